@@ -1,0 +1,953 @@
+/* helder-store.c: the local store, one SQLite file per user
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "helder-store-private.h"
+
+/* The store is the only truth on the desktop.  Every local edit is one
+ * transaction that writes the record and its outbox row together, so a
+ * crash leaves either both or neither.  The GUI never sees SQL: it gets
+ * records and a "changed" signal, detailed with the record type.
+ *
+ * Opening is careful with files it did not make: a file written by a newer
+ * Helder, or one that fails quick_check, is reported and closed without a
+ * single byte written (no migration, no WAL switch, no checkpoint). */
+
+struct _HelderStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  char       *user;
+  guint       schema_version;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt, prepared once */
+};
+
+G_DEFINE_FINAL_TYPE (HelderStore, helder_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_USER,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_QUARK (helder-store-error-quark, helder_store_error)
+
+/* Sync columns, in the order every query selects them. */
+#define SYNC_COLUMNS "id, version, deleted, updated_by, updated_at, visibility"
+#define N_SYNC_COLUMNS 6
+
+static gboolean
+set_sqlite_error (GError     **error,
+                  sqlite3     *db,
+                  int          rc,
+                  const char  *what)
+{
+  int code = HELDER_STORE_ERROR_FAILED;
+
+  if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
+    code = HELDER_STORE_ERROR_CORRUPT;
+
+  g_set_error (error, HELDER_STORE_ERROR, code, "%s: %s", what,
+               db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+static gboolean
+exec (sqlite3     *db,
+      const char  *sql,
+      GError     **error)
+{
+  char *errmsg = NULL;
+  int rc = sqlite3_exec (db, sql, NULL, NULL, &errmsg);
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, HELDER_STORE_ERROR,
+                   rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB
+                     ? HELDER_STORE_ERROR_CORRUPT : HELDER_STORE_ERROR_FAILED,
+                   "%s", errmsg ? errmsg : sqlite3_errstr (rc));
+      sqlite3_free (errmsg);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+query_int (sqlite3     *db,
+           const char  *sql,
+           gint64      *out,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW)
+    return set_sqlite_error (error, db, rc, sql);
+  return TRUE;
+}
+
+/* Looks at an existing file without writing to it.  Returns FALSE with a
+ * CORRUPT or TOO_NEW error when the file must be left alone. */
+static gboolean
+check_existing_file (const char  *path,
+                     GError     **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 version = 0;
+  gboolean ok = FALSE;
+  int rc;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, db, rc, path);
+      goto out;
+    }
+  /* Closing the last connection would checkpoint a leftover WAL into the
+   * main file: not on a file we have not accepted yet. */
+  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+
+  if (!query_int (db, "PRAGMA user_version", &version, error))
+    goto out;
+
+  if (version > HELDER_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, HELDER_STORE_ERROR, HELDER_STORE_ERROR_TOO_NEW,
+                   "%s was written by a newer version of Helder (data version %"
+                   G_GINT64_FORMAT ", this version knows up to %d); it was left untouched",
+                   path, version, HELDER_STORE_SCHEMA_VERSION);
+      goto out;
+    }
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (error, db, rc, path);
+      goto out;
+    }
+  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    {
+      g_set_error (error, HELDER_STORE_ERROR, HELDER_STORE_ERROR_CORRUPT,
+                   "%s is damaged (%s); it was left untouched",
+                   path, (const char *) sqlite3_column_text (stmt, 0));
+      goto out;
+    }
+
+  ok = TRUE;
+
+out:
+  if (error != NULL && *error != NULL && (*error)->code == HELDER_STORE_ERROR_CORRUPT &&
+      !g_str_has_suffix ((*error)->message, "untouched"))
+    g_prefix_error (error, "%s is damaged and was left untouched: ", path);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return ok;
+}
+
+static gboolean
+migrate (HelderStore  *self,
+         guint         target,
+         GError      **error)
+{
+  gint64 current = 0;
+
+  if (!query_int (self->db, "PRAGMA user_version", &current, error))
+    return FALSE;
+
+  for (guint v = current + 1; v <= target; v++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %u", v);
+
+      if (!exec (self->db, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      if (!exec (self->db, helder_store_schema_migration (v), error) ||
+          !exec (self->db, bump, error))
+        {
+          exec (self->db, "ROLLBACK", NULL);
+          g_prefix_error (error, "Could not update %s to data version %u: ", self->path, v);
+          return FALSE;
+        }
+      if (!exec (self->db, "COMMIT", error))
+        {
+          exec (self->db, "ROLLBACK", NULL);
+          return FALSE;
+        }
+      g_debug ("Migrated %s to data version %u", self->path, v);
+    }
+
+  self->schema_version = MAX (current, target);
+  return TRUE;
+}
+
+static void
+helder_store_finalize (GObject *object)
+{
+  HelderStore *self = HELDER_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  g_free (self->path);
+  g_free (self->user);
+
+  G_OBJECT_CLASS (helder_store_parent_class)->finalize (object);
+}
+
+static void
+helder_store_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  HelderStore *self = HELDER_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_USER:
+      g_value_set_string (value, self->user);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+helder_store_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  HelderStore *self = HELDER_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_USER:
+      helder_store_set_user (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+helder_store_class_init (HelderStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = helder_store_finalize;
+  object_class->get_property = helder_store_get_property;
+  object_class->set_property = helder_store_set_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_USER] =
+    g_param_spec_string ("user", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * HelderStore::changed:
+   * @type_name: the record type, as in the sync protocol
+   * @id: (nullable): the record, or %NULL when many of the type changed
+   *
+   * Emitted after a transaction that changed records of @type_name has
+   * committed; detailed with the type name ("changed::priority").
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+helder_store_init (HelderStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->user = g_strdup (g_get_user_name ());
+}
+
+char *
+helder_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "helder", "helder.db", NULL);
+}
+
+HelderStore *
+helder_store_open_at_version (const char  *path,
+                              guint        version,
+                              GError     **error)
+{
+  g_autoptr(HelderStore) self = NULL;
+  g_autofree char *dir = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (version <= HELDER_STORE_SCHEMA_VERSION, NULL);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "Could not create %s: %s", dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (!check_existing_file (path, error))
+    return NULL;
+
+  self = g_object_new (HELDER_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, path);
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (self->db, FALSE);
+
+  /* WAL: readers never block the writer.  synchronous=NORMAL keeps every
+   * committed transaction across a crash of the app; only a power cut may
+   * lose the last few, which the server then still has. */
+  if (!exec (self->db,
+             "PRAGMA journal_mode = WAL;"
+             "PRAGMA synchronous = NORMAL;"
+             "PRAGMA foreign_keys = ON;", error))
+    return NULL;
+
+  if (!migrate (self, version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * helder_store_open:
+ * @path: the SQLite file; created, with its folder, when missing
+ *
+ * Opens the store and brings its schema to the current version.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set: a
+ *   %HELDER_STORE_ERROR_TOO_NEW or %HELDER_STORE_ERROR_CORRUPT error means
+ *   the file was left exactly as it was.
+ */
+HelderStore *
+helder_store_open (const char  *path,
+                   GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return helder_store_open_at_version (path, HELDER_STORE_SCHEMA_VERSION, error);
+}
+
+const char *
+helder_store_get_path (HelderStore *self)
+{
+  g_return_val_if_fail (HELDER_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+guint
+helder_store_get_schema_version (HelderStore *self)
+{
+  g_return_val_if_fail (HELDER_IS_STORE (self), 0);
+
+  return self->schema_version;
+}
+
+const char *
+helder_store_get_user (HelderStore *self)
+{
+  g_return_val_if_fail (HELDER_IS_STORE (self), NULL);
+
+  return self->user;
+}
+
+void
+helder_store_set_user (HelderStore *self,
+                       const char  *user)
+{
+  g_return_if_fail (HELDER_IS_STORE (self));
+
+  if (g_strcmp0 (self->user, user) == 0)
+    return;
+  g_free (self->user);
+  self->user = g_strdup (user);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
+}
+
+/* Statements */
+
+static sqlite3_stmt *
+prepare (HelderStore  *self,
+         const char   *sql,
+         GError      **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, "Could not prepare a query");
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+static HelderRecordClass *
+record_class (GType type)
+{
+  return g_type_class_peek (type) ? g_type_class_peek (type) : g_type_class_ref (type);
+}
+
+static char *
+field_columns (HelderRecordClass *klass)
+{
+  GString *s = g_string_new (SYNC_COLUMNS);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    g_string_append_printf (s, ", %s", klass->fields[i].name);
+  return g_string_free (s, FALSE);
+}
+
+static const char *
+default_order (const char *type_name)
+{
+  static const struct { const char *type; const char *order; } orders[] = {
+    { "priority",       "rank, title COLLATE NOCASE" },
+    { "signal",         "date DESC" },
+    { "message",        "window_start IS NULL, window_start, title COLLATE NOCASE" },
+    { "works",          "start_date IS NULL, start_date" },
+    { "omgevingsbeeld", "date DESC" },
+    { "toolkit",        "category, title COLLATE NOCASE" },
+    { "training",       "starts_at" },
+    { "topic_review",   "quarter DESC" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (orders); i++)
+    if (g_str_equal (orders[i].type, type_name))
+      return orders[i].order;
+  return NULL;
+}
+
+static char *
+select_sql (HelderRecordClass *klass,
+            gboolean           by_id)
+{
+  g_autofree char *columns = field_columns (klass);
+  const char *order = default_order (klass->type_name);
+  const char *title = NULL;
+
+  if (by_id)
+    return g_strdup_printf ("SELECT %s FROM \"%s\" WHERE id = ?", columns, klass->type_name);
+
+  if (order == NULL)
+    {
+      static const char *names[] = { "title", "name", "word" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (names) && title == NULL; i++)
+        if (helder_record_class_find_field (klass, names[i]))
+          title = names[i];
+    }
+
+  return g_strdup_printf ("SELECT %s FROM \"%s\" WHERE deleted = 0 ORDER BY %s%s, rowid",
+                          columns, klass->type_name,
+                          order ? order : title ? title : "rowid",
+                          order == NULL && title != NULL ? " COLLATE NOCASE" : "");
+}
+
+/* Rows ↔ records */
+
+static char *
+strv_to_json (const char * const *strv)
+{
+  g_autoptr(JsonArray) array = json_array_new ();
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    json_array_add_string_element (array, strv[i]);
+  json_node_set_array (node, array);
+  return json_to_string (node, FALSE);
+}
+
+static GStrv
+strv_from_json (const char *text)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(JsonNode) node = text ? json_from_string (text, NULL) : NULL;
+
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          const char *s = json_array_get_string_element (array, i);
+
+          if (s != NULL)
+            g_strv_builder_add (builder, s);
+        }
+    }
+  return g_strv_builder_end (builder);
+}
+
+static HelderRecord *
+record_from_row (GType         type,
+                 sqlite3_stmt *stmt)
+{
+  HelderRecord *record = helder_record_new (type);
+  HelderRecordClass *klass = HELDER_RECORD_GET_CLASS (record);
+  const char *updated_at = (const char *) sqlite3_column_text (stmt, 4);
+  const char *visibility = (const char *) sqlite3_column_text (stmt, 5);
+
+  helder_record_set_id (record, (const char *) sqlite3_column_text (stmt, 0));
+  helder_record_set_version (record, sqlite3_column_int64 (stmt, 1));
+  helder_record_set_deleted (record, sqlite3_column_int (stmt, 2) != 0);
+  helder_record_set_updated_by (record, (const char *) sqlite3_column_text (stmt, 3));
+  if (updated_at != NULL)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (updated_at, NULL);
+      helder_record_set_updated_at (record, dt);
+    }
+  helder_record_set_visibility (record, g_strcmp0 (visibility, "private") == 0
+                                          ? HELDER_VISIBILITY_PRIVATE
+                                          : HELDER_VISIBILITY_ORG);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      int col = N_SYNC_COLUMNS + i;
+      GParamSpec *pspec = klass->field_pspecs[i];
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, pspec->value_type);
+      switch (klass->fields[i].kind)
+        {
+        case HELDER_FIELD_INTEGER:
+          g_value_set_int (&value, CLAMP (sqlite3_column_int (stmt, col),
+                                          klass->fields[i].min, klass->fields[i].max));
+          break;
+        case HELDER_FIELD_BOOLEAN:
+          g_value_set_boolean (&value, sqlite3_column_int (stmt, col) != 0);
+          break;
+        case HELDER_FIELD_LIST:
+          g_value_take_boxed (&value, strv_from_json ((const char *) sqlite3_column_text (stmt, col)));
+          break;
+        default:
+          g_value_set_string (&value, (const char *) sqlite3_column_text (stmt, col));
+          break;
+        }
+      g_object_set_property (G_OBJECT (record), pspec->name, &value);
+    }
+
+  return record;
+}
+
+static void
+bind_record (sqlite3_stmt *stmt,
+             HelderRecord *record)
+{
+  HelderRecordClass *klass = HELDER_RECORD_GET_CLASS (record);
+  GDateTime *updated_at = helder_record_get_updated_at (record);
+  g_autofree char *updated_at_text = updated_at ? g_date_time_format_iso8601 (updated_at) : NULL;
+
+  sqlite3_bind_text (stmt, 1, helder_record_get_id (record), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, helder_record_get_version (record));
+  sqlite3_bind_int (stmt, 3, helder_record_get_deleted (record));
+  sqlite3_bind_text (stmt, 4, helder_record_get_updated_by (record), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, updated_at_text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, helder_record_get_visibility (record) == HELDER_VISIBILITY_PRIVATE
+                                ? "private" : "org", -1, SQLITE_STATIC);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const GValue *v = helder_record_get_field_value (record, i);
+      int param = N_SYNC_COLUMNS + 1 + i;
+
+      switch (klass->fields[i].kind)
+        {
+        case HELDER_FIELD_INTEGER:
+          sqlite3_bind_int (stmt, param, g_value_get_int (v));
+          break;
+        case HELDER_FIELD_BOOLEAN:
+          sqlite3_bind_int (stmt, param, g_value_get_boolean (v));
+          break;
+        case HELDER_FIELD_LIST:
+          sqlite3_bind_text (stmt, param, strv_to_json (g_value_get_boxed (v)), -1, g_free);
+          break;
+        default:
+          sqlite3_bind_text (stmt, param, g_value_get_string (v), -1, SQLITE_TRANSIENT);
+          break;
+        }
+    }
+}
+
+static char *
+upsert_sql (HelderRecordClass *klass)
+{
+  g_autofree char *columns = field_columns (klass);
+  GString *s = g_string_new (NULL);
+
+  g_string_append_printf (s, "INSERT INTO \"%s\" (%s) VALUES (?", klass->type_name, columns);
+  for (guint i = 1; i < N_SYNC_COLUMNS + klass->n_fields; i++)
+    g_string_append (s, ", ?");
+  g_string_append (s, ") ON CONFLICT (id) DO UPDATE SET version = excluded.version, "
+                      "deleted = excluded.deleted, updated_by = excluded.updated_by, "
+                      "updated_at = excluded.updated_at, visibility = excluded.visibility");
+  for (guint i = 0; i < klass->n_fields; i++)
+    g_string_append_printf (s, ", %s = excluded.%s", klass->fields[i].name, klass->fields[i].name);
+  return g_string_free (s, FALSE);
+}
+
+static HelderRecord *
+load_row (HelderStore  *self,
+          GType         type,
+          const char   *id,
+          GError      **error)
+{
+  g_autofree char *sql = select_sql (record_class (type), TRUE);
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+  HelderRecord *record = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    record = record_from_row (type, stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, HELDER_STORE_ERROR, HELDER_STORE_ERROR_NOT_FOUND,
+                 "No %s with id %s", record_class (type)->type_name, id);
+  else
+    set_sqlite_error (error, self->db, rc, "Could not read a record");
+  sqlite3_reset (stmt);
+  return record;
+}
+
+/* Writes one local edit inside an open transaction.  Returns FALSE with
+ * @error set on failure, and sets *changed when something was written. */
+static gboolean
+write_local (HelderStore  *self,
+             HelderRecord *record,
+             GDateTime    *now,
+             gboolean     *changed,
+             GError      **error)
+{
+  g_autoptr(HelderRecord) existing = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *now_text = g_date_time_format_iso8601 (now);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!helder_record_validate (record, &local_error))
+    {
+      g_set_error_literal (error, HELDER_STORE_ERROR, HELDER_STORE_ERROR_INVALID,
+                           local_error->message);
+      return FALSE;
+    }
+
+  existing = load_row (self, G_OBJECT_TYPE (record), helder_record_get_id (record), &local_error);
+  if (existing == NULL && !g_error_matches (local_error, HELDER_STORE_ERROR, HELDER_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (existing != NULL &&
+      helder_record_equal_data (existing, record) &&
+      helder_record_get_visibility (existing) == helder_record_get_visibility (record))
+    return TRUE;
+
+  /* The version is the server's; a local edit never moves it. */
+  helder_record_set_version (record, existing ? helder_record_get_version (existing) : 0);
+  helder_record_set_updated_at (record, now);
+  helder_record_set_updated_by (record, self->user);
+
+  sql = upsert_sql (HELDER_RECORD_GET_CLASS (record));
+  if ((stmt = prepare (self, sql, error)) == NULL)
+    return FALSE;
+  bind_record (stmt, record);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, rc, "Could not save a record");
+
+  stmt = prepare (self,
+                  "INSERT INTO outbox (record_id, record_type, queued_at) VALUES (?, ?, ?) "
+                  "ON CONFLICT (record_id) DO UPDATE SET generation = generation + 1, "
+                  "queued_at = excluded.queued_at", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, helder_record_get_id (record), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, helder_record_get_type_name (record), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, now_text, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, rc, "Could not queue a record for sync");
+
+  *changed = TRUE;
+  return TRUE;
+}
+
+/**
+ * helder_store_save_all:
+ * @records: (element-type HelderRecord): the records to save
+ *
+ * Saves @records as local edits in one transaction: all or none.  A
+ * record whose content equals what is stored is left alone.  On success
+ * each saved record carries its new updated-at and updated-by.
+ */
+gboolean
+helder_store_save_all (HelderStore  *self,
+                       GPtrArray    *records,
+                       GError      **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GHashTable) changed_types = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *single_id = NULL;
+  guint n_changed = 0;
+
+  g_return_val_if_fail (HELDER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (records != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      HelderRecord *record = g_ptr_array_index (records, i);
+      gboolean changed = FALSE;
+
+      g_return_val_if_fail (HELDER_IS_RECORD (record), FALSE);
+
+      if (!write_local (self, record, now, &changed, error))
+        {
+          exec (self->db, "ROLLBACK", NULL);
+          return FALSE;
+        }
+      if (changed)
+        {
+          g_hash_table_add (changed_types, (gpointer) helder_record_get_type_name (record));
+          single_id = helder_record_get_id (record);
+          n_changed++;
+        }
+    }
+
+  if (!exec (self->db, "COMMIT", error))
+    {
+      exec (self->db, "ROLLBACK", NULL);
+      return FALSE;
+    }
+
+  {
+    GHashTableIter iter;
+    const char *type_name;
+
+    g_hash_table_iter_init (&iter, changed_types);
+    while (g_hash_table_iter_next (&iter, (gpointer *) &type_name, NULL))
+      g_signal_emit (self, signals[CHANGED], g_quark_from_string (type_name),
+                     type_name, n_changed == 1 ? single_id : NULL);
+  }
+
+  return TRUE;
+}
+
+gboolean
+helder_store_save (HelderStore   *self,
+                   HelderRecord  *record,
+                   GError       **error)
+{
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+  g_return_val_if_fail (HELDER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (HELDER_IS_RECORD (record), FALSE);
+
+  g_ptr_array_add (one, record);
+  return helder_store_save_all (self, one, error);
+}
+
+/**
+ * helder_store_delete:
+ *
+ * Marks @record deleted (a tombstone that syncs); its fields stay, so
+ * saving it again with deleted unset undoes the deletion.
+ */
+gboolean
+helder_store_delete (HelderStore   *self,
+                     HelderRecord  *record,
+                     GError       **error)
+{
+  g_return_val_if_fail (HELDER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (HELDER_IS_RECORD (record), FALSE);
+
+  helder_record_set_deleted (record, TRUE);
+  return helder_store_save (self, record, error);
+}
+
+HelderRecord *
+helder_store_load (HelderStore  *self,
+                   GType         type,
+                   const char   *id,
+                   GError      **error)
+{
+  g_return_val_if_fail (HELDER_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (type, HELDER_TYPE_RECORD), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_row (self, type, id, error);
+}
+
+/**
+ * helder_store_list:
+ *
+ * Returns: (transfer full): a #GListModel of the records of @type that
+ *   are not deleted, in the order the pages show them.
+ */
+GListModel *
+helder_store_list (HelderStore  *self,
+                   GType         type,
+                   GError      **error)
+{
+  g_autoptr(GListStore) list = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HELDER_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (type, HELDER_TYPE_RECORD), NULL);
+
+  sql = select_sql (record_class (type), FALSE);
+  if ((stmt = prepare (self, sql, error)) == NULL)
+    return NULL;
+
+  list = g_list_store_new (type);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(HelderRecord) record = record_from_row (type, stmt);
+      g_list_store_append (list, record);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, "Could not list records");
+      return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+guint
+helder_store_count (HelderStore *self,
+                    GType        type)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  g_return_val_if_fail (HELDER_IS_STORE (self), 0);
+  g_return_val_if_fail (g_type_is_a (type, HELDER_TYPE_RECORD), 0);
+
+  sql = g_strdup_printf ("SELECT count(*) FROM \"%s\" WHERE deleted = 0",
+                         record_class (type)->type_name);
+  if ((stmt = prepare (self, sql, NULL)) == NULL)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+gboolean
+helder_store_is_empty (HelderStore *self)
+{
+  const GType *types = helder_record_types ();
+
+  g_return_val_if_fail (HELDER_IS_STORE (self), TRUE);
+
+  for (guint i = 0; types[i] != G_TYPE_INVALID; i++)
+    if (helder_store_count (self, types[i]) > 0)
+      return FALSE;
+  return TRUE;
+}
+
+guint
+helder_store_count_outbox (HelderStore *self)
+{
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  g_return_val_if_fail (HELDER_IS_STORE (self), 0);
+
+  if ((stmt = prepare (self, "SELECT count(*) FROM outbox", NULL)) == NULL)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}

@@ -1,0 +1,349 @@
+/* helder-application.c
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "helder-application.h"
+#include "helder-example-data.h"
+#include "helder-preferences-window.h"
+#include "helder-window.h"
+
+struct _HelderApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  HelderStore    *store;
+  GError         *store_error;   /* why the store could not be opened */
+
+  char           *data_dir;
+  gboolean        example_data;
+  gboolean        quit_after_first_frame;
+};
+
+G_DEFINE_FINAL_TYPE (HelderApplication, helder_application, ADW_TYPE_APPLICATION)
+
+HelderApplication *
+helder_application_new (void)
+{
+  return g_object_new (HELDER_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/nl/hltsamen/Helder",
+                       NULL);
+}
+
+HelderStore *
+helder_application_get_store (HelderApplication *self)
+{
+  g_return_val_if_fail (HELDER_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+const GError *
+helder_application_get_store_error (HelderApplication *self)
+{
+  g_return_val_if_fail (HELDER_IS_APPLICATION (self), NULL);
+
+  return self->store_error;
+}
+
+GSettings *
+helder_application_get_settings (HelderApplication *self)
+{
+  g_return_val_if_fail (HELDER_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+/**
+ * helder_application_open_store:
+ *
+ * Opens the local store at @path (or the default one) for every window.
+ * On failure the windows show the error instead of the pages.
+ */
+gboolean
+helder_application_open_store (HelderApplication  *self,
+                               const char         *path,
+                               GError            **error)
+{
+  g_autofree char *default_path = NULL;
+
+  g_return_val_if_fail (HELDER_IS_APPLICATION (self), FALSE);
+
+  if (path == NULL)
+    path = default_path = helder_store_default_path ();
+
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+
+  self->store = helder_store_open (path, &self->store_error);
+  if (self->store == NULL)
+    {
+      g_warning ("Could not open the local store: %s", self->store_error->message);
+      if (error != NULL)
+        *error = g_error_copy (self->store_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+load_example_data (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  HelderApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  if (!helder_store_is_empty (self->store))
+    {
+      g_debug ("Not loading example data into a store that has data");
+      return;
+    }
+
+  if (!helder_example_data_load (self->store, &error))
+    {
+      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+      if (HELDER_IS_WINDOW (window))
+        helder_window_show_error (HELDER_WINDOW (window), _("Could not load the example data"),
+                                  error->message);
+      g_warning ("Could not load the example data: %s", error->message);
+    }
+}
+
+static void
+show_preferences (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  HelderApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  HelderPreferencesWindow *preferences;
+
+  preferences = helder_preferences_window_new (self);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+show_about (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  HelderApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { "The Helder authors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "application-icon", APP_ID,
+                        "application-name", _("Helder"),
+                        "developer-name", _("The Helder authors"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Plan, weigh and write the communication of a municipality, in plain language."),
+                        "website", "https://gitlab.gnome.org/hltsamen/helder",
+                        "issue-url", "https://gitlab.gnome.org/hltsamen/helder/-/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: replace with your names, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
+                                      _("Dutch word frequencies"),
+                                      "© Hermit Dave, FrequencyWords; OPUS OpenSubtitles 2018",
+                                      GTK_LICENSE_CUSTOM,
+                                      _("The word frequency list (data/frequency/nl_50k.txt) is "
+                                        "shared under the <a href=\"https://creativecommons.org/licenses/by-sa/4.0/\">"
+                                        "Creative Commons Attribution-ShareAlike 4.0</a> licence."));
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
+                                      _("Dutch spelling dictionary"),
+                                      "© Stichting OpenTaal",
+                                      GTK_LICENSE_CUSTOM,
+                                      _("The OpenTaal word list, used for spelling, is shared under the "
+                                        "<a href=\"https://opensource.org/licenses/BSD-3-Clause\">BSD</a> and "
+                                        "<a href=\"https://creativecommons.org/licenses/by/3.0/\">Creative Commons "
+                                        "Attribution 3.0</a> licences."));
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
+                                      _("Dutch hyphenation patterns"),
+                                      "© Stichting OpenTaal",
+                                      GTK_LICENSE_CUSTOM,
+                                      _("The hyphenation patterns, used to count syllables, are shared under the "
+                                        "<a href=\"https://opensource.org/licenses/BSD-3-Clause\">BSD</a> and "
+                                        "<a href=\"https://creativecommons.org/licenses/by/3.0/\">Creative Commons "
+                                        "Attribution 3.0</a> licences."));
+
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit (GSimpleAction *action,
+      GVariant      *parameter,
+      gpointer       user_data)
+{
+  HelderApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Close, not destroy, so each window stores its size. */
+  for (GList *l = windows; l != NULL; l = windows)
+    {
+      windows = l->next;
+      gtk_window_close (l->data);
+    }
+}
+
+static const GActionEntry app_actions[] = {
+  { "load-example-data", load_example_data },
+  { "preferences", show_preferences },
+  { "about", show_about },
+  { "quit", quit },
+};
+
+static void
+helder_application_startup (GApplication *application)
+{
+  HelderApplication *self = HELDER_APPLICATION (application);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (helder_application_parent_class)->startup (application);
+
+  self->settings = g_settings_new (APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+}
+
+static void
+quit_after_paint (GdkFrameClock     *frame_clock,
+                  HelderApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, quit_after_paint, self);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+watch_first_frame (GtkWidget         *window,
+                   HelderApplication *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (quit_after_paint), self, 0);
+}
+
+static void
+helder_application_activate (GApplication *application)
+{
+  HelderApplication *self = HELDER_APPLICATION (application);
+  GtkWindow *window;
+
+  if (self->store == NULL && self->store_error == NULL)
+    {
+      g_autofree char *path = NULL;
+
+      if (self->data_dir != NULL)
+        path = g_build_filename (self->data_dir, "helder.db", NULL);
+      helder_application_open_store (self, path, NULL);
+
+      if (self->store != NULL && self->example_data && helder_store_is_empty (self->store))
+        g_action_group_activate_action (G_ACTION_GROUP (self), "load-example-data", NULL);
+    }
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    window = GTK_WINDOW (helder_window_new (self));
+
+  if (self->quit_after_first_frame)
+    g_signal_connect_object (window, "realize", G_CALLBACK (watch_first_frame), self, 0);
+
+  gtk_window_present (window);
+}
+
+static int
+helder_application_handle_local_options (GApplication *application,
+                                         GVariantDict *options)
+{
+  HelderApplication *self = HELDER_APPLICATION (application);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("helder %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  g_variant_dict_lookup (options, "data-dir", "^ay", &self->data_dir);
+  self->example_data = g_variant_dict_contains (options, "example-data");
+  self->quit_after_first_frame = g_variant_dict_contains (options, "quit-after-first-frame");
+
+  return -1;
+}
+
+static void
+helder_application_dispose (GObject *object)
+{
+  HelderApplication *self = HELDER_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (helder_application_parent_class)->dispose (object);
+}
+
+static void
+helder_application_finalize (GObject *object)
+{
+  HelderApplication *self = HELDER_APPLICATION (object);
+
+  g_clear_error (&self->store_error);
+  g_free (self->data_dir);
+
+  G_OBJECT_CLASS (helder_application_parent_class)->finalize (object);
+}
+
+static void
+helder_application_class_init (HelderApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = helder_application_dispose;
+  object_class->finalize = helder_application_finalize;
+
+  app_class->startup = helder_application_startup;
+  app_class->activate = helder_application_activate;
+  app_class->handle_local_options = helder_application_handle_local_options;
+}
+
+static void
+helder_application_init (HelderApplication *self)
+{
+  static const GOptionEntry options[] = {
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Keep the local data in DIR instead of the user's data folder"), N_("DIR") },
+    { "example-data", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Load the example data when the local data is empty"), NULL },
+    { "quit-after-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL,
+      "Quit once the first frame is drawn (for start-up benchmarks)", NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Plan, weigh and write the communication of a municipality."));
+}

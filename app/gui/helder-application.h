@@ -1,0 +1,27 @@
+/* helder-application.h
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "store/helder-store.h"
+
+G_BEGIN_DECLS
+
+#define HELDER_TYPE_APPLICATION (helder_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (HelderApplication, helder_application, HELDER, APPLICATION, AdwApplication)
+
+HelderApplication *helder_application_new             (void);
+HelderStore       *helder_application_get_store       (HelderApplication *self);
+const GError      *helder_application_get_store_error (HelderApplication *self);
+GSettings         *helder_application_get_settings    (HelderApplication *self);
+gboolean           helder_application_open_store      (HelderApplication *self,
+                                                       const char        *path,
+                                                       GError           **error);
+
+G_END_DECLS

@@ -1,0 +1,313 @@
+/* helder-page.c: what the four pages of the window share
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "helder-new-record-dialog.h"
+#include "helder-page.h"
+#include "model/helder-record-format.h"
+
+typedef struct
+{
+  HelderStore *store;
+} HelderPagePrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (HelderPage, helder_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+helder_page_store_changed (HelderPage  *self,
+                           const char  *type_name,
+                           const char  *id,
+                           HelderStore *store)
+{
+  HELDER_PAGE_GET_CLASS (self)->reload (self);
+}
+
+HelderStore *
+helder_page_get_store (HelderPage *self)
+{
+  HelderPagePrivate *priv = helder_page_get_instance_private (self);
+
+  g_return_val_if_fail (HELDER_IS_PAGE (self), NULL);
+
+  return priv->store;
+}
+
+void
+helder_page_set_store (HelderPage  *self,
+                       HelderStore *store)
+{
+  HelderPagePrivate *priv = helder_page_get_instance_private (self);
+
+  g_return_if_fail (HELDER_IS_PAGE (self));
+  g_return_if_fail (store == NULL || HELDER_IS_STORE (store));
+
+  if (priv->store == store)
+    return;
+
+  if (priv->store != NULL)
+    g_signal_handlers_disconnect_by_func (priv->store, helder_page_store_changed, self);
+  g_set_object (&priv->store, store);
+  /* Any change may flip a page between empty and filled (the example
+   * data changes every type at once), and a reload is cheap. */
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (helder_page_store_changed),
+                             self, G_CONNECT_SWAPPED);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", store != NULL);
+  HELDER_PAGE_GET_CLASS (self)->reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * helder_page_is_empty:
+ *
+ * Whether the whole store is empty: then every page offers the example
+ * data next to its own first action.
+ */
+gboolean
+helder_page_is_empty (HelderPage *self)
+{
+  HelderPagePrivate *priv = helder_page_get_instance_private (self);
+
+  g_return_val_if_fail (HELDER_IS_PAGE (self), TRUE);
+
+  return priv->store == NULL || helder_store_is_empty (priv->store);
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  HelderRecord *record = item;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now),
+                                           g_date_time_get_month (now),
+                                           g_date_time_get_year (now));
+  g_autofree char *title = helder_record_format_title (record);
+  g_autofree char *subtitle = helder_record_format_subtitle (record, today);
+  GtkWidget *row;
+
+  row = g_object_new (ADW_TYPE_ACTION_ROW,
+                      "title", title,
+                      "subtitle", subtitle,
+                      "use-markup", FALSE,
+                      "subtitle-lines", 2,
+                      NULL);
+  return row;
+}
+
+static guint
+bind_list (HelderPage *self,
+           GtkListBox *list_box,
+           GType       type)
+{
+  HelderPagePrivate *priv = helder_page_get_instance_private (self);
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (priv->store != NULL)
+    {
+      model = helder_store_list (priv->store, type, &error);
+      if (model == NULL)
+        g_warning ("Could not list %s: %s", g_type_name (type), error->message);
+    }
+
+  gtk_list_box_bind_model (list_box, model, create_row, NULL, NULL);
+  return model ? g_list_model_get_n_items (model) : 0;
+}
+
+typedef struct
+{
+  const char *name;
+  GType       type;
+} ListBinding;
+
+/**
+ * helder_page_class_set_template:
+ *
+ * Sets the page's template, which must have a GtkStack "stack" with the
+ * pages "empty" and "content", and an "example_button".
+ */
+void
+helder_page_class_set_template (HelderPageClass *klass,
+                                const char      *resource)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_return_if_fail (HELDER_IS_PAGE_CLASS (klass));
+
+  gtk_widget_class_set_template_from_resource (widget_class, resource);
+  gtk_widget_class_bind_template_child_full (widget_class, "stack", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "example_button", FALSE, 0);
+}
+
+/**
+ * helder_page_class_bind_list:
+ * @list_box_name: a GtkListBox of the page's template
+ *
+ * Shows the records of @type in that list, one row each.  A page whose
+ * lists are all empty shows its template's "empty" stack page instead of
+ * "content", with the example data button while the whole store is empty.
+ */
+void
+helder_page_class_bind_list (HelderPageClass *klass,
+                             const char      *list_box_name,
+                             GType            type)
+{
+  ListBinding binding = { g_intern_string (list_box_name), type };
+
+  g_return_if_fail (HELDER_IS_PAGE_CLASS (klass));
+
+  if (klass->lists == NULL)
+    klass->lists = g_array_new (FALSE, FALSE, sizeof (ListBinding));
+  g_array_append_val (klass->lists, binding);
+  gtk_widget_class_bind_template_child_full (GTK_WIDGET_CLASS (klass), list_box_name, FALSE, 0);
+}
+
+static GObject *
+template_child (HelderPage *self,
+                const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (self), G_OBJECT_TYPE (self), name);
+}
+
+static void
+new_item_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HelderPage *self = HELDER_PAGE (widget);
+  HelderPageClass *klass = HELDER_PAGE_GET_CLASS (self);
+  HelderPagePrivate *priv = helder_page_get_instance_private (self);
+  HelderNewRecordDialog *dialog;
+
+  if (priv->store == NULL || klass->new_item_type == G_TYPE_INVALID)
+    return;
+
+  dialog = helder_new_record_dialog_new (priv->store, klass->new_item_type,
+                                         _(klass->new_item_title));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog),
+                                GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+helder_page_class_set_new_item (HelderPageClass *klass,
+                                GType            type,
+                                const char      *dialog_title)
+{
+  g_return_if_fail (HELDER_IS_PAGE_CLASS (klass));
+
+  klass->new_item_type = type;
+  klass->new_item_title = g_strdup (dialog_title);
+}
+
+static void
+helder_page_dispose (GObject *object)
+{
+  HelderPage *self = HELDER_PAGE (object);
+  HelderPagePrivate *priv = helder_page_get_instance_private (self);
+
+  if (priv->store != NULL)
+    g_signal_handlers_disconnect_by_func (priv->store, helder_page_store_changed, self);
+  g_clear_object (&priv->store);
+
+  G_OBJECT_CLASS (helder_page_parent_class)->dispose (object);
+}
+
+static void
+helder_page_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  HelderPage *self = HELDER_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, helder_page_get_store (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+helder_page_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  HelderPage *self = HELDER_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      helder_page_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+helder_page_real_reload (HelderPage *self)
+{
+  HelderPageClass *klass = HELDER_PAGE_GET_CLASS (self);
+  GtkStack *stack = GTK_STACK (template_child (self, "stack"));
+  GtkWidget *example_button = GTK_WIDGET (template_child (self, "example_button"));
+  guint n_records = 0;
+
+  for (guint i = 0; klass->lists != NULL && i < klass->lists->len; i++)
+    {
+      ListBinding *binding = &g_array_index (klass->lists, ListBinding, i);
+
+      n_records += bind_list (self, GTK_LIST_BOX (template_child (self, binding->name)), binding->type);
+    }
+
+  gtk_stack_set_visible_child_name (stack, n_records > 0 ? "content" : "empty");
+  gtk_widget_set_visible (example_button, helder_page_is_empty (self));
+}
+
+static void
+helder_page_class_init (HelderPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = helder_page_dispose;
+  object_class->get_property = helder_page_get_property;
+  object_class->set_property = helder_page_set_property;
+
+  klass->reload = helder_page_real_reload;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, HELDER_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "page.new", NULL, new_item_activated);
+}
+
+static void
+helder_page_init (HelderPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", FALSE);
+}

@@ -1,0 +1,291 @@
+/* helder-window.c
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "helder-window.h"
+#include "channels/helder-channels-page.h"
+#include "editor/helder-editor-page.h"
+#include "library/helder-library-page.h"
+#include "planner/helder-planner-page.h"
+
+struct _HelderWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar;
+  GtkStack             *page_stack;
+  AdwWindowTitle       *page_title;
+  AdwStatusPage        *error_page;
+  GtkLabel             *sync_label;
+
+  /* owned */
+  GSettings            *settings;
+};
+
+G_DEFINE_FINAL_TYPE (HelderWindow, helder_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static const char *page_names[] = { "planner", "channels", "write", "library" };
+
+const char *
+helder_window_get_page (HelderWindow *self)
+{
+  g_return_val_if_fail (HELDER_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->page_stack);
+}
+
+void
+helder_window_set_page (HelderWindow *self,
+                        const char   *name)
+{
+  g_return_if_fail (HELDER_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  if (gtk_stack_get_child_by_name (self->page_stack, name) == NULL)
+    {
+      g_warning ("No page named %s", name);
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->page_stack, name);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/**
+ * helder_window_show_error:
+ *
+ * Shows a problem the user must know about in a toast; for errors that
+ * leave nothing to work with (the store), see the error page.
+ */
+void
+helder_window_show_error (HelderWindow *self,
+                          const char   *title,
+                          const char   *detail)
+{
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (HELDER_IS_WINDOW (self));
+
+  text = detail ? g_strdup_printf ("%s: %s", title, detail) : g_strdup (title);
+  toast = adw_toast_new (text);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_page_changed (HelderWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->page_stack);
+  GtkStackPage *page;
+  const char *name;
+
+  if (child == NULL)
+    return;
+
+  page = gtk_stack_get_page (self->page_stack, child);
+  name = gtk_stack_page_get_name (page);
+  adw_window_title_set_title (self->page_title, gtk_stack_page_get_title (page));
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    if (g_str_equal (page_names[i], name))
+      gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, i));
+}
+
+static void
+on_sidebar_row_activated (HelderWindow  *self,
+                          GtkListBoxRow *row)
+{
+  int index = gtk_list_box_row_get_index (row);
+
+  if (index >= 0 && index < (int) G_N_ELEMENTS (page_names))
+    helder_window_set_page (self, page_names[index]);
+}
+
+static void
+show_page_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  helder_window_set_page (HELDER_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+new_item_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_visible_child (self->page_stack);
+
+  if (page != NULL)
+    gtk_widget_activate_action (page, "page.new", NULL);
+}
+
+static void
+back_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  adw_leaflet_navigate (HELDER_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+open_data_folder_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  HelderStore *store = helder_application_get_store (HELDER_APPLICATION (app));
+  g_autofree char *default_path = helder_store_default_path ();
+  g_autofree char *dir = g_path_get_dirname (store ? helder_store_get_path (store) : default_path);
+  g_autofree char *uri = g_filename_to_uri (dir, NULL, NULL);
+
+  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+}
+
+static gboolean
+helder_window_close_request (GtkWindow *window)
+{
+  HelderWindow *self = HELDER_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (helder_window_parent_class)->close_request (window);
+}
+
+static void
+helder_window_dispose (GObject *object)
+{
+  HelderWindow *self = HELDER_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HELDER_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (helder_window_parent_class)->dispose (object);
+}
+
+static void
+helder_window_class_init (HelderWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = helder_window_dispose;
+  window_class->close_request = helder_window_close_request;
+
+  g_type_ensure (HELDER_TYPE_PLANNER_PAGE);
+  g_type_ensure (HELDER_TYPE_CHANNELS_PAGE);
+  g_type_ensure (HELDER_TYPE_EDITOR_PAGE);
+  g_type_ensure (HELDER_TYPE_LIBRARY_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/nl/hltsamen/Helder/ui/helder-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, page_title);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, sync_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
+  gtk_widget_class_install_action (widget_class, "win.new-item", NULL, new_item_activated);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-data-folder", NULL, open_data_folder_activated);
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-page", "s", page_names[i]);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-item", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+static void
+helder_window_init (HelderWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (g_strcmp0 (PROFILE, "devel") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+static void
+attach_store (HelderWindow      *self,
+              HelderApplication *application)
+{
+  HelderStore *store = helder_application_get_store (application);
+  const GError *error = helder_application_get_store_error (application);
+  const char *pages[] = { "planner", "channels", "write", "library" };
+
+  if (store == NULL)
+    {
+      g_autofree char *description = NULL;
+
+      description = g_strdup_printf (_("%s\n\nHelder did not change the file. Make a copy of it for the "
+                                       "administrator, or start with a new data folder "
+                                       "(helder --data-dir)."),
+                                     error ? error->message : _("Unknown error"));
+      adw_status_page_set_description (self->error_page, description);
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    helder_page_set_store (HELDER_PAGE (gtk_stack_get_child_by_name (self->page_stack, pages[i])), store);
+  gtk_stack_set_visible_child_name (self->main_stack, "pages");
+}
+
+HelderWindow *
+helder_window_new (HelderApplication *application)
+{
+  HelderWindow *self;
+  g_autofree char *last_page = NULL;
+  GSettings *settings;
+
+  g_return_val_if_fail (HELDER_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (HELDER_TYPE_WINDOW, "application", application, NULL);
+  settings = helder_application_get_settings (application);
+  self->settings = g_object_ref (settings);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  last_page = g_settings_get_string (settings, "last-page");
+  gtk_stack_set_visible_child_name (self->page_stack, last_page);
+  g_settings_bind (settings, "last-page", self->page_stack, "visible-child-name", G_SETTINGS_BIND_SET);
+  on_page_changed (self);
+
+  attach_store (self, application);
+
+  return self;
+}
