@@ -202,8 +202,9 @@ new_item_activated (GtkWidget  *widget,
 
   dialog = helder_new_record_dialog_new (priv->store, klass->new_item_type,
                                          _(klass->new_item_title));
-  gtk_window_set_transient_for (GTK_WINDOW (dialog),
-                                GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_set_application (GTK_WINDOW (dialog),
+                              gtk_window_get_application (GTK_WINDOW (gtk_widget_get_root (widget))));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -113,6 +113,17 @@ query_int (sqlite3     *db,
   return TRUE;
 }
 
+static gboolean
+refuse_corrupt (GError     **error,
+                const char  *path,
+                const char  *detail)
+{
+  g_set_error (error, HELDER_STORE_ERROR, HELDER_STORE_ERROR_CORRUPT,
+               "%s is damaged or is not a Helder data file (%s); it was left untouched",
+               path, detail);
+  return FALSE;
+}
+
 /* Looks at an existing file without writing to it.  Returns FALSE with a
  * CORRUPT or TOO_NEW error when the file must be left alone. */
 static gboolean
@@ -138,8 +149,19 @@ check_existing_file (const char  *path,
    * main file: not on a file we have not accepted yet. */
   sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 
-  if (!query_int (db, "PRAGMA user_version", &version, error))
-    goto out;
+  rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
+        refuse_corrupt (error, path, sqlite3_errmsg (db));
+      else
+        set_sqlite_error (error, db, rc, path);
+      goto out;
+    }
+  version = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
 
   if (version > HELDER_STORE_SCHEMA_VERSION)
     {
@@ -155,23 +177,18 @@ check_existing_file (const char  *path,
     rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      set_sqlite_error (error, db, rc, path);
+      refuse_corrupt (error, path, sqlite3_errmsg (db));
       goto out;
     }
   if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
     {
-      g_set_error (error, HELDER_STORE_ERROR, HELDER_STORE_ERROR_CORRUPT,
-                   "%s is damaged (%s); it was left untouched",
-                   path, (const char *) sqlite3_column_text (stmt, 0));
+      refuse_corrupt (error, path, (const char *) sqlite3_column_text (stmt, 0));
       goto out;
     }
 
   ok = TRUE;
 
 out:
-  if (error != NULL && *error != NULL && (*error)->code == HELDER_STORE_ERROR_CORRUPT &&
-      !g_str_has_suffix ((*error)->message, "untouched"))
-    g_prefix_error (error, "%s is damaged and was left untouched: ", path);
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return ok;

@@ -1,0 +1,143 @@
+/* gui-test-util.c: driving a real window in the GUI tests
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "gui-test-util.h"
+
+/* Runs the main context until @condition holds, for at most ten seconds. */
+gboolean
+helder_test_wait_for (HelderTestCondition condition,
+                      gpointer            data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  return TRUE;
+}
+
+void
+helder_test_iterate (guint milliseconds)
+{
+  gint64 deadline = g_get_monotonic_time () + milliseconds * 1000;
+
+  while (g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+GtkWidget *
+helder_test_find_by_id (GtkWidget  *root,
+                        const char *buildable_id)
+{
+  const char *id = gtk_buildable_get_buildable_id (GTK_BUILDABLE (root));
+
+  if (g_strcmp0 (id, buildable_id) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = helder_test_find_by_id (child, buildable_id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+guint
+helder_test_count_rows (GtkListBox *list_box)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list_box, n) != NULL)
+    n++;
+  return n;
+}
+
+static gboolean
+is_really_visible (GtkWidget *widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_child_visible (widget);
+}
+
+static void
+collect_texts (GtkWidget *widget,
+               GPtrArray *texts)
+{
+  if (!is_really_visible (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+
+      if (text != NULL && *text != '\0')
+        g_ptr_array_add (texts, g_strdup (text));
+    }
+  if (gtk_widget_get_tooltip_text (widget) != NULL)
+    g_ptr_array_add (texts, g_strdup (gtk_widget_get_tooltip_text (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, texts);
+}
+
+/**
+ * helder_test_visible_texts:
+ *
+ * Returns: (element-type utf8): the texts of every mapped label and the
+ *   tooltips of every mapped widget below @root.
+ */
+GPtrArray *
+helder_test_visible_texts (GtkWidget *root)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  collect_texts (root, texts);
+  return texts;
+}
+
+/* Sets up gettext as main.c does, then GTK; returns 77 (skip) without a
+ * display. */
+int
+helder_test_init (int    *argc,
+                  char ***argv)
+{
+  const char *localedir = g_getenv ("HELDER_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Screen readers are tested through AT-SPI elsewhere; here no bus. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+
+  g_test_init (argc, argv, NULL);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("No display: run under xvfb-run (build-aux/test does)\n");
+      return 77;
+    }
+
+  gtk_init ();
+  adw_init ();
+  return 0;
+}

@@ -1,0 +1,25 @@
+/* gui-test-util.h: driving a real window in the GUI tests
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*HelderTestCondition) (gpointer data);
+
+gboolean   helder_test_wait_for      (HelderTestCondition  condition,
+                                      gpointer             data);
+void       helder_test_iterate       (guint                milliseconds);
+GtkWidget *helder_test_find_by_id    (GtkWidget           *root,
+                                      const char          *buildable_id);
+guint      helder_test_count_rows    (GtkListBox          *list_box);
+GPtrArray *helder_test_visible_texts (GtkWidget           *root);
+int        helder_test_init          (int                 *argc,
+                                      char              ***argv);
+
+G_END_DECLS

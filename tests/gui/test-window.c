@@ -1,0 +1,248 @@
+/* test-window.c: the window and its four pages, in a real window
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "gui-test-util.h"
+#include "helder-application.h"
+#include "helder-window.h"
+
+static HelderApplication *app;
+static char *data_dir;
+
+static gboolean
+window_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static void
+close_windows (void)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    gtk_window_close (windows->data);
+  helder_test_iterate (50);
+}
+
+/* A window on a fresh store at @name in the test's data dir. */
+static HelderWindow *
+open_window (const char *name)
+{
+  g_autofree char *path = g_build_filename (data_dir, name, NULL);
+  GtkWindow *window;
+
+  close_windows ();
+  g_remove (path);
+  helder_application_open_store (app, path, NULL);
+  g_application_activate (G_APPLICATION (app));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (HELDER_IS_WINDOW (window));
+  g_assert_true (helder_test_wait_for (window_is_mapped, window));
+  return HELDER_WINDOW (window);
+}
+
+static GtkWidget *
+find (HelderWindow *window,
+      const char   *id)
+{
+  GtkWidget *widget = helder_test_find_by_id (GTK_WIDGET (window), id);
+
+  if (widget == NULL)
+    g_error ("No widget with id %s", id);
+  return widget;
+}
+
+/* The page widget of @name and the name of its stack's visible child. */
+static const char *
+page_state (HelderWindow *window,
+            const char   *name)
+{
+  GtkStack *pages = GTK_STACK (find (window, "page_stack"));
+  GtkWidget *page = gtk_stack_get_child_by_name (pages, name);
+  GtkStack *stack = GTK_STACK (helder_test_find_by_id (page, "stack"));
+
+  return gtk_stack_get_visible_child_name (stack);
+}
+
+static void
+test_pages_visit (void)
+{
+  HelderWindow *window = open_window ("visit.db");
+  static const char *names[] = { "planner", "channels", "write", "library" };
+  static const char *titles[] = { N_("Planner"), N_("Channels"), N_("Write"), N_("Library") };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      AdwWindowTitle *title = ADW_WINDOW_TITLE (find (window, "page_title"));
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", names[i]);
+      helder_test_iterate (20);
+      g_assert_cmpstr (helder_window_get_page (window), ==, names[i]);
+      g_assert_cmpstr (adw_window_title_get_title (title), ==, _(titles[i]));
+      /* An empty store: each page shows its empty state with actions. */
+      g_assert_cmpstr (page_state (window, names[i]), ==, "empty");
+    }
+
+  /* The keyboard way: Alt+1 goes back to the planner. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "planner");
+  g_assert_cmpstr (helder_window_get_page (window), ==, "planner");
+}
+
+static void
+test_example_data_shows (void)
+{
+  HelderWindow *window = open_window ("example.db");
+  GtkListBox *channels;
+  GPtrArray *texts;
+  gboolean found_fixi = FALSE;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "load-example-data", NULL);
+  helder_test_iterate (50);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "channels");
+  helder_test_iterate (300);
+  g_assert_cmpstr (page_state (window, "channels"), ==, "content");
+
+  channels = GTK_LIST_BOX (find (window, "channels_list"));
+  g_assert_cmpuint (helder_test_count_rows (channels), ==, 10);
+
+  texts = helder_test_visible_texts (GTK_WIDGET (window));
+  for (guint i = 0; i < texts->len; i++)
+    found_fixi |= g_str_equal (g_ptr_array_index (texts, i), "Fixi");
+  g_assert_true (found_fixi);
+  g_ptr_array_unref (texts);
+
+  g_assert_cmpstr (page_state (window, "planner"), ==, "content");
+  g_assert_cmpuint (helder_test_count_rows (GTK_LIST_BOX (find (window, "priorities_list"))), >=, 3);
+  g_assert_cmpuint (helder_test_count_rows (GTK_LIST_BOX (find (window, "works_list"))), >=, 2);
+  g_assert_cmpstr (page_state (window, "write"), ==, "content");
+  g_assert_cmpstr (page_state (window, "library"), ==, "content");
+}
+
+static void
+test_new_item (void)
+{
+  HelderWindow *window = open_window ("new.db");
+  GtkWindow *dialog = NULL;
+  GList *windows;
+  GtkEditable *entry;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "write");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-item", NULL);
+  helder_test_iterate (100);
+
+  for (windows = gtk_application_get_windows (GTK_APPLICATION (app)); windows; windows = windows->next)
+    if (windows->data != (gpointer) window)
+      dialog = windows->data;
+  g_assert_nonnull (dialog);
+
+  entry = GTK_EDITABLE (helder_test_find_by_id (GTK_WIDGET (dialog), "name_row"));
+  /* Nothing typed: nothing to create. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL);
+  helder_test_iterate (50);
+  g_assert_cmpstr (page_state (window, "write"), ==, "empty");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  gtk_editable_set_text (entry, "Brief aan omwonenden Van den Endelaan");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL));
+  helder_test_iterate (100);
+
+  g_assert_cmpstr (page_state (window, "write"), ==, "content");
+  g_assert_cmpuint (helder_test_count_rows (GTK_LIST_BOX (find (window, "documents_list"))), ==, 1);
+  /* The other pages stay empty, without the example data offer. */
+  g_assert_cmpstr (page_state (window, "planner"), ==, "empty");
+  g_assert_false (gtk_widget_get_visible (helder_test_find_by_id (
+    gtk_stack_get_child_by_name (GTK_STACK (find (window, "page_stack")), "planner"), "example_button")));
+}
+
+static void
+test_size_remembered (void)
+{
+  HelderWindow *window = open_window ("size.db");
+  GSettings *settings = helder_application_get_settings (app);
+  int width, height;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "library");
+  helder_test_iterate (100);
+  close_windows ();
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+  g_assert_cmpstr (g_settings_get_string (settings, "last-page"), ==, "library");
+
+  g_application_activate (G_APPLICATION (app));
+  window = HELDER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 640);
+  g_assert_cmpstr (helder_window_get_page (window), ==, "library");
+}
+
+static void
+test_corrupt_store_reported (void)
+{
+  g_autofree char *path = g_build_filename (data_dir, "corrupt.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtkWindow *window;
+  AdwStatusPage *error_page;
+
+  close_windows ();
+  g_file_set_contents (path, "SQLite format 3\0 maar verder onzin", 34, NULL);
+  g_file_get_contents (path, &before, NULL, NULL);
+
+  g_test_expect_message ("helder-application", G_LOG_LEVEL_WARNING, "*damaged*left untouched*");
+  g_assert_false (helder_application_open_store (app, path, NULL));
+  g_test_assert_expected_messages ();
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (helder_test_wait_for (window_is_mapped, window));
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find (HELDER_WINDOW (window), "main_stack"))),
+                   ==, "error");
+  error_page = ADW_STATUS_PAGE (find (HELDER_WINDOW (window), "error_page"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (error_page), path));
+
+  g_file_get_contents (path, &after, NULL, NULL);
+  g_assert_cmpmem (before, 34, after, 34);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int skip, status;
+
+  if ((skip = helder_test_init (&argc, &argv)) != 0)
+    return skip;
+
+  data_dir = g_dir_make_tmp ("helder-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  app = helder_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/gui/pages/visit", test_pages_visit);
+  g_test_add_func ("/gui/example-data/shows", test_example_data_shows);
+  g_test_add_func ("/gui/new-item", test_new_item);
+  g_test_add_func ("/gui/window/size-remembered", test_size_remembered);
+  g_test_add_func ("/gui/store/corrupt", test_corrupt_store_reported);
+
+  status = g_test_run ();
+
+  close_windows ();
+  g_object_unref (app);
+  return status;
+}
