@@ -17,6 +17,7 @@
 typedef struct
 {
   HelderStore *store;
+  gboolean     stale;   /* the store changed while the page was hidden */
 } HelderPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (HelderPage, helder_page, ADW_TYPE_BIN)
@@ -29,13 +30,44 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Pages read the store when they are shown: a hidden page only notes
+ * that it is stale, which keeps start-up to the one visible page. */
+static void
+reload_or_mark_stale (HelderPage *self)
+{
+  HelderPagePrivate *priv = helder_page_get_instance_private (self);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      priv->stale = FALSE;
+      HELDER_PAGE_GET_CLASS (self)->reload (self);
+    }
+  else
+    priv->stale = TRUE;
+}
+
 static void
 helder_page_store_changed (HelderPage  *self,
                            const char  *type_name,
                            const char  *id,
                            HelderStore *store)
 {
-  HELDER_PAGE_GET_CLASS (self)->reload (self);
+  reload_or_mark_stale (self);
+}
+
+static void
+helder_page_map (GtkWidget *widget)
+{
+  HelderPage *self = HELDER_PAGE (widget);
+  HelderPagePrivate *priv = helder_page_get_instance_private (self);
+
+  if (priv->stale)
+    {
+      priv->stale = FALSE;
+      HELDER_PAGE_GET_CLASS (self)->reload (self);
+    }
+
+  GTK_WIDGET_CLASS (helder_page_parent_class)->map (widget);
 }
 
 HelderStore *
@@ -70,7 +102,7 @@ helder_page_set_store (HelderPage  *self,
                              self, G_CONNECT_SWAPPED);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", store != NULL);
-  HELDER_PAGE_GET_CLASS (self)->reload (self);
+  reload_or_mark_stale (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -90,26 +122,56 @@ helder_page_is_empty (HelderPage *self)
   return priv->store == NULL || helder_store_is_empty (priv->store);
 }
 
+/* Rows are two ellipsized labels, not an AdwActionRow with wrapping
+ * labels: a page shows dozens of them, and the lighter widget tree and
+ * single-line measuring keep start-up within budget.  The full texts are
+ * the row's accessible label and description. */
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
 {
   HelderRecord *record = item;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now),
-                                           g_date_time_get_month (now),
-                                           g_date_time_get_year (now));
+  GDate *today = user_data;
   g_autofree char *title = helder_record_format_title (record);
   g_autofree char *subtitle = helder_record_format_subtitle (record, today);
-  GtkWidget *row;
+  GtkWidget *row, *box, *label;
 
-  row = g_object_new (ADW_TYPE_ACTION_ROW,
-                      "title", title,
-                      "subtitle", subtitle,
-                      "use-markup", FALSE,
-                      "subtitle-lines", 2,
-                      NULL);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  gtk_widget_add_css_class (box, "record-row");
+
+  label = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, "title");
+  gtk_box_append (GTK_BOX (box), label);
+
+  if (subtitle != NULL && *subtitle != '\0')
+    {
+      label = gtk_label_new (subtitle);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (label, "subtitle");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                  -1);
   return row;
+}
+
+static GDate *
+today_new (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_new_dmy (g_date_time_get_day_of_month (now),
+                         g_date_time_get_month (now),
+                         g_date_time_get_year (now));
 }
 
 static guint
@@ -128,7 +190,7 @@ bind_list (HelderPage *self,
         g_warning ("Could not list %s: %s", g_type_name (type), error->message);
     }
 
-  gtk_list_box_bind_model (list_box, model, create_row, NULL, NULL);
+  gtk_list_box_bind_model (list_box, model, create_row, today_new (), (GDestroyNotify) g_date_free);
   return model ? g_list_model_get_n_items (model) : 0;
 }
 
@@ -296,6 +358,8 @@ helder_page_class_init (HelderPageClass *klass)
   object_class->dispose = helder_page_dispose;
   object_class->get_property = helder_page_get_property;
   object_class->set_property = helder_page_set_property;
+
+  widget_class->map = helder_page_map;
 
   klass->reload = helder_page_real_reload;
 

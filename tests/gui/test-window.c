@@ -61,7 +61,8 @@ find (HelderWindow *window,
   return widget;
 }
 
-/* The page widget of @name and the name of its stack's visible child. */
+/* Shows the page @name and returns its stack's visible child: "empty"
+ * or "content". */
 static const char *
 page_state (HelderWindow *window,
             const char   *name)
@@ -69,6 +70,9 @@ page_state (HelderWindow *window,
   GtkStack *pages = GTK_STACK (find (window, "page_stack"));
   GtkWidget *page = gtk_stack_get_child_by_name (pages, name);
   GtkStack *stack = GTK_STACK (helder_test_find_by_id (page, "stack"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", name);
+  helder_test_iterate (50);
 
   return gtk_stack_get_visible_child_name (stack);
 }

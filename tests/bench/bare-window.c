@@ -1,0 +1,57 @@
+/* bare-window.c: the yardstick for Helder's start-up time
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A bare libadwaita window with a header bar and a text view, built and
+ * timed the same way as Helder: it quits after its first frame.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+static void
+quit_after_paint (GdkFrameClock *frame_clock,
+                  GApplication  *app)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, quit_after_paint, app);
+  g_application_quit (app);
+}
+
+static void
+watch_first_frame (GtkWidget    *window,
+                   GApplication *app)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (quit_after_paint), app);
+}
+
+static void
+activate (GApplication *app)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), gtk_text_view_new ());
+  gtk_box_append (GTK_BOX (box), scrolled);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+
+  g_signal_connect (window, "realize", G_CALLBACK (watch_first_frame), app);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(AdwApplication) app = adw_application_new ("nl.hltsamen.Helder.BareWindow",
+                                                       G_APPLICATION_NON_UNIQUE);
+
+  g_signal_connect (app, "activate", G_CALLBACK (activate), NULL);
+  return g_application_run (G_APPLICATION (app), 1, argv);
+}
