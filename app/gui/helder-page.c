@@ -291,6 +291,11 @@ helder_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (priv->store, helder_page_store_changed, self);
   g_clear_object (&priv->store);
 
+  /* Every page's stack is both the bin's child and a template child: let
+   * the bin drop it first, or the template would unparent it twice. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), G_OBJECT_TYPE (self));
+
   G_OBJECT_CLASS (helder_page_parent_class)->dispose (object);
 }
 

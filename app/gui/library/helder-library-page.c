@@ -20,22 +20,9 @@ struct _HelderLibraryPage
 G_DEFINE_FINAL_TYPE (HelderLibraryPage, helder_library_page, HELDER_TYPE_PAGE)
 
 static void
-helder_library_page_dispose (GObject *object)
-{
-  /* The stack is both the bin's child and a template child: let the bin
-   * drop it first, or it would unparent a disposed widget. */
-  adw_bin_set_child (ADW_BIN (object), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (object), HELDER_TYPE_LIBRARY_PAGE);
-
-  G_OBJECT_CLASS (helder_library_page_parent_class)->dispose (object);
-}
-
-static void
 helder_library_page_class_init (HelderLibraryPageClass *klass)
 {
   HelderPageClass *page_class = HELDER_PAGE_CLASS (klass);
-
-  G_OBJECT_CLASS (klass)->dispose = helder_library_page_dispose;
 
   helder_page_class_set_template (page_class, "/nl/hltsamen/Helder/ui/helder-library-page.ui");
   helder_page_class_bind_list (page_class, "toolkits_list", HELDER_TYPE_TOOLKIT);

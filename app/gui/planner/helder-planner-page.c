@@ -20,22 +20,9 @@ struct _HelderPlannerPage
 G_DEFINE_FINAL_TYPE (HelderPlannerPage, helder_planner_page, HELDER_TYPE_PAGE)
 
 static void
-helder_planner_page_dispose (GObject *object)
-{
-  /* The stack is both the bin's child and a template child: let the bin
-   * drop it first, or it would unparent a disposed widget. */
-  adw_bin_set_child (ADW_BIN (object), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (object), HELDER_TYPE_PLANNER_PAGE);
-
-  G_OBJECT_CLASS (helder_planner_page_parent_class)->dispose (object);
-}
-
-static void
 helder_planner_page_class_init (HelderPlannerPageClass *klass)
 {
   HelderPageClass *page_class = HELDER_PAGE_CLASS (klass);
-
-  G_OBJECT_CLASS (klass)->dispose = helder_planner_page_dispose;
 
   helder_page_class_set_template (page_class, "/nl/hltsamen/Helder/ui/helder-planner-page.ui");
   helder_page_class_bind_list (page_class, "priorities_list", HELDER_TYPE_PRIORITY);
