@@ -42,6 +42,7 @@ static const char *review_decisions[] = { "keep", "adjust", "drop", "new", NULL 
 static const char *message_states[] = { "idea", "draft", "review", "approved", "published", NULL };
 static const char *edition_states[] = { "draft", "sent", NULL };
 static const char *word_scopes[] = { "org", "personal", NULL };
+static const char *dictionary_kinds[] = { "spelling", "ignore", NULL };
 static const char *toolkit_categories[] = { "instructie", "toolkit", "advies", "training", "sjabloon", NULL };
 static const char *document_kinds[] = { "brief", "webtekst", "nieuwsbericht", "social-mediabericht",
                                         "nieuwsbrief", "persbericht", "raadsinformatiebrief", "overig", NULL };
@@ -175,6 +176,8 @@ static const HelderField dictionary_word_fields[] = {
   REQUIRED_TEXT ("word", N_("Word")),
   CHOICE ("scope", N_("Scope"), word_scopes),
   CHOICE ("language", N_("Language"), languages),
+  /* spelling: a correct word; ignore: never flagged by any check */
+  CHOICE ("kind", N_("Kind"), dictionary_kinds),
 };
 
 static const HelderField toolkit_fields[] = {

@@ -303,9 +303,15 @@ static const char migration_2[] =
   "CREATE INDEX training_start ON training (deleted, starts_at);"
   "CREATE INDEX outbox_queued ON outbox (queued_at);";
 
+/* 3: a house-style word is either a spelling word or one to ignore. */
+static const char migration_3[] =
+  "ALTER TABLE dictionary_word ADD COLUMN kind TEXT;"
+  "UPDATE dictionary_word SET kind = 'spelling';";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HELDER_STORE_SCHEMA_VERSION);

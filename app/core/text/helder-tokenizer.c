@@ -391,11 +391,13 @@ looks_like_domain (const char *p,
   const char *dot = NULL;
 
   while (q < end && (g_ascii_isalnum (*q) || *q == '-' || *q == '.'))
-    {
-      if (*q == '.')
-        dot = q;
-      q++;
-    }
+    q++;
+  /* A period after the domain ends the sentence. */
+  while (q > p && q[-1] == '.')
+    q--;
+  for (const char *r = p; r < q; r++)
+    if (*r == '.')
+      dot = r;
   if (dot == NULL || dot == p || dot + 1 >= q)
     return FALSE;
   /* The part after the last dot must be a known top-level domain. */

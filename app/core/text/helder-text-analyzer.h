@@ -1,0 +1,48 @@
+/* helder-text-analyzer.h: checks Dutch text for plain language
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "helder-analysis.h"
+#include "helder-speller.h"
+
+G_BEGIN_DECLS
+
+typedef struct _HelderTextAnalyzer HelderTextAnalyzer;
+
+#define HELDER_TEXT_ERROR (helder_text_error_quark ())
+
+typedef enum
+{
+  HELDER_TEXT_ERROR_INVALID_UTF8,
+  HELDER_TEXT_ERROR_RESOURCES,
+} HelderTextError;
+
+GQuark              helder_text_error_quark              (void);
+
+HelderTextAnalyzer *helder_text_analyzer_new             (const char          *language,
+                                                          GError             **error);
+void                helder_text_analyzer_free            (HelderTextAnalyzer  *self);
+void                helder_text_analyzer_set_checks      (HelderTextAnalyzer  *self,
+                                                          guint                checks);
+guint               helder_text_analyzer_get_checks      (HelderTextAnalyzer  *self);
+void                helder_text_analyzer_add_avoid_word  (HelderTextAnalyzer  *self,
+                                                          const char          *phrase,
+                                                          const char * const  *alternatives,
+                                                          const char          *explanation);
+void                helder_text_analyzer_add_ignored_word (HelderTextAnalyzer *self,
+                                                          const char          *word);
+void                helder_text_analyzer_add_spelling_word (HelderTextAnalyzer *self,
+                                                          const char          *word);
+HelderSpeller      *helder_text_analyzer_get_speller     (HelderTextAnalyzer  *self);
+HelderAnalysis     *helder_text_analyzer_analyze         (HelderTextAnalyzer  *self,
+                                                          const char          *text,
+                                                          gssize               length,
+                                                          GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HelderTextAnalyzer, helder_text_analyzer_free)
+
+G_END_DECLS
