@@ -144,15 +144,16 @@ bench_edit (GPtrArray *paragraphs)
   g_autoptr(HelderTextAnalyzer) analyzer = helder_text_analyzer_new ("nl_NL", NULL);
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   GString *edited = g_string_new (text);
-  const char *middle = strstr (text + strlen (text) / 2, "ronde ");
+  const char *typed = "We gaan in maart verder met het werk in de straat. ";
+  gsize cursor = strstr (text + strlen (text) / 2, "Dit geldt") - text;
 
   analyse_ms (analyzer, text);
+  /* Type a sentence, a key at a time, into a paragraph in the middle. */
   for (guint i = 0; i < 200; i++)
     {
       double t;
 
-      /* Type one more letter into one paragraph in the middle. */
-      g_string_insert_c (edited, middle - text, 'a' + i % 26);
+      g_string_insert_c (edited, cursor++, typed[i % strlen (typed)]);
       t = analyse_ms (analyzer, edited->str);
       g_array_append_val (times, t);
     }

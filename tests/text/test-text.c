@@ -179,6 +179,20 @@ test_tokenizer_edge_cases (void)
   g_assert_cmpuint (empty->paragraphs->len, ==, 0);
   g_assert_cmpuint (blank->paragraphs->len, ==, 0);
   g_assert_cmpuint (marks->sentences->len, >=, 1);
+
+  /* Found by the fuzzer: an apostrophe as the paragraph's last character
+   * was read past. */
+  {
+    const char *ends[] = { "Het is ’", "Het is '", "’", "'s", "’t" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+      {
+        g_autofree char *copy = g_strdup (ends[i]);   /* exact size for ASan */
+        g_autoptr(Tokenized) t = tokenize (copy);
+
+        g_assert_cmpuint (t->sentences->len, ==, 1);
+      }
+  }
 }
 
 /* Syllables: at least 97 % of a hand-checked list of 250+ words. */

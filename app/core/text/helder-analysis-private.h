@@ -20,6 +20,7 @@ typedef struct
   guint            generation;     /* the analyser settings it was made with */
   char            *text;
   gsize            length;
+  guint            hash;           /* of the text, for the analyser's cache */
   GArray          *tokens;         /* HelderToken */
   GArray          *sentences;      /* HelderSentence */
   GArray          *sentence_scores;/* HelderScores, one per sentence */

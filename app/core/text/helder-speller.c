@@ -27,6 +27,8 @@
 
 #define MIN_PART 3
 #define MAX_PARTS 4
+/* Longer "words" are no compounds but runs of letters: not worth trying. */
+#define MAX_COMPOUND_BYTES 64
 
 struct _HelderSpeller
 {
@@ -195,7 +197,7 @@ check_uncached (HelderSpeller *self,
         return HELDER_SPELLING_COMPOUND;
     }
 
-  if (splits_into_words (self, lower, MAX_PARTS))
+  if (strlen (lower) <= MAX_COMPOUND_BYTES && splits_into_words (self, lower, MAX_PARTS))
     return HELDER_SPELLING_COMPOUND;
 
   return HELDER_SPELLING_UNKNOWN;

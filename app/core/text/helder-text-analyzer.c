@@ -45,6 +45,60 @@ struct _HelderTextAnalyzer
   GHashTable       *cache;        /* paragraph text → HelderParagraph */
 };
 
+/* The cache is keyed by the paragraph itself (its text and hash), and
+ * looked up with a slice of the new text: no copy per paragraph. */
+typedef struct
+{
+  const char *text;
+  gsize       length;
+  guint       hash;
+} Slice;
+
+static guint
+slice_hash_of (const char *text,
+               gsize       length)
+{
+  guint32 h = 2166136261u;   /* FNV-1a */
+
+  for (gsize i = 0; i < length; i++)
+    h = (h ^ (guint8) text[i]) * 16777619u;
+  return h;
+}
+
+static guint
+slice_hash (gconstpointer key)
+{
+  return ((const Slice *) key)->hash;
+}
+
+static gboolean
+slice_equal (gconstpointer a,
+             gconstpointer b)
+{
+  const Slice *x = a, *y = b;
+
+  return x->hash == y->hash && x->length == y->length && memcmp (x->text, y->text, x->length) == 0;
+}
+
+/* A cache key for a paragraph, pointing into its own text. */
+static Slice *
+paragraph_key (HelderParagraph *p)
+{
+  Slice *key = g_new (Slice, 1);
+
+  key->text = p->text;
+  key->length = p->length;
+  key->hash = p->hash;
+  return key;
+}
+
+static GHashTable *
+paragraph_cache_new (void)
+{
+  return g_hash_table_new_full (slice_hash, slice_equal, g_free,
+                                (GDestroyNotify) helder_paragraph_unref);
+}
+
 G_DEFINE_QUARK (helder-text-error-quark, helder_text_error)
 
 #define RARE_ZIPF 2.5
@@ -138,8 +192,7 @@ helder_text_analyzer_new (const char  *language,
   self->checks = HELDER_CHECK_ALL;
   self->ignored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->syllable_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                       (GDestroyNotify) helder_paragraph_unref);
+  self->cache = paragraph_cache_new ();
 
   if ((self->syllables = helder_syllables_new (NULL, error)) == NULL ||
       (self->frequency = helder_frequency_new_default (error)) == NULL ||
@@ -576,7 +629,8 @@ analyse_sentence (Work           *w,
 static HelderParagraph *
 analyse_paragraph (HelderTextAnalyzer *self,
                    const char         *text,
-                   gsize               length)
+                   gsize               length,
+                   guint               hash)
 {
   HelderParagraph *p = g_new0 (HelderParagraph, 1);
   Work w = { self, p, NULL, NULL, NULL };
@@ -585,6 +639,7 @@ analyse_paragraph (HelderTextAnalyzer *self,
   p->generation = self->generation;
   p->text = g_strndup (text, length);
   p->length = length;
+  p->hash = hash;
   p->tokens = g_array_new (FALSE, FALSE, sizeof (HelderToken));
   p->sentences = g_array_new (FALSE, FALSE, sizeof (HelderSentence));
   p->sentence_scores = g_array_new (FALSE, FALSE, sizeof (HelderScores));
@@ -713,18 +768,17 @@ helder_text_analyzer_analyze (HelderTextAnalyzer  *self,
   spans = helder_split_paragraphs (text, length);
   /* Keep only this version's paragraphs, so the cache never grows
    * beyond one document. */
-  next_cache = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                      (GDestroyNotify) helder_paragraph_unref);
+  next_cache = paragraph_cache_new ();
 
   for (guint i = 0; i < spans->len; i++)
     {
       HelderSpan *span = &g_array_index (spans, HelderSpan, i);
       gsize n = span->byte_end - span->byte_start;
-      g_autofree char *key = g_strndup (text + span->byte_start, n);
-      HelderParagraph *p = g_hash_table_lookup (self->cache, key);
+      Slice key = { text + span->byte_start, n, slice_hash_of (text + span->byte_start, n) };
+      HelderParagraph *p = g_hash_table_lookup (self->cache, &key);
 
       if (p == NULL)
-        p = g_hash_table_lookup (next_cache, key);
+        p = g_hash_table_lookup (next_cache, &key);
 
       if (p != NULL && p->generation == self->generation)
         {
@@ -732,11 +786,12 @@ helder_text_analyzer_analyze (HelderTextAnalyzer  *self,
           analysis->n_reused++;
         }
       else
-        p = analyse_paragraph (self, text + span->byte_start, n);
+        p = analyse_paragraph (self, key.text, n, key.hash);
 
       g_ptr_array_add (analysis->paragraphs, p);
       g_array_append_val (analysis->spans, *span);
-      g_hash_table_replace (next_cache, p->text, helder_paragraph_ref (p));
+      if (!g_hash_table_contains (next_cache, &key))
+        g_hash_table_insert (next_cache, paragraph_key (p), helder_paragraph_ref (p));
     }
 
   g_hash_table_unref (self->cache);

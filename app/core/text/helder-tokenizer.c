@@ -169,6 +169,20 @@ line_has_end_punctuation (const char *line,
   return FALSE;
 }
 
+/* Characters in @n bytes of valid UTF-8: every byte but continuation
+ * bytes starts one.  A plain loop the compiler vectorises; paragraph
+ * splitting runs over the whole text on every keystroke. */
+static guint32
+count_chars (const char *p,
+             gsize       n)
+{
+  guint32 chars = 0;
+
+  for (gsize i = 0; i < n; i++)
+    chars += ((guint8) p[i] & 0xC0) != 0x80;
+  return chars;
+}
+
 static const char *
 skip_spaces (const char *p,
              const char *end)
@@ -216,7 +230,7 @@ helder_split_paragraphs (const char *text,
         line_end = end;
 
       /* Count the characters of the line as we pass it. */
-      chars += g_utf8_strlen (line, line_end - line);
+      chars += count_chars (line, line_end - line);
       p = line_end < end ? line_end + 1 : end;
       if (line_end < end)
         chars++;
@@ -233,7 +247,7 @@ helder_split_paragraphs (const char *text,
         }
 
       content = skip_spaces (line, line_end);
-      content_chars = line_chars + g_utf8_strlen (line, content - line);
+      content_chars = line_chars + count_chars (line, content - line);
       content_end = line_end;
       while (content_end > content && is_space (g_utf8_get_char (g_utf8_prev_char (content_end))))
         content_end = g_utf8_prev_char (content_end);
@@ -244,7 +258,8 @@ helder_split_paragraphs (const char *text,
           para_chars = content_chars;
         }
       last_content_end = content_end;
-      last_content_chars = content_chars + g_utf8_strlen (content, content_end - content);
+      /* The line's characters less the white space around its content. */
+      last_content_chars = chars - (line_end < end ? 1 : 0) - count_chars (content_end, line_end - content_end);
 
       /* Does the paragraph end with this line? */
       ends_sentence = line_has_end_punctuation (content, content_end) ||
@@ -579,9 +594,9 @@ scan_tokens (Scanner *s)
         scan_number_or_code (s);
       else if (is_letter (c))
         scan_word (s);
-      else if (is_apostrophe (c) && s->p + 1 < s->end &&
-               (s->p[1 + (c != '\'' ? 2 : 0)] == 's' || s->p[1 + (c != '\'' ? 2 : 0)] == 't') &&
-               !is_letter (char_at (next_char (next_char (s->p)), s->end)))
+      else if (is_apostrophe (c) && next_char (s->p) < s->end &&
+               (*next_char (s->p) == 's' || *next_char (s->p) == 't') &&
+               !is_letter (char_at (next_char (s->p) + 1, s->end)))
         {
           /* 's and 't: 's-Gravenhage, 's ochtends, 't is */
           advance (s);
