@@ -46,7 +46,7 @@ static const char *description = N_(
   "  scores        for the whole text:\n"
   "    words, sentences, syllables   counts\n"
   "    words_per_sentence            average sentence length\n"
-  "    syllables_per_100_words       \n"
+  "    syllables_per_100_words       syllables per 100 words\n"
   "    flesch_douma, flesch_douma_band   Flesch-Douma reading ease (0 hard – 100 easy) and its band\n"
   "    brouwer, brouwer_band         Leesindex Brouwer and its band\n"
   "    long_word_share               share of words of four syllables or more\n"
