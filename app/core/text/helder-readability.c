@@ -23,14 +23,14 @@
  * length, content words per clause and concreteness.  Helder computes the
  * three it can without a parser:
  *
- *   difficulty = 12 × max(0, 5.5 − mean Zipf of the content words)
+ *   difficulty = 12 × max(0, 5.0 − mean Zipf of the content words)
  *              + 0.9 × min(words per sentence, 45)
  *              + 2.0 × content words per clause
  *
  * Zipf comes from data/frequency (spoken Dutch); words per sentence stands
  * in for dependency length, which grows with it; clauses are counted from
- * conjunctions, relative pronouns and semicolons.  Bands: below 26 level 1,
- * below 36 level 2, below 46 level 3, else 4.  They were set on plain B1
+ * conjunctions, relative pronouns and semicolons.  Bands: below 20 level 1,
+ * below 29 level 2, below 40 level 3, else 4.  They were set on plain B1
  * letters (level 1–2), ordinary municipal web texts (2–3) and officialese
  * (4).  Limits: no parser, so clause counts and content words are
  * estimates; names and compounds missing from the frequency list count as
@@ -84,11 +84,11 @@ helder_reading_ease_band (double score)
 int
 helder_level_from_difficulty (double difficulty)
 {
-  if (difficulty < 26)
+  if (difficulty < 20)
     return 1;
-  if (difficulty < 36)
+  if (difficulty < 29)
     return 2;
-  if (difficulty < 46)
+  if (difficulty < 40)
     return 3;
   return 4;
 }
@@ -117,7 +117,7 @@ helder_scores_finish (HelderScores *s)
   s->content_words_per_clause = (double) s->content_words / MAX (s->clauses, 1);
   s->mean_content_zipf = s->content_words ? s->content_zipf_sum / s->content_words : 5.5;
 
-  zipf_gap = MAX (0.0, 5.5 - s->mean_content_zipf);
+  zipf_gap = MAX (0.0, 5.0 - s->mean_content_zipf);
   s->difficulty = 12.0 * zipf_gap +
                   0.9 * MIN (s->words_per_sentence, 45.0) +
                   2.0 * s->content_words_per_clause;
