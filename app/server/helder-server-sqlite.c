@@ -1,0 +1,633 @@
+/* helder-server-sqlite.c: the embedded SQLite storage of helder-server
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-server-sqlite"
+
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "helder-server-sqlite.h"
+
+/* One SQLite file in the data directory, in WAL mode with synchronous=FULL:
+ * a write the server has acknowledged survives a crash or a power cut.
+ * Every statement is prepared with bound parameters. */
+
+struct _HelderServerSqlite
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  GHashTable *statements;   /* SQL → sqlite3_stmt */
+};
+
+static void storage_iface_init (HelderServerStorageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (HelderServerSqlite, helder_server_sqlite, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (HELDER_TYPE_SERVER_STORAGE, storage_iface_init))
+
+#define SCHEMA_VERSION 1
+
+static const char schema[] =
+  "CREATE TABLE orgs ("
+  "  id INTEGER PRIMARY KEY,"
+  "  slug TEXT UNIQUE NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  version INTEGER NOT NULL DEFAULT 0,"
+  "  horizon INTEGER NOT NULL DEFAULT 0"     /* tombstones older than this are gone */
+  ");"
+  "CREATE TABLE users ("
+  "  id INTEGER PRIMARY KEY,"
+  "  org INTEGER NOT NULL REFERENCES orgs (id),"
+  "  login TEXT UNIQUE NOT NULL,"
+  "  role TEXT NOT NULL CHECK (role IN ('admin', 'advisor', 'staff')),"
+  "  password TEXT NOT NULL"
+  ");"
+  "CREATE TABLE tokens ("
+  "  hash TEXT PRIMARY KEY,"
+  "  user INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  created TEXT NOT NULL"
+  ");"
+  "CREATE TABLE records ("
+  "  org INTEGER NOT NULL REFERENCES orgs (id),"
+  "  id TEXT NOT NULL,"
+  "  type TEXT NOT NULL,"
+  "  version INTEGER NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0,"
+  "  visibility TEXT NOT NULL DEFAULT 'org',"
+  "  owner INTEGER,"
+  "  updated_by TEXT,"
+  "  updated_at TEXT,"
+  "  data TEXT NOT NULL,"
+  "  field_versions TEXT NOT NULL,"
+  "  PRIMARY KEY (org, id)"
+  ");"
+  "CREATE UNIQUE INDEX records_id ON records (id);"
+  "CREATE INDEX records_version ON records (org, version);"
+  "CREATE TABLE idempotency ("
+  "  org INTEGER NOT NULL,"
+  "  key TEXT NOT NULL,"
+  "  body_hash TEXT NOT NULL,"
+  "  response TEXT NOT NULL,"
+  "  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+  "  PRIMARY KEY (org, key)"
+  ");";
+
+static gboolean
+sql_error (GError     **error,
+           sqlite3     *db,
+           const char  *what)
+{
+  int code = sqlite3_errcode (db) == SQLITE_CONSTRAINT ? HELDER_SERVER_ERROR_EXISTS
+                                                        : HELDER_SERVER_ERROR_FAILED;
+
+  g_set_error (error, HELDER_SERVER_ERROR, code, "%s: %s", what, sqlite3_errmsg (db));
+  return FALSE;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static sqlite3_stmt *
+prepare (HelderServerSqlite  *self,
+         const char          *sql,
+         GError             **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      sql_error (error, self->db, "prepare");
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+static gboolean
+exec (HelderServerSqlite  *self,
+      const char          *sql,
+      GError             **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return sql_error (error, self->db, sql);
+  return TRUE;
+}
+
+static void
+helder_server_sqlite_finalize (GObject *object)
+{
+  HelderServerSqlite *self = HELDER_SERVER_SQLITE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  sqlite3_close (self->db);
+
+  G_OBJECT_CLASS (helder_server_sqlite_parent_class)->finalize (object);
+}
+
+static void
+helder_server_sqlite_class_init (HelderServerSqliteClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = helder_server_sqlite_finalize;
+}
+
+static void
+helder_server_sqlite_init (HelderServerSqlite *self)
+{
+  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, finalize_statement);
+}
+
+HelderServerSqlite *
+helder_server_sqlite_open (const char  *data_dir,
+                           GError     **error)
+{
+  g_autoptr(HelderServerSqlite) self = g_object_new (HELDER_TYPE_SERVER_SQLITE, NULL);
+  g_autofree char *path = NULL;
+  sqlite3_stmt *stmt;
+  int version = 0;
+
+  if (g_mkdir_with_parents (data_dir, 0700) != 0)
+    {
+      g_set_error (error, HELDER_SERVER_ERROR, HELDER_SERVER_ERROR_FAILED,
+                   "Could not create %s", data_dir);
+      return NULL;
+    }
+  path = g_build_filename (data_dir, "helder-server.db", NULL);
+  if (sqlite3_open (path, &self->db) != SQLITE_OK)
+    {
+      sql_error (error, self->db, path);
+      return NULL;
+    }
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (!exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;", error))
+    return NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (version > SCHEMA_VERSION)
+    {
+      g_set_error (error, HELDER_SERVER_ERROR, HELDER_SERVER_ERROR_FAILED,
+                   "%s was written by a newer helder-server (data version %d)", path, version);
+      return NULL;
+    }
+  if (version == 0)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", SCHEMA_VERSION);
+
+      if (!exec (self, "BEGIN IMMEDIATE", error))
+        return NULL;
+      if (!exec (self, schema, error) || !exec (self, bump, error) || !exec (self, "COMMIT", error))
+        {
+          exec (self, "ROLLBACK", NULL);
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/* The interface */
+
+static gboolean
+sqlite_begin (HelderServerStorage  *storage,
+              GError              **error)
+{
+  return exec (HELDER_SERVER_SQLITE (storage), "BEGIN IMMEDIATE", error);
+}
+
+static gboolean
+sqlite_commit (HelderServerStorage  *storage,
+               GError              **error)
+{
+  return exec (HELDER_SERVER_SQLITE (storage), "COMMIT", error);
+}
+
+static void
+sqlite_rollback (HelderServerStorage *storage)
+{
+  exec (HELDER_SERVER_SQLITE (storage), "ROLLBACK", NULL);
+}
+
+static gboolean
+step_done (HelderServerSqlite  *self,
+           sqlite3_stmt        *stmt,
+           const char          *what,
+           GError             **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return sql_error (error, self->db, what);
+  return TRUE;
+}
+
+static gboolean
+sqlite_create_org (HelderServerStorage  *storage,
+                   const char           *slug,
+                   const char           *name,
+                   GError              **error)
+{
+  HelderServerSqlite *self = HELDER_SERVER_SQLITE (storage);
+  sqlite3_stmt *stmt = prepare (self, "INSERT INTO orgs (slug, name) VALUES (?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, slug, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  return step_done (self, stmt, "create organisation", error);
+}
+
+static gboolean
+sqlite_add_user (HelderServerStorage  *storage,
+                 const char           *org_slug,
+                 const char           *login,
+                 const char           *role,
+                 const char           *password_hash,
+                 GError              **error)
+{
+  HelderServerSqlite *self = HELDER_SERVER_SQLITE (storage);
+  sqlite3_stmt *stmt = prepare (self,
+                                "INSERT INTO users (org, login, role, password) "
+                                "SELECT id, ?, ?, ? FROM orgs WHERE slug = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, login, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, role, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, password_hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, org_slug, -1, SQLITE_TRANSIENT);
+  if (!step_done (self, stmt, "add user", error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, HELDER_SERVER_ERROR, HELDER_SERVER_ERROR_NOT_FOUND,
+                   "No organisation %s", org_slug);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gint
+sqlite_revoke_tokens (HelderServerStorage  *storage,
+                      const char           *login,
+                      GError              **error)
+{
+  HelderServerSqlite *self = HELDER_SERVER_SQLITE (storage);
+  sqlite3_stmt *stmt = prepare (self,
+                                "DELETE FROM tokens WHERE user IN (SELECT id FROM users WHERE login = ?)",
+                                error);
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, login, -1, SQLITE_TRANSIENT);
+  if (!step_done (self, stmt, "revoke tokens", error))
+    return -1;
+  return sqlite3_changes (self->db);
+}
+
+static void
+read_user (sqlite3_stmt     *stmt,
+           HelderServerUser *user)
+{
+  user->id = sqlite3_column_int64 (stmt, 0);
+  user->org_id = sqlite3_column_int64 (stmt, 1);
+  user->login = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  user->role = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  user->org_slug = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+}
+
+#define USER_COLUMNS "users.id, users.org, users.login, users.role, orgs.slug"
+
+static gboolean
+sqlite_find_login (HelderServerStorage  *storage,
+                   const char           *login,
+                   HelderServerUser     *user,
+                   char                **password_hash,
+                   GError              **error)
+{
+  HelderServerSqlite *self = HELDER_SERVER_SQLITE (storage);
+  sqlite3_stmt *stmt = prepare (self,
+                                "SELECT " USER_COLUMNS ", users.password FROM users "
+                                "JOIN orgs ON orgs.id = users.org WHERE users.login = ?", error);
+  gboolean found = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, login, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      read_user (stmt, user);
+      *password_hash = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      found = TRUE;
+    }
+  sqlite3_reset (stmt);
+  if (!found)
+    g_set_error (error, HELDER_SERVER_ERROR, HELDER_SERVER_ERROR_NOT_FOUND, "No user %s", login);
+  return found;
+}
+
+static gboolean
+sqlite_add_token (HelderServerStorage  *storage,
+                  gint64                user_id,
+                  const char           *token_hash,
+                  GError              **error)
+{
+  HelderServerSqlite *self = HELDER_SERVER_SQLITE (storage);
+  sqlite3_stmt *stmt = prepare (self,
+                                "INSERT INTO tokens (hash, user, created) "
+                                "VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, token_hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, user_id);
+  return step_done (self, stmt, "add token", error);
+}
+
+static gboolean
+sqlite_find_token (HelderServerStorage  *storage,
+                   const char           *token_hash,
+                   HelderServerUser     *user,
+                   GError              **error)
+{
+  HelderServerSqlite *self = HELDER_SERVER_SQLITE (storage);
+  sqlite3_stmt *stmt = prepare (self,
+                                "SELECT " USER_COLUMNS " FROM tokens JOIN users ON users.id = tokens.user "
+                                "JOIN orgs ON orgs.id = users.org WHERE tokens.hash = ?", error);
+  gboolean found = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  /* The lookup is by the token's SHA-256: an index on a hash, so its time
+   * says nothing about how much of a guessed token was right. */
+  sqlite3_bind_text (stmt, 1, token_hash, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      read_user (stmt, user);
+      found = TRUE;
+    }
+  sqlite3_reset (stmt);
+  if (!found)
+    g_set_error_literal (error, HELDER_SERVER_ERROR, HELDER_SERVER_ERROR_NOT_FOUND, "Unknown token");
+  return found;
+}
+
+static gint64
+sqlite_get_org_version (HelderServerStorage *storage,
+                        gint64               org_id,
+                        gint64              *horizon)
+{
+  HelderServerSqlite *self = HELDER_SERVER_SQLITE (storage);
+  sqlite3_stmt *stmt = prepare (self, "SELECT version, horizon FROM orgs WHERE id = ?", NULL);
+  gint64 version = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, org_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      version = sqlite3_column_int64 (stmt, 0);
+      if (horizon != NULL)
+        *horizon = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  return version;
+}
+
+static gboolean
+sqlite_set_org_version (HelderServerStorage  *storage,
+                        gint64                org_id,
+                        gint64                version,
+                        GError              **error)
+{
+  HelderServerSqlite *self = HELDER_SERVER_SQLITE (storage);
+  sqlite3_stmt *stmt = prepare (self, "UPDATE orgs SET version = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, version);
+  sqlite3_bind_int64 (stmt, 2, org_id);
+  return step_done (self, stmt, "set version", error);
+}
+
+#define ROW_COLUMNS "id, type, version, deleted, visibility, owner, updated_by, updated_at, data, field_versions, org"
+
+static JsonObject *
+read_row (sqlite3_stmt *stmt)
+{
+  JsonObject *row = json_object_new ();
+  g_autoptr(JsonNode) data = json_from_string ((const char *) sqlite3_column_text (stmt, 8), NULL);
+  g_autoptr(JsonNode) versions = json_from_string ((const char *) sqlite3_column_text (stmt, 9), NULL);
+
+  json_object_set_string_member (row, "id", (const char *) sqlite3_column_text (stmt, 0));
+  json_object_set_string_member (row, "type", (const char *) sqlite3_column_text (stmt, 1));
+  json_object_set_int_member (row, "version", sqlite3_column_int64 (stmt, 2));
+  json_object_set_boolean_member (row, "deleted", sqlite3_column_int (stmt, 3) != 0);
+  json_object_set_string_member (row, "visibility", (const char *) sqlite3_column_text (stmt, 4));
+  json_object_set_int_member (row, "owner", sqlite3_column_int64 (stmt, 5));
+  json_object_set_string_member (row, "updated_by", (const char *) sqlite3_column_text (stmt, 6));
+  json_object_set_string_member (row, "updated_at", (const char *) sqlite3_column_text (stmt, 7));
+  json_object_set_member (row, "data", g_steal_pointer (&data));
+  json_object_set_member (row, "field_versions", g_steal_pointer (&versions));
+  return row;
+}
+
+static JsonObject *
+sqlite_get_record (HelderServerStorage  *storage,
+                   gint64                org_id,
+                   const char           *id,
+                   gboolean             *elsewhere,
+                   GError              **error)
+{
+  HelderServerSqlite *self = HELDER_SERVER_SQLITE (storage);
+  sqlite3_stmt *stmt = prepare (self, "SELECT " ROW_COLUMNS " FROM records WHERE id = ?", error);
+  JsonObject *row = NULL;
+
+  *elsewhere = FALSE;
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (sqlite3_column_int64 (stmt, 10) == org_id)
+        row = read_row (stmt);
+      else
+        *elsewhere = TRUE;
+    }
+  sqlite3_reset (stmt);
+  return row;
+}
+
+static gboolean
+sqlite_put_record (HelderServerStorage  *storage,
+                   gint64                org_id,
+                   JsonObject           *row,
+                   GError              **error)
+{
+  HelderServerSqlite *self = HELDER_SERVER_SQLITE (storage);
+  sqlite3_stmt *stmt = prepare (self,
+                                "INSERT INTO records (org, id, type, version, deleted, visibility, owner, "
+                                "updated_by, updated_at, data, field_versions) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                "ON CONFLICT (org, id) DO UPDATE SET version = excluded.version, "
+                                "deleted = excluded.deleted, visibility = excluded.visibility, "
+                                "updated_by = excluded.updated_by, updated_at = excluded.updated_at, "
+                                "data = excluded.data, field_versions = excluded.field_versions", error);
+  g_autoptr(JsonNode) data = json_node_init_object (json_node_alloc (), json_object_get_object_member (row, "data"));
+  g_autoptr(JsonNode) versions = json_node_init_object (json_node_alloc (),
+                                                        json_object_get_object_member (row, "field_versions"));
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, org_id);
+  sqlite3_bind_text (stmt, 2, json_object_get_string_member (row, "id"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, json_object_get_string_member (row, "type"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, json_object_get_int_member (row, "version"));
+  sqlite3_bind_int (stmt, 5, json_object_get_boolean_member (row, "deleted"));
+  sqlite3_bind_text (stmt, 6, json_object_get_string_member (row, "visibility"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 7, json_object_get_int_member (row, "owner"));
+  sqlite3_bind_text (stmt, 8, json_object_get_string_member_with_default (row, "updated_by", NULL), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 9, json_object_get_string_member_with_default (row, "updated_at", NULL), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 10, json_to_string (data, FALSE), -1, g_free);
+  sqlite3_bind_text (stmt, 11, json_to_string (versions, FALSE), -1, g_free);
+  return step_done (self, stmt, "store record", error);
+}
+
+/* Private records are only their owner's. */
+static GPtrArray *
+sqlite_changes (HelderServerStorage  *storage,
+                gint64                org_id,
+                gint64                user_id,
+                gint64                since,
+                guint                 limit,
+                GError              **error)
+{
+  HelderServerSqlite *self = HELDER_SERVER_SQLITE (storage);
+  sqlite3_stmt *stmt = prepare (self,
+                                "SELECT " ROW_COLUMNS " FROM records WHERE org = ? AND version > ? "
+                                "AND (visibility = 'org' OR owner = ?) ORDER BY version, id LIMIT ?", error);
+  GPtrArray *rows;
+
+  if (stmt == NULL)
+    return NULL;
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  sqlite3_bind_int64 (stmt, 1, org_id);
+  sqlite3_bind_int64 (stmt, 2, since);
+  sqlite3_bind_int64 (stmt, 3, user_id);
+  sqlite3_bind_int (stmt, 4, limit);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (rows, read_row (stmt));
+  sqlite3_reset (stmt);
+  return rows;
+}
+
+static JsonObject *
+sqlite_index (HelderServerStorage  *storage,
+              gint64                org_id,
+              gint64                user_id,
+              GError              **error)
+{
+  HelderServerSqlite *self = HELDER_SERVER_SQLITE (storage);
+  sqlite3_stmt *stmt = prepare (self,
+                                "SELECT id, version FROM records WHERE org = ? "
+                                "AND (visibility = 'org' OR owner = ?)", error);
+  JsonObject *index;
+
+  if (stmt == NULL)
+    return NULL;
+  index = json_object_new ();
+  sqlite3_bind_int64 (stmt, 1, org_id);
+  sqlite3_bind_int64 (stmt, 2, user_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    json_object_set_int_member (index, (const char *) sqlite3_column_text (stmt, 0),
+                                sqlite3_column_int64 (stmt, 1));
+  sqlite3_reset (stmt);
+  return index;
+}
+
+static char *
+sqlite_get_idempotent (HelderServerStorage  *storage,
+                       gint64                org_id,
+                       const char           *key,
+                       char                **body_hash,
+                       GError              **error)
+{
+  HelderServerSqlite *self = HELDER_SERVER_SQLITE (storage);
+  sqlite3_stmt *stmt = prepare (self, "SELECT response, body_hash FROM idempotency WHERE org = ? AND key = ?",
+                                error);
+  char *response = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, org_id);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      response = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *body_hash = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  return response;
+}
+
+static gboolean
+sqlite_put_idempotent (HelderServerStorage  *storage,
+                       gint64                org_id,
+                       const char           *key,
+                       const char           *body_hash,
+                       const char           *response,
+                       GError              **error)
+{
+  HelderServerSqlite *self = HELDER_SERVER_SQLITE (storage);
+  sqlite3_stmt *stmt = prepare (self,
+                                "INSERT INTO idempotency (org, key, body_hash, response) VALUES (?, ?, ?, ?)",
+                                error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, org_id);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, body_hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, response, -1, SQLITE_TRANSIENT);
+  return step_done (self, stmt, "store idempotency key", error);
+}
+
+static void
+storage_iface_init (HelderServerStorageInterface *iface)
+{
+  iface->begin = sqlite_begin;
+  iface->commit = sqlite_commit;
+  iface->rollback = sqlite_rollback;
+  iface->create_org = sqlite_create_org;
+  iface->add_user = sqlite_add_user;
+  iface->revoke_tokens = sqlite_revoke_tokens;
+  iface->find_login = sqlite_find_login;
+  iface->add_token = sqlite_add_token;
+  iface->find_token = sqlite_find_token;
+  iface->get_org_version = sqlite_get_org_version;
+  iface->set_org_version = sqlite_set_org_version;
+  iface->get_record = sqlite_get_record;
+  iface->put_record = sqlite_put_record;
+  iface->changes = sqlite_changes;
+  iface->index = sqlite_index;
+  iface->get_idempotent = sqlite_get_idempotent;
+  iface->put_idempotent = sqlite_put_idempotent;
+}

@@ -1,0 +1,79 @@
+/* helder-server-storage.h: where helder-server keeps its data
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* The server's logic (auth, merge, paging) works on this interface; the
+ * embedded SQLite backend implements it, and a PostgreSQL backend can
+ * for several stateless server instances.  A record row is a JsonObject:
+ *   {id, type, version, deleted, visibility, owner, updated_by,
+ *    updated_at, data: {...}, field_versions: {field: version}} */
+
+typedef struct
+{
+  gint64  id;
+  gint64  org_id;
+  char   *login;
+  char   *role;       /* admin | advisor | staff */
+  char   *org_slug;
+} HelderServerUser;
+
+void helder_server_user_clear (HelderServerUser *user);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HelderServerUser, helder_server_user_clear)
+
+#define HELDER_TYPE_SERVER_STORAGE (helder_server_storage_get_type ())
+
+G_DECLARE_INTERFACE (HelderServerStorage, helder_server_storage, HELDER, SERVER_STORAGE, GObject)
+
+struct _HelderServerStorageInterface
+{
+  GTypeInterface parent_iface;
+
+  gboolean    (*begin)            (HelderServerStorage *self, GError **error);
+  gboolean    (*commit)           (HelderServerStorage *self, GError **error);
+  void        (*rollback)         (HelderServerStorage *self);
+
+  gboolean    (*create_org)       (HelderServerStorage *self, const char *slug, const char *name, GError **error);
+  gboolean    (*add_user)         (HelderServerStorage *self, const char *org_slug, const char *login,
+                                   const char *role, const char *password_hash, GError **error);
+  gint        (*revoke_tokens)    (HelderServerStorage *self, const char *login, GError **error);
+  gboolean    (*find_login)       (HelderServerStorage *self, const char *login, HelderServerUser *user,
+                                   char **password_hash, GError **error);
+  gboolean    (*add_token)        (HelderServerStorage *self, gint64 user_id, const char *token_hash, GError **error);
+  gboolean    (*find_token)       (HelderServerStorage *self, const char *token_hash, HelderServerUser *user,
+                                   GError **error);
+
+  gint64      (*get_org_version)  (HelderServerStorage *self, gint64 org_id, gint64 *horizon);
+  gboolean    (*set_org_version)  (HelderServerStorage *self, gint64 org_id, gint64 version, GError **error);
+  JsonObject *(*get_record)       (HelderServerStorage *self, gint64 org_id, const char *id,
+                                   gboolean *elsewhere, GError **error);
+  gboolean    (*put_record)       (HelderServerStorage *self, gint64 org_id, JsonObject *row, GError **error);
+  GPtrArray  *(*changes)          (HelderServerStorage *self, gint64 org_id, gint64 user_id,
+                                   gint64 since, guint limit, GError **error);
+  JsonObject *(*index)            (HelderServerStorage *self, gint64 org_id, gint64 user_id, GError **error);
+  char       *(*get_idempotent)   (HelderServerStorage *self, gint64 org_id, const char *key,
+                                   char **body_hash, GError **error);
+  gboolean    (*put_idempotent)   (HelderServerStorage *self, gint64 org_id, const char *key,
+                                   const char *body_hash, const char *response, GError **error);
+};
+
+#define HELDER_SERVER_ERROR (helder_server_error_quark ())
+
+typedef enum
+{
+  HELDER_SERVER_ERROR_FAILED,
+  HELDER_SERVER_ERROR_EXISTS,
+  HELDER_SERVER_ERROR_NOT_FOUND,
+} HelderServerError;
+
+GQuark helder_server_error_quark (void);
+
+G_END_DECLS

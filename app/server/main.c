@@ -1,0 +1,299 @@
+/* main.c: helder-server's command line
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-server"
+
+#include "config.h"
+
+#include <glib-unix.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helder-server.h"
+#include "helder-server-sqlite.h"
+
+/* helder-server [--config FILE] [--listen ADDR:PORT] [--data-dir DIR]
+ *               [--tls-cert FILE --tls-key FILE]
+ * helder-server admin [--data-dir DIR] create-org SLUG NAME
+ * helder-server admin [--data-dir DIR] add-user --org SLUG --role ROLE --password-stdin LOGIN
+ * helder-server admin [--data-dir DIR] revoke-tokens LOGIN */
+
+static char *
+default_data_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "helder-server", NULL);
+}
+
+static int
+usage_error (const char *message)
+{
+  g_printerr ("helder-server: %s\n", message);
+  g_printerr ("Try “helder-server --help” or “helder-server admin --help”.\n");
+  return 2;
+}
+
+static char *
+read_password (void)
+{
+  char buffer[1024];
+  size_t n = fread (buffer, 1, sizeof buffer - 1, stdin);
+
+  buffer[n] = '\0';
+  g_strchomp (buffer);
+  return g_strdup (buffer);
+}
+
+static int
+run_admin (int    argc,
+           char **argv)
+{
+  g_autofree char *data_dir = NULL;
+  g_autofree char *org = NULL;
+  g_autofree char *role = NULL;
+  gboolean password_stdin = FALSE;
+  g_auto(GStrv) rest = NULL;
+  g_autoptr(GOptionContext) context = g_option_context_new ("create-org SLUG NAME | add-user LOGIN | revoke-tokens LOGIN");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderServerSqlite) storage = NULL;
+  HelderServerStorageInterface *iface;
+  GOptionEntry entries[] = {
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, "The server's data directory", "DIR" },
+    { "org", 0, 0, G_OPTION_ARG_STRING, &org, "add-user: the user's organisation", "SLUG" },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role, "add-user: admin, advisor or staff", "ROLE" },
+    { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &password_stdin, "add-user: read the password from standard input", NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
+    { NULL }
+  };
+  guint n;
+
+  g_option_context_set_summary (context, "Administer a helder-server data directory.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (error->message);
+
+  n = rest ? g_strv_length (rest) : 0;
+  if (n == 0)
+    return usage_error ("admin: a command is required: create-org, add-user or revoke-tokens");
+  if (data_dir == NULL)
+    data_dir = default_data_dir ();
+
+  storage = helder_server_sqlite_open (data_dir, &error);
+  if (storage == NULL)
+    {
+      g_printerr ("helder-server: %s\n", error->message);
+      return 1;
+    }
+  iface = HELDER_SERVER_STORAGE_GET_IFACE (storage);
+
+  if (g_str_equal (rest[0], "create-org"))
+    {
+      if (n != 3)
+        return usage_error ("create-org SLUG NAME");
+      if (!iface->create_org (HELDER_SERVER_STORAGE (storage), rest[1], rest[2], &error))
+        {
+          g_printerr ("helder-server: %s\n", error->message);
+          return 1;
+        }
+      g_print ("Created organisation %s\n", rest[1]);
+      return 0;
+    }
+
+  if (g_str_equal (rest[0], "add-user"))
+    {
+      g_autofree char *password = NULL;
+      g_autofree char *hash = NULL;
+
+      if (n != 2 || org == NULL || role == NULL || !password_stdin)
+        return usage_error ("add-user --org SLUG --role admin|advisor|staff --password-stdin LOGIN");
+      if (!g_str_equal (role, "admin") && !g_str_equal (role, "advisor") && !g_str_equal (role, "staff"))
+        return usage_error ("--role takes admin, advisor or staff");
+      password = read_password ();
+      if (strlen (password) < 8)
+        return usage_error ("the password must have at least 8 characters");
+      hash = helder_server_hash_password (password, &error);
+      if (hash == NULL || !iface->add_user (HELDER_SERVER_STORAGE (storage), org, rest[1], role, hash, &error))
+        {
+          g_printerr ("helder-server: %s\n", error->message);
+          return 1;
+        }
+      g_print ("Added %s (%s) to %s\n", rest[1], role, org);
+      return 0;
+    }
+
+  if (g_str_equal (rest[0], "revoke-tokens"))
+    {
+      gint revoked;
+
+      if (n != 2)
+        return usage_error ("revoke-tokens LOGIN");
+      revoked = iface->revoke_tokens (HELDER_SERVER_STORAGE (storage), rest[1], &error);
+      if (revoked < 0)
+        {
+          g_printerr ("helder-server: %s\n", error->message);
+          return 1;
+        }
+      g_print ("Revoked %d token(s) of %s\n", revoked, rest[1]);
+      return 0;
+    }
+
+  return usage_error ("admin: unknown command");
+}
+
+static gboolean
+quit_loop (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+listen_on (SoupServer  *soup,
+           const char  *listen,
+           gboolean     tls,
+           GError     **error)
+{
+  g_autoptr(GSocketAddress) address = NULL;
+  g_autofree char *host = NULL;
+  guint16 port = 0;
+  const char *colon = strrchr (listen, ':');
+  guint64 value;
+
+  if (colon == NULL || !g_ascii_string_to_unsigned (colon + 1, 10, 0, 65535, &value, NULL))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "--listen takes ADDR:PORT, not %s", listen);
+      return FALSE;
+    }
+  port = value;
+  host = g_strndup (listen, colon - listen);
+  if (host[0] == '[')
+    {
+      char *unbracketed = g_strndup (host + 1, strlen (host) - 2);
+      g_free (host);
+      host = unbracketed;
+    }
+  address = g_inet_socket_address_new_from_string (host, port);
+  if (address == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "Not an address: %s", host);
+      return FALSE;
+    }
+  return soup_server_listen (soup, address, tls ? SOUP_SERVER_LISTEN_HTTPS : 0, error);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *config = NULL;
+  g_autofree char *listen = NULL;
+  g_autofree char *data_dir = NULL;
+  g_autofree char *tls_cert = NULL;
+  g_autofree char *tls_key = NULL;
+  g_autofree char *blob_dir = NULL;
+  gint64 max_blob = 0;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderServerSqlite) storage = NULL;
+  g_autoptr(HelderServer) server = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  GSList *uris;
+  GOptionEntry entries[] = {
+    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config, "A key file with a [server] group: listen, data-dir, tls-cert, tls-key, max-blob-bytes", "FILE" },
+    { "listen", 0, 0, G_OPTION_ARG_STRING, &listen, "Address and port to listen on (default 127.0.0.1:8080; port 0 picks a free one)", "ADDR:PORT" },
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, "Where the database and blobs are kept", "DIR" },
+    { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert, "TLS certificate (PEM)", "FILE" },
+    { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key, "TLS private key (PEM)", "FILE" },
+    { NULL }
+  };
+
+  setvbuf (stdout, NULL, _IOLBF, 0);
+
+  if (argc > 1 && g_str_equal (argv[1], "admin"))
+    return run_admin (argc - 1, argv + 1);
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, "Serve Helder's sync protocol (v1).\n"
+                                         "Administration: helder-server admin --help");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (error->message);
+  if (argc > 1)
+    return usage_error ("unexpected argument");
+
+  if (config != NULL)
+    {
+      g_autoptr(GKeyFile) keys = g_key_file_new ();
+
+      if (!g_key_file_load_from_file (keys, config, G_KEY_FILE_NONE, &error))
+        {
+          g_printerr ("helder-server: %s: %s\n", config, error->message);
+          return 2;
+        }
+      /* Command-line flags win over the file. */
+      if (listen == NULL)
+        listen = g_key_file_get_string (keys, "server", "listen", NULL);
+      if (data_dir == NULL)
+        data_dir = g_key_file_get_string (keys, "server", "data-dir", NULL);
+      if (tls_cert == NULL)
+        tls_cert = g_key_file_get_string (keys, "server", "tls-cert", NULL);
+      if (tls_key == NULL)
+        tls_key = g_key_file_get_string (keys, "server", "tls-key", NULL);
+      max_blob = g_key_file_get_int64 (keys, "server", "max-blob-bytes", NULL);
+    }
+
+  if ((tls_cert == NULL) != (tls_key == NULL))
+    return usage_error ("--tls-cert and --tls-key go together");
+  if (listen == NULL)
+    listen = g_strdup ("127.0.0.1:8080");
+  if (data_dir == NULL)
+    data_dir = default_data_dir ();
+
+  storage = helder_server_sqlite_open (data_dir, &error);
+  if (storage == NULL)
+    {
+      g_printerr ("helder-server: %s\n", error->message);
+      return 1;
+    }
+
+  blob_dir = g_build_filename (data_dir, "blobs", NULL);
+  server = helder_server_new (HELDER_SERVER_STORAGE (storage), blob_dir);
+  if (max_blob > 0)
+    helder_server_set_max_blob (server, max_blob);
+
+  if (tls_cert != NULL)
+    {
+      g_autoptr(GTlsCertificate) certificate = g_tls_certificate_new_from_files (tls_cert, tls_key, &error);
+
+      if (certificate == NULL)
+        {
+          g_printerr ("helder-server: %s\n", error->message);
+          return 1;
+        }
+      soup_server_set_tls_certificate (helder_server_get_soup_server (server), certificate);
+    }
+
+  if (!listen_on (helder_server_get_soup_server (server), listen, tls_cert != NULL, &error))
+    {
+      g_printerr ("helder-server: %s\n", error->message);
+      return 1;
+    }
+
+  uris = soup_server_get_uris (helder_server_get_soup_server (server));
+  for (GSList *l = uris; l != NULL; l = l->next)
+    {
+      g_autofree char *uri = g_uri_to_string (l->data);
+      g_print ("helder-server: listening on %s\n", uri);
+    }
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGTERM, quit_loop, loop);
+  g_unix_signal_add (SIGINT, quit_loop, loop);
+  g_main_loop_run (loop);
+
+  return 0;
+}
