@@ -12,7 +12,7 @@
 
 G_BEGIN_DECLS
 
-#define HELDER_STORE_SCHEMA_VERSION 3
+#define HELDER_STORE_SCHEMA_VERSION 4
 
 const char  *helder_store_schema_migration (guint         to_version);
 
@@ -20,5 +20,22 @@ const char  *helder_store_schema_migration (guint         to_version);
 HelderStore *helder_store_open_at_version  (const char   *path,
                                             guint         version,
                                             GError      **error);
+
+sqlite3_stmt *helder_store_prepare          (HelderStore  *self,
+                                            const char   *sql,
+                                            GError      **error);
+gboolean      helder_store_exec             (HelderStore  *self,
+                                            const char   *sql,
+                                            GError      **error);
+HelderRecord *helder_store_load_row         (HelderStore  *self,
+                                            GType         type,
+                                            const char   *id,
+                                            GError      **error);
+gboolean      helder_store_write_row        (HelderStore  *self,
+                                            HelderRecord *record,
+                                            GError      **error);
+void          helder_store_emit_changed     (HelderStore  *self,
+                                            const char   *type_name,
+                                            const char   *id);
 
 G_END_DECLS

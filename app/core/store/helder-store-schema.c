@@ -308,10 +308,34 @@ static const char migration_3[] =
   "ALTER TABLE dictionary_word ADD COLUMN kind TEXT;"
   "UPDATE dictionary_word SET kind = 'spelling';";
 
+/* 4: what sync needs: the last server copy of each record (the base of
+ * three-way merges), sync state, and conflicts waiting for the user. */
+static const char migration_4[] =
+  "CREATE TABLE record_base ("
+  "  record_id TEXT PRIMARY KEY NOT NULL,"
+  "  record_type TEXT NOT NULL,"
+  "  version INTEGER NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0,"
+  "  data TEXT NOT NULL"
+  ");"
+  "CREATE TABLE sync_state ("
+  "  key TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT"
+  ");"
+  "CREATE TABLE conflicts ("
+  "  record_id TEXT PRIMARY KEY NOT NULL,"
+  "  record_type TEXT NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('conflict', 'rejected')),"
+  "  reason TEXT,"
+  "  server TEXT,"
+  "  detected_at TEXT NOT NULL"
+  ");";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HELDER_STORE_SCHEMA_VERSION);

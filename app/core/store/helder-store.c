@@ -769,6 +769,63 @@ write_local (HelderStore  *self,
   return TRUE;
 }
 
+/* For the sync code (helder-store-sync.c): the same statements, without
+ * the outbox. */
+
+sqlite3_stmt *
+helder_store_prepare (HelderStore  *self,
+                      const char   *sql,
+                      GError      **error)
+{
+  return prepare (self, sql, error);
+}
+
+gboolean
+helder_store_exec (HelderStore  *self,
+                   const char   *sql,
+                   GError      **error)
+{
+  return exec (self->db, sql, error);
+}
+
+HelderRecord *
+helder_store_load_row (HelderStore  *self,
+                       GType         type,
+                       const char   *id,
+                       GError      **error)
+{
+  return load_row (self, type, id, error);
+}
+
+/* Writes @record as it is (version, updated_*, deleted): a copy from the
+ * server, not a local edit. */
+gboolean
+helder_store_write_row (HelderStore   *self,
+                        HelderRecord  *record,
+                        GError       **error)
+{
+  g_autofree char *sql = upsert_sql (HELDER_RECORD_GET_CLASS (record));
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_record (stmt, record);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, rc, "Could not store a record from the server");
+  return TRUE;
+}
+
+void
+helder_store_emit_changed (HelderStore *self,
+                           const char  *type_name,
+                           const char  *id)
+{
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string (type_name), type_name, id);
+}
+
 /**
  * helder_store_save_all:
  * @records: (element-type HelderRecord): the records to save

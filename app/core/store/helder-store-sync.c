@@ -1,0 +1,759 @@
+/* helder-store-sync.c: the store's side of synchronisation
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "helder-store-private.h"
+#include "helder-store-sync.h"
+
+/* Sync keeps, per record, the last copy the server confirmed (record_base).
+ * A push sends only the fields that differ from that base, with its
+ * version: the server merges field by field.  A pulled change merges three
+ * ways into a record with unpushed edits: a field the user did not touch
+ * takes the server's value.
+ *
+ * The push batch (its key, body and the outbox generations it covers) is
+ * written to sync_state before it is sent and reused on every retry, so a
+ * lost answer never makes a second, different push.  A pulled page and the
+ * library version it brings commit in one transaction: the version never
+ * runs ahead of the data. */
+
+static char *
+get_state (HelderStore *self,
+           const char  *key)
+{
+  sqlite3_stmt *stmt = helder_store_prepare (self, "SELECT value FROM sync_state WHERE key = ?", NULL);
+  char *value = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return value;
+}
+
+static gboolean
+set_state (HelderStore  *self,
+           const char   *key,
+           const char   *value,
+           GError      **error)
+{
+  sqlite3_stmt *stmt = helder_store_prepare (self,
+                                             "INSERT INTO sync_state (key, value) VALUES (?, ?) "
+                                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, HELDER_STORE_ERROR, HELDER_STORE_ERROR_FAILED, "Could not save sync state");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+run (HelderStore  *self,
+     const char   *sql,
+     const char   *text1,
+     const char   *text2,
+     gint64        number,
+     GError      **error)
+{
+  sqlite3_stmt *stmt = helder_store_prepare (self, sql, error);
+  int rc, param = 1;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (text1 != NULL)
+    sqlite3_bind_text (stmt, param++, text1, -1, SQLITE_TRANSIENT);
+  if (text2 != NULL)
+    sqlite3_bind_text (stmt, param++, text2, -1, SQLITE_TRANSIENT);
+  if (number >= 0 && strchr (sql, '?') != NULL && param <= sqlite3_bind_parameter_count (stmt))
+    sqlite3_bind_int64 (stmt, param, number);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, HELDER_STORE_ERROR, HELDER_STORE_ERROR_FAILED, "Sync: %s failed", sql);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gint64
+helder_store_get_library_version (HelderStore *self)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (HELDER_IS_STORE (self), 0);
+
+  value = get_state (self, "library_version");
+  return value ? g_ascii_strtoll (value, NULL, 10) : 0;
+}
+
+/* For a full reconcile (the server answered 410, or its version went
+ * down after a restore): pull everything again. */
+gboolean
+helder_store_forget_library_version (HelderStore  *self,
+                                     GError      **error)
+{
+  g_return_val_if_fail (HELDER_IS_STORE (self), FALSE);
+
+  return set_state (self, "library_version", "0", error);
+}
+
+/* The base: the server's last confirmed copy, or NULL. */
+static JsonObject *
+load_base (HelderStore *self,
+           const char  *id,
+           gint64      *version,
+           gboolean    *deleted)
+{
+  sqlite3_stmt *stmt = helder_store_prepare (self,
+                                             "SELECT version, deleted, data FROM record_base WHERE record_id = ?",
+                                             NULL);
+  JsonObject *data = NULL;
+
+  *version = 0;
+  *deleted = FALSE;
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(JsonNode) node = json_from_string ((const char *) sqlite3_column_text (stmt, 2), NULL);
+
+      *version = sqlite3_column_int64 (stmt, 0);
+      *deleted = sqlite3_column_int (stmt, 1) != 0;
+      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+        data = json_object_ref (json_node_get_object (node));
+    }
+  sqlite3_reset (stmt);
+  return data;
+}
+
+static gboolean
+save_base (HelderStore  *self,
+           const char   *id,
+           const char   *type,
+           gint64        version,
+           gboolean      deleted,
+           JsonObject   *data,
+           GError      **error)
+{
+  sqlite3_stmt *stmt = helder_store_prepare (self,
+                                             "INSERT INTO record_base (record_id, record_type, version, deleted, data) "
+                                             "VALUES (?, ?, ?, ?, ?) ON CONFLICT (record_id) DO UPDATE SET "
+                                             "version = excluded.version, deleted = excluded.deleted, "
+                                             "data = excluded.data", error);
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), data);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, type, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, version);
+  sqlite3_bind_int (stmt, 4, deleted);
+  sqlite3_bind_text (stmt, 5, json_to_string (node, FALSE), -1, g_free);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, HELDER_STORE_ERROR, HELDER_STORE_ERROR_FAILED, "Could not save a record's base");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+same_member (JsonObject *a,
+             JsonObject *b,
+             const char *field)
+{
+  JsonNode *x = a ? json_object_get_member (a, field) : NULL;
+  JsonNode *y = b ? json_object_get_member (b, field) : NULL;
+
+  if (x == NULL || y == NULL)
+    return x == y;
+  return json_node_equal (x, y);
+}
+
+/**
+ * helder_store_take_push_batch:
+ * @key: (out): the batch's idempotency key
+ *
+ * Returns: (transfer full) (nullable): the body of the next push, the
+ *   same one until helder_store_finish_push_batch() is called; %NULL with
+ *   no error when there is nothing to push.
+ */
+JsonNode *
+helder_store_take_push_batch (HelderStore  *self,
+                              guint         max_records,
+                              char        **key,
+                              GError      **error)
+{
+  g_autofree char *pending_key = NULL;
+  g_autofree char *pending_body = NULL;
+  g_autoptr(JsonArray) records = json_array_new ();
+  g_autoptr(JsonObject) generations = json_object_new ();
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) types = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) gens = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *new_key = NULL;
+  JsonNode *body;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HELDER_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  pending_key = get_state (self, "batch_key");
+  pending_body = get_state (self, "batch_body");
+  if (pending_key != NULL && *pending_key != '\0' && pending_body != NULL)
+    {
+      *key = g_steal_pointer (&pending_key);
+      return json_from_string (pending_body, error);
+    }
+
+  if (!helder_store_exec (self, "BEGIN IMMEDIATE", error))
+    return NULL;
+
+  stmt = helder_store_prepare (self, "SELECT record_id, record_type, generation FROM outbox "
+                                     "ORDER BY queued_at, record_id LIMIT ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int (stmt, 1, max_records);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 generation = sqlite3_column_int64 (stmt, 2);
+
+      g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (types, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      g_array_append_val (gens, generation);
+    }
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = ids->pdata[i];
+      GType type = helder_record_type_from_name (types->pdata[i]);
+      g_autoptr(HelderRecord) record = NULL;
+      g_autoptr(JsonObject) base = NULL;
+      g_autoptr(JsonObject) data = NULL;
+      g_autoptr(JsonObject) changes = json_object_new ();
+      JsonObject *pushed;
+      gint64 base_version;
+      gboolean base_deleted;
+      GList *members;
+
+      if (type == G_TYPE_INVALID ||
+          (record = helder_store_load_row (self, type, id, NULL)) == NULL)
+        {
+          run (self, "DELETE FROM outbox WHERE record_id = ?", id, NULL, -1, NULL);
+          continue;
+        }
+
+      base = load_base (self, id, &base_version, &base_deleted);
+      data = helder_record_to_json_data (record);
+      members = json_object_get_members (data);
+      for (GList *l = members; l != NULL; l = l->next)
+        if (base == NULL || !same_member (data, base, l->data))
+          json_object_set_member (changes, l->data, json_node_copy (json_object_get_member (data, l->data)));
+      g_list_free (members);
+
+      if (base != NULL && json_object_get_size (changes) == 0 &&
+          base_deleted == helder_record_get_deleted (record))
+        {
+          /* Edited back to what the server has: nothing to send. */
+          run (self, "DELETE FROM outbox WHERE record_id = ?", id, NULL, -1, NULL);
+          continue;
+        }
+
+      pushed = json_object_new ();
+      json_object_set_string_member (pushed, "id", id);
+      json_object_set_string_member (pushed, "type", types->pdata[i]);
+      json_object_set_int_member (pushed, "base_version", base ? base_version : 0);
+      json_object_set_boolean_member (pushed, "deleted", helder_record_get_deleted (record));
+      json_object_set_string_member (pushed, "visibility",
+                                     helder_record_get_visibility (record) == HELDER_VISIBILITY_PRIVATE
+                                       ? "private" : "org");
+      json_object_set_object_member (pushed, "data", g_steal_pointer (&changes));
+      json_array_add_object_element (records, pushed);
+      json_object_set_int_member (generations, id, g_array_index (gens, gint64, i));
+    }
+
+  if (json_array_get_length (records) == 0)
+    {
+      helder_store_exec (self, "COMMIT", NULL);
+      *key = NULL;
+      return NULL;
+    }
+
+  {
+    g_autoptr(JsonObject) root = json_object_new ();
+    g_autoptr(JsonNode) gen_node = json_node_init_object (json_node_alloc (), generations);
+    g_autofree char *body_text = NULL;
+    g_autofree char *gen_text = json_to_string (gen_node, FALSE);
+
+    json_object_set_array_member (root, "records", json_array_ref (records));
+    body = json_node_init_object (json_node_alloc (), root);
+    body_text = json_to_string (body, FALSE);
+    new_key = g_uuid_string_random ();
+
+    if (!set_state (self, "batch_key", new_key, error) ||
+        !set_state (self, "batch_body", body_text, error) ||
+        !set_state (self, "batch_generations", gen_text, error) ||
+        !helder_store_exec (self, "COMMIT", error))
+      {
+        json_node_unref (body);
+        goto fail;
+      }
+  }
+
+  *key = g_steal_pointer (&new_key);
+  return body;
+
+fail:
+  helder_store_exec (self, "ROLLBACK", NULL);
+  return NULL;
+}
+
+static HelderRecord *
+record_from_wire_or_null (JsonObject *object)
+{
+  g_autoptr(GError) error = NULL;
+  HelderRecord *record = helder_record_new_from_wire (object, &error);
+
+  if (record == NULL)
+    g_warning ("Skipping a record from the server: %s", error->message);
+  return record;
+}
+
+static void
+set_server_columns (HelderRecord *record,
+                    JsonObject   *wire)
+{
+  const char *updated_at = json_object_get_string_member_with_default (wire, "updated_at", NULL);
+
+  helder_record_set_version (record, json_object_get_int_member_with_default (wire, "version", 0));
+  helder_record_set_updated_by (record, json_object_get_string_member_with_default (wire, "updated_by", NULL));
+  if (updated_at != NULL)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (updated_at, NULL);
+      helder_record_set_updated_at (record, when);
+    }
+}
+
+static gboolean
+has_outbox_row (HelderStore *self,
+                const char  *id)
+{
+  sqlite3_stmt *stmt = helder_store_prepare (self, "SELECT 1 FROM outbox WHERE record_id = ?", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+/**
+ * helder_store_finish_push_batch:
+ * @response: the server's answer to the batch @key
+ *
+ * Records what the server did with each record, in one transaction.
+ */
+gboolean
+helder_store_finish_push_batch (HelderStore  *self,
+                                const char   *key,
+                                JsonObject   *response,
+                                GError      **error)
+{
+  g_autofree char *stored_key = NULL;
+  g_autofree char *body_text = NULL;
+  g_autofree char *gen_text = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(JsonNode) gens_node = NULL;
+  g_autoptr(GHashTable) changed_types = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *now_text = g_date_time_format_iso8601 (now);
+  JsonObject *pushed_by_id = NULL;
+  JsonArray *results, *records;
+  JsonObject *gens;
+
+  g_return_val_if_fail (HELDER_IS_STORE (self), FALSE);
+
+  stored_key = get_state (self, "batch_key");
+  if (g_strcmp0 (stored_key, key) != 0)
+    {
+      g_set_error (error, HELDER_STORE_ERROR, HELDER_STORE_ERROR_FAILED, "Not the pending push batch");
+      return FALSE;
+    }
+  body_text = get_state (self, "batch_body");
+  gen_text = get_state (self, "batch_generations");
+  body = json_from_string (body_text, NULL);
+  gens_node = json_from_string (gen_text, NULL);
+  if (body == NULL || gens_node == NULL || !json_object_has_member (response, "results"))
+    {
+      g_set_error (error, HELDER_STORE_ERROR, HELDER_STORE_ERROR_FAILED, "A push answer without results");
+      return FALSE;
+    }
+  records = json_object_get_array_member (json_node_get_object (body), "records");
+  gens = json_node_get_object (gens_node);
+  results = json_object_get_array_member (response, "results");
+
+  pushed_by_id = json_object_new ();
+  for (guint i = 0; i < json_array_get_length (records); i++)
+    {
+      JsonObject *r = json_array_get_object_element (records, i);
+      json_object_set_object_member (pushed_by_id, json_object_get_string_member (r, "id"), json_object_ref (r));
+    }
+
+  if (!helder_store_exec (self, "BEGIN IMMEDIATE", error))
+    {
+      json_object_unref (pushed_by_id);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < json_array_get_length (results); i++)
+    {
+      JsonObject *result = json_array_get_object_element (results, i);
+      const char *id = json_object_get_string_member_with_default (result, "id", NULL);
+      const char *status = json_object_get_string_member_with_default (result, "status", "");
+      gint64 version = json_object_get_int_member_with_default (result, "version", 0);
+      JsonObject *pushed = id ? json_object_get_object_member (pushed_by_id, id) : NULL;
+      const char *type;
+      gint64 generation;
+
+      if (pushed == NULL)
+        continue;
+      type = json_object_get_string_member (pushed, "type");
+      generation = json_object_get_int_member_with_default (gens, id, 0);
+
+      if (g_str_equal (status, "applied") || g_str_equal (status, "unchanged"))
+        {
+          gint64 old_version;
+          gboolean old_deleted;
+          g_autoptr(JsonObject) base = load_base (self, id, &old_version, &old_deleted);
+          JsonObject *data = json_object_get_object_member (pushed, "data");
+          GList *members = json_object_get_members (data);
+          g_autofree char *update = g_strdup_printf ("UPDATE \"%s\" SET version = ? WHERE id = ?", type);
+          sqlite3_stmt *stmt;
+
+          if (base == NULL)
+            base = json_object_new ();
+          for (GList *l = members; l != NULL; l = l->next)
+            json_object_set_member (base, l->data, json_node_copy (json_object_get_member (data, l->data)));
+          g_list_free (members);
+          if (!save_base (self, id, type, version, json_object_get_boolean_member (pushed, "deleted"), base, error))
+            goto fail;
+
+          /* The version is a sync column: no outbox entry for it. */
+          if (helder_record_type_from_name (type) != G_TYPE_INVALID &&
+              (stmt = helder_store_prepare (self, update, error)) != NULL)
+            {
+              sqlite3_bind_int64 (stmt, 1, version);
+              sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
+              sqlite3_step (stmt);
+              sqlite3_reset (stmt);
+            }
+          g_hash_table_add (changed_types, (gpointer) g_intern_string (type));
+        }
+      else
+        {
+          JsonNode *server = json_object_get_member (result, "server");
+          g_autofree char *server_text = server ? json_to_string (server, FALSE) : NULL;
+          sqlite3_stmt *stmt = helder_store_prepare (self,
+                                                     "INSERT INTO conflicts (record_id, record_type, kind, reason, server, detected_at) "
+                                                     "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (record_id) DO UPDATE SET "
+                                                     "kind = excluded.kind, reason = excluded.reason, "
+                                                     "server = excluded.server, detected_at = excluded.detected_at", error);
+
+          if (stmt == NULL)
+            goto fail;
+          sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 2, type, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 3, g_str_equal (status, "conflict") ? "conflict" : "rejected", -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 4, json_object_get_string_member_with_default (result, "error", NULL), -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 5, server_text, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 6, now_text, -1, SQLITE_TRANSIENT);
+          sqlite3_step (stmt);
+          sqlite3_reset (stmt);
+          g_hash_table_add (changed_types, (gpointer) "conflict");
+        }
+
+      /* An edit made while the batch was out stays queued. */
+      if (!run (self, "DELETE FROM outbox WHERE record_id = ? AND generation <= ?", id, NULL, generation, error) ||
+          !run (self, "UPDATE outbox SET batch_key = NULL WHERE record_id = ?", id, NULL, -1, error))
+        goto fail;
+    }
+
+  if (!run (self, "DELETE FROM sync_state WHERE key IN ('batch_key', 'batch_body', 'batch_generations')",
+            NULL, NULL, -1, error) ||
+      !helder_store_exec (self, "COMMIT", error))
+    goto fail;
+
+  json_object_unref (pushed_by_id);
+  {
+    GHashTableIter iter;
+    const char *type;
+
+    g_hash_table_iter_init (&iter, changed_types);
+    while (g_hash_table_iter_next (&iter, (gpointer *) &type, NULL))
+      helder_store_emit_changed (self, type, NULL);
+  }
+  return TRUE;
+
+fail:
+  helder_store_exec (self, "ROLLBACK", NULL);
+  json_object_unref (pushed_by_id);
+  return FALSE;
+}
+
+/**
+ * helder_store_apply_changes:
+ * @records: records as GET /v1/changes gives them
+ * @library_version: the version the page brings the store to
+ */
+gboolean
+helder_store_apply_changes (HelderStore  *self,
+                            JsonArray    *records,
+                            gint64        library_version,
+                            GError      **error)
+{
+  g_autoptr(GHashTable) changed_types = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *version_text = g_strdup_printf ("%" G_GINT64_FORMAT, library_version);
+
+  g_return_val_if_fail (HELDER_IS_STORE (self), FALSE);
+
+  if (!helder_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (records); i++)
+    {
+      JsonObject *wire = json_array_get_object_element (records, i);
+      g_autoptr(HelderRecord) remote = wire ? record_from_wire_or_null (wire) : NULL;
+      g_autoptr(HelderRecord) local = NULL;
+      g_autoptr(JsonObject) base = NULL;
+      g_autoptr(JsonObject) remote_data = NULL;
+      HelderRecord *result;
+      gint64 base_version;
+      gboolean base_deleted;
+      const char *id;
+
+      if (remote == NULL)
+        continue;   /* a type this version does not know */
+      id = helder_record_get_id (remote);
+      set_server_columns (remote, wire);
+      remote_data = helder_record_to_json_data (remote);
+      local = helder_store_load_row (self, G_OBJECT_TYPE (remote), id, NULL);
+      base = load_base (self, id, &base_version, &base_deleted);
+      result = remote;
+
+      if (local != NULL && has_outbox_row (self, id))
+        {
+          /* Unpushed local edits: keep the fields the user changed, take
+           * the server's for the rest. */
+          g_autoptr(JsonObject) local_data = helder_record_to_json_data (local);
+          g_autoptr(JsonObject) merged = json_object_new ();
+          GList *members = json_object_get_members (remote_data);
+          g_autoptr(GError) merge_error = NULL;
+
+          for (GList *l = members; l != NULL; l = l->next)
+            {
+              gboolean user_changed = base == NULL ? TRUE : !same_member (local_data, base, l->data);
+              JsonObject *from = user_changed ? local_data : remote_data;
+
+              json_object_set_member (merged, l->data, json_node_copy (json_object_get_member (from, l->data)));
+            }
+          g_list_free (members);
+          if (helder_record_set_from_json_data (local, merged, &merge_error))
+            {
+              if (base == NULL || helder_record_get_deleted (local) == base_deleted)
+                helder_record_set_deleted (local, helder_record_get_deleted (remote));
+              set_server_columns (local, wire);
+              result = local;
+            }
+        }
+
+      if (!helder_store_write_row (self, result, error) ||
+          !save_base (self, id, helder_record_get_type_name (remote), helder_record_get_version (remote),
+                      helder_record_get_deleted (remote), remote_data, error))
+        goto fail;
+      g_hash_table_add (changed_types, (gpointer) helder_record_get_type_name (remote));
+    }
+
+  if (!set_state (self, "library_version", version_text, error) ||
+      !helder_store_exec (self, "COMMIT", error))
+    goto fail;
+
+  {
+    GHashTableIter iter;
+    const char *type;
+
+    g_hash_table_iter_init (&iter, changed_types);
+    while (g_hash_table_iter_next (&iter, (gpointer *) &type, NULL))
+      helder_store_emit_changed (self, type, NULL);
+  }
+  return TRUE;
+
+fail:
+  helder_store_exec (self, "ROLLBACK", NULL);
+  return FALSE;
+}
+
+guint
+helder_store_count_conflicts (HelderStore *self)
+{
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  g_return_val_if_fail (HELDER_IS_STORE (self), 0);
+
+  if ((stmt = helder_store_prepare (self, "SELECT count(*) FROM conflicts", NULL)) == NULL)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/**
+ * helder_store_list_conflicts:
+ *
+ * Returns: (transfer full): {id, type, kind, reason, server} objects
+ */
+JsonArray *
+helder_store_list_conflicts (HelderStore *self)
+{
+  JsonArray *list = json_array_new ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HELDER_IS_STORE (self), list);
+
+  if ((stmt = helder_store_prepare (self, "SELECT record_id, record_type, kind, reason, server "
+                                          "FROM conflicts ORDER BY detected_at", NULL)) == NULL)
+    return list;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      JsonObject *o = json_object_new ();
+      const char *server = (const char *) sqlite3_column_text (stmt, 4);
+
+      json_object_set_string_member (o, "id", (const char *) sqlite3_column_text (stmt, 0));
+      json_object_set_string_member (o, "type", (const char *) sqlite3_column_text (stmt, 1));
+      json_object_set_string_member (o, "kind", (const char *) sqlite3_column_text (stmt, 2));
+      json_object_set_string_member (o, "reason", (const char *) sqlite3_column_text (stmt, 3));
+      if (server != NULL)
+        json_object_set_member (o, "server", json_from_string (server, NULL));
+      json_array_add_object_element (list, o);
+    }
+  sqlite3_reset (stmt);
+  return list;
+}
+
+/**
+ * helder_store_resolve_conflict:
+ *
+ * Keep mine: the local record is pushed again on top of the server's
+ * version.  Keep theirs: the server's copy replaces the local one.  Keep
+ * both: the server's copy takes the id, the local one is saved as a new
+ * record.
+ */
+gboolean
+helder_store_resolve_conflict (HelderStore           *self,
+                               const char            *id,
+                               HelderConflictChoice   choice,
+                               GError               **error)
+{
+  g_autoptr(JsonArray) conflicts = helder_store_list_conflicts (self);
+  g_autoptr(HelderRecord) server = NULL;
+  g_autoptr(HelderRecord) mine = NULL;
+  JsonObject *conflict = NULL, *server_wire = NULL;
+  GType type;
+
+  g_return_val_if_fail (HELDER_IS_STORE (self), FALSE);
+
+  for (guint i = 0; i < json_array_get_length (conflicts); i++)
+    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (conflicts, i), "id"), id) == 0)
+      conflict = json_array_get_object_element (conflicts, i);
+  if (conflict == NULL)
+    {
+      g_set_error (error, HELDER_STORE_ERROR, HELDER_STORE_ERROR_NOT_FOUND, "No conflict for %s", id);
+      return FALSE;
+    }
+
+  type = helder_record_type_from_name (json_object_get_string_member (conflict, "type"));
+  mine = helder_store_load_row (self, type, id, error);
+  if (mine == NULL)
+    return FALSE;
+  if (json_object_has_member (conflict, "server"))
+    {
+      server_wire = json_object_get_object_member (conflict, "server");
+      server = record_from_wire_or_null (server_wire);
+      if (server != NULL)
+        set_server_columns (server, server_wire);
+    }
+
+  if (!helder_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (server != NULL && choice != HELDER_KEEP_MINE)
+    {
+      if (!helder_store_write_row (self, server, error))
+        goto fail;
+    }
+  if (server != NULL)
+    {
+      g_autoptr(JsonObject) data = helder_record_to_json_data (server);
+
+      if (!save_base (self, id, helder_record_get_type_name (server), helder_record_get_version (server),
+                      helder_record_get_deleted (server), data, error))
+        goto fail;
+    }
+  if (!run (self, "DELETE FROM conflicts WHERE record_id = ?", id, NULL, -1, error) ||
+      !helder_store_exec (self, "COMMIT", error))
+    goto fail;
+
+  if (choice == HELDER_KEEP_MINE)
+    {
+      /* Saved again: the outbox sends it on top of the server's version. */
+      helder_record_set_version (mine, server ? helder_record_get_version (server) : 0);
+      if (!run (self, "INSERT INTO outbox (record_id, record_type, queued_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
+                      "ON CONFLICT (record_id) DO UPDATE SET generation = generation + 1",
+                id, helder_record_get_type_name (mine), -1, error))
+        return FALSE;
+    }
+  else if (choice == HELDER_KEEP_BOTH)
+    {
+      g_autofree char *copy_id = g_uuid_string_random ();
+
+      helder_record_set_id (mine, copy_id);
+      helder_record_set_version (mine, 0);
+      if (!helder_store_save (self, mine, error))
+        return FALSE;
+    }
+
+  helder_store_emit_changed (self, g_type_name (type) ? helder_record_get_type_name (mine) : "conflict", NULL);
+  return TRUE;
+
+fail:
+  helder_store_exec (self, "ROLLBACK", NULL);
+  return FALSE;
+}

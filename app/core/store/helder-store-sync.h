@@ -1,0 +1,44 @@
+/* helder-store-sync.h: the store's side of synchronisation
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "helder-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  HELDER_KEEP_MINE,
+  HELDER_KEEP_THEIRS,
+  HELDER_KEEP_BOTH,
+} HelderConflictChoice;
+
+gint64      helder_store_get_library_version  (HelderStore          *self);
+gboolean    helder_store_forget_library_version (HelderStore        *self,
+                                               GError              **error);
+JsonNode   *helder_store_take_push_batch      (HelderStore          *self,
+                                               guint                 max_records,
+                                               char                **key,
+                                               GError              **error);
+gboolean    helder_store_finish_push_batch    (HelderStore          *self,
+                                               const char           *key,
+                                               JsonObject           *response,
+                                               GError              **error);
+gboolean    helder_store_apply_changes        (HelderStore          *self,
+                                               JsonArray            *records,
+                                               gint64                library_version,
+                                               GError              **error);
+guint       helder_store_count_conflicts      (HelderStore          *self);
+JsonArray  *helder_store_list_conflicts       (HelderStore          *self);
+gboolean    helder_store_resolve_conflict     (HelderStore          *self,
+                                               const char           *id,
+                                               HelderConflictChoice  choice,
+                                               GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,851 @@
+/* helder-sync-client.c: keeps the local store and helder-server in step
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-sync-client"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "helder-sync-client.h"
+#include "store/helder-store-sync.h"
+
+/* One sync is pull, push, pull: pull first so pushes carry fresh bases,
+ * pull after so the store holds the server's merged copies.  Everything is
+ * asynchronous (libsoup); the main loop never waits on the network.
+ *
+ * Between syncs the client listens on the server's WebSocket stream and
+ * syncs when the library version moves; without a stream it polls with
+ * If-Modified-Since-Version.  Local edits (the store's "changed" signal)
+ * schedule a sync shortly after.  Failures back off with jitter from 2 s
+ * to 10 min, honour Retry-After, and retry at once when the network comes
+ * back. */
+
+#define PAGE_SIZE        500
+#define BATCH_SIZE       100
+#define POLL_SECONDS     60
+#define EDIT_DELAY_MS    800
+
+struct _HelderSyncClient
+{
+  GObject                  parent_instance;
+
+  HelderStore             *store;
+  SoupSession             *session;
+  char                    *server_url;
+  char                    *token;
+
+  HelderSyncState          state;
+  char                    *last_error;
+  GDateTime               *last_sync;
+  double                   progress;
+
+  /* automatic syncing */
+  gboolean                 running;
+  gboolean                 in_flight;
+  gboolean                 again;       /* a change arrived during a sync */
+  guint                    attempt;
+  guint                    retry_after;  /* the server's Retry-After, seconds */
+  guint                    timer_id;
+  gulong                   store_handler;
+  gulong                   network_handler;
+  GCancellable            *cancellable;
+  SoupWebsocketConnection *stream;
+};
+
+G_DEFINE_FINAL_TYPE (HelderSyncClient, helder_sync_client, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (helder-sync-error-quark, helder_sync_error)
+
+enum {
+  PROP_0,
+  PROP_STATE,
+  PROP_LAST_ERROR,
+  PROP_LAST_SYNC,
+  PROP_PROGRESS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void schedule (HelderSyncClient *self,
+                      guint             seconds);
+
+static void
+set_state (HelderSyncClient *self,
+           HelderSyncState   state,
+           const char       *error)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->state != state)
+    {
+      self->state = state;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+    }
+  if (g_strcmp0 (self->last_error, error) != 0)
+    {
+      g_free (self->last_error);
+      self->last_error = g_strdup (error);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_ERROR]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+set_progress (HelderSyncClient *self,
+              double            progress)
+{
+  self->progress = progress;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+}
+
+/**
+ * helder_sync_backoff_seconds:
+ * @attempt: failures so far (0 for the first retry)
+ * @jitter: a random number in [0, 1)
+ *
+ * Returns: seconds to wait: 2 s doubling to at most 10 min, then
+ *   scattered between half and all of that, so clients do not return
+ *   in step after an outage.
+ */
+guint
+helder_sync_backoff_seconds (guint  attempt,
+                             double jitter)
+{
+  double ceiling = MIN (600.0, 2.0 * (1u << MIN (attempt, 9)));
+
+  return MAX (1, (guint) (ceiling * (0.5 + 0.5 * CLAMP (jitter, 0.0, 1.0))));
+}
+
+/* Requests */
+
+static SoupMessage *
+new_request (HelderSyncClient *self,
+             const char       *method,
+             const char       *path)
+{
+  g_autofree char *base = g_str_has_suffix (self->server_url, "/")
+                          ? g_strndup (self->server_url, strlen (self->server_url) - 1)
+                          : g_strdup (self->server_url);
+  g_autofree char *uri = g_strconcat (base, path, NULL);
+  SoupMessage *msg = soup_message_new (method, uri);
+
+  if (msg == NULL)
+    return NULL;
+  if (self->token != NULL)
+    {
+      g_autofree char *auth = g_strconcat ("Bearer ", self->token, NULL);
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+    }
+  return msg;
+}
+
+static void
+set_json_body (SoupMessage *msg,
+               JsonNode    *node)
+{
+  g_autofree char *text = json_to_string (node, FALSE);
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+}
+
+/* The reply's JSON object, or an error that says what went wrong. */
+static JsonObject *
+parse_reply (SoupMessage  *msg,
+             GBytes       *bytes,
+             GError      **error)
+{
+  guint status = soup_message_get_status (msg);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object = NULL;
+
+  if (bytes != NULL && g_bytes_get_size (bytes) > 0 &&
+      json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL) &&
+      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    object = json_node_get_object (json_parser_get_root (parser));
+
+  if (status == SOUP_STATUS_UNAUTHORIZED)
+    {
+      g_set_error_literal (error, HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_UNAUTHORIZED,
+                           object ? json_object_get_string_member_with_default (object, "message", "Not logged in")
+                                  : "Not logged in");
+      return NULL;
+    }
+  if (status < 200 || status >= 300)
+    {
+      g_set_error (error, HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_SERVER, "The server answered %u%s%s",
+                   status, object ? ": " : "",
+                   object ? json_object_get_string_member_with_default (object, "message", "") : "");
+      return NULL;
+    }
+  if (object == NULL)
+    {
+      g_set_error_literal (error, HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_SERVER, "The server's answer is not JSON");
+      return NULL;
+    }
+  return json_object_ref (object);
+}
+
+/* Retry-After in seconds, or 0 */
+static guint
+retry_after (SoupMessage *msg)
+{
+  const char *value = soup_message_headers_get_one (soup_message_get_response_headers (msg), "Retry-After");
+
+  return value ? (guint) CLAMP (g_ascii_strtoll (value, NULL, 10), 0, 3600) : 0;
+}
+
+/* Login */
+
+static void
+login_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SoupMessage *msg = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  g_autoptr(JsonObject) reply = NULL;
+
+  if (bytes == NULL)
+    {
+      g_task_return_new_error (task, HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_NETWORK, "%s", error->message);
+      return;
+    }
+  reply = parse_reply (msg, bytes, &error);
+  if (reply == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, g_strdup (json_object_get_string_member_with_default (reply, "token", NULL)), g_free);
+}
+
+void
+helder_sync_client_login_async (HelderSyncClient    *self,
+                                const char          *user,
+                                const char          *password,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  SoupMessage *msg;
+
+  g_task_set_source_tag (task, helder_sync_client_login_async);
+
+  msg = new_request (self, "POST", "/v1/login");
+  if (msg == NULL)
+    {
+      g_task_return_new_error (task, HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_NETWORK, "Not a server address: %s",
+                               self->server_url);
+      return;
+    }
+  soup_message_headers_remove (soup_message_get_request_headers (msg), "Authorization");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "user");
+  json_builder_add_string_value (b, user);
+  json_builder_set_member_name (b, "password");
+  json_builder_add_string_value (b, password);
+  json_builder_end_object (b);
+  body = json_builder_get_root (b);
+  set_json_body (msg, body);
+
+  g_task_set_task_data (task, msg, g_object_unref);
+  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable, login_done,
+                                    g_steal_pointer (&task));
+}
+
+char *
+helder_sync_client_login_finish (HelderSyncClient  *self,
+                                 GAsyncResult      *result,
+                                 GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Sync: pull, push, pull */
+
+typedef struct
+{
+  SoupMessage *msg;
+  char        *batch_key;
+  guint        phase;        /* 0 first pull, 1 push, 2 last pull */
+  gint64       first_total;  /* records to fetch on a first sync, for progress */
+  guint        fetched;
+  gboolean     pushed;
+} SyncData;
+
+static void
+sync_data_free (SyncData *data)
+{
+  g_clear_object (&data->msg);
+  g_free (data->batch_key);
+  g_free (data);
+}
+
+static void pull_page (GTask *task);
+static void push_batch (GTask *task);
+
+static void
+fail (GTask  *task,
+      GError *error)
+{
+  g_task_return_error (task, error);
+  g_object_unref (task);
+}
+
+static void
+next_phase (GTask *task)
+{
+  SyncData *data = g_task_get_task_data (task);
+
+  data->phase++;
+  if (data->phase == 1)
+    push_batch (task);
+  else if (data->phase == 2 && data->pushed)
+    pull_page (task);
+  else
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+    }
+}
+
+static void
+reconcile_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GTask *task = user_data;
+  HelderSyncClient *self = g_task_get_source_object (task);
+  SyncData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  g_autoptr(JsonObject) reply = NULL;
+
+  if (bytes == NULL)
+    return fail (task, g_error_new (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_NETWORK, "%s", error->message));
+  if ((reply = parse_reply (data->msg, bytes, &error)) == NULL)
+    return fail (task, g_steal_pointer (&error));
+
+  /* Pull everything again from the start: the server's tombstones of
+   * records deleted long ago are gone, the index is the truth. */
+  if (!helder_store_forget_library_version (self->store, &error))
+    return fail (task, g_error_new (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_STORE, "%s", error->message));
+  pull_page (task);
+}
+
+static void
+pull_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GTask *task = user_data;
+  HelderSyncClient *self = g_task_get_source_object (task);
+  SyncData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  g_autoptr(JsonObject) reply = NULL;
+  JsonArray *records;
+  gint64 library_version, local;
+
+  if (bytes == NULL)
+    return fail (task, g_error_new (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_NETWORK, "%s", error->message));
+
+  if (soup_message_get_status (data->msg) == SOUP_STATUS_NOT_MODIFIED)
+    return next_phase (task);
+
+  if (soup_message_get_status (data->msg) == SOUP_STATUS_GONE)
+    {
+      g_clear_object (&data->msg);
+      data->msg = new_request (self, "GET", "/v1/index");
+      soup_session_send_and_read_async (self->session, data->msg, G_PRIORITY_DEFAULT,
+                                        g_task_get_cancellable (task), reconcile_done, task);
+      return;
+    }
+
+  self->retry_after = retry_after (data->msg);
+  if ((reply = parse_reply (data->msg, bytes, &error)) == NULL)
+    return fail (task, g_steal_pointer (&error));
+
+  records = json_object_get_array_member (reply, "records");
+  library_version = json_object_get_int_member_with_default (reply, "library_version", 0);
+  local = helder_store_get_library_version (self->store);
+
+  /* A server restored from an older backup: start over, and push again
+   * what it lost. */
+  if (library_version < local)
+    {
+      if (!helder_store_forget_library_version (self->store, &error))
+        return fail (task, g_error_new (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_STORE, "%s", error->message));
+      pull_page (task);
+      return;
+    }
+
+  if (records == NULL ||
+      !helder_store_apply_changes (self->store, records,
+                                   json_object_get_boolean_member_with_default (reply, "more", FALSE)
+                                     ? json_object_get_int_member_with_default (reply, "next", local)
+                                     : library_version,
+                                   &error))
+    return fail (task, g_error_new (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_STORE, "%s",
+                                    error ? error->message : "The server sent no records"));
+
+  data->fetched += json_array_get_length (records);
+  if (data->first_total == 0 && local == 0)
+    data->first_total = MAX (library_version, 1);
+  if (data->first_total > 0)
+    set_progress (self, MIN (1.0, (double) data->fetched / data->first_total));
+
+  if (json_object_get_boolean_member_with_default (reply, "more", FALSE))
+    pull_page (task);
+  else
+    next_phase (task);
+}
+
+static void
+pull_page (GTask *task)
+{
+  HelderSyncClient *self = g_task_get_source_object (task);
+  SyncData *data = g_task_get_task_data (task);
+  g_autofree char *path = g_strdup_printf ("/v1/changes?since=%" G_GINT64_FORMAT "&limit=%d",
+                                           helder_store_get_library_version (self->store), PAGE_SIZE);
+  g_autofree char *version = g_strdup_printf ("%" G_GINT64_FORMAT, helder_store_get_library_version (self->store));
+
+  g_clear_object (&data->msg);
+  data->msg = new_request (self, "GET", path);
+  if (data->phase == 0 && helder_store_get_library_version (self->store) > 0)
+    soup_message_headers_replace (soup_message_get_request_headers (data->msg),
+                                  "If-Modified-Since-Version", version);
+  soup_session_send_and_read_async (self->session, data->msg, G_PRIORITY_DEFAULT,
+                                    g_task_get_cancellable (task), pull_done, task);
+}
+
+static void
+push_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GTask *task = user_data;
+  HelderSyncClient *self = g_task_get_source_object (task);
+  SyncData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  g_autoptr(JsonObject) reply = NULL;
+
+  /* A lost answer: the batch and its key stay, the retry sends the very
+   * same body and the server replays its stored answer. */
+  if (bytes == NULL)
+    return fail (task, g_error_new (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_NETWORK, "%s", error->message));
+  self->retry_after = retry_after (data->msg);
+  if ((reply = parse_reply (data->msg, bytes, &error)) == NULL)
+    return fail (task, g_steal_pointer (&error));
+
+  if (!helder_store_finish_push_batch (self->store, data->batch_key, reply, &error))
+    return fail (task, g_error_new (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_STORE, "%s", error->message));
+
+  data->pushed = TRUE;
+  push_batch (task);
+}
+
+static void
+push_batch (GTask *task)
+{
+  HelderSyncClient *self = g_task_get_source_object (task);
+  SyncData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) body = NULL;
+
+  g_clear_pointer (&data->batch_key, g_free);
+  body = helder_store_take_push_batch (self->store, BATCH_SIZE, &data->batch_key, &error);
+  if (body == NULL)
+    {
+      if (error != NULL)
+        return fail (task, g_error_new (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_STORE, "%s", error->message));
+      next_phase (task);
+      return;
+    }
+
+  g_clear_object (&data->msg);
+  data->msg = new_request (self, "POST", "/v1/push");
+  set_json_body (data->msg, body);
+  soup_message_headers_replace (soup_message_get_request_headers (data->msg), "Idempotency-Key", data->batch_key);
+  /* Safe to resend (it carries its key), so libsoup may reuse a
+   * connection for it. */
+  soup_message_add_flags (data->msg, SOUP_MESSAGE_IDEMPOTENT);
+  soup_session_send_and_read_async (self->session, data->msg, G_PRIORITY_DEFAULT,
+                                    g_task_get_cancellable (task), push_done, task);
+}
+
+void
+helder_sync_client_sync_async (HelderSyncClient    *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, helder_sync_client_sync_async);
+  g_task_set_task_data (task, g_new0 (SyncData, 1), (GDestroyNotify) sync_data_free);
+  pull_page (task);
+}
+
+gboolean
+helder_sync_client_sync_finish (HelderSyncClient  *self,
+                                GAsyncResult      *result,
+                                GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Automatic syncing */
+
+static void run_sync (HelderSyncClient *self);
+
+static gboolean
+timer_fired (gpointer user_data)
+{
+  HelderSyncClient *self = user_data;
+
+  self->timer_id = 0;
+  run_sync (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule (HelderSyncClient *self,
+          guint             seconds)
+{
+  g_clear_handle_id (&self->timer_id, g_source_remove);
+  if (self->running)
+    self->timer_id = g_timeout_add_seconds (seconds, timer_fired, self);
+}
+
+static void
+auto_sync_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  HelderSyncClient *self = HELDER_SYNC_CLIENT (source);
+  g_autoptr(GError) error = NULL;
+
+  self->in_flight = FALSE;
+  if (helder_sync_client_sync_finish (self, result, &error))
+    {
+      self->attempt = 0;
+      g_clear_pointer (&self->last_sync, g_date_time_unref);
+      self->last_sync = g_date_time_new_now_local ();
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNC]);
+      set_progress (self, 1.0);
+      set_state (self, HELDER_SYNC_UP_TO_DATE, NULL);
+      schedule (self, self->again ? 1 : POLL_SECONDS);
+      self->again = FALSE;
+      return;
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (g_error_matches (error, HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_UNAUTHORIZED))
+    {
+      set_state (self, HELDER_SYNC_LOGGED_OUT, error->message);
+      return;
+    }
+
+  set_state (self, g_error_matches (error, HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_NETWORK)
+                     ? HELDER_SYNC_OFFLINE : HELDER_SYNC_ERROR, error->message);
+  schedule (self, MAX (self->retry_after, helder_sync_backoff_seconds (self->attempt++, g_random_double ())));
+}
+
+static void
+run_sync (HelderSyncClient *self)
+{
+  if (!self->running || self->token == NULL)
+    return;
+  if (self->in_flight)
+    {
+      self->again = TRUE;
+      return;
+    }
+  self->in_flight = TRUE;
+  set_state (self, HELDER_SYNC_SYNCING, NULL);
+  helder_sync_client_sync_async (self, self->cancellable, auto_sync_done, NULL);
+}
+
+static void
+store_changed (HelderSyncClient *self)
+{
+  /* A burst of edits makes one sync, shortly after the last. */
+  if (self->running && !self->in_flight)
+    {
+      g_clear_handle_id (&self->timer_id, g_source_remove);
+      self->timer_id = g_timeout_add (EDIT_DELAY_MS, timer_fired, self);
+    }
+  else
+    self->again = TRUE;
+}
+
+static void
+network_changed (HelderSyncClient *self,
+                 gboolean          available)
+{
+  if (available && self->state != HELDER_SYNC_SYNCING && self->state != HELDER_SYNC_LOGGED_OUT)
+    {
+      self->attempt = 0;
+      schedule (self, 1);
+    }
+  else if (!available)
+    set_state (self, HELDER_SYNC_OFFLINE, NULL);
+}
+
+static void
+stream_message (SoupWebsocketConnection *connection,
+                gint                     type,
+                GBytes                  *message,
+                HelderSyncClient        *self)
+{
+  g_autoptr(JsonNode) node = json_from_string (g_bytes_get_data (message, NULL), NULL);
+
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) &&
+      json_object_get_int_member_with_default (json_node_get_object (node), "library_version", 0) >
+      helder_store_get_library_version (self->store))
+    run_sync (self);
+}
+
+static void
+stream_connected (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  HelderSyncClient *self = user_data;
+  g_autoptr(GError) error = NULL;
+  SoupWebsocketConnection *connection = soup_session_websocket_connect_finish (SOUP_SESSION (source), result, &error);
+
+  if (connection == NULL)
+    {
+      /* Polling stands in (see POLL_SECONDS). */
+      g_debug ("No notification stream: %s", error->message);
+      g_object_unref (self);
+      return;
+    }
+  self->stream = connection;
+  g_signal_connect_object (connection, "message", G_CALLBACK (stream_message), self, 0);
+  g_object_unref (self);
+}
+
+/**
+ * helder_sync_client_start:
+ *
+ * Syncs now and keeps syncing: on local edits, on server notifications,
+ * on a poll, and with backoff after failures.
+ */
+void
+helder_sync_client_start (HelderSyncClient *self)
+{
+  GNetworkMonitor *monitor = g_network_monitor_get_default ();
+  SoupMessage *msg;
+
+  g_return_if_fail (HELDER_IS_SYNC_CLIENT (self));
+
+  if (self->running)
+    return;
+  self->running = TRUE;
+  g_set_object (&self->cancellable, g_cancellable_new ());
+  self->store_handler = g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed),
+                                                 self, G_CONNECT_SWAPPED);
+  self->network_handler = g_signal_connect_object (monitor, "network-changed", G_CALLBACK (network_changed),
+                                                   self, G_CONNECT_SWAPPED);
+
+  if (self->token == NULL)
+    {
+      set_state (self, HELDER_SYNC_LOGGED_OUT, NULL);
+      return;
+    }
+
+  msg = new_request (self, "GET", "/v1/stream");
+  if (msg != NULL)
+    soup_session_websocket_connect_async (self->session, msg, NULL, NULL, G_PRIORITY_DEFAULT,
+                                          self->cancellable, stream_connected, g_object_ref (self));
+  g_clear_object (&msg);
+  run_sync (self);
+}
+
+void
+helder_sync_client_stop (HelderSyncClient *self)
+{
+  g_return_if_fail (HELDER_IS_SYNC_CLIENT (self));
+
+  self->running = FALSE;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->timer_id, g_source_remove);
+  g_clear_signal_handler (&self->store_handler, self->store);
+  g_clear_signal_handler (&self->network_handler, g_network_monitor_get_default ());
+  if (self->stream != NULL && soup_websocket_connection_get_state (self->stream) == SOUP_WEBSOCKET_STATE_OPEN)
+    soup_websocket_connection_close (self->stream, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
+  g_clear_object (&self->stream);
+}
+
+/* GObject */
+
+static void
+helder_sync_client_dispose (GObject *object)
+{
+  HelderSyncClient *self = HELDER_SYNC_CLIENT (object);
+
+  helder_sync_client_stop (self);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->session);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (helder_sync_client_parent_class)->dispose (object);
+}
+
+static void
+helder_sync_client_finalize (GObject *object)
+{
+  HelderSyncClient *self = HELDER_SYNC_CLIENT (object);
+
+  g_free (self->server_url);
+  g_free (self->token);
+  g_free (self->last_error);
+  g_clear_pointer (&self->last_sync, g_date_time_unref);
+
+  G_OBJECT_CLASS (helder_sync_client_parent_class)->finalize (object);
+}
+
+static void
+helder_sync_client_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  HelderSyncClient *self = HELDER_SYNC_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATE:
+      g_value_set_int (value, self->state);
+      break;
+    case PROP_LAST_ERROR:
+      g_value_set_string (value, self->last_error);
+      break;
+    case PROP_LAST_SYNC:
+      g_value_set_boxed (value, self->last_sync);
+      break;
+    case PROP_PROGRESS:
+      g_value_set_double (value, self->progress);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+helder_sync_client_class_init (HelderSyncClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = helder_sync_client_dispose;
+  object_class->finalize = helder_sync_client_finalize;
+  object_class->get_property = helder_sync_client_get_property;
+
+  properties[PROP_STATE] =
+    g_param_spec_int ("state", NULL, NULL, HELDER_SYNC_OFFLINE, HELDER_SYNC_ERROR, HELDER_SYNC_OFFLINE,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LAST_ERROR] =
+    g_param_spec_string ("last-error", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LAST_SYNC] =
+    g_param_spec_boxed ("last-sync", NULL, NULL, G_TYPE_DATE_TIME,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROGRESS] =
+    g_param_spec_double ("progress", NULL, NULL, 0, 1, 0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+helder_sync_client_init (HelderSyncClient *self)
+{
+  self->session = soup_session_new_with_options ("timeout", 60, "idle-timeout", 30,
+                                                 "user-agent", "Helder/" PACKAGE_VERSION, NULL);
+}
+
+HelderSyncClient *
+helder_sync_client_new (HelderStore *store,
+                        const char  *server_url)
+{
+  HelderSyncClient *self;
+
+  g_return_val_if_fail (HELDER_IS_STORE (store), NULL);
+  g_return_val_if_fail (server_url != NULL, NULL);
+
+  self = g_object_new (HELDER_TYPE_SYNC_CLIENT, NULL);
+  self->store = g_object_ref (store);
+  self->server_url = g_strdup (server_url);
+  return self;
+}
+
+const char *
+helder_sync_client_get_server_url (HelderSyncClient *self)
+{
+  g_return_val_if_fail (HELDER_IS_SYNC_CLIENT (self), NULL);
+
+  return self->server_url;
+}
+
+void
+helder_sync_client_set_token (HelderSyncClient *self,
+                              const char       *token)
+{
+  g_return_if_fail (HELDER_IS_SYNC_CLIENT (self));
+
+  g_free (self->token);
+  self->token = g_strdup (token);
+  if (token == NULL)
+    set_state (self, HELDER_SYNC_LOGGED_OUT, NULL);
+}
+
+HelderSyncState
+helder_sync_client_get_state (HelderSyncClient *self)
+{
+  g_return_val_if_fail (HELDER_IS_SYNC_CLIENT (self), HELDER_SYNC_OFFLINE);
+
+  return self->state;
+}
+
+const char *
+helder_sync_client_get_last_error (HelderSyncClient *self)
+{
+  g_return_val_if_fail (HELDER_IS_SYNC_CLIENT (self), NULL);
+
+  return self->last_error;
+}
+
+GDateTime *
+helder_sync_client_get_last_sync (HelderSyncClient *self)
+{
+  g_return_val_if_fail (HELDER_IS_SYNC_CLIENT (self), NULL);
+
+  return self->last_sync;
+}
+
+double
+helder_sync_client_get_progress (HelderSyncClient *self)
+{
+  g_return_val_if_fail (HELDER_IS_SYNC_CLIENT (self), 0);
+
+  return self->progress;
+}
