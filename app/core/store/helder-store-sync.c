@@ -359,6 +359,44 @@ set_server_columns (HelderRecord *record,
     }
 }
 
+/* A record waiting for the user: keep mine, keep theirs or keep both. */
+static gboolean
+add_conflict (HelderStore  *self,
+              const char   *id,
+              const char   *type,
+              const char   *kind,
+              const char   *reason,
+              JsonNode     *server,
+              GError      **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *now_text = g_date_time_format_iso8601 (now);
+  g_autofree char *server_text = server ? json_to_string (server, FALSE) : NULL;
+  sqlite3_stmt *stmt = helder_store_prepare (self,
+                                             "INSERT INTO conflicts (record_id, record_type, kind, reason, server, detected_at) "
+                                             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (record_id) DO UPDATE SET "
+                                             "kind = excluded.kind, reason = excluded.reason, "
+                                             "server = excluded.server, detected_at = excluded.detected_at", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, type, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, reason, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, server_text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, now_text, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, HELDER_STORE_ERROR, HELDER_STORE_ERROR_FAILED, "Could not record a conflict");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 has_outbox_row (HelderStore *self,
                 const char  *id)
@@ -392,8 +430,6 @@ helder_store_finish_push_batch (HelderStore  *self,
   g_autoptr(JsonNode) body = NULL;
   g_autoptr(JsonNode) gens_node = NULL;
   g_autoptr(GHashTable) changed_types = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *now_text = g_date_time_format_iso8601 (now);
   JsonObject *pushed_by_id = NULL;
   JsonArray *results, *records;
   JsonObject *gens;
@@ -478,24 +514,10 @@ helder_store_finish_push_batch (HelderStore  *self,
         }
       else
         {
-          JsonNode *server = json_object_get_member (result, "server");
-          g_autofree char *server_text = server ? json_to_string (server, FALSE) : NULL;
-          sqlite3_stmt *stmt = helder_store_prepare (self,
-                                                     "INSERT INTO conflicts (record_id, record_type, kind, reason, server, detected_at) "
-                                                     "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (record_id) DO UPDATE SET "
-                                                     "kind = excluded.kind, reason = excluded.reason, "
-                                                     "server = excluded.server, detected_at = excluded.detected_at", error);
-
-          if (stmt == NULL)
+          if (!add_conflict (self, id, type, g_str_equal (status, "conflict") ? "conflict" : "rejected",
+                             json_object_get_string_member_with_default (result, "error", NULL),
+                             json_object_get_member (result, "server"), error))
             goto fail;
-          sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 2, type, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 3, g_str_equal (status, "conflict") ? "conflict" : "rejected", -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 4, json_object_get_string_member_with_default (result, "error", NULL), -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 5, server_text, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 6, now_text, -1, SQLITE_TRANSIENT);
-          sqlite3_step (stmt);
-          sqlite3_reset (stmt);
           g_hash_table_add (changed_types, (gpointer) "conflict");
         }
 
@@ -570,30 +592,56 @@ helder_store_apply_changes (HelderStore  *self,
       if (local != NULL && has_outbox_row (self, id))
         {
           /* Unpushed local edits: keep the fields the user changed, take
-           * the server's for the rest. */
+           * the server's for the rest.  A field both changed, or an edit
+           * on one side and a delete on the other, is a conflict: the
+           * local record stays as it is and waits for the user. */
           g_autoptr(JsonObject) local_data = helder_record_to_json_data (local);
           g_autoptr(JsonObject) merged = json_object_new ();
           GList *members = json_object_get_members (remote_data);
           g_autoptr(GError) merge_error = NULL;
+          gboolean conflict = FALSE, local_edit = FALSE, remote_edit = FALSE;
+          gboolean local_delete = base != NULL && helder_record_get_deleted (local) != base_deleted;
+          gboolean remote_delete = base != NULL && helder_record_get_deleted (remote) != base_deleted;
 
           for (GList *l = members; l != NULL; l = l->next)
             {
               gboolean user_changed = base == NULL ? TRUE : !same_member (local_data, base, l->data);
+              gboolean server_changed = base == NULL ? TRUE : !same_member (remote_data, base, l->data);
               JsonObject *from = user_changed ? local_data : remote_data;
 
+              local_edit |= user_changed;
+              remote_edit |= server_changed;
+              if (user_changed && server_changed && !same_member (local_data, remote_data, l->data))
+                conflict = TRUE;
               json_object_set_member (merged, l->data, json_node_copy (json_object_get_member (from, l->data)));
             }
           g_list_free (members);
-          if (helder_record_set_from_json_data (local, merged, &merge_error))
+          conflict |= (local_delete && remote_edit) || (remote_delete && local_edit);
+
+          if (conflict)
             {
-              if (base == NULL || helder_record_get_deleted (local) == base_deleted)
+              JsonNode *server_node = json_node_init_object (json_node_alloc (), wire);
+
+              if (!add_conflict (self, id, helder_record_get_type_name (remote), "conflict", NULL,
+                                 server_node, error) ||
+                  !run (self, "DELETE FROM outbox WHERE record_id = ?", id, NULL, -1, error))
+                {
+                  json_node_unref (server_node);
+                  goto fail;
+                }
+              json_node_unref (server_node);
+              result = NULL;
+            }
+          else if (helder_record_set_from_json_data (local, merged, &merge_error))
+            {
+              if (!local_delete)
                 helder_record_set_deleted (local, helder_record_get_deleted (remote));
               set_server_columns (local, wire);
               result = local;
             }
         }
 
-      if (!helder_store_write_row (self, result, error) ||
+      if ((result != NULL && !helder_store_write_row (self, result, error)) ||
           !save_base (self, id, helder_record_get_type_name (remote), helder_record_get_version (remote),
                       helder_record_get_deleted (remote), remote_data, error))
         goto fail;

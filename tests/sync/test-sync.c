@@ -1,0 +1,425 @@
+/* test-sync.c: two desktops and a real helder-server
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+
+#include "store/helder-store-sync.h"
+#include "sync/helder-sync-client.h"
+
+/* A server on loopback with one organisation and three users, and a
+ * fresh local store per client. */
+
+typedef struct
+{
+  char        *dir;
+  GSubprocess *server;
+  char        *url;
+} Server;
+
+static Server server;
+static const char *helder_server;
+
+static void
+run_admin (const char *const *args,
+           const char        *input)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) p = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (gpointer) helder_server);
+  g_ptr_array_add (argv, "admin");
+  g_ptr_array_add (argv, "--data-dir");
+  g_ptr_array_add (argv, server.dir);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  p = g_subprocess_newv ((const char * const *) argv->pdata,
+                         G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (p, input ? input : "", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (p));
+}
+
+static void
+start_server (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autofree char *line = NULL;
+
+  server.server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                                    helder_server, "--data-dir", server.dir, "--listen", "127.0.0.1:0", NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server.server));
+  line = g_data_input_stream_read_line (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (line, "helder-server: listening on "));
+  g_free (server.url);
+  server.url = g_strdup (line + strlen ("helder-server: listening on "));
+  /* Keep reading the log so the pipe never fills. */
+  g_input_stream_read_all_async (G_INPUT_STREAM (out), g_malloc (1 << 20), 1 << 20, G_PRIORITY_LOW,
+                                 NULL, NULL, NULL);
+}
+
+static void
+stop_server (void)
+{
+  g_subprocess_send_signal (server.server, SIGKILL);
+  g_subprocess_wait (server.server, NULL, NULL);
+  g_clear_object (&server.server);
+}
+
+typedef struct
+{
+  char             *dir;
+  HelderStore      *store;
+  HelderSyncClient *client;
+} Desk;
+
+static gboolean
+wait_for (GAsyncResult **result)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (*result == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  return *result != NULL;
+}
+
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static Desk *
+desk_new (const char *login)
+{
+  Desk *desk = g_new0 (Desk, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *token = NULL;
+
+  desk->dir = g_dir_make_tmp ("helder-desk-XXXXXX", &error);
+  path = g_build_filename (desk->dir, "helder.db", NULL);
+  desk->store = helder_store_open (path, &error);
+  g_assert_no_error (error);
+  helder_store_set_user (desk->store, login);
+  desk->client = helder_sync_client_new (desk->store, server.url);
+
+  helder_sync_client_login_async (desk->client, login, "geheim-wachtwoord", NULL, store_result, &result);
+  g_assert_true (wait_for (&result));
+  token = helder_sync_client_login_finish (desk->client, result, &error);
+  g_assert_no_error (error);
+  helder_sync_client_set_token (desk->client, token);
+  return desk;
+}
+
+static void
+desk_free (Desk *desk)
+{
+  g_clear_object (&desk->client);
+  g_clear_object (&desk->store);
+  g_free (desk->dir);
+  g_free (desk);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Desk, desk_free)
+
+static gboolean
+desk_sync (Desk    *desk,
+           GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  helder_sync_client_sync_async (desk->client, NULL, store_result, &result);
+  g_assert_true (wait_for (&result));
+  return helder_sync_client_sync_finish (desk->client, result, error);
+}
+
+static void
+sync_ok (Desk *desk)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (desk_sync (desk, &error));
+  g_assert_no_error (error);
+}
+
+static HelderRecord *
+make_priority (const char *title)
+{
+  HelderRecord *record = helder_record_new (HELDER_TYPE_PRIORITY);
+
+  g_object_set (record, "title", title, "rank", 1, "theme", "Wonen", NULL);
+  return record;
+}
+
+static HelderRecord *
+load (Desk       *desk,
+      const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  HelderRecord *record = helder_store_load (desk->store, HELDER_TYPE_PRIORITY, id, &error);
+
+  g_assert_no_error (error);
+  return record;
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(Desk) a = desk_new ("sanne");
+  g_autoptr(Desk) b = desk_new ("joost");
+  g_autoptr(HelderRecord) p = make_priority ("Betaalbaar wonen");
+  g_autoptr(HelderRecord) seen = NULL;
+  g_autoptr(GError) error = NULL;
+
+  helder_store_save (a->store, p, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (helder_store_count_outbox (a->store), ==, 1);
+  sync_ok (a);
+  g_assert_cmpuint (helder_store_count_outbox (a->store), ==, 0);
+  g_assert_cmpint (helder_store_get_library_version (a->store), >, 0);
+
+  sync_ok (b);
+  seen = load (b, helder_record_get_id (p));
+  g_assert_cmpstr (helder_record_get_text (seen, "title"), ==, "Betaalbaar wonen");
+  g_assert_cmpstr (helder_record_get_updated_by (seen), ==, "sanne");
+  g_assert_cmpint (helder_record_get_version (seen), >, 0);
+  /* A pulled record is no local edit. */
+  g_assert_cmpuint (helder_store_count_outbox (b->store), ==, 0);
+
+  /* Nothing new: a second sync changes nothing. */
+  sync_ok (b);
+  g_assert_cmpint (helder_store_get_library_version (b->store), ==, helder_store_get_library_version (a->store));
+}
+
+static void
+test_merge_and_conflict (void)
+{
+  g_autoptr(Desk) a = desk_new ("sanne");
+  g_autoptr(Desk) b = desk_new ("joost");
+  g_autoptr(HelderRecord) p = make_priority ("Energietransitie");
+  g_autoptr(HelderRecord) pa = NULL, pb = NULL, merged_a = NULL, merged_b = NULL;
+  g_autoptr(HelderRecord) qa = NULL, qb = NULL;
+  g_autoptr(JsonArray) conflicts = NULL;
+  const char *id = helder_record_get_id (p);
+
+  helder_store_save (a->store, p, NULL);
+  sync_ok (a);
+  sync_ok (b);
+
+  /* Different fields: both land. */
+  pa = load (a, id);
+  pb = load (b, id);
+  g_object_set (pa, "theme", "Energie", NULL);
+  g_object_set (pb, "rank", 7, NULL);
+  helder_store_save (a->store, pa, NULL);
+  helder_store_save (b->store, pb, NULL);
+  sync_ok (a);
+  sync_ok (b);
+  sync_ok (a);
+  merged_a = load (a, id);
+  merged_b = load (b, id);
+  g_assert_cmpstr (helder_record_get_text (merged_a, "theme"), ==, "Energie");
+  g_assert_cmpint (helder_record_get_int (merged_a, "rank"), ==, 7);
+  g_assert_true (helder_record_equal_data (merged_a, merged_b));
+  g_assert_cmpuint (helder_store_count_conflicts (b->store), ==, 0);
+
+  /* The same field: exactly one conflict, on the second to push. */
+  qa = load (a, id);
+  qb = load (b, id);
+  g_object_set (qa, "title", "Energietransitie met Hillezon", NULL);
+  g_object_set (qb, "title", "Energie samen met inwoners", NULL);
+  helder_store_save (a->store, qa, NULL);
+  helder_store_save (b->store, qb, NULL);
+  sync_ok (a);
+  sync_ok (b);
+  g_assert_cmpuint (helder_store_count_conflicts (a->store), ==, 0);
+  g_assert_cmpuint (helder_store_count_conflicts (b->store), ==, 1);
+  conflicts = helder_store_list_conflicts (b->store);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (conflicts, 0), "kind"), ==, "conflict");
+
+  /* Keep mine: b's title wins on the next sync, a sees it. */
+  g_assert_true (helder_store_resolve_conflict (b->store, id, HELDER_KEEP_MINE, NULL));
+  sync_ok (b);
+  sync_ok (a);
+  {
+    g_autoptr(HelderRecord) final_a = load (a, id);
+    g_assert_cmpstr (helder_record_get_text (final_a, "title"), ==, "Energie samen met inwoners");
+  }
+  g_assert_cmpuint (helder_store_count_conflicts (b->store), ==, 0);
+}
+
+static void
+test_delete_against_edit (void)
+{
+  g_autoptr(Desk) a = desk_new ("sanne");
+  g_autoptr(Desk) b = desk_new ("joost");
+  g_autoptr(HelderRecord) p = make_priority ("Zorg dichtbij");
+  g_autoptr(HelderRecord) pa = NULL, pb = NULL;
+  const char *id = helder_record_get_id (p);
+
+  helder_store_save (a->store, p, NULL);
+  sync_ok (a);
+  sync_ok (b);
+  pa = load (a, id);
+  pb = load (b, id);
+  helder_store_delete (a->store, pa, NULL);
+  g_object_set (pb, "theme", "Zorg", NULL);
+  helder_store_save (b->store, pb, NULL);
+  sync_ok (a);
+  sync_ok (b);
+  g_assert_cmpuint (helder_store_count_conflicts (b->store), ==, 1);
+
+  /* Keep theirs: the record is deleted on b too. */
+  g_assert_true (helder_store_resolve_conflict (b->store, id, HELDER_KEEP_THEIRS, NULL));
+  {
+    g_autoptr(HelderRecord) gone = load (b, id);
+    g_assert_true (helder_record_get_deleted (gone));
+  }
+}
+
+static void
+test_staff_rejected (void)
+{
+  g_autoptr(Desk) staff = desk_new ("fatima");
+  g_autoptr(HelderRecord) p = make_priority ("Niet van mij");
+  g_autoptr(HelderRecord) d = helder_record_new (HELDER_TYPE_DOCUMENT);
+  g_autoptr(JsonArray) conflicts = NULL;
+
+  g_object_set (d, "title", "Mijn brief", NULL);
+  helder_store_save (staff->store, p, NULL);
+  helder_store_save (staff->store, d, NULL);
+  sync_ok (staff);
+  /* The document went through; the priority waits with its reason. */
+  g_assert_cmpuint (helder_store_count_outbox (staff->store), ==, 0);
+  conflicts = helder_store_list_conflicts (staff->store);
+  g_assert_cmpuint (json_array_get_length (conflicts), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (conflicts, 0), "kind"), ==, "rejected");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (conflicts, 0), "reason"), ==, "forbidden");
+}
+
+static void
+test_lost_answer_retry (void)
+{
+  g_autoptr(Desk) a = desk_new ("sanne");
+  g_autoptr(Desk) b = desk_new ("joost");
+  g_autoptr(HelderRecord) p = make_priority ("Veilig Hillegom");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(JsonNode) first = NULL;
+  g_autoptr(JsonNode) second = NULL;
+  gint64 before;
+
+  sync_ok (b);
+  before = helder_store_get_library_version (b->store);
+  helder_store_save (a->store, p, NULL);
+
+  /* The batch is fixed before it is sent: taking it again gives the same
+   * key and body, as a retry after a lost answer does. */
+  first = helder_store_take_push_batch (a->store, 100, &key, &error);
+  second = helder_store_take_push_batch (a->store, 100, &again, &error);
+  g_assert_cmpstr (key, ==, again);
+  g_assert_true (json_node_equal (first, second));
+
+  /* Send it twice (the first answer "lost"), then sync normally. */
+  sync_ok (a);
+  sync_ok (a);
+  sync_ok (b);
+  g_assert_cmpint (helder_store_get_library_version (b->store), ==, before + 1);
+}
+
+static void
+test_server_down (void)
+{
+  g_autoptr(Desk) a = desk_new ("sanne");
+  g_autoptr(HelderRecord) p = make_priority ("Offline bewerkt");
+  g_autoptr(GError) error = NULL;
+
+  stop_server ();
+  helder_store_save (a->store, p, NULL);
+  g_assert_false (desk_sync (a, &error));
+  g_assert_error (error, HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_NETWORK);
+  g_clear_error (&error);
+  /* Nothing lost: the edit waits in the outbox. */
+  g_assert_cmpuint (helder_store_count_outbox (a->store), ==, 1);
+
+  start_server ();
+  g_clear_object (&a->client);
+  a->client = helder_sync_client_new (a->store, server.url);
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autofree char *token = NULL;
+
+    helder_sync_client_login_async (a->client, "sanne", "geheim-wachtwoord", NULL, store_result, &result);
+    g_assert_true (wait_for (&result));
+    token = helder_sync_client_login_finish (a->client, result, &error);
+    g_assert_no_error (error);
+    helder_sync_client_set_token (a->client, token);
+  }
+  sync_ok (a);
+  g_assert_cmpuint (helder_store_count_outbox (a->store), ==, 0);
+}
+
+static void
+test_backoff (void)
+{
+  g_assert_cmpuint (helder_sync_backoff_seconds (0, 0.999), ==, 1);
+  g_assert_cmpuint (helder_sync_backoff_seconds (0, 0.0), ==, 1);
+  g_assert_cmpuint (helder_sync_backoff_seconds (3, 0.999), ==, 15);
+  g_assert_cmpuint (helder_sync_backoff_seconds (3, 0.0), ==, 8);
+  g_assert_cmpuint (helder_sync_backoff_seconds (20, 0.999), <=, 600);
+  g_assert_cmpuint (helder_sync_backoff_seconds (20, 0.0), ==, 300);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  const char *org[] = { "create-org", "hillegom", "Gemeente Hillegom", NULL };
+  const char *sanne[] = { "add-user", "--org", "hillegom", "--role", "advisor", "--password-stdin", "sanne", NULL };
+  const char *joost[] = { "add-user", "--org", "hillegom", "--role", "advisor", "--password-stdin", "joost", NULL };
+  const char *fatima[] = { "add-user", "--org", "hillegom", "--role", "staff", "--password-stdin", "fatima", NULL };
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  helder_server = g_getenv ("HELDER_SERVER");
+  g_assert_nonnull (helder_server);
+  server.dir = g_dir_make_tmp ("helder-server-XXXXXX", &error);
+  g_assert_no_error (error);
+  run_admin (org, NULL);
+  run_admin (sanne, "geheim-wachtwoord\n");
+  run_admin (joost, "geheim-wachtwoord\n");
+  run_admin (fatima, "geheim-wachtwoord\n");
+  start_server ();
+
+  g_test_add_func ("/sync/round-trip", test_round_trip);
+  g_test_add_func ("/sync/merge-and-conflict", test_merge_and_conflict);
+  g_test_add_func ("/sync/delete-against-edit", test_delete_against_edit);
+  g_test_add_func ("/sync/staff-rejected", test_staff_rejected);
+  g_test_add_func ("/sync/lost-answer", test_lost_answer_retry);
+  g_test_add_func ("/sync/server-down", test_server_down);
+  g_test_add_func ("/sync/backoff", test_backoff);
+
+  status = g_test_run ();
+  stop_server ();
+  return status;
+}
