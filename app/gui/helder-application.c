@@ -13,6 +13,7 @@
 #include "helder-application.h"
 #include "helder-example-data.h"
 #include "helder-preferences-window.h"
+#include "helder-token-store.h"
 #include "helder-window.h"
 
 struct _HelderApplication
@@ -23,12 +24,23 @@ struct _HelderApplication
   HelderStore    *store;
   GError         *store_error;   /* why the store could not be opened */
 
+  HelderSyncClient *sync;         /* NULL without a server */
+  char           *server_override;
+
   char           *data_dir;
   gboolean        example_data;
   gboolean        quit_after_first_frame;
 };
 
 G_DEFINE_FINAL_TYPE (HelderApplication, helder_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_SYNC,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 HelderApplication *
 helder_application_new (void)
@@ -94,6 +106,115 @@ helder_application_open_store (HelderApplication  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+HelderSyncClient *
+helder_application_get_sync (HelderApplication *self)
+{
+  g_return_val_if_fail (HELDER_IS_APPLICATION (self), NULL);
+
+  return self->sync;
+}
+
+static void
+replace_sync (HelderApplication *self,
+              HelderSyncClient  *sync)
+{
+  if (self->sync != NULL)
+    helder_sync_client_stop (self->sync);
+  g_set_object (&self->sync, sync);
+  if (sync != NULL)
+    helder_sync_client_start (sync);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNC]);
+}
+
+/**
+ * helder_application_connect:
+ *
+ * Syncs with @server_url from now on as @user, keeping @token in the
+ * keyring.
+ */
+void
+helder_application_connect (HelderApplication *self,
+                            const char        *server_url,
+                            const char        *user,
+                            const char        *token)
+{
+  g_autoptr(HelderSyncClient) sync = NULL;
+
+  g_return_if_fail (HELDER_IS_APPLICATION (self));
+  g_return_if_fail (self->store != NULL);
+
+  g_settings_set_string (self->settings, "server-url", server_url);
+  g_settings_set_string (self->settings, "server-user", user);
+  helder_token_store_save (server_url, user, token);
+
+  helder_store_set_user (self->store, user);
+  sync = helder_sync_client_new (self->store, server_url);
+  helder_sync_client_set_token (sync, token);
+  replace_sync (self, sync);
+}
+
+void
+helder_application_disconnect (HelderApplication *self)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *user = NULL;
+
+  g_return_if_fail (HELDER_IS_APPLICATION (self));
+
+  url = g_settings_get_string (self->settings, "server-url");
+  user = g_settings_get_string (self->settings, "server-user");
+  helder_token_store_clear (url, user);
+  if (self->sync != NULL)
+    helder_sync_client_set_token (self->sync, NULL);
+  replace_sync (self, NULL);
+}
+
+static void
+token_found (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(HelderSyncClient) sync = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = helder_token_store_lookup_finish (result, &error);
+  HelderApplication *self = HELDER_APPLICATION (g_application_get_default ());
+
+  if (error != NULL)
+    g_message ("No keyring: log in again in Preferences (%s)", error->message);
+  if (self == NULL || self->store == NULL)
+    return;
+  helder_sync_client_set_token (sync, token);
+  replace_sync (self, sync);
+}
+
+/* At start: the configured server, with the token from the keyring (or,
+ * for scripts such as build-aux/run, from HELDER_SERVER_TOKEN, which is
+ * then moved into the keyring). */
+static void
+setup_sync (HelderApplication *self)
+{
+  g_autofree char *url = g_strdup (self->server_override);
+  g_autofree char *user = g_settings_get_string (self->settings, "server-user");
+  const char *env_token = g_getenv ("HELDER_SERVER_TOKEN");
+  const char *env_user = g_getenv ("HELDER_SERVER_USER");
+
+  if (url == NULL)
+    url = g_settings_get_string (self->settings, "server-url");
+  if (url == NULL || *url == '\0' || self->store == NULL)
+    return;
+
+  if (env_token != NULL && *env_token != '\0' && env_user != NULL)
+    {
+      helder_application_connect (self, url, env_user, env_token);
+      g_unsetenv ("HELDER_SERVER_TOKEN");
+      return;
+    }
+
+  if (*user != '\0')
+    helder_store_set_user (self->store, user);
+  helder_token_store_lookup_async (url, user, NULL, token_found, helder_sync_client_new (self->store, url));
 }
 
 static void
@@ -262,6 +383,7 @@ helder_application_activate (GApplication *application)
 
       if (self->store != NULL && self->example_data && helder_store_is_empty (self->store))
         g_action_group_activate_action (G_ACTION_GROUP (self), "load-example-data", NULL);
+      setup_sync (self);
     }
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
@@ -287,6 +409,7 @@ helder_application_handle_local_options (GApplication *application,
     }
 
   g_variant_dict_lookup (options, "data-dir", "^ay", &self->data_dir);
+  g_variant_dict_lookup (options, "server", "s", &self->server_override);
   self->example_data = g_variant_dict_contains (options, "example-data");
   self->quit_after_first_frame = g_variant_dict_contains (options, "quit-after-first-frame");
 
@@ -298,6 +421,9 @@ helder_application_dispose (GObject *object)
 {
   HelderApplication *self = HELDER_APPLICATION (object);
 
+  if (self->sync != NULL)
+    helder_sync_client_stop (self->sync);
+  g_clear_object (&self->sync);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -311,8 +437,25 @@ helder_application_finalize (GObject *object)
 
   g_clear_error (&self->store_error);
   g_free (self->data_dir);
+  g_free (self->server_override);
 
   G_OBJECT_CLASS (helder_application_parent_class)->finalize (object);
+}
+
+static void
+helder_application_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SYNC:
+      g_value_set_object (value, HELDER_APPLICATION (object)->sync);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -323,10 +466,16 @@ helder_application_class_init (HelderApplicationClass *klass)
 
   object_class->dispose = helder_application_dispose;
   object_class->finalize = helder_application_finalize;
+  object_class->get_property = helder_application_get_property;
 
   app_class->startup = helder_application_startup;
   app_class->activate = helder_application_activate;
   app_class->handle_local_options = helder_application_handle_local_options;
+
+  properties[PROP_SYNC] =
+    g_param_spec_object ("sync", NULL, NULL, HELDER_TYPE_SYNC_CLIENT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -337,6 +486,8 @@ helder_application_init (HelderApplication *self)
       N_("Keep the local data in DIR instead of the user's data folder"), N_("DIR") },
     { "example-data", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Load the example data when the local data is empty"), NULL },
+    { "server", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Sync with the helder-server at URL"), N_("URL") },
     { "quit-after-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL,
       "Quit once the first frame is drawn (for start-up benchmarks)", NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },

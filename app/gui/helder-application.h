@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "store/helder-store.h"
+#include "sync/helder-sync-client.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +24,11 @@ GSettings         *helder_application_get_settings    (HelderApplication *self);
 gboolean           helder_application_open_store      (HelderApplication *self,
                                                        const char        *path,
                                                        GError           **error);
+HelderSyncClient  *helder_application_get_sync        (HelderApplication *self);
+void               helder_application_connect         (HelderApplication *self,
+                                                       const char        *server_url,
+                                                       const char        *user,
+                                                       const char        *token);
+void               helder_application_disconnect      (HelderApplication *self);
 
 G_END_DECLS

@@ -21,6 +21,17 @@ struct _HelderPreferencesWindow
   AdwComboRow          *level_row;
   GtkSwitch            *live_switch;
   AdwActionRow         *data_row;
+  AdwEntryRow          *server_row;
+  AdwEntryRow          *user_row;
+  AdwPasswordEntryRow  *password_row;
+  GtkLabel             *server_status;
+  GtkWidget            *login_button;
+  GtkWidget            *logout_button;
+
+  /* owned */
+  HelderApplication    *application;
+  HelderSyncClient     *login_client;
+  GCancellable         *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (HelderPreferencesWindow, helder_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -78,8 +89,85 @@ selected_to_level (const GValue       *value,
 }
 
 static void
+update_server_status (HelderPreferencesWindow *self)
+{
+  HelderSyncClient *sync = helder_application_get_sync (self->application);
+  gboolean logged_in = sync != NULL && helder_sync_client_get_state (sync) != HELDER_SYNC_STATE_LOGGED_OUT;
+  g_autofree char *text = NULL;
+
+  if (logged_in)
+    text = g_strdup_printf (_("Logged in to %s."), helder_sync_client_get_server_url (sync));
+  else
+    text = g_strdup (_("Not logged in: your work stays on this computer."));
+  gtk_label_set_text (self->server_status, text);
+  gtk_widget_set_visible (self->logout_button, logged_in);
+}
+
+static void
+login_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(HelderPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = helder_sync_client_login_finish (HELDER_SYNC_CLIENT (source), result, &error);
+
+  gtk_widget_set_sensitive (self->login_button, TRUE);
+  if (token == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *text = g_strdup_printf (_("Could not log in: %s"), error->message);
+          gtk_label_set_text (self->server_status, text);
+        }
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  helder_application_connect (self->application, helder_sync_client_get_server_url (HELDER_SYNC_CLIENT (source)),
+                              gtk_editable_get_text (GTK_EDITABLE (self->user_row)), token);
+  update_server_status (self);
+}
+
+static void
+on_log_in (HelderPreferencesWindow *self)
+{
+  const char *url = gtk_editable_get_text (GTK_EDITABLE (self->server_row));
+  const char *user = gtk_editable_get_text (GTK_EDITABLE (self->user_row));
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+  HelderStore *store = helder_application_get_store (self->application);
+
+  if (store == NULL || *url == '\0' || *user == '\0' || *password == '\0')
+    {
+      gtk_label_set_text (self->server_status, _("Fill in the server address, your user name and your password."));
+      return;
+    }
+
+  g_clear_object (&self->login_client);
+  self->login_client = helder_sync_client_new (store, url);
+  gtk_widget_set_sensitive (self->login_button, FALSE);
+  gtk_label_set_text (self->server_status, _("Logging in…"));
+  helder_sync_client_login_async (self->login_client, user, password, self->cancellable,
+                                  login_done, g_object_ref (self));
+}
+
+static void
+on_log_out (HelderPreferencesWindow *self)
+{
+  helder_application_disconnect (self->application);
+  update_server_status (self);
+}
+
+static void
 helder_preferences_window_dispose (GObject *object)
 {
+  HelderPreferencesWindow *self = HELDER_PREFERENCES_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->login_client);
+  g_clear_object (&self->application);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), HELDER_TYPE_PREFERENCES_WINDOW);
 
   G_OBJECT_CLASS (helder_preferences_window_parent_class)->dispose (object);
@@ -99,12 +187,21 @@ helder_preferences_window_class_init (HelderPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderPreferencesWindow, level_row);
   gtk_widget_class_bind_template_child (widget_class, HelderPreferencesWindow, live_switch);
   gtk_widget_class_bind_template_child (widget_class, HelderPreferencesWindow, data_row);
+  gtk_widget_class_bind_template_child (widget_class, HelderPreferencesWindow, server_row);
+  gtk_widget_class_bind_template_child (widget_class, HelderPreferencesWindow, user_row);
+  gtk_widget_class_bind_template_child (widget_class, HelderPreferencesWindow, password_row);
+  gtk_widget_class_bind_template_child (widget_class, HelderPreferencesWindow, server_status);
+  gtk_widget_class_bind_template_child (widget_class, HelderPreferencesWindow, login_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderPreferencesWindow, logout_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_log_in);
+  gtk_widget_class_bind_template_callback (widget_class, on_log_out);
 }
 
 static void
 helder_preferences_window_init (HelderPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
 }
 
 HelderPreferencesWindow *
@@ -129,6 +226,16 @@ helder_preferences_window_new (HelderApplication *application)
 
   store = helder_application_get_store (application);
   adw_action_row_set_subtitle (self->data_row, store ? helder_store_get_path (store) : _("Not opened"));
+
+  self->application = g_object_ref (application);
+  {
+    g_autofree char *url = g_settings_get_string (settings, "server-url");
+    g_autofree char *user = g_settings_get_string (settings, "server-user");
+
+    gtk_editable_set_text (GTK_EDITABLE (self->server_row), url);
+    gtk_editable_set_text (GTK_EDITABLE (self->user_row), user);
+  }
+  update_server_status (self);
 
   return self;
 }

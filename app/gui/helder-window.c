@@ -10,8 +10,11 @@
 
 #include <glib/gi18n.h>
 
+#include "helder-conflicts-window.h"
 #include "helder-window.h"
 #include "channels/helder-channels-page.h"
+#include "store/helder-store-sync.h"
+#include "sync/helder-sync-status.h"
 #include "editor/helder-editor-page.h"
 #include "library/helder-library-page.h"
 #include "planner/helder-planner-page.h"
@@ -29,9 +32,16 @@ struct _HelderWindow
   AdwWindowTitle       *page_title;
   AdwStatusPage        *error_page;
   GtkLabel             *sync_label;
+  GtkImage             *sync_icon;
+  GtkMenuButton        *sync_button;
+  GtkLabel             *sync_detail;
+  GtkProgressBar       *sync_progress;
+  GtkWidget            *sync_now_button;
+  GtkWidget            *conflicts_button;
 
   /* owned */
   GSettings            *settings;
+  HelderSyncClient     *sync;      /* watched, may be NULL */
 };
 
 G_DEFINE_FINAL_TYPE (HelderWindow, helder_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -157,6 +167,85 @@ open_data_folder_activated (GtkWidget  *widget,
   gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
 }
 
+static HelderStore *
+window_store (HelderWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return app ? helder_application_get_store (HELDER_APPLICATION (app)) : NULL;
+}
+
+static void
+update_sync_status (HelderWindow *self)
+{
+  HelderStore *store = window_store (self);
+  guint n_conflicts = store ? helder_store_count_conflicts (store) : 0;
+  g_auto(HelderSyncStatus) status = { 0 };
+  HelderSyncState state = self->sync ? helder_sync_client_get_state (self->sync) : HELDER_SYNC_STATE_OFFLINE;
+
+  helder_sync_status_describe (&status, self->sync != NULL, state,
+                               self->sync ? helder_sync_client_get_last_sync (self->sync) : NULL,
+                               self->sync ? helder_sync_client_get_last_error (self->sync) : NULL,
+                               n_conflicts);
+  gtk_label_set_text (self->sync_label, status.label);
+  gtk_label_set_text (self->sync_detail, status.detail);
+  gtk_image_set_from_icon_name (self->sync_icon, status.icon_name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_button), status.detail);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sync_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, status.detail, -1);
+  gtk_widget_set_visible (self->sync_now_button, self->sync != NULL && state != HELDER_SYNC_STATE_LOGGED_OUT);
+  gtk_widget_set_visible (self->conflicts_button, n_conflicts > 0);
+
+  /* A progress bar on a first sync of many records */
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_progress),
+                          state == HELDER_SYNC_STATE_SYNCING && self->sync &&
+                          helder_sync_client_get_progress (self->sync) < 1.0);
+  if (self->sync != NULL)
+    gtk_progress_bar_set_fraction (self->sync_progress, helder_sync_client_get_progress (self->sync));
+}
+
+static void
+watch_sync (HelderWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  HelderSyncClient *sync = app ? helder_application_get_sync (HELDER_APPLICATION (app)) : NULL;
+
+  if (self->sync != NULL)
+    g_signal_handlers_disconnect_by_func (self->sync, update_sync_status, self);
+  g_set_object (&self->sync, sync);
+  if (sync != NULL)
+    g_signal_connect_object (sync, "notify", G_CALLBACK (update_sync_status), self, G_CONNECT_SWAPPED);
+  update_sync_status (self);
+}
+
+static void
+sync_now_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+
+  if (self->sync != NULL)
+    helder_sync_client_sync_now (self->sync);
+}
+
+static void
+show_conflicts_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+  HelderStore *store = window_store (self);
+  HelderConflictsWindow *conflicts;
+
+  if (store == NULL)
+    return;
+  conflicts = helder_conflicts_window_new (store);
+  gtk_window_set_transient_for (GTK_WINDOW (conflicts), GTK_WINDOW (self));
+  gtk_window_set_application (GTK_WINDOW (conflicts), gtk_window_get_application (GTK_WINDOW (self)));
+  gtk_window_present (GTK_WINDOW (conflicts));
+}
+
 static gboolean
 helder_window_close_request (GtkWindow *window)
 {
@@ -181,6 +270,9 @@ helder_window_dispose (GObject *object)
 {
   HelderWindow *self = HELDER_WINDOW (object);
 
+  if (self->sync != NULL)
+    g_signal_handlers_disconnect_by_func (self->sync, update_sync_status, self);
+  g_clear_object (&self->sync);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), HELDER_TYPE_WINDOW);
 
@@ -211,6 +303,12 @@ helder_window_class_init (HelderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, page_title);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, sync_label);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, sync_icon);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, sync_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, sync_detail);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, sync_progress);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, sync_now_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, conflicts_button);
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
 
@@ -218,6 +316,8 @@ helder_window_class_init (HelderWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-item", NULL, new_item_activated);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
   gtk_widget_class_install_action (widget_class, "win.open-data-folder", NULL, open_data_folder_activated);
+  gtk_widget_class_install_action (widget_class, "win.sync-now", NULL, sync_now_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-conflicts", NULL, show_conflicts_activated);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
@@ -259,6 +359,10 @@ attach_store (HelderWindow      *self,
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     helder_page_set_store (HELDER_PAGE (gtk_stack_get_child_by_name (self->page_stack, pages[i])), store);
   gtk_stack_set_visible_child_name (self->main_stack, "pages");
+
+  g_signal_connect_object (store, "changed::conflict", G_CALLBACK (update_sync_status), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (application, "notify::sync", G_CALLBACK (watch_sync), self, G_CONNECT_SWAPPED);
+  watch_sync (self);
 }
 
 HelderWindow *

@@ -261,7 +261,9 @@ helder_store_take_push_batch (HelderStore  *self,
       gboolean base_deleted;
       GList *members;
 
-      if (type == G_TYPE_INVALID ||
+      /* Organisations and users are the server's, set up by its admin
+       * commands; local copies (the example data's) are not pushed. */
+      if (type == G_TYPE_INVALID || type == HELDER_TYPE_ORGANISATION || type == HELDER_TYPE_USER ||
           (record = helder_store_load_row (self, type, id, NULL)) == NULL)
         {
           run (self, "DELETE FROM outbox WHERE record_id = ?", id, NULL, -1, NULL);

@@ -550,7 +550,7 @@ auto_sync_done (GObject      *source,
       self->last_sync = g_date_time_new_now_local ();
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNC]);
       set_progress (self, 1.0);
-      set_state (self, HELDER_SYNC_UP_TO_DATE, NULL);
+      set_state (self, HELDER_SYNC_STATE_UP_TO_DATE, NULL);
       schedule (self, self->again ? 1 : POLL_SECONDS);
       self->again = FALSE;
       return;
@@ -560,12 +560,12 @@ auto_sync_done (GObject      *source,
     return;
   if (g_error_matches (error, HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_UNAUTHORIZED))
     {
-      set_state (self, HELDER_SYNC_LOGGED_OUT, error->message);
+      set_state (self, HELDER_SYNC_STATE_LOGGED_OUT, error->message);
       return;
     }
 
   set_state (self, g_error_matches (error, HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_NETWORK)
-                     ? HELDER_SYNC_OFFLINE : HELDER_SYNC_ERROR, error->message);
+                     ? HELDER_SYNC_STATE_OFFLINE : HELDER_SYNC_STATE_ERROR, error->message);
   schedule (self, MAX (self->retry_after, helder_sync_backoff_seconds (self->attempt++, g_random_double ())));
 }
 
@@ -580,7 +580,7 @@ run_sync (HelderSyncClient *self)
       return;
     }
   self->in_flight = TRUE;
-  set_state (self, HELDER_SYNC_SYNCING, NULL);
+  set_state (self, HELDER_SYNC_STATE_SYNCING, NULL);
   helder_sync_client_sync_async (self, self->cancellable, auto_sync_done, NULL);
 }
 
@@ -601,13 +601,13 @@ static void
 network_changed (HelderSyncClient *self,
                  gboolean          available)
 {
-  if (available && self->state != HELDER_SYNC_SYNCING && self->state != HELDER_SYNC_LOGGED_OUT)
+  if (available && self->state != HELDER_SYNC_STATE_SYNCING && self->state != HELDER_SYNC_STATE_LOGGED_OUT)
     {
       self->attempt = 0;
       schedule (self, 1);
     }
   else if (!available)
-    set_state (self, HELDER_SYNC_OFFLINE, NULL);
+    set_state (self, HELDER_SYNC_STATE_OFFLINE, NULL);
 }
 
 static void
@@ -670,7 +670,7 @@ helder_sync_client_start (HelderSyncClient *self)
 
   if (self->token == NULL)
     {
-      set_state (self, HELDER_SYNC_LOGGED_OUT, NULL);
+      set_state (self, HELDER_SYNC_STATE_LOGGED_OUT, NULL);
       return;
     }
 
@@ -679,6 +679,17 @@ helder_sync_client_start (HelderSyncClient *self)
     soup_session_websocket_connect_async (self->session, msg, NULL, NULL, G_PRIORITY_DEFAULT,
                                           self->cancellable, stream_connected, g_object_ref (self));
   g_clear_object (&msg);
+  run_sync (self);
+}
+
+/* The user's "Sync Now": at once, whatever the backoff said. */
+void
+helder_sync_client_sync_now (HelderSyncClient *self)
+{
+  g_return_if_fail (HELDER_IS_SYNC_CLIENT (self));
+
+  self->attempt = 0;
+  g_clear_handle_id (&self->timer_id, g_source_remove);
   run_sync (self);
 }
 
@@ -762,7 +773,7 @@ helder_sync_client_class_init (HelderSyncClientClass *klass)
   object_class->get_property = helder_sync_client_get_property;
 
   properties[PROP_STATE] =
-    g_param_spec_int ("state", NULL, NULL, HELDER_SYNC_OFFLINE, HELDER_SYNC_ERROR, HELDER_SYNC_OFFLINE,
+    g_param_spec_int ("state", NULL, NULL, HELDER_SYNC_STATE_OFFLINE, HELDER_SYNC_STATE_ERROR, HELDER_SYNC_STATE_OFFLINE,
                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LAST_ERROR] =
     g_param_spec_string ("last-error", NULL, NULL, NULL,
@@ -815,13 +826,13 @@ helder_sync_client_set_token (HelderSyncClient *self,
   g_free (self->token);
   self->token = g_strdup (token);
   if (token == NULL)
-    set_state (self, HELDER_SYNC_LOGGED_OUT, NULL);
+    set_state (self, HELDER_SYNC_STATE_LOGGED_OUT, NULL);
 }
 
 HelderSyncState
 helder_sync_client_get_state (HelderSyncClient *self)
 {
-  g_return_val_if_fail (HELDER_IS_SYNC_CLIENT (self), HELDER_SYNC_OFFLINE);
+  g_return_val_if_fail (HELDER_IS_SYNC_CLIENT (self), HELDER_SYNC_STATE_OFFLINE);
 
   return self->state;
 }

@@ -14,11 +14,11 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  HELDER_SYNC_OFFLINE,      /* no server, or the network is down */
-  HELDER_SYNC_LOGGED_OUT,   /* a server, but no (valid) token */
-  HELDER_SYNC_SYNCING,
-  HELDER_SYNC_UP_TO_DATE,
-  HELDER_SYNC_ERROR,        /* see last-error; a retry is scheduled */
+  HELDER_SYNC_STATE_OFFLINE,      /* no server, or the network is down */
+  HELDER_SYNC_STATE_LOGGED_OUT,   /* a server, but no (valid) token */
+  HELDER_SYNC_STATE_SYNCING,
+  HELDER_SYNC_STATE_UP_TO_DATE,
+  HELDER_SYNC_STATE_ERROR,  /* see last-error; a retry is scheduled */
 } HelderSyncState;
 
 #define HELDER_TYPE_SYNC_CLIENT (helder_sync_client_get_type ())
@@ -65,6 +65,7 @@ gboolean          helder_sync_client_sync_finish   (HelderSyncClient     *self,
                                                     GError              **error);
 void              helder_sync_client_start         (HelderSyncClient     *self);
 void              helder_sync_client_stop          (HelderSyncClient     *self);
+void              helder_sync_client_sync_now      (HelderSyncClient     *self);
 
 guint             helder_sync_backoff_seconds      (guint                 attempt,
                                                     double                jitter);
