@@ -232,6 +232,42 @@ parse_json_object (SoupServerMessage *msg,
   return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
 }
 
+/* Answers and closes the connection at once, without reading the body.
+ * libsoup 3.2 honours a status set by an early handler only for clients
+ * that sent Expect: 100-continue; others would have their whole body read
+ * first.  So the connection is taken over and answered by hand. */
+static void
+refuse_unread (SoupServerMessage *msg,
+               guint              status,
+               const char        *code,
+               const char        *message)
+{
+  g_autoptr(GIOStream) stream = NULL;
+  g_autofree char *body = g_strdup_printf ("{\"error\":\"%s\",\"message\":\"%s\"}", code, message);
+  g_autofree char *response = NULL;
+  GUri *uri = soup_server_message_get_uri (msg);
+
+  if (soup_message_headers_get_expectations (soup_server_message_get_request_headers (msg)) &
+      SOUP_EXPECTATION_CONTINUE)
+    {
+      respond_error (msg, status, code, message);
+      return;
+    }
+
+  response = g_strdup_printf ("HTTP/1.1 %u %s\r\nServer: helder-server/" PACKAGE_VERSION "\r\n"
+                              "Connection: close\r\nContent-Type: application/json\r\n"
+                              "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n%s",
+                              status, soup_status_get_phrase (status), strlen (body), body);
+  stream = soup_server_message_steal_connection (msg);
+  if (stream != NULL)
+    {
+      g_output_stream_write_all (g_io_stream_get_output_stream (stream), response, strlen (response),
+                                 NULL, NULL, NULL);
+      g_io_stream_close (stream, NULL, NULL);
+    }
+  g_print ("%s %s %u 0.0ms -\n", soup_server_message_get_method (msg), uri ? g_uri_get_path (uri) : "?", status);
+}
+
 /* Early checks: size, length and content type, before the body is read. */
 static void
 early_handler (SoupServer        *server,
@@ -252,7 +288,7 @@ early_handler (SoupServer        *server,
 
   if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH)
     {
-      respond_error (msg, SOUP_STATUS_LENGTH_REQUIRED, "length_required", "Send a Content-Length");
+      refuse_unread (msg, SOUP_STATUS_LENGTH_REQUIRED, "length_required", "Send a Content-Length");
       return;
     }
   length = soup_message_headers_get_content_length (headers);
@@ -260,7 +296,7 @@ early_handler (SoupServer        *server,
     {
       g_autofree char *message = g_strdup_printf ("The body may be at most %" G_GSIZE_FORMAT " bytes", limit);
 
-      respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too_large", message);
+      refuse_unread (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too_large", message);
       return;
     }
   if (!is_blob)
@@ -453,6 +489,7 @@ handle_changes (HelderServer      *self,
   g_autoptr(JsonNode) reply = NULL;
   const char *if_modified;
   gint64 since, limit, version, horizon = 0, next;
+  gboolean more;
 
   if (!authenticate (self, msg, &user))
     return;
@@ -486,11 +523,43 @@ handle_changes (HelderServer      *self,
       return;
     }
 
-  rows = storage->changes (self->storage, user.org_id, user.id, since, limit, NULL);
+  /* A page never splits a version: the client resumes "since" the last
+   * version it got, so a half-sent version would lose records.  One more
+   * row than asked tells whether the page ends inside a version. */
+  rows = storage->changes (self->storage, user.org_id, user.id, since, limit + 1, NULL);
   if (rows == NULL)
     {
       respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "storage", "Could not read changes");
       return;
+    }
+  more = rows->len > (guint) limit;
+  if (more)
+    {
+      gint64 last = json_object_get_int_member (g_ptr_array_index (rows, limit - 1), "version");
+      gint64 first = json_object_get_int_member (g_ptr_array_index (rows, 0), "version");
+
+      if (first == last)
+        {
+          /* One version fills the page: send all of it (a push holds at
+           * most 100 records, so this stays small). */
+          g_ptr_array_unref (rows);
+          rows = storage->changes (self->storage, user.org_id, user.id, last - 1, G_MAXINT, NULL);
+          while (rows != NULL && rows->len > 0 &&
+                 json_object_get_int_member (g_ptr_array_index (rows, rows->len - 1), "version") != last)
+            g_ptr_array_remove_index (rows, rows->len - 1);
+          if (rows == NULL)
+            {
+              respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "storage", "Could not read changes");
+              return;
+            }
+        }
+      else
+        {
+          /* Leave the last, partial version for the next page. */
+          g_ptr_array_set_size (rows, limit);
+          while (json_object_get_int_member (g_ptr_array_index (rows, rows->len - 1), "version") == last)
+            g_ptr_array_remove_index (rows, rows->len - 1);
+        }
     }
 
   next = since;
@@ -509,7 +578,7 @@ handle_changes (HelderServer      *self,
   json_builder_set_member_name (b, "next");
   json_builder_add_int_value (b, next);
   json_builder_set_member_name (b, "more");
-  json_builder_add_boolean_value (b, rows->len == (guint) limit);
+  json_builder_add_boolean_value (b, more);
   json_builder_set_member_name (b, "library_version");
   json_builder_add_int_value (b, version);
   json_builder_end_object (b);
