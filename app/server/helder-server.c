@@ -543,7 +543,8 @@ handle_changes (HelderServer      *self,
           /* One version fills the page: send all of it (a push holds at
            * most 100 records, so this stays small). */
           g_ptr_array_unref (rows);
-          rows = storage->changes (self->storage, user.org_id, user.id, last - 1, G_MAXINT, NULL);
+          rows = storage->changes (self->storage, user.org_id, user.id, last - 1,
+                                   HELDER_SERVER_MAX_RECORDS + 1, NULL);
           while (rows != NULL && rows->len > 0 &&
                  json_object_get_int_member (g_ptr_array_index (rows, rows->len - 1), "version") != last)
             g_ptr_array_remove_index (rows, rows->len - 1);
@@ -555,9 +556,12 @@ handle_changes (HelderServer      *self,
         }
       else
         {
-          /* Leave the last, partial version for the next page. */
+          /* Leave the last version for the next page if it goes on past
+           * the limit, that is into the one row too many. */
+          gboolean split = json_object_get_int_member (g_ptr_array_index (rows, limit), "version") == last;
+
           g_ptr_array_set_size (rows, limit);
-          while (json_object_get_int_member (g_ptr_array_index (rows, rows->len - 1), "version") == last)
+          while (split && json_object_get_int_member (g_ptr_array_index (rows, rows->len - 1), "version") == last)
             g_ptr_array_remove_index (rows, rows->len - 1);
         }
     }
