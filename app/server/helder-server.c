@@ -232,6 +232,69 @@ parse_json_object (SoupServerMessage *msg,
   return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
 }
 
+/* A lingering close: a socket closed with unread data sends a reset,
+ * and a client still sending its body would get "connection reset"
+ * instead of the answer.  So after the answer the server stops writing
+ * and throws away what still comes, until the client closes or for at
+ * most LINGER_SECONDS. */
+#define LINGER_SECONDS 30
+
+typedef struct
+{
+  GIOStream    *stream;
+  GCancellable *cancellable;
+  guint         timeout_id;
+  guint8        buffer[16384];
+} Linger;
+
+static void
+linger_read (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  Linger *l = data;
+
+  if (g_input_stream_read_finish (G_INPUT_STREAM (source), result, NULL) > 0)
+    {
+      g_input_stream_read_async (G_INPUT_STREAM (source), l->buffer, sizeof l->buffer, G_PRIORITY_LOW,
+                                 l->cancellable, linger_read, l);
+      return;
+    }
+  g_clear_handle_id (&l->timeout_id, g_source_remove);
+  g_io_stream_close (l->stream, NULL, NULL);
+  g_object_unref (l->stream);
+  g_object_unref (l->cancellable);
+  g_free (l);
+}
+
+static gboolean
+linger_timeout (gpointer data)
+{
+  Linger *l = data;
+
+  /* The pending read ends as cancelled and closes the stream. */
+  l->timeout_id = 0;
+  g_cancellable_cancel (l->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+linger_close (GIOStream *stream,
+              gboolean   tls)
+{
+  GSocket *socket = g_object_get_data (G_OBJECT (stream), "GSocket");
+  Linger *l = g_new0 (Linger, 1);
+
+  /* Plain TCP: a FIN tells the client the answer is complete. */
+  if (socket != NULL && !tls)
+    g_socket_shutdown (socket, FALSE, TRUE, NULL);
+  l->stream = g_object_ref (stream);
+  l->cancellable = g_cancellable_new ();
+  l->timeout_id = g_timeout_add_seconds (LINGER_SECONDS, linger_timeout, l);
+  g_input_stream_read_async (g_io_stream_get_input_stream (stream), l->buffer, sizeof l->buffer, G_PRIORITY_LOW,
+                             l->cancellable, linger_read, l);
+}
+
 /* Answers and closes the connection at once, without reading the body.
  * libsoup 3.2 honours a status set by an early handler only for clients
  * that sent Expect: 100-continue; others would have their whole body read
@@ -263,7 +326,7 @@ refuse_unread (SoupServerMessage *msg,
     {
       g_output_stream_write_all (g_io_stream_get_output_stream (stream), response, strlen (response),
                                  NULL, NULL, NULL);
-      g_io_stream_close (stream, NULL, NULL);
+      linger_close (stream, uri != NULL && g_strcmp0 (g_uri_get_scheme (uri), "https") == 0);
     }
   g_print ("%s %s %u 0.0ms -\n", soup_server_message_get_method (msg), uri ? g_uri_get_path (uri) : "?", status);
 }
