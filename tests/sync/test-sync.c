@@ -12,6 +12,7 @@
 
 #include "store/helder-store-sync.h"
 #include "sync/helder-sync-client.h"
+#include "sync/helder-sync-status.h"
 
 /* A server on loopback with one organisation and three users, and a
  * fresh local store per client. */
@@ -388,6 +389,33 @@ test_backoff (void)
   g_assert_cmpuint (helder_sync_backoff_seconds (20, 0.0), ==, 300);
 }
 
+/* What the header bar says, decided without a window. */
+static void
+test_status_words (void)
+{
+  g_autoptr(GDateTime) at = g_date_time_new_local (2026, 11, 28, 14, 5, 0);
+  g_auto(HelderSyncStatus) none = { 0 };
+  g_auto(HelderSyncStatus) fine = { 0 };
+  g_auto(HelderSyncStatus) broken = { 0 };
+  g_auto(HelderSyncStatus) attention = { 0 };
+
+  helder_sync_status_describe (&none, FALSE, HELDER_SYNC_STATE_OFFLINE, NULL, NULL, 0);
+  g_assert_cmpstr (none.label, ==, "Offline");
+  g_assert_false (none.show_retry);
+
+  helder_sync_status_describe (&fine, TRUE, HELDER_SYNC_STATE_UP_TO_DATE, at, NULL, 0);
+  g_assert_cmpstr (fine.label, ==, "Up to date (14:05)");
+  g_assert_cmpstr (fine.icon_name, ==, "emblem-ok-symbolic");
+
+  helder_sync_status_describe (&broken, TRUE, HELDER_SYNC_STATE_ERROR, at, "The server answered 503", 0);
+  g_assert_cmpstr (broken.detail, ==, "The server answered 503");
+  g_assert_true (broken.show_retry);
+
+  helder_sync_status_describe (&attention, TRUE, HELDER_SYNC_STATE_UP_TO_DATE, at, NULL, 2);
+  g_assert_nonnull (strstr (attention.detail, "2 changes need your attention."));
+  g_assert_cmpstr (attention.icon_name, ==, "dialog-warning-symbolic");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -399,6 +427,7 @@ main (int   argc,
   const char *fatima[] = { "add-user", "--org", "hillegom", "--role", "staff", "--password-stdin", "fatima", NULL };
   int status;
 
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   g_test_init (&argc, &argv, NULL);
 
   helder_server = g_getenv ("HELDER_SERVER");
@@ -418,6 +447,7 @@ main (int   argc,
   g_test_add_func ("/sync/lost-answer", test_lost_answer_retry);
   g_test_add_func ("/sync/server-down", test_server_down);
   g_test_add_func ("/sync/backoff", test_backoff);
+  g_test_add_func ("/sync/status-words", test_status_words);
 
   status = g_test_run ();
   stop_server ();
