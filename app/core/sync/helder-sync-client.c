@@ -55,6 +55,10 @@ struct _HelderSyncClient
   gulong                   network_handler;
   GCancellable            *cancellable;
   SoupWebsocketConnection *stream;
+
+  /* fault injection, for tests */
+  double                   drop_rate;
+  GRand                   *fault_rand;
 };
 
 G_DEFINE_FINAL_TYPE (HelderSyncClient, helder_sync_client, G_TYPE_OBJECT)
@@ -119,6 +123,27 @@ helder_sync_backoff_seconds (guint  attempt,
   double ceiling = MIN (600.0, 2.0 * (1u << MIN (attempt, 9)));
 
   return MAX (1, (guint) (ceiling * (0.5 + 0.5 * CLAMP (jitter, 0.0, 1.0))));
+}
+
+/* Faults, for the convergence tests: a lost request never reaches the
+ * server; a lost answer was handled by the server but never arrives. */
+void
+helder_sync_client_set_faults (HelderSyncClient *self,
+                               double            drop_rate,
+                               guint32           seed)
+{
+  g_return_if_fail (HELDER_IS_SYNC_CLIENT (self));
+
+  self->drop_rate = drop_rate;
+  g_clear_pointer (&self->fault_rand, g_rand_free);
+  if (drop_rate > 0)
+    self->fault_rand = g_rand_new_with_seed (seed);
+}
+
+static gboolean
+drop (HelderSyncClient *self)
+{
+  return self->fault_rand != NULL && g_rand_double (self->fault_rand) < self->drop_rate / 2;
 }
 
 /* Requests */
@@ -362,6 +387,8 @@ pull_done (GObject      *source,
 
   if (bytes == NULL)
     return fail (task, g_error_new (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_NETWORK, "%s", error->message));
+  if (drop (self))
+    return fail (task, g_error_new_literal (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_NETWORK, "Answer lost (test)"));
 
   if (soup_message_get_status (data->msg) == SOUP_STATUS_NOT_MODIFIED)
     return next_phase (task);
@@ -448,6 +475,8 @@ push_done (GObject      *source,
    * same body and the server replays its stored answer. */
   if (bytes == NULL)
     return fail (task, g_error_new (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_NETWORK, "%s", error->message));
+  if (drop (self))
+    return fail (task, g_error_new_literal (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_NETWORK, "Answer lost (test)"));
   self->retry_after = retry_after (data->msg);
   if ((reply = parse_reply (data->msg, bytes, &error)) == NULL)
     return fail (task, g_steal_pointer (&error));
@@ -474,6 +503,12 @@ push_batch (GTask *task)
       if (error != NULL)
         return fail (task, g_error_new (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_STORE, "%s", error->message));
       next_phase (task);
+      return;
+    }
+
+  if (drop (self))
+    {
+      fail (task, g_error_new_literal (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_NETWORK, "Request lost (test)"));
       return;
     }
 
@@ -732,6 +767,7 @@ helder_sync_client_finalize (GObject *object)
   g_free (self->token);
   g_free (self->last_error);
   g_clear_pointer (&self->last_sync, g_date_time_unref);
+  g_clear_pointer (&self->fault_rand, g_rand_free);
 
   G_OBJECT_CLASS (helder_sync_client_parent_class)->finalize (object);
 }

@@ -70,4 +70,10 @@ void              helder_sync_client_sync_now      (HelderSyncClient     *self);
 guint             helder_sync_backoff_seconds      (guint                 attempt,
                                                     double                jitter);
 
+/* Tests only: lose this share of requests before they are sent and of
+ * answers after the server handled them, drawn from @seed. */
+void              helder_sync_client_set_faults    (HelderSyncClient     *self,
+                                                    double                drop_rate,
+                                                    guint32               seed);
+
 G_END_DECLS
