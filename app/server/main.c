@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib-unix.h>
+#include <sys/socket.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -151,6 +152,13 @@ quit_loop (gpointer data)
 }
 
 static gboolean
+flush_log (gpointer data)
+{
+  fflush (stdout);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
 listen_on (SoupServer  *soup,
            const char  *listen,
            gboolean     tls,
@@ -181,7 +189,22 @@ listen_on (SoupServer  *soup,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "Not an address: %s", host);
       return FALSE;
     }
-  return soup_server_listen (soup, address, tls ? SOUP_SERVER_LISTEN_HTTPS : 0, error);
+
+  /* Our own socket, for a deeper accept queue than GLib's default of 10:
+   * every answer closes its connection, and desks reconnecting in a burst
+   * (after a restart) would otherwise wait out connect retries. */
+  {
+    g_autoptr(GSocket) socket = g_socket_new (g_socket_address_get_family (address), G_SOCKET_TYPE_STREAM,
+                                              G_SOCKET_PROTOCOL_TCP, error);
+
+    if (socket == NULL)
+      return FALSE;
+    g_socket_set_option (socket, SOL_SOCKET, SO_REUSEADDR, 1, NULL);
+    g_socket_set_listen_backlog (socket, 1024);
+    if (!g_socket_bind (socket, address, TRUE, error) || !g_socket_listen (socket, error))
+      return FALSE;
+    return soup_server_listen_socket (soup, socket, tls ? SOUP_SERVER_LISTEN_HTTPS : 0, error);
+  }
 }
 
 int
@@ -210,7 +233,6 @@ main (int   argc,
     { NULL }
   };
 
-  setvbuf (stdout, NULL, _IOLBF, 0);
 
   if (argc > 1 && g_str_equal (argv[1], "admin"))
     return run_admin (argc - 1, argv + 1);
@@ -282,6 +304,11 @@ main (int   argc,
       return 1;
     }
 
+  /* The request log is written in blocks, flushed every half second: a
+   * write per request costs more than the request under load. */
+  setvbuf (stdout, NULL, _IOFBF, 64 * 1024);
+  g_timeout_add (500, flush_log, NULL);
+
   uris = soup_server_get_uris (helder_server_get_soup_server (server));
   for (GSList *l = uris; l != NULL; l = l->next)
     {
@@ -289,11 +316,13 @@ main (int   argc,
       g_print ("helder-server: listening on %s\n", uri);
     }
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  fflush (stdout);
 
   loop = g_main_loop_new (NULL, FALSE);
   g_unix_signal_add (SIGTERM, quit_loop, loop);
   g_unix_signal_add (SIGINT, quit_loop, loop);
   g_main_loop_run (loop);
+  fflush (stdout);
 
   return 0;
 }
