@@ -610,6 +610,47 @@ sqlite_put_idempotent (HelderServerStorage  *storage,
   return step_done (self, stmt, "store idempotency key", error);
 }
 
+/* Forgets tombstones older than @older_than_seconds.  Each organisation's
+ * horizon moves up to the newest version forgotten: a client that last
+ * synced before it gets 410 and reconciles with the index. */
+static gint
+sqlite_purge_tombstones (HelderServerStorage  *storage,
+                         gint64                older_than_seconds,
+                         GError              **error)
+{
+  HelderServerSqlite *self = HELDER_SERVER_SQLITE (storage);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) cutoff = g_date_time_add_seconds (now, -(gdouble) older_than_seconds);
+  g_autofree char *cutoff_text = g_date_time_format_iso8601 (cutoff);
+  sqlite3_stmt *stmt;
+  gint purged;
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return -1;
+  stmt = prepare (self,
+                  "UPDATE orgs SET horizon = MAX (horizon, (SELECT IFNULL (MAX (version), 0) FROM records "
+                  "WHERE records.org = orgs.id AND deleted = 1 AND updated_at <= ?))", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, cutoff_text, -1, SQLITE_TRANSIENT);
+  if (!step_done (self, stmt, "move the horizon", error))
+    goto fail;
+  stmt = prepare (self, "DELETE FROM records WHERE deleted = 1 AND updated_at <= ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, cutoff_text, -1, SQLITE_TRANSIENT);
+  if (!step_done (self, stmt, "forget tombstones", error))
+    goto fail;
+  purged = sqlite3_changes (self->db);
+  if (!exec (self, "COMMIT", error))
+    goto fail;
+  return purged;
+
+fail:
+  exec (self, "ROLLBACK", NULL);
+  return -1;
+}
+
 static void
 storage_iface_init (HelderServerStorageInterface *iface)
 {
@@ -630,4 +671,5 @@ storage_iface_init (HelderServerStorageInterface *iface)
   iface->index = sqlite_index;
   iface->get_idempotent = sqlite_get_idempotent;
   iface->put_idempotent = sqlite_put_idempotent;
+  iface->purge_tombstones = sqlite_purge_tombstones;
 }

@@ -63,6 +63,7 @@ struct _HelderServerStorageInterface
                                    char **body_hash, GError **error);
   gboolean    (*put_idempotent)   (HelderServerStorage *self, gint64 org_id, const char *key,
                                    const char *body_hash, const char *response, GError **error);
+  gint        (*purge_tombstones) (HelderServerStorage *self, gint64 older_than_seconds, GError **error);
 };
 
 #define HELDER_SERVER_ERROR (helder_server_error_quark ())

@@ -579,7 +579,9 @@ handle_changes (HelderServer      *self,
       return;
     }
 
-  if (since < horizon)
+  /* A first sync (since 0) needs no tombstones: only a client that last
+   * synced before the horizon has missed some. */
+  if (since > 0 && since < horizon)
     {
       respond_error (msg, SOUP_STATUS_GONE, "since_too_old",
                      "Deleted records older than this version are gone; reconcile with /v1/index");

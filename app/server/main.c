@@ -151,6 +151,23 @@ quit_loop (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gint64 tombstone_seconds = 90 * 24 * 3600;
+
+static gboolean
+purge_tombstones (gpointer data)
+{
+  HelderServerStorage *storage = data;
+  g_autoptr(GError) error = NULL;
+  gint purged = HELDER_SERVER_STORAGE_GET_IFACE (storage)->purge_tombstones (storage, tombstone_seconds, &error);
+
+  if (purged < 0)
+    g_printerr ("helder-server: could not forget old tombstones: %s\n", error->message);
+  else if (purged > 0)
+    g_print ("helder-server: forgot %d deleted records older than %" G_GINT64_FORMAT " days\n",
+             purged, tombstone_seconds / (24 * 3600));
+  return G_SOURCE_CONTINUE;
+}
+
 static gboolean
 flush_log (gpointer data)
 {
@@ -225,7 +242,7 @@ main (int   argc,
   g_autoptr(GMainLoop) loop = NULL;
   GSList *uris;
   GOptionEntry entries[] = {
-    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config, "A key file with a [server] group: listen, data-dir, tls-cert, tls-key, max-blob-bytes", "FILE" },
+    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config, "A key file with a [server] group: listen, data-dir, tls-cert, tls-key, max-blob-bytes, tombstone-days (default 90)", "FILE" },
     { "listen", 0, 0, G_OPTION_ARG_STRING, &listen, "Address and port to listen on (default 127.0.0.1:8080; port 0 picks a free one)", "ADDR:PORT" },
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, "Where the database and blobs are kept", "DIR" },
     { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert, "TLS certificate (PEM)", "FILE" },
@@ -265,6 +282,8 @@ main (int   argc,
       if (tls_key == NULL)
         tls_key = g_key_file_get_string (keys, "server", "tls-key", NULL);
       max_blob = g_key_file_get_int64 (keys, "server", "max-blob-bytes", NULL);
+      if (g_key_file_has_key (keys, "server", "tombstone-days", NULL))
+        tombstone_seconds = g_key_file_get_int64 (keys, "server", "tombstone-days", NULL) * 24 * 3600;
     }
 
   if ((tls_cert == NULL) != (tls_key == NULL))
@@ -317,6 +336,12 @@ main (int   argc,
     }
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
   fflush (stdout);
+
+  /* Deleted records are kept as tombstones for tombstone-days, then
+   * forgotten: now (after the line above, which scripts wait for) and
+   * once a day. */
+  purge_tombstones (storage);
+  g_timeout_add_seconds (24 * 3600, purge_tombstones, storage);
 
   loop = g_main_loop_new (NULL, FALSE);
   g_unix_signal_add (SIGTERM, quit_loop, loop);

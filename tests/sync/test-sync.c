@@ -52,14 +52,18 @@ run_admin (const char *const *args,
 }
 
 static void
-start_server (void)
+start_server_with (const char *config)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDataInputStream) out = NULL;
   g_autofree char *line = NULL;
 
-  server.server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                                    helder_server, "--data-dir", server.dir, "--listen", "127.0.0.1:0", NULL);
+  if (config != NULL)
+    server.server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, helder_server, "--config", config,
+                                      "--data-dir", server.dir, "--listen", "127.0.0.1:0", NULL);
+  else
+    server.server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                                      helder_server, "--data-dir", server.dir, "--listen", "127.0.0.1:0", NULL);
   g_assert_no_error (error);
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server.server));
   line = g_data_input_stream_read_line (out, NULL, NULL, &error);
@@ -70,6 +74,12 @@ start_server (void)
   /* Keep reading the log so the pipe never fills. */
   g_input_stream_read_all_async (G_INPUT_STREAM (out), g_malloc (1 << 20), 1 << 20, G_PRIORITY_LOW,
                                  NULL, NULL, NULL);
+}
+
+static void
+start_server (void)
+{
+  start_server_with (NULL);
 }
 
 static void
@@ -378,6 +388,60 @@ test_server_down (void)
   g_assert_cmpuint (helder_store_count_outbox (a->store), ==, 0);
 }
 
+/* A desk that last synced before the server forgot some tombstones gets
+ * 410, reconciles with the index and ends equal to a fresh desk. */
+static void
+test_tombstone_horizon (void)
+{
+  g_autoptr(Desk) a = desk_new ("sanne");
+  g_autoptr(Desk) b = desk_new ("joost");
+  g_autoptr(HelderRecord) keep = make_priority ("Blijft");
+  g_autoptr(HelderRecord) gone = make_priority ("Verdwijnt");
+  g_autoptr(HelderRecord) gone_a = NULL;
+  g_autoptr(HelderRecord) gone_b = NULL;
+  g_autofree char *config = g_build_filename (server.dir, "purge.conf", NULL);
+  g_autoptr(GError) error = NULL;
+
+  helder_store_save (a->store, keep, NULL);
+  helder_store_save (a->store, gone, NULL);
+  sync_ok (a);
+  sync_ok (b);
+
+  gone_a = load (a, helder_record_get_id (gone));
+  helder_store_delete (a->store, gone_a, NULL);
+  sync_ok (a);
+
+  /* The server restarts keeping tombstones for 0 days: all forgotten. */
+  g_file_set_contents (config, "[server]\ntombstone-days=0\n", -1, NULL);
+  stop_server ();
+  start_server_with (config);
+  /* b has not seen the delete; its next sync meets the horizon. */
+  {
+    g_autoptr(HelderSyncClient) client = helder_sync_client_new (b->store, server.url);
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autofree char *token = NULL;
+
+    helder_sync_client_login_async (client, "joost", "geheim-wachtwoord", NULL, store_result, &result);
+    g_assert_true (wait_for (&result));
+    token = helder_sync_client_login_finish (client, result, &error);
+    g_assert_no_error (error);
+    helder_sync_client_set_token (client, token);
+    g_set_object (&b->client, client);
+  }
+  sync_ok (b);
+
+  gone_b = load (b, helder_record_get_id (gone));
+  g_assert_true (helder_record_get_deleted (gone_b));
+  {
+    g_autoptr(HelderRecord) still = load (b, helder_record_get_id (keep));
+    g_assert_false (helder_record_get_deleted (still));
+  }
+
+  /* Back to the normal server for the other tests. */
+  stop_server ();
+  start_server ();
+}
+
 static void
 test_backoff (void)
 {
@@ -447,6 +511,7 @@ main (int   argc,
   g_test_add_func ("/sync/lost-answer", test_lost_answer_retry);
   g_test_add_func ("/sync/server-down", test_server_down);
   g_test_add_func ("/sync/backoff", test_backoff);
+  g_test_add_func ("/sync/tombstone-horizon", test_tombstone_horizon);
   g_test_add_func ("/sync/status-words", test_status_words);
 
   status = g_test_run ();

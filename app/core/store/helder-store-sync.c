@@ -669,6 +669,69 @@ fail:
   return FALSE;
 }
 
+/**
+ * helder_store_reconcile:
+ * @index: the server's {id: version} of every record it still has
+ *
+ * After a 410: a record this store got from the server (it has a base)
+ * that the index no longer lists was deleted long ago and its tombstone
+ * forgotten; it is deleted here too.  Then everything is pulled again.
+ */
+gboolean
+helder_store_reconcile (HelderStore  *self,
+                        JsonObject   *index,
+                        GError      **error)
+{
+  g_autoptr(GPtrArray) gone_ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) gone_types = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HELDER_IS_STORE (self), FALSE);
+
+  if ((stmt = helder_store_prepare (self, "SELECT record_id, record_type FROM record_base", error)) == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (!json_object_has_member (index, id))
+        {
+          g_ptr_array_add (gone_ids, g_strdup (id));
+          g_ptr_array_add (gone_types, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (!helder_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  for (guint i = 0; i < gone_ids->len; i++)
+    {
+      GType type = helder_record_type_from_name (gone_types->pdata[i]);
+      g_autoptr(HelderRecord) record = type ? helder_store_load_row (self, type, gone_ids->pdata[i], NULL) : NULL;
+
+      if (record != NULL)
+        {
+          helder_record_set_deleted (record, TRUE);
+          if (!helder_store_write_row (self, record, error))
+            goto fail;
+        }
+      if (!run (self, "DELETE FROM record_base WHERE record_id = ?", gone_ids->pdata[i], NULL, -1, error) ||
+          !run (self, "DELETE FROM outbox WHERE record_id = ?", gone_ids->pdata[i], NULL, -1, error))
+        goto fail;
+    }
+  if (!set_state (self, "library_version", "0", error) ||
+      !helder_store_exec (self, "COMMIT", error))
+    goto fail;
+
+  for (guint i = 0; i < gone_types->len; i++)
+    helder_store_emit_changed (self, gone_types->pdata[i], NULL);
+  return TRUE;
+
+fail:
+  helder_store_exec (self, "ROLLBACK", NULL);
+  return FALSE;
+}
+
 guint
 helder_store_count_conflicts (HelderStore *self)
 {

@@ -364,10 +364,12 @@ reconcile_done (GObject      *source,
   if ((reply = parse_reply (data->msg, bytes, &error)) == NULL)
     return fail (task, g_steal_pointer (&error));
 
-  /* Pull everything again from the start: the server's tombstones of
-   * records deleted long ago are gone, the index is the truth. */
-  if (!helder_store_forget_library_version (self->store, &error))
-    return fail (task, g_error_new (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_STORE, "%s", error->message));
+  /* The server's tombstones of records deleted long ago are gone: the
+   * index is the truth, then everything is pulled again. */
+  if (!json_object_has_member (reply, "records") ||
+      !helder_store_reconcile (self->store, json_object_get_object_member (reply, "records"), &error))
+    return fail (task, g_error_new (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_STORE, "%s",
+                                    error ? error->message : "The index has no records"));
   pull_page (task);
 }
 
