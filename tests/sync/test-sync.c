@@ -442,6 +442,105 @@ test_tombstone_horizon (void)
   start_server ();
 }
 
+/* The child half of test_killed_while_pulling: a first sync into @path. */
+static int
+pull_child (const char *path,
+            const char *url,
+            const char *token)
+{
+  g_autoptr(HelderStore) store = helder_store_open (path, NULL);
+  g_autoptr(HelderSyncClient) client = helder_sync_client_new (store, url);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  helder_sync_client_set_token (client, token);
+  helder_sync_client_sync_async (client, NULL, store_result, &result);
+  wait_for (&result);
+  return helder_sync_client_sync_finish (client, result, NULL) ? 0 : 1;
+}
+
+static const char *test_binary;
+
+/* A desk killed in the middle of its first sync: whatever it committed
+ * holds together (its version never runs ahead of its data), and the next
+ * sync finishes the job. */
+static void
+test_killed_while_pulling (void)
+{
+  g_autoptr(Desk) a = desk_new ("sanne");
+  g_autoptr(Desk) reference = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("helder-killed-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "helder.db", NULL);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *token = NULL;
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Signaal %u", i);
+      HelderRecord *r = helder_record_new (HELDER_TYPE_SIGNAL);
+
+      g_object_set (r, "date", "2026-11-28", "channel", "Webcare", "text", title, NULL);
+      g_ptr_array_add (records, r);
+    }
+  helder_store_save_all (a->store, records, NULL);
+  sync_ok (a);
+
+  reference = desk_new ("joost");
+  sync_ok (reference);
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    helder_sync_client_login_async (reference->client, "joost", "geheim-wachtwoord", NULL, store_result, &result);
+    g_assert_true (wait_for (&result));
+    token = helder_sync_client_login_finish (reference->client, result, &error);
+  }
+
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autoptr(GSubprocess) child = NULL;
+      g_autoptr(HelderStore) killed = NULL;
+      g_autoptr(GListModel) mine = NULL;
+      g_autoptr(GListModel) theirs = NULL;
+      g_autoptr(GHashTable) have = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      gint64 version;
+
+      child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                                test_binary, "--pull-child", path, server.url, token, NULL);
+      g_assert_no_error (error);
+      g_usleep ((40 + 60 * round) * 1000);
+      g_subprocess_send_signal (child, SIGKILL);
+      g_subprocess_wait (child, NULL, NULL);
+
+      killed = helder_store_open (path, &error);
+      g_assert_no_error (error);
+      version = helder_store_get_library_version (killed);
+      mine = helder_store_list (killed, HELDER_TYPE_SIGNAL, NULL);
+      theirs = helder_store_list (reference->store, HELDER_TYPE_SIGNAL, NULL);
+      for (guint i = 0; i < g_list_model_get_n_items (mine); i++)
+        {
+          g_autoptr(HelderRecord) r = g_list_model_get_item (mine, i);
+          g_hash_table_add (have, g_strdup (helder_record_get_id (r)));
+        }
+      /* Every record the store claims to have reached is there. */
+      for (guint i = 0; i < g_list_model_get_n_items (theirs); i++)
+        {
+          g_autoptr(HelderRecord) r = g_list_model_get_item (theirs, i);
+
+          if (helder_record_get_version (r) <= version)
+            g_assert_true (g_hash_table_contains (have, helder_record_get_id (r)));
+        }
+      g_test_message ("killed after %u ms: version %" G_GINT64_FORMAT ", %u of %u records",
+                      40 + 60 * round, version, g_list_model_get_n_items (mine), g_list_model_get_n_items (theirs));
+    }
+
+  /* Once more, without a kill: all of it. */
+  g_assert_cmpint (pull_child (path, server.url, token), ==, 0);
+  {
+    g_autoptr(HelderStore) done = helder_store_open (path, NULL);
+    g_assert_cmpuint (helder_store_count (done, HELDER_TYPE_SIGNAL), ==, helder_store_count (reference->store, HELDER_TYPE_SIGNAL));
+  }
+}
+
 static void
 test_backoff (void)
 {
@@ -491,6 +590,10 @@ main (int   argc,
   const char *fatima[] = { "add-user", "--org", "hillegom", "--role", "staff", "--password-stdin", "fatima", NULL };
   int status;
 
+  if (argc == 5 && g_str_equal (argv[1], "--pull-child"))
+    return pull_child (argv[2], argv[3], argv[4]);
+  test_binary = argv[0];
+
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   g_test_init (&argc, &argv, NULL);
 
@@ -512,6 +615,7 @@ main (int   argc,
   g_test_add_func ("/sync/server-down", test_server_down);
   g_test_add_func ("/sync/backoff", test_backoff);
   g_test_add_func ("/sync/tombstone-horizon", test_tombstone_horizon);
+  g_test_add_func ("/sync/killed-while-pulling", test_killed_while_pulling);
   g_test_add_func ("/sync/status-words", test_status_words);
 
   status = g_test_run ();
