@@ -12,6 +12,7 @@
 #include "gui-test-util.h"
 #include "helder-application.h"
 #include "helder-window.h"
+#include "store/helder-store-sync.h"
 
 static HelderApplication *app;
 static char *data_dir;
@@ -192,6 +193,72 @@ test_size_remembered (void)
   g_assert_cmpstr (helder_window_get_page (window), ==, "library");
 }
 
+static GtkWidget *
+find_button_with_label (GtkWidget  *root,
+                        const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_label (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A change made here and on the server: the header bar says so, the
+ * Needs Attention window shows both sides, and Keep Theirs settles it. */
+static void
+test_conflict_shown_and_resolved (void)
+{
+  HelderWindow *window = open_window ("conflict.db");
+  HelderStore *store = helder_application_get_store (app);
+  g_autoptr(HelderRecord) mine = helder_record_new (HELDER_TYPE_PRIORITY);
+  g_autoptr(HelderRecord) after = NULL;
+  g_autoptr(JsonNode) batch = NULL;
+  g_autoptr(JsonNode) response = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *json = NULL;
+  GtkWindow *conflicts = NULL;
+  GtkWidget *keep_theirs;
+  GList *windows;
+
+  g_object_set (mine, "title", "Wonen voor iedereen", "rank", 1, NULL);
+  helder_store_save (store, mine, NULL);
+  batch = helder_store_take_push_batch (store, 100, &key, NULL);
+  g_assert_nonnull (batch);
+  json = g_strdup_printf ("{\"library_version\": 4, \"results\": [{\"id\": \"%s\", \"status\": \"conflict\", "
+                          "\"version\": 4, \"server\": {\"id\": \"%s\", \"type\": \"priority\", \"version\": 4, "
+                          "\"deleted\": false, \"data\": {\"title\": \"Betaalbaar wonen\", \"rank\": 1}}}]}",
+                          helder_record_get_id (mine), helder_record_get_id (mine));
+  response = json_from_string (json, NULL);
+  g_assert_true (helder_store_finish_push_batch (store, key, json_node_get_object (response), NULL));
+  helder_test_iterate (50);
+
+  g_assert_true (gtk_widget_get_visible (find (window, "conflicts_button")));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-conflicts", NULL);
+  helder_test_iterate (200);
+  for (windows = gtk_application_get_windows (GTK_APPLICATION (app)); windows; windows = windows->next)
+    if (windows->data != (gpointer) window)
+      conflicts = windows->data;
+  g_assert_nonnull (conflicts);
+
+  keep_theirs = find_button_with_label (GTK_WIDGET (conflicts), "Keep _Theirs");
+  g_assert_nonnull (keep_theirs);
+  g_signal_emit_by_name (keep_theirs, "clicked");
+  helder_test_iterate (100);
+
+  g_assert_cmpuint (helder_store_count_conflicts (store), ==, 0);
+  after = helder_store_load (store, HELDER_TYPE_PRIORITY, helder_record_get_id (mine), NULL);
+  g_assert_cmpstr (helder_record_get_text (after, "title"), ==, "Betaalbaar wonen");
+  g_assert_false (gtk_widget_get_visible (find (window, "conflicts_button")));
+  gtk_window_close (conflicts);
+}
+
 static void
 test_corrupt_store_reported (void)
 {
@@ -243,6 +310,7 @@ main (int   argc,
   g_test_add_func ("/gui/new-item", test_new_item);
   g_test_add_func ("/gui/window/size-remembered", test_size_remembered);
   g_test_add_func ("/gui/store/corrupt", test_corrupt_store_reported);
+  g_test_add_func ("/gui/sync/conflict", test_conflict_shown_and_resolved);
 
   status = g_test_run ();
 

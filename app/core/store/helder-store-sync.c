@@ -863,7 +863,8 @@ helder_store_resolve_conflict (HelderStore           *self,
         return FALSE;
     }
 
-  helder_store_emit_changed (self, g_type_name (type) ? helder_record_get_type_name (mine) : "conflict", NULL);
+  helder_store_emit_changed (self, helder_record_class_get_type_name (g_type_class_peek (type)), NULL);
+  helder_store_emit_changed (self, "conflict", NULL);
   return TRUE;
 
 fail:
