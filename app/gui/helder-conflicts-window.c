@@ -35,13 +35,32 @@ G_DEFINE_FINAL_TYPE (HelderConflictsWindow, helder_conflicts_window, ADW_TYPE_WI
 
 static void reload (HelderConflictsWindow *self);
 
+/* A field's value as the user reads it; absent, null and empty alike. */
 static char *
 value_text (JsonNode *node)
 {
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return g_strdup (_("(empty)"));
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return g_strdup (json_node_get_string (node));
+    return g_strdup (*json_node_get_string (node) ? json_node_get_string (node) : _("(empty)"));
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      GString *s = g_string_new (NULL);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+          g_autofree char *text = value_text (element);
+
+          if (s->len)
+            g_string_append (s, ", ");
+          g_string_append (s, text);
+        }
+      if (s->len == 0)
+        g_string_append (s, _("(empty)"));
+      return g_string_free (s, FALSE);
+    }
   return json_to_string (node, FALSE);
 }
 
@@ -128,10 +147,10 @@ conflict_group (HelderConflictsWindow *self,
           g_autofree char *ta = NULL, *tb = NULL;
           GtkWidget *row, *box;
 
-          if (a != NULL && b != NULL && json_node_equal (a, b))
-            continue;
           ta = value_text (a);
           tb = value_text (b);
+          if (g_strcmp0 (ta, tb) == 0)
+            continue;
           row = adw_action_row_new ();
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(fields[i].label));
           box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);

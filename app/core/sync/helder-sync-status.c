@@ -36,12 +36,10 @@ helder_sync_status_describe (HelderSyncStatus *status,
   if (!has_server)
     {
       status->label = g_strdup (_("Offline"));
-      status->detail = g_strdup (_("Not connected to a server: your work is kept on this computer."));
+      base = _("Not connected to a server: your work is kept on this computer.");
       status->icon_name = "network-offline-symbolic";
-      return;
     }
-
-  switch (state)
+  else switch (state)
     {
     case HELDER_SYNC_STATE_SYNCING:
       status->label = g_strdup (_("Syncing…"));
