@@ -31,62 +31,50 @@ load_list (void)
   return g_steal_pointer (&self);
 }
 
+typedef struct
+{
+  HelderJargon *jargon;
+  GString      *out;
+} FindData;
+
+static void
+find_in_sentence (const HelderSentenceView *view,
+                  gpointer                  user_data)
+{
+  FindData *data = user_data;
+  g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (HelderJargonMatch));
+  int previous_last = -1;
+
+  helder_jargon_match (data->jargon, view, matches);
+  for (guint m = 0; m < matches->len; m++)
+    {
+      const HelderJargonMatch *match = &g_array_index (matches, HelderJargonMatch, m);
+      const HelderToken *first = helder_sentence_view_token (view, match->first);
+      const HelderToken *last = helder_sentence_view_token (view, match->last);
+
+      g_assert_cmpuint (match->first, <=, match->last);
+      g_assert_cmpuint (match->last, <, view->n);
+      g_assert_cmpint ((int) match->first, >, previous_last);
+      previous_last = match->last;
+
+      if (data->out->len > 0)
+        g_string_append (data->out, "; ");
+      g_string_append_printf (data->out, "%.*s=%s", (int) (last->byte_end - first->byte_start),
+                              view->text + first->byte_start,
+                              helder_jargon_entry_get_phrase (match->entry));
+    }
+}
+
 /* All matches in @text, sentence by sentence, as "words=phrase; ...".
  * Checks on the way that matches come in order and never overlap. */
 static char *
 find_in (HelderJargon *self,
          const char   *text)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GArray) paragraphs = helder_split_paragraphs (text, strlen (text));
+  FindData data = { self, g_string_new (NULL) };
 
-  for (guint p = 0; p < paragraphs->len; p++)
-    {
-      const HelderSpan *span = &g_array_index (paragraphs, HelderSpan, p);
-      const char *para = text + span->byte_start;
-      g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (HelderToken));
-      g_autoptr(GArray) sentences = g_array_new (FALSE, FALSE, sizeof (HelderSentence));
-      g_autoptr(GPtrArray) lower = g_ptr_array_new_with_free_func (g_free);
-
-      helder_tokenize (para, span->byte_end - span->byte_start, tokens, sentences);
-      for (guint i = 0; i < tokens->len; i++)
-        {
-          const HelderToken *t = &g_array_index (tokens, HelderToken, i);
-
-          g_ptr_array_add (lower, t->kind == HELDER_TOKEN_PUNCTUATION ? NULL :
-                           g_utf8_strdown (para + t->byte_start, t->byte_end - t->byte_start));
-        }
-
-      for (guint s = 0; s < sentences->len; s++)
-        {
-          const HelderSentence *sentence = &g_array_index (sentences, HelderSentence, s);
-          HelderSentenceView view = { para, (const HelderToken *) tokens->data,
-                                      (char * const *) lower->pdata,
-                                      sentence->first_token, sentence->n_tokens };
-          g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (HelderJargonMatch));
-          int previous_last = -1;
-
-          helder_jargon_match (self, &view, matches);
-          for (guint m = 0; m < matches->len; m++)
-            {
-              const HelderJargonMatch *match = &g_array_index (matches, HelderJargonMatch, m);
-              const HelderToken *first = helder_sentence_view_token (&view, match->first);
-              const HelderToken *last = helder_sentence_view_token (&view, match->last);
-
-              g_assert_cmpuint (match->first, <=, match->last);
-              g_assert_cmpuint (match->last, <, view.n);
-              g_assert_cmpint ((int) match->first, >, previous_last);
-              previous_last = match->last;
-
-              if (out->len > 0)
-                g_string_append (out, "; ");
-              g_string_append_printf (out, "%.*s=%s", (int) (last->byte_end - first->byte_start),
-                                      para + first->byte_start,
-                                      helder_jargon_entry_get_phrase (match->entry));
-            }
-        }
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  helder_foreach_sentence (text, strlen (text), find_in_sentence, &data);
+  return g_string_free (data.out, FALSE);
 }
 
 static char *

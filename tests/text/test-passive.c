@@ -31,73 +31,52 @@ result_free (Result *result)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
 
+static void
+collect_passives (const HelderSentenceView *sentence,
+                  gpointer                  user_data)
+{
+  Result *result = user_data;
+  const HelderSentenceView *view = sentence;
+  guint before = result->passives->len;
+
+  helder_find_passives (view, result->passives);
+  for (guint k = before; k < result->passives->len; k++)
+    {
+      const HelderPassive *passive = &g_array_index (result->passives, HelderPassive, k);
+      GStrvBuilder *builder = g_strv_builder_new ();
+
+      g_assert_cmpuint (passive->first, <=, passive->last);
+      g_assert_cmpuint (passive->last, <, view->n);
+      g_assert_cmpuint (passive->first, ==, MIN (passive->auxiliary, passive->participle));
+      g_assert_cmpuint (passive->last, ==, MAX (passive->auxiliary, passive->participle));
+
+      for (guint w = 0; w < view->n; w++)
+        {
+          const char *word = helder_sentence_view_word (view, w);
+
+          g_strv_builder_add (builder, word != NULL ? word : "");
+        }
+      g_ptr_array_add (result->words, g_strv_builder_end (builder));
+      g_strv_builder_unref (builder);
+
+      g_ptr_array_add (result->descriptions,
+                       g_strdup_printf ("%s+%s%s",
+                                        helder_sentence_view_word (view, passive->auxiliary),
+                                        helder_sentence_view_word (view, passive->participle),
+                                        passive->impersonal ? " (impersonal)" : ""));
+    }
+}
+
 static Result *
 analyse (const char *text)
 {
   Result *result = g_new0 (Result, 1);
-  g_autoptr(GArray) paragraphs = helder_split_paragraphs (text, strlen (text));
 
   result->descriptions = g_ptr_array_new_with_free_func (g_free);
   result->passives = g_array_new (FALSE, FALSE, sizeof (HelderPassive));
   result->words = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 
-  for (guint p = 0; p < paragraphs->len; p++)
-    {
-      const HelderSpan *span = &g_array_index (paragraphs, HelderSpan, p);
-      const char *para = text + span->byte_start;
-      g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (HelderToken));
-      g_autoptr(GArray) sentences = g_array_new (FALSE, FALSE, sizeof (HelderSentence));
-      g_autoptr(GPtrArray) lower = g_ptr_array_new_with_free_func (g_free);
-
-      helder_tokenize (para, span->byte_end - span->byte_start, tokens, sentences);
-      for (guint t = 0; t < tokens->len; t++)
-        {
-          const HelderToken *token = &g_array_index (tokens, HelderToken, t);
-
-          if (token->kind == HELDER_TOKEN_PUNCTUATION)
-            g_ptr_array_add (lower, NULL);
-          else
-            g_ptr_array_add (lower, g_utf8_strdown (para + token->byte_start,
-                                                    token->byte_end - token->byte_start));
-        }
-
-      for (guint i = 0; i < sentences->len; i++)
-        {
-          const HelderSentence *sentence = &g_array_index (sentences, HelderSentence, i);
-          HelderSentenceView view = {
-            para, (const HelderToken *) (gpointer) tokens->data,
-            (char * const *) lower->pdata, sentence->first_token, sentence->n_tokens
-          };
-          guint before = result->passives->len;
-
-          helder_find_passives (&view, result->passives);
-          for (guint k = before; k < result->passives->len; k++)
-            {
-              const HelderPassive *passive = &g_array_index (result->passives, HelderPassive, k);
-              GStrvBuilder *builder = g_strv_builder_new ();
-
-              g_assert_cmpuint (passive->first, <=, passive->last);
-              g_assert_cmpuint (passive->last, <, view.n);
-              g_assert_cmpuint (passive->first, ==, MIN (passive->auxiliary, passive->participle));
-              g_assert_cmpuint (passive->last, ==, MAX (passive->auxiliary, passive->participle));
-
-              for (guint w = 0; w < view.n; w++)
-                {
-                  const char *word = helder_sentence_view_word (&view, w);
-
-                  g_strv_builder_add (builder, word != NULL ? word : "");
-                }
-              g_ptr_array_add (result->words, g_strv_builder_end (builder));
-              g_strv_builder_unref (builder);
-
-              g_ptr_array_add (result->descriptions,
-                               g_strdup_printf ("%s+%s%s",
-                                                helder_sentence_view_word (&view, passive->auxiliary),
-                                                helder_sentence_view_word (&view, passive->participle),
-                                                passive->impersonal ? " (impersonal)" : ""));
-            }
-        }
-    }
+  helder_foreach_sentence (text, strlen (text), collect_passives, result);
 
   return result;
 }

@@ -770,3 +770,51 @@ helder_tokenize (const char *text,
         }
     }
 }
+
+/**
+ * helder_foreach_sentence:
+ *
+ * Tokenizes @text paragraph by paragraph and hands each sentence to
+ * @func, with the lower-case form of every word: for the checks' tests
+ * and other callers that need no caching.
+ */
+void
+helder_foreach_sentence (const char         *text,
+                         gsize               length,
+                         HelderSentenceFunc  func,
+                         gpointer            user_data)
+{
+  g_autoptr(GArray) paragraphs = NULL;
+
+  g_return_if_fail (text != NULL || length == 0);
+  g_return_if_fail (func != NULL);
+
+  paragraphs = helder_split_paragraphs (text, length);
+  for (guint p = 0; p < paragraphs->len; p++)
+    {
+      const HelderSpan *span = &g_array_index (paragraphs, HelderSpan, p);
+      const char *para = text + span->byte_start;
+      g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (HelderToken));
+      g_autoptr(GArray) sentences = g_array_new (FALSE, FALSE, sizeof (HelderSentence));
+      g_autoptr(GPtrArray) lower = g_ptr_array_new_with_free_func (g_free);
+
+      helder_tokenize (para, span->byte_end - span->byte_start, tokens, sentences);
+      for (guint i = 0; i < tokens->len; i++)
+        {
+          const HelderToken *t = &g_array_index (tokens, HelderToken, i);
+
+          g_ptr_array_add (lower, t->kind == HELDER_TOKEN_PUNCTUATION ? NULL :
+                           g_utf8_strdown (para + t->byte_start, t->byte_end - t->byte_start));
+        }
+
+      for (guint s = 0; s < sentences->len; s++)
+        {
+          const HelderSentence *sentence = &g_array_index (sentences, HelderSentence, s);
+          HelderSentenceView view = { para, (const HelderToken *) (gpointer) tokens->data,
+                                      (char * const *) lower->pdata,
+                                      sentence->first_token, sentence->n_tokens };
+
+          func (&view, user_data);
+        }
+    }
+}

@@ -25,4 +25,14 @@ void     helder_tokenize         (const char *text,
 gboolean helder_is_abbreviation  (const char *word,
                                   gsize       length);
 
+/* Calls @func for every sentence of @text (valid UTF-8), with the view the
+ * sentence checks take; offsets in the view count from its paragraph. */
+typedef void (*HelderSentenceFunc) (const HelderSentenceView *sentence,
+                                    gpointer                  user_data);
+
+void     helder_foreach_sentence (const char         *text,
+                                  gsize               length,
+                                  HelderSentenceFunc  func,
+                                  gpointer            user_data);
+
 G_END_DECLS
