@@ -15,6 +15,7 @@
 #include "text/helder-house-style.h"
 #include "text/helder-syllables.h"
 #include "text/helder-text-analyzer.h"
+#include "text/helder-text-summary.h"
 #include "text/helder-tokenizer.h"
 
 static HelderTextAnalyzer *analyzer;
@@ -544,6 +545,37 @@ test_incremental (void)
   assert_same_analysis (again, full);
 }
 
+/* What the editor's side panel shows, decided without a window. */
+static void
+test_summary (void)
+{
+  const char *text = "Wij maken de straat. "
+                     "Naar aanleiding van uw schrijven aangaande de vigerende parkeerregulering delen wij "
+                     "u mede dat het college teneinde de verkeersveiligheid te bevorderen heeft besloten "
+                     "om middels een verkeersbesluit de parkeerduur te limiteren. "
+                     "Het is fijn. Kom langs!";
+  g_autoptr(HelderAnalysis) a = analyse (text);
+  g_autoptr(HelderAnalysis) empty = analyse ("");
+  g_auto(HelderTextSummary) s = { 0 };
+  g_auto(HelderTextSummary) e = { 0 };
+  const HelderSpanScores *hardest;
+
+  helder_text_summary_init (&s, a, 2);
+  g_assert_nonnull (strstr (s.level, "doel: niveau 2 of lager"));
+  g_assert_true (g_str_has_prefix (s.flesch_douma, "Flesch-Douma "));
+  g_assert_true (g_str_has_prefix (s.brouwer, "Leesindex Brouwer "));
+  g_assert_true (g_str_has_prefix (s.counts, "40 woorden · 4 zinnen"));
+  g_assert_cmpuint (s.n_hardest, ==, 1);
+  hardest = helder_analysis_get_sentence (a, s.hardest[0]);
+  g_assert_cmpint (hardest->start, ==, 21);
+  g_assert_cmpuint (s.per_category[4], >=, 3);   /* jargon */
+
+  helder_text_summary_init (&e, empty, 2);
+  g_assert_cmpstr (e.level, ==, "Nog geen tekst");
+  g_assert_true (e.on_target);
+  g_assert_cmpuint (e.n_hardest, ==, 0);
+}
+
 static gpointer
 analyse_in_thread (gpointer data)
 {
@@ -647,6 +679,7 @@ main (int   argc,
   g_test_add_func ("/text/house-style/store", test_house_style_from_store);
   g_test_add_func ("/text/incremental", test_incremental);
   g_test_add_func ("/text/threads", test_threads);
+  g_test_add_func ("/text/summary", test_summary);
   g_test_add_func ("/text/bad-input", test_bad_input);
 
   status = g_test_run ();
