@@ -12,6 +12,7 @@
 
 #include "helder-application.h"
 #include "helder-example-data.h"
+#include "text/helder-house-style.h"
 #include "helder-preferences-window.h"
 #include "helder-token-store.h"
 #include "helder-window.h"
@@ -25,6 +26,8 @@ struct _HelderApplication
   GError         *store_error;   /* why the store could not be opened */
 
   HelderSyncClient *sync;         /* NULL without a server */
+  HelderTextAnalyzer *analyzer;   /* NULL until loaded, off the main thread */
+  gboolean        analyzer_loading;
   char           *server_override;
 
   char           *data_dir;
@@ -37,10 +40,13 @@ G_DEFINE_FINAL_TYPE (HelderApplication, helder_application, ADW_TYPE_APPLICATION
 enum {
   PROP_0,
   PROP_SYNC,
+  PROP_ANALYZER_READY,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void load_analyzer (HelderApplication *self);
 
 HelderApplication *
 helder_application_new (void)
@@ -105,7 +111,74 @@ helder_application_open_store (HelderApplication  *self,
         *error = g_error_copy (self->store_error);
       return FALSE;
     }
+  load_analyzer (self);
   return TRUE;
+}
+
+/**
+ * helder_application_get_analyzer:
+ *
+ * Returns: (nullable): the plain-language analyser, or %NULL while its
+ *   dictionaries are still loading (see the analyzer-ready property).
+ */
+HelderTextAnalyzer *
+helder_application_get_analyzer (HelderApplication *self)
+{
+  g_return_val_if_fail (HELDER_IS_APPLICATION (self), NULL);
+
+  return self->analyzer;
+}
+
+/* Hunspell, the hyphenation patterns and the word lists take ~150 ms to
+ * load: in a worker, so the window shows at once. */
+static void
+load_analyzer_in_thread (GTask        *task,
+                         gpointer      source,
+                         gpointer      task_data,
+                         GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  HelderTextAnalyzer *analyzer = helder_text_analyzer_new (task_data, &error);
+
+  if (analyzer == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, analyzer, (GDestroyNotify) helder_text_analyzer_free);
+}
+
+static void
+analyzer_loaded (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  HelderApplication *self = HELDER_APPLICATION (source);
+  g_autoptr(GError) error = NULL;
+  HelderTextAnalyzer *analyzer = g_task_propagate_pointer (G_TASK (result), &error);
+
+  self->analyzer_loading = FALSE;
+  if (analyzer == NULL)
+    {
+      g_message ("The plain-language checks are not available: %s", error->message);
+      return;
+    }
+  if (self->store != NULL)
+    helder_house_style_apply (analyzer, self->store, NULL);
+  self->analyzer = analyzer;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYZER_READY]);
+}
+
+static void
+load_analyzer (HelderApplication *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->analyzer != NULL || self->analyzer_loading)
+    return;
+  self->analyzer_loading = TRUE;
+  task = g_task_new (self, NULL, analyzer_loaded, NULL);
+  g_task_set_source_tag (task, load_analyzer);
+  g_task_set_task_data (task, g_settings_get_string (self->settings, "spelling-language"), g_free);
+  g_task_run_in_thread (task, load_analyzer_in_thread);
 }
 
 HelderSyncClient *
@@ -438,6 +511,7 @@ helder_application_finalize (GObject *object)
   g_clear_error (&self->store_error);
   g_free (self->data_dir);
   g_free (self->server_override);
+  g_clear_pointer (&self->analyzer, helder_text_analyzer_free);
 
   G_OBJECT_CLASS (helder_application_parent_class)->finalize (object);
 }
@@ -452,6 +526,9 @@ helder_application_get_property (GObject    *object,
     {
     case PROP_SYNC:
       g_value_set_object (value, HELDER_APPLICATION (object)->sync);
+      break;
+    case PROP_ANALYZER_READY:
+      g_value_set_boolean (value, HELDER_APPLICATION (object)->analyzer != NULL);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -472,6 +549,9 @@ helder_application_class_init (HelderApplicationClass *klass)
   app_class->activate = helder_application_activate;
   app_class->handle_local_options = helder_application_handle_local_options;
 
+  properties[PROP_ANALYZER_READY] =
+    g_param_spec_boolean ("analyzer-ready", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SYNC] =
     g_param_spec_object ("sync", NULL, NULL, HELDER_TYPE_SYNC_CLIENT,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

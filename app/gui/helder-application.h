@@ -10,6 +10,7 @@
 
 #include "store/helder-store.h"
 #include "sync/helder-sync-client.h"
+#include "text/helder-text-analyzer.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,7 @@ gboolean           helder_application_open_store      (HelderApplication *self,
                                                        const char        *path,
                                                        GError           **error);
 HelderSyncClient  *helder_application_get_sync        (HelderApplication *self);
+HelderTextAnalyzer *helder_application_get_analyzer   (HelderApplication *self);
 void               helder_application_connect         (HelderApplication *self,
                                                        const char        *server_url,
                                                        const char        *user,

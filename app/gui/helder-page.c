@@ -131,7 +131,7 @@ create_row (gpointer item,
             gpointer user_data)
 {
   HelderRecord *record = item;
-  GDate *today = user_data;
+  GDate *today = g_object_get_data (user_data, "today");
   g_autofree char *title = helder_record_format_title (record);
   g_autofree char *subtitle = helder_record_format_subtitle (record, today);
   GtkWidget *row, *box, *label;
@@ -156,7 +156,8 @@ create_row (gpointer item,
 
   row = gtk_list_box_row_new ();
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), GPOINTER_TO_INT (g_object_get_data (user_data, "activatable")));
+  g_object_set_data_full (G_OBJECT (row), "record", g_object_ref (record), g_object_unref);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
@@ -189,8 +190,11 @@ bind_list (HelderPage *self,
       if (model == NULL)
         g_warning ("Could not list %s: %s", g_type_name (type), error->message);
     }
+  g_object_set_data_full (G_OBJECT (list_box), "today", today_new (), (GDestroyNotify) g_date_free);
+  g_object_set_data (G_OBJECT (list_box), "activatable",
+                     GINT_TO_POINTER (HELDER_PAGE_GET_CLASS (self)->open_record != NULL));
 
-  gtk_list_box_bind_model (list_box, model, create_row, today_new (), (GDestroyNotify) g_date_free);
+  gtk_list_box_bind_model (list_box, model, create_row, list_box, NULL);
   return model ? g_list_model_get_n_items (model) : 0;
 }
 
@@ -336,6 +340,16 @@ helder_page_set_property (GObject      *object,
 }
 
 static void
+row_activated (HelderPage    *self,
+               GtkListBoxRow *row)
+{
+  HelderRecord *record = g_object_get_data (G_OBJECT (row), "record");
+
+  if (record != NULL)
+    HELDER_PAGE_GET_CLASS (self)->open_record (self, record);
+}
+
+static void
 helder_page_real_reload (HelderPage *self)
 {
   HelderPageClass *klass = HELDER_PAGE_GET_CLASS (self);
@@ -346,11 +360,20 @@ helder_page_real_reload (HelderPage *self)
   for (guint i = 0; klass->lists != NULL && i < klass->lists->len; i++)
     {
       ListBinding *binding = &g_array_index (klass->lists, ListBinding, i);
+      GtkListBox *list_box = GTK_LIST_BOX (template_child (self, binding->name));
 
-      n_records += bind_list (self, GTK_LIST_BOX (template_child (self, binding->name)), binding->type);
+      n_records += bind_list (self, list_box, binding->type);
+      if (klass->open_record != NULL && g_object_get_data (G_OBJECT (list_box), "row-activated") == NULL)
+        {
+          g_signal_connect_object (list_box, "row-activated", G_CALLBACK (row_activated), self, G_CONNECT_SWAPPED);
+          g_object_set_data (G_OBJECT (list_box), "row-activated", GINT_TO_POINTER (TRUE));
+        }
     }
 
-  gtk_stack_set_visible_child_name (stack, n_records > 0 ? "content" : "empty");
+  /* A page showing one record (the editor) stays on it. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "content") == 0 ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (stack), "empty") == 0)
+    gtk_stack_set_visible_child_name (stack, n_records > 0 ? "content" : "empty");
   gtk_widget_set_visible (example_button, helder_page_is_empty (self));
 }
 

@@ -24,6 +24,11 @@ struct _HelderPageClass
    * is set and when one of the page's record types changes. */
   void (*reload) (HelderPage *self);
 
+  /* Opens a record of one of the page's lists; pages without it show
+   * their lists only. */
+  void (*open_record) (HelderPage   *self,
+                       HelderRecord *record);
+
   /*< private >*/
   GType   new_item_type;       /* what "page.new" creates */
   char   *new_item_title;      /* the dialog's title */

@@ -259,6 +259,93 @@ test_conflict_shown_and_resolved (void)
   gtk_window_close (conflicts);
 }
 
+static gboolean
+analyzer_ready (gpointer data)
+{
+  return helder_application_get_analyzer (app) != NULL;
+}
+
+static gboolean
+has_tag_at (GtkTextBuffer *buffer,
+            const char    *tag_name,
+            int            offset)
+{
+  GtkTextIter iter;
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  return tag != NULL && gtk_text_iter_has_tag (&iter, tag);
+}
+
+typedef struct
+{
+  GtkTextBuffer *buffer;
+  const char    *tag;
+  int            offset;
+} TagWait;
+
+static gboolean
+tag_appears (gpointer data)
+{
+  TagWait *w = data;
+
+  return has_tag_at (w->buffer, w->tag, w->offset);
+}
+
+/* Open a document, type, and see the marks, the panel and the autosave. */
+static void
+test_editor_live_checks (void)
+{
+  HelderWindow *window = open_window ("editor.db");
+  HelderStore *store = helder_application_get_store (app);
+  g_autoptr(HelderRecord) document = helder_record_new (HELDER_TYPE_DOCUMENT);
+  g_autoptr(HelderRecord) saved = NULL;
+  GtkListBox *documents;
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  const char *text = "Wij hebben de vergaderign verplaatst teneinde iedereen te laten komen.";
+  TagWait typo, jargon;
+
+  g_object_set (document, "title", "Brief aan de buurt", "target-level", 2, NULL);
+  helder_store_save (store, document, NULL);
+  g_assert_true (helder_test_wait_for (analyzer_ready, NULL));
+
+  g_assert_cmpstr (page_state (window, "write"), ==, "content");
+  documents = GTK_LIST_BOX (find (window, "documents_list"));
+  g_signal_emit_by_name (documents, "row-activated", gtk_list_box_get_row_at_index (documents, 0));
+  helder_test_iterate (100);
+  g_assert_cmpstr (page_state (window, "write"), ==, "editor");
+
+  view = GTK_TEXT_VIEW (find (window, "text_view"));
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_text_buffer_insert_at_cursor (buffer, text, -1);
+  /* The cursor leaves the last word, as a writer would. */
+  {
+    GtkTextIter start;
+    gtk_text_buffer_get_start_iter (buffer, &start);
+    gtk_text_buffer_place_cursor (buffer, &start);
+  }
+
+  typo = (TagWait) { buffer, "spelling", (int) (strstr (text, "vergaderign") - text) + 2 };
+  jargon = (TagWait) { buffer, "jargon", (int) (strstr (text, "teneinde") - text) + 2 };
+  g_assert_true (helder_test_wait_for (tag_appears, &typo));
+  g_assert_true (helder_test_wait_for (tag_appears, &jargon));
+  g_assert_false (has_tag_at (buffer, "spelling", 1));
+
+  /* The panel shows the level against the document's target. */
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find (window, "level_label"))), "doel: niveau 2"));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (find (window, "findings_list")), 0));
+
+  /* Saved within a second of the last key. */
+  helder_test_iterate (1300);
+  saved = helder_store_load (store, HELDER_TYPE_DOCUMENT, helder_record_get_id (document), NULL);
+  g_assert_cmpstr (helder_record_get_text (saved, "body"), ==, text);
+
+  gtk_widget_activate_action (find (window, "document_editor"), "editor.close", NULL);
+  helder_test_iterate (50);
+  g_assert_cmpstr (page_state (window, "write"), ==, "content");
+}
+
 static void
 test_corrupt_store_reported (void)
 {
@@ -311,6 +398,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/size-remembered", test_size_remembered);
   g_test_add_func ("/gui/store/corrupt", test_corrupt_store_reported);
   g_test_add_func ("/gui/sync/conflict", test_conflict_shown_and_resolved);
+  g_test_add_func ("/gui/editor/live-checks", test_editor_live_checks);
 
   status = g_test_run ();
 

@@ -1247,6 +1247,236 @@ test_changes_tombstones (void)
   g_assert_true (json_object_get_boolean_member (stored, "deleted"));
 }
 
+/* Paging while writes arrive: a record edited while the reader is paging
+ * moves to a newer version, past the reader's cursor, so it comes again
+ * later; nothing may fall between two pages. */
+
+typedef struct
+{
+  char   *id;
+  gint64  version;    /* the last version it was pushed at */
+  char   *title;      /* and its title then */
+} Tracked;
+
+static void
+tracked_free (Tracked *t)
+{
+  g_free (t->id);
+  g_free (t->title);
+  g_free (t);
+}
+
+/* @n new documents in one push, so at one new version */
+static void
+push_new_documents (Server     *srv,
+                    GPtrArray  *tracked,
+                    guint       n,
+                    const char *what)
+{
+  GString *body = g_string_new ("{\"records\":[");
+  g_autofree char *text = NULL;
+  g_autoptr(Reply) r = NULL;
+  guint first = tracked->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      Tracked *t = g_new0 (Tracked, 1);
+      g_autofree char *data = NULL;
+      g_autofree char *one = NULL;
+
+      t->id = new_id ();
+      t->title = g_strdup_printf ("%s %u", what, tracked->len);
+      data = document (t->title);
+      one = rec (t->id, "document", 0, FALSE, NULL, data);
+      if (i > 0)
+        g_string_append_c (body, ',');
+      g_string_append (body, one);
+      g_ptr_array_add (tracked, t);
+    }
+  g_string_append (body, "]}");
+  text = g_string_free (body, FALSE);
+  r = push_ok (srv, TOKEN (BRAM), text);
+  g_assert_cmpuint (n_results (r), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      Tracked *t = tracked->pdata[first + i];
+
+      assert_result (r, i, "applied", NULL);
+      g_assert_cmpint (result_version (r, i), ==, result_version (r, 0));
+      t->version = result_version (r, i);
+    }
+}
+
+/* One or two new records, then an edit of an older one: two versions */
+static void
+paging_writes (Server    *srv,
+               GPtrArray *tracked,
+               guint      round)
+{
+  Tracked *old;
+  g_autofree char *title = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(Reply) r = NULL;
+
+  push_new_documents (srv, tracked, 1 + round % 2, "Tussendoor");
+
+  /* Any older record: one the reader has had, or one still ahead of it */
+  old = tracked->pdata[g_test_rand_int_range (0, tracked->len - 1 - round % 2)];
+  title = g_strdup_printf ("Bewerkt in ronde %u", round);
+  data = g_strdup_printf ("{\"title\":\"%s\"}", title);
+  r = edit (srv, TOKEN (BRAM), old->id, "document", old->version, FALSE, data);
+  assert_result (r, 0, "applied", NULL);
+  g_assert_cmpint (result_version (r, 0), >, old->version);
+  old->version = result_version (r, 0);
+  g_free (old->title);
+  old->title = g_steal_pointer (&title);
+}
+
+/* One page of changes from *@since into @seen (id → the newest copy seen);
+ * moves *@since to its "next" and returns its "more". */
+static gboolean
+changes_page (Server     *srv,
+              const char *token,
+              gint64     *since,
+              guint       limit,
+              GHashTable *seen)
+{
+  g_autofree char *path = g_strdup_printf ("/v1/changes?since=%" G_GINT64_FORMAT "&limit=%u", *since, limit);
+  g_autoptr(Reply) r = http (srv, "GET", path, token, NULL, NULL, NULL);
+  JsonArray *records;
+  gint64 last = *since, next, library;
+  gboolean more;
+
+  assert_status (r, 200);
+  records = json_object_get_array_member (root (r), "records");
+  library = json_object_get_int_member (root (r), "library_version");
+  for (guint i = 0; i < json_array_get_length (records); i++)
+    {
+      JsonObject *o = json_array_get_object_element (records, i);
+      gint64 v = json_object_get_int_member (o, "version");
+      const char *id = json_object_get_string_member (o, "id");
+      JsonObject *before = g_hash_table_lookup (seen, id);
+
+      /* in version order, after the cursor, none beyond the library */
+      g_assert_cmpint (v, >, *since);
+      g_assert_cmpint (v, >=, last);
+      g_assert_cmpint (v, <=, library);
+      last = v;
+      if (before == NULL || json_object_get_int_member (before, "version") < v)
+        g_hash_table_replace (seen, g_strdup (id), json_object_ref (o));
+    }
+  next = json_object_get_int_member (root (r), "next");
+  more = json_object_get_boolean_member (root (r), "more");
+  if (json_array_get_length (records) > 0)
+    g_assert_cmpint (next, ==, last);
+  else
+    g_assert_cmpint (next, ==, *since);
+  if (more)
+    g_assert_cmpint (next, >, *since);
+  *since = next;
+  return more;
+}
+
+#define PAGING_WRITE_ROUNDS 30
+
+static void
+test_changes_writes_while_paging (void)
+{
+  Server *srv = shared_server ();
+  static const guint sizes[] = { 1, 4, 1, 2 };
+  g_autoptr(GPtrArray) tracked = g_ptr_array_new_with_free_func ((GDestroyNotify) tracked_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                      (GDestroyNotify) json_object_unref);
+  g_autoptr(Reply) index = NULL;
+  JsonObject *listed;
+  GList *members;
+  gint64 v0 = library_version (srv, TOKEN (BRAM));
+  gint64 since = v0;
+  guint pages = 0, rounds = 0, listed_after = 0, missing = 0, stale = 0;
+  gboolean more = TRUE;
+
+  /* 40 records in 20 versions of 1, 4, 1 and 2 records: with pages of 3
+   * some pages end early so as not to split a version, and a version of 4
+   * fills a page on its own. */
+  for (guint i = 0; i < 20; i++)
+    push_new_documents (srv, tracked, sizes[i % G_N_ELEMENTS (sizes)], "Vooraf");
+  g_assert_cmpuint (tracked->len, ==, 40);
+  g_assert_cmpint (library_version (srv, TOKEN (BRAM)), ==, v0 + 20);
+
+  /* Writes between every two pages; after PAGING_WRITE_ROUNDS of them
+   * (two versions each, faster than pages of 3 drain them) the reader is
+   * let catch up. */
+  while (more)
+    {
+      more = changes_page (srv, TOKEN (CARLA), &since, 3, seen);
+      pages++;
+      g_assert_cmpuint (pages, <, 1000);
+      if (more && rounds < PAGING_WRITE_ROUNDS)
+        paging_writes (srv, tracked, rounds++);
+    }
+  g_assert_cmpuint (rounds, ==, PAGING_WRITE_ROUNDS);
+
+  /* Writes just after the reader thought it was done: the next sync from
+   * its "next" gets them. */
+  paging_writes (srv, tracked, rounds++);
+  more = TRUE;
+  while (more)
+    {
+      more = changes_page (srv, TOKEN (CARLA), &since, 3, seen);
+      pages++;
+      g_assert_cmpuint (pages, <, 1000);
+    }
+  g_test_message ("%u pages, %u write rounds, %u records", pages, rounds, tracked->len);
+
+  /* Everything the server lists that changed after v0 was seen, at its
+   * version or newer. */
+  index = http (srv, "GET", "/v1/index", TOKEN (CARLA), NULL, NULL, NULL);
+  assert_status (index, 200);
+  g_assert_cmpint (since, ==, json_object_get_int_member (root (index), "library_version"));
+  listed = json_object_get_object_member (root (index), "records");
+  members = json_object_get_members (listed);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      gint64 v = json_object_get_int_member (listed, l->data);
+      JsonObject *o;
+
+      if (v <= v0)
+        continue;
+      listed_after++;
+      o = g_hash_table_lookup (seen, l->data);
+      if (o == NULL)
+        {
+          g_test_message ("%s (version %" G_GINT64_FORMAT ") was never seen", (char *) l->data, v);
+          missing++;
+        }
+      else if (json_object_get_int_member (o, "version") < v)
+        {
+          g_test_message ("%s: seen at %" G_GINT64_FORMAT ", listed at %" G_GINT64_FORMAT,
+                          (char *) l->data, json_object_get_int_member (o, "version"), v);
+          stale++;
+        }
+    }
+  g_list_free (members);
+  g_assert_cmpuint (missing, ==, 0);
+  g_assert_cmpuint (stale, ==, 0);
+
+  /* Nobody else wrote: the index lists exactly what was pushed, and the
+   * last copy seen of each is its last edit. */
+  g_assert_cmpuint (listed_after, ==, tracked->len);
+  g_assert_cmpuint (g_hash_table_size (seen), ==, tracked->len);
+  for (guint i = 0; i < tracked->len; i++)
+    {
+      Tracked *t = tracked->pdata[i];
+      JsonObject *o = g_hash_table_lookup (seen, t->id);
+
+      g_assert_nonnull (o);
+      g_assert_cmpint (json_object_get_int_member (listed, t->id), ==, t->version);
+      g_assert_cmpint (json_object_get_int_member (o, "version"), ==, t->version);
+      g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (o, "data"), "title"), ==,
+                       t->title);
+    }
+}
+
 /* Visibility and organisations */
 
 static void
@@ -1678,6 +1908,213 @@ test_merge_unchanged (void)
   assert_result (stale, 0, "unchanged", NULL);
   g_assert_cmpint (result_version (stale, 0), ==, v_newer);
   g_assert_cmpint (library_version (srv, TOKEN (BRAM)), ==, v_newer);
+}
+
+/* Client clocks: the protocol sends no client time, so one a day off, or
+ * one in 2001, changes nothing.  Any time the client adds (updated_at on
+ * the record or in its data) is ignored: updated_at is the server's. */
+
+#define OLD_CLIENT_TIME "2001-01-01T00:00:00Z"
+
+/* A record of a push, with @when as its updated_at, created_at and
+ * client_time, and as updated_at in its data; @fields are the data's
+ * members without braces. */
+static char *
+rec_at (const char *id,
+        const char *type,
+        gint64      base,
+        gboolean    deleted,
+        const char *fields,
+        const char *when)
+{
+  if (when == NULL)
+    return g_strdup_printf ("{\"id\":\"%s\",\"type\":\"%s\",\"base_version\":%" G_GINT64_FORMAT ","
+                            "\"deleted\":%s,\"data\":{%s}}",
+                            id, type, base, deleted ? "true" : "false", fields);
+  return g_strdup_printf ("{\"id\":\"%s\",\"type\":\"%s\",\"base_version\":%" G_GINT64_FORMAT ","
+                          "\"deleted\":%s,\"updated_at\":\"%s\",\"created_at\":\"%s\",\"client_time\":\"%s\","
+                          "\"data\":{%s%s\"updated_at\":\"%s\"}}",
+                          id, type, base, deleted ? "true" : "false", when, when, when,
+                          fields, *fields ? "," : "", when);
+}
+
+/* updated_at of a record as sent by the server: the server's time now */
+static void
+assert_server_time (JsonObject *o)
+{
+  const char *text = json_object_get_string_member_with_default (o, "updated_at", NULL);
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  GTimeSpan off;
+
+  g_assert_nonnull (text);
+  when = g_date_time_new_from_iso8601 (text, NULL);
+  g_assert_nonnull (when);
+  off = g_date_time_difference (now, when);
+  if (ABS (off) > 60 * G_TIME_SPAN_SECOND)
+    g_test_message ("updated_at %s is not now", text);
+  g_assert_cmpint (ABS (off), <=, 60 * G_TIME_SPAN_SECOND);
+  /* and no client time crept into the data */
+  if (json_object_has_member (o, "data"))
+    g_assert_false (json_object_has_member (json_object_get_object_member (o, "data"), "updated_at"));
+}
+
+static Reply *
+push_at (Server     *srv,
+         const char *token,
+         char       *record)
+{
+  g_autofree char *body = batch (record, NULL);
+
+  return push_ok (srv, token, body);
+}
+
+/* The same-field conflict and its neighbours, with client times @when or
+ * none: what happened, as text, with versions relative to the first. */
+static char *
+clock_scenario (Server     *srv,
+                const char *when)
+{
+  GString *outcome = g_string_new (NULL);
+  g_autofree char *id = new_id ();
+  g_autoptr(Reply) created = push_at (srv, TOKEN (BRAM), rec_at (id, "priority", 0, FALSE,
+                                      "\"title\":\"Groen\",\"theme\":\"natuur\",\"rank\":4", when));
+  gint64 base = result_version (created, 0);
+  struct
+  {
+    guint       who;
+    const char *fields;
+    gboolean    deleted;
+  } steps[] = {
+    { BRAM,  "\"theme\":\"zorg\"", FALSE },            /* applied */
+    { CARLA, "\"theme\":\"werk\"", FALSE },            /* the same field: conflict */
+    { CARLA, "\"rank\":9", FALSE },                    /* another field: merged */
+    { CARLA, "\"theme\":\"zorg\"", FALSE },            /* what the server has: unchanged */
+    { CARLA, "", TRUE },                               /* delete after an edit: conflict */
+  };
+  g_autoptr(JsonObject) stored = NULL;
+  JsonObject *data;
+
+  g_string_append_printf (outcome, "%s@0", json_object_get_string_member (result_at (created, 0), "status"));
+  {
+    g_autoptr(JsonObject) first = get_record (srv, TOKEN (CARLA), id);
+
+    assert_server_time (first);
+  }
+
+  /* every later push on the creation's version, as a client that was
+   * offline since */
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr(Reply) r = push_at (srv, TOKEN (steps[i].who),
+                                    rec_at (id, "priority", base, steps[i].deleted, steps[i].fields, when));
+      JsonObject *result = result_at (r, 0);
+      const char *status = json_object_get_string_member (result, "status");
+
+      g_string_append_printf (outcome, " %s@%" G_GINT64_FORMAT, status,
+                              json_object_get_int_member (result, "version") - base);
+      if (json_object_has_member (result, "server"))
+        assert_server_time (json_object_get_object_member (result, "server"));
+      if (g_str_equal (status, "applied"))
+        {
+          g_autoptr(JsonObject) now = get_record (srv, TOKEN (CARLA), id);
+
+          assert_server_time (now);
+        }
+    }
+
+  stored = get_record (srv, TOKEN (CARLA), id);
+  data = json_object_get_object_member (stored, "data");
+  g_string_append_printf (outcome, " | theme=%s rank=%" G_GINT64_FORMAT " deleted=%d version@%" G_GINT64_FORMAT
+                          " by=%s",
+                          json_object_get_string_member (data, "theme"), json_object_get_int_member (data, "rank"),
+                          json_object_get_boolean_member (stored, "deleted"),
+                          json_object_get_int_member (stored, "version") - base,
+                          json_object_get_string_member (stored, "updated_by"));
+  return g_string_free (outcome, FALSE);
+}
+
+static void
+test_clock_skewed_client (void)
+{
+  Server *srv = shared_server ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) ahead = g_date_time_add_days (now, 1);
+  g_autoptr(GDateTime) behind = g_date_time_add_days (now, -1);
+  g_autofree char *ahead_text = g_date_time_format_iso8601 (ahead);
+  g_autofree char *behind_text = g_date_time_format_iso8601 (behind);
+  const char *whens[] = { OLD_CLIENT_TIME, ahead_text, behind_text };
+  g_autofree char *plain = clock_scenario (srv, NULL);
+
+  g_assert_cmpstr (plain, ==, "applied@0 applied@1 conflict@1 applied@2 unchanged@2 conflict@2"
+                              " | theme=zorg rank=9 deleted=0 version@2 by=carla");
+  for (guint i = 0; i < G_N_ELEMENTS (whens); i++)
+    {
+      g_autofree char *skewed = clock_scenario (srv, whens[i]);
+
+      if (g_strcmp0 (skewed, plain) != 0)
+        g_test_message ("with client times %s: %s", whens[i], skewed);
+      g_assert_cmpstr (skewed, ==, plain);
+    }
+
+  /* Changes come in version order whatever times the client claimed:
+   * tomorrow first, then 2001, then none. */
+  {
+    gint64 v0 = library_version (srv, TOKEN (BRAM));
+    g_autofree char *x = new_id (), *y = new_id (), *z = new_id ();
+    const char *ids[] = { x, y, z };
+    const char *claimed[] = { ahead_text, OLD_CLIENT_TIME, NULL };
+    g_autofree char *path = g_strdup_printf ("/v1/changes?since=%" G_GINT64_FORMAT, v0);
+    g_autofree char *http_ahead = soup_date_time_to_string (ahead, SOUP_DATE_HTTP);
+    g_autoptr(Reply) page = NULL;
+    JsonArray *records;
+    g_autoptr(GDateTime) previous = NULL;
+
+    for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+      {
+        g_autoptr(Reply) r = push_at (srv, TOKEN (BRAM),
+                                      rec_at (ids[i], "document", 0, FALSE, "\"title\":\"Klok\"", claimed[i]));
+
+        assert_result (r, 0, "applied", NULL);
+        g_assert_cmpint (result_version (r, 0), ==, v0 + i + 1);
+      }
+
+    /* HTTP dates a day ahead (If-Modified-Since, Date) mean nothing
+     * either: only If-Modified-Since-Version gives a 304. */
+    page = http (srv, "GET", path, TOKEN (CARLA), NULL, NULL,
+                 "If-Modified-Since", http_ahead, "Date", http_ahead, NULL);
+    assert_status (page, 200);
+    records = json_object_get_array_member (root (page), "records");
+    g_assert_cmpuint (json_array_get_length (records), ==, 3);
+    for (guint i = 0; i < 3; i++)
+      {
+        JsonObject *o = json_array_get_object_element (records, i);
+        g_autoptr(GDateTime) at = NULL;
+
+        g_assert_cmpstr (json_object_get_string_member (o, "id"), ==, ids[i]);
+        g_assert_cmpint (json_object_get_int_member (o, "version"), ==, v0 + i + 1);
+        assert_server_time (o);
+        /* the server's times follow its versions */
+        at = g_date_time_new_from_iso8601 (json_object_get_string_member (o, "updated_at"), NULL);
+        if (previous != NULL)
+          g_assert_cmpint (g_date_time_compare (previous, at), <=, 0);
+        g_clear_pointer (&previous, g_date_time_unref);
+        previous = g_steal_pointer (&at);
+      }
+
+    /* and "since" is a version, not a time */
+    {
+      g_autofree char *after_x = g_strdup_printf ("/v1/changes?since=%" G_GINT64_FORMAT, v0 + 1);
+      g_autoptr(Reply) rest = http (srv, "GET", after_x, TOKEN (CARLA), NULL, NULL, NULL);
+      JsonArray *later;
+
+      assert_status (rest, 200);
+      later = json_object_get_array_member (root (rest), "records");
+      g_assert_cmpuint (json_array_get_length (later), ==, 2);
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (later, 0), "id"), ==, y);
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (later, 1), "id"), ==, z);
+    }
+  }
 }
 
 /* Bad requests */
@@ -2136,6 +2573,149 @@ test_blobs_too_large (void)
 
   server_stop (&small);
   server_clear (&small);
+}
+
+/* The files under the blob store whose name holds @sha: the blob itself,
+ * and any temporary file of an upload. */
+static void
+blob_files_in (const char *dir,
+               const char *sha,
+               GPtrArray  *found)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        blob_files_in (child, sha, found);
+      else if (strstr (name, sha) != NULL)
+        g_ptr_array_add (found, g_steal_pointer (&child));
+    }
+}
+
+static GPtrArray *
+blob_files (Server     *srv,
+            const char *sha)
+{
+  g_autofree char *dir = g_build_filename (srv->dir, "blobs", NULL);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+
+  blob_files_in (dir, sha, found);
+  return found;
+}
+
+/* PUT of @bytes with its whole length announced, cut off after @sent
+ * bytes of the body: the connection is closed, no answer is read. */
+static void
+put_blob_cut_off (Server     *srv,
+                  const char *sha,
+                  GBytes     *bytes,
+                  gsize       sent)
+{
+  g_autoptr(GSocketConnection) connection = raw_connect (srv->port);
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *head = g_strdup_printf ("PUT /v1/blobs/%s HTTP/1.1\r\n"
+                                           "Host: 127.0.0.1:%u\r\n"
+                                           "Authorization: Bearer %s\r\n"
+                                           "Content-Type: application/octet-stream\r\n"
+                                           "Content-Length: %" G_GSIZE_FORMAT "\r\n"
+                                           "\r\n",
+                                           sha, srv->port, TOKEN (BRAM), g_bytes_get_size (bytes));
+
+  g_assert_cmpuint (sent, <, g_bytes_get_size (bytes));
+  g_output_stream_write_all (out, head, strlen (head), NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_write_all (out, g_bytes_get_data (bytes, NULL), sent, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+}
+
+static void
+test_blobs_cut_off (void)
+{
+  Server *srv = shared_server ();
+  gsize size = 256 * 1024;
+  guint8 *data = g_malloc (size);
+  guint8 *other_data = g_malloc (size);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) other = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *other_sha = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *other_path = NULL;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      data[i] = g_test_rand_int_range (0, 256);
+      other_data[i] = g_test_rand_int_range (0, 256);
+    }
+  bytes = g_bytes_new_take (data, size);
+  other = g_bytes_new_take (other_data, size);
+  sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  other_sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, other);
+  path = blob_path (sha);
+  other_path = blob_path (other_sha);
+
+  /* Cut off half way, and one byte short */
+  {
+    const gsize cuts[] = { size / 2, size - 1 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
+      {
+        g_autoptr(Reply) got = NULL;
+        g_autoptr(GPtrArray) files = NULL;
+
+        put_blob_cut_off (srv, sha, bytes, cuts[i]);
+        /* let the server see the connection go */
+        g_usleep (100 * 1000);
+        got = http (srv, "GET", path, TOKEN (CARLA), NULL, NULL, NULL);
+        assert_error (got, 404, "not_found", NULL);
+        files = blob_files (srv, sha);
+        for (guint j = 0; j < files->len; j++)
+          g_test_message ("left behind: %s", (char *) files->pdata[j]);
+        g_assert_cmpuint (files->len, ==, 0);
+      }
+  }
+
+  /* Then the whole upload: stored, byte for byte, under its name only */
+  {
+    g_autoptr(Reply) created = put_blob (srv, TOKEN (BRAM), sha, bytes);
+    g_autoptr(Reply) got = http (srv, "GET", path, TOKEN (CARLA), NULL, NULL, NULL);
+    g_autoptr(Reply) again = put_blob (srv, TOKEN (BRAM), sha, bytes);
+    g_autoptr(Reply) still = http (srv, "GET", path, TOKEN (CARLA), NULL, NULL, NULL);
+    g_autoptr(GPtrArray) files = blob_files (srv, sha);
+    g_autofree char *name = NULL;
+
+    assert_status (created, 201);
+    assert_status (got, 200);
+    g_assert_true (g_bytes_equal (got->body, bytes));
+    assert_status (again, 200);
+    assert_status (still, 200);
+    g_assert_true (g_bytes_equal (still->body, bytes));
+
+    g_assert_cmpuint (files->len, ==, 1);
+    name = g_path_get_basename (files->pdata[0]);
+    g_assert_cmpstr (name, ==, sha);
+  }
+
+  /* A body of the same size under another blob's hash: refused, and
+   * nothing is stored under that hash; the first blob is untouched. */
+  {
+    g_autoptr(Reply) mismatch = put_blob (srv, TOKEN (BRAM), other_sha, bytes);
+    g_autoptr(Reply) got_other = http (srv, "GET", other_path, TOKEN (CARLA), NULL, NULL, NULL);
+    g_autoptr(Reply) got = http (srv, "GET", path, TOKEN (CARLA), NULL, NULL, NULL);
+    g_autoptr(GPtrArray) files = blob_files (srv, other_sha);
+
+    assert_error (mismatch, 422, "hash_mismatch", NULL);
+    assert_error (got_other, 404, "not_found", NULL);
+    g_assert_cmpuint (files->len, ==, 0);
+    assert_status (got, 200);
+    g_assert_true (g_bytes_equal (got->body, bytes));
+  }
 }
 
 /* WebSocket stream */
@@ -3042,6 +3622,7 @@ main (int   argc,
   g_test_add_func ("/server/changes/paging-one-version", test_changes_paging_one_version);
   g_test_add_func ("/server/changes/not-modified", test_changes_not_modified);
   g_test_add_func ("/server/changes/tombstones", test_changes_tombstones);
+  g_test_add_func ("/server/changes/writes-while-paging", test_changes_writes_while_paging);
   g_test_add_func ("/server/access/private", test_private_records);
   g_test_add_func ("/server/access/organisations", test_org_isolation);
   g_test_add_func ("/server/access/roles", test_roles);
@@ -3055,12 +3636,14 @@ main (int   argc,
   g_test_add_func ("/server/merge/same-field", test_merge_same_field);
   g_test_add_func ("/server/merge/edit-vs-delete", test_merge_edit_vs_delete);
   g_test_add_func ("/server/merge/unchanged", test_merge_unchanged);
+  g_test_add_func ("/server/clock/skewed-client", test_clock_skewed_client);
   g_test_add_func ("/server/limits/body-size", test_limit_body_size);
   g_test_add_func ("/server/limits/records", test_limit_records);
   g_test_add_func ("/server/limits/content-type", test_limit_content_type);
   g_test_add_func ("/server/limits/length-required", test_limit_length_required);
   g_test_add_func ("/server/blobs/put-get", test_blobs);
   g_test_add_func ("/server/blobs/too-large", test_blobs_too_large);
+  g_test_add_func ("/server/blobs/cut-off", test_blobs_cut_off);
   g_test_add_func ("/server/stream/notifies", test_stream_notifies);
   g_test_add_func ("/server/stream/refused", test_stream_refused);
   g_test_add_func ("/server/fd/many-connections", test_fd_many_connections);

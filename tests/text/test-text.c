@@ -279,9 +279,9 @@ test_formulas (void)
   g_assert_cmpstr (helder_reading_ease_band (s.flesch_douma), ==, "vrij makkelijk");
   g_assert_cmpstr (helder_reading_ease_band (s.brouwer), ==, "normaal");
 
-  /* difficulty = 12 × (5.0 − 4.5) + 0.9 × 12.5 + 2 × 5 = 27.25 → level 2 */
+  /* difficulty = 12 × (5.0 − 4.5) + 0.9 × 12.5 + 2 × 5 = 27.25 → level 3 */
   g_assert_cmpfloat_with_epsilon (s.difficulty, 27.25, 1e-9);
-  g_assert_cmpint (s.level, ==, 2);
+  g_assert_cmpint (s.level, ==, 3);
 
   g_assert_cmpint (helder_level_from_difficulty (10), ==, 1);
   g_assert_cmpint (helder_level_from_difficulty (35), ==, 3);

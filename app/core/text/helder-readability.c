@@ -30,7 +30,7 @@
  * Zipf comes from data/frequency (spoken Dutch); words per sentence stands
  * in for dependency length, which grows with it; clauses are counted from
  * conjunctions, relative pronouns and semicolons.  Bands: below 20 level 1,
- * below 29 level 2, below 40 level 3, else 4.  They were set on plain B1
+ * below 27 level 2, below 40 level 3, else 4.  They were set on plain B1
  * letters (level 1–2), ordinary municipal web texts (2–3) and officialese
  * (4).  Limits: no parser, so clause counts and content words are
  * estimates; names and compounds missing from the frequency list count as
@@ -86,7 +86,7 @@ helder_level_from_difficulty (double difficulty)
 {
   if (difficulty < 20)
     return 1;
-  if (difficulty < 29)
+  if (difficulty < 27)
     return 2;
   if (difficulty < 40)
     return 3;

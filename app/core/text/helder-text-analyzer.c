@@ -626,8 +626,10 @@ analyse_sentence (Work           *w,
       if (content)
         {
           scores->content_words++;
-          /* Names and ignored words count as known words. */
-          scores->content_zipf_sum += (name || ignored) ? 4.0 : w->zipf[index];
+          /* Names and ignored words count as known words; a word missing
+           * from the list counts as rare (Zipf 2), not as never seen, so
+           * one unknown word does not sink a short sentence. */
+          scores->content_zipf_sum += (name || ignored) ? 4.0 : MAX (w->zipf[index], 2.0);
         }
 
       if (ignored)
@@ -675,12 +677,13 @@ analyse_sentence (Work           *w,
                           "Probeer één gedachte per zin.",
                    NULL);
     }
-  else if ((checks & HELDER_CHECK_HARD_SENTENCE) && scores->level >= 3 && scores->words >= 6)
+  else if ((checks & HELDER_CHECK_HARD_SENTENCE) && scores->level >= 4 && scores->words >= 8)
     {
       g_autofree char *message = g_strdup_printf ("Moeilijke zin: niveau %d", scores->level);
 
-      add_finding (w, sentence->start, sentence->end, HELDER_CHECK_HARD_SENTENCE,
-                   scores->level >= 4 ? 3 : 2, keep (p, message),
+      /* One sentence is a small sample: only level 4 is marked, and as
+       * hard (yellow); very hard (red) is for long sentences. */
+      add_finding (w, sentence->start, sentence->end, HELDER_CHECK_HARD_SENTENCE, 2, keep (p, message),
                    "Deze zin heeft veel weinig gebruikte woorden of veel informatie "
                    "per zinsdeel. Gebruik gewone woorden en knip de zin op.",
                    NULL);

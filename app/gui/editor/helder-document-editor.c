@@ -1,0 +1,513 @@
+/* helder-document-editor.c: writing one document, with live checks
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-document-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "helder-document-editor.h"
+#include "text/helder-text-summary.h"
+
+/* The text is saved at most a second after typing stops, so a killed app
+ * loses at most that second.  Checks run in a worker on a copy of the text
+ * (the analyser reuses every unchanged paragraph), and their marks come
+ * back as text tags; the word being typed is never marked. */
+
+#define SAVE_DELAY_MS     1000
+#define ANALYSE_DELAY_MS  200
+#define MAX_FINDING_ROWS  200
+
+struct _HelderDocumentEditor
+{
+  AdwBin              parent_instance;
+
+  /* template widgets */
+  GtkEntry           *title_entry;
+  GtkLabel           *word_count;
+  GtkTextView        *text_view;
+  GtkLabel           *level_label;
+  GtkLabel           *douma_label;
+  GtkLabel           *brouwer_label;
+  GtkLabel           *counts_label;
+  GtkListBox         *hardest_list;
+  GtkListBox         *findings_list;
+
+  /* owned */
+  HelderStore        *store;
+  HelderRecord       *document;
+  HelderTextAnalyzer *analyzer;     /* not owned: the application's */
+  HelderAnalysis     *analysis;
+  GCancellable       *cancellable;
+  guint               save_id;
+  guint               analyse_id;
+  gboolean            loading;
+  gint64              last_edit;    /* monotonic µs */
+};
+
+G_DEFINE_FINAL_TYPE (HelderDocumentEditor, helder_document_editor, ADW_TYPE_BIN)
+
+static const struct
+{
+  HelderCheck  check;
+  const char  *tag;
+  const char  *label;
+} categories[] = {
+  { HELDER_CHECK_SPELLING, "spelling", N_("Spelling") },
+  { HELDER_CHECK_LONG_SENTENCE, "long-sentence", N_("Long sentences") },
+  { HELDER_CHECK_HARD_SENTENCE, "hard-sentence", N_("Hard sentences") },
+  { HELDER_CHECK_PASSIVE, "passive", N_("Passive voice") },
+  { HELDER_CHECK_JARGON, "jargon", N_("Officialese") },
+  { HELDER_CHECK_RARE_WORD, "rare-word", N_("Rare words") },
+  { HELDER_CHECK_LONG_WORD, "long-word", N_("Long words") },
+  { HELDER_CHECK_NOMINALISATION, "nominalisation", N_("Nominalisations") },
+  { HELDER_CHECK_ADDRESS, "address", N_("Forms of address") },
+};
+
+static const char *
+tag_name (const HelderFinding *f)
+{
+  if ((f->category == HELDER_CHECK_LONG_SENTENCE || f->category == HELDER_CHECK_HARD_SENTENCE) &&
+      f->severity >= 3)
+    return "very-hard-sentence";
+  for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+    if (categories[i].check == f->category)
+      return categories[i].tag;
+  return NULL;
+}
+
+static const char *
+category_label (HelderCheck check)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+    if (categories[i].check == check)
+      return _(categories[i].label);
+  return "";
+}
+
+static void
+create_tags (GtkTextBuffer *buffer)
+{
+  GdkRGBA red = { 0.88, 0.11, 0.14, 1 };
+
+  gtk_text_buffer_create_tag (buffer, "spelling", "underline", PANGO_UNDERLINE_ERROR,
+                              "underline-rgba", &red, NULL);
+  /* Hemingway's colours: yellow for hard, red for very hard sentences */
+  gtk_text_buffer_create_tag (buffer, "long-sentence", "background", "#f9f06b", NULL);
+  gtk_text_buffer_create_tag (buffer, "hard-sentence", "background", "#f9f06b", NULL);
+  gtk_text_buffer_create_tag (buffer, "very-hard-sentence", "background", "#f6a5a5", NULL);
+  gtk_text_buffer_create_tag (buffer, "passive", "background", "#99c1f1", NULL);
+  gtk_text_buffer_create_tag (buffer, "jargon", "background", "#dc8add", NULL);
+  gtk_text_buffer_create_tag (buffer, "rare-word", "background", "#8ff0a4", NULL);
+  gtk_text_buffer_create_tag (buffer, "long-word", "background", "#b5e8b0", NULL);
+  gtk_text_buffer_create_tag (buffer, "nominalisation", "background", "#ffbe6f", NULL);
+  gtk_text_buffer_create_tag (buffer, "address", "background", "#cdab8f", NULL);
+}
+
+static char *
+buffer_text (HelderDocumentEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Saving */
+
+gboolean
+helder_document_editor_save (HelderDocumentEditor *self)
+{
+  g_autofree char *body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (HELDER_IS_DOCUMENT_EDITOR (self), FALSE);
+
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  if (self->document == NULL || self->store == NULL)
+    return FALSE;
+
+  body = buffer_text (self);
+  g_object_set (self->document, "body", body, NULL);
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->title_entry)) != '\0')
+    g_object_set (self->document, "title", gtk_editable_get_text (GTK_EDITABLE (self->title_entry)), NULL);
+  if (!helder_store_save (self->store, self->document, &error))
+    {
+      g_warning ("Could not save the document: %s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+save_timeout (gpointer user_data)
+{
+  HelderDocumentEditor *self = user_data;
+
+  self->save_id = 0;
+  helder_document_editor_save (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Marks and the side panel */
+
+static void
+select_range (HelderDocumentEditor *self,
+              guint32               start,
+              guint32               end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
+  gtk_text_buffer_select_range (buffer, &a, &b);
+  gtk_text_view_scroll_to_iter (self->text_view, &a, 0.1, FALSE, 0, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+static void
+on_row_activated (HelderDocumentEditor *self,
+                  GtkListBoxRow        *row)
+{
+  select_range (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "start")),
+                GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "end")));
+}
+
+static GtkWidget *
+panel_row (const char *title,
+           const char *subtitle,
+           guint32     start,
+           guint32     end)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  if (subtitle != NULL)
+    {
+      GtkWidget *sub = gtk_label_new (subtitle);
+
+      gtk_label_set_xalign (GTK_LABEL (sub), 0);
+      gtk_label_set_wrap (GTK_LABEL (sub), TRUE);
+      gtk_widget_add_css_class (sub, "dim-label");
+      gtk_widget_add_css_class (sub, "caption");
+      gtk_box_append (GTK_BOX (box), sub);
+    }
+  gtk_widget_add_css_class (box, "record-row");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data (G_OBJECT (row), "start", GUINT_TO_POINTER (start));
+  g_object_set_data (G_OBJECT (row), "end", GUINT_TO_POINTER (end));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle ? subtitle : "", -1);
+  return row;
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static char *
+slice (const char *text,
+       guint32     start,
+       guint32     end,
+       guint       max_chars)
+{
+  const char *a = g_utf8_offset_to_pointer (text, start);
+  const char *z = g_utf8_offset_to_pointer (a, MIN (end - start, max_chars));
+  g_autofree char *s = g_strndup (a, z - a);
+
+  return end - start > max_chars ? g_strconcat (s, "…", NULL) : g_steal_pointer (&s);
+}
+
+static void
+update_panel (HelderDocumentEditor *self,
+              const char           *text)
+{
+  g_auto(HelderTextSummary) summary = { 0 };
+  int target = helder_record_get_int (self->document, "target_level");
+  guint n = helder_analysis_get_n_findings (self->analysis);
+
+  helder_text_summary_init (&summary, self->analysis, target > 0 ? target : 2);
+  gtk_label_set_text (self->level_label, summary.level);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->level_label), summary.on_target ? "error" : "success");
+  gtk_widget_add_css_class (GTK_WIDGET (self->level_label), summary.on_target ? "success" : "error");
+  gtk_label_set_text (self->douma_label, summary.flesch_douma);
+  gtk_label_set_text (self->brouwer_label, summary.brouwer);
+  gtk_label_set_text (self->counts_label, summary.counts);
+  {
+    g_autofree char *words = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words",
+                                                           helder_analysis_get_scores (self->analysis)->words),
+                                              helder_analysis_get_scores (self->analysis)->words);
+    gtk_label_set_text (self->word_count, words);
+  }
+
+  clear_list (self->hardest_list);
+  for (guint i = 0; i < summary.n_hardest; i++)
+    {
+      const HelderSpanScores *s = helder_analysis_get_sentence (self->analysis, summary.hardest[i]);
+      g_autofree char *sentence = slice (text, s->start, s->end, 120);
+      g_autofree char *level = g_strdup_printf (_("Level %d, %u words"), s->scores.level, s->scores.words);
+
+      gtk_list_box_append (self->hardest_list, panel_row (sentence, level, s->start, s->end));
+    }
+
+  clear_list (self->findings_list);
+  for (guint c = 0; c < G_N_ELEMENTS (categories); c++)
+    for (guint i = 0, shown = 0; i < n && shown < MAX_FINDING_ROWS; i++)
+      {
+        const HelderFinding *f = helder_analysis_get_finding (self->analysis, i);
+        g_autofree char *quoted = NULL;
+        g_autofree char *title = NULL;
+        g_autofree char *subtitle = NULL;
+
+        if (f->category != categories[c].check)
+          continue;
+        quoted = slice (text, f->start, f->end, 60);
+        title = g_strdup_printf ("%s: “%s”", category_label (f->category), quoted);
+        if (f->suggestions[0] != NULL)
+          {
+            g_autofree char *alternatives = g_strjoinv (", ", (char **) f->suggestions);
+            subtitle = g_strdup_printf ("%s → %s. %s", f->message, alternatives, f->explanation);
+          }
+        else
+          subtitle = g_strdup_printf ("%s. %s", f->message, f->explanation);
+        gtk_list_box_append (self->findings_list, panel_row (title, subtitle, f->start, f->end));
+        shown++;
+      }
+}
+
+/* Word-level marks wait until the word is finished. */
+static gboolean
+is_being_typed (HelderDocumentEditor *self,
+                const HelderFinding  *f,
+                guint32               cursor)
+{
+  if (f->category != HELDER_CHECK_SPELLING && f->category != HELDER_CHECK_RARE_WORD &&
+      f->category != HELDER_CHECK_LONG_WORD)
+    return FALSE;
+  return g_get_monotonic_time () - self->last_edit < 1500 * 1000 && cursor >= f->start && cursor <= f->end;
+}
+
+static void
+apply_marks (HelderDocumentEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end, cursor;
+  guint32 cursor_offset;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+    gtk_text_buffer_remove_tag_by_name (buffer, categories[i].tag, &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "very-hard-sentence", &start, &end);
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  cursor_offset = gtk_text_iter_get_offset (&cursor);
+
+  for (guint i = 0; i < helder_analysis_get_n_findings (self->analysis); i++)
+    {
+      const HelderFinding *f = helder_analysis_get_finding (self->analysis, i);
+      const char *name = tag_name (f);
+      GtkTextIter a, b;
+
+      if (name == NULL || is_being_typed (self, f, cursor_offset))
+        continue;
+      gtk_text_buffer_get_iter_at_offset (buffer, &a, f->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &b, f->end);
+      gtk_text_buffer_apply_tag_by_name (buffer, name, &a, &b);
+    }
+}
+
+static void
+analyse_in_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  HelderDocumentEditor *self = source;
+  g_autoptr(GError) error = NULL;
+  HelderAnalysis *analysis = helder_text_analyzer_analyze (self->analyzer, task_data, -1, &error);
+
+  if (analysis == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, analysis, (GDestroyNotify) helder_analysis_unref);
+}
+
+static void
+analysed (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  HelderDocumentEditor *self = HELDER_DOCUMENT_EDITOR (source);
+  g_autoptr(GError) error = NULL;
+  HelderAnalysis *analysis = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *text = NULL;
+
+  if (analysis == NULL)
+    return;
+  text = g_strdup (g_task_get_task_data (G_TASK (result)));
+  g_clear_pointer (&self->analysis, helder_analysis_unref);
+  self->analysis = analysis;
+  /* Offsets are right only for the text analysed: a newer edit brings a
+   * newer analysis. */
+  if (self->analyse_id == 0)
+    {
+      g_autofree char *now = buffer_text (self);
+
+      if (g_str_equal (now, text))
+        apply_marks (self);
+    }
+  update_panel (self, text);
+}
+
+static void
+analyse (HelderDocumentEditor *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->analyzer == NULL || self->document == NULL)
+    return;
+  task = g_task_new (self, self->cancellable, analysed, NULL);
+  g_task_set_source_tag (task, analyse);
+  g_task_set_task_data (task, buffer_text (self), g_free);
+  g_task_run_in_thread (task, analyse_in_thread);
+}
+
+static gboolean
+analyse_timeout (gpointer user_data)
+{
+  HelderDocumentEditor *self = user_data;
+
+  self->analyse_id = 0;
+  analyse (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_changed (HelderDocumentEditor *self)
+{
+  if (self->loading)
+    return;
+  self->last_edit = g_get_monotonic_time ();
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  self->save_id = g_timeout_add (SAVE_DELAY_MS, save_timeout, self);
+  g_clear_handle_id (&self->analyse_id, g_source_remove);
+  self->analyse_id = g_timeout_add (ANALYSE_DELAY_MS, analyse_timeout, self);
+}
+
+void
+helder_document_editor_set_analyzer (HelderDocumentEditor *self,
+                                     HelderTextAnalyzer   *analyzer)
+{
+  g_return_if_fail (HELDER_IS_DOCUMENT_EDITOR (self));
+
+  self->analyzer = analyzer;
+  analyse (self);
+}
+
+HelderAnalysis *
+helder_document_editor_get_analysis (HelderDocumentEditor *self)
+{
+  g_return_val_if_fail (HELDER_IS_DOCUMENT_EDITOR (self), NULL);
+
+  return self->analysis;
+}
+
+void
+helder_document_editor_open (HelderDocumentEditor *self,
+                             HelderStore          *store,
+                             HelderRecord         *document)
+{
+  GtkTextBuffer *buffer;
+  const char *body;
+
+  g_return_if_fail (HELDER_IS_DOCUMENT_EDITOR (self));
+  g_return_if_fail (HELDER_IS_DOCUMENT (document));
+
+  if (self->document != NULL)
+    helder_document_editor_save (self);
+
+  g_set_object (&self->store, store);
+  g_set_object (&self->document, document);
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  body = helder_record_get_text (document, "body");
+
+  self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->title_entry), helder_record_get_text (document, "title"));
+  gtk_text_buffer_set_text (buffer, body ? body : "", -1);
+  self->loading = FALSE;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+  analyse (self);
+}
+
+static void
+on_title_changed (HelderDocumentEditor *self)
+{
+  on_changed (self);
+}
+
+static void
+helder_document_editor_dispose (GObject *object)
+{
+  HelderDocumentEditor *self = HELDER_DOCUMENT_EDITOR (object);
+
+  /* Nothing typed is lost by closing. */
+  if (self->save_id != 0)
+    helder_document_editor_save (self);
+  g_clear_handle_id (&self->analyse_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->document);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->analysis, helder_analysis_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HELDER_TYPE_DOCUMENT_EDITOR);
+
+  G_OBJECT_CLASS (helder_document_editor_parent_class)->dispose (object);
+}
+
+static void
+helder_document_editor_class_init (HelderDocumentEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = helder_document_editor_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/nl/hltsamen/Helder/ui/helder-document-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, word_count);
+  gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, text_view);
+  gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, level_label);
+  gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, douma_label);
+  gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, brouwer_label);
+  gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, counts_label);
+  gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, hardest_list);
+  gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, findings_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_changed);
+}
+
+static void
+helder_document_editor_init (HelderDocumentEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  create_tags (gtk_text_view_get_buffer (self->text_view));
+  g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
+                           G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
+}

@@ -1,0 +1,28 @@
+/* helder-document-editor.h: writing one document, with live checks
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "store/helder-store.h"
+#include "text/helder-text-analyzer.h"
+
+G_BEGIN_DECLS
+
+#define HELDER_TYPE_DOCUMENT_EDITOR (helder_document_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (HelderDocumentEditor, helder_document_editor, HELDER, DOCUMENT_EDITOR, AdwBin)
+
+void            helder_document_editor_open         (HelderDocumentEditor *self,
+                                                     HelderStore          *store,
+                                                     HelderRecord         *document);
+void            helder_document_editor_set_analyzer (HelderDocumentEditor *self,
+                                                     HelderTextAnalyzer   *analyzer);
+HelderAnalysis *helder_document_editor_get_analysis (HelderDocumentEditor *self);
+gboolean        helder_document_editor_save         (HelderDocumentEditor *self);
+
+G_END_DECLS
