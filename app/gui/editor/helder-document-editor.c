@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "helder-document-editor.h"
 #include "text/helder-text-summary.h"
@@ -47,6 +48,12 @@ struct _HelderDocumentEditor
   guint               analyse_id;
   gboolean            loading;
   gint64              last_edit;    /* monotonic µs */
+
+  /* the context menu's finding */
+  GMenu              *extra_menu;
+  guint32             menu_start, menu_end;
+  char               *menu_word;
+  GHashTable         *ignored;      /* words ignored in this document */
 };
 
 G_DEFINE_FINAL_TYPE (HelderDocumentEditor, helder_document_editor, ADW_TYPE_BIN)
@@ -290,6 +297,48 @@ update_panel (HelderDocumentEditor *self,
       }
 }
 
+static const HelderFinding *
+finding_at (HelderDocumentEditor *self,
+            guint32               offset,
+            HelderCheck           categories_wanted)
+{
+  if (self->analysis == NULL)
+    return NULL;
+  for (guint i = 0; i < helder_analysis_get_n_findings (self->analysis); i++)
+    {
+      const HelderFinding *f = helder_analysis_get_finding (self->analysis, i);
+
+      if ((f->category & categories_wanted) && f->start <= offset && offset < f->end)
+        return f;
+    }
+  return NULL;
+}
+
+static char *
+text_of (HelderDocumentEditor *self,
+         guint32               start,
+         guint32               end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
+  return gtk_text_buffer_get_text (buffer, &a, &b, FALSE);
+}
+
+static gboolean
+is_ignored (HelderDocumentEditor *self,
+            const HelderFinding  *f)
+{
+  g_autofree char *word = NULL;
+
+  if (g_hash_table_size (self->ignored) == 0 || f->category != HELDER_CHECK_SPELLING)
+    return FALSE;
+  word = text_of (self, f->start, f->end);
+  return g_hash_table_contains (self->ignored, word);
+}
+
 /* Word-level marks wait until the word is finished. */
 static gboolean
 is_being_typed (HelderDocumentEditor *self,
@@ -323,7 +372,7 @@ apply_marks (HelderDocumentEditor *self)
       const char *name = tag_name (f);
       GtkTextIter a, b;
 
-      if (name == NULL || is_being_typed (self, f, cursor_offset))
+      if (name == NULL || is_being_typed (self, f, cursor_offset) || is_ignored (self, f))
         continue;
       gtk_text_buffer_get_iter_at_offset (buffer, &a, f->start);
       gtk_text_buffer_get_iter_at_offset (buffer, &b, f->end);
@@ -455,6 +504,140 @@ helder_document_editor_open (HelderDocumentEditor *self,
   analyse (self);
 }
 
+/* The context menu: what the finding under the pointer offers.
+ * Suggestions cost about 100 ms, so they are computed here, on a
+ * right-click, never while typing. */
+static void
+replace_range (HelderDocumentEditor *self,
+               const char           *replacement)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, self->menu_start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, self->menu_end);
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete (buffer, &a, &b);
+  gtk_text_buffer_insert (buffer, &a, replacement, -1);
+  gtk_text_buffer_end_user_action (buffer);
+}
+
+static void
+correct_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  replace_range (HELDER_DOCUMENT_EDITOR (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+add_word (HelderDocumentEditor *self,
+          const char           *scope)
+{
+  g_autoptr(HelderRecord) word = helder_record_new (HELDER_TYPE_DICTIONARY_WORD);
+  g_autoptr(GError) error = NULL;
+
+  if (self->menu_word == NULL || self->store == NULL)
+    return;
+  g_object_set (word, "word", self->menu_word, "scope", scope, "kind", "spelling",
+                "language", "nl_NL", NULL);
+  if (g_str_equal (scope, "personal"))
+    helder_record_set_visibility (word, HELDER_VISIBILITY_PRIVATE);
+  if (!helder_store_save (self->store, word, &error))
+    g_warning ("Could not add %s: %s", self->menu_word, error->message);
+  if (self->analyzer != NULL)
+    helder_text_analyzer_add_spelling_word (self->analyzer, self->menu_word);
+  analyse (self);
+}
+
+static void
+add_word_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  add_word (HELDER_DOCUMENT_EDITOR (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+ignore_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HelderDocumentEditor *self = HELDER_DOCUMENT_EDITOR (widget);
+
+  if (self->menu_word != NULL)
+    g_hash_table_add (self->ignored, g_strdup (self->menu_word));
+  if (self->analysis != NULL)
+    apply_marks (self);
+}
+
+static void
+prepare_menu (HelderDocumentEditor *self,
+              double                x,
+              double                y)
+{
+  GtkTextIter iter;
+  int bx, by;
+  const HelderFinding *f;
+  g_autoptr(GMenu) suggestions = g_menu_new ();
+  g_autoptr(GMenu) actions = g_menu_new ();
+
+  g_menu_remove_all (self->extra_menu);
+  g_clear_pointer (&self->menu_word, g_free);
+
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by);
+  f = finding_at (self, gtk_text_iter_get_offset (&iter), HELDER_CHECK_SPELLING | HELDER_CHECK_JARGON);
+  if (f == NULL)
+    return;
+
+  self->menu_start = f->start;
+  self->menu_end = f->end;
+  self->menu_word = text_of (self, f->start, f->end);
+
+  if (f->category == HELDER_CHECK_SPELLING && self->analyzer != NULL)
+    {
+      g_auto(GStrv) words = helder_speller_suggest (helder_text_analyzer_get_speller (self->analyzer),
+                                                    self->menu_word, 5);
+
+      for (guint i = 0; words[i] != NULL; i++)
+        {
+          g_autoptr(GMenuItem) item = g_menu_item_new (words[i], NULL);
+
+          g_menu_item_set_action_and_target (item, "editor.correct", "s", words[i]);
+          g_menu_append_item (suggestions, item);
+        }
+      g_menu_append (actions, _("_Add to My Dictionary"), "editor.add-word::personal");
+      g_menu_append (actions, _("Add to the _Organisation’s Dictionary"), "editor.add-word::org");
+      g_menu_append (actions, _("_Ignore in This Document"), "editor.ignore");
+    }
+  else
+    for (guint i = 0; f->suggestions[i] != NULL; i++)
+      {
+        g_autofree char *label = g_strdup_printf (_("Replace with “%s”"), f->suggestions[i]);
+        g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+        /* "om ... te verbeteren": a pattern, not a replacement */
+        if (strstr (f->suggestions[i], "...") != NULL || strstr (f->suggestions[i], "…") != NULL)
+          continue;
+        g_menu_item_set_action_and_target (item, "editor.correct", "s", f->suggestions[i]);
+        g_menu_append_item (suggestions, item);
+      }
+
+  g_menu_append_section (self->extra_menu, NULL, G_MENU_MODEL (suggestions));
+  g_menu_append_section (self->extra_menu, NULL, G_MENU_MODEL (actions));
+}
+
+static void
+on_pressed (GtkGestureClick      *gesture,
+            int                   n_press,
+            double                x,
+            double                y,
+            HelderDocumentEditor *self)
+{
+  prepare_menu (self, x, y);
+}
+
 static void
 on_title_changed (HelderDocumentEditor *self)
 {
@@ -475,6 +658,9 @@ helder_document_editor_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->store);
   g_clear_pointer (&self->analysis, helder_analysis_unref);
+  g_clear_object (&self->extra_menu);
+  g_clear_pointer (&self->menu_word, g_free);
+  g_clear_pointer (&self->ignored, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), HELDER_TYPE_DOCUMENT_EDITOR);
 
   G_OBJECT_CLASS (helder_document_editor_parent_class)->dispose (object);
@@ -500,6 +686,10 @@ helder_document_editor_class_init (HelderDocumentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, findings_list);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_title_changed);
+
+  gtk_widget_class_install_action (widget_class, "editor.correct", "s", correct_activated);
+  gtk_widget_class_install_action (widget_class, "editor.add-word", "s", add_word_activated);
+  gtk_widget_class_install_action (widget_class, "editor.ignore", NULL, ignore_activated);
 }
 
 static void
@@ -508,6 +698,19 @@ helder_document_editor_init (HelderDocumentEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   create_tags (gtk_text_view_get_buffer (self->text_view));
+  self->ignored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* Right-click: fill the view's extra menu for what is under the pointer */
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    self->extra_menu = g_menu_new ();
+    gtk_text_view_set_extra_menu (self->text_view, G_MENU_MODEL (self->extra_menu));
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+    g_signal_connect_object (click, "pressed", G_CALLBACK (on_pressed), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (click));
+  }
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
                            G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
 }
