@@ -73,6 +73,15 @@ helder_window_set_page (HelderWindow *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+void
+helder_window_add_toast (HelderWindow *self,
+                         AdwToast     *toast)
+{
+  g_return_if_fail (HELDER_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /**
  * helder_window_show_error:
  *

@@ -341,8 +341,27 @@ test_editor_live_checks (void)
   saved = helder_store_load (store, HELDER_TYPE_DOCUMENT, helder_record_get_id (document), NULL);
   g_assert_cmpstr (helder_record_get_text (saved, "body"), ==, text);
 
-  gtk_widget_activate_action (find (window, "document_editor"), "editor.close", NULL);
-  helder_test_iterate (50);
+  /* The legend switches a category's marks off and on. */
+  {
+    GtkFlowBox *legend = GTK_FLOW_BOX (find (window, "legend"));
+    GtkCheckButton *spelling = GTK_CHECK_BUTTON (gtk_flow_box_child_get_child (gtk_flow_box_get_child_at_index (legend, 0)));
+
+    g_assert_true (g_str_has_prefix (gtk_check_button_get_label (spelling), "Spelling (1)"));
+    gtk_check_button_set_active (spelling, FALSE);
+    g_assert_false (has_tag_at (buffer, "spelling", typo.offset));
+    g_assert_true (has_tag_at (buffer, "jargon", jargon.offset));
+    gtk_check_button_set_active (spelling, TRUE);
+    g_assert_true (has_tag_at (buffer, "spelling", typo.offset));
+  }
+
+  /* Duplicate opens the copy; delete closes it and can be undone. */
+  gtk_widget_activate_action (find (window, "document_editor"), "document.duplicate", NULL);
+  helder_test_iterate (100);
+  g_assert_cmpuint (helder_store_count (store, HELDER_TYPE_DOCUMENT), ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (window, "title_entry"))), ==, "Brief aan de buurt (copy)");
+  gtk_widget_activate_action (find (window, "document_editor"), "document.delete", NULL);
+  helder_test_iterate (100);
+  g_assert_cmpuint (helder_store_count (store, HELDER_TYPE_DOCUMENT), ==, 1);
   g_assert_cmpstr (page_state (window, "write"), ==, "content");
 }
 

@@ -37,6 +37,8 @@ struct _HelderDocumentEditor
   GtkLabel           *counts_label;
   GtkListBox         *hardest_list;
   GtkListBox         *findings_list;
+  GtkFlowBox         *legend;
+  GtkCheckButton     *legend_checks[9];
 
   /* owned */
   HelderStore        *store;
@@ -54,6 +56,7 @@ struct _HelderDocumentEditor
   guint32             menu_start, menu_end;
   char               *menu_word;
   GHashTable         *ignored;      /* words ignored in this document */
+  guint               hidden;       /* HelderCheck bits switched off in the legend */
 };
 
 G_DEFINE_FINAL_TYPE (HelderDocumentEditor, helder_document_editor, ADW_TYPE_BIN)
@@ -262,6 +265,17 @@ update_panel (HelderDocumentEditor *self,
     gtk_label_set_text (self->word_count, words);
   }
 
+  for (guint c = 0; c < G_N_ELEMENTS (categories); c++)
+    {
+      guint bit = 0;
+      g_autofree char *label = NULL;
+
+      while ((1u << bit) != categories[c].check)
+        bit++;
+      label = g_strdup_printf ("%s (%u)", _(categories[c].label), summary.per_category[bit]);
+      gtk_check_button_set_label (self->legend_checks[c], label);
+    }
+
   clear_list (self->hardest_list);
   for (guint i = 0; i < summary.n_hardest; i++)
     {
@@ -372,7 +386,8 @@ apply_marks (HelderDocumentEditor *self)
       const char *name = tag_name (f);
       GtkTextIter a, b;
 
-      if (name == NULL || is_being_typed (self, f, cursor_offset) || is_ignored (self, f))
+      if (name == NULL || (f->category & self->hidden) || is_being_typed (self, f, cursor_offset) ||
+          is_ignored (self, f))
         continue;
       gtk_text_buffer_get_iter_at_offset (buffer, &a, f->start);
       gtk_text_buffer_get_iter_at_offset (buffer, &b, f->end);
@@ -502,6 +517,199 @@ helder_document_editor_open (HelderDocumentEditor *self,
 
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
   analyse (self);
+}
+
+/* The legend: a switch and a count per category, in the mark's colour. */
+static void
+legend_toggled (GtkCheckButton       *check,
+                HelderDocumentEditor *self)
+{
+  HelderCheck category = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "category"));
+
+  if (gtk_check_button_get_active (check))
+    self->hidden &= ~category;
+  else
+    self->hidden |= category;
+  if (self->analysis != NULL)
+    apply_marks (self);
+}
+
+static void
+build_legend (HelderDocumentEditor *self)
+{
+  for (guint c = 0; c < G_N_ELEMENTS (categories); c++)
+    {
+      GtkWidget *check = gtk_check_button_new_with_label (_(categories[c].label));
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      gtk_widget_add_css_class (check, "legend");
+      gtk_widget_add_css_class (check, categories[c].tag);
+      g_object_set_data (G_OBJECT (check), "category", GUINT_TO_POINTER (categories[c].check));
+      g_signal_connect_object (check, "toggled", G_CALLBACK (legend_toggled), self, 0);
+      self->legend_checks[c] = GTK_CHECK_BUTTON (check);
+      gtk_flow_box_append (self->legend, check);
+    }
+}
+
+/* Out: the clipboard, a file, paper */
+
+static void
+copy_text_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HelderDocumentEditor *self = HELDER_DOCUMENT_EDITOR (widget);
+  g_autofree char *text = buffer_text (self);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+}
+
+static void
+saved_to_file (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    g_warning ("Could not save %s: %s", g_file_peek_path (G_FILE (source)), error->message);
+}
+
+static void
+save_response (GtkNativeDialog      *dialog,
+               int                   response,
+               HelderDocumentEditor *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      char *text = buffer_text (self);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
+
+      g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
+                                           saved_to_file, NULL);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+save_as_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  HelderDocumentEditor *self = HELDER_DOCUMENT_EDITOR (widget);
+  const char *kind = g_variant_get_string (parameter, NULL);
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (g_str_equal (kind, "md") ? _("Save as Markdown") : _("Save as Text"),
+                                        GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  name = g_strdup_printf ("%s.%s", gtk_editable_get_text (GTK_EDITABLE (self->title_entry)), kind);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+typedef struct
+{
+  char        *text;
+  PangoLayout *layout;
+  GArray      *page_starts;   /* line index where each page starts */
+} PrintData;
+
+static void
+print_data_free (PrintData *data)
+{
+  g_free (data->text);
+  g_clear_object (&data->layout);
+  g_array_unref (data->page_starts);
+  g_free (data);
+}
+
+static void
+begin_print (GtkPrintOperation *operation,
+             GtkPrintContext   *context,
+             PrintData         *data)
+{
+  double width = gtk_print_context_get_width (context);
+  double height = gtk_print_context_get_height (context);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 11");
+  double used = 0;
+  int n_lines;
+  guint first = 0;
+
+  data->layout = gtk_print_context_create_pango_layout (context);
+  pango_layout_set_font_description (data->layout, font);
+  pango_layout_set_width (data->layout, width * PANGO_SCALE);
+  pango_layout_set_wrap (data->layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (data->layout, data->text, -1);
+
+  n_lines = pango_layout_get_line_count (data->layout);
+  g_array_append_val (data->page_starts, first);
+  for (int i = 0; i < n_lines; i++)
+    {
+      PangoRectangle logical;
+
+      pango_layout_line_get_extents (pango_layout_get_line_readonly (data->layout, i), NULL, &logical);
+      if (used + logical.height / (double) PANGO_SCALE > height && used > 0)
+        {
+          guint start = i;
+
+          g_array_append_val (data->page_starts, start);
+          used = 0;
+        }
+      used += logical.height / (double) PANGO_SCALE;
+    }
+  gtk_print_operation_set_n_pages (operation, data->page_starts->len);
+}
+
+static void
+draw_page (GtkPrintOperation *operation,
+           GtkPrintContext   *context,
+           int                page,
+           PrintData         *data)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  guint first = g_array_index (data->page_starts, guint, page);
+  guint last = page + 1 < (int) data->page_starts->len
+               ? g_array_index (data->page_starts, guint, page + 1)
+               : (guint) pango_layout_get_line_count (data->layout);
+  double y = 0;
+
+  for (guint i = first; i < last; i++)
+    {
+      PangoLayoutLine *line = pango_layout_get_line_readonly (data->layout, i);
+      PangoRectangle logical;
+
+      pango_layout_line_get_extents (line, NULL, &logical);
+      cairo_move_to (cr, 0, y - logical.y / (double) PANGO_SCALE);
+      pango_cairo_show_layout_line (cr, line);
+      y += logical.height / (double) PANGO_SCALE;
+    }
+}
+
+/* GtkPrintOperation prints, and its dialog saves a PDF too. */
+static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  HelderDocumentEditor *self = HELDER_DOCUMENT_EDITOR (widget);
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GError) error = NULL;
+  PrintData *data = g_new0 (PrintData, 1);
+
+  data->text = buffer_text (self);
+  data->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  gtk_print_operation_set_job_name (operation, gtk_editable_get_text (GTK_EDITABLE (self->title_entry)));
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print), data);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page), data);
+  g_object_set_data_full (G_OBJECT (operation), "print-data", data, (GDestroyNotify) print_data_free);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (gtk_widget_get_root (widget)), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    g_warning ("Could not print: %s", error->message);
 }
 
 /* The context menu: what the finding under the pointer offers.
@@ -687,7 +895,11 @@ helder_document_editor_class_init (HelderDocumentEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_title_changed);
 
+  gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, legend);
   gtk_widget_class_install_action (widget_class, "editor.correct", "s", correct_activated);
+  gtk_widget_class_install_action (widget_class, "editor.copy-text", NULL, copy_text_activated);
+  gtk_widget_class_install_action (widget_class, "editor.save-as", "s", save_as_activated);
+  gtk_widget_class_install_action (widget_class, "editor.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "editor.add-word", "s", add_word_activated);
   gtk_widget_class_install_action (widget_class, "editor.ignore", NULL, ignore_activated);
 }
@@ -699,6 +911,7 @@ helder_document_editor_init (HelderDocumentEditor *self)
   self->cancellable = g_cancellable_new ();
   create_tags (gtk_text_view_get_buffer (self->text_view));
   self->ignored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  build_legend (self);
 
   /* Right-click: fill the view's extra menu for what is under the pointer */
   {
