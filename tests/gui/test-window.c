@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 
 #include "gui-test-util.h"
 #include "helder-application.h"
@@ -365,6 +366,74 @@ test_editor_live_checks (void)
   g_assert_cmpstr (page_state (window, "write"), ==, "content");
 }
 
+/* The child half of test_autosave_after_kill: types, waits for the
+ * autosave, types again and says so; the parent then kills it. */
+static int
+run_typist (const char *path)
+{
+  HelderWindow *window;
+  HelderStore *store;
+  g_autoptr(HelderRecord) document = helder_record_new (HELDER_TYPE_DOCUMENT);
+  GtkListBox *documents;
+  GtkTextBuffer *buffer;
+
+  helder_application_open_store (app, path, NULL);
+  g_application_activate (G_APPLICATION (app));
+  window = HELDER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  helder_test_wait_for (window_is_mapped, window);
+  store = helder_application_get_store (app);
+  g_object_set (document, "title", "Bewaard", NULL);
+  helder_store_save (store, document, NULL);
+
+  page_state (window, "write");
+  documents = GTK_LIST_BOX (find (window, "documents_list"));
+  g_signal_emit_by_name (documents, "row-activated", gtk_list_box_get_row_at_index (documents, 0));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find (window, "text_view")));
+
+  gtk_text_buffer_insert_at_cursor (buffer, "Eerste zin.", -1);
+  helder_test_iterate (1400);
+  gtk_text_buffer_insert_at_cursor (buffer, " Tweede zin.", -1);
+  g_print ("typed\n");
+  fflush (stdout);
+  helder_test_iterate (60 * 1000);
+  return 0;
+}
+
+static const char *test_binary;
+
+/* A killed app loses at most the last second of typing. */
+static void
+test_autosave_after_kill (void)
+{
+  g_autofree char *path = g_build_filename (data_dir, "killed.db", NULL);
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderStore) store = NULL;
+  g_autoptr(GListModel) documents = NULL;
+  g_autoptr(HelderRecord) document = NULL;
+  g_autofree char *line = NULL;
+
+  g_remove (path);
+  child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, test_binary, "--typist", path, NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
+  /* (GTest's own comment lines come first.) */
+  while ((line = g_data_input_stream_read_line (out, NULL, NULL, &error)) != NULL && line[0] == '#')
+    g_clear_pointer (&line, g_free);
+  g_assert_cmpstr (line, ==, "typed");
+  g_subprocess_send_signal (child, SIGKILL);
+  g_subprocess_wait (child, NULL, NULL);
+
+  store = helder_store_open (path, &error);
+  g_assert_no_error (error);
+  documents = helder_store_list (store, HELDER_TYPE_DOCUMENT, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 1);
+  document = g_list_model_get_item (documents, 0);
+  /* What was typed more than a second before the kill is there. */
+  g_assert_true (g_str_has_prefix (helder_record_get_text (document, "body"), "Eerste zin."));
+}
+
 static void
 test_corrupt_store_reported (void)
 {
@@ -401,6 +470,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int skip, status;
 
+  test_binary = argv[0];
   if ((skip = helder_test_init (&argc, &argv)) != 0)
     return skip;
 
@@ -418,6 +488,10 @@ main (int   argc,
   g_test_add_func ("/gui/store/corrupt", test_corrupt_store_reported);
   g_test_add_func ("/gui/sync/conflict", test_conflict_shown_and_resolved);
   g_test_add_func ("/gui/editor/live-checks", test_editor_live_checks);
+  g_test_add_func ("/gui/editor/autosave-after-kill", test_autosave_after_kill);
+
+  if (argc == 3 && g_str_equal (argv[1], "--typist"))
+    return run_typist (argv[2]);
 
   status = g_test_run ();
 
