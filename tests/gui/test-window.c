@@ -355,6 +355,23 @@ test_editor_live_checks (void)
     g_assert_true (has_tag_at (buffer, "spelling", typo.offset));
   }
 
+  /* Find and replace all, case-insensitive. */
+  gtk_widget_activate_action (find (window, "document_editor"), "editor.find", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (find (window, "search_entry")), "TENEINDE");
+  gtk_editable_set_text (GTK_EDITABLE (find (window, "replace_entry")), "om");
+  g_signal_emit_by_name (helder_test_find_by_id (find (window, "search_bar"), "search_entry"), "activate");
+  {
+    GtkWidget *replace_all = find_button_with_label (find (window, "search_bar"), "Replace _All");
+    g_autofree char *after = NULL;
+    GtkTextIter a, b;
+
+    g_assert_nonnull (replace_all);
+    g_signal_emit_by_name (replace_all, "clicked");
+    gtk_text_buffer_get_bounds (buffer, &a, &b);
+    after = gtk_text_buffer_get_text (buffer, &a, &b, FALSE);
+    g_assert_cmpstr (after, ==, "Wij hebben de vergaderign verplaatst om iedereen te laten komen.");
+  }
+
   /* Duplicate opens the copy; delete closes it and can be undone. */
   gtk_widget_activate_action (find (window, "document_editor"), "document.duplicate", NULL);
   helder_test_iterate (100);

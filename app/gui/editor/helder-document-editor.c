@@ -38,6 +38,9 @@ struct _HelderDocumentEditor
   GtkListBox         *hardest_list;
   GtkListBox         *findings_list;
   GtkFlowBox         *legend;
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *search_entry;
+  GtkEntry           *replace_entry;
   GtkCheckButton     *legend_checks[9];
 
   /* owned */
@@ -519,6 +522,125 @@ helder_document_editor_open (HelderDocumentEditor *self,
   analyse (self);
 }
 
+/* Search and replace, case-insensitive, from the cursor, wrapping. */
+static gboolean
+find_from (HelderDocumentEditor *self,
+           gboolean              forward,
+           gboolean              include_current)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  GtkTextIter sel_start, sel_end, from, match_start, match_end, wrap;
+  gboolean found;
+
+  if (*needle == '\0')
+    return FALSE;
+  gtk_text_buffer_get_selection_bounds (buffer, &sel_start, &sel_end);
+  from = forward ? (include_current ? sel_start : sel_end) : sel_start;
+
+  if (forward)
+    found = gtk_text_iter_forward_search (&from, needle, GTK_TEXT_SEARCH_CASE_INSENSITIVE,
+                                          &match_start, &match_end, NULL);
+  else
+    found = gtk_text_iter_backward_search (&from, needle, GTK_TEXT_SEARCH_CASE_INSENSITIVE,
+                                           &match_start, &match_end, NULL);
+  if (!found)
+    {
+      if (forward)
+        gtk_text_buffer_get_start_iter (buffer, &wrap);
+      else
+        gtk_text_buffer_get_end_iter (buffer, &wrap);
+      found = forward
+        ? gtk_text_iter_forward_search (&wrap, needle, GTK_TEXT_SEARCH_CASE_INSENSITIVE, &match_start, &match_end, NULL)
+        : gtk_text_iter_backward_search (&wrap, needle, GTK_TEXT_SEARCH_CASE_INSENSITIVE, &match_start, &match_end, NULL);
+    }
+  if (found)
+    {
+      gtk_text_buffer_select_range (buffer, &match_start, &match_end);
+      gtk_text_view_scroll_to_iter (self->text_view, &match_start, 0.1, FALSE, 0, 0);
+    }
+  if (!found)
+    gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
+  return found;
+}
+
+static void
+on_search_changed (HelderDocumentEditor *self)
+{
+  find_from (self, TRUE, TRUE);
+}
+
+static void
+on_find_next (HelderDocumentEditor *self)
+{
+  find_from (self, TRUE, FALSE);
+}
+
+static void
+on_find_previous (HelderDocumentEditor *self)
+{
+  find_from (self, FALSE, FALSE);
+}
+
+/* Replaces the selection if it is a match, then finds the next one. */
+static void
+on_replace (HelderDocumentEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  GtkTextIter a, b;
+
+  if (gtk_text_buffer_get_selection_bounds (buffer, &a, &b))
+    {
+      g_autofree char *selected = gtk_text_buffer_get_text (buffer, &a, &b, FALSE);
+      g_autofree char *x = g_utf8_casefold (selected, -1);
+      g_autofree char *y = g_utf8_casefold (needle, -1);
+
+      if (g_str_equal (x, y))
+        {
+          gtk_text_buffer_begin_user_action (buffer);
+          gtk_text_buffer_delete (buffer, &a, &b);
+          gtk_text_buffer_insert (buffer, &a, gtk_editable_get_text (GTK_EDITABLE (self->replace_entry)), -1);
+          gtk_text_buffer_end_user_action (buffer);
+        }
+    }
+  find_from (self, TRUE, FALSE);
+}
+
+static void
+on_replace_all (HelderDocumentEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  const char *replacement = gtk_editable_get_text (GTK_EDITABLE (self->replace_entry));
+  GtkTextIter iter, a, b;
+
+  if (*needle == '\0')
+    return;
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  while (gtk_text_iter_forward_search (&iter, needle, GTK_TEXT_SEARCH_CASE_INSENSITIVE, &a, &b, NULL))
+    {
+      gtk_text_buffer_delete (buffer, &a, &b);
+      gtk_text_buffer_insert (buffer, &a, replacement, -1);
+      iter = a;
+    }
+  gtk_text_buffer_end_user_action (buffer);
+}
+
+static void
+find_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  HelderDocumentEditor *self = HELDER_DOCUMENT_EDITOR (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 /* The legend: a switch and a count per category, in the mark's colour. */
 static void
 legend_toggled (GtkCheckButton       *check,
@@ -846,6 +968,29 @@ on_pressed (GtkGestureClick      *gesture,
   prepare_menu (self, x, y);
 }
 
+/* Shift+F10 and the Menu key open the same menu for the word at the
+ * cursor: prepare it, then let the text view show it. */
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                HelderDocumentEditor  *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter cursor;
+  GdkRectangle rect;
+  int x, y;
+
+  if (!((keyval == GDK_KEY_F10 && (state & GDK_SHIFT_MASK)) || keyval == GDK_KEY_Menu))
+    return FALSE;
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_iter_location (self->text_view, &cursor, &rect);
+  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y, &x, &y);
+  prepare_menu (self, x, y + rect.height / 2);
+  return FALSE;
+}
+
 static void
 on_title_changed (HelderDocumentEditor *self)
 {
@@ -896,6 +1041,20 @@ helder_document_editor_class_init (HelderDocumentEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_title_changed);
 
   gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, legend);
+  gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, replace_entry);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_find_next);
+  gtk_widget_class_bind_template_callback (widget_class, on_find_previous);
+  gtk_widget_class_bind_template_callback (widget_class, on_replace);
+  gtk_widget_class_bind_template_callback (widget_class, on_replace_all);
+  gtk_widget_class_install_action (widget_class, "editor.find", NULL, find_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "editor.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "editor.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "editor.copy-text", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "editor.save-as", "s", "txt");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "editor.print", NULL);
   gtk_widget_class_install_action (widget_class, "editor.correct", "s", correct_activated);
   gtk_widget_class_install_action (widget_class, "editor.copy-text", NULL, copy_text_activated);
   gtk_widget_class_install_action (widget_class, "editor.save-as", "s", save_as_activated);
@@ -912,6 +1071,7 @@ helder_document_editor_init (HelderDocumentEditor *self)
   create_tags (gtk_text_view_get_buffer (self->text_view));
   self->ignored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   build_legend (self);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   /* Right-click: fill the view's extra menu for what is under the pointer */
   {
@@ -923,6 +1083,13 @@ helder_document_editor_init (HelderDocumentEditor *self)
     gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
     g_signal_connect_object (click, "pressed", G_CALLBACK (on_pressed), self, 0);
     gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (click));
+  }
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->text_view), keys);
   }
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
                            G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);

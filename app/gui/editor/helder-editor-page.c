@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "helder-application.h"
 #include "helder-document-editor.h"
@@ -148,6 +149,77 @@ duplicate_activated (GtkWidget  *widget,
   helder_editor_page_open_record (HELDER_PAGE (self), copy);
 }
 
+/* Open and import: a .txt or .md file becomes a new document. */
+static void
+file_loaded (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(HelderEditorPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *basename = g_file_get_basename (G_FILE (source));
+  g_autoptr(HelderRecord) document = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  gsize length;
+  char *dot;
+
+  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error) ||
+      !g_utf8_validate (contents, length, NULL) || memchr (contents, '\0', length) != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a text file Helder can open"), basename);
+
+      if (HELDER_IS_WINDOW (root))
+        helder_window_show_error (HELDER_WINDOW (root), message, error ? error->message : NULL);
+      return;
+    }
+
+  if ((dot = strrchr (basename, '.')) != NULL && dot != basename)
+    *dot = '\0';
+  document = helder_record_new (HELDER_TYPE_DOCUMENT);
+  g_object_set (document, "title", basename, "body", contents, "kind", "overig", "target-level", 2, NULL);
+  if (!helder_store_save (helder_page_get_store (HELDER_PAGE (self)), document, &error))
+    {
+      if (HELDER_IS_WINDOW (root))
+        helder_window_show_error (HELDER_WINDOW (root), _("Could not save the document"), error->message);
+      return;
+    }
+  helder_editor_page_open_record (HELDER_PAGE (self), document);
+}
+
+static void
+open_response (GtkNativeDialog  *dialog,
+               int               response,
+               HelderEditorPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      g_file_load_contents_async (file, NULL, file_loaded, g_object_ref (self));
+    }
+  g_object_unref (dialog);
+}
+
+static void
+open_file_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Text and Markdown"));
+  gtk_file_filter_add_suffix (filter, "txt");
+  gtk_file_filter_add_suffix (filter, "md");
+  gtk_file_filter_add_mime_type (filter, "text/plain");
+  dialog = gtk_file_chooser_native_new (_("Open a Text"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (open_response), widget, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 static void
 helder_editor_page_finalize (GObject *object)
 {
@@ -168,6 +240,8 @@ helder_editor_page_class_init (HelderEditorPageClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.close", NULL, close_activated);
   gtk_widget_class_install_action (widget_class, "document.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "document.duplicate", NULL, duplicate_activated);
+  gtk_widget_class_install_action (widget_class, "document.open-file", NULL, open_file_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "document.open-file", NULL);
 
   helder_page_class_set_template (page_class, "/nl/hltsamen/Helder/ui/helder-editor-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HelderEditorPage, document_editor);
