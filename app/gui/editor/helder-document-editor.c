@@ -21,7 +21,7 @@
 
 #define SAVE_DELAY_MS     1000
 #define ANALYSE_DELAY_MS  200
-#define MAX_FINDING_ROWS  200
+#define MAX_FINDING_ROWS  30   /* in all; the legend counts them all */
 
 struct _HelderDocumentEditor
 {
@@ -60,6 +60,16 @@ struct _HelderDocumentEditor
   char               *menu_word;
   GHashTable         *ignored;      /* words ignored in this document */
   guint               hidden;       /* HelderCheck bits switched off in the legend */
+
+  /* The text changed since the marks were last applied, between two marks
+   * that move with the text: only there are marks applied again.  Marks
+   * elsewhere moved with their text and are still right. */
+  GtkTextMark        *dirty_start;
+  GtkTextMark        *dirty_end;
+  gboolean            dirty;
+  gboolean            retag_all;
+  gboolean            held_back;    /* a mark waits for the word to be finished */
+  guint               settle_id;
 };
 
 G_DEFINE_FINAL_TYPE (HelderDocumentEditor, helder_document_editor, ADW_TYPE_BIN)
@@ -290,8 +300,8 @@ update_panel (HelderDocumentEditor *self,
     }
 
   clear_list (self->findings_list);
-  for (guint c = 0; c < G_N_ELEMENTS (categories); c++)
-    for (guint i = 0, shown = 0; i < n && shown < MAX_FINDING_ROWS; i++)
+  for (guint c = 0, shown = 0; c < G_N_ELEMENTS (categories); c++)
+    for (guint i = 0; i < n && shown < MAX_FINDING_ROWS; i++)
       {
         const HelderFinding *f = helder_analysis_get_finding (self->analysis, i);
         g_autofree char *quoted = NULL;
@@ -369,16 +379,22 @@ is_being_typed (HelderDocumentEditor *self,
 }
 
 static void
-apply_marks (HelderDocumentEditor *self)
+tag_range (HelderDocumentEditor *self,
+           guint32               from,
+           guint32               to,
+           gboolean              address_only)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   GtkTextIter start, end, cursor;
   guint32 cursor_offset;
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, from);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, to);
   for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
-    gtk_text_buffer_remove_tag_by_name (buffer, categories[i].tag, &start, &end);
-  gtk_text_buffer_remove_tag_by_name (buffer, "very-hard-sentence", &start, &end);
+    if (!address_only || categories[i].check == HELDER_CHECK_ADDRESS)
+      gtk_text_buffer_remove_tag_by_name (buffer, categories[i].tag, &start, &end);
+  if (!address_only)
+    gtk_text_buffer_remove_tag_by_name (buffer, "very-hard-sentence", &start, &end);
 
   gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
   cursor_offset = gtk_text_iter_get_offset (&cursor);
@@ -386,16 +402,139 @@ apply_marks (HelderDocumentEditor *self)
   for (guint i = 0; i < helder_analysis_get_n_findings (self->analysis); i++)
     {
       const HelderFinding *f = helder_analysis_get_finding (self->analysis, i);
-      const char *name = tag_name (f);
+      const char *name;
       GtkTextIter a, b;
 
-      if (name == NULL || (f->category & self->hidden) || is_being_typed (self, f, cursor_offset) ||
-          is_ignored (self, f))
+      if (f->end <= from || f->start >= to ||
+          (address_only && f->category != HELDER_CHECK_ADDRESS))
         continue;
+      name = tag_name (f);
+      if (name == NULL || (f->category & self->hidden) || is_ignored (self, f))
+        continue;
+      if (is_being_typed (self, f, cursor_offset))
+        {
+          self->held_back = TRUE;
+          continue;
+        }
       gtk_text_buffer_get_iter_at_offset (buffer, &a, f->start);
       gtk_text_buffer_get_iter_at_offset (buffer, &b, f->end);
       gtk_text_buffer_apply_tag_by_name (buffer, name, &a, &b);
     }
+}
+
+static void apply_marks (HelderDocumentEditor *self);
+static void mark_dirty  (HelderDocumentEditor *self,
+                         GtkTextIter          *start,
+                         GtkTextIter          *end);
+
+/* Typing stopped: show the marks that waited for the word to be done. */
+static gboolean
+settle_timeout (gpointer user_data)
+{
+  HelderDocumentEditor *self = user_data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter cursor;
+
+  self->settle_id = 0;
+  if (self->analysis == NULL || self->analyse_id != 0)
+    return G_SOURCE_REMOVE;
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  mark_dirty (self, &cursor, &cursor);
+  apply_marks (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Applies the analysis's marks where the text changed (whole paragraphs)
+ * or, after a change of what to show, everywhere. */
+static void
+apply_marks (HelderDocumentEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  guint32 total = gtk_text_buffer_get_char_count (buffer);
+  guint32 from = 0, to = total;
+
+  if (!self->retag_all && self->dirty)
+    {
+      GtkTextIter a, b;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &a, self->dirty_start);
+      gtk_text_buffer_get_iter_at_mark (buffer, &b, self->dirty_end);
+      from = gtk_text_iter_get_offset (&a);
+      to = gtk_text_iter_get_offset (&b);
+      /* Out to the paragraphs around the change */
+      for (guint i = 0; i < helder_analysis_get_n_paragraphs (self->analysis); i++)
+        {
+          const HelderSpanScores *p = helder_analysis_get_paragraph (self->analysis, i);
+
+          if (p->start <= from && from <= p->end)
+            from = p->start;
+          if (p->start <= to && to <= p->end)
+            to = p->end;
+        }
+      /* ... and the line break around it */
+      from = from > 0 ? from - 1 : 0;
+      to = MIN (to + 1, total);
+    }
+  else if (!self->retag_all && !self->dirty)
+    from = to = 0;
+
+  if (to > from)
+    tag_range (self, from, to, FALSE);
+  /* u and je mixed: a finding anywhere may come or go with any edit */
+  if (from > 0 || to < total)
+    tag_range (self, 0, total, TRUE);
+
+  self->dirty = FALSE;
+  self->retag_all = FALSE;
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  if (self->held_back)
+    self->settle_id = g_timeout_add (1600, settle_timeout, self);
+  self->held_back = FALSE;
+}
+
+static void
+mark_dirty (HelderDocumentEditor *self,
+            GtkTextIter          *start,
+            GtkTextIter          *end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter a, b;
+
+  if (!self->dirty)
+    {
+      gtk_text_buffer_move_mark (buffer, self->dirty_start, start);
+      gtk_text_buffer_move_mark (buffer, self->dirty_end, end);
+      self->dirty = TRUE;
+      return;
+    }
+  gtk_text_buffer_get_iter_at_mark (buffer, &a, self->dirty_start);
+  gtk_text_buffer_get_iter_at_mark (buffer, &b, self->dirty_end);
+  if (gtk_text_iter_compare (start, &a) < 0)
+    gtk_text_buffer_move_mark (buffer, self->dirty_start, start);
+  if (gtk_text_iter_compare (end, &b) > 0)
+    gtk_text_buffer_move_mark (buffer, self->dirty_end, end);
+}
+
+static void
+after_insert (HelderDocumentEditor *self,
+              GtkTextIter          *location,
+              const char           *text,
+              int                   length,
+              GtkTextBuffer        *buffer)
+{
+  GtkTextIter start = *location;
+
+  gtk_text_iter_backward_chars (&start, g_utf8_strlen (text, length));
+  mark_dirty (self, &start, location);
+}
+
+static void
+after_delete (HelderDocumentEditor *self,
+              GtkTextIter          *start,
+              GtkTextIter          *end,
+              GtkTextBuffer        *buffer)
+{
+  mark_dirty (self, start, end);
 }
 
 static void
@@ -517,6 +656,7 @@ helder_document_editor_open (HelderDocumentEditor *self,
   gtk_editable_set_text (GTK_EDITABLE (self->title_entry), helder_record_get_text (document, "title"));
   gtk_text_buffer_set_text (buffer, body ? body : "", -1);
   self->loading = FALSE;
+  self->retag_all = TRUE;
 
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
   analyse (self);
@@ -652,6 +792,7 @@ legend_toggled (GtkCheckButton       *check,
     self->hidden &= ~category;
   else
     self->hidden |= category;
+  self->retag_all = TRUE;
   if (self->analysis != NULL)
     apply_marks (self);
 }
@@ -897,6 +1038,7 @@ ignore_activated (GtkWidget  *widget,
 
   if (self->menu_word != NULL)
     g_hash_table_add (self->ignored, g_strdup (self->menu_word));
+  self->retag_all = TRUE;
   if (self->analysis != NULL)
     apply_marks (self);
 }
@@ -1006,6 +1148,7 @@ helder_document_editor_dispose (GObject *object)
   if (self->save_id != 0)
     helder_document_editor_save (self);
   g_clear_handle_id (&self->analyse_id, g_source_remove);
+  g_clear_handle_id (&self->settle_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->document);
@@ -1069,6 +1212,18 @@ helder_document_editor_init (HelderDocumentEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   create_tags (gtk_text_view_get_buffer (self->text_view));
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+    GtkTextIter start;
+
+    gtk_text_buffer_get_start_iter (buffer, &start);
+    self->dirty_start = gtk_text_buffer_create_mark (buffer, NULL, &start, TRUE);
+    self->dirty_end = gtk_text_buffer_create_mark (buffer, NULL, &start, FALSE);
+    g_signal_connect_object (buffer, "insert-text", G_CALLBACK (after_insert), self,
+                             G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+    g_signal_connect_object (buffer, "delete-range", G_CALLBACK (after_delete), self,
+                             G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  }
   self->ignored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   build_legend (self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
