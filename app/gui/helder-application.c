@@ -167,6 +167,17 @@ analyzer_loaded (GObject      *source,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYZER_READY]);
 }
 
+/* Another spelling language: a new analyser, loaded like the first. */
+static void
+spelling_language_changed (HelderApplication *self)
+{
+  if (self->analyzer_loading || self->analyzer == NULL)
+    return;
+  g_clear_pointer (&self->analyzer, helder_text_analyzer_free);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYZER_READY]);
+  load_analyzer (self);
+}
+
 static void
 load_analyzer (HelderApplication *self)
 {
@@ -420,6 +431,14 @@ helder_application_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+  /* app.spelling-language, for the editor's menu; stateful, so it shows
+   * as radio items. */
+  {
+    g_autoptr(GAction) language = g_settings_create_action (self->settings, "spelling-language");
+    g_action_map_add_action (G_ACTION_MAP (self), language);
+  }
+  g_signal_connect_object (self->settings, "changed::spelling-language",
+                           G_CALLBACK (spelling_language_changed), self, G_CONNECT_SWAPPED);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 }

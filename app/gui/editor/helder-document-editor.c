@@ -1043,6 +1043,28 @@ ignore_activated (GtkWidget  *widget,
     apply_marks (self);
 }
 
+/* The spelling language, for every text: the app's setting. */
+static void
+append_language_menu (HelderDocumentEditor *self)
+{
+  g_autoptr(GMenu) languages = g_menu_new ();
+
+  if (g_menu_model_get_n_items (G_MENU_MODEL (self->extra_menu)) > 0 &&
+      g_menu_model_get_item_attribute (G_MENU_MODEL (self->extra_menu),
+                                       g_menu_model_get_n_items (G_MENU_MODEL (self->extra_menu)) - 1,
+                                       "helder-languages", "b", NULL))
+    return;
+  g_menu_append (languages, _("Dutch (Netherlands)"), "app.spelling-language::nl_NL");
+  g_menu_append (languages, _("Dutch (Belgium)"), "app.spelling-language::nl_BE");
+  g_menu_append (languages, _("English (United States)"), "app.spelling-language::en_US");
+  {
+    g_autoptr(GMenuItem) item = g_menu_item_new_submenu (_("Spelling _Language"), G_MENU_MODEL (languages));
+
+    g_menu_item_set_attribute (item, "helder-languages", "b", TRUE);
+    g_menu_append_item (self->extra_menu, item);
+  }
+}
+
 static void
 prepare_menu (HelderDocumentEditor *self,
               double                x,
@@ -1056,6 +1078,7 @@ prepare_menu (HelderDocumentEditor *self,
 
   g_menu_remove_all (self->extra_menu);
   g_clear_pointer (&self->menu_word, g_free);
+  append_language_menu (self);
 
   gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
   gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by);
@@ -1098,6 +1121,7 @@ prepare_menu (HelderDocumentEditor *self,
 
   g_menu_append_section (self->extra_menu, NULL, G_MENU_MODEL (suggestions));
   g_menu_append_section (self->extra_menu, NULL, G_MENU_MODEL (actions));
+  append_language_menu (self);
 }
 
 static void
