@@ -278,6 +278,38 @@ has_tag_at (GtkTextBuffer *buffer,
   return tag != NULL && gtk_text_iter_has_tag (&iter, tag);
 }
 
+/* Whether @model, or a section or submenu in it, has an item for
+ * @action with the string target @target. */
+static gboolean
+menu_offers (GMenuModel *model,
+             const char *action,
+             const char *target)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *a = NULL;
+      g_autofree char *t = NULL;
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (model, i);
+      GMenuModel *link;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &a) &&
+          g_str_equal (a, action) &&
+          (target == NULL ||
+           (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_TARGET, "s", &t) &&
+            g_str_equal (t, target))))
+        return TRUE;
+      while (g_menu_link_iter_get_next (links, NULL, &link))
+        {
+          gboolean found = menu_offers (link, action, target);
+
+          g_object_unref (link);
+          if (found)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 typedef struct
 {
   GtkTextBuffer *buffer;
@@ -291,6 +323,56 @@ tag_appears (gpointer data)
   TagWait *w = data;
 
   return has_tag_at (w->buffer, w->tag, w->offset);
+}
+
+static gboolean
+tag_goes (gpointer data)
+{
+  return !tag_appears (data);
+}
+
+static int
+offset_of (GtkTextBuffer *buffer,
+           const char    *word)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter a, b;
+  const char *at;
+
+  gtk_text_buffer_get_bounds (buffer, &a, &b);
+  text = gtk_text_buffer_get_text (buffer, &a, &b, FALSE);
+  at = strstr (text, word);
+  g_assert_nonnull (at);
+  return (int) g_utf8_pointer_to_offset (text, at);
+}
+
+/* Puts the cursor inside @word and opens the word menu there, as
+ * Shift+F10 does; returns the menu. */
+static GMenuModel *
+word_menu (HelderWindow  *window,
+           GtkTextBuffer *buffer,
+           const char    *word)
+{
+  GtkTextIter iter;
+  gboolean seen_popover = FALSE;
+
+  /* The analysis of the last edit has come back (200 ms after it). */
+  helder_test_iterate (600);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset_of (buffer, word) + 1);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_widget_activate_action (find (window, "document_editor"), "editor.word-menu", NULL);
+  helder_test_iterate (50);
+  /* The menu is up; close it as Escape would, the model stays. */
+  for (GtkWidget *child = gtk_widget_get_first_child (find (window, "text_view"));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child) && gtk_widget_get_visible (child))
+      {
+        seen_popover = TRUE;
+        gtk_popover_popdown (GTK_POPOVER (child));
+      }
+  g_assert_true (seen_popover);
+  helder_test_iterate (50);
+  return gtk_text_view_get_extra_menu (GTK_TEXT_VIEW (find (window, "text_view")));
 }
 
 /* Open a document, type, and see the marks, the panel and the autosave. */
@@ -381,6 +463,88 @@ test_editor_live_checks (void)
   helder_test_iterate (100);
   g_assert_cmpuint (helder_store_count (store, HELDER_TYPE_DOCUMENT), ==, 1);
   g_assert_cmpstr (page_state (window, "write"), ==, "content");
+}
+
+/* The word menu: a spelling suggestion, an officialese replacement,
+ * adding to the personal dictionary and ignoring, which the document
+ * keeps. */
+static void
+test_editor_word_menu (void)
+{
+  HelderWindow *window = open_window ("word-menu.db");
+  HelderStore *store = helder_application_get_store (app);
+  g_autoptr(HelderRecord) document = helder_record_new (HELDER_TYPE_DOCUMENT);
+  g_autoptr(HelderRecord) saved = NULL;
+  g_autoptr(GListModel) words = NULL;
+  g_autoptr(HelderRecord) word = NULL;
+  GtkWidget *editor;
+  GtkListBox *documents;
+  GtkTextBuffer *buffer;
+  GMenuModel *menu;
+  g_autofree char *text = NULL;
+  GtkTextIter a, b;
+  TagWait wait;
+  const char * const *ignored;
+
+  g_object_set (document, "title", "Uitnodiging", "body",
+                "De vergaderign is teneinde de buurt te informeren over de Vlorpen. "
+                "Wij nodigen ook Grumsel uit.", NULL);
+  helder_store_save (store, document, NULL);
+  g_assert_true (helder_test_wait_for (analyzer_ready, NULL));
+  page_state (window, "write");
+  documents = GTK_LIST_BOX (find (window, "documents_list"));
+  g_signal_emit_by_name (documents, "row-activated", gtk_list_box_get_row_at_index (documents, 0));
+  helder_test_iterate (100);
+  editor = find (window, "document_editor");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find (window, "text_view")));
+
+  wait = (TagWait) { buffer, "spelling", offset_of (buffer, "vergaderign") + 1 };
+  g_assert_true (helder_test_wait_for (tag_appears, &wait));
+
+  /* A spelling suggestion replaces the word. */
+  menu = word_menu (window, buffer, "vergaderign");
+  g_assert_true (menu_offers (menu, "editor.correct", "vergadering"));
+  g_assert_true (menu_offers (menu, "editor.add-word", "personal"));
+  g_assert_true (menu_offers (menu, "app.spelling-language", "nl_BE"));
+  gtk_widget_activate_action (editor, "editor.correct", "s", "vergadering");
+
+  /* Officialese is replaced in one click. */
+  wait = (TagWait) { buffer, "jargon", offset_of (buffer, "teneinde") + 1 };
+  g_assert_true (helder_test_wait_for (tag_appears, &wait));
+  menu = word_menu (window, buffer, "teneinde");
+  g_assert_true (menu_offers (menu, "editor.correct", "om"));
+  g_assert_false (menu_offers (menu, "editor.add-word", NULL));
+  gtk_widget_activate_action (editor, "editor.correct", "s", "om");
+  gtk_text_buffer_get_bounds (buffer, &a, &b);
+  text = gtk_text_buffer_get_text (buffer, &a, &b, FALSE);
+  g_assert_true (g_str_has_prefix (text, "De vergadering is om de buurt"));
+
+  /* Added to my dictionary: stored, private, and no longer marked. */
+  wait = (TagWait) { buffer, "spelling", offset_of (buffer, "Vlorpen") + 1 };
+  g_assert_true (helder_test_wait_for (tag_appears, &wait));
+  menu = word_menu (window, buffer, "Vlorpen");
+  g_assert_true (menu_offers (menu, "editor.add-word", "personal"));
+  gtk_widget_activate_action (editor, "editor.add-word", "s", "personal");
+  g_assert_true (helder_test_wait_for (tag_goes, &wait));
+  words = helder_store_list (store, HELDER_TYPE_DICTIONARY_WORD, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (words), ==, 1);
+  word = g_list_model_get_item (words, 0);
+  g_assert_cmpstr (helder_record_get_text (word, "word"), ==, "Vlorpen");
+  g_assert_cmpstr (helder_record_get_text (word, "scope"), ==, "personal");
+  g_assert_cmpint (helder_record_get_visibility (word), ==, HELDER_VISIBILITY_PRIVATE);
+
+  /* Ignored in this document: unmarked, and kept with the document. */
+  wait = (TagWait) { buffer, "spelling", offset_of (buffer, "Grumsel") + 1 };
+  g_assert_true (helder_test_wait_for (tag_appears, &wait));
+  menu = word_menu (window, buffer, "Grumsel");
+  g_assert_true (menu_offers (menu, "editor.ignore", NULL));
+  gtk_widget_activate_action (editor, "editor.ignore", NULL);
+  g_assert_true (helder_test_wait_for (tag_goes, &wait));
+  saved = helder_store_load (store, HELDER_TYPE_DOCUMENT, helder_record_get_id (document), NULL);
+  ignored = helder_record_get_list (saved, "ignored");
+  g_assert_nonnull (ignored);
+  g_assert_true (g_strv_contains (ignored, "Grumsel"));
+  g_assert_nonnull (strstr (helder_record_get_text (saved, "body"), "vergadering is om"));
 }
 
 /* The child half of test_autosave_after_kill: types, waits for the
@@ -505,6 +669,7 @@ main (int   argc,
   g_test_add_func ("/gui/store/corrupt", test_corrupt_store_reported);
   g_test_add_func ("/gui/sync/conflict", test_conflict_shown_and_resolved);
   g_test_add_func ("/gui/editor/live-checks", test_editor_live_checks);
+  g_test_add_func ("/gui/editor/word-menu", test_editor_word_menu);
   g_test_add_func ("/gui/editor/autosave-after-kill", test_autosave_after_kill);
 
   if (argc == 3 && g_str_equal (argv[1], "--typist"))

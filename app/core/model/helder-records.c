@@ -163,6 +163,7 @@ static const HelderField document_fields[] = {
   INTEGER ("target_level", N_("Target level"), 1, 4),
   CHOICE ("language", N_("Language"), languages),
   LONG_TEXT ("body", N_("Text")),
+  LIST ("ignored", N_("Words ignored by the spelling check")),
 };
 
 static const HelderField word_list_entry_fields[] = {

@@ -331,11 +331,16 @@ static const char migration_4[] =
   "  detected_at TEXT NOT NULL"
   ");";
 
+/* 5: the words a document's writer chose to ignore in that document. */
+static const char migration_5[] =
+  "ALTER TABLE document ADD COLUMN ignored TEXT;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HELDER_STORE_SCHEMA_VERSION);

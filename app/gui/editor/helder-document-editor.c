@@ -640,6 +640,7 @@ helder_document_editor_open (HelderDocumentEditor *self,
 {
   GtkTextBuffer *buffer;
   const char *body;
+  const char * const *ignored;
 
   g_return_if_fail (HELDER_IS_DOCUMENT_EDITOR (self));
   g_return_if_fail (HELDER_IS_DOCUMENT (document));
@@ -651,6 +652,11 @@ helder_document_editor_open (HelderDocumentEditor *self,
   g_set_object (&self->document, document);
   buffer = gtk_text_view_get_buffer (self->text_view);
   body = helder_record_get_text (document, "body");
+
+  g_hash_table_remove_all (self->ignored);
+  ignored = helder_record_get_list (document, "ignored");
+  for (guint i = 0; ignored != NULL && ignored[i] != NULL; i++)
+    g_hash_table_add (self->ignored, g_strdup (ignored[i]));
 
   self->loading = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->title_entry), helder_record_get_text (document, "title"));
@@ -1018,6 +1024,8 @@ add_word (HelderDocumentEditor *self,
     g_warning ("Could not add %s: %s", self->menu_word, error->message);
   if (self->analyzer != NULL)
     helder_text_analyzer_add_spelling_word (self->analyzer, self->menu_word);
+  /* The word may be marked anywhere in the text, not only where it changed */
+  self->retag_all = TRUE;
   analyse (self);
 }
 
@@ -1036,8 +1044,16 @@ ignore_activated (GtkWidget  *widget,
 {
   HelderDocumentEditor *self = HELDER_DOCUMENT_EDITOR (widget);
 
-  if (self->menu_word != NULL)
-    g_hash_table_add (self->ignored, g_strdup (self->menu_word));
+  if (self->menu_word != NULL && self->document != NULL &&
+      g_hash_table_add (self->ignored, g_strdup (self->menu_word)))
+    {
+      /* Kept with the document, so it holds after a restart and on
+       * the other computers the document syncs to. */
+      g_autofree const char **words = (const char **) g_hash_table_get_keys_as_array (self->ignored, NULL);
+
+      g_object_set (self->document, "ignored", words, NULL);
+      helder_document_editor_save (self);
+    }
   self->retag_all = TRUE;
   if (self->analysis != NULL)
     apply_marks (self);
@@ -1049,18 +1065,12 @@ append_language_menu (HelderDocumentEditor *self)
 {
   g_autoptr(GMenu) languages = g_menu_new ();
 
-  if (g_menu_model_get_n_items (G_MENU_MODEL (self->extra_menu)) > 0 &&
-      g_menu_model_get_item_attribute (G_MENU_MODEL (self->extra_menu),
-                                       g_menu_model_get_n_items (G_MENU_MODEL (self->extra_menu)) - 1,
-                                       "helder-languages", "b", NULL))
-    return;
   g_menu_append (languages, _("Dutch (Netherlands)"), "app.spelling-language::nl_NL");
   g_menu_append (languages, _("Dutch (Belgium)"), "app.spelling-language::nl_BE");
   g_menu_append (languages, _("English (United States)"), "app.spelling-language::en_US");
   {
     g_autoptr(GMenuItem) item = g_menu_item_new_submenu (_("Spelling _Language"), G_MENU_MODEL (languages));
 
-    g_menu_item_set_attribute (item, "helder-languages", "b", TRUE);
     g_menu_append_item (self->extra_menu, item);
   }
 }
@@ -1078,13 +1088,18 @@ prepare_menu (HelderDocumentEditor *self,
 
   g_menu_remove_all (self->extra_menu);
   g_clear_pointer (&self->menu_word, g_free);
-  append_language_menu (self);
 
   gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
   gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by);
-  f = finding_at (self, gtk_text_iter_get_offset (&iter), HELDER_CHECK_SPELLING | HELDER_CHECK_JARGON);
+  /* Right after an edit the findings' offsets are those of the text
+   * before it: offer nothing rather than replace the wrong words. */
+  f = self->dirty ? NULL
+    : finding_at (self, gtk_text_iter_get_offset (&iter), HELDER_CHECK_SPELLING | HELDER_CHECK_JARGON);
   if (f == NULL)
-    return;
+    {
+      append_language_menu (self);
+      return;
+    }
 
   self->menu_start = f->start;
   self->menu_end = f->end;
@@ -1136,6 +1151,20 @@ on_pressed (GtkGestureClick      *gesture,
 
 /* Shift+F10 and the Menu key open the same menu for the word at the
  * cursor: prepare it, then let the text view show it. */
+static void
+prepare_menu_at_cursor (HelderDocumentEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter cursor;
+  GdkRectangle rect;
+  int x, y;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_iter_location (self->text_view, &cursor, &rect);
+  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y, &x, &y);
+  prepare_menu (self, x, y + rect.height / 2);
+}
+
 static gboolean
 on_key_pressed (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -1143,18 +1172,22 @@ on_key_pressed (GtkEventControllerKey *controller,
                 GdkModifierType        state,
                 HelderDocumentEditor  *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  GtkTextIter cursor;
-  GdkRectangle rect;
-  int x, y;
-
-  if (!((keyval == GDK_KEY_F10 && (state & GDK_SHIFT_MASK)) || keyval == GDK_KEY_Menu))
-    return FALSE;
-  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
-  gtk_text_view_get_iter_location (self->text_view, &cursor, &rect);
-  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y, &x, &y);
-  prepare_menu (self, x, y + rect.height / 2);
+  if ((keyval == GDK_KEY_F10 && (state & GDK_SHIFT_MASK)) || keyval == GDK_KEY_Menu)
+    prepare_menu_at_cursor (self);
+  /* The text view itself then shows the menu. */
   return FALSE;
+}
+
+/* The same, as an action: for scripts and assistive technology. */
+static void
+word_menu_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HelderDocumentEditor *self = HELDER_DOCUMENT_EDITOR (widget);
+
+  prepare_menu_at_cursor (self);
+  gtk_widget_activate_action (GTK_WIDGET (self->text_view), "menu.popup", NULL);
 }
 
 static void
@@ -1228,6 +1261,7 @@ helder_document_editor_class_init (HelderDocumentEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "editor.add-word", "s", add_word_activated);
   gtk_widget_class_install_action (widget_class, "editor.ignore", NULL, ignore_activated);
+  gtk_widget_class_install_action (widget_class, "editor.word-menu", NULL, word_menu_activated);
 }
 
 static void
