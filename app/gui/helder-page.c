@@ -192,7 +192,9 @@ bind_list (HelderPage *self,
     }
   g_object_set_data_full (G_OBJECT (list_box), "today", today_new (), (GDestroyNotify) g_date_free);
   g_object_set_data (G_OBJECT (list_box), "activatable",
-                     GINT_TO_POINTER (HELDER_PAGE_GET_CLASS (self)->open_record != NULL));
+                     GINT_TO_POINTER (HELDER_PAGE_GET_CLASS (self)->open_record != NULL &&
+                                      (HELDER_PAGE_GET_CLASS (self)->can_open == NULL ||
+                                       HELDER_PAGE_GET_CLASS (self)->can_open (self, type))));
 
   gtk_list_box_bind_model (list_box, model, create_row, list_box, NULL);
   return model ? g_list_model_get_n_items (model) : 0;
@@ -345,7 +347,7 @@ row_activated (HelderPage    *self,
 {
   HelderRecord *record = g_object_get_data (G_OBJECT (row), "record");
 
-  if (record != NULL)
+  if (record != NULL && gtk_list_box_row_get_activatable (row))
     HELDER_PAGE_GET_CLASS (self)->open_record (self, record);
 }
 

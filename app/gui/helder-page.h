@@ -29,6 +29,10 @@ struct _HelderPageClass
   void (*open_record) (HelderPage   *self,
                        HelderRecord *record);
 
+  /* Whether records of @type open; without it, all of them do. */
+  gboolean (*can_open) (HelderPage *self,
+                        GType       type);
+
   /*< private >*/
   GType   new_item_type;       /* what "page.new" creates */
   char   *new_item_title;      /* the dialog's title */

@@ -141,6 +141,28 @@ show_page_activated (GtkWidget  *widget,
   helder_window_set_page (HELDER_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+static HelderStore *window_store (HelderWindow *self);
+
+/* Opens the document with the given id in Schrijven. */
+static void
+open_document_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+  HelderStore *store = window_store (self);
+  GtkWidget *page = gtk_stack_get_child_by_name (self->page_stack, "write");
+  g_autoptr(HelderRecord) document = NULL;
+
+  if (store == NULL || page == NULL)
+    return;
+  document = helder_store_load (store, HELDER_TYPE_DOCUMENT, g_variant_get_string (parameter, NULL), NULL);
+  if (document == NULL)
+    return;
+  helder_window_set_page (self, "write");
+  HELDER_PAGE_GET_CLASS (page)->open_record (HELDER_PAGE (page), document);
+}
+
 static void
 new_item_activated (GtkWidget  *widget,
                     const char *action_name,
@@ -323,6 +345,7 @@ helder_window_class_init (HelderWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
   gtk_widget_class_install_action (widget_class, "win.new-item", NULL, new_item_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-document", "s", open_document_activated);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
   gtk_widget_class_install_action (widget_class, "win.open-data-folder", NULL, open_data_folder_activated);
   gtk_widget_class_install_action (widget_class, "win.sync-now", NULL, sync_now_activated);

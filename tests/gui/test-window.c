@@ -547,6 +547,54 @@ test_editor_word_menu (void)
   g_assert_nonnull (strstr (helder_record_get_text (saved, "body"), "vergadering is om"));
 }
 
+/* A planner message opens its text in Schrijven; one without a text
+ * gets a new document that the message then points to. */
+static void
+test_message_opens_text (void)
+{
+  HelderWindow *window = open_window ("message-text.db");
+  HelderStore *store = helder_application_get_store (app);
+  g_autoptr(HelderRecord) document = helder_record_new (HELDER_TYPE_DOCUMENT);
+  g_autoptr(HelderRecord) message = helder_record_new (HELDER_TYPE_MESSAGE);
+  g_autoptr(HelderRecord) priority = helder_record_new (HELDER_TYPE_PRIORITY);
+  g_autoptr(HelderRecord) saved = NULL;
+  GtkListBox *messages;
+
+  g_object_set (document, "title", "Brief over de riolering", "body", "Beste bewoner,", NULL);
+  helder_store_save (store, document, NULL);
+  g_object_set (message, "title", "Riolering Pastoor van Leeuwenstraat",
+                "body", helder_record_get_id (document), NULL);
+  helder_store_save (store, message, NULL);
+  g_object_set (priority, "title", "Betaalbaar wonen", NULL);
+  helder_store_save (store, priority, NULL);
+
+  g_assert_cmpstr (page_state (window, "planner"), ==, "content");
+  messages = GTK_LIST_BOX (find (window, "messages_list"));
+  g_assert_true (gtk_list_box_row_get_activatable (gtk_list_box_get_row_at_index (messages, 0)));
+  /* Other planner rows do not pretend to open. */
+  g_assert_false (gtk_list_box_row_get_activatable (
+    gtk_list_box_get_row_at_index (GTK_LIST_BOX (find (window, "priorities_list")), 0)));
+  g_signal_emit_by_name (messages, "row-activated", gtk_list_box_get_row_at_index (messages, 0));
+  helder_test_iterate (100);
+  g_assert_cmpstr (helder_window_get_page (window), ==, "write");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (window, "title_entry"))), ==, "Brief over de riolering");
+
+  /* Without a text: a new one, linked. */
+  g_object_set (message, "body", NULL, NULL);
+  helder_store_save (store, message, NULL);
+  page_state (window, "planner");
+  messages = GTK_LIST_BOX (find (window, "messages_list"));
+  g_signal_emit_by_name (messages, "row-activated", gtk_list_box_get_row_at_index (messages, 0));
+  helder_test_iterate (100);
+  g_assert_cmpstr (helder_window_get_page (window), ==, "write");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (window, "title_entry"))), ==,
+                   "Riolering Pastoor van Leeuwenstraat");
+  g_assert_cmpuint (helder_store_count (store, HELDER_TYPE_DOCUMENT), ==, 2);
+  saved = helder_store_load (store, HELDER_TYPE_MESSAGE, helder_record_get_id (message), NULL);
+  g_assert_nonnull (helder_record_get_text (saved, "body"));
+  g_assert_cmpstr (helder_record_get_text (saved, "body"), !=, helder_record_get_id (document));
+}
+
 /* The child half of test_autosave_after_kill: types, waits for the
  * autosave, types again and says so; the parent then kills it. */
 static int
@@ -670,6 +718,7 @@ main (int   argc,
   g_test_add_func ("/gui/sync/conflict", test_conflict_shown_and_resolved);
   g_test_add_func ("/gui/editor/live-checks", test_editor_live_checks);
   g_test_add_func ("/gui/editor/word-menu", test_editor_word_menu);
+  g_test_add_func ("/gui/planner/message-opens-text", test_message_opens_text);
   g_test_add_func ("/gui/editor/autosave-after-kill", test_autosave_after_kill);
 
   if (argc == 3 && g_str_equal (argv[1], "--typist"))
