@@ -419,6 +419,23 @@ test_editor_live_checks (void)
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find (window, "level_label"))), "doel: niveau 2"));
   g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (find (window, "findings_list")), 0));
 
+  /* Kind and target level are set by the title; the panel follows. */
+  {
+    g_autoptr(HelderRecord) changed = NULL;
+    GtkDropDown *kind = GTK_DROP_DOWN (find (window, "kind_dropdown"));
+    GtkStringObject *label;
+
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (find (window, "level_dropdown")), 3);
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find (window, "level_label"))), "doel: niveau 4"));
+    gtk_drop_down_set_selected (kind, 2);
+    label = g_list_model_get_item (gtk_drop_down_get_model (kind), 2);
+    g_assert_cmpstr (gtk_string_object_get_string (label), ==, "news item");
+    g_object_unref (label);
+    changed = helder_store_load (store, HELDER_TYPE_DOCUMENT, helder_record_get_id (document), NULL);
+    g_assert_cmpint (helder_record_get_int (changed, "target_level"), ==, 4);
+    g_assert_cmpstr (helder_record_get_text (changed, "kind"), ==, "nieuwsbericht");
+  }
+
   /* Saved within a second of the last key. */
   helder_test_iterate (1300);
   saved = helder_store_load (store, HELDER_TYPE_DOCUMENT, helder_record_get_id (document), NULL);
@@ -439,7 +456,8 @@ test_editor_live_checks (void)
 
   /* Find and replace all, case-insensitive. */
   gtk_widget_activate_action (find (window, "document_editor"), "editor.find", NULL);
-  gtk_editable_set_text (GTK_EDITABLE (find (window, "search_entry")), "TENEINDE");
+  /* (GtkDropDown has a "search_entry" of its own: look in the bar.) */
+  gtk_editable_set_text (GTK_EDITABLE (helder_test_find_by_id (find (window, "search_bar"), "search_entry")), "TENEINDE");
   gtk_editable_set_text (GTK_EDITABLE (find (window, "replace_entry")), "om");
   g_signal_emit_by_name (helder_test_find_by_id (find (window, "search_bar"), "search_entry"), "activate");
   {

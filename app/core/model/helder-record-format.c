@@ -53,8 +53,15 @@ helder_format_date (const char *iso_date)
   return date ? format_gdate (date) : NULL;
 }
 
-static const char *
-choice_label (const char *value)
+/**
+ * helder_format_choice:
+ * @value: a choice field's value, such as "nieuwsbericht"
+ *
+ * Returns: the choice's label in the user's language, or @value
+ * itself when it has none
+ */
+const char *
+helder_format_choice (const char *value)
 {
   static const struct { const char *value; const char *label; } labels[] = {
     { "active", N_("active") },
@@ -208,7 +215,7 @@ helder_record_format_subtitle (HelderRecord *record,
       g_autofree char *q = quarters ? g_strjoinv (", ", (char **) quarters) : NULL;
 
       return JOIN (helder_record_get_text (record, "theme"), q,
-                         choice_label (helder_record_get_text (record, "status")));
+                         helder_format_choice (helder_record_get_text (record, "status")));
     }
 
   if (HELDER_IS_TOPIC (record))
@@ -218,7 +225,7 @@ helder_record_format_subtitle (HelderRecord *record,
                                                  helder_record_get_int (record, "admin_impact"),
                                                  helder_record_get_int (record, "societal_impact"));
 
-      return JOIN (impact, choice_label (helder_record_get_text (record, "trend")),
+      return JOIN (impact, helder_format_choice (helder_record_get_text (record, "trend")),
                          helder_record_get_text (record, "owner"));
     }
 
@@ -229,7 +236,7 @@ helder_record_format_subtitle (HelderRecord *record,
       guint n = json_length (helder_record_get_text (record, "channels"));
       g_autofree char *channels = n ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u channel", "%u channels", n), n) : NULL;
 
-      return JOIN (choice_label (helder_record_get_text (record, "status")), window, channels);
+      return JOIN (helder_format_choice (helder_record_get_text (record, "status")), window, channels);
     }
 
   if (HELDER_IS_WORKS (record))
@@ -259,12 +266,12 @@ helder_record_format_subtitle (HelderRecord *record,
       guint n = json_length (helder_record_get_text (record, "items"));
       g_autofree char *items = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items", n), n);
 
-      return JOIN (choice_label (helder_record_get_text (record, "status")), items);
+      return JOIN (helder_format_choice (helder_record_get_text (record, "status")), items);
     }
 
   if (HELDER_IS_CHANNEL (record))
     return JOIN (helder_record_get_bool (record, "digital") ? _("digital") : _("physical"),
-                 choice_label (helder_record_get_text (record, "speed")),
+                 helder_format_choice (helder_record_get_text (record, "speed")),
                  helder_record_get_bool (record, "interaction") ? _("two-way") : NULL,
                  helder_record_get_bool (record, "formal") ? _("formal") : NULL);
 
@@ -280,12 +287,12 @@ helder_record_format_subtitle (HelderRecord *record,
     {
       g_autofree char *level = g_strdup_printf (_("target level %d"), helder_record_get_int (record, "target_level"));
 
-      return JOIN (choice_label (helder_record_get_text (record, "kind")),
+      return JOIN (helder_format_choice (helder_record_get_text (record, "kind")),
                          helder_record_get_text (record, "channel"), level);
     }
 
   if (HELDER_IS_TOOLKIT (record))
-    return JOIN (choice_label (helder_record_get_text (record, "category")),
+    return JOIN (helder_format_choice (helder_record_get_text (record, "category")),
                        helder_record_get_text (record, "summary"));
 
   if (HELDER_IS_TRAINING (record))

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "helder-document-editor.h"
+#include "model/helder-record-format.h"
 #include "text/helder-text-summary.h"
 
 /* The text is saved at most a second after typing stops, so a killed app
@@ -32,6 +33,11 @@ struct _HelderDocumentEditor
   GtkLabel           *word_count;
   GtkTextView        *text_view;
   GtkLabel           *level_label;
+  GtkDropDown        *kind_dropdown;
+  GtkDropDown        *channel_dropdown;
+  GtkDropDown        *level_dropdown;
+  GStrv               kinds;          /* kind_dropdown's values */
+  GStrv               channels;       /* channel_dropdown's values; [0] is "" */
   GtkLabel           *douma_label;
   GtkLabel           *brouwer_label;
   GtkLabel           *counts_label;
@@ -140,6 +146,8 @@ buffer_text (HelderDocumentEditor *self)
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
+
+static void fill_properties (HelderDocumentEditor *self);
 
 /* Saving */
 
@@ -663,9 +671,110 @@ helder_document_editor_open (HelderDocumentEditor *self,
   gtk_text_buffer_set_text (buffer, body ? body : "", -1);
   self->loading = FALSE;
   self->retag_all = TRUE;
+  fill_properties (self);
 
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
   analyse (self);
+}
+
+/* Kind, channel and target level: the popover by the title. */
+static guint
+index_of (const char * const *values,
+          const char         *value)
+{
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    if (g_strcmp0 (values[i], value) == 0)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+fill_properties (HelderDocumentEditor *self)
+{
+  const HelderField *kind_field = helder_record_class_find_field (HELDER_RECORD_GET_CLASS (self->document), "kind");
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) channels = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
+  g_autoptr(GStrvBuilder) channel_values = g_strv_builder_new ();
+  g_autoptr(GListModel) channel_records = NULL;
+  const char *channel = helder_record_get_text (self->document, "channel");
+  int target = helder_record_get_int (self->document, "target_level");
+  guint selected;
+
+  g_clear_pointer (&self->kinds, g_strfreev);
+  self->kinds = g_strdupv ((char **) kind_field->choices);
+  for (guint i = 0; self->kinds[i] != NULL; i++)
+    gtk_string_list_append (kinds, helder_format_choice (self->kinds[i]));
+
+  /* Translators: no channel chosen for a document */
+  gtk_string_list_append (channels, _("None"));
+  g_strv_builder_add (channel_values, "");
+  if (self->store != NULL)
+    channel_records = helder_store_list (self->store, HELDER_TYPE_CHANNEL, NULL);
+  for (guint i = 0; channel_records != NULL && i < g_list_model_get_n_items (channel_records); i++)
+    {
+      g_autoptr(HelderRecord) record = g_list_model_get_item (channel_records, i);
+
+      gtk_string_list_append (channels, helder_record_get_text (record, "name"));
+      g_strv_builder_add (channel_values, helder_record_get_text (record, "name"));
+    }
+  /* A channel the list no longer has is kept, not dropped. */
+  if (channel != NULL && *channel != '\0')
+    {
+      g_auto(GStrv) so_far = g_strv_builder_end (channel_values);
+
+      g_strv_builder_addv (channel_values, (const char **) so_far);
+      if (!g_strv_contains ((const char * const *) so_far, channel))
+        {
+          gtk_string_list_append (channels, channel);
+          g_strv_builder_add (channel_values, channel);
+        }
+    }
+  g_clear_pointer (&self->channels, g_strfreev);
+  self->channels = g_strv_builder_end (channel_values);
+
+  for (int level = 1; level <= 4; level++)
+    {
+      g_autofree char *label = g_strdup_printf (_("Level %d"), level);
+
+      gtk_string_list_append (levels, label);
+    }
+
+  self->loading = TRUE;
+  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
+  selected = index_of ((const char * const *) self->kinds, helder_record_get_text (self->document, "kind"));
+  gtk_drop_down_set_selected (self->kind_dropdown, selected);
+  gtk_drop_down_set_model (self->channel_dropdown, G_LIST_MODEL (channels));
+  selected = index_of ((const char * const *) self->channels, channel ? channel : "");
+  gtk_drop_down_set_selected (self->channel_dropdown, selected);
+  gtk_drop_down_set_model (self->level_dropdown, G_LIST_MODEL (levels));
+  gtk_drop_down_set_selected (self->level_dropdown, target >= 1 && target <= 4 ? (guint) target - 1
+                                                                              : GTK_INVALID_LIST_POSITION);
+  self->loading = FALSE;
+}
+
+static void
+on_property_selected (HelderDocumentEditor *self)
+{
+  guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
+  guint channel = gtk_drop_down_get_selected (self->channel_dropdown);
+  guint level = gtk_drop_down_get_selected (self->level_dropdown);
+
+  if (self->loading || self->document == NULL)
+    return;
+  if (self->kinds != NULL && kind < g_strv_length (self->kinds))
+    g_object_set (self->document, "kind", self->kinds[kind], NULL);
+  if (self->channels != NULL && channel < g_strv_length (self->channels))
+    g_object_set (self->document, "channel", *self->channels[channel] ? self->channels[channel] : NULL, NULL);
+  if (level != GTK_INVALID_LIST_POSITION)
+    g_object_set (self->document, "target-level", (int) level + 1, NULL);
+  helder_document_editor_save (self);
+  if (self->analysis != NULL)
+    {
+      g_autofree char *text = buffer_text (self);
+
+      update_panel (self, text);
+    }
 }
 
 /* Search and replace, case-insensitive, from the cursor, wrapping. */
@@ -1214,6 +1323,8 @@ helder_document_editor_dispose (GObject *object)
   g_clear_object (&self->extra_menu);
   g_clear_pointer (&self->menu_word, g_free);
   g_clear_pointer (&self->ignored, g_hash_table_unref);
+  g_clear_pointer (&self->kinds, g_strfreev);
+  g_clear_pointer (&self->channels, g_strfreev);
   gtk_widget_dispose_template (GTK_WIDGET (self), HELDER_TYPE_DOCUMENT_EDITOR);
 
   G_OBJECT_CLASS (helder_document_editor_parent_class)->dispose (object);
@@ -1232,6 +1343,9 @@ helder_document_editor_class_init (HelderDocumentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, word_count);
   gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, text_view);
   gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, level_label);
+  gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, channel_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, level_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, douma_label);
   gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, brouwer_label);
   gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, counts_label);
@@ -1270,6 +1384,9 @@ helder_document_editor_init (HelderDocumentEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   create_tags (gtk_text_view_get_buffer (self->text_view));
+  g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (on_property_selected), self);
+  g_signal_connect_swapped (self->channel_dropdown, "notify::selected", G_CALLBACK (on_property_selected), self);
+  g_signal_connect_swapped (self->level_dropdown, "notify::selected", G_CALLBACK (on_property_selected), self);
   {
     GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
     GtkTextIter start;
