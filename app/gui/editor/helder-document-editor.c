@@ -33,6 +33,7 @@ struct _HelderDocumentEditor
   GtkLabel           *word_count;
   GtkTextView        *text_view;
   GtkLabel           *level_label;
+  GtkMenuButton      *properties_button;
   GtkDropDown        *kind_dropdown;
   GtkDropDown        *channel_dropdown;
   GtkDropDown        *level_dropdown;
@@ -777,6 +778,14 @@ on_property_selected (HelderDocumentEditor *self)
     }
 }
 
+static void
+properties_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  gtk_menu_button_popup (HELDER_DOCUMENT_EDITOR (widget)->properties_button);
+}
+
 /* Search and replace, case-insensitive, from the cursor, wrapping. */
 static gboolean
 find_from (HelderDocumentEditor *self,
@@ -1343,6 +1352,7 @@ helder_document_editor_class_init (HelderDocumentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, word_count);
   gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, text_view);
   gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, level_label);
+  gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, properties_button);
   gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, channel_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, level_dropdown);
@@ -1376,6 +1386,7 @@ helder_document_editor_class_init (HelderDocumentEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.add-word", "s", add_word_activated);
   gtk_widget_class_install_action (widget_class, "editor.ignore", NULL, ignore_activated);
   gtk_widget_class_install_action (widget_class, "editor.word-menu", NULL, word_menu_activated);
+  gtk_widget_class_install_action (widget_class, "editor.properties", NULL, properties_activated);
 }
 
 static void
@@ -1384,6 +1395,16 @@ helder_document_editor_init (HelderDocumentEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   create_tags (gtk_text_view_get_buffer (self->text_view));
+  /* Alt+Return before the text view takes it as a line break. */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_ALT_MASK),
+                                                            gtk_named_action_new ("editor.properties")));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (on_property_selected), self);
   g_signal_connect_swapped (self->channel_dropdown, "notify::selected", G_CALLBACK (on_property_selected), self);
   g_signal_connect_swapped (self->level_dropdown, "notify::selected", G_CALLBACK (on_property_selected), self);
