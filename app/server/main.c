@@ -9,6 +9,8 @@
 #include "config.h"
 
 #include <glib-unix.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <sys/socket.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,7 +35,7 @@ static int
 usage_error (const char *message)
 {
   g_printerr ("helder-server: %s\n", message);
-  g_printerr ("Try “helder-server --help” or “helder-server admin --help”.\n");
+  g_printerr (_("Try “helder-server --help” or “helder-server admin --help”.\n"));
   return 2;
 }
 
@@ -62,23 +64,24 @@ run_admin (int    argc,
   g_autoptr(HelderServerSqlite) storage = NULL;
   HelderServerStorageInterface *iface;
   GOptionEntry entries[] = {
-    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, "The server's data directory", "DIR" },
-    { "org", 0, 0, G_OPTION_ARG_STRING, &org, "add-user: the user's organisation", "SLUG" },
-    { "role", 0, 0, G_OPTION_ARG_STRING, &role, "add-user: admin, advisor or staff", "ROLE" },
-    { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &password_stdin, "add-user: read the password from standard input", NULL },
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, N_("The server’s data directory"), N_("DIR") },
+    { "org", 0, 0, G_OPTION_ARG_STRING, &org, N_("add-user: the user’s organisation"), N_("SLUG") },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("add-user: admin, advisor or staff"), N_("ROLE") },
+    { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &password_stdin, N_("add-user: read the password from standard input"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
   guint n;
 
-  g_option_context_set_summary (context, "Administer a helder-server data directory.");
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Administer a helder-server data directory."));
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (error->message);
 
   n = rest ? g_strv_length (rest) : 0;
   if (n == 0)
-    return usage_error ("admin: a command is required: create-org, add-user or revoke-tokens");
+    return usage_error (_("admin: a command is required: create-org, add-user or revoke-tokens"));
   if (data_dir == NULL)
     data_dir = default_data_dir ();
 
@@ -99,7 +102,7 @@ run_admin (int    argc,
           g_printerr ("helder-server: %s\n", error->message);
           return 1;
         }
-      g_print ("Created organisation %s\n", rest[1]);
+      g_print (_("Created organisation %s\n"), rest[1]);
       return 0;
     }
 
@@ -111,17 +114,18 @@ run_admin (int    argc,
       if (n != 2 || org == NULL || role == NULL || !password_stdin)
         return usage_error ("add-user --org SLUG --role admin|advisor|staff --password-stdin LOGIN");
       if (!g_str_equal (role, "admin") && !g_str_equal (role, "advisor") && !g_str_equal (role, "staff"))
-        return usage_error ("--role takes admin, advisor or staff");
+        return usage_error (_("--role takes admin, advisor or staff"));
       password = read_password ();
       if (strlen (password) < 8)
-        return usage_error ("the password must have at least 8 characters");
+        return usage_error (_("the password must have at least 8 characters"));
       hash = helder_server_hash_password (password, &error);
       if (hash == NULL || !iface->add_user (HELDER_SERVER_STORAGE (storage), org, rest[1], role, hash, &error))
         {
           g_printerr ("helder-server: %s\n", error->message);
           return 1;
         }
-      g_print ("Added %s (%s) to %s\n", rest[1], role, org);
+      /* Translators: "Added sanne (advisor) to hillegom" */
+      g_print (_("Added %s (%s) to %s\n"), rest[1], role, org);
       return 0;
     }
 
@@ -137,11 +141,12 @@ run_admin (int    argc,
           g_printerr ("helder-server: %s\n", error->message);
           return 1;
         }
-      g_print ("Revoked %d token(s) of %s\n", revoked, rest[1]);
+      g_print (g_dngettext (GETTEXT_PACKAGE, "Revoked %d token of %s\n", "Revoked %d tokens of %s\n", revoked),
+               revoked, rest[1]);
       return 0;
     }
 
-  return usage_error ("admin: unknown command");
+  return usage_error (_("admin: unknown command"));
 }
 
 static gboolean
@@ -203,7 +208,7 @@ listen_on (SoupServer  *soup,
   address = g_inet_socket_address_new_from_string (host, port);
   if (address == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "Not an address: %s", host);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("Not an address: %s"), host);
       return FALSE;
     }
 
@@ -242,26 +247,35 @@ main (int   argc,
   g_autoptr(GMainLoop) loop = NULL;
   GSList *uris;
   GOptionEntry entries[] = {
-    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config, "A key file with a [server] group: listen, data-dir, tls-cert, tls-key, max-blob-bytes, tombstone-days (default 90)", "FILE" },
-    { "listen", 0, 0, G_OPTION_ARG_STRING, &listen, "Address and port to listen on (default 127.0.0.1:8080; port 0 picks a free one)", "ADDR:PORT" },
-    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, "Where the database and blobs are kept", "DIR" },
-    { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert, "TLS certificate (PEM)", "FILE" },
-    { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key, "TLS private key (PEM)", "FILE" },
+    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config, N_("A key file with a [server] group: listen, data-dir, tls-cert, tls-key, max-blob-bytes, tombstone-days (default 90)"), N_("FILE") },
+    { "listen", 0, 0, G_OPTION_ARG_STRING, &listen, N_("Address and port to listen on (default 127.0.0.1:8080; port 0 picks a free one)"), N_("ADDR:PORT") },
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, N_("Where the database and blobs are kept"), N_("DIR") },
+    { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert, N_("TLS certificate (PEM)"), N_("FILE") },
+    { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key, N_("TLS private key (PEM)"), N_("FILE") },
     { NULL }
   };
 
+
+  /* Messages for the administrator in their language; the request log
+   * and the "listening on" line, which scripts read, stay as they are. */
+  setlocale (LC_ALL, "");
+  setlocale (LC_NUMERIC, "C");   /* the log's milliseconds keep their point */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HELDER_LOCALEDIR") ? g_getenv ("HELDER_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   if (argc > 1 && g_str_equal (argv[1], "admin"))
     return run_admin (argc - 1, argv + 1);
 
   context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, "Serve Helder's sync protocol (v1).\n"
-                                         "Administration: helder-server admin --help");
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Serve Helder’s sync protocol (v1).\n"
+                                           "Administration: helder-server admin --help"));
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (error->message);
   if (argc > 1)
-    return usage_error ("unexpected argument");
+    return usage_error (_("unexpected argument"));
 
   if (config != NULL)
     {
@@ -287,7 +301,7 @@ main (int   argc,
     }
 
   if ((tls_cert == NULL) != (tls_key == NULL))
-    return usage_error ("--tls-cert and --tls-key go together");
+    return usage_error (_("--tls-cert and --tls-key go together"));
   if (listen == NULL)
     listen = g_strdup ("127.0.0.1:8080");
   if (data_dir == NULL)

@@ -3593,6 +3593,28 @@ test_log_no_secrets (void)
   g_assert_true (server_alive (srv));
 }
 
+/* The administrator reads the command line's messages in Dutch; the
+ * request log stays as it is. */
+static void
+test_admin_dutch (void)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "nl", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "nl_NL.UTF-8", TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, server_binary (), "admin", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 2);
+  g_assert_nonnull (strstr (err, "geef een opdracht: create-org, add-user of revoke-tokens"));
+  g_assert_nonnull (strstr (err, "Probeer “helder-server --help”"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3652,6 +3674,7 @@ main (int   argc,
   g_test_add_func ("/server/fault/sigkill", test_fault_sigkill);
   g_test_add_func ("/server/log/lines", test_log_lines);
   g_test_add_func ("/server/log/no-secrets", test_log_no_secrets);
+  g_test_add_func ("/server/admin/dutch", test_admin_dutch);
 
   status = g_test_run ();
 
