@@ -65,22 +65,20 @@ value_text (JsonNode *node)
 }
 
 static GtkWidget *
-side_label (const char *heading,
-            const char *text)
+grid_label (const char *text,
+            const char *css_class)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *h = gtk_label_new (heading);
-  GtkWidget *t = gtk_label_new (text);
+  GtkWidget *label = gtk_label_new (text);
 
-  gtk_widget_add_css_class (h, "caption-heading");
-  gtk_label_set_xalign (GTK_LABEL (h), 0);
-  gtk_label_set_xalign (GTK_LABEL (t), 0);
-  gtk_label_set_wrap (GTK_LABEL (t), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (t), TRUE);
-  gtk_box_append (GTK_BOX (box), h);
-  gtk_box_append (GTK_BOX (box), t);
-  gtk_widget_set_hexpand (box, TRUE);
-  return box;
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (label), 12);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
 }
 
 static void
@@ -140,28 +138,46 @@ conflict_group (HelderConflictsWindow *self,
       guint n_fields;
       const HelderField *fields = helder_record_class_get_fields (HELDER_RECORD_GET_CLASS (mine), &n_fields);
 
+      /* One grid for all fields, so the two versions line up in columns. */
+      GtkWidget *grid = gtk_grid_new ();
+      GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      int row = 1;
+
+      gtk_grid_set_row_spacing (GTK_GRID (grid), 12);
+      gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
+      gtk_widget_set_margin_start (grid, 12);
+      gtk_widget_set_margin_end (grid, 12);
+      gtk_widget_set_margin_top (grid, 12);
+      gtk_widget_set_margin_bottom (grid, 12);
+      gtk_grid_attach (GTK_GRID (grid), grid_label (_("On this computer"), "caption-heading"), 1, 0, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), grid_label (_("On the server"), "caption-heading"), 2, 0, 1, 1);
+
       for (guint i = 0; i < n_fields; i++)
         {
           JsonNode *a = json_object_get_member (mine_data, fields[i].name);
           JsonNode *b = json_object_get_member (server_data, fields[i].name);
           g_autofree char *ta = NULL, *tb = NULL;
-          GtkWidget *row, *box;
+          GtkWidget *mine_label, *theirs_label;
 
           ta = value_text (a);
           tb = value_text (b);
           if (g_strcmp0 (ta, tb) == 0)
             continue;
-          row = adw_action_row_new ();
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(fields[i].label));
-          box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-          gtk_box_append (GTK_BOX (box), side_label (_("On this computer"), ta));
-          gtk_box_append (GTK_BOX (box), side_label (_("On the server"), tb));
-          gtk_widget_set_margin_top (box, 6);
-          gtk_widget_set_margin_bottom (box, 6);
-          gtk_widget_set_size_request (box, 360, -1);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+          /* "paused" reads as "gepauzeerd" */
+          mine_label = grid_label (fields[i].kind == HELDER_FIELD_CHOICE ? helder_format_choice (ta) : ta, NULL);
+          theirs_label = grid_label (fields[i].kind == HELDER_FIELD_CHOICE ? helder_format_choice (tb) : tb, NULL);
+          gtk_label_set_selectable (GTK_LABEL (mine_label), TRUE);
+          gtk_label_set_selectable (GTK_LABEL (theirs_label), TRUE);
+          gtk_widget_set_hexpand (mine_label, TRUE);
+          gtk_widget_set_hexpand (theirs_label, TRUE);
+          gtk_grid_attach (GTK_GRID (grid), grid_label (_(fields[i].label), "dim-label"), 0, row, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid), mine_label, 1, row, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid), theirs_label, 2, row, 1, 1);
+          row++;
         }
+      gtk_widget_add_css_class (card, "card");
+      gtk_box_append (GTK_BOX (card), grid);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), card);
     }
 
   gtk_widget_set_margin_top (buttons, 12);
@@ -172,6 +188,8 @@ conflict_group (HelderConflictsWindow *self,
   if (!rejected)
     gtk_box_append (GTK_BOX (buttons), choice_button (self, _("Keep _Both"), id, HELDER_KEEP_BOTH));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), buttons);
+  if (g_object_get_data (G_OBJECT (self), "first-choice") == NULL)
+    g_object_set_data (G_OBJECT (self), "first-choice", gtk_widget_get_first_child (buttons));
   return group;
 }
 
@@ -188,6 +206,14 @@ reload (HelderConflictsWindow *self)
     gtk_box_append (self->groups, conflict_group (self, json_array_get_object_element (conflicts, i)));
 
   gtk_stack_set_visible_child_name (self->stack, json_array_get_length (conflicts) ? "list" : "empty");
+  /* Start on the first choice, not in a value (focus would select it) */
+  {
+    GtkWidget *first = g_object_get_data (G_OBJECT (self), "first-choice");
+
+    if (first != NULL)
+      gtk_window_set_focus (GTK_WINDOW (self), first);
+    g_object_set_data (G_OBJECT (self), "first-choice", NULL);
+  }
 }
 
 static void
