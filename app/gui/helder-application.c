@@ -143,7 +143,7 @@ load_analyzer_in_thread (GTask        *task,
   if (analyzer == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_pointer (task, analyzer, (GDestroyNotify) helder_text_analyzer_free);
+    g_task_return_pointer (task, analyzer, (GDestroyNotify) helder_text_analyzer_unref);
 }
 
 static void
@@ -155,7 +155,16 @@ analyzer_loaded (GObject      *source,
   g_autoptr(GError) error = NULL;
   HelderTextAnalyzer *analyzer = g_task_propagate_pointer (G_TASK (result), &error);
 
+  g_autofree char *wanted = g_settings_get_string (self->settings, "spelling-language");
+
   self->analyzer_loading = FALSE;
+  /* The language changed while this one loaded: load the newer one. */
+  if (!g_str_equal (wanted, g_task_get_task_data (G_TASK (result))))
+    {
+      g_clear_pointer (&analyzer, helder_text_analyzer_unref);
+      load_analyzer (self);
+      return;
+    }
   if (analyzer == NULL)
     {
       g_message ("The plain-language checks are not available: %s", error->message);
@@ -171,9 +180,11 @@ analyzer_loaded (GObject      *source,
 static void
 spelling_language_changed (HelderApplication *self)
 {
-  if (self->analyzer_loading || self->analyzer == NULL)
+  /* One loading now finds the new setting when it finishes. */
+  if (self->analyzer_loading)
     return;
-  g_clear_pointer (&self->analyzer, helder_text_analyzer_free);
+  /* Open editors keep their reference until they get the new one. */
+  g_clear_pointer (&self->analyzer, helder_text_analyzer_unref);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYZER_READY]);
   load_analyzer (self);
 }
@@ -530,7 +541,7 @@ helder_application_finalize (GObject *object)
   g_clear_error (&self->store_error);
   g_free (self->data_dir);
   g_free (self->server_override);
-  g_clear_pointer (&self->analyzer, helder_text_analyzer_free);
+  g_clear_pointer (&self->analyzer, helder_text_analyzer_unref);
 
   G_OBJECT_CLASS (helder_application_parent_class)->finalize (object);
 }

@@ -563,6 +563,24 @@ test_editor_word_menu (void)
   g_assert_nonnull (ignored);
   g_assert_true (g_strv_contains (ignored, "Grumsel"));
   g_assert_nonnull (strstr (helder_record_get_text (saved, "body"), "vergadering is om"));
+
+  /* Another language, and back while it loads: the open document is
+   * checked again, by the analyser of the language chosen last. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "spelling-language", g_variant_new_string ("en_US"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "spelling-language", g_variant_new_string ("nl_NL"));
+  g_assert_true (helder_test_wait_for (analyzer_ready, NULL));
+  {
+    GtkTextIter end;
+
+    gtk_text_buffer_get_end_iter (buffer, &end);
+    gtk_text_buffer_insert (buffer, &end, " Tot ziens bij de vergaderign.", -1);
+    gtk_text_buffer_get_start_iter (buffer, &end);
+    gtk_text_buffer_place_cursor (buffer, &end);
+  }
+  wait = (TagWait) { buffer, "spelling", offset_of (buffer, "ziens bij de vergaderign") + 14 };
+  g_assert_true (helder_test_wait_for (tag_appears, &wait));
+  /* Dutch again: "Tot ziens" is no spelling error. */
+  g_assert_false (has_tag_at (buffer, "spelling", offset_of (buffer, "Tot ziens") + 1));
 }
 
 /* A planner message opens its text in Schrijven; one without a text

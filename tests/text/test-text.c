@@ -683,6 +683,6 @@ main (int   argc,
   g_test_add_func ("/text/bad-input", test_bad_input);
 
   status = g_test_run ();
-  helder_text_analyzer_free (analyzer);
+  helder_text_analyzer_unref (analyzer);
   return status;
 }

@@ -31,6 +31,7 @@
 
 struct _HelderTextAnalyzer
 {
+  gatomicrefcount   ref_count;
   GMutex            lock;
   guint             checks;
   guint             generation;   /* bumped when settings change */
@@ -188,6 +189,7 @@ helder_text_analyzer_new (const char  *language,
   g_autoptr(HelderTextAnalyzer) self = g_new0 (HelderTextAnalyzer, 1);
   g_autoptr(GBytes) jargon = NULL;
 
+  g_atomic_ref_count_init (&self->ref_count);
   init_word_sets ();
   g_mutex_init (&self->lock);
   self->checks = HELDER_CHECK_ALL;
@@ -211,10 +213,22 @@ helder_text_analyzer_new (const char  *language,
   return g_steal_pointer (&self);
 }
 
-void
-helder_text_analyzer_free (HelderTextAnalyzer *self)
+/* Shared: the application holds one reference, and each analysis under
+ * way holds its own, so a language change never frees an analyser that
+ * a worker thread is still using. */
+HelderTextAnalyzer *
+helder_text_analyzer_ref (HelderTextAnalyzer *self)
 {
-  if (self == NULL)
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+helder_text_analyzer_unref (HelderTextAnalyzer *self)
+{
+  if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
     return;
 
   g_clear_pointer (&self->cache, g_hash_table_unref);
@@ -315,6 +329,24 @@ helder_text_analyzer_get_speller (HelderTextAnalyzer *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return self->speller;
+}
+
+/* Suggestions, under the lock an analysis in another thread holds while
+ * it uses the same Hunspell. */
+GStrv
+helder_text_analyzer_suggest (HelderTextAnalyzer *self,
+                              const char         *word,
+                              guint               max)
+{
+  GStrv words;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (word != NULL, NULL);
+
+  g_mutex_lock (&self->lock);
+  words = helder_speller_suggest (self->speller, word, max);
+  g_mutex_unlock (&self->lock);
+  return words;
 }
 
 /* One paragraph */

@@ -25,7 +25,8 @@ GQuark              helder_text_error_quark              (void);
 
 HelderTextAnalyzer *helder_text_analyzer_new             (const char          *language,
                                                           GError             **error);
-void                helder_text_analyzer_free            (HelderTextAnalyzer  *self);
+HelderTextAnalyzer *helder_text_analyzer_ref              (HelderTextAnalyzer  *self);
+void                helder_text_analyzer_unref            (HelderTextAnalyzer  *self);
 void                helder_text_analyzer_set_checks      (HelderTextAnalyzer  *self,
                                                           guint                checks);
 guint               helder_text_analyzer_get_checks      (HelderTextAnalyzer  *self);
@@ -38,11 +39,14 @@ void                helder_text_analyzer_add_ignored_word (HelderTextAnalyzer *s
 void                helder_text_analyzer_add_spelling_word (HelderTextAnalyzer *self,
                                                           const char          *word);
 HelderSpeller      *helder_text_analyzer_get_speller     (HelderTextAnalyzer  *self);
+GStrv               helder_text_analyzer_suggest          (HelderTextAnalyzer  *self,
+                                                           const char          *word,
+                                                           guint                max);
 HelderAnalysis     *helder_text_analyzer_analyze         (HelderTextAnalyzer  *self,
                                                           const char          *text,
                                                           gssize               length,
                                                           GError             **error);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HelderTextAnalyzer, helder_text_analyzer_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HelderTextAnalyzer, helder_text_analyzer_unref)
 
 G_END_DECLS

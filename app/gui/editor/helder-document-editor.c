@@ -37,7 +37,7 @@ struct _HelderDocumentEditor
   GtkDropDown        *kind_dropdown;
   GtkDropDown        *channel_dropdown;
   GtkDropDown        *level_dropdown;
-  GStrv               kinds;          /* kind_dropdown's values */
+  const char * const *kinds;         /* kind_dropdown's values: the field's choices */
   GStrv               channels;       /* channel_dropdown's values; [0] is "" */
   GtkLabel           *douma_label;
   GtkLabel           *brouwer_label;
@@ -53,7 +53,7 @@ struct _HelderDocumentEditor
   /* owned */
   HelderStore        *store;
   HelderRecord       *document;
-  HelderTextAnalyzer *analyzer;     /* not owned: the application's */
+  HelderTextAnalyzer *analyzer;     /* a reference to the application's */
   HelderAnalysis     *analysis;
   GCancellable       *cancellable;
   guint               save_id;
@@ -546,15 +546,31 @@ after_delete (HelderDocumentEditor *self,
   mark_dirty (self, start, end);
 }
 
+/* What one analysis works on: the text, and the analyser it started
+ * with (a language change may replace the application's meanwhile). */
+typedef struct
+{
+  char               *text;
+  HelderTextAnalyzer *analyzer;
+} AnalyseJob;
+
+static void
+analyse_job_free (AnalyseJob *job)
+{
+  g_free (job->text);
+  helder_text_analyzer_unref (job->analyzer);
+  g_free (job);
+}
+
 static void
 analyse_in_thread (GTask        *task,
                    gpointer      source,
                    gpointer      task_data,
                    GCancellable *cancellable)
 {
-  HelderDocumentEditor *self = source;
+  AnalyseJob *job = task_data;
   g_autoptr(GError) error = NULL;
-  HelderAnalysis *analysis = helder_text_analyzer_analyze (self->analyzer, task_data, -1, &error);
+  HelderAnalysis *analysis = helder_text_analyzer_analyze (job->analyzer, job->text, -1, &error);
 
   if (analysis == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -568,37 +584,42 @@ analysed (GObject      *source,
           gpointer      user_data)
 {
   HelderDocumentEditor *self = HELDER_DOCUMENT_EDITOR (source);
+  AnalyseJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   HelderAnalysis *analysis = g_task_propagate_pointer (G_TASK (result), &error);
-  g_autofree char *text = NULL;
+  g_autofree char *now = NULL;
 
   if (analysis == NULL)
     return;
-  text = g_strdup (g_task_get_task_data (G_TASK (result)));
+  /* Offsets are right only for the text analysed.  A result for an
+   * older text (typing went on, or an earlier analysis came back late)
+   * is dropped: the edit since has scheduled a newer one. */
+  now = buffer_text (self);
+  if (!g_str_equal (now, job->text))
+    {
+      helder_analysis_unref (analysis);
+      return;
+    }
   g_clear_pointer (&self->analysis, helder_analysis_unref);
   self->analysis = analysis;
-  /* Offsets are right only for the text analysed: a newer edit brings a
-   * newer analysis. */
-  if (self->analyse_id == 0)
-    {
-      g_autofree char *now = buffer_text (self);
-
-      if (g_str_equal (now, text))
-        apply_marks (self);
-    }
-  update_panel (self, text);
+  apply_marks (self);
+  update_panel (self, job->text);
 }
 
 static void
 analyse (HelderDocumentEditor *self)
 {
   g_autoptr(GTask) task = NULL;
+  AnalyseJob *job;
 
   if (self->analyzer == NULL || self->document == NULL)
     return;
+  job = g_new0 (AnalyseJob, 1);
+  job->text = buffer_text (self);
+  job->analyzer = helder_text_analyzer_ref (self->analyzer);
   task = g_task_new (self, self->cancellable, analysed, NULL);
   g_task_set_source_tag (task, analyse);
-  g_task_set_task_data (task, buffer_text (self), g_free);
+  g_task_set_task_data (task, job, (GDestroyNotify) analyse_job_free);
   g_task_run_in_thread (task, analyse_in_thread);
 }
 
@@ -630,7 +651,11 @@ helder_document_editor_set_analyzer (HelderDocumentEditor *self,
 {
   g_return_if_fail (HELDER_IS_DOCUMENT_EDITOR (self));
 
-  self->analyzer = analyzer;
+  if (analyzer == self->analyzer)
+    return;
+  g_clear_pointer (&self->analyzer, helder_text_analyzer_unref);
+  self->analyzer = analyzer ? helder_text_analyzer_ref (analyzer) : NULL;
+  self->retag_all = TRUE;
   analyse (self);
 }
 
@@ -700,10 +725,10 @@ fill_properties (HelderDocumentEditor *self)
   g_autoptr(GListModel) channel_records = NULL;
   const char *channel = helder_record_get_text (self->document, "channel");
   int target = helder_record_get_int (self->document, "target_level");
+  gboolean listed = FALSE;
   guint selected;
 
-  g_clear_pointer (&self->kinds, g_strfreev);
-  self->kinds = g_strdupv ((char **) kind_field->choices);
+  self->kinds = (const char * const *) kind_field->choices;
   for (guint i = 0; self->kinds[i] != NULL; i++)
     gtk_string_list_append (kinds, helder_format_choice (self->kinds[i]));
 
@@ -715,21 +740,17 @@ fill_properties (HelderDocumentEditor *self)
   for (guint i = 0; channel_records != NULL && i < g_list_model_get_n_items (channel_records); i++)
     {
       g_autoptr(HelderRecord) record = g_list_model_get_item (channel_records, i);
+      const char *name = helder_record_get_text (record, "name");
 
-      gtk_string_list_append (channels, helder_record_get_text (record, "name"));
-      g_strv_builder_add (channel_values, helder_record_get_text (record, "name"));
+      gtk_string_list_append (channels, name);
+      g_strv_builder_add (channel_values, name);
+      listed = listed || g_strcmp0 (name, channel) == 0;
     }
   /* A channel the list no longer has is kept, not dropped. */
-  if (channel != NULL && *channel != '\0')
+  if (channel != NULL && *channel != '\0' && !listed)
     {
-      g_auto(GStrv) so_far = g_strv_builder_end (channel_values);
-
-      g_strv_builder_addv (channel_values, (const char **) so_far);
-      if (!g_strv_contains ((const char * const *) so_far, channel))
-        {
-          gtk_string_list_append (channels, channel);
-          g_strv_builder_add (channel_values, channel);
-        }
+      gtk_string_list_append (channels, channel);
+      g_strv_builder_add (channel_values, channel);
     }
   g_clear_pointer (&self->channels, g_strfreev);
   self->channels = g_strv_builder_end (channel_values);
@@ -743,7 +764,7 @@ fill_properties (HelderDocumentEditor *self)
 
   self->loading = TRUE;
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
-  selected = index_of ((const char * const *) self->kinds, helder_record_get_text (self->document, "kind"));
+  selected = index_of (self->kinds, helder_record_get_text (self->document, "kind"));
   gtk_drop_down_set_selected (self->kind_dropdown, selected);
   gtk_drop_down_set_model (self->channel_dropdown, G_LIST_MODEL (channels));
   selected = index_of ((const char * const *) self->channels, channel ? channel : "");
@@ -763,7 +784,7 @@ on_property_selected (HelderDocumentEditor *self)
 
   if (self->loading || self->document == NULL)
     return;
-  if (self->kinds != NULL && kind < g_strv_length (self->kinds))
+  if (self->kinds != NULL && kind < g_strv_length ((GStrv) self->kinds))
     g_object_set (self->document, "kind", self->kinds[kind], NULL);
   if (self->channels != NULL && channel < g_strv_length (self->channels))
     g_object_set (self->document, "channel", *self->channels[channel] ? self->channels[channel] : NULL, NULL);
@@ -1225,8 +1246,7 @@ prepare_menu (HelderDocumentEditor *self,
 
   if (f->category == HELDER_CHECK_SPELLING && self->analyzer != NULL)
     {
-      g_auto(GStrv) words = helder_speller_suggest (helder_text_analyzer_get_speller (self->analyzer),
-                                                    self->menu_word, 5);
+      g_auto(GStrv) words = helder_text_analyzer_suggest (self->analyzer, self->menu_word, 5);
 
       for (guint i = 0; words[i] != NULL; i++)
         {
@@ -1332,7 +1352,7 @@ helder_document_editor_dispose (GObject *object)
   g_clear_object (&self->extra_menu);
   g_clear_pointer (&self->menu_word, g_free);
   g_clear_pointer (&self->ignored, g_hash_table_unref);
-  g_clear_pointer (&self->kinds, g_strfreev);
+  g_clear_pointer (&self->analyzer, helder_text_analyzer_unref);
   g_clear_pointer (&self->channels, g_strfreev);
   gtk_widget_dispose_template (GTK_WIDGET (self), HELDER_TYPE_DOCUMENT_EDITOR);
 
