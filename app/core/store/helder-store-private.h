@@ -31,6 +31,12 @@ HelderRecord *helder_store_load_row         (HelderStore  *self,
                                             GType         type,
                                             const char   *id,
                                             GError      **error);
+/* A local edit (row and outbox) inside a transaction the caller holds. */
+gboolean      helder_store_write_local      (HelderStore  *self,
+                                             HelderRecord *record,
+                                             GDateTime    *now,
+                                             gboolean     *changed,
+                                             GError      **error);
 gboolean      helder_store_write_row        (HelderStore  *self,
                                             HelderRecord *record,
                                             GError      **error);

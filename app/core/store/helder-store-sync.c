@@ -504,13 +504,22 @@ helder_store_finish_push_batch (HelderStore  *self,
             goto fail;
 
           /* The version is a sync column: no outbox entry for it. */
-          if (helder_record_type_from_name (type) != G_TYPE_INVALID &&
-              (stmt = helder_store_prepare (self, update, error)) != NULL)
+          if (helder_record_type_from_name (type) != G_TYPE_INVALID)
             {
+              int rc;
+
+              if ((stmt = helder_store_prepare (self, update, error)) == NULL)
+                goto fail;
               sqlite3_bind_int64 (stmt, 1, version);
               sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
-              sqlite3_step (stmt);
+              rc = sqlite3_step (stmt);
               sqlite3_reset (stmt);
+              if (rc != SQLITE_DONE)
+                {
+                  g_set_error (error, HELDER_STORE_ERROR, HELDER_STORE_ERROR_FAILED,
+                               "Could not record version %" G_GINT64_FORMAT " of %s", version, id);
+                  goto fail;
+                }
             }
           g_hash_table_add (changed_types, (gpointer) g_intern_string (type));
         }
@@ -619,6 +628,10 @@ helder_store_apply_changes (HelderStore  *self,
             }
           g_list_free (members);
           conflict |= (local_delete && remote_edit) || (remote_delete && local_edit);
+          /* A merge the record refuses (a value no longer valid) waits
+           * for the user too: never write the server's over local edits. */
+          if (!conflict && !helder_record_set_from_json_data (local, merged, &merge_error))
+            conflict = TRUE;
 
           if (conflict)
             {
@@ -634,7 +647,7 @@ helder_store_apply_changes (HelderStore  *self,
               json_node_unref (server_node);
               result = NULL;
             }
-          else if (helder_record_set_from_json_data (local, merged, &merge_error))
+          else
             {
               if (!local_delete)
                 helder_record_set_deleted (local, helder_record_get_deleted (remote));
@@ -840,28 +853,31 @@ helder_store_resolve_conflict (HelderStore           *self,
                       helder_record_get_deleted (server), data, error))
         goto fail;
     }
-  if (!run (self, "DELETE FROM conflicts WHERE record_id = ?", id, NULL, -1, error) ||
-      !helder_store_exec (self, "COMMIT", error))
-    goto fail;
-
+  /* What the choice keeps is written in the same transaction that
+   * forgets the conflict: nothing of either version is lost if it fails. */
   if (choice == HELDER_KEEP_MINE)
     {
-      /* Saved again: the outbox sends it on top of the server's version. */
-      helder_record_set_version (mine, server ? helder_record_get_version (server) : 0);
+      /* Queued again: the outbox sends it on top of the server's version. */
       if (!run (self, "INSERT INTO outbox (record_id, record_type, queued_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
                       "ON CONFLICT (record_id) DO UPDATE SET generation = generation + 1",
                 id, helder_record_get_type_name (mine), -1, error))
-        return FALSE;
+        goto fail;
     }
   else if (choice == HELDER_KEEP_BOTH)
     {
       g_autofree char *copy_id = g_uuid_string_random ();
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      gboolean changed;
 
       helder_record_set_id (mine, copy_id);
       helder_record_set_version (mine, 0);
-      if (!helder_store_save (self, mine, error))
-        return FALSE;
+      if (!helder_store_write_local (self, mine, now, &changed, error))
+        goto fail;
     }
+
+  if (!run (self, "DELETE FROM conflicts WHERE record_id = ?", id, NULL, -1, error) ||
+      !helder_store_exec (self, "COMMIT", error))
+    goto fail;
 
   helder_store_emit_changed (self, helder_record_class_get_type_name (g_type_class_peek (type)), NULL);
   helder_store_emit_changed (self, "conflict", NULL);

@@ -704,8 +704,8 @@ load_row (HelderStore  *self,
 
 /* Writes one local edit inside an open transaction.  Returns FALSE with
  * @error set on failure, and sets *changed when something was written. */
-static gboolean
-write_local (HelderStore  *self,
+gboolean
+helder_store_write_local (HelderStore  *self,
              HelderRecord *record,
              GDateTime    *now,
              gboolean     *changed,
@@ -858,7 +858,7 @@ helder_store_save_all (HelderStore  *self,
 
       g_return_val_if_fail (HELDER_IS_RECORD (record), FALSE);
 
-      if (!write_local (self, record, now, &changed, error))
+      if (!helder_store_write_local (self, record, now, &changed, error))
         {
           exec (self->db, "ROLLBACK", NULL);
           return FALSE;

@@ -630,7 +630,9 @@ store_changed (HelderSyncClient *self)
       g_clear_handle_id (&self->timer_id, g_source_remove);
       self->timer_id = g_timeout_add (EDIT_DELAY_MS, timer_fired, self);
     }
-  else
+  /* During a sync: the sync's own writes signal too; only an edit that
+   * waits in the outbox needs another round. */
+  else if (!self->in_flight || helder_store_count_outbox (self->store) > 0)
     self->again = TRUE;
 }
 
