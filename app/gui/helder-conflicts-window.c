@@ -123,8 +123,11 @@ conflict_group (HelderConflictsWindow *self,
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         rejected ? _("The server did not accept this change: your role may not change it.")
-                                                  : _("This was changed here and on the server."));
+                                         !rejected ? _("This was changed here and on the server.")
+                                         : g_strcmp0 (json_object_get_string_member_with_default (conflict, "reason", NULL),
+                                                      "forbidden") == 0
+                                           ? _("The server did not accept this change: your role may not change it.")
+                                           : _("The server did not accept this change: it is too large or not valid."));
 
   if (json_object_has_member (conflict, "server"))
     {

@@ -325,6 +325,53 @@ test_staff_rejected (void)
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (conflicts, 0), "reason"), ==, "forbidden");
 }
 
+/* Long texts: batches stop short of the server's 1 MiB, and a text too
+ * large for any request is shown as refused instead of being sent again
+ * on every sync, while the rest goes through. */
+static void
+test_large_texts (void)
+{
+  g_autoptr(Desk) a = desk_new ("sanne");
+  g_autoptr(Desk) b = desk_new ("joost");
+  g_autoptr(HelderRecord) big = helder_record_new (HELDER_TYPE_DOCUMENT);
+  g_autoptr(JsonArray) conflicts = NULL;
+  g_autoptr(GPtrArray) medium = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *half_mib = g_strnfill (500 * 1024, 'a');
+  g_autofree char *too_big = g_strnfill (1200 * 1024, 'b');
+
+  for (guint i = 0; i < 3; i++)
+    {
+      HelderRecord *d = helder_record_new (HELDER_TYPE_DOCUMENT);
+
+      g_object_set (d, "title", "Lange tekst", "body", half_mib, NULL);
+      helder_store_save (a->store, d, NULL);
+      g_ptr_array_add (medium, d);
+    }
+  g_object_set (big, "title", "Te lange tekst", "body", too_big, NULL);
+  helder_store_save (a->store, big, NULL);
+
+  sync_ok (a);
+  g_assert_cmpuint (helder_store_count_outbox (a->store), ==, 0);
+  conflicts = helder_store_list_conflicts (a->store);
+  g_assert_cmpuint (json_array_get_length (conflicts), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (conflicts, 0), "id"), ==,
+                   helder_record_get_id (big));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (conflicts, 0), "kind"), ==, "rejected");
+  /* The next sync has nothing to resend. */
+  sync_ok (a);
+
+  sync_ok (b);
+  for (guint i = 0; i < medium->len; i++)
+    {
+      g_autoptr(HelderRecord) seen = helder_store_load (b->store, HELDER_TYPE_DOCUMENT,
+                                                        helder_record_get_id (medium->pdata[i]), NULL);
+
+      g_assert_nonnull (seen);
+      g_assert_cmpuint (strlen (helder_record_get_text (seen, "body")), ==, 500 * 1024);
+    }
+  g_assert_null (helder_store_load (b->store, HELDER_TYPE_DOCUMENT, helder_record_get_id (big), NULL));
+}
+
 static void
 test_lost_answer_retry (void)
 {
@@ -611,6 +658,7 @@ main (int   argc,
   g_test_add_func ("/sync/merge-and-conflict", test_merge_and_conflict);
   g_test_add_func ("/sync/delete-against-edit", test_delete_against_edit);
   g_test_add_func ("/sync/staff-rejected", test_staff_rejected);
+  g_test_add_func ("/sync/large-texts", test_large_texts);
   g_test_add_func ("/sync/lost-answer", test_lost_answer_retry);
   g_test_add_func ("/sync/server-down", test_server_down);
   g_test_add_func ("/sync/backoff", test_backoff);

@@ -194,6 +194,8 @@ same_member (JsonObject *a,
   return json_node_equal (x, y);
 }
 
+#define MAX_BATCH_BYTES (768 * 1024)
+
 /**
  * helder_store_take_push_batch:
  * @key: (out): the batch's idempotency key
@@ -216,6 +218,7 @@ helder_store_take_push_batch (HelderStore  *self,
   g_autoptr(GPtrArray) types = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) gens = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *new_key = NULL;
+  gsize batch_bytes = 0;
   JsonNode *body;
   sqlite3_stmt *stmt;
 
@@ -295,6 +298,19 @@ helder_store_take_push_batch (HelderStore  *self,
                                      helder_record_get_visibility (record) == HELDER_VISIBILITY_PRIVATE
                                        ? "private" : "org");
       json_object_set_object_member (pushed, "data", g_steal_pointer (&changes));
+      /* The server takes at most 1 MiB a request: a batch stops short of
+       * it, and the rest waits for the next. */
+      {
+        g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), pushed);
+        g_autofree char *text = json_to_string (node, FALSE);
+
+        batch_bytes += strlen (text) + 1;
+        if (json_array_get_length (records) > 0 && batch_bytes > MAX_BATCH_BYTES)
+          {
+            json_object_unref (pushed);
+            break;
+          }
+      }
       json_array_add_object_element (records, pushed);
       json_object_set_int_member (generations, id, g_array_index (gens, gint64, i));
     }
@@ -565,6 +581,51 @@ fail:
  * @records: records as GET /v1/changes gives them
  * @library_version: the version the page brings the store to
  */
+/**
+ * helder_store_refuse_push_batch:
+ * @reason: what the server said
+ *
+ * The server refused the pending batch as a whole (400, 413, 422):
+ * sending the same body again can only be refused again.  Each of its
+ * records becomes a rejected change for the user to see, and the
+ * outbox moves on.
+ */
+gboolean
+helder_store_refuse_push_batch (HelderStore  *self,
+                                const char   *key,
+                                const char   *reason,
+                                GError      **error)
+{
+  g_autofree char *body_text = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(JsonObject) response = json_object_new ();
+  JsonArray *results = json_array_new ();
+  JsonArray *records;
+
+  g_return_val_if_fail (HELDER_IS_STORE (self), FALSE);
+
+  json_object_set_array_member (response, "results", results);
+  body_text = get_state (self, "batch_body");
+  body = body_text ? json_from_string (body_text, NULL) : NULL;
+  if (body == NULL || !JSON_NODE_HOLDS_OBJECT (body))
+    {
+      g_set_error (error, HELDER_STORE_ERROR, HELDER_STORE_ERROR_FAILED, "No pending push batch");
+      return FALSE;
+    }
+  records = json_object_get_array_member (json_node_get_object (body), "records");
+  for (guint i = 0; records != NULL && i < json_array_get_length (records); i++)
+    {
+      JsonObject *result = json_object_new ();
+
+      json_object_set_string_member (result, "id",
+                                     json_object_get_string_member (json_array_get_object_element (records, i), "id"));
+      json_object_set_string_member (result, "status", "rejected");
+      json_object_set_string_member (result, "error", reason);
+      json_array_add_object_element (results, result);
+    }
+  return helder_store_finish_push_batch (self, key, response, error);
+}
+
 gboolean
 helder_store_apply_changes (HelderStore  *self,
                             JsonArray    *records,

@@ -30,6 +30,10 @@ gboolean    helder_store_finish_push_batch    (HelderStore          *self,
                                                const char           *key,
                                                JsonObject           *response,
                                                GError              **error);
+gboolean    helder_store_refuse_push_batch    (HelderStore          *self,
+                                               const char           *key,
+                                               const char           *reason,
+                                               GError              **error);
 gboolean    helder_store_apply_changes        (HelderStore          *self,
                                                JsonArray            *records,
                                                gint64                library_version,

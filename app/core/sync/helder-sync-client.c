@@ -481,7 +481,20 @@ push_done (GObject      *source,
     return fail (task, g_error_new_literal (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_NETWORK, "Answer lost (test)"));
   self->retry_after = retry_after (data->msg);
   if ((reply = parse_reply (data->msg, bytes, &error)) == NULL)
-    return fail (task, g_steal_pointer (&error));
+    {
+      guint status = soup_message_get_status (data->msg);
+      g_autoptr(GError) store_error = NULL;
+
+      /* Refused for good: shown to the user, and the outbox moves on,
+       * instead of the same body being refused on every retry. */
+      if (status != SOUP_STATUS_BAD_REQUEST && status != SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE &&
+          status != SOUP_STATUS_UNPROCESSABLE_ENTITY)
+        return fail (task, g_steal_pointer (&error));
+      if (!helder_store_refuse_push_batch (self->store, data->batch_key, error->message, &store_error))
+        return fail (task, g_error_new (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_STORE, "%s", store_error->message));
+      push_batch (task);
+      return;
+    }
 
   if (!helder_store_finish_push_batch (self->store, data->batch_key, reply, &error))
     return fail (task, g_error_new (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_STORE, "%s", error->message));
