@@ -391,23 +391,28 @@ sqlite_find_token (HelderServerStorage  *storage,
 }
 
 static gint64
-sqlite_get_org_version (HelderServerStorage *storage,
-                        gint64               org_id,
-                        gint64              *horizon)
+sqlite_get_org_version (HelderServerStorage  *storage,
+                        gint64                org_id,
+                        gint64               *horizon,
+                        GError              **error)
 {
   HelderServerSqlite *self = HELDER_SERVER_SQLITE (storage);
-  sqlite3_stmt *stmt = prepare (self, "SELECT version, horizon FROM orgs WHERE id = ?", NULL);
+  sqlite3_stmt *stmt = prepare (self, "SELECT version, horizon FROM orgs WHERE id = ?", error);
   gint64 version = 0;
+  int rc;
 
   if (stmt == NULL)
-    return 0;
+    return -1;
   sqlite3_bind_int64 (stmt, 1, org_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     {
       version = sqlite3_column_int64 (stmt, 0);
       if (horizon != NULL)
         *horizon = sqlite3_column_int64 (stmt, 1);
     }
+  else if (rc != SQLITE_DONE)
+    version = -1, sql_error (error, self->db, "organisation version");
   sqlite3_reset (stmt);
   return version;
 }
@@ -433,21 +438,16 @@ sqlite_set_org_version (HelderServerStorage  *storage,
 static JsonObject *
 read_row (sqlite3_stmt *stmt)
 {
-  JsonObject *row = json_object_new ();
-  g_autoptr(JsonNode) data = json_from_string ((const char *) sqlite3_column_text (stmt, 8), NULL);
-  g_autoptr(JsonNode) versions = json_from_string ((const char *) sqlite3_column_text (stmt, 9), NULL);
-
-  json_object_set_string_member (row, "id", (const char *) sqlite3_column_text (stmt, 0));
-  json_object_set_string_member (row, "type", (const char *) sqlite3_column_text (stmt, 1));
-  json_object_set_int_member (row, "version", sqlite3_column_int64 (stmt, 2));
-  json_object_set_boolean_member (row, "deleted", sqlite3_column_int (stmt, 3) != 0);
-  json_object_set_string_member (row, "visibility", (const char *) sqlite3_column_text (stmt, 4));
-  json_object_set_int_member (row, "owner", sqlite3_column_int64 (stmt, 5));
-  json_object_set_string_member (row, "updated_by", (const char *) sqlite3_column_text (stmt, 6));
-  json_object_set_string_member (row, "updated_at", (const char *) sqlite3_column_text (stmt, 7));
-  json_object_set_member (row, "data", g_steal_pointer (&data));
-  json_object_set_member (row, "field_versions", g_steal_pointer (&versions));
-  return row;
+  return helder_server_row_new ((const char *) sqlite3_column_text (stmt, 0),
+                                (const char *) sqlite3_column_text (stmt, 1),
+                                sqlite3_column_int64 (stmt, 2),
+                                sqlite3_column_int (stmt, 3) != 0,
+                                (const char *) sqlite3_column_text (stmt, 4),
+                                sqlite3_column_int64 (stmt, 5),
+                                (const char *) sqlite3_column_text (stmt, 6),
+                                (const char *) sqlite3_column_text (stmt, 7),
+                                (const char *) sqlite3_column_text (stmt, 8),
+                                (const char *) sqlite3_column_text (stmt, 9));
 }
 
 static JsonObject *
@@ -491,12 +491,11 @@ sqlite_put_record (HelderServerStorage  *storage,
                                 "deleted = excluded.deleted, visibility = excluded.visibility, "
                                 "updated_by = excluded.updated_by, updated_at = excluded.updated_at, "
                                 "data = excluded.data, field_versions = excluded.field_versions", error);
-  g_autoptr(JsonNode) data = json_node_init_object (json_node_alloc (), json_object_get_object_member (row, "data"));
-  g_autoptr(JsonNode) versions = json_node_init_object (json_node_alloc (),
-                                                        json_object_get_object_member (row, "field_versions"));
+  char *data, *versions;
 
   if (stmt == NULL)
     return FALSE;
+  helder_server_row_texts (row, &data, &versions);
   sqlite3_bind_int64 (stmt, 1, org_id);
   sqlite3_bind_text (stmt, 2, json_object_get_string_member (row, "id"), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, json_object_get_string_member (row, "type"), -1, SQLITE_TRANSIENT);
@@ -506,8 +505,8 @@ sqlite_put_record (HelderServerStorage  *storage,
   sqlite3_bind_int64 (stmt, 7, json_object_get_int_member (row, "owner"));
   sqlite3_bind_text (stmt, 8, json_object_get_string_member_with_default (row, "updated_by", NULL), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 9, json_object_get_string_member_with_default (row, "updated_at", NULL), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 10, json_to_string (data, FALSE), -1, g_free);
-  sqlite3_bind_text (stmt, 11, json_to_string (versions, FALSE), -1, g_free);
+  sqlite3_bind_text (stmt, 10, data, -1, g_free);
+  sqlite3_bind_text (stmt, 11, versions, -1, g_free);
   return step_done (self, stmt, "store record", error);
 }
 
@@ -651,6 +650,28 @@ fail:
   return -1;
 }
 
+/* Forgets the stored answers of pushes older than @older_than_seconds: a
+ * replay after that is applied like a new push, where the merge finds its
+ * records unchanged or in conflict, never applied twice. */
+static gint
+sqlite_purge_idempotent (HelderServerStorage  *storage,
+                         gint64                older_than_seconds,
+                         GError              **error)
+{
+  HelderServerSqlite *self = HELDER_SERVER_SQLITE (storage);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) cutoff = g_date_time_add_seconds (now, -(gdouble) older_than_seconds);
+  g_autofree char *cutoff_text = g_date_time_format (cutoff, "%Y-%m-%dT%H:%M:%SZ");
+  sqlite3_stmt *stmt = prepare (self, "DELETE FROM idempotency WHERE created < ?", error);
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, cutoff_text, -1, SQLITE_TRANSIENT);
+  if (!step_done (self, stmt, "forget old push answers", error))
+    return -1;
+  return sqlite3_changes (self->db);
+}
+
 static void
 storage_iface_init (HelderServerStorageInterface *iface)
 {
@@ -672,4 +693,5 @@ storage_iface_init (HelderServerStorageInterface *iface)
   iface->get_idempotent = sqlite_get_idempotent;
   iface->put_idempotent = sqlite_put_idempotent;
   iface->purge_tombstones = sqlite_purge_tombstones;
+  iface->purge_idempotent = sqlite_purge_idempotent;
 }

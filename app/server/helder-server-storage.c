@@ -17,6 +17,8 @@ G_DEFINE_QUARK (helder-server-error-quark, helder_server_error)
 static void
 helder_server_storage_default_init (HelderServerStorageInterface *iface)
 {
+  g_signal_new ("version-changed", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST, 0,
+                NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
 }
 
 void
@@ -26,4 +28,47 @@ helder_server_user_clear (HelderServerUser *user)
   g_clear_pointer (&user->role, g_free);
   g_clear_pointer (&user->org_slug, g_free);
   user->id = user->org_id = 0;
+}
+
+/* A record row from a backend's columns; data and field_versions are
+ * stored as JSON text. */
+JsonObject *
+helder_server_row_new (const char *id,
+                       const char *type,
+                       gint64      version,
+                       gboolean    deleted,
+                       const char *visibility,
+                       gint64      owner,
+                       const char *updated_by,
+                       const char *updated_at,
+                       const char *data_json,
+                       const char *field_versions_json)
+{
+  JsonObject *row = json_object_new ();
+
+  json_object_set_string_member (row, "id", id);
+  json_object_set_string_member (row, "type", type);
+  json_object_set_int_member (row, "version", version);
+  json_object_set_boolean_member (row, "deleted", deleted);
+  json_object_set_string_member (row, "visibility", visibility);
+  json_object_set_int_member (row, "owner", owner);
+  json_object_set_string_member (row, "updated_by", updated_by);
+  json_object_set_string_member (row, "updated_at", updated_at);
+  json_object_set_member (row, "data", json_from_string (data_json, NULL));
+  json_object_set_member (row, "field_versions", json_from_string (field_versions_json, NULL));
+  return row;
+}
+
+/* The JSON texts a backend stores for a row's data and field_versions. */
+void
+helder_server_row_texts (JsonObject  *row,
+                         char       **data_json,
+                         char       **field_versions_json)
+{
+  g_autoptr(JsonNode) data = json_node_init_object (json_node_alloc (), json_object_get_object_member (row, "data"));
+  g_autoptr(JsonNode) versions = json_node_init_object (json_node_alloc (),
+                                                        json_object_get_object_member (row, "field_versions"));
+
+  *data_json = json_to_string (data, FALSE);
+  *field_versions_json = json_to_string (versions, FALSE);
 }

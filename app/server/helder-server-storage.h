@@ -11,8 +11,21 @@
 G_BEGIN_DECLS
 
 /* The server's logic (auth, merge, paging) works on this interface; the
- * embedded SQLite backend implements it, and a PostgreSQL backend can
- * for several stateless server instances.  A record row is a JsonObject:
+ * embedded SQLite backend implements it for one process, the PostgreSQL
+ * backend for several stateless server instances on one database.
+ *
+ * A push is begin, get_idempotent, get_org_version, records,
+ * set_org_version, put_idempotent, commit: from get_idempotent on, a
+ * backend holds the organisation's write lock until commit or rollback,
+ * so two pushes never take the same version.  "version-changed"
+ * (org_id, version) says another instance committed a push; the SQLite
+ * backend, alone with its file, never emits it.
+ *
+ * A lookup that finds nothing fails with HELDER_SERVER_ERROR_NOT_FOUND;
+ * any other error means the storage could not answer (the server says
+ * 503, retry), and get_org_version returns -1 for it.
+ *
+ * A record row is a JsonObject:
  *   {id, type, version, deleted, visibility, owner, updated_by,
  *    updated_at, data: {...}, field_versions: {field: version}} */
 
@@ -51,7 +64,7 @@ struct _HelderServerStorageInterface
   gboolean    (*find_token)       (HelderServerStorage *self, const char *token_hash, HelderServerUser *user,
                                    GError **error);
 
-  gint64      (*get_org_version)  (HelderServerStorage *self, gint64 org_id, gint64 *horizon);
+  gint64      (*get_org_version)  (HelderServerStorage *self, gint64 org_id, gint64 *horizon, GError **error);
   gboolean    (*set_org_version)  (HelderServerStorage *self, gint64 org_id, gint64 version, GError **error);
   JsonObject *(*get_record)       (HelderServerStorage *self, gint64 org_id, const char *id,
                                    gboolean *elsewhere, GError **error);
@@ -64,6 +77,7 @@ struct _HelderServerStorageInterface
   gboolean    (*put_idempotent)   (HelderServerStorage *self, gint64 org_id, const char *key,
                                    const char *body_hash, const char *response, GError **error);
   gint        (*purge_tombstones) (HelderServerStorage *self, gint64 older_than_seconds, GError **error);
+  gint        (*purge_idempotent) (HelderServerStorage *self, gint64 older_than_seconds, GError **error);
 };
 
 #define HELDER_SERVER_ERROR (helder_server_error_quark ())
@@ -76,5 +90,19 @@ typedef enum
 } HelderServerError;
 
 GQuark helder_server_error_quark (void);
+
+JsonObject *helder_server_row_new (const char *id,
+                                   const char *type,
+                                   gint64      version,
+                                   gboolean    deleted,
+                                   const char *visibility,
+                                   gint64      owner,
+                                   const char *updated_by,
+                                   const char *updated_at,
+                                   const char *data_json,
+                                   const char *field_versions_json);
+void        helder_server_row_texts (JsonObject  *row,
+                                     char       **data_json,
+                                     char       **field_versions_json);
 
 G_END_DECLS

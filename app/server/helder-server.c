@@ -39,6 +39,7 @@ struct _HelderServer
   gsize                max_blob;
   GHashTable          *attempts;     /* "user:x" / "addr:y" → Attempts */
   GPtrArray           *streams;      /* Stream */
+  GHashTable          *announced;    /* org id → newest version sent to its streams */
 };
 
 G_DEFINE_FINAL_TYPE (HelderServer, helder_server, G_TYPE_OBJECT)
@@ -98,6 +99,17 @@ respond_error (SoupServerMessage *msg,
   json_builder_end_object (b);
   node = json_builder_get_root (b);
   respond_json (msg, status, node);
+}
+
+/* The storage could not answer (a lost database connection, a full disk):
+ * the client keeps what it has and retries. */
+static void
+respond_unavailable (SoupServerMessage *msg,
+                     const GError      *error)
+{
+  g_message ("Storage: %s", error ? error->message : "unknown error");
+  respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "storage", "The server cannot reach its data; retry");
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", "2");
 }
 
 static void
@@ -189,7 +201,16 @@ authenticate (HelderServer      *self,
 
   hash = sha256_hex (header + 7, strlen (header + 7));
   if (!HELDER_SERVER_STORAGE_GET_IFACE (self->storage)->find_token (self->storage, hash, user, &error))
-    goto refuse;
+    {
+      /* Only a token the storage does not know is refused: a storage
+       * that cannot answer must not log anyone out. */
+      if (!g_error_matches (error, HELDER_SERVER_ERROR, HELDER_SERVER_ERROR_NOT_FOUND))
+        {
+          respond_unavailable (msg, error);
+          return FALSE;
+        }
+      goto refuse;
+    }
 
   g_object_set_qdata_full (G_OBJECT (msg), user_quark, g_strdup (user->login), g_free);
   return TRUE;
@@ -434,6 +455,7 @@ handle_login (HelderServer      *self,
   g_autofree char *token_hash = NULL;
   g_autoptr(JsonBuilder) b = NULL;
   g_autoptr(JsonNode) reply = NULL;
+  g_autoptr(GError) error = NULL;
   const char *login, *password;
   Attempts *by_user, *by_address;
   guint8 raw[32];
@@ -468,8 +490,13 @@ handle_login (HelderServer      *self,
       refuse_if_limited (msg, by_address, LOGIN_MAX_PER_ADDRESS))
     return;
 
-  ok = storage->find_login (self->storage, login, &user, &password_hash, NULL) &&
-       argon2id_verify (password_hash, password, strlen (password)) == ARGON2_OK;
+  ok = storage->find_login (self->storage, login, &user, &password_hash, &error);
+  if (!ok && !g_error_matches (error, HELDER_SERVER_ERROR, HELDER_SERVER_ERROR_NOT_FOUND))
+    {
+      respond_unavailable (msg, error);
+      return;
+    }
+  ok = ok && argon2id_verify (password_hash, password, strlen (password)) == ARGON2_OK;
   if (!ok)
     {
       by_user->failures++;
@@ -484,9 +511,9 @@ handle_login (HelderServer      *self,
   g_strdelimit (token, "+", '-');
   g_strdelimit (token, "/", '_');
   token_hash = sha256_hex (token, strlen (token));
-  if (!storage->add_token (self->storage, user.id, token_hash, NULL))
+  if (!storage->add_token (self->storage, user.id, token_hash, &error))
     {
-      respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "storage", "Could not store the token");
+      respond_unavailable (msg, error);
       return;
     }
   g_object_set_qdata_full (G_OBJECT (msg), user_quark, g_strdup (user.login), g_free);
@@ -550,6 +577,7 @@ handle_changes (HelderServer      *self,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(JsonBuilder) b = NULL;
   g_autoptr(JsonNode) reply = NULL;
+  g_autoptr(GError) error = NULL;
   const char *if_modified;
   gint64 since, limit, version, horizon = 0, next;
   gboolean more;
@@ -567,7 +595,12 @@ handle_changes (HelderServer      *self,
       return;
     }
 
-  version = storage->get_org_version (self->storage, user.org_id, &horizon);
+  version = storage->get_org_version (self->storage, user.org_id, &horizon, &error);
+  if (version < 0)
+    {
+      respond_unavailable (msg, error);
+      return;
+    }
 
   if_modified = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
                                               "If-Modified-Since-Version");
@@ -591,10 +624,10 @@ handle_changes (HelderServer      *self,
   /* A page never splits a version: the client resumes "since" the last
    * version it got, so a half-sent version would lose records.  One more
    * row than asked tells whether the page ends inside a version. */
-  rows = storage->changes (self->storage, user.org_id, user.id, since, limit + 1, NULL);
+  rows = storage->changes (self->storage, user.org_id, user.id, since, limit + 1, &error);
   if (rows == NULL)
     {
-      respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "storage", "Could not read changes");
+      respond_unavailable (msg, error);
       return;
     }
   more = rows->len > (guint) limit;
@@ -609,13 +642,13 @@ handle_changes (HelderServer      *self,
            * most 100 records, so this stays small). */
           g_ptr_array_unref (rows);
           rows = storage->changes (self->storage, user.org_id, user.id, last - 1,
-                                   HELDER_SERVER_MAX_RECORDS + 1, NULL);
+                                   HELDER_SERVER_MAX_RECORDS + 1, &error);
           while (rows != NULL && rows->len > 0 &&
                  json_object_get_int_member (g_ptr_array_index (rows, rows->len - 1), "version") != last)
             g_ptr_array_remove_index (rows, rows->len - 1);
           if (rows == NULL)
             {
-              respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "storage", "Could not read changes");
+              respond_unavailable (msg, error);
               return;
             }
         }
@@ -664,17 +697,23 @@ handle_index (HelderServer      *self,
   g_autoptr(JsonObject) index = NULL;
   g_autoptr(JsonObject) out = json_object_new ();
   g_autoptr(JsonNode) reply = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(GError) error = NULL;
+  gint64 version;
 
   if (!authenticate (self, msg, &user))
     return;
-  index = storage->index (self->storage, user.org_id, user.id, NULL);
+  /* The version first: records changed after it come again on the next
+   * pull, rather than being missed. */
+  version = storage->get_org_version (self->storage, user.org_id, NULL, &error);
+  if (version >= 0)
+    index = storage->index (self->storage, user.org_id, user.id, &error);
   if (index == NULL)
     {
-      respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "storage", "Could not read the index");
+      respond_unavailable (msg, error);
       return;
     }
   json_object_set_object_member (out, "records", json_object_ref (index));
-  json_object_set_int_member (out, "library_version", storage->get_org_version (self->storage, user.org_id, NULL));
+  json_object_set_int_member (out, "library_version", version);
   json_node_set_object (reply, out);
   respond_json (msg, SOUP_STATUS_OK, reply);
 }
@@ -1046,7 +1085,9 @@ handle_push (HelderServer      *self,
       return;
     }
 
-  version = storage->get_org_version (self->storage, user.org_id, NULL);
+  version = storage->get_org_version (self->storage, user.org_id, NULL, &error);
+  if (version < 0)
+    goto rollback;
   new_version = version + 1;
   results = g_new0 (PushResult, MAX (n, 1));
 
@@ -1122,7 +1163,7 @@ handle_push (HelderServer      *self,
 rollback:
   storage->rollback (self->storage);
 failed:
-  g_warning ("Push failed: %s", error ? error->message : "unknown error");
+  g_message ("Push failed: %s", error ? error->message : "unknown error");
   respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "storage", "The push could not be stored; retry");
   soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", "2");
 out:
@@ -1272,6 +1313,14 @@ broadcast_version (HelderServer *self,
                    gint64        org_id,
                    gint64        version)
 {
+  gpointer key = GSIZE_TO_POINTER ((gsize) org_id);
+
+  /* Another instance's commit arrives through the storage, and our own
+   * comes back the same way: each version is announced once. */
+  if (version <= (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (self->announced, key)))
+    return;
+  g_hash_table_insert (self->announced, key, GSIZE_TO_POINTER ((gsize) version));
+
   for (guint i = 0; i < self->streams->len; i++)
     {
       Stream *s = g_ptr_array_index (self->streams, i);
@@ -1305,6 +1354,8 @@ stream_handler (SoupServer              *server,
   HelderServer *self = user_data;
   HelderServerStorageInterface *storage = HELDER_SERVER_STORAGE_GET_IFACE (self->storage);
   g_auto(HelderServerUser) user = { 0 };
+  g_autoptr(GError) error = NULL;
+  gint64 version;
   Stream *s;
 
   if (!authenticate (self, msg, &user))
@@ -1317,7 +1368,15 @@ stream_handler (SoupServer              *server,
   s->org_id = user.org_id;
   g_ptr_array_add (self->streams, s);
   g_signal_connect (connection, "closed", G_CALLBACK (stream_closed), self);
-  send_version (connection, storage->get_org_version (self->storage, user.org_id, NULL));
+  version = storage->get_org_version (self->storage, user.org_id, NULL, &error);
+  if (version < 0)
+    {
+      /* The client polls until it connects again. */
+      g_message ("Storage: %s", error->message);
+      soup_websocket_connection_close (connection, SOUP_WEBSOCKET_CLOSE_SERVER_ERROR, NULL);
+      return;
+    }
+  send_version (connection, version);
 }
 
 /* Dispatch and logging */
@@ -1383,6 +1442,8 @@ helder_server_dispose (GObject *object)
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
+  if (self->storage != NULL)
+    g_signal_handlers_disconnect_by_data (self->storage, self);
   g_clear_object (&self->storage);
   g_clear_pointer (&self->streams, g_ptr_array_unref);
 
@@ -1396,6 +1457,7 @@ helder_server_finalize (GObject *object)
 
   g_free (self->blob_dir);
   g_hash_table_unref (self->attempts);
+  g_hash_table_unref (self->announced);
 
   G_OBJECT_CLASS (helder_server_parent_class)->finalize (object);
 }
@@ -1417,6 +1479,7 @@ helder_server_init (HelderServer *self)
 {
   self->attempts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->streams = g_ptr_array_new_with_free_func ((GDestroyNotify) stream_free);
+  self->announced = g_hash_table_new (NULL, NULL);
   self->max_blob = DEFAULT_MAX_BLOB;
 }
 
@@ -1430,6 +1493,7 @@ helder_server_new (HelderServerStorage *storage,
 
   self = g_object_new (HELDER_TYPE_SERVER, NULL);
   self->storage = g_object_ref (storage);
+  g_signal_connect_swapped (storage, "version-changed", G_CALLBACK (broadcast_version), self);
   self->blob_dir = g_strdup (blob_dir);
   self->soup = soup_server_new ("server-header", "helder-server/" PACKAGE_VERSION, NULL);
 

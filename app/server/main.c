@@ -17,18 +17,60 @@
 #include <string.h>
 
 #include "helder-server.h"
+#include "helder-server-postgres.h"
 #include "helder-server-sqlite.h"
 
 /* helder-server [--config FILE] [--listen ADDR:PORT] [--data-dir DIR]
  *               [--tls-cert FILE --tls-key FILE]
- * helder-server admin [--data-dir DIR] create-org SLUG NAME
- * helder-server admin [--data-dir DIR] add-user --org SLUG --role ROLE --password-stdin LOGIN
- * helder-server admin [--data-dir DIR] revoke-tokens LOGIN */
+ * helder-server admin [--config FILE] [--data-dir DIR] create-org SLUG NAME
+ * helder-server admin [--config FILE] [--data-dir DIR] add-user --org SLUG --role ROLE --password-stdin LOGIN
+ * helder-server admin [--config FILE] [--data-dir DIR] revoke-tokens LOGIN
+ *
+ * The data lives in SQLite in the data directory, or in PostgreSQL when
+ * the config file's "database" key (or HELDER_SERVER_DATABASE) holds a
+ * libpq connection string; blobs stay in the data directory. */
 
 static char *
 default_data_dir (void)
 {
   return g_build_filename (g_get_user_data_dir (), "helder-server", NULL);
+}
+
+static GKeyFile *
+load_config (const char  *path,
+             GError     **error)
+{
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
+
+  if (path != NULL && !g_key_file_load_from_file (keys, path, G_KEY_FILE_NONE, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return NULL;
+    }
+  return g_steal_pointer (&keys);
+}
+
+/* The config file's key, else the environment's (which keeps a password
+ * out of the file), else SQLite in @data_dir. */
+static HelderServerStorage *
+open_storage (GKeyFile    *keys,
+              const char  *data_dir,
+              gboolean     listen,
+              GError     **error)
+{
+  g_autofree char *database = g_key_file_get_string (keys, "server", "database", NULL);
+
+  if (database == NULL && g_getenv ("HELDER_SERVER_DATABASE") != NULL && *g_getenv ("HELDER_SERVER_DATABASE"))
+    database = g_strdup (g_getenv ("HELDER_SERVER_DATABASE"));
+  if (database != NULL)
+    {
+      g_autoptr(HelderServerPostgres) postgres = helder_server_postgres_open (database, error);
+
+      if (postgres == NULL || (listen && !helder_server_postgres_listen (postgres, error)))
+        return NULL;
+      return HELDER_SERVER_STORAGE (g_steal_pointer (&postgres));
+    }
+  return HELDER_SERVER_STORAGE (helder_server_sqlite_open (data_dir, error));
 }
 
 static int
@@ -54,6 +96,7 @@ static int
 run_admin (int    argc,
            char **argv)
 {
+  g_autofree char *config = NULL;
   g_autofree char *data_dir = NULL;
   g_autofree char *org = NULL;
   g_autofree char *role = NULL;
@@ -61,9 +104,11 @@ run_admin (int    argc,
   g_auto(GStrv) rest = NULL;
   g_autoptr(GOptionContext) context = g_option_context_new ("create-org SLUG NAME | add-user LOGIN | revoke-tokens LOGIN");
   g_autoptr(GError) error = NULL;
-  g_autoptr(HelderServerSqlite) storage = NULL;
+  g_autoptr(GKeyFile) keys = NULL;
+  g_autoptr(HelderServerStorage) storage = NULL;
   HelderServerStorageInterface *iface;
   GOptionEntry entries[] = {
+    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config, N_("The server’s config file (for its data-dir or database)"), N_("FILE") },
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, N_("The server’s data directory"), N_("DIR") },
     { "org", 0, 0, G_OPTION_ARG_STRING, &org, N_("add-user: the user’s organisation"), N_("SLUG") },
     { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("add-user: admin, advisor or staff"), N_("ROLE") },
@@ -82,10 +127,18 @@ run_admin (int    argc,
   n = rest ? g_strv_length (rest) : 0;
   if (n == 0)
     return usage_error (_("admin: a command is required: create-org, add-user or revoke-tokens"));
+  keys = load_config (config, &error);
+  if (keys == NULL)
+    {
+      g_printerr ("helder-server: %s\n", error->message);
+      return 2;
+    }
+  if (data_dir == NULL)
+    data_dir = g_key_file_get_string (keys, "server", "data-dir", NULL);
   if (data_dir == NULL)
     data_dir = default_data_dir ();
 
-  storage = helder_server_sqlite_open (data_dir, &error);
+  storage = open_storage (keys, data_dir, FALSE, &error);
   if (storage == NULL)
     {
       g_printerr ("helder-server: %s\n", error->message);
@@ -97,7 +150,7 @@ run_admin (int    argc,
     {
       if (n != 3)
         return usage_error ("create-org SLUG NAME");
-      if (!iface->create_org (HELDER_SERVER_STORAGE (storage), rest[1], rest[2], &error))
+      if (!iface->create_org (storage, rest[1], rest[2], &error))
         {
           g_printerr ("helder-server: %s\n", error->message);
           return 1;
@@ -119,7 +172,7 @@ run_admin (int    argc,
       if (strlen (password) < 8)
         return usage_error (_("the password must have at least 8 characters"));
       hash = helder_server_hash_password (password, &error);
-      if (hash == NULL || !iface->add_user (HELDER_SERVER_STORAGE (storage), org, rest[1], role, hash, &error))
+      if (hash == NULL || !iface->add_user (storage, org, rest[1], role, hash, &error))
         {
           g_printerr ("helder-server: %s\n", error->message);
           return 1;
@@ -135,7 +188,7 @@ run_admin (int    argc,
 
       if (n != 2)
         return usage_error ("revoke-tokens LOGIN");
-      revoked = iface->revoke_tokens (HELDER_SERVER_STORAGE (storage), rest[1], &error);
+      revoked = iface->revoke_tokens (storage, rest[1], &error);
       if (revoked < 0)
         {
           g_printerr ("helder-server: %s\n", error->message);
@@ -170,6 +223,12 @@ purge_tombstones (gpointer data)
   else if (purged > 0)
     g_print ("helder-server: forgot %d deleted records older than %" G_GINT64_FORMAT " days\n",
              purged, tombstone_seconds / (24 * 3600));
+  g_clear_error (&error);
+
+  /* A push's stored answer serves retries for a day; a replay after that
+   * meets the merge, which never applies a change twice. */
+  if (HELDER_SERVER_STORAGE_GET_IFACE (storage)->purge_idempotent (storage, 24 * 3600, &error) < 0)
+    g_printerr ("helder-server: could not forget old push answers: %s\n", error->message);
   return G_SOURCE_CONTINUE;
 }
 
@@ -242,12 +301,13 @@ main (int   argc,
   gint64 max_blob = 0;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(HelderServerSqlite) storage = NULL;
+  g_autoptr(GKeyFile) keys = NULL;
+  g_autoptr(HelderServerStorage) storage = NULL;
   g_autoptr(HelderServer) server = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   GSList *uris;
   GOptionEntry entries[] = {
-    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config, N_("A key file with a [server] group: listen, data-dir, tls-cert, tls-key, max-blob-bytes, tombstone-days (default 90)"), N_("FILE") },
+    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config, N_("A key file with a [server] group: listen, data-dir, database (a PostgreSQL connection string), tls-cert, tls-key, max-blob-bytes, tombstone-days (default 90)"), N_("FILE") },
     { "listen", 0, 0, G_OPTION_ARG_STRING, &listen, N_("Address and port to listen on (default 127.0.0.1:8080; port 0 picks a free one)"), N_("ADDR:PORT") },
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, N_("Where the database and blobs are kept"), N_("DIR") },
     { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert, N_("TLS certificate (PEM)"), N_("FILE") },
@@ -277,28 +337,24 @@ main (int   argc,
   if (argc > 1)
     return usage_error (_("unexpected argument"));
 
-  if (config != NULL)
+  keys = load_config (config, &error);
+  if (keys == NULL)
     {
-      g_autoptr(GKeyFile) keys = g_key_file_new ();
-
-      if (!g_key_file_load_from_file (keys, config, G_KEY_FILE_NONE, &error))
-        {
-          g_printerr ("helder-server: %s: %s\n", config, error->message);
-          return 2;
-        }
-      /* Command-line flags win over the file. */
-      if (listen == NULL)
-        listen = g_key_file_get_string (keys, "server", "listen", NULL);
-      if (data_dir == NULL)
-        data_dir = g_key_file_get_string (keys, "server", "data-dir", NULL);
-      if (tls_cert == NULL)
-        tls_cert = g_key_file_get_string (keys, "server", "tls-cert", NULL);
-      if (tls_key == NULL)
-        tls_key = g_key_file_get_string (keys, "server", "tls-key", NULL);
-      max_blob = g_key_file_get_int64 (keys, "server", "max-blob-bytes", NULL);
-      if (g_key_file_has_key (keys, "server", "tombstone-days", NULL))
-        tombstone_seconds = g_key_file_get_int64 (keys, "server", "tombstone-days", NULL) * 24 * 3600;
+      g_printerr ("helder-server: %s\n", error->message);
+      return 2;
     }
+  /* Command-line flags win over the file. */
+  if (listen == NULL)
+    listen = g_key_file_get_string (keys, "server", "listen", NULL);
+  if (data_dir == NULL)
+    data_dir = g_key_file_get_string (keys, "server", "data-dir", NULL);
+  if (tls_cert == NULL)
+    tls_cert = g_key_file_get_string (keys, "server", "tls-cert", NULL);
+  if (tls_key == NULL)
+    tls_key = g_key_file_get_string (keys, "server", "tls-key", NULL);
+  max_blob = g_key_file_get_int64 (keys, "server", "max-blob-bytes", NULL);
+  if (g_key_file_has_key (keys, "server", "tombstone-days", NULL))
+    tombstone_seconds = g_key_file_get_int64 (keys, "server", "tombstone-days", NULL) * 24 * 3600;
 
   if ((tls_cert == NULL) != (tls_key == NULL))
     return usage_error (_("--tls-cert and --tls-key go together"));
@@ -307,7 +363,7 @@ main (int   argc,
   if (data_dir == NULL)
     data_dir = default_data_dir ();
 
-  storage = helder_server_sqlite_open (data_dir, &error);
+  storage = open_storage (keys, data_dir, TRUE, &error);
   if (storage == NULL)
     {
       g_printerr ("helder-server: %s\n", error->message);
@@ -315,7 +371,7 @@ main (int   argc,
     }
 
   blob_dir = g_build_filename (data_dir, "blobs", NULL);
-  server = helder_server_new (HELDER_SERVER_STORAGE (storage), blob_dir);
+  server = helder_server_new (storage, blob_dir);
   if (max_blob > 0)
     helder_server_set_max_blob (server, max_blob);
 

@@ -22,6 +22,8 @@
 #include "store/helder-store-sync.h"
 #include "sync/helder-sync-client.h"
 
+#include "test-database.h"
+
 #define N_DESKS 3
 #define N_STEPS 80
 
@@ -383,6 +385,14 @@ main (int   argc,
   helder_server = g_getenv ("HELDER_SERVER");
   g_assert_nonnull (helder_server);
   server_dir = g_dir_make_tmp ("helder-conv-server-XXXXXX", NULL);
+  {
+    /* Under with-postgres.sh every server of this run shares one fresh
+     * database, as they share one data directory otherwise. */
+    g_autofree char *database = test_database_create ();
+
+    if (database != NULL)
+      g_setenv ("HELDER_SERVER_DATABASE", database, TRUE);
+  }
   admin (org, NULL);
   for (guint i = 0; i < N_DESKS; i++)
     {

@@ -14,6 +14,8 @@
 #include <sys/prctl.h>
 #include <string.h>
 
+#include "test-database.h"
+
 /* Every test talks HTTP to a helder-server process on loopback, started
  * from $HELDER_SERVER with a temporary data directory.  One shared server
  * (two organisations, seven users, each logged in once: argon2 costs about
@@ -29,6 +31,7 @@ typedef struct
 {
   char        *dir;
   char        *config;
+  char        *database;    /* PostgreSQL under with-postgres.sh, else NULL */
   GSubprocess *process;
   GPid         pid;
   guint16      port;
@@ -80,11 +83,14 @@ die_with_parent (gpointer data)
 
 static GSubprocess *
 spawn (const char * const  *argv,
+       const char          *database,
        GSubprocessFlags     flags,
        GError             **error)
 {
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (flags);
 
+  if (database != NULL)
+    g_subprocess_launcher_setenv (launcher, "HELDER_SERVER_DATABASE", database, TRUE);
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   return g_subprocess_launcher_spawnv (launcher, argv, error);
 }
@@ -146,6 +152,7 @@ server_init (Server     *srv,
   g_mutex_init (&srv->lock);
   g_cond_init (&srv->cond);
   srv->output = g_string_new (NULL);
+  srv->database = test_database_create ();
   if (config_text != NULL)
     {
       srv->config = g_build_filename (srv->dir, "helder-server.conf", NULL);
@@ -180,7 +187,7 @@ server_start (Server *srv)
   srv->eof = FALSE;
   g_mutex_unlock (&srv->lock);
 
-  srv->process = spawn ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  srv->process = spawn ((const char * const *) argv->pdata, srv->database, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
   g_assert_no_error (error);
   srv->pid = atoi (g_subprocess_get_identifier (srv->process));
   srv->reader = g_thread_new ("server-output", read_output, srv);
@@ -254,6 +261,7 @@ server_clear (Server *srv)
     remove_tree (srv->dir);
   g_clear_pointer (&srv->dir, g_free);
   g_clear_pointer (&srv->config, g_free);
+  g_clear_pointer (&srv->database, g_free);
   g_clear_pointer (&srv->base, g_free);
   if (srv->output != NULL)
     g_string_free (g_steal_pointer (&srv->output), TRUE);
@@ -285,7 +293,7 @@ admin_spawn (Server      *srv,
   g_ptr_array_add (argv, NULL);
 
   /* Its "Added ..." would break the TAP output. */
-  process = spawn ((const char * const *) argv->pdata,
+  process = spawn ((const char * const *) argv->pdata, srv->database,
                                G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
                                (password ? G_SUBPROCESS_FLAGS_STDIN_PIPE : G_SUBPROCESS_FLAGS_NONE),
                                &error);
@@ -3615,6 +3623,247 @@ test_admin_dutch (void)
   g_assert_nonnull (strstr (err, "Probeer “helder-server --help”"));
 }
 
+/* PostgreSQL: several instances, one database */
+
+typedef struct
+{
+  const char *base;
+  const char *token;
+  guint       n;
+  gint64     *versions;    /* n library versions, one for each push */
+} Racer;
+
+static gpointer
+racer_run (gpointer data)
+{
+  Racer *p = data;
+  g_autoptr(SoupSession) own = new_session ();
+
+  for (guint i = 0; i < p->n; i++)
+    {
+      g_autofree char *id = new_id ();
+      g_autofree char *key = new_id ();
+      g_autofree char *body = batch (rec (id, "document", 0, FALSE, NULL, "{\"title\":\"Tegelijk\"}"), NULL);
+      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(Reply) r = http_try (own, p->base, "POST", "/v1/push", p->token, "application/json", bytes,
+                                     &error, "Idempotency-Key", key, NULL);
+
+      g_assert_no_error (error);
+      assert_status (r, 200);
+      assert_result (r, 0, "applied", NULL);
+      p->versions[i] = json_object_get_int_member (root (r), "library_version");
+    }
+  return NULL;
+}
+
+static int
+compare_versions (gconstpointer a,
+                  gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Two instances on one database, @a logged in as anna; returns her token. */
+static char *
+postgres_pair (Server *a,
+               Server *b)
+{
+  g_autoptr(GSubprocess) adding = NULL;
+  g_autoptr(Reply) logged_in = NULL;
+  const char *password = "pw-anna-Kx9#quite-long";
+  char *token;
+
+  server_init (a, NULL);
+  server_init (b, NULL);
+  g_free (b->database);
+  b->database = g_strdup (a->database);
+  add_org (a, "gemeente", "Gemeente Helder");
+  g_ptr_array_add (secrets, g_strdup (password));
+  adding = admin_spawn (a, password, "add-user", "--org", "gemeente", "--role", "advisor",
+                        "--password-stdin", "anna", NULL);
+  admin_wait (adding);
+  server_start (a);
+  server_start (b);
+
+  logged_in = login (a, "anna", password);
+  assert_status (logged_in, 200);
+  token = g_strdup (json_object_get_string_member (root (logged_in), "token"));
+  g_ptr_array_add (secrets, g_strdup (token));
+  return token;
+}
+
+static void
+test_postgres_instances (void)
+{
+  enum { PUSHERS = 4, EACH = 10 };
+  Server a, b;
+  Server *both[] = { &a, &b };
+  g_autoptr(SoupSession) ws_session = new_session ();
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(Reply) first = NULL;
+  g_autoptr(Reply) replay = NULL;
+  g_autoptr(Reply) changes = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *id = new_id ();
+  g_autofree char *key = new_id ();
+  g_autofree char *body = batch (rec (id, "document", 0, FALSE, NULL, "{\"title\":\"Via A\"}"), NULL);
+  g_autofree char *hello = NULL;
+  g_autofree char *heard = NULL;
+  g_autofree char *first_text = NULL;
+  g_autofree char *replay_text = NULL;
+  gint64 versions[PUSHERS * EACH];
+  Racer pushers[PUSHERS];
+  GThread *threads[PUSHERS];
+  JsonArray *records;
+  Stream s;
+  gint64 v0;
+
+  if (g_getenv ("HELDER_TEST_POSTGRES") == NULL)
+    {
+      g_test_skip ("PostgreSQL only: meson test --suite postgres runs it");
+      return;
+    }
+
+  /* Two instances, each with its own data directory, on one database;
+   * a token from one is good at the other */
+  token = postgres_pair (&a, &b);
+  for (guint i = 0; i < G_N_ELEMENTS (both); i++)
+    {
+      g_autofree char *sqlite = g_build_filename (both[i]->dir, "helder-server.db", NULL);
+
+      g_assert_false (g_file_test (sqlite, G_FILE_TEST_EXISTS));
+    }
+  v0 = library_version (&b, token);
+
+  /* A push through A reaches a stream held by B */
+  stream_open (&s, ws_session, &b, token, &msg);
+  g_assert_no_error (s.error);
+  hello = next_message (&s, 5000);
+  g_assert_cmpint (version_message (hello), ==, v0);
+  first = push (&a, token, key, body);
+  assert_status (first, 200);
+  assert_result (first, 0, "applied", NULL);
+  g_assert_cmpint (json_object_get_int_member (root (first), "library_version"), ==, v0 + 1);
+  heard = next_message (&s, 5000);
+  g_assert_cmpint (version_message (heard), ==, v0 + 1);
+  stream_clear (&s);
+
+  /* The same batch retried at B gets A's stored answer */
+  replay = push (&b, token, key, body);
+  assert_status (replay, 200);
+  first_text = reply_text (first);
+  replay_text = reply_text (replay);
+  g_assert_cmpstr (replay_text, ==, first_text);
+
+  /* Pushes racing through both instances take one version each */
+  for (guint i = 0; i < PUSHERS; i++)
+    {
+      pushers[i] = (Racer) { both[i % 2]->base, token, EACH, versions + i * EACH };
+      threads[i] = g_thread_new ("pusher", racer_run, &pushers[i]);
+    }
+  for (guint i = 0; i < PUSHERS; i++)
+    g_thread_join (threads[i]);
+  qsort (versions, G_N_ELEMENTS (versions), sizeof versions[0], compare_versions);
+  for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
+    g_assert_cmpint (versions[i], ==, v0 + 2 + i);
+
+  /* and either instance pages them all, in order */
+  changes = http (&b, "GET", "/v1/changes?since=0&limit=1000", token, NULL, NULL, NULL);
+  assert_status (changes, 200);
+  records = json_object_get_array_member (root (changes), "records");
+  g_assert_cmpuint (json_array_get_length (records), ==, 1 + PUSHERS * EACH);
+  for (guint i = 0; i < json_array_get_length (records); i++)
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (records, i), "version"), ==,
+                     v0 + 1 + i);
+
+  server_stop (&a);
+  server_stop (&b);
+  server_clear (&a);
+  server_clear (&b);
+}
+
+static void
+test_postgres_connection_lost (void)
+{
+  Server a, b;
+  g_autoptr(SoupSession) ws_session = new_session ();
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *kill = NULL;
+  g_autofree char *refuse = NULL;
+  g_autofree char *allow = NULL;
+  g_autofree char *hello = NULL;
+  g_autofree char *heard = NULL;
+  g_autofree char *id = new_id ();
+  g_autofree char *lost = new_id ();
+  g_autofree char *body = batch (rec (id, "document", 0, FALSE, NULL, "{\"title\":\"Na de storing\"}"), NULL);
+  g_autofree char *lost_body = batch (rec (lost, "document", 0, FALSE, NULL, "{\"title\":\"Kwijt\"}"), NULL);
+  g_autoptr(Reply) changes = NULL;
+  g_autoptr(Reply) pushed = NULL;
+  g_autoptr(Reply) down_changes = NULL;
+  g_autoptr(Reply) down_login = NULL;
+  g_autoptr(Reply) down_push = NULL;
+  g_autoptr(Reply) back = NULL;
+  const char *name;
+  Stream s;
+  gint64 v0;
+
+  if (g_getenv ("HELDER_TEST_POSTGRES") == NULL)
+    {
+      g_test_skip ("PostgreSQL only: meson test --suite postgres runs it");
+      return;
+    }
+
+  token = postgres_pair (&a, &b);
+  name = g_strrstr (a.database, " dbname=") + strlen (" dbname=");
+  kill = g_strdup_printf ("SELECT pg_terminate_backend (pid) FROM pg_stat_activity WHERE datname = '%s'", name);
+  refuse = g_strdup_printf ("ALTER DATABASE %s ALLOW_CONNECTIONS false", name);
+  allow = g_strdup_printf ("ALTER DATABASE %s ALLOW_CONNECTIONS true", name);
+  v0 = library_version (&a, token);
+  stream_open (&s, ws_session, &b, token, &msg);
+  g_assert_no_error (s.error);
+  hello = next_message (&s, 5000);
+  g_assert_cmpint (version_message (hello), ==, v0);
+
+  /* Every connection of both instances cut: the next requests find new
+   * ones, and B's listener, back within seconds, announces what it missed */
+  test_database_run (kill);
+  changes = http (&a, "GET", "/v1/changes?since=0", token, NULL, NULL, NULL);
+  assert_status (changes, 200);
+  pushed = push_ok (&a, token, body);
+  assert_result (pushed, 0, "applied", NULL);
+  heard = next_message (&s, 15000);
+  g_assert_nonnull (heard);
+  g_assert_cmpint (version_message (heard), ==, v0 + 1);
+  stream_clear (&s);
+
+  /* A database that takes no connections: 503 and Retry-After, never a
+   * 401 that would log the user out, and the push is not half-applied */
+  test_database_run (refuse);
+  test_database_run (kill);
+  down_changes = http (&a, "GET", "/v1/changes?since=0", token, NULL, NULL, NULL);
+  assert_error (down_changes, 503, "storage", NULL);
+  g_assert_nonnull (soup_message_headers_get_one (down_changes->headers, "Retry-After"));
+  down_login = login (&a, "anna", "pw-anna-Kx9#quite-long");
+  assert_error (down_login, 503, "storage", NULL);
+  down_push = push (&a, token, "down-key", lost_body);
+  assert_error (down_push, 503, "storage", NULL);
+
+  test_database_run (allow);
+  back = http (&b, "GET", "/v1/changes?since=0", token, NULL, NULL, NULL);
+  assert_status (back, 200);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root (back), "records")), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (root (back), "library_version"), ==, v0 + 1);
+
+  server_stop (&a);
+  server_stop (&b);
+  server_clear (&a);
+  server_clear (&b);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3675,6 +3924,8 @@ main (int   argc,
   g_test_add_func ("/server/log/lines", test_log_lines);
   g_test_add_func ("/server/log/no-secrets", test_log_no_secrets);
   g_test_add_func ("/server/admin/dutch", test_admin_dutch);
+  g_test_add_func ("/server/postgres/instances", test_postgres_instances);
+  g_test_add_func ("/server/postgres/connection-lost", test_postgres_connection_lost);
 
   status = g_test_run ();
 

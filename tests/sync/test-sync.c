@@ -14,6 +14,8 @@
 #include "sync/helder-sync-client.h"
 #include "sync/helder-sync-status.h"
 
+#include "test-database.h"
+
 /* A server on loopback with one organisation and three users, and a
  * fresh local store per client. */
 
@@ -647,6 +649,14 @@ main (int   argc,
   helder_server = g_getenv ("HELDER_SERVER");
   g_assert_nonnull (helder_server);
   server.dir = g_dir_make_tmp ("helder-server-XXXXXX", &error);
+  {
+    /* Under with-postgres.sh every server of this run shares one fresh
+     * database, as they share one data directory otherwise. */
+    g_autofree char *database = test_database_create ();
+
+    if (database != NULL)
+      g_setenv ("HELDER_SERVER_DATABASE", database, TRUE);
+  }
   g_assert_no_error (error);
   run_admin (org, NULL);
   run_admin (sanne, "geheim-wachtwoord\n");

@@ -1,0 +1,57 @@
+/* test-database.c: a fresh PostgreSQL database for a test's helder-server
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <libpq-fe.h>
+#include <unistd.h>
+
+#include "test-database.h"
+
+/* Under with-postgres.sh (HELDER_TEST_POSTGRES set), creates an empty
+ * database and returns a connection string for it, for helder-server's
+ * HELDER_SERVER_DATABASE; otherwise returns NULL and the server keeps
+ * SQLite in its data directory.  The cluster, and so every database made
+ * here, goes away with the script. */
+char *
+test_database_create (void)
+{
+  static guint counter;
+  const char *base = g_getenv ("HELDER_TEST_POSTGRES");
+  g_autofree char *name = NULL;
+  g_autofree char *sql = NULL;
+
+  if (base == NULL || *base == '\0')
+    return NULL;
+
+  name = g_strdup_printf ("helder_%d_%u", (int) getpid (), ++counter);
+  sql = g_strdup_printf ("CREATE DATABASE %s", name);
+  test_database_run (sql);
+
+  /* A later keyword wins in a libpq connection string. */
+  return g_strdup_printf ("%s dbname=%s", base, name);
+}
+
+/* Runs @sql in the cluster's "postgres" database, as its superuser. */
+void
+test_database_run (const char *sql)
+{
+  const char *base = g_getenv ("HELDER_TEST_POSTGRES");
+  PGconn *conn;
+  PGresult *result;
+  ExecStatusType status;
+
+  g_assert_nonnull (base);
+  conn = PQconnectdb (base);
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("PostgreSQL %s: %s", base, PQerrorMessage (conn));
+  result = PQexec (conn, sql);
+  status = PQresultStatus (result);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (result));
+  PQclear (result);
+  PQfinish (conn);
+}
