@@ -94,7 +94,7 @@ static const char * const statements[N_STATEMENTS] = {
   [ST_MOVE_HORIZON] = "UPDATE orgs SET horizon = GREATEST (horizon, (SELECT COALESCE (MAX (version), 0) "
                       "FROM records WHERE records.org = orgs.id AND deleted AND updated_at <= $1))",
   [ST_PURGE_TOMBSTONES] = "DELETE FROM records WHERE deleted AND updated_at <= $1",
-  [ST_PURGE_IDEMPOTENT] = "DELETE FROM idempotency WHERE created < now () - make_interval (secs => $1)",
+  [ST_PURGE_IDEMPOTENT] = "DELETE FROM idempotency WHERE created <= now () - make_interval (secs => $1)",
 };
 
 static const char schema[] =

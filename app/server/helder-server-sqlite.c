@@ -662,7 +662,7 @@ sqlite_purge_idempotent (HelderServerStorage  *storage,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) cutoff = g_date_time_add_seconds (now, -(gdouble) older_than_seconds);
   g_autofree char *cutoff_text = g_date_time_format (cutoff, "%Y-%m-%dT%H:%M:%SZ");
-  sqlite3_stmt *stmt = prepare (self, "DELETE FROM idempotency WHERE created < ?", error);
+  sqlite3_stmt *stmt = prepare (self, "DELETE FROM idempotency WHERE created <= ?", error);
 
   if (stmt == NULL)
     return -1;

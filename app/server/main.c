@@ -210,6 +210,7 @@ quit_loop (gpointer data)
 }
 
 static gint64 tombstone_seconds = 90 * 24 * 3600;
+static gint64 idempotency_seconds = 24 * 3600;
 
 static gboolean
 purge_tombstones (gpointer data)
@@ -225,9 +226,10 @@ purge_tombstones (gpointer data)
              purged, tombstone_seconds / (24 * 3600));
   g_clear_error (&error);
 
-  /* A push's stored answer serves retries for a day; a replay after that
-   * meets the merge, which never applies a change twice. */
-  if (HELDER_SERVER_STORAGE_GET_IFACE (storage)->purge_idempotent (storage, 24 * 3600, &error) < 0)
+  /* A push's stored answer serves retries for idempotency-hours (a day);
+   * a replay after that meets the merge, which never applies a change
+   * twice. */
+  if (HELDER_SERVER_STORAGE_GET_IFACE (storage)->purge_idempotent (storage, idempotency_seconds, &error) < 0)
     g_printerr ("helder-server: could not forget old push answers: %s\n", error->message);
   return G_SOURCE_CONTINUE;
 }
@@ -307,7 +309,7 @@ main (int   argc,
   g_autoptr(GMainLoop) loop = NULL;
   GSList *uris;
   GOptionEntry entries[] = {
-    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config, N_("A key file with a [server] group: listen, data-dir, database (a PostgreSQL connection string), tls-cert, tls-key, max-blob-bytes, tombstone-days (default 90)"), N_("FILE") },
+    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config, N_("A key file with a [server] group: listen, data-dir, database (a PostgreSQL connection string), tls-cert, tls-key, max-blob-bytes, tombstone-days (default 90), idempotency-hours (default 24)"), N_("FILE") },
     { "listen", 0, 0, G_OPTION_ARG_STRING, &listen, N_("Address and port to listen on (default 127.0.0.1:8080; port 0 picks a free one)"), N_("ADDR:PORT") },
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, N_("Where the database and blobs are kept"), N_("DIR") },
     { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert, N_("TLS certificate (PEM)"), N_("FILE") },
@@ -355,6 +357,8 @@ main (int   argc,
   max_blob = g_key_file_get_int64 (keys, "server", "max-blob-bytes", NULL);
   if (g_key_file_has_key (keys, "server", "tombstone-days", NULL))
     tombstone_seconds = g_key_file_get_int64 (keys, "server", "tombstone-days", NULL) * 24 * 3600;
+  if (g_key_file_has_key (keys, "server", "idempotency-hours", NULL))
+    idempotency_seconds = g_key_file_get_int64 (keys, "server", "idempotency-hours", NULL) * 3600;
 
   if ((tls_cert == NULL) != (tls_key == NULL))
     return usage_error (_("--tls-cert and --tls-key go together"));

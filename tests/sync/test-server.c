@@ -1702,6 +1702,85 @@ test_push_idempotent_replay (void)
   g_assert_cmpint (library_version (srv, TOKEN (BRAM)), ==, after_first);
 }
 
+/* A server of the test's own, with @config_text, one organisation and
+ * the advisor anna logged in; returns her token. */
+static char *
+own_server (Server     *srv,
+            const char *config_text)
+{
+  g_autoptr(GSubprocess) adding = NULL;
+  g_autoptr(Reply) logged_in = NULL;
+  const char *password = "pw-anna-Kx9#quite-long";
+  char *token;
+
+  server_init (srv, config_text);
+  add_org (srv, "gemeente", "Gemeente Helder");
+  g_ptr_array_add (secrets, g_strdup (password));
+  adding = admin_spawn (srv, password, "add-user", "--org", "gemeente", "--role", "advisor",
+                        "--password-stdin", "anna", NULL);
+  admin_wait (adding);
+  server_start (srv);
+
+  logged_in = login (srv, "anna", password);
+  assert_status (logged_in, 200);
+  token = g_strdup (json_object_get_string_member (root (logged_in), "token"));
+  g_ptr_array_add (secrets, g_strdup (token));
+  return token;
+}
+
+/* An old batch replayed after the server forgot its answer (here at once:
+ * idempotency-hours=0, and a restart purges): the merge finds its changes
+ * already there, and nothing is applied twice. */
+static void
+test_push_replay_after_expiry (void)
+{
+  Server srv;
+  g_autofree char *token = own_server (&srv, "[server]\nidempotency-hours=0\n");
+  g_autofree char *id = new_id ();
+  g_autofree char *create_key = new_id ();
+  g_autofree char *edit_key = new_id ();
+  g_autofree char *create_body = batch (rec (id, "document", 0, FALSE, NULL, "{\"title\":\"Eenmaal\"}"), NULL);
+  g_autofree char *edit_body = NULL;
+  g_autoptr(Reply) created = push (&srv, token, create_key, create_body);
+  g_autoptr(Reply) edited = NULL;
+  g_autoptr(Reply) old_create = NULL;
+  g_autoptr(Reply) old_edit = NULL;
+  g_autoptr(JsonObject) now = NULL;
+  const char *status;
+  gint64 v;
+
+  assert_status (created, 200);
+  assert_result (created, 0, "applied", NULL);
+  edit_body = batch (rec (id, "document", result_version (created, 0), FALSE, NULL, "{\"title\":\"Andermaal\"}"),
+                     NULL);
+  edited = push (&srv, token, edit_key, edit_body);
+  assert_status (edited, 200);
+  assert_result (edited, 0, "applied", NULL);
+  v = library_version (&srv, token);
+
+  server_stop (&srv);
+  server_start (&srv);
+
+  /* The creation again: its title was changed since, so it is a conflict
+   * (or unchanged), never a second creation over the edit */
+  old_create = push (&srv, token, create_key, create_body);
+  assert_status (old_create, 200);
+  g_assert_false (g_bytes_equal (old_create->body, created->body));
+  status = json_object_get_string_member (result_at (old_create, 0), "status");
+  g_assert_true (g_str_equal (status, "conflict") || g_str_equal (status, "unchanged"));
+  /* The edit again: already there */
+  old_edit = push (&srv, token, edit_key, edit_body);
+  assert_status (old_edit, 200);
+  assert_result (old_edit, 0, "unchanged", NULL);
+
+  g_assert_cmpint (library_version (&srv, token), ==, v);
+  now = get_record (&srv, token, id);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (now, "data"), "title"), ==, "Andermaal");
+
+  server_stop (&srv);
+  server_clear (&srv);
+}
+
 static void
 test_push_key_reused (void)
 {
@@ -3671,27 +3750,12 @@ static char *
 postgres_pair (Server *a,
                Server *b)
 {
-  g_autoptr(GSubprocess) adding = NULL;
-  g_autoptr(Reply) logged_in = NULL;
-  const char *password = "pw-anna-Kx9#quite-long";
-  char *token;
+  char *token = own_server (a, NULL);
 
-  server_init (a, NULL);
   server_init (b, NULL);
   g_free (b->database);
   b->database = g_strdup (a->database);
-  add_org (a, "gemeente", "Gemeente Helder");
-  g_ptr_array_add (secrets, g_strdup (password));
-  adding = admin_spawn (a, password, "add-user", "--org", "gemeente", "--role", "advisor",
-                        "--password-stdin", "anna", NULL);
-  admin_wait (adding);
-  server_start (a);
   server_start (b);
-
-  logged_in = login (a, "anna", password);
-  assert_status (logged_in, 200);
-  token = g_strdup (json_object_get_string_member (root (logged_in), "token"));
-  g_ptr_array_add (secrets, g_strdup (token));
   return token;
 }
 
@@ -3899,6 +3963,7 @@ main (int   argc,
   g_test_add_func ("/server/access/roles", test_roles);
   g_test_add_func ("/server/push/idempotent-replay", test_push_idempotent_replay);
   g_test_add_func ("/server/push/key-reused", test_push_key_reused);
+  g_test_add_func ("/server/push/replay-after-expiry", test_push_replay_after_expiry);
   g_test_add_func ("/server/push/one-version", test_push_one_version);
   g_test_add_func ("/server/push/bad-json", test_push_bad_json);
   g_test_add_func ("/server/push/bad-field", test_push_bad_field);
