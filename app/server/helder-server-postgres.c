@@ -72,7 +72,8 @@ static const char * const statements[N_STATEMENTS] = {
   [ST_FIND_LOGIN] = "SELECT " USER_COLUMNS ", users.password FROM users JOIN orgs ON orgs.id = users.org "
                     "WHERE users.login = $1",
   [ST_ADD_TOKEN] = "INSERT INTO tokens (hash, user_id) VALUES ($1, $2)",
-  [ST_FIND_TOKEN] = "SELECT " USER_COLUMNS " FROM tokens JOIN users ON users.id = tokens.user_id "
+  [ST_FIND_TOKEN] = "SELECT " USER_COLUMNS ", orgs.version, orgs.horizon FROM tokens "
+                    "JOIN users ON users.id = tokens.user_id "
                     "JOIN orgs ON orgs.id = users.org WHERE tokens.hash = $1",
   [ST_ORG_VERSION] = "SELECT version, horizon FROM orgs WHERE id = $1",
   [ST_LOCK_ORG] = "SELECT version, horizon FROM orgs WHERE id = $1 FOR UPDATE",
@@ -689,7 +690,11 @@ pg_find_token (HelderServerStorage  *storage,
     return FALSE;
   found = PQntuples (result) > 0;
   if (found)
-    read_user (result, user);
+    {
+      read_user (result, user);
+      user->org_version = g_ascii_strtoll (PQgetvalue (result, 0, 5), NULL, 10);
+      user->org_horizon = g_ascii_strtoll (PQgetvalue (result, 0, 6), NULL, 10);
+    }
   else
     g_set_error_literal (error, HELDER_SERVER_ERROR, HELDER_SERVER_ERROR_NOT_FOUND, "Unknown token");
   PQclear (result);

@@ -370,7 +370,8 @@ sqlite_find_token (HelderServerStorage  *storage,
 {
   HelderServerSqlite *self = HELDER_SERVER_SQLITE (storage);
   sqlite3_stmt *stmt = prepare (self,
-                                "SELECT " USER_COLUMNS " FROM tokens JOIN users ON users.id = tokens.user "
+                                "SELECT " USER_COLUMNS ", orgs.version, orgs.horizon FROM tokens "
+                                "JOIN users ON users.id = tokens.user "
                                 "JOIN orgs ON orgs.id = users.org WHERE tokens.hash = ?", error);
   gboolean found = FALSE;
 
@@ -382,6 +383,8 @@ sqlite_find_token (HelderServerStorage  *storage,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       read_user (stmt, user);
+      user->org_version = sqlite3_column_int64 (stmt, 5);
+      user->org_horizon = sqlite3_column_int64 (stmt, 6);
       found = TRUE;
     }
   sqlite3_reset (stmt);

@@ -36,6 +36,10 @@ typedef struct
   char   *login;
   char   *role;       /* admin | advisor | staff */
   char   *org_slug;
+  /* Read with the user by find_token, in the same statement: a changes
+   * request with nothing new costs one lookup. */
+  gint64  org_version;
+  gint64  org_horizon;
 } HelderServerUser;
 
 void helder_server_user_clear (HelderServerUser *user);

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <stdio.h>
 #include <sys/random.h>
 
 #include "helder-server.h"
@@ -579,7 +580,7 @@ handle_changes (HelderServer      *self,
   g_autoptr(JsonNode) reply = NULL;
   g_autoptr(GError) error = NULL;
   const char *if_modified;
-  gint64 since, limit, version, horizon = 0, next;
+  gint64 since, limit, version, horizon, next;
   gboolean more;
 
   if (!authenticate (self, msg, &user))
@@ -595,12 +596,10 @@ handle_changes (HelderServer      *self,
       return;
     }
 
-  version = storage->get_org_version (self->storage, user.org_id, &horizon, &error);
-  if (version < 0)
-    {
-      respond_unavailable (msg, error);
-      return;
-    }
+  /* Read with the token, before the records: a push committed in between
+   * shows in the records and comes again on the next pull, never missed. */
+  version = user.org_version;
+  horizon = user.org_horizon;
 
   if_modified = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
                                               "If-Modified-Since-Version");
@@ -624,7 +623,12 @@ handle_changes (HelderServer      *self,
   /* A page never splits a version: the client resumes "since" the last
    * version it got, so a half-sent version would lose records.  One more
    * row than asked tells whether the page ends inside a version. */
-  rows = storage->changes (self->storage, user.org_id, user.id, since, limit + 1, &error);
+  /* Up to date: no record can be newer than the version read above (one
+   * committed since comes with the next pull), so there is nothing to read. */
+  if (since >= version)
+    rows = g_ptr_array_new ();
+  else
+    rows = storage->changes (self->storage, user.org_id, user.id, since, limit + 1, &error);
   if (rows == NULL)
     {
       respond_unavailable (msg, error);
@@ -1429,7 +1433,9 @@ request_finished (SoupServer        *server,
   const char *user = g_object_get_qdata (G_OBJECT (msg), user_quark);
   GUri *uri = soup_server_message_get_uri (msg);
 
-  g_print ("%s %s %u %.1fms %s\n", soup_server_message_get_method (msg),
+  /* stdio, not g_print (which flushes every line): helder-server's main
+   * buffers stdout and flushes it twice a second. */
+  fprintf (stdout, "%s %s %u %.1fms %s\n", soup_server_message_get_method (msg),
            uri ? g_uri_get_path (uri) : "?", soup_server_message_get_status (msg),
            start ? (g_get_monotonic_time () - *start) / 1000.0 : 0.0, user ? user : "-");
 }
