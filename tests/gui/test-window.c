@@ -347,17 +347,17 @@ offset_of (GtkTextBuffer *buffer,
 }
 
 /* Puts the cursor inside @word and opens the word menu there, as
- * Shift+F10 does; returns the menu. */
+ * Shift+F10 does, after @wait_ms of main loop; returns the menu. */
 static GMenuModel *
-word_menu (HelderWindow  *window,
-           GtkTextBuffer *buffer,
-           const char    *word)
+word_menu_after (HelderWindow  *window,
+                 GtkTextBuffer *buffer,
+                 const char    *word,
+                 guint          wait_ms)
 {
   GtkTextIter iter;
   gboolean seen_popover = FALSE;
 
-  /* The analysis of the last edit has come back (200 ms after it). */
-  helder_test_iterate (600);
+  helder_test_iterate (wait_ms);
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset_of (buffer, word) + 1);
   gtk_text_buffer_place_cursor (buffer, &iter);
   gtk_widget_activate_action (find (window, "document_editor"), "editor.word-menu", NULL);
@@ -373,6 +373,16 @@ word_menu (HelderWindow  *window,
   g_assert_true (seen_popover);
   helder_test_iterate (50);
   return gtk_text_view_get_extra_menu (GTK_TEXT_VIEW (find (window, "text_view")));
+}
+
+/* The same once the analysis of the last edit has come back (200 ms
+ * after it). */
+static GMenuModel *
+word_menu (HelderWindow  *window,
+           GtkTextBuffer *buffer,
+           const char    *word)
+{
+  return word_menu_after (window, buffer, word, 600);
 }
 
 /* Open a document, type, and see the marks, the panel and the autosave. */
@@ -486,6 +496,58 @@ test_editor_live_checks (void)
 /* The word menu: a spelling suggestion, an officialese replacement,
  * adding to the personal dictionary and ignoring, which the document
  * keeps. */
+/* Right after typing, before the new analysis is back: the words before
+ * and after the edit still offer their corrections, at their new place. */
+static void
+test_editor_word_menu_while_typing (void)
+{
+  HelderWindow *window = open_window ("word-menu-typing.db");
+  HelderStore *store = helder_application_get_store (app);
+  g_autoptr(HelderRecord) document = helder_record_new (HELDER_TYPE_DOCUMENT);
+  g_autofree char *text = NULL;
+  GtkListBox *documents;
+  GtkTextBuffer *buffer;
+  GtkWidget *editor;
+  GMenuModel *menu;
+  GtkTextIter at, a, b;
+  TagWait wait;
+
+  g_object_set (document, "title", "Bewonersbrief", "body",
+                "De vergaderign is op maandag. Dan meer tekst over de straat. "
+                "Wij komen teneinde u te informeren.", NULL);
+  helder_store_save (store, document, NULL);
+  g_assert_true (helder_test_wait_for (analyzer_ready, NULL));
+  page_state (window, "write");
+  documents = GTK_LIST_BOX (find (window, "documents_list"));
+  g_signal_emit_by_name (documents, "row-activated", gtk_list_box_get_row_at_index (documents, 0));
+  helder_test_iterate (100);
+  editor = find (window, "document_editor");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find (window, "text_view")));
+  wait = (TagWait) { buffer, "spelling", offset_of (buffer, "vergaderign") + 1 };
+  g_assert_true (helder_test_wait_for (tag_appears, &wait));
+  wait = (TagWait) { buffer, "jargon", offset_of (buffer, "teneinde") + 1 };
+  g_assert_true (helder_test_wait_for (tag_appears, &wait));
+  helder_test_iterate (300);
+
+  /* Typed between them; no main loop runs, so no analysis can come back */
+  gtk_text_buffer_get_iter_at_offset (buffer, &at, offset_of (buffer, "meer"));
+  gtk_text_buffer_insert (buffer, &at, "veel ", -1);
+
+  menu = word_menu_after (window, buffer, "vergaderign", 0);
+  g_assert_true (menu_offers (menu, "editor.correct", "vergadering"));
+  gtk_text_buffer_get_iter_at_offset (buffer, &at, offset_of (buffer, "veel meer") + 2);
+  gtk_text_buffer_insert (buffer, &at, "x", -1);
+  menu = word_menu_after (window, buffer, "teneinde", 0);
+  g_assert_true (menu_offers (menu, "editor.correct", "om"));
+  gtk_widget_activate_action (editor, "editor.correct", "s", "om");
+
+  gtk_text_buffer_get_bounds (buffer, &a, &b);
+  text = gtk_text_buffer_get_text (buffer, &a, &b, FALSE);
+  g_assert_cmpstr (text, ==, "De vergaderign is op maandag. Dan vexel meer tekst over de straat. "
+                             "Wij komen om u te informeren.");
+  helder_test_iterate (300);
+}
+
 static void
 test_editor_word_menu (void)
 {
@@ -754,6 +816,7 @@ main (int   argc,
   g_test_add_func ("/gui/sync/conflict", test_conflict_shown_and_resolved);
   g_test_add_func ("/gui/editor/live-checks", test_editor_live_checks);
   g_test_add_func ("/gui/editor/word-menu", test_editor_word_menu);
+  g_test_add_func ("/gui/editor/word-menu-while-typing", test_editor_word_menu_while_typing);
   g_test_add_func ("/gui/planner/message-opens-text", test_message_opens_text);
   g_test_add_func ("/gui/editor/autosave-after-kill", test_autosave_after_kill);
 

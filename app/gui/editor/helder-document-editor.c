@@ -74,6 +74,7 @@ struct _HelderDocumentEditor
   GtkTextMark        *dirty_start;
   GtkTextMark        *dirty_end;
   gboolean            dirty;
+  guint32             analysed_chars;  /* the text's length when its marks were applied */
   gboolean            retag_all;
   gboolean            held_back;    /* a mark waits for the word to be finished */
   guint               settle_id;
@@ -350,6 +351,42 @@ finding_at (HelderDocumentEditor *self,
   return NULL;
 }
 
+/* The finding at @offset in the text as it is now, while an analysis of
+ * the latest edits is still on its way: the text before the edited stretch
+ * is as it was analysed, the text after it moved by @delta characters.
+ * A finding that touches the edited stretch is not offered: its words may
+ * be gone. */
+static const HelderFinding *
+finding_at_current (HelderDocumentEditor *self,
+                    guint32               offset,
+                    HelderCheck           categories_wanted,
+                    gint32               *delta)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  const HelderFinding *f;
+  GtkTextIter a, b;
+  guint32 from, to;
+
+  *delta = 0;
+  if (!self->dirty)
+    return finding_at (self, offset, categories_wanted);
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &a, self->dirty_start);
+  gtk_text_buffer_get_iter_at_mark (buffer, &b, self->dirty_end);
+  from = gtk_text_iter_get_offset (&a);
+  to = gtk_text_iter_get_offset (&b);
+  if (offset < from)
+    {
+      f = finding_at (self, offset, categories_wanted);
+      return f != NULL && f->end <= from ? f : NULL;
+    }
+  if (offset < to)
+    return NULL;
+  *delta = (gint32) gtk_text_buffer_get_char_count (buffer) - (gint32) self->analysed_chars;
+  f = finding_at (self, offset - *delta, categories_wanted);
+  return f != NULL && (gint64) f->start + *delta >= to ? f : NULL;
+}
+
 static char *
 text_of (HelderDocumentEditor *self,
          guint32               start,
@@ -494,6 +531,7 @@ apply_marks (HelderDocumentEditor *self)
     tag_range (self, 0, total, TRUE);
 
   self->dirty = FALSE;
+  self->analysed_chars = total;
   self->retag_all = FALSE;
   g_clear_handle_id (&self->settle_id, g_source_remove);
   if (self->held_back)
@@ -1221,6 +1259,7 @@ prepare_menu (HelderDocumentEditor *self,
 {
   GtkTextIter iter;
   int bx, by;
+  gint32 delta;
   const HelderFinding *f;
   g_autoptr(GMenu) suggestions = g_menu_new ();
   g_autoptr(GMenu) actions = g_menu_new ();
@@ -1230,19 +1269,17 @@ prepare_menu (HelderDocumentEditor *self,
 
   gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
   gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by);
-  /* Right after an edit the findings' offsets are those of the text
-   * before it: offer nothing rather than replace the wrong words. */
-  f = self->dirty ? NULL
-    : finding_at (self, gtk_text_iter_get_offset (&iter), HELDER_CHECK_SPELLING | HELDER_CHECK_JARGON);
+  f = finding_at_current (self, gtk_text_iter_get_offset (&iter), HELDER_CHECK_SPELLING | HELDER_CHECK_JARGON,
+                          &delta);
   if (f == NULL)
     {
       append_language_menu (self);
       return;
     }
 
-  self->menu_start = f->start;
-  self->menu_end = f->end;
-  self->menu_word = text_of (self, f->start, f->end);
+  self->menu_start = f->start + delta;
+  self->menu_end = f->end + delta;
+  self->menu_word = text_of (self, self->menu_start, self->menu_end);
 
   if (f->category == HELDER_CHECK_SPELLING && self->analyzer != NULL)
     {
