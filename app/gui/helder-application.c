@@ -14,6 +14,7 @@
 #include "helder-example-data.h"
 #include "text/helder-house-style.h"
 #include "helder-preferences-window.h"
+#include "helder-renderer.h"
 #include "helder-token-store.h"
 #include "helder-window.h"
 
@@ -438,6 +439,7 @@ helder_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (helder_application_parent_class)->startup (application);
 
+  helder_choose_renderer (gdk_display_get_default ());
   self->settings = g_settings_new (APP_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,

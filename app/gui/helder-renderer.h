@@ -1,0 +1,16 @@
+/* helder-renderer.h: cairo where OpenGL is only software
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+gboolean helder_gl_is_software     (GdkDisplay *display);
+void     helder_choose_renderer    (GdkDisplay *display);
+
+G_END_DECLS
