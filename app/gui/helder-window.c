@@ -42,6 +42,7 @@ struct _HelderWindow
   /* owned */
   GSettings            *settings;
   HelderSyncClient     *sync;      /* watched, may be NULL */
+  guint                 n_conflicts;
 };
 
 G_DEFINE_FINAL_TYPE (HelderWindow, helder_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -206,11 +207,12 @@ window_store (HelderWindow *self)
   return app ? helder_application_get_store (HELDER_APPLICATION (app)) : NULL;
 }
 
+/* Sync progress notifies often; the conflicts are counted only when the
+ * store says they changed. */
 static void
 update_sync_status (HelderWindow *self)
 {
-  HelderStore *store = window_store (self);
-  guint n_conflicts = store ? helder_store_count_conflicts (store) : 0;
+  guint n_conflicts = self->n_conflicts;
   g_auto(HelderSyncStatus) status = { 0 };
   HelderSyncState state = self->sync ? helder_sync_client_get_state (self->sync) : HELDER_SYNC_STATE_OFFLINE;
 
@@ -233,6 +235,15 @@ update_sync_status (HelderWindow *self)
                           helder_sync_client_get_progress (self->sync) < 1.0);
   if (self->sync != NULL)
     gtk_progress_bar_set_fraction (self->sync_progress, helder_sync_client_get_progress (self->sync));
+}
+
+static void
+conflicts_changed (HelderWindow *self)
+{
+  HelderStore *store = window_store (self);
+
+  self->n_conflicts = store ? helder_store_count_conflicts (store) : 0;
+  update_sync_status (self);
 }
 
 static void
@@ -392,8 +403,9 @@ attach_store (HelderWindow      *self,
     helder_page_set_store (HELDER_PAGE (gtk_stack_get_child_by_name (self->page_stack, pages[i])), store);
   gtk_stack_set_visible_child_name (self->main_stack, "pages");
 
-  g_signal_connect_object (store, "changed::conflict", G_CALLBACK (update_sync_status), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed::conflict", G_CALLBACK (conflicts_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (application, "notify::sync", G_CALLBACK (watch_sync), self, G_CONNECT_SWAPPED);
+  self->n_conflicts = helder_store_count_conflicts (store);
   watch_sync (self);
 }
 

@@ -222,6 +222,15 @@ test_round_trip (void)
 }
 
 static void
+count_signal (HelderStore *store,
+              const char  *type_name,
+              const char  *id,
+              guint       *counter)
+{
+  (*counter)++;
+}
+
+static void
 test_merge_and_conflict (void)
 {
   g_autoptr(Desk) a = desk_new ("sanne");
@@ -231,6 +240,7 @@ test_merge_and_conflict (void)
   g_autoptr(HelderRecord) qa = NULL, qb = NULL;
   g_autoptr(JsonArray) conflicts = NULL;
   const char *id = helder_record_get_id (p);
+  guint conflict_signals = 0;
 
   helder_store_save (a->store, p, NULL);
   sync_ok (a);
@@ -261,7 +271,11 @@ test_merge_and_conflict (void)
   helder_store_save (a->store, qa, NULL);
   helder_store_save (b->store, qb, NULL);
   sync_ok (a);
+  /* The window counts conflicts when the store says they changed */
+  g_signal_connect (b->store, "changed::conflict", G_CALLBACK (count_signal), &conflict_signals);
   sync_ok (b);
+  g_signal_handlers_disconnect_by_func (b->store, count_signal, &conflict_signals);
+  g_assert_cmpuint (conflict_signals, >=, 1);
   g_assert_cmpuint (helder_store_count_conflicts (a->store), ==, 0);
   g_assert_cmpuint (helder_store_count_conflicts (b->store), ==, 1);
   conflicts = helder_store_list_conflicts (b->store);

@@ -706,6 +706,7 @@ helder_store_apply_changes (HelderStore  *self,
                   goto fail;
                 }
               json_node_unref (server_node);
+              g_hash_table_add (changed_types, (gpointer) "conflict");
               result = NULL;
             }
           else

@@ -63,6 +63,18 @@ helder_editor_page_open_record (HelderPage   *page,
   gtk_stack_set_visible_child_name (stack, "editor");
 }
 
+/* While a document is open the list is hidden, and every autosave would
+ * read it again for nothing: closing the document reloads it. */
+static void
+helder_editor_page_reload (HelderPage *page)
+{
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (page), HELDER_TYPE_EDITOR_PAGE, "stack"));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "editor") == 0)
+    return;
+  HELDER_PAGE_CLASS (helder_editor_page_parent_class)->reload (page);
+}
+
 static void
 close_activated (GtkWidget  *widget,
                  const char *action_name,
@@ -236,6 +248,7 @@ helder_editor_page_class_init (HelderEditorPageClass *klass)
 
   g_type_ensure (HELDER_TYPE_DOCUMENT_EDITOR);
   page_class->open_record = helder_editor_page_open_record;
+  page_class->reload = helder_editor_page_reload;
   G_OBJECT_CLASS (klass)->finalize = helder_editor_page_finalize;
   gtk_widget_class_install_action (widget_class, "editor.close", NULL, close_activated);
   gtk_widget_class_install_action (widget_class, "document.delete", NULL, delete_activated);
