@@ -651,6 +651,36 @@ test_bad_input (void)
   g_rand_free (rand);
 }
 
+/* The scores describe the text, not what the editor shows: switching
+ * checks off changes the findings, never the figures. */
+static void
+test_scores_independent_of_checks (void)
+{
+  g_autoptr(HelderTextAnalyzer) all = helder_text_analyzer_new ("nl_NL", NULL);
+  g_autoptr(HelderTextAnalyzer) none = helder_text_analyzer_new ("nl_NL", NULL);
+  g_autoptr(HelderAnalysis) a = NULL;
+  g_autoptr(HelderAnalysis) b = NULL;
+  const HelderScores *x, *y;
+  const char *text = "Teneinde de afvoer van hemelwater te optimaliseren, worden de huisaansluitingen "
+                     "vernieuwd door de aannemer. Het onderhoudsprogramma wordt geëvalueerd. "
+                     "Wij verzoeken u vriendelijk de parkeermogelijkheden te respecteren.";
+
+  helder_text_analyzer_set_checks (none, 0);
+  a = helder_text_analyzer_analyze (all, text, -1, NULL);
+  b = helder_text_analyzer_analyze (none, text, -1, NULL);
+  g_assert_cmpuint (helder_analysis_get_n_findings (b), ==, 0);
+  g_assert_cmpuint (helder_analysis_get_n_findings (a), >, 0);
+  x = helder_analysis_get_scores (a);
+  y = helder_analysis_get_scores (b);
+  g_assert_cmpuint (x->rare_words, >, 0);
+  g_assert_cmpuint (x->rare_words, ==, y->rare_words);
+  g_assert_cmpuint (x->long_words, ==, y->long_words);
+  g_assert_cmpuint (x->words, ==, y->words);
+  g_assert_cmpfloat (x->rare_word_share, ==, y->rare_word_share);
+  g_assert_cmpfloat (x->difficulty, ==, y->difficulty);
+  g_assert_cmpint (x->level, ==, y->level);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -681,6 +711,7 @@ main (int   argc,
   g_test_add_func ("/text/threads", test_threads);
   g_test_add_func ("/text/summary", test_summary);
   g_test_add_func ("/text/bad-input", test_bad_input);
+  g_test_add_func ("/text/scores-independent-of-checks", test_scores_independent_of_checks);
 
   status = g_test_run ();
   helder_text_analyzer_unref (analyzer);

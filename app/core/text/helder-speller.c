@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "helder-speller.h"
+#include "helder-text-types.h"
 
 /* Hunspell checks a word in a few microseconds; the verdict is cached per
  * word form, so a long text costs one check per distinct word.  Dutch
@@ -224,6 +225,8 @@ helder_speller_check (HelderSpeller *self,
   else
     {
       result = check_uncached (self, word);
+      if (g_hash_table_size (self->cache) >= HELDER_WORD_CACHE_MAX)
+        g_hash_table_remove_all (self->cache);
       g_hash_table_insert (self->cache, g_strdup (word), GUINT_TO_POINTER (result + 1));
     }
   g_mutex_unlock (&self->lock);

@@ -395,6 +395,9 @@ count_syllables (HelderTextAnalyzer *self,
   if (g_hash_table_lookup_extended (self->syllable_cache, lower, NULL, &cached))
     return GPOINTER_TO_UINT (cached);
   n = helder_syllables_count (self->syllables, lower);
+  /* A day of typing meets many words: the cache starts over at a bound. */
+  if (g_hash_table_size (self->syllable_cache) >= HELDER_WORD_CACHE_MAX)
+    g_hash_table_remove_all (self->syllable_cache);
   g_hash_table_insert (self->syllable_cache, g_strdup (lower), GUINT_TO_POINTER (n));
   return n;
 }
@@ -452,6 +455,8 @@ word_zipf (HelderTextAnalyzer *self,
         }
     }
 
+  if (g_hash_table_size (self->zipf_cache) >= HELDER_WORD_CACHE_MAX)
+    g_hash_table_remove_all (self->zipf_cache);
   g_hash_table_insert (self->zipf_cache, g_strdup (lower),
                        GUINT_TO_POINTER ((guint) (best * 100) + 1));
   return best;
@@ -618,7 +623,7 @@ analyse_sentence (Work           *w,
       guint index = view.first + i;
       HelderToken *t = &g_array_index (p->tokens, HelderToken, index);
       const char *lower = w->lower[index];
-      gboolean ignored, content, name;
+      gboolean ignored, content, name, rare;
 
       if (!is_word_like (t))
         {
@@ -670,6 +675,15 @@ analyse_sentence (Work           *w,
       if ((checks & HELDER_CHECK_SPELLING) && !w->flagged[index])
         check_spelling (w, t, index);
 
+      /* Counted for the scores whichever checks are shown: a content word
+       * below Zipf 2.5 that is a word (listed, or spelled right), not a
+       * name, an abbreviation-like short word or a hyphenated pair. */
+      rare = content && !name && w->zipf[index] < RARE_ZIPF && g_utf8_strlen (lower, -1) >= 4 &&
+             !(t->flags & HELDER_TOKEN_HYPHENATED) &&
+             (w->zipf[index] > 0 || helder_speller_check (self->speller, w->lower[index]) == HELDER_SPELLING_CORRECT);
+      if (rare)
+        scores->rare_words++;
+
       if (w->flagged[index] || name)
         continue;
 
@@ -681,17 +695,10 @@ analyse_sentence (Work           *w,
                        "kies een korter woord.", NULL);
           w->flagged[index] = TRUE;
         }
-      else if ((checks & HELDER_CHECK_RARE_WORD) && content && w->zipf[index] < RARE_ZIPF &&
-               g_utf8_strlen (lower, -1) >= 4 && !(t->flags & HELDER_TOKEN_HYPHENATED))
-        {
-          if (w->zipf[index] > 0 || helder_speller_check (self->speller, w->lower[index]) == HELDER_SPELLING_CORRECT)
-            {
-              scores->rare_words++;
-              add_finding (w, t->start, t->end, HELDER_CHECK_RARE_WORD, 1, "Weinig gebruikt woord",
-                           "Veel lezers kennen dit woord niet. Kies een woord dat "
-                           "mensen in gesprekken gebruiken.", NULL);
-            }
-        }
+      else if ((checks & HELDER_CHECK_RARE_WORD) && rare)
+        add_finding (w, t->start, t->end, HELDER_CHECK_RARE_WORD, 1, "Weinig gebruikt woord",
+                     "Veel lezers kennen dit woord niet. Kies een woord dat "
+                     "mensen in gesprekken gebruiken.", NULL);
     }
 
   helder_scores_finish (scores);

@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+/* The per-word caches (spelling, syllables, frequency) start over when
+ * they hold this many words, so a long session stays bounded (a few MB). */
+#define HELDER_WORD_CACHE_MAX 65536
+
 /* Offsets: `start` and `end` count Unicode characters from the start of the
  * analysed text (end exclusive), as helder-check's JSON does; the byte_*
  * twins index the UTF-8 text itself. */
