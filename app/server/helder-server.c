@@ -603,7 +603,9 @@ handle_changes (HelderServer      *self,
 
   if_modified = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
                                               "If-Modified-Since-Version");
-  if (if_modified != NULL && g_ascii_strtoll (if_modified, NULL, 10) >= version)
+  /* Only the same version is "not modified": a client ahead of the
+   * server (restored from a backup) must see the lower version. */
+  if (if_modified != NULL && g_ascii_strtoll (if_modified, NULL, 10) == version)
     {
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Last-Modified-Version",
                                     if_modified);

@@ -22,7 +22,7 @@
 #include "store/helder-store-sync.h"
 #include "sync/helder-sync-client.h"
 
-#include "test-database.h"
+#include "test-util.h"
 
 #define N_DESKS 3
 #define N_STEPS 80
@@ -60,8 +60,7 @@ start_server (void)
   g_autoptr(GDataInputStream) out = NULL;
   g_autofree char *line = NULL;
 
-  server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, NULL, helder_server,
-                             "--data-dir", server_dir, "--listen", "127.0.0.1:0", NULL);
+  server = test_spawn_server (NULL, helder_server, "--data-dir", server_dir, "--listen", "127.0.0.1:0", NULL);
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
   line = g_data_input_stream_read_line (out, NULL, NULL, NULL);
   g_assert_nonnull (line);

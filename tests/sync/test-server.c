@@ -14,7 +14,7 @@
 #include <sys/prctl.h>
 #include <string.h>
 
-#include "test-database.h"
+#include "test-util.h"
 
 /* Every test talks HTTP to a helder-server process on loopback, started
  * from $HELDER_SERVER with a temporary data directory.  One shared server
@@ -1217,6 +1217,19 @@ test_changes_not_modified (void)
 
   assert_status (changed, 200);
   g_assert_cmpint (json_object_get_int_member (root (changed), "library_version"), ==, v);
+
+  /* A client ahead of the server (which was restored from a backup) is
+   * told the lower version, not "not modified" */
+  {
+    g_autofree char *ahead = g_strdup_printf ("%" G_GINT64_FORMAT, v + 5);
+    g_autofree char *ahead_path = g_strdup_printf ("/v1/changes?since=%" G_GINT64_FORMAT, v + 5);
+    g_autoptr(Reply) restored = http (srv, "GET", ahead_path, TOKEN (CARLA), NULL, NULL,
+                                      "If-Modified-Since-Version", ahead, NULL);
+
+    assert_status (restored, 200);
+    g_assert_cmpint (json_object_get_int_member (root (restored), "library_version"), ==, v);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root (restored), "records")), ==, 0);
+  }
 }
 
 static void

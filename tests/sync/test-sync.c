@@ -14,7 +14,7 @@
 #include "sync/helder-sync-client.h"
 #include "sync/helder-sync-status.h"
 
-#include "test-database.h"
+#include "test-util.h"
 
 /* A server on loopback with one organisation and three users, and a
  * fresh local store per client. */
@@ -61,11 +61,10 @@ start_server_with (const char *config)
   g_autofree char *line = NULL;
 
   if (config != NULL)
-    server.server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, helder_server, "--config", config,
-                                      "--data-dir", server.dir, "--listen", "127.0.0.1:0", NULL);
+    server.server = test_spawn_server (&error, helder_server, "--config", config,
+                                  "--data-dir", server.dir, "--listen", "127.0.0.1:0", NULL);
   else
-    server.server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                                      helder_server, "--data-dir", server.dir, "--listen", "127.0.0.1:0", NULL);
+    server.server = test_spawn_server (&error, helder_server, "--data-dir", server.dir, "--listen", "127.0.0.1:0", NULL);
   g_assert_no_error (error);
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server.server));
   line = g_data_input_stream_read_line (out, NULL, NULL, &error);
@@ -117,27 +116,38 @@ store_result (GObject      *source,
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
+/* A new client for the server as it runs now (its port changes with a
+ * restart), logged in as @login. */
+static void
+desk_connect (Desk       *desk,
+              const char *login)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *token = NULL;
+
+  g_clear_object (&desk->client);
+  desk->client = helder_sync_client_new (desk->store, server.url);
+  helder_sync_client_login_async (desk->client, login, "geheim-wachtwoord", NULL, store_result, &result);
+  g_assert_true (wait_for (&result));
+  token = helder_sync_client_login_finish (desk->client, result, &error);
+  g_assert_no_error (error);
+  helder_sync_client_set_token (desk->client, token);
+}
+
 static Desk *
 desk_new (const char *login)
 {
   Desk *desk = g_new0 (Desk, 1);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *token = NULL;
 
   desk->dir = g_dir_make_tmp ("helder-desk-XXXXXX", &error);
   path = g_build_filename (desk->dir, "helder.db", NULL);
   desk->store = helder_store_open (path, &error);
   g_assert_no_error (error);
   helder_store_set_user (desk->store, login);
-  desk->client = helder_sync_client_new (desk->store, server.url);
-
-  helder_sync_client_login_async (desk->client, login, "geheim-wachtwoord", NULL, store_result, &result);
-  g_assert_true (wait_for (&result));
-  token = helder_sync_client_login_finish (desk->client, result, &error);
-  g_assert_no_error (error);
-  helder_sync_client_set_token (desk->client, token);
+  desk_connect (desk, login);
   return desk;
 }
 
@@ -435,20 +445,105 @@ test_server_down (void)
   g_assert_cmpuint (helder_store_count_outbox (a->store), ==, 1);
 
   start_server ();
-  g_clear_object (&a->client);
-  a->client = helder_sync_client_new (a->store, server.url);
-  {
-    g_autoptr(GAsyncResult) result = NULL;
-    g_autofree char *token = NULL;
-
-    helder_sync_client_login_async (a->client, "sanne", "geheim-wachtwoord", NULL, store_result, &result);
-    g_assert_true (wait_for (&result));
-    token = helder_sync_client_login_finish (a->client, result, &error);
-    g_assert_no_error (error);
-    helder_sync_client_set_token (a->client, token);
-  }
+  desk_connect (a, "sanne");
   sync_ok (a);
   g_assert_cmpuint (helder_store_count_outbox (a->store), ==, 0);
+}
+
+/* The server's data: copied aside, or put back, while it is stopped.
+ * SQLite: the database file with its WAL; PostgreSQL: a copy of the
+ * database made from it as a template. */
+static void
+server_data (gboolean restore)
+{
+  const char *database = g_getenv ("HELDER_SERVER_DATABASE");
+
+  if (database != NULL)
+    {
+      const char *name = g_strrstr (database, " dbname=") + strlen (" dbname=");
+      g_autofree char *kill = g_strdup_printf ("SELECT pg_terminate_backend (pid) FROM pg_stat_activity "
+                                               "WHERE datname IN ('%s', '%s_backup')", name, name);
+      g_autofree char *copy = g_strdup_printf ("CREATE DATABASE %s_backup TEMPLATE %s", name, name);
+      g_autofree char *drop = g_strdup_printf ("DROP DATABASE %s", name);
+      g_autofree char *rename = g_strdup_printf ("ALTER DATABASE %s_backup RENAME TO %s", name, name);
+
+      test_database_run (kill);
+      if (!restore)
+        test_database_run (copy);
+      else
+        {
+          test_database_run (drop);
+          test_database_run (rename);
+        }
+      return;
+    }
+
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char * const suffixes[] = { "", "-wal", "-shm" };
+      g_autofree char *name = g_strconcat ("helder-server.db", suffixes[i], NULL);
+      g_autofree char *live = g_build_filename (server.dir, name, NULL);
+      g_autofree char *kept = g_strconcat (live, ".backup", NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (g_file_get_contents (restore ? kept : live, &contents, &length, NULL))
+        g_assert_true (g_file_set_contents (restore ? live : kept, contents, length, NULL));
+      else
+        g_remove (restore ? live : kept);
+    }
+}
+
+/* The server is restored from a backup older than some of what it
+ * confirmed: the desk that still has those changes sends them again, and
+ * another desk gets them; nothing ends in conflict. */
+static void
+test_server_restored (void)
+{
+  g_autoptr(Desk) a = desk_new ("sanne");
+  g_autoptr(Desk) b = NULL;
+  g_autoptr(HelderRecord) old = make_priority ("Voor de back-up");
+  g_autoptr(HelderRecord) lost = make_priority ("Na de back-up");
+  g_autoptr(HelderRecord) edited = NULL;
+  g_autoptr(HelderRecord) at_b = NULL;
+  g_autoptr(HelderRecord) lost_at_b = NULL;
+
+  helder_store_save (a->store, old, NULL);
+  sync_ok (a);
+  stop_server ();
+  server_data (FALSE);
+  start_server ();
+  desk_connect (a, "sanne");
+
+  /* Confirmed after the backup */
+  helder_store_save (a->store, lost, NULL);
+  edited = load (a, helder_record_get_id (old));
+  g_object_set (edited, "title", "Na de back-up bewerkt", NULL);
+  helder_store_save (a->store, edited, NULL);
+  sync_ok (a);
+  g_assert_cmpuint (helder_store_count_outbox (a->store), ==, 0);
+
+  stop_server ();
+  server_data (TRUE);
+  start_server ();
+  desk_connect (a, "sanne");
+  sync_ok (a);
+  g_assert_cmpuint (helder_store_count_outbox (a->store), ==, 0);
+  g_assert_cmpuint (helder_store_count_conflicts (a->store), ==, 0);
+
+  b = desk_new ("joost");
+  sync_ok (b);
+  at_b = load (b, helder_record_get_id (old));
+  lost_at_b = load (b, helder_record_get_id (lost));
+  g_assert_nonnull (at_b);
+  g_assert_nonnull (lost_at_b);
+  g_assert_cmpstr (helder_record_get_text (at_b, "title"), ==, "Na de back-up bewerkt");
+  g_assert_cmpstr (helder_record_get_text (lost_at_b, "title"), ==, "Na de back-up");
+  {
+    g_autoptr(HelderRecord) at_a = load (a, helder_record_get_id (old));
+
+    g_assert_cmpstr (helder_record_get_text (at_a, "title"), ==, "Na de back-up bewerkt");
+  }
 }
 
 /* A desk that last synced before the server forgot some tombstones gets
@@ -685,6 +780,7 @@ main (int   argc,
   g_test_add_func ("/sync/large-texts", test_large_texts);
   g_test_add_func ("/sync/lost-answer", test_lost_answer_retry);
   g_test_add_func ("/sync/server-down", test_server_down);
+  g_test_add_func ("/sync/server-restored", test_server_restored);
   g_test_add_func ("/sync/backoff", test_backoff);
   g_test_add_func ("/sync/tombstone-horizon", test_tombstone_horizon);
   g_test_add_func ("/sync/killed-while-pulling", test_killed_while_pulling);

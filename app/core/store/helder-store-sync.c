@@ -807,6 +807,87 @@ fail:
   return FALSE;
 }
 
+/**
+ * helder_store_requeue_lost:
+ * @index: the server's {id: version}
+ *
+ * A server restored from an older backup lacks what it confirmed after
+ * that backup; this store still has it.  Every record the server lacks,
+ * or has in an older version than the one it confirmed here, is queued
+ * again: one it lacks as new (no base), one it has older on top of that
+ * version with all its fields (an empty base).  The library version
+ * starts over, so everything is pulled again after the push.
+ *
+ * Returns: how many records were queued again, or -1 on error
+ */
+gint
+helder_store_requeue_lost (HelderStore  *self,
+                           JsonObject   *index,
+                           GError      **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) types = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) versions = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) deleted = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  sqlite3_stmt *stmt;
+  gint queued = 0;
+
+  g_return_val_if_fail (HELDER_IS_STORE (self), -1);
+
+  if (!helder_store_exec (self, "BEGIN IMMEDIATE", error))
+    return -1;
+  if ((stmt = helder_store_prepare (self, "SELECT record_id, record_type, version, deleted FROM record_base",
+                                    error)) == NULL)
+    goto fail;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+      gint64 version = sqlite3_column_int64 (stmt, 2);
+      gboolean gone = sqlite3_column_int (stmt, 3) != 0;
+      gint64 server = json_object_has_member (index, id) ? json_object_get_int_member (index, id) : -1;
+
+      if (server >= version)
+        continue;
+      g_ptr_array_add (ids, g_strdup (id));
+      g_ptr_array_add (types, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      g_array_append_val (versions, server);
+      g_array_append_val (deleted, gone);
+    }
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = ids->pdata[i];
+      gint64 server = g_array_index (versions, gint64, i);
+
+      if (server < 0)
+        {
+          /* Never heard of: new again, unless it was deleted anyway. */
+          if (!run (self, "DELETE FROM record_base WHERE record_id = ?", id, NULL, -1, error))
+            goto fail;
+          if (g_array_index (deleted, gboolean, i))
+            continue;
+        }
+      else if (!run (self, "UPDATE record_base SET version = ?2, data = '{}' WHERE record_id = ?1",
+                     id, NULL, server, error))
+        goto fail;
+      if (!run (self, "INSERT INTO outbox (record_id, record_type, queued_at) "
+                      "VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
+                      "ON CONFLICT (record_id) DO UPDATE SET generation = generation + 1",
+                id, types->pdata[i], -1, error))
+        goto fail;
+      queued++;
+    }
+  if (!set_state (self, "library_version", "0", error) ||
+      !helder_store_exec (self, "COMMIT", error))
+    goto fail;
+  return queued;
+
+fail:
+  helder_store_exec (self, "ROLLBACK", NULL);
+  return -1;
+}
+
 guint
 helder_store_count_conflicts (HelderStore *self)
 {

@@ -41,6 +41,9 @@ gboolean    helder_store_apply_changes        (HelderStore          *self,
 gboolean    helder_store_reconcile            (HelderStore          *self,
                                                JsonObject           *index,
                                                GError              **error);
+gint        helder_store_requeue_lost         (HelderStore          *self,
+                                               JsonObject           *index,
+                                               GError              **error);
 guint       helder_store_count_conflicts      (HelderStore          *self);
 JsonArray  *helder_store_list_conflicts       (HelderStore          *self);
 gboolean    helder_store_resolve_conflict     (HelderStore          *self,

@@ -347,6 +347,37 @@ next_phase (GTask *task)
     }
 }
 
+/* The server's index ({id: version}) from a GET /v1/index, or NULL when
+ * @task has failed. */
+static JsonObject *
+index_reply (GTask        *task,
+             GObject      *source,
+             GAsyncResult *result)
+{
+  SyncData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  g_autoptr(JsonObject) reply = NULL;
+
+  if (bytes == NULL)
+    {
+      fail (task, g_error_new (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_NETWORK, "%s", error->message));
+      return NULL;
+    }
+  if ((reply = parse_reply (data->msg, bytes, &error)) == NULL)
+    {
+      fail (task, g_steal_pointer (&error));
+      return NULL;
+    }
+  if (!json_object_has_member (reply, "records") ||
+      !JSON_NODE_HOLDS_OBJECT (json_object_get_member (reply, "records")))
+    {
+      fail (task, g_error_new_literal (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_STORE, "The index has no records"));
+      return NULL;
+    }
+  return json_object_ref (json_object_get_object_member (reply, "records"));
+}
+
 static void
 reconcile_done (GObject      *source,
                 GAsyncResult *result,
@@ -354,23 +385,42 @@ reconcile_done (GObject      *source,
 {
   GTask *task = user_data;
   HelderSyncClient *self = g_task_get_source_object (task);
-  SyncData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
-  g_autoptr(JsonObject) reply = NULL;
+  g_autoptr(JsonObject) index = index_reply (task, source, result);
 
-  if (bytes == NULL)
-    return fail (task, g_error_new (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_NETWORK, "%s", error->message));
-  if ((reply = parse_reply (data->msg, bytes, &error)) == NULL)
-    return fail (task, g_steal_pointer (&error));
-
+  if (index == NULL)
+    return;
   /* The server's tombstones of records deleted long ago are gone: the
    * index is the truth, then everything is pulled again. */
-  if (!json_object_has_member (reply, "records") ||
-      !helder_store_reconcile (self->store, json_object_get_object_member (reply, "records"), &error))
-    return fail (task, g_error_new (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_STORE, "%s",
-                                    error ? error->message : "The index has no records"));
+  if (!helder_store_reconcile (self->store, index, &error))
+    return fail (task, g_error_new (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_STORE, "%s", error->message));
   pull_page (task);
+}
+
+static void
+restored_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GTask *task = user_data;
+  HelderSyncClient *self = g_task_get_source_object (task);
+  SyncData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) index = index_reply (task, source, result);
+  gint queued;
+
+  if (index == NULL)
+    return;
+  queued = helder_store_requeue_lost (self->store, index, &error);
+  if (queued < 0)
+    return fail (task, g_error_new (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_STORE, "%s", error->message));
+  g_message ("The server lost %d changes (restored from a backup?); sending them again", queued);
+
+  /* Push first, on top of what the server has now, then pull all of it:
+   * pulling first would set the server's older copies against these. */
+  data->phase = 0;
+  data->pushed = TRUE;
+  next_phase (task);
 }
 
 static void
@@ -412,13 +462,14 @@ pull_done (GObject      *source,
   library_version = json_object_get_int_member_with_default (reply, "library_version", 0);
   local = helder_store_get_library_version (self->store);
 
-  /* A server restored from an older backup: start over, and push again
-   * what it lost. */
+  /* A server restored from an older backup: compare with its index, push
+   * again what it lost, then pull everything. */
   if (library_version < local)
     {
-      if (!helder_store_forget_library_version (self->store, &error))
-        return fail (task, g_error_new (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_STORE, "%s", error->message));
-      pull_page (task);
+      g_clear_object (&data->msg);
+      data->msg = new_request (self, "GET", "/v1/index");
+      soup_session_send_and_read_async (self->session, data->msg, G_PRIORITY_DEFAULT,
+                                        g_task_get_cancellable (task), restored_done, task);
       return;
     }
 

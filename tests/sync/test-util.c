@@ -1,4 +1,4 @@
-/* test-database.c: a fresh PostgreSQL database for a test's helder-server
+/* test-util.c: what the sync tests share: servers and their databases
  *
  * Copyright 2026 The Helder authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,9 +7,11 @@
 #include "config.h"
 
 #include <libpq-fe.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
-#include "test-database.h"
+#include "test-util.h"
 
 /* Under with-postgres.sh (HELDER_TEST_POSTGRES set), creates an empty
  * database and returns a connection string for it, for helder-server's
@@ -54,4 +56,31 @@ test_database_run (const char *sql)
     g_error ("%s: %s", sql, PQresultErrorMessage (result));
   PQclear (result);
   PQfinish (conn);
+}
+
+/* A server outlives no test run that aborted. */
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+/* Spawns ARGV... (NULL-terminated) with its standard output piped, killed
+ * when the test process dies. */
+GSubprocess *
+test_spawn_server (GError **error,
+                   ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  const char *arg;
+  va_list ap;
+
+  va_start (ap, error);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  return g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, error);
 }

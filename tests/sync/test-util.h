@@ -1,4 +1,4 @@
-/* test-database.h: a fresh PostgreSQL database for a test's helder-server
+/* test-util.h: what the sync tests share: servers and their databases
  *
  * Copyright 2026 The Helder authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,11 +6,14 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
 char *test_database_create (void);
 void  test_database_run    (const char *sql);
+
+GSubprocess *test_spawn_server (GError **error,
+                                ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS
