@@ -4,9 +4,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  *   bare-soup BODY-FILE
+ *   bare-soup --not-modified VERSION
  *
  * A libsoup 3 server on 127.0.0.1 (a free port, printed) whose one handler
- * answers every request with the bytes of BODY-FILE as JSON, closing the
+ * answers every request with the bytes of BODY-FILE as JSON, or with
+ * helder-server's "304 Not Modified" for a client at VERSION, closing the
  * connection as helder-server does.
  */
 
@@ -16,6 +18,7 @@
 #include <stdio.h>
 
 static GBytes *body;
+static const char *not_modified;   /* the version, for 304 answers */
 
 static void
 handler (SoupServer        *server,
@@ -26,6 +29,13 @@ handler (SoupServer        *server,
 {
   if (g_getenv ("BARE_KEEPALIVE") == NULL)
     soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
+  if (not_modified != NULL)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Last-Modified-Version",
+                                    not_modified);
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
+      return;
+    }
   soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
   soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
                                     g_bytes_get_data (body, NULL), g_bytes_get_size (body));
@@ -42,12 +52,15 @@ main (int   argc,
   char *contents;
   gsize length;
 
-  if (argc < 2 || !g_file_get_contents (argv[1], &contents, &length, &error))
+  if (argc == 3 && g_str_equal (argv[1], "--not-modified"))
+    not_modified = argv[2];
+  else if (argc < 2 || !g_file_get_contents (argv[1], &contents, &length, &error))
     {
-      g_printerr ("usage: %s BODY-FILE\n", argv[0]);
+      g_printerr ("usage: %s BODY-FILE | --not-modified VERSION\n", argv[0]);
       return 2;
     }
-  body = g_bytes_new_take (contents, length);
+  else
+    body = g_bytes_new_take (contents, length);
   soup_server_add_handler (server, NULL, handler, NULL, NULL);
   if (!soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error))
     {
