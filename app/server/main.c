@@ -17,7 +17,9 @@
 #include <string.h>
 
 #include "helder-server.h"
+#if HAVE_POSTGRESQL
 #include "helder-server-postgres.h"
+#endif
 #include "helder-server-sqlite.h"
 
 /* helder-server [--config FILE] [--listen ADDR:PORT] [--data-dir DIR]
@@ -64,11 +66,17 @@ open_storage (GKeyFile    *keys,
     database = g_strdup (g_getenv ("HELDER_SERVER_DATABASE"));
   if (database != NULL)
     {
+#if HAVE_POSTGRESQL
       g_autoptr(HelderServerPostgres) postgres = helder_server_postgres_open (database, error);
 
       if (postgres == NULL || (listen && !helder_server_postgres_listen (postgres, error)))
         return NULL;
       return HELDER_SERVER_STORAGE (g_steal_pointer (&postgres));
+#else
+      g_set_error_literal (error, HELDER_SERVER_ERROR, HELDER_SERVER_ERROR_FAILED,
+                           _("This helder-server was built without PostgreSQL (libpq)"));
+      return NULL;
+#endif
     }
   return HELDER_SERVER_STORAGE (helder_server_sqlite_open (data_dir, error));
 }

@@ -6,7 +6,9 @@
 
 #include "config.h"
 
+#if HAVE_POSTGRESQL
 #include <libpq-fe.h>
+#endif
 #include <signal.h>
 #include <sys/prctl.h>
 #include <unistd.h>
@@ -28,6 +30,9 @@ test_database_create (void)
 
   if (base == NULL || *base == '\0')
     return NULL;
+#if !HAVE_POSTGRESQL
+  g_error ("HELDER_TEST_POSTGRES is set, but helder was built without PostgreSQL");
+#endif
 
   name = g_strdup_printf ("helder_%d_%u", (int) getpid (), ++counter);
   sql = g_strdup_printf ("CREATE DATABASE %s", name);
@@ -41,6 +46,7 @@ test_database_create (void)
 void
 test_database_run (const char *sql)
 {
+#if HAVE_POSTGRESQL
   const char *base = g_getenv ("HELDER_TEST_POSTGRES");
   PGconn *conn;
   PGresult *result;
@@ -56,6 +62,9 @@ test_database_run (const char *sql)
     g_error ("%s: %s", sql, PQresultErrorMessage (result));
   PQclear (result);
   PQfinish (conn);
+#else
+  g_error ("helder was built without PostgreSQL: cannot run %s", sql);
+#endif
 }
 
 /* A server outlives no test run that aborted. */
