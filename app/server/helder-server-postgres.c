@@ -37,6 +37,9 @@
 #define SCHEMA_VERSION 1
 #define SCHEMA_LOCK    7248414   /* pg_advisory_xact_lock key for set-up */
 #define CHANNEL        "helder_versions"
+#define SESSION_SETTINGS "SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'; " \
+                         "SET client_min_messages = 'warning'; SET lock_timeout = '10s'; " \
+                         "SET statement_timeout = '60s'; SET idle_in_transaction_session_timeout = '60s'"
 
 typedef enum
 {
@@ -92,8 +95,10 @@ static const char * const statements[N_STATEMENTS] = {
   [ST_INDEX] = "SELECT id, version FROM records WHERE org = $1 AND (visibility = 'org' OR owner = $2)",
   [ST_GET_IDEMPOTENT] = "SELECT response, body_hash FROM idempotency WHERE org = $1 AND key = $2",
   [ST_PUT_IDEMPOTENT] = "INSERT INTO idempotency (org, key, body_hash, response) VALUES ($1, $2, $3, $4)",
-  [ST_MOVE_HORIZON] = "UPDATE orgs SET horizon = GREATEST (horizon, (SELECT COALESCE (MAX (version), 0) "
-                      "FROM records WHERE records.org = orgs.id AND deleted AND updated_at <= $1))",
+  /* Only the organisations whose horizon moves are written (and locked) */
+  [ST_MOVE_HORIZON] = "UPDATE orgs SET horizon = h.newest FROM (SELECT org, MAX (version) AS newest "
+                      "FROM records WHERE deleted AND updated_at <= $1 GROUP BY org) AS h "
+                      "WHERE orgs.id = h.org AND orgs.horizon < h.newest",
   [ST_PURGE_TOMBSTONES] = "DELETE FROM records WHERE deleted AND updated_at <= $1",
   [ST_PURGE_IDEMPOTENT] = "DELETE FROM idempotency WHERE created <= now () - make_interval (secs => $1)",
 };
@@ -150,6 +155,7 @@ struct _HelderServerPostgres
   char     *conninfo;
   PGconn   *conn;
   gboolean  in_transaction;
+  gboolean  prepared;         /* the statements exist on this connection */
 
   PGconn   *listener;        /* LISTEN helder_versions */
   guint     listener_watch;
@@ -230,7 +236,13 @@ static PGconn *
 connect_to (const char  *conninfo,
             GError     **error)
 {
-  PGconn *conn = PQconnectdb (conninfo);
+  /* Defaults first: the connection string, expanded last, overrides them.
+   * A server that does not answer is given up after 10 s, and a peer that
+   * vanished is noticed within about a minute. */
+  static const char * const keywords[] = { "connect_timeout", "keepalives_idle", "keepalives_interval",
+                                           "keepalives_count", "dbname", NULL };
+  const char * const values[] = { "10", "30", "10", "3", conninfo, NULL };
+  PGconn *conn = PQconnectdbParams (keywords, values, TRUE);
 
   if (conn == NULL || PQstatus (conn) != CONNECTION_OK)
     {
@@ -238,8 +250,11 @@ connect_to (const char  *conninfo,
       PQfinish (conn);
       return NULL;
     }
-  /* Messages and names the way the server's code expects them. */
-  if (!exec_simple (conn, "SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'; SET client_min_messages = 'warning'", error))
+  /* Messages and names the way the server's code expects them; and no
+   * wait without end: a push that finds its organisation locked by a
+   * stuck instance gives up (503, the client retries), and a transaction
+   * left open by a vanished instance is ended by PostgreSQL. */
+  if (!exec_simple (conn, SESSION_SETTINGS, error))
     {
       PQfinish (conn);
       return NULL;
@@ -254,7 +269,12 @@ ensure_connected (HelderServerPostgres  *self,
                   GError               **error)
 {
   if (PQstatus (self->conn) == CONNECTION_OK)
-    return TRUE;
+    {
+      /* A reset whose statements failed to prepare tries them again */
+      if (!self->prepared && !self->in_transaction)
+        self->prepared = prepare_all (self, error);
+      return self->prepared;
+    }
   if (self->in_transaction)
     return connection_error (error, self->conn, "PostgreSQL connection lost during a transaction");
 
@@ -262,8 +282,11 @@ ensure_connected (HelderServerPostgres  *self,
   PQreset (self->conn);
   if (PQstatus (self->conn) != CONNECTION_OK)
     return connection_error (error, self->conn, "PostgreSQL");
-  return exec_simple (self->conn, "SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'; SET client_min_messages = 'warning'", error) &&
-         prepare_all (self, error);
+  self->prepared = FALSE;
+  if (!exec_simple (self->conn, SESSION_SETTINGS, error))
+    return FALSE;
+  self->prepared = prepare_all (self, error);
+  return self->prepared;
 }
 
 /* Runs prepared statement @which with @n text @values; returns its result
@@ -421,6 +444,7 @@ helder_server_postgres_open (const char  *conninfo,
   self->conn = connect_to (conninfo, error);
   if (self->conn == NULL || !set_up_schema (self, error) || !prepare_all (self, error))
     return NULL;
+  self->prepared = TRUE;
   return g_steal_pointer (&self);
 }
 
@@ -442,20 +466,11 @@ listener_lost (HelderServerPostgres *self)
     self->listener_retry = g_timeout_add_seconds (5, listen_again, self);
 }
 
-static gboolean
-listener_readable (int          fd,
-                   GIOCondition condition,
-                   gpointer     data)
+static void
+emit_notifications (HelderServerPostgres *self)
 {
-  HelderServerPostgres *self = data;
   PGnotify *notify;
 
-  if (!PQconsumeInput (self->listener))
-    {
-      self->listener_watch = 0;
-      listener_lost (self);
-      return G_SOURCE_REMOVE;
-    }
   while ((notify = PQnotifies (self->listener)) != NULL)
     {
       gint64 org_id = 0, version = 0;
@@ -464,6 +479,22 @@ listener_readable (int          fd,
         g_signal_emit_by_name (self, "version-changed", org_id, version);
       PQfreemem (notify);
     }
+}
+
+static gboolean
+listener_readable (int          fd,
+                   GIOCondition condition,
+                   gpointer     data)
+{
+  HelderServerPostgres *self = data;
+
+  if (!PQconsumeInput (self->listener))
+    {
+      self->listener_watch = 0;
+      listener_lost (self);
+      return G_SOURCE_REMOVE;
+    }
+  emit_notifications (self);
   return G_SOURCE_CONTINUE;
 }
 
@@ -505,6 +536,8 @@ listen_again (gpointer data)
                                  g_ascii_strtoll (PQgetvalue (result, i, 0), NULL, 10),
                                  g_ascii_strtoll (PQgetvalue (result, i, 1), NULL, 10));
       PQclear (result);
+      /* Notifications read along with that answer wait in libpq */
+      emit_notifications (self);
       return G_SOURCE_REMOVE;
     }
   g_message ("%s", error->message);

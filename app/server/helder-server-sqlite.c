@@ -328,19 +328,23 @@ sqlite_find_login (HelderServerStorage  *storage,
                                 "SELECT " USER_COLUMNS ", users.password FROM users "
                                 "JOIN orgs ON orgs.id = users.org WHERE users.login = ?", error);
   gboolean found = FALSE;
+  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, login, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     {
       read_user (stmt, user);
       *password_hash = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
       found = TRUE;
     }
-  sqlite3_reset (stmt);
-  if (!found)
+  else if (rc != SQLITE_DONE)
+    sql_error (error, self->db, "find user");   /* not "not found": a 503, not a 401 */
+  else
     g_set_error (error, HELDER_SERVER_ERROR, HELDER_SERVER_ERROR_NOT_FOUND, "No user %s", login);
+  sqlite3_reset (stmt);
   return found;
 }
 
@@ -374,22 +378,26 @@ sqlite_find_token (HelderServerStorage  *storage,
                                 "JOIN users ON users.id = tokens.user "
                                 "JOIN orgs ON orgs.id = users.org WHERE tokens.hash = ?", error);
   gboolean found = FALSE;
+  int rc;
 
   if (stmt == NULL)
     return FALSE;
   /* The lookup is by the token's SHA-256: an index on a hash, so its time
    * says nothing about how much of a guessed token was right. */
   sqlite3_bind_text (stmt, 1, token_hash, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     {
       read_user (stmt, user);
       user->org_version = sqlite3_column_int64 (stmt, 5);
       user->org_horizon = sqlite3_column_int64 (stmt, 6);
       found = TRUE;
     }
-  sqlite3_reset (stmt);
-  if (!found)
+  else if (rc != SQLITE_DONE)
+    sql_error (error, self->db, "find token");
+  else
     g_set_error_literal (error, HELDER_SERVER_ERROR, HELDER_SERVER_ERROR_NOT_FOUND, "Unknown token");
+  sqlite3_reset (stmt);
   return found;
 }
 
@@ -463,18 +471,22 @@ sqlite_get_record (HelderServerStorage  *storage,
   HelderServerSqlite *self = HELDER_SERVER_SQLITE (storage);
   sqlite3_stmt *stmt = prepare (self, "SELECT " ROW_COLUMNS " FROM records WHERE id = ?", error);
   JsonObject *row = NULL;
+  int rc;
 
   *elsewhere = FALSE;
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     {
       if (sqlite3_column_int64 (stmt, 10) == org_id)
         row = read_row (stmt);
       else
         *elsewhere = TRUE;
     }
+  else if (rc != SQLITE_DONE)
+    sql_error (error, self->db, "read record");
   sqlite3_reset (stmt);
   return row;
 }

@@ -743,6 +743,7 @@ handle_record (HelderServer      *self,
   g_autoptr(JsonObject) row = NULL;
   g_autoptr(JsonNode) reply = NULL;
   const char *id = path + strlen ("/v1/records/");
+  g_autoptr(GError) error = NULL;
   gboolean elsewhere;
 
   if (!authenticate (self, msg, &user))
@@ -752,7 +753,12 @@ handle_record (HelderServer      *self,
       respond_error (msg, SOUP_STATUS_NOT_FOUND, "not_found", "No such record");
       return;
     }
-  row = storage->get_record (self->storage, user.org_id, id, &elsewhere, NULL);
+  row = storage->get_record (self->storage, user.org_id, id, &elsewhere, &error);
+  if (row == NULL && error != NULL)
+    {
+      respond_unavailable (msg, error);
+      return;
+    }
   /* Another organisation's record, or someone else's private one, is as
    * unknown as one that does not exist. */
   if (row == NULL || !visible_to (row, &user))
@@ -1671,7 +1677,10 @@ helder_server_new (HelderServerStorage *storage,
 
     if (g_once_init_enter (&checked))
       {
-        leaks = soup_leaks_sockets ();
+        /* Only where the leak is known (3.2 and older; fixed in 3.3) and
+         * seen: a wrong verdict can then only leave the leak in place,
+         * never free a socket still in use. */
+        leaks = soup_get_major_version () == 3 && soup_get_minor_version () <= 2 && soup_leaks_sockets ();
         g_once_init_leave (&checked, 1);
       }
     if (leaks)

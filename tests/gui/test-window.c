@@ -545,6 +545,14 @@ test_editor_word_menu_while_typing (void)
   text = gtk_text_buffer_get_text (buffer, &a, &b, FALSE);
   g_assert_cmpstr (text, ==, "De vergaderign is op maandag. Dan vexel meer tekst over de straat. "
                              "Wij komen om u te informeren.");
+
+  /* A word the typing is joined to is not offered: its finding no longer
+   * covers the word as it now is */
+  helder_test_iterate (800);
+  gtk_text_buffer_get_iter_at_offset (buffer, &at, offset_of (buffer, "vergaderign") + strlen ("vergaderign"));
+  gtk_text_buffer_insert (buffer, &at, "s", -1);
+  menu = word_menu_after (window, buffer, "vergaderigns", 0);
+  g_assert_false (menu_offers (menu, "editor.correct", "vergadering"));
   helder_test_iterate (300);
 }
 

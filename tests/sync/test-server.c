@@ -3095,10 +3095,18 @@ server_rss (Server *srv)
 static void
 test_memory_many_connections (void)
 {
-  Server *srv = shared_server ();
+  Server *srv;
   g_autofree char *changes = NULL;
-  gint64 v = library_version (srv, TOKEN (CARLA));
+  gint64 v;
   guint64 before = 0, after;
+
+  if (g_getenv ("HELDER_TEST_POSTGRES") != NULL)
+    {
+      g_test_skip ("the connection handling does not depend on the storage: run with SQLite");
+      return;
+    }
+  srv = shared_server ();
+  v = library_version (srv, TOKEN (CARLA));
 
   changes = g_strdup_printf ("/v1/changes?since=%" G_GINT64_FORMAT "&limit=1", v);
   for (guint round = 0; round < 2; round++)

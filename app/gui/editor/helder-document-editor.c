@@ -75,6 +75,7 @@ struct _HelderDocumentEditor
   GtkTextMark        *dirty_end;
   gboolean            dirty;
   guint32             analysed_chars;  /* the text's length when its marks were applied */
+  gboolean            analysis_matches; /* the analysis is of the text as it is now */
   gboolean            retag_all;
   gboolean            held_back;    /* a mark waits for the word to be finished */
   guint               settle_id;
@@ -368,6 +369,8 @@ finding_at_current (HelderDocumentEditor *self,
   guint32 from, to;
 
   *delta = 0;
+  if (self->analysis == NULL || (!self->dirty && !self->analysis_matches))
+    return NULL;
   if (!self->dirty)
     return finding_at (self, offset, categories_wanted);
 
@@ -377,14 +380,15 @@ finding_at_current (HelderDocumentEditor *self,
   to = gtk_text_iter_get_offset (&b);
   if (offset < from)
     {
+      /* Strictly before: a word the edit was joined to is not offered */
       f = finding_at (self, offset, categories_wanted);
-      return f != NULL && f->end <= from ? f : NULL;
+      return f != NULL && f->end < from ? f : NULL;
     }
   if (offset < to)
     return NULL;
   *delta = (gint32) gtk_text_buffer_get_char_count (buffer) - (gint32) self->analysed_chars;
   f = finding_at (self, offset - *delta, categories_wanted);
-  return f != NULL && (gint64) f->start + *delta >= to ? f : NULL;
+  return f != NULL && (gint64) f->start + *delta > to ? f : NULL;
 }
 
 static char *
@@ -498,6 +502,15 @@ apply_marks (HelderDocumentEditor *self)
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   guint32 total = gtk_text_buffer_get_char_count (buffer);
   guint32 from = 0, to = total;
+
+  /* An analysis of an older text would put marks on the wrong words (a
+   * legend switch or "Ignore" while typing): the analysis of this text is
+   * on its way, and it marks everything. */
+  if (!self->analysis_matches)
+    {
+      self->retag_all = TRUE;
+      return;
+    }
 
   if (!self->retag_all && self->dirty)
     {
@@ -640,6 +653,7 @@ analysed (GObject      *source,
     }
   g_clear_pointer (&self->analysis, helder_analysis_unref);
   self->analysis = analysis;
+  self->analysis_matches = TRUE;
   apply_marks (self);
   update_panel (self, job->text);
 }
@@ -676,6 +690,7 @@ on_changed (HelderDocumentEditor *self)
 {
   if (self->loading)
     return;
+  self->analysis_matches = FALSE;
   self->last_edit = g_get_monotonic_time ();
   g_clear_handle_id (&self->save_id, g_source_remove);
   self->save_id = g_timeout_add (SAVE_DELAY_MS, save_timeout, self);
@@ -731,6 +746,7 @@ helder_document_editor_open (HelderDocumentEditor *self,
     g_hash_table_add (self->ignored, g_strdup (ignored[i]));
 
   self->loading = TRUE;
+  self->analysis_matches = FALSE;
   gtk_editable_set_text (GTK_EDITABLE (self->title_entry), helder_record_get_text (document, "title"));
   gtk_text_buffer_set_text (buffer, body ? body : "", -1);
   self->loading = FALSE;
@@ -801,6 +817,7 @@ fill_properties (HelderDocumentEditor *self)
     }
 
   self->loading = TRUE;
+  self->analysis_matches = FALSE;
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
   selected = index_of (self->kinds, helder_record_get_text (self->document, "kind"));
   gtk_drop_down_set_selected (self->kind_dropdown, selected);
