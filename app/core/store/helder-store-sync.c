@@ -815,8 +815,10 @@ fail:
  * that backup; this store still has it.  Every record the server lacks,
  * or has in an older version than the one it confirmed here, is queued
  * again: one it lacks as new (no base), one it has older on top of that
- * version with all its fields (an empty base).  The library version
- * starts over, so everything is pulled again after the push.
+ * version with all its fields (an empty base).  The library version stays
+ * until the push has gone through (the caller then pulls everything): a
+ * push cut short finds the restore again on the next sync, never a pull
+ * of the server's older copies against these.
  *
  * Returns: how many records were queued again, or -1 on error
  */
@@ -878,8 +880,7 @@ helder_store_requeue_lost (HelderStore  *self,
         goto fail;
       queued++;
     }
-  if (!set_state (self, "library_version", "0", error) ||
-      !helder_store_exec (self, "COMMIT", error))
+  if (!helder_store_exec (self, "COMMIT", error))
     goto fail;
   return queued;
 

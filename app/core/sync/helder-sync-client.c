@@ -309,6 +309,7 @@ typedef struct
   gint64       first_total;  /* records to fetch on a first sync, for progress */
   guint        fetched;
   gboolean     pushed;
+  gboolean     restored;    /* the server lost changes: pull all after the push */
 } SyncData;
 
 static void
@@ -338,6 +339,15 @@ next_phase (GTask *task)
   data->phase++;
   if (data->phase == 1)
     push_batch (task);
+  else if (data->phase == 2 && data->restored)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* What the restored server lacked is back: now all of it */
+      if (!helder_store_forget_library_version (HELDER_SYNC_CLIENT (g_task_get_source_object (task))->store, &error))
+        return fail (task, g_error_new (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_STORE, "%s", error->message));
+      pull_page (task);
+    }
   else if (data->phase == 2 && data->pushed)
     pull_page (task);
   else
@@ -419,7 +429,7 @@ restored_done (GObject      *source,
   /* Push first, on top of what the server has now, then pull all of it:
    * pulling first would set the server's older copies against these. */
   data->phase = 0;
-  data->pushed = TRUE;
+  data->restored = TRUE;
   next_phase (task);
 }
 
