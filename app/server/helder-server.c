@@ -351,7 +351,7 @@ refuse_unread (SoupServerMessage *msg,
                                  NULL, NULL, NULL);
       linger_close (stream, uri != NULL && g_strcmp0 (g_uri_get_scheme (uri), "https") == 0);
     }
-  g_print ("%s %s %u 0.0ms -\n", soup_server_message_get_method (msg), uri ? g_uri_get_path (uri) : "?", status);
+  fprintf (stdout, "%s %s %u 0.0ms -\n", soup_server_message_get_method (msg), uri ? g_uri_get_path (uri) : "?", status);
 }
 
 /* Early checks: size, length and content type, before the body is read. */
@@ -1176,9 +1176,7 @@ handle_push (HelderServer      *self,
 rollback:
   storage->rollback (self->storage);
 failed:
-  g_message ("Push failed: %s", error ? error->message : "unknown error");
-  respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "storage", "The push could not be stored; retry");
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", "2");
+  respond_unavailable (msg, error);
 out:
   for (guint i = 0; results != NULL && i < n; i++)
     g_clear_pointer (&results[i].server, json_object_unref);

@@ -220,8 +220,9 @@ quit_loop (gpointer data)
 static gint64 tombstone_seconds = 90 * 24 * 3600;
 static gint64 idempotency_seconds = 24 * 3600;
 
+/* Once a day: old tombstones and old stored push answers. */
 static gboolean
-purge_tombstones (gpointer data)
+forget_old (gpointer data)
 {
   HelderServerStorage *storage = data;
   g_autoptr(GError) error = NULL;
@@ -422,8 +423,8 @@ main (int   argc,
   /* Deleted records are kept as tombstones for tombstone-days, then
    * forgotten: now (after the line above, which scripts wait for) and
    * once a day. */
-  purge_tombstones (storage);
-  g_timeout_add_seconds (24 * 3600, purge_tombstones, storage);
+  forget_old (storage);
+  g_timeout_add_seconds (24 * 3600, forget_old, storage);
 
   loop = g_main_loop_new (NULL, FALSE);
   g_unix_signal_add (SIGTERM, quit_loop, loop);

@@ -11,7 +11,6 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 #include <signal.h>
-#include <sys/prctl.h>
 #include <string.h>
 
 #include "test-util.h"
@@ -74,13 +73,6 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
-/* A server outlives no test run that aborted. */
-static void
-die_with_parent (gpointer data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGKILL);
-}
-
 static GSubprocess *
 spawn (const char * const  *argv,
        const char          *database,
@@ -91,7 +83,7 @@ spawn (const char * const  *argv,
 
   if (database != NULL)
     g_subprocess_launcher_setenv (launcher, "HELDER_SERVER_DATABASE", database, TRUE);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  g_subprocess_launcher_set_child_setup (launcher, test_die_with_parent, NULL, NULL);
   return g_subprocess_launcher_spawnv (launcher, argv, error);
 }
 

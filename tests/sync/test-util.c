@@ -67,9 +67,9 @@ test_database_run (const char *sql)
 #endif
 }
 
-/* A server outlives no test run that aborted. */
-static void
-die_with_parent (gpointer data)
+/* A server outlives no test run that aborted: a child setup function. */
+void
+test_die_with_parent (gpointer data)
 {
   prctl (PR_SET_PDEATHSIG, SIGKILL);
 }
@@ -90,6 +90,6 @@ test_spawn_server (GError **error,
     g_ptr_array_add (argv, (gpointer) arg);
   va_end (ap);
   g_ptr_array_add (argv, NULL);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  g_subprocess_launcher_set_child_setup (launcher, test_die_with_parent, NULL, NULL);
   return g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, error);
 }
