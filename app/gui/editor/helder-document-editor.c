@@ -817,7 +817,6 @@ fill_properties (HelderDocumentEditor *self)
     }
 
   self->loading = TRUE;
-  self->analysis_matches = FALSE;
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
   selected = index_of (self->kinds, helder_record_get_text (self->document, "kind"));
   gtk_drop_down_set_selected (self->kind_dropdown, selected);
