@@ -496,6 +496,24 @@ test_editor_live_checks (void)
 /* The word menu: a spelling suggestion, an officialese replacement,
  * adding to the personal dictionary and ignoring, which the document
  * keeps. */
+/* Saves @document as the only one, opens it in Schrijven once the
+ * analyser is there, and returns the editor's buffer. */
+static GtkTextBuffer *
+open_in_editor (HelderWindow *window,
+                HelderStore  *store,
+                HelderRecord *document)
+{
+  GtkListBox *documents;
+
+  helder_store_save (store, document, NULL);
+  g_assert_true (helder_test_wait_for (analyzer_ready, NULL));
+  page_state (window, "write");
+  documents = GTK_LIST_BOX (find (window, "documents_list"));
+  g_signal_emit_by_name (documents, "row-activated", gtk_list_box_get_row_at_index (documents, 0));
+  helder_test_iterate (100);
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (find (window, "text_view")));
+}
+
 /* Right after typing, before the new analysis is back: the words before
  * and after the edit still offer their corrections, at their new place. */
 static void
@@ -505,7 +523,6 @@ test_editor_word_menu_while_typing (void)
   HelderStore *store = helder_application_get_store (app);
   g_autoptr(HelderRecord) document = helder_record_new (HELDER_TYPE_DOCUMENT);
   g_autofree char *text = NULL;
-  GtkListBox *documents;
   GtkTextBuffer *buffer;
   GtkWidget *editor;
   GMenuModel *menu;
@@ -515,14 +532,8 @@ test_editor_word_menu_while_typing (void)
   g_object_set (document, "title", "Bewonersbrief", "body",
                 "De vergaderign is op maandag. Dan meer tekst over de straat. "
                 "Wij komen teneinde u te informeren.", NULL);
-  helder_store_save (store, document, NULL);
-  g_assert_true (helder_test_wait_for (analyzer_ready, NULL));
-  page_state (window, "write");
-  documents = GTK_LIST_BOX (find (window, "documents_list"));
-  g_signal_emit_by_name (documents, "row-activated", gtk_list_box_get_row_at_index (documents, 0));
-  helder_test_iterate (100);
+  buffer = open_in_editor (window, store, document);
   editor = find (window, "document_editor");
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find (window, "text_view")));
   wait = (TagWait) { buffer, "spelling", offset_of (buffer, "vergaderign") + 1 };
   g_assert_true (helder_test_wait_for (tag_appears, &wait));
   wait = (TagWait) { buffer, "jargon", offset_of (buffer, "teneinde") + 1 };
@@ -566,7 +577,6 @@ test_editor_word_menu (void)
   g_autoptr(GListModel) words = NULL;
   g_autoptr(HelderRecord) word = NULL;
   GtkWidget *editor;
-  GtkListBox *documents;
   GtkTextBuffer *buffer;
   GMenuModel *menu;
   g_autofree char *text = NULL;
@@ -577,14 +587,8 @@ test_editor_word_menu (void)
   g_object_set (document, "title", "Uitnodiging", "body",
                 "De vergaderign is teneinde de buurt te informeren over de Vlorpen. "
                 "Wij nodigen ook Grumsel uit.", NULL);
-  helder_store_save (store, document, NULL);
-  g_assert_true (helder_test_wait_for (analyzer_ready, NULL));
-  page_state (window, "write");
-  documents = GTK_LIST_BOX (find (window, "documents_list"));
-  g_signal_emit_by_name (documents, "row-activated", gtk_list_box_get_row_at_index (documents, 0));
-  helder_test_iterate (100);
+  buffer = open_in_editor (window, store, document);
   editor = find (window, "document_editor");
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find (window, "text_view")));
 
   wait = (TagWait) { buffer, "spelling", offset_of (buffer, "vergaderign") + 1 };
   g_assert_true (helder_test_wait_for (tag_appears, &wait));
