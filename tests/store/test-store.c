@@ -583,6 +583,31 @@ test_example_data (Fixture       *fixture,
   g_assert_cmpint (helder_store_count_outbox (store), >=, 50);
 }
 
+/* A record whose id came before takes the new file's fields over its own. */
+static void
+test_example_data_overlay (void)
+{
+  static const char json[] =
+    "{\"records\": ["
+    " {\"type\": \"channel\", \"id\": \"7d2a1c9e-3b8f-4f6a-9c1d-2e5b7a8f9c0d\","
+    "  \"data\": {\"name\": \"Post\", \"cost\": 3, \"digital\": false}},"
+    " {\"type\": \"audience\", \"id\": \"1d2a1c9e-3b8f-4f6a-9c1d-2e5b7a8f9c0d\", \"data\": {\"name\": \"65+\"}},"
+    " {\"type\": \"channel\", \"id\": \"7d2a1c9e-3b8f-4f6a-9c1d-2e5b7a8f9c0d\","
+    "  \"data\": {\"key\": \"post\", \"cost\": 4}}"
+    "]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = helder_example_data_parse (bytes, &error);
+  HelderRecord *channel;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 2);
+  channel = g_ptr_array_index (records, 0);
+  g_assert_cmpstr (helder_record_get_text (channel, "name"), ==, "Post");
+  g_assert_cmpstr (helder_record_get_text (channel, "key"), ==, "post");
+  g_assert_cmpint (helder_record_get_int (channel, "cost"), ==, 4);
+}
+
 static void
 test_example_data_malformed (void)
 {
@@ -635,6 +660,7 @@ main (int   argc,
   g_test_add_func ("/record/json/errors", test_json_errors_name_the_field);
   g_test_add_func ("/record/wire/errors", test_wire_errors);
   g_test_add_func ("/example-data/malformed", test_example_data_malformed);
+  g_test_add_func ("/example-data/overlay", test_example_data_overlay);
 
   return g_test_run ();
 }
