@@ -6,18 +6,17 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "model/helder-records.h"
 #include "store/helder-record-list.h"
 #include "store/helder-store-sync.h"
+#include "store-fixture.h"
 
 typedef struct
 {
-  char        *dir;
+  Fixture      files;
   HelderStore *store;
   GArray      *changes;   /* Change: what items-changed said */
-} Fixture;
+} ListFixture;
 
 typedef struct
 {
@@ -25,36 +24,24 @@ typedef struct
 } Change;
 
 static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
+list_setup (ListFixture   *fixture,
+            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  fixture->dir = g_dir_make_tmp ("helder-list-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "helder.db", NULL);
-  fixture->store = helder_store_open (path, &error);
+  fixture_setup (&fixture->files, data);
+  fixture->store = helder_store_open (fixture->files.path, &error);
   g_assert_no_error (error);
   fixture->changes = g_array_new (FALSE, FALSE, sizeof (Change));
 }
 
 static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
+list_teardown (ListFixture   *fixture,
+               gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
   g_clear_object (&fixture->store);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
   g_array_unref (fixture->changes);
+  fixture_teardown (&fixture->files, data);
 }
 
 static void
@@ -62,7 +49,7 @@ on_items_changed (GListModel *model,
                   guint       position,
                   guint       removed,
                   guint       added,
-                  Fixture    *fixture)
+                  ListFixture *fixture)
 {
   Change change = { position, removed, added };
 
@@ -70,7 +57,7 @@ on_items_changed (GListModel *model,
 }
 
 static HelderRecordList *
-watched_list (Fixture *fixture,
+watched_list (ListFixture *fixture,
               GType    type)
 {
   HelderRecordList *list = helder_record_list_new (fixture->store, type);
@@ -91,7 +78,7 @@ priority (const char *title,
 
 /* @n priorities with ranks 1..n/10 (ten to a rank), saved in one go. */
 static GPtrArray *
-save_priorities (Fixture *fixture,
+save_priorities (ListFixture *fixture,
                  guint    n)
 {
   GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
@@ -112,7 +99,7 @@ save_priorities (Fixture *fixture,
  * and every item is the store's current copy. */
 static void
 assert_matches_store (HelderRecordList *list,
-                      Fixture          *fixture)
+                      ListFixture      *fixture)
 {
   GType type = helder_record_list_get_record_type (list);
   g_autoptr(GListModel) fresh = helder_store_list (fixture->store, type, NULL);
@@ -130,7 +117,7 @@ assert_matches_store (HelderRecordList *list,
 }
 
 static void
-assert_change (Fixture *fixture,
+assert_change (ListFixture *fixture,
                guint    index,
                guint    position,
                guint    removed,
@@ -157,7 +144,7 @@ position_of (HelderRecordList *list,
 
 /* The heart of it: 5,000 records, one changes, one item changes. */
 static void
-test_one_change_one_item (Fixture       *fixture,
+test_one_change_one_item (ListFixture   *fixture,
                           gconstpointer  data)
 {
   g_autoptr(GPtrArray) records = save_priorities (fixture, 5000);
@@ -190,7 +177,7 @@ test_one_change_one_item (Fixture       *fixture,
 
 /* A new sort key moves the item: out at its old place, in at its new. */
 static void
-test_move (Fixture       *fixture,
+test_move (ListFixture   *fixture,
            gconstpointer  data)
 {
   g_autoptr(GPtrArray) records = save_priorities (fixture, 200);
@@ -209,7 +196,7 @@ test_move (Fixture       *fixture,
 }
 
 static void
-test_insert_and_delete (Fixture       *fixture,
+test_insert_and_delete (ListFixture   *fixture,
                         gconstpointer  data)
 {
   g_autoptr(GPtrArray) records = save_priorities (fixture, 100);
@@ -247,7 +234,7 @@ is_active (HelderRecord *record,
 }
 
 static void
-test_filter (Fixture       *fixture,
+test_filter (ListFixture   *fixture,
              gconstpointer  data)
 {
   g_autoptr(GPtrArray) records = save_priorities (fixture, 50);
@@ -279,7 +266,7 @@ test_filter (Fixture       *fixture,
 
 /* Many records in one transaction: one items-changed over what changed. */
 static void
-test_batch (Fixture       *fixture,
+test_batch (ListFixture   *fixture,
             gconstpointer  data)
 {
   g_autoptr(GPtrArray) records = save_priorities (fixture, 1000);
@@ -300,7 +287,7 @@ test_batch (Fixture       *fixture,
 
 /* A page the server sends: the same signal, one pass. */
 static void
-test_pulled_changes (Fixture       *fixture,
+test_pulled_changes (ListFixture   *fixture,
                      gconstpointer  data)
 {
   g_autoptr(GPtrArray) records = save_priorities (fixture, 300);
@@ -362,7 +349,7 @@ test_pulled_changes (Fixture       *fixture,
 
 /* A list nobody looks at waits, then catches up in one pass. */
 static void
-test_paused (Fixture       *fixture,
+test_paused (ListFixture   *fixture,
              gconstpointer  data)
 {
   g_autoptr(GPtrArray) records = save_priorities (fixture, 100);
@@ -383,7 +370,7 @@ test_paused (Fixture       *fixture,
 }
 
 static void
-test_sort_keys (Fixture       *fixture,
+test_sort_keys (ListFixture   *fixture,
                 gconstpointer  data)
 {
   g_autoptr(HelderRecordList) list = NULL;
@@ -430,7 +417,7 @@ by_title_length (gconstpointer a,
 }
 
 static void
-test_sort_func (Fixture       *fixture,
+test_sort_func (ListFixture   *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
@@ -475,7 +462,7 @@ save_another (GListModel *model,
 }
 
 static void
-test_reentrant (Fixture       *fixture,
+test_reentrant (ListFixture   *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GPtrArray) records = save_priorities (fixture, 20);
@@ -495,7 +482,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) g_test_add ("/record-list/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(name, func) g_test_add ("/record-list/" name, ListFixture, NULL, list_setup, func, list_teardown)
   ADD ("one-change-one-item", test_one_change_one_item);
   ADD ("move", test_move);
   ADD ("insert-and-delete", test_insert_and_delete);

@@ -30,30 +30,6 @@ static Server server;
 static const char *helder_server;
 
 static void
-run_admin (const char *const *args,
-           const char        *input)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) p = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_ptr_array_add (argv, (gpointer) helder_server);
-  g_ptr_array_add (argv, "admin");
-  g_ptr_array_add (argv, "--data-dir");
-  g_ptr_array_add (argv, server.dir);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  p = g_subprocess_newv ((const char * const *) argv->pdata,
-                         G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (p, input ? input : "", NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_successful (p));
-}
-
-static void
 start_server_with (const char *config)
 {
   g_autoptr(GError) error = NULL;
@@ -764,10 +740,6 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  const char *org[] = { "create-org", "hillegom", "Gemeente Hillegom", NULL };
-  const char *sanne[] = { "add-user", "--org", "hillegom", "--role", "advisor", "--password-stdin", "sanne", NULL };
-  const char *joost[] = { "add-user", "--org", "hillegom", "--role", "advisor", "--password-stdin", "joost", NULL };
-  const char *fatima[] = { "add-user", "--org", "hillegom", "--role", "staff", "--password-stdin", "fatima", NULL };
   int status;
 
   if (argc == 5 && g_str_equal (argv[1], "--pull-child"))
@@ -789,10 +761,13 @@ main (int   argc,
       g_setenv ("HELDER_SERVER_DATABASE", database, TRUE);
   }
   g_assert_no_error (error);
-  run_admin (org, NULL);
-  run_admin (sanne, "geheim-wachtwoord\n");
-  run_admin (joost, "geheim-wachtwoord\n");
-  run_admin (fatima, "geheim-wachtwoord\n");
+  test_admin (server.dir, NULL, NULL, "create-org", "hillegom", "Gemeente Hillegom", NULL);
+  test_admin (server.dir, NULL, "geheim-wachtwoord", "add-user", "--org", "hillegom", "--role", "advisor",
+              "--password-stdin", "sanne", NULL);
+  test_admin (server.dir, NULL, "geheim-wachtwoord", "add-user", "--org", "hillegom", "--role", "advisor",
+              "--password-stdin", "joost", NULL);
+  test_admin (server.dir, NULL, "geheim-wachtwoord", "add-user", "--org", "hillegom", "--role", "staff",
+              "--password-stdin", "fatima", NULL);
   start_server ();
 
   g_test_add_func ("/sync/round-trip", test_round_trip);

@@ -17,4 +17,22 @@ void         test_die_with_parent (gpointer data);
 GSubprocess *test_spawn_server (GError **error,
                                 ...) G_GNUC_NULL_TERMINATED;
 
+const char  *test_server_binary (void);
+GSubprocess *test_admin_spawn   (const char *data_dir,
+                                 const char *database,
+                                 const char *password,
+                                 const char *first,
+                                 ...) G_GNUC_NULL_TERMINATED;
+GSubprocess *test_admin_spawn_va (const char *data_dir,
+                                  const char *database,
+                                  const char *password,
+                                  const char *first,
+                                  va_list     ap);
+void         test_admin_wait    (GSubprocess *process);
+void         test_admin         (const char *data_dir,
+                                 const char *database,
+                                 const char *password,
+                                 const char *first,
+                                 ...) G_GNUC_NULL_TERMINATED;
+
 G_END_DECLS
