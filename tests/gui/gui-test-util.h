@@ -18,6 +18,11 @@ void       helder_test_iterate       (guint                milliseconds);
 GtkWidget *helder_test_find_by_id    (GtkWidget           *root,
                                       const char          *buildable_id);
 guint      helder_test_count_rows    (GtkListBox          *list_box);
+guint      helder_test_count_items   (GtkWidget           *list);
+void       helder_test_activate_item (GtkWidget           *list,
+                                      guint                position);
+void       helder_test_add_isolated  (const char          *path,
+                                      GTestFunc            func);
 GPtrArray *helder_test_visible_texts (GtkWidget           *root);
 int        helder_test_init          (int                 *argc,
                                       char              ***argv);
