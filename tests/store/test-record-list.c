@@ -378,6 +378,26 @@ test_sort_keys (ListFixture   *fixture,
     g_assert_cmpstr (helder_record_get_text (first, "date"), ==, "2026-12-01");
     g_assert_null (helder_record_get_text (last, "date"));
   }
+
+  /* Registrations: the earliest request first, as places are given */
+  {
+    const char *at[] = { "2027-01-10T09:00:00Z", "2027-01-08T15:30:00Z", "2027-01-09T08:00:00Z" };
+    g_autoptr(GPtrArray) registrations = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(HelderRecordList) waiting = NULL;
+    g_autoptr(HelderRecord) first = NULL;
+
+    for (guint i = 0; i < G_N_ELEMENTS (at); i++)
+      {
+        HelderRecord *registration = helder_record_new (HELDER_TYPE_REGISTRATION);
+
+        g_object_set (registration, "training", "b1", "user", "piet", "requested-at", at[i], NULL);
+        g_ptr_array_add (registrations, registration);
+      }
+    g_assert_true (helder_store_save_all (fixture->store, registrations, NULL));
+    waiting = helder_record_list_new (fixture->store, HELDER_TYPE_REGISTRATION);
+    first = g_list_model_get_item (G_LIST_MODEL (waiting), 0);
+    g_assert_cmpstr (helder_record_get_text (first, "requested_at"), ==, "2027-01-08T15:30:00Z");
+  }
 }
 
 static int
