@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "test-util.h"
+#include "sync/helder-sync-client.h"
 
 /* Under with-postgres.sh (HELDER_TEST_POSTGRES set), creates an empty
  * database and returns a connection string for it, for helder-server's
@@ -193,4 +194,76 @@ test_admin (const char *data_dir,
   process = test_admin_spawn_va (data_dir, database, password, first, ap);
   va_end (ap);
   test_admin_wait (process);
+}
+
+/* Starts helder-server on @data_dir at a free port on loopback, killed
+ * with the test; *url gets its address.  Its log is read (and dropped)
+ * so the pipe never fills. */
+GSubprocess *
+test_server_start (const char  *data_dir,
+                   char       **url)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autofree char *line = NULL;
+  GSubprocess *server;
+
+  server = test_spawn_server (&error, test_server_binary (), "--data-dir", data_dir, "--listen", "127.0.0.1:0",
+                              NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
+  line = g_data_input_stream_read_line (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (line, "helder-server: listening on "));
+  *url = g_strdup (line + strlen ("helder-server: listening on "));
+  g_input_stream_read_all_async (G_INPUT_STREAM (out), g_malloc (1 << 20), 1 << 20, G_PRIORITY_LOW,
+                                 NULL, NULL, NULL);
+  return server;
+}
+
+static void
+keep_result (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
+wait_for_result (GAsyncResult **result)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (*result == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (*result);
+}
+
+/* Logs @client in as @login and keeps the token. */
+void
+test_client_login (HelderSyncClient *client,
+                   const char       *login,
+                   const char       *password)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+
+  helder_sync_client_login_async (client, login, password, NULL, keep_result, &result);
+  wait_for_result (&result);
+  token = helder_sync_client_login_finish (client, result, &error);
+  g_assert_no_error (error);
+  helder_sync_client_set_token (client, token);
+}
+
+/* One sync (pull, push, pull), run to its end. */
+gboolean
+test_client_sync (HelderSyncClient  *client,
+                  GError           **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  helder_sync_client_sync_async (client, NULL, keep_result, &result);
+  wait_for_result (&result);
+  return helder_sync_client_sync_finish (client, result, error);
 }

@@ -8,6 +8,8 @@
 
 #include <gio/gio.h>
 
+#include "sync/helder-sync-client.h"
+
 G_BEGIN_DECLS
 
 char *test_database_create (void);
@@ -34,5 +36,13 @@ void         test_admin         (const char *data_dir,
                                  const char *password,
                                  const char *first,
                                  ...) G_GNUC_NULL_TERMINATED;
+
+GSubprocess *test_server_start  (const char        *data_dir,
+                                 char             **url);
+void         test_client_login  (HelderSyncClient  *client,
+                                 const char        *login,
+                                 const char        *password);
+gboolean     test_client_sync   (HelderSyncClient  *client,
+                                 GError           **error);
 
 G_END_DECLS
