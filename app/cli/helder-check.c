@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "text/helder-text-analyzer.h"
+#include "text/helder-text-cursor.h"
 
 /* Exit status: 0 it ran; 1 with --max-level N when a text is harder than
  * level N; 2 a usage or input error, with a message on stderr. */
@@ -97,29 +98,6 @@ read_input (const char  *name,
     }
 }
 
-/* Line and column (from 1) of character @offset in @text. */
-static void
-locate (const char *text,
-        guint32     offset,
-        guint      *line,
-        guint      *column)
-{
-  const char *p = text;
-
-  *line = 1;
-  *column = 1;
-  for (guint32 i = 0; i < offset && *p; i++, p = g_utf8_next_char (p))
-    {
-      if (*p == '\n')
-        {
-          (*line)++;
-          *column = 1;
-        }
-      else
-        (*column)++;
-    }
-}
-
 static void
 print_text (const char     *name,
             const char     *text,
@@ -127,6 +105,7 @@ print_text (const char     *name,
 {
   const HelderScores *s = helder_analysis_get_scores (analysis);
   guint n = helder_analysis_get_n_findings (analysis);
+  HelderTextCursor cursor;
 
   g_print ("%s: ", name);
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words", s->words), s->words);
@@ -139,18 +118,24 @@ print_text (const char     *name,
   g_print (_("  %.1f words per sentence, %.0f%% long words, %.0f%% rare words\n"),
            s->words_per_sentence, 100 * s->long_word_share, 100 * s->rare_word_share);
 
+  helder_text_cursor_init (&cursor, text);
   for (guint i = 0; i < n; i++)
     {
       const HelderFinding *f = helder_analysis_get_finding (analysis, i);
-      const char *a = g_utf8_offset_to_pointer (text, f->start);
-      const char *z = g_utf8_offset_to_pointer (a, f->end - f->start);
-      g_autofree char *quoted = g_strndup (a, MIN (z - a, 60));
-      guint line, column;
+      /* Findings are sorted by start: one walk over the text for all. */
+      const char *a = helder_text_cursor_seek (&cursor, f->start);
+      const char *z = a;
+      g_autofree char *quoted = NULL;
+      gboolean cut;
 
-      g_strdelimit (quoted, "\n", ' ');
-      locate (text, f->start, &line, &column);
-      g_print ("  %u:%u %s “%s%s”: %s", line, column, helder_check_get_name (f->category),
-               quoted, z - a > 60 ? "…" : "", f->message);
+      /* At most 60 characters of it, and no walk to a far end. */
+      for (guint32 k = 0; k < f->end - f->start && k < 60 && *z != '\0'; k++)
+        z = g_utf8_next_char (z);
+      cut = f->end - f->start > 60;
+      quoted = g_strndup (a, z - a);
+      g_strdelimit (quoted, "\r\n", ' ');
+      g_print ("  %u:%u %s “%s%s”: %s", cursor.line, cursor.column, helder_check_get_name (f->category),
+               quoted, cut ? "…" : "", f->message);
       if (f->suggestions[0] != NULL)
         {
           g_autofree char *joined = g_strjoinv (", ", (char **) f->suggestions);
@@ -232,6 +217,7 @@ main (int   argc,
       g_autoptr(GBytes) bytes = read_input (inputs[i], &error);
       g_autoptr(HelderAnalysis) analysis = NULL;
       g_autofree char *text = NULL;
+      const char *data;
       gsize length;
 
       if (bytes == NULL)
@@ -239,7 +225,9 @@ main (int   argc,
           g_printerr ("helder-check: %s\n", error->message);
           return EXIT_USAGE;
         }
-      text = g_strndup (g_bytes_get_data (bytes, &length), g_bytes_get_size (bytes));
+      /* Empty input has no data at all (NULL): an empty text. */
+      data = g_bytes_get_data (bytes, &length);
+      text = g_strndup (data != NULL ? data : "", length);
       if (strlen (text) != length)
         {
           g_printerr (_("helder-check: %s: the input holds a NUL byte: not a text file\n"), inputs[i]);

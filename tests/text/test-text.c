@@ -366,9 +366,9 @@ test_spelling (void)
     {
       const HelderFinding *f = helder_analysis_get_finding (a, i);
 
+      /* An unknown name is no known name: it counts like a typo. */
       if (f->category == HELDER_CHECK_SPELLING)
-        /* The typo counts more than the name. */
-        g_assert_cmpuint (f->severity, ==, (f->start < (guint32) (strstr (text, "Verkerkstra") - text) ? 2 : 1));
+        g_assert_cmpuint (f->severity, ==, 2);
     }
 }
 
@@ -502,7 +502,7 @@ test_house_style_names (void)
   g_autoptr(HelderTextAnalyzer) local = helder_text_analyzer_new ("nl_NL", NULL);
   g_autoptr(HelderHouseStyle) style = helder_house_style_new ();
   const char *text = "Het Zwarteweg-overleg in Elsbroek gaat over Elsbroeks toekomst en de Pastoor van Vlamingstraat.";
-  const char *wrong = "Het overleg in Elsbroekk gaat over de Vlamingstrat.";
+  const char *wrong = "Het overleg in elsbroek gaat over de Vlamingstrat.";
   g_autoptr(HelderAnalysis) named = NULL;
   g_autoptr(HelderAnalysis) typos = NULL;
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "helder-analysis-private.h"
+#include "helder-text-cursor.h"
 
 /* An analysis is immutable once made: it can be handed from the worker
  * that made it to the main thread, and shared. */
@@ -311,8 +312,13 @@ helder_analysis_to_json (HelderAnalysis *self,
                          gboolean        with_tokens)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
+  HelderTextCursor cursor;
 
   g_return_val_if_fail (self != NULL, NULL);
+
+  helder_text_cursor_init (&cursor, self->paragraphs->len > 0
+                                    ? ((HelderParagraph *) g_ptr_array_index (self->paragraphs, 0))->text
+                                    : "");
 
   json_builder_begin_object (b);
 
@@ -339,20 +345,25 @@ helder_analysis_to_json (HelderAnalysis *self,
 
   json_builder_set_member_name (b, "findings");
   json_builder_begin_array (b);
-  for (guint i = 0; i < self->findings->len; i++)
+  for (guint i = 0, p = 0; i < self->findings->len; i++)
     {
       HelderFinding *f = &g_array_index (self->findings, HelderFinding, i);
       g_autofree char *text = NULL;
 
-      /* The finding's text, from the paragraph that holds it. */
-      for (guint p = 0; p < self->spans->len && text == NULL; p++)
+      /* The finding's text, from the paragraph that holds it: findings
+       * are sorted by their start, so paragraph and cursor only move on. */
+      while (p + 1 < self->spans->len && f->start >= g_array_index (self->spans, HelderSpan, p).end)
+        {
+          p++;
+          helder_text_cursor_init (&cursor, ((HelderParagraph *) g_ptr_array_index (self->paragraphs, p))->text);
+        }
+      if (p < self->spans->len)
         {
           HelderSpan *span = &g_array_index (self->spans, HelderSpan, p);
-          HelderParagraph *para = g_ptr_array_index (self->paragraphs, p);
 
           if (f->start >= span->start && f->end <= span->end)
             {
-              const char *a = g_utf8_offset_to_pointer (para->text, f->start - span->start);
+              const char *a = helder_text_cursor_seek (&cursor, f->start - span->start);
               const char *z = g_utf8_offset_to_pointer (a, f->end - f->start);
               text = g_strndup (a, z - a);
             }
