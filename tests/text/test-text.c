@@ -282,11 +282,82 @@ test_formulas (void)
   g_assert_cmpint (s.level, ==, 3);
 
   g_assert_cmpint (helder_level_from_difficulty (10), ==, 1);
-  g_assert_cmpint (helder_level_from_difficulty (35), ==, 3);
-  g_assert_cmpint (helder_level_from_difficulty (25), ==, 2);
-  g_assert_cmpint (helder_level_from_difficulty (60), ==, 4);
+  g_assert_cmpint (helder_level_from_difficulty (14), ==, 2);
+  g_assert_cmpint (helder_level_from_difficulty (23.9), ==, 2);
+  g_assert_cmpint (helder_level_from_difficulty (24), ==, 3);
+  g_assert_cmpint (helder_level_from_difficulty (37.9), ==, 3);
+  g_assert_cmpint (helder_level_from_difficulty (38), ==, 4);
   g_assert_cmpstr (helder_reading_ease_band (95), ==, "zeer makkelijk");
   g_assert_cmpstr (helder_reading_ease_band (10), ==, "zeer moeilijk");
+}
+
+/* The level on the labelled texts of tests/text/levels: the file name
+ * starts with the level the text was written for. */
+static void
+test_level_calibration (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "text", "levels", NULL);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  guint matrix[5][5] = { { 0 } };
+  guint n = 0, exact = 0, per_level[5] = { 0 };
+  const char *name;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *text = NULL;
+      g_autoptr(HelderAnalysis) analysis = NULL;
+      int want = name[0] - '0', got;
+
+      if (!g_str_has_suffix (name, ".txt"))
+        continue;
+      g_assert_true (want >= 1 && want <= 4);
+      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+      analysis = helder_text_analyzer_analyze (analyzer, text, -1, NULL);
+      got = helder_analysis_get_scores (analysis)->level;
+      g_assert_true (got >= 1 && got <= 4);
+      /* Never more than one level off */
+      if (ABS (got - want) > 1)
+        g_error ("%s: level %d, labelled %d", name, got, want);
+      matrix[want][got]++;
+      per_level[want]++;
+      exact += got == want;
+      n++;
+    }
+
+  g_test_message ("labelled \\ found   1   2   3   4");
+  for (int want = 1; want <= 4; want++)
+    g_test_message ("level %d          %3u %3u %3u %3u", want,
+                    matrix[want][1], matrix[want][2], matrix[want][3], matrix[want][4]);
+  g_test_message ("%u of %u texts at their level", exact, n);
+  for (int want = 1; want <= 4; want++)
+    g_assert_cmpuint (per_level[want], >=, 15);
+  g_assert_cmpuint (exact * 100, >=, 90 * n);
+}
+
+/* Scores stay in the range the help names, whatever the text. */
+static void
+test_score_ranges (void)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autoptr(HelderAnalysis) huge = NULL;
+  g_autoptr(HelderAnalysis) tiny = NULL;
+  const HelderScores *s;
+
+  while (line->len < 2 * 1024 * 1024)
+    g_string_append (line, "ontwikkelingsmogelijkheden ");
+  huge = helder_text_analyzer_analyze (analyzer, line->str, -1, NULL);
+  s = helder_analysis_get_scores (huge);
+  g_assert_cmpfloat (s->flesch_douma, >=, 0);
+  g_assert_cmpfloat (s->brouwer, >=, 0);
+  g_assert_cmpint (s->level, ==, 4);
+
+  tiny = helder_text_analyzer_analyze (analyzer, "Eén.", -1, NULL);
+  s = helder_analysis_get_scores (tiny);
+  g_assert_cmpfloat (s->flesch_douma, <=, 100);
+  g_assert_cmpfloat (s->brouwer, <=, 100);
+  g_assert_cmpint (s->level, ==, 1);
 }
 
 /* Findings */
@@ -783,6 +854,8 @@ main (int   argc,
   g_test_add_func ("/text/syllables/list", test_syllables_list);
   g_test_add_func ("/text/syllables/rules", test_syllables_rules);
   g_test_add_func ("/text/scores/formulas", test_formulas);
+  g_test_add_func ("/text/scores/level-calibration", test_level_calibration);
+  g_test_add_func ("/text/scores/ranges", test_score_ranges);
   g_test_add_func ("/text/findings/spelling", test_spelling);
   g_test_add_func ("/text/findings/long-sentences", test_long_sentences);
   g_test_add_func ("/text/findings/rare-long-nominal", test_rare_long_and_nominal);

@@ -288,12 +288,19 @@ add_scores (JsonBuilder        *b,
   add_int (b, "syllables", s->syllables);
   add_double (b, "words_per_sentence", s->words_per_sentence);
   add_double (b, "syllables_per_100_words", s->syllables_per_100_words);
+  /* An empty text has scores of 0 but no band: it is not "zeer moeilijk". */
   add_double (b, "flesch_douma", s->flesch_douma);
   json_builder_set_member_name (b, "flesch_douma_band");
-  json_builder_add_string_value (b, helder_reading_ease_band (s->flesch_douma));
+  if (s->words > 0)
+    json_builder_add_string_value (b, helder_reading_ease_band (s->flesch_douma));
+  else
+    json_builder_add_null_value (b);
   add_double (b, "brouwer", s->brouwer);
   json_builder_set_member_name (b, "brouwer_band");
-  json_builder_add_string_value (b, helder_reading_ease_band (s->brouwer));
+  if (s->words > 0)
+    json_builder_add_string_value (b, helder_reading_ease_band (s->brouwer));
+  else
+    json_builder_add_null_value (b);
   add_double (b, "long_word_share", s->long_word_share);
   add_double (b, "rare_word_share", s->rare_word_share);
   add_double (b, "content_words_per_clause", s->content_words_per_clause);

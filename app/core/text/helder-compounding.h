@@ -19,7 +19,7 @@ typedef struct _HelderCompounding HelderCompounding;
  * hyphen). */
 typedef enum
 {
-  HELDER_STEM_KNOWN     = 1 << 0, /* in the dictionary at all */
+  HELDER_STEM_KNOWN     = 1 << 0, /* a stem with one of the flags below */
   HELDER_STEM_BEGIN     = 1 << 1,
   HELDER_STEM_MIDDLE    = 1 << 2,
   HELDER_STEM_END       = 1 << 3,

@@ -60,6 +60,7 @@
 struct _HelderSpeller
 {
   GMutex             lock;
+  GThread           *loader;       /* loading Hunspell; joined on first use */
   Hunhandle         *hunspell;
   char              *language;
   GHashTable        *cache;        /* word → HelderSpelling + 1 */
@@ -71,11 +72,41 @@ static const char *dictionary_dirs[] = {
   "/app/share/hunspell", "/usr/share/hunspell", "/usr/local/share/hunspell", "/usr/share/myspell",
 };
 
+typedef struct
+{
+  char *aff;
+  char *dic;
+} LoadJob;
+
+static gpointer
+load_hunspell (gpointer data)
+{
+  LoadJob *job = data;
+  Hunhandle *hunspell = Hunspell_create (job->aff, job->dic);
+
+  g_free (job->aff);
+  g_free (job->dic);
+  g_free (job);
+  return hunspell;
+}
+
+/* Every use of the handle goes through here, under the lock. */
+static Hunhandle *
+hunspell_of (HelderSpeller *self)
+{
+  if (self->loader != NULL)
+    self->hunspell = g_thread_join (g_steal_pointer (&self->loader));
+  return self->hunspell;
+}
+
 /**
  * helder_speller_new:
  * @language: nl_NL, nl_BE or en_US
  * @frequency: (nullable): helps the close-correction check; must outlive
- *   the speller
+ *   the speller (see also helder_speller_set_frequency())
+ *
+ * Hunspell loads in a thread of its own (about 100 ms for nl_NL), so the
+ * caller can load other things meanwhile; the first check waits for it.
  */
 HelderSpeller *
 helder_speller_new (const char       *language,
@@ -115,7 +146,13 @@ helder_speller_new (const char       *language,
 
   self = g_new0 (HelderSpeller, 1);
   g_mutex_init (&self->lock);
-  self->hunspell = Hunspell_create (aff, dic);
+  {
+    LoadJob *job = g_new0 (LoadJob, 1);
+
+    job->aff = g_strdup (aff);
+    job->dic = g_strdup (dic);
+    self->loader = g_thread_new ("helder-hunspell", load_hunspell, job);
+  }
   self->language = g_strdup (language);
   self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->frequency = frequency;
@@ -130,12 +167,25 @@ helder_speller_free (HelderSpeller *self)
 {
   if (self == NULL)
     return;
-  Hunspell_destroy (self->hunspell);
+  Hunspell_destroy (hunspell_of (self));
   g_hash_table_unref (self->cache);
   g_clear_pointer (&self->compounding, helder_compounding_free);
   g_mutex_clear (&self->lock);
   g_free (self->language);
   g_free (self);
+}
+
+/* The frequency list, when it loads after the speller; it must outlive
+ * the speller. */
+void
+helder_speller_set_frequency (HelderSpeller   *self,
+                              HelderFrequency *frequency)
+{
+  g_return_if_fail (self != NULL);
+
+  g_mutex_lock (&self->lock);
+  self->frequency = frequency;
+  g_mutex_unlock (&self->lock);
 }
 
 const char *
@@ -150,7 +200,7 @@ static gboolean
 spell (HelderSpeller *self,
        const char    *word)
 {
-  return Hunspell_spell (self->hunspell, word) != 0;
+  return Hunspell_spell (hunspell_of (self), word) != 0;
 }
 
 /* Compounds */
@@ -284,7 +334,7 @@ ends_compound (Split *s,
 
   if (!spell (s->speller, s->word + start))
     return FALSE;
-  n_stems = Hunspell_stem (s->speller->hunspell, &stems, s->word + start);
+  n_stems = Hunspell_stem (hunspell_of (s->speller), &stems, s->word + start);
   for (int i = 0; i < n_stems && !ends; i++)
     ends = helder_compounding_lookup (s->speller->compounding, stems[i], -1) & HELDER_STEM_END;
   if (stems != NULL)
@@ -635,7 +685,7 @@ helder_speller_suggest (HelderSpeller *self,
   g_return_val_if_fail (word != NULL, NULL);
 
   g_mutex_lock (&self->lock);
-  n = Hunspell_suggest (self->hunspell, &list, word);
+  n = Hunspell_suggest (hunspell_of (self), &list, word);
   for (int i = 0; i < n && (guint) i < max; i++)
     g_strv_builder_add (builder, list[i]);
   if (list != NULL)

@@ -25,6 +25,8 @@ HelderSpeller  *helder_speller_new            (const char      *language,
                                                HelderFrequency *frequency,
                                                GError         **error);
 void            helder_speller_free           (HelderSpeller   *self);
+void            helder_speller_set_frequency  (HelderSpeller   *self,
+                                               HelderFrequency *frequency);
 const char     *helder_speller_get_language   (HelderSpeller   *self);
 HelderSpelling  helder_speller_check          (HelderSpeller   *self,
                                                const char      *word);
