@@ -4,7 +4,7 @@
 # Copyright 2026 The Helder authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-#   make-corpus.py EXAMPLE-DATA.json LEVELS-DIR OUTPUT [WORDS]
+#   make-corpus.py EXAMPLE-DATA.json LEVELS-DIR OUTPUT [WORDS] [--depfile FILE]
 #
 # Writes WORDS (default 100,000) words of letters, web pages, news items,
 # council decisions, policy notes, omgevingsbeeld items and social posts:
@@ -624,8 +624,14 @@ def with_typos(r, paragraph):
 
 
 def main():
-    example, levels, output = sys.argv[1:4]
-    target = int(sys.argv[4]) if len(sys.argv) > 4 else 100000
+    args = sys.argv[1:]
+    depfile = None
+    if "--depfile" in args:
+        k = args.index("--depfile")
+        depfile = args[k + 1]
+        del args[k:k + 2]
+    example, levels, output = args[:3]
+    target = int(args[3]) if len(args) > 3 else 100000
     maker = Maker(2026)
 
     fixed = []
@@ -661,6 +667,10 @@ def main():
             count += len(paragraph.split())
     with open(output, "w", encoding="utf-8") as f:
         f.write("\n\n".join(out) + "\n")
+    if depfile is not None:
+        inputs = [example] + [os.path.join(levels, n) for n in sorted(os.listdir(levels)) if n.endswith(".txt")]
+        with open(depfile, "w", encoding="utf-8") as f:
+            f.write("%s: %s\n" % (output, " ".join(inputs)))
 
 
 if __name__ == "__main__":

@@ -1045,6 +1045,8 @@ helder_text_analyzer_analyze (HelderTextAnalyzer  *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (text != NULL || length == 0, NULL);
 
+  if (text == NULL)
+    text = "";   /* no data: an empty text */
   if (length < 0)
     length = strlen (text);
 
