@@ -917,6 +917,32 @@ analyse_sentence (Work           *w,
     }
 }
 
+/* The lower-case form of a word, in @chunk: ASCII at once, other text
+ * composed (NFC: decomposed accents as the dictionaries and lists write
+ * them) and then lowered. */
+static char *
+lower_into (GStringChunk *chunk,
+            const char   *word,
+            gsize         length)
+{
+  char buffer[128];
+  g_autofree char *composed = NULL;
+  g_autofree char *lower = NULL;
+  gboolean ascii = length < sizeof buffer;
+
+  for (gsize i = 0; i < length && ascii; i++)
+    {
+      ascii = (guint8) word[i] < 0x80;
+      buffer[i] = g_ascii_tolower (word[i]);
+    }
+  if (ascii)
+    return g_string_chunk_insert_len (chunk, buffer, length);
+
+  composed = g_utf8_normalize (word, length, G_NORMALIZE_NFC);
+  lower = g_utf8_strdown (composed != NULL ? composed : "", -1);
+  return g_string_chunk_insert (chunk, lower);
+}
+
 static HelderParagraph *
 analyse_paragraph (HelderTextAnalyzer *self,
                    HelderHouseStyle   *style,
@@ -926,6 +952,7 @@ analyse_paragraph (HelderTextAnalyzer *self,
 {
   HelderParagraph *p = g_new0 (HelderParagraph, 1);
   Work w = { self, style, p, NULL, NULL, NULL };
+  GStringChunk *lowers;
 
   g_atomic_ref_count_init (&p->ref);
   p->generation = self->generation;
@@ -946,13 +973,15 @@ analyse_paragraph (HelderTextAnalyzer *self,
   w.lower = g_new0 (char *, p->tokens->len + 1);
   w.zipf = g_new0 (double, p->tokens->len + 1);
   w.flagged = g_new0 (guint8, p->tokens->len + 1);
+  /* One block for all the lower-case forms: no allocation per word. */
+  lowers = g_string_chunk_new (p->length + 64);
   for (guint i = 0; i < p->tokens->len; i++)
     {
       HelderToken *t = &g_array_index (p->tokens, HelderToken, i);
 
       if (!is_word_like (t))
         continue;
-      w.lower[i] = g_utf8_strdown (p->text + t->byte_start, t->byte_end - t->byte_start);
+      w.lower[i] = lower_into (lowers, p->text + t->byte_start, t->byte_end - t->byte_start);
       if (t->kind == HELDER_TOKEN_WORD)
         w.zipf[i] = word_zipf (self, w.lower[i]);
     }
@@ -967,8 +996,7 @@ analyse_paragraph (HelderTextAnalyzer *self,
     }
   helder_scores_finish (&p->scores);
 
-  for (guint i = 0; i < p->tokens->len; i++)
-    g_free (w.lower[i]);
+  g_string_chunk_free (lowers);
   g_free (w.lower);
   g_free (w.zipf);
   g_free (w.flagged);
