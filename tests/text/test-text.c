@@ -725,6 +725,9 @@ test_summary (void)
 
   helder_text_summary_init (&e, empty, 2);
   g_assert_cmpstr (e.level, ==, "Nog geen tekst");
+  /* No band for no text: an empty page is not "zeer moeilijk". */
+  g_assert_cmpstr (e.flesch_douma, ==, "Flesch-Douma —");
+  g_assert_cmpstr (e.brouwer, ==, "Leesindex Brouwer —");
   g_assert_true (e.on_target);
   g_assert_cmpuint (e.n_hardest, ==, 0);
 }
