@@ -32,6 +32,15 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       g_assert_no_error (error);
     }
 
+  /* No data at all, as helder-check gets from an empty standard input. */
+  if (size == 0)
+    {
+      g_autoptr(HelderAnalysis) none = helder_text_analyzer_analyze (analyzer, NULL, 0, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (helder_analysis_get_scores (none)->words, ==, 0);
+    }
+
   analysis = helder_text_analyzer_analyze (analyzer, text, size, &error);
 
   if (g_utf8_validate (text, size, NULL) && memchr (text, '\0', size) == NULL)
@@ -42,6 +51,17 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       glong n_chars = g_utf8_strlen (text, size);
 
       g_assert_nonnull (analysis);
+      /* Scores stay in the range helder-check's help names. */
+      {
+        const HelderScores *scores = helder_analysis_get_scores (analysis);
+
+        g_assert_cmpfloat (scores->flesch_douma, >=, 0);
+        g_assert_cmpfloat (scores->flesch_douma, <=, 100);
+        g_assert_cmpfloat (scores->brouwer, >=, 0);
+        g_assert_cmpfloat (scores->brouwer, <=, 100);
+        g_assert_cmpint (scores->level, >=, scores->words > 0 ? 1 : 0);
+        g_assert_cmpint (scores->level, <=, 4);
+      }
       /* Every offset lies inside the text, every range is ordered. */
       for (guint i = 0; i < helder_analysis_get_n_findings (analysis); i++)
         {

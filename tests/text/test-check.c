@@ -178,6 +178,46 @@ test_errors (void)
   g_assert_cmpint (nul.status, ==, 2);
 }
 
+/* Empty standard input is an empty text in every form (it crashed). */
+static void
+test_empty_input (void)
+{
+  static const char *inputs[] = { "", " \n\t\r\n  ", "\xef\xbb\xbf", "\r\n\r\n" };
+  const char *text_args[] = { NULL };
+  const char *dash_args[] = { "-", NULL };
+  const char *json_args[] = { "--format=json", NULL };
+  const char *tokens_args[] = { "--format=json", "--tokens", "-", NULL };
+  const char *text_tokens_args[] = { "--tokens", NULL };
+  const char * const *forms[] = { text_args, dash_args, json_args, tokens_args, text_tokens_args };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    for (guint k = 0; k < G_N_ELEMENTS (forms); k++)
+      {
+        g_auto(Run) r = { 0 };
+
+        run (&r, inputs[i], -1, forms[k]);
+        g_assert_cmpint (r.status, ==, 0);
+        g_assert_cmpstr (r.err, ==, "");
+        if (g_strv_contains (forms[k], "--format=json"))
+          {
+            g_autoptr(JsonParser) parser = json_parser_new ();
+            g_autoptr(GError) error = NULL;
+            JsonObject *root, *scores;
+
+            json_parser_load_from_data (parser, r.out, -1, &error);
+            g_assert_no_error (error);
+            root = json_node_get_object (json_parser_get_root (parser));
+            scores = json_object_get_object_member (root, "scores");
+            g_assert_cmpint (json_object_get_int_member (scores, "words"), ==, 0);
+            g_assert_cmpint (json_object_get_int_member (scores, "level"), ==, 0);
+            g_assert_true (json_object_get_null_member (scores, "flesch_douma_band"));
+            g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "findings")), ==, 0);
+          }
+        else
+          g_assert_true (r.out[0] != '\0' && strstr (r.out, "Flesch") == NULL);
+      }
+}
+
 static void
 test_help (void)
 {
@@ -233,6 +273,7 @@ main (int   argc,
   g_test_add_func ("/check/max-level", test_max_level);
   g_test_add_func ("/check/text", test_text_output);
   g_test_add_func ("/check/errors", test_errors);
+  g_test_add_func ("/check/empty-input", test_empty_input);
   g_test_add_func ("/check/help", test_help);
   g_test_add_func ("/check/disable-and-files", test_disable_and_files);
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "helder-analysis-private.h"
+#include "helder-text-cursor.h"
 
 /* An analysis is immutable once made: it can be handed from the worker
  * that made it to the main thread, and shared. */
@@ -287,12 +288,19 @@ add_scores (JsonBuilder        *b,
   add_int (b, "syllables", s->syllables);
   add_double (b, "words_per_sentence", s->words_per_sentence);
   add_double (b, "syllables_per_100_words", s->syllables_per_100_words);
+  /* An empty text has scores of 0 but no band: it is not "zeer moeilijk". */
   add_double (b, "flesch_douma", s->flesch_douma);
   json_builder_set_member_name (b, "flesch_douma_band");
-  json_builder_add_string_value (b, helder_reading_ease_band (s->flesch_douma));
+  if (s->words > 0)
+    json_builder_add_string_value (b, helder_reading_ease_band (s->flesch_douma));
+  else
+    json_builder_add_null_value (b);
   add_double (b, "brouwer", s->brouwer);
   json_builder_set_member_name (b, "brouwer_band");
-  json_builder_add_string_value (b, helder_reading_ease_band (s->brouwer));
+  if (s->words > 0)
+    json_builder_add_string_value (b, helder_reading_ease_band (s->brouwer));
+  else
+    json_builder_add_null_value (b);
   add_double (b, "long_word_share", s->long_word_share);
   add_double (b, "rare_word_share", s->rare_word_share);
   add_double (b, "content_words_per_clause", s->content_words_per_clause);
@@ -311,8 +319,13 @@ helder_analysis_to_json (HelderAnalysis *self,
                          gboolean        with_tokens)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
+  HelderTextCursor cursor;
 
   g_return_val_if_fail (self != NULL, NULL);
+
+  helder_text_cursor_init (&cursor, self->paragraphs->len > 0
+                                    ? ((HelderParagraph *) g_ptr_array_index (self->paragraphs, 0))->text
+                                    : "");
 
   json_builder_begin_object (b);
 
@@ -339,20 +352,25 @@ helder_analysis_to_json (HelderAnalysis *self,
 
   json_builder_set_member_name (b, "findings");
   json_builder_begin_array (b);
-  for (guint i = 0; i < self->findings->len; i++)
+  for (guint i = 0, p = 0; i < self->findings->len; i++)
     {
       HelderFinding *f = &g_array_index (self->findings, HelderFinding, i);
       g_autofree char *text = NULL;
 
-      /* The finding's text, from the paragraph that holds it. */
-      for (guint p = 0; p < self->spans->len && text == NULL; p++)
+      /* The finding's text, from the paragraph that holds it: findings
+       * are sorted by their start, so paragraph and cursor only move on. */
+      while (p + 1 < self->spans->len && f->start >= g_array_index (self->spans, HelderSpan, p).end)
+        {
+          p++;
+          helder_text_cursor_init (&cursor, ((HelderParagraph *) g_ptr_array_index (self->paragraphs, p))->text);
+        }
+      if (p < self->spans->len)
         {
           HelderSpan *span = &g_array_index (self->spans, HelderSpan, p);
-          HelderParagraph *para = g_ptr_array_index (self->paragraphs, p);
 
           if (f->start >= span->start && f->end <= span->end)
             {
-              const char *a = g_utf8_offset_to_pointer (para->text, f->start - span->start);
+              const char *a = helder_text_cursor_seek (&cursor, f->start - span->start);
               const char *z = g_utf8_offset_to_pointer (a, f->end - f->start);
               text = g_strndup (a, z - a);
             }

@@ -25,8 +25,12 @@ HelderSpeller  *helder_speller_new            (const char      *language,
                                                HelderFrequency *frequency,
                                                GError         **error);
 void            helder_speller_free           (HelderSpeller   *self);
+void            helder_speller_set_frequency  (HelderSpeller   *self,
+                                               HelderFrequency *frequency);
 const char     *helder_speller_get_language   (HelderSpeller   *self);
 HelderSpelling  helder_speller_check          (HelderSpeller   *self,
+                                               const char      *word);
+gboolean        helder_speller_check_truncated (HelderSpeller  *self,
                                                const char      *word);
 GStrv           helder_speller_suggest        (HelderSpeller   *self,
                                                const char      *word,

@@ -49,6 +49,7 @@ struct _HelderTextAnalyzer
   HelderJargon     *jargon;
   GMutex            style_lock;
   HelderHouseStyle *style;        /* sealed; replaced, never changed */
+  HelderHouseStyle *places;       /* Dutch place names, as known names */
   GHashTable       *syllable_cache; /* lower-case word → count */
   GHashTable       *zipf_cache;   /* lower-case word → Zipf × 100 + 1 */
 
@@ -63,17 +64,6 @@ typedef struct
   gsize       length;
   guint       hash;
 } Slice;
-
-static guint
-slice_hash_of (const char *text,
-               gsize       length)
-{
-  guint32 h = 2166136261u;   /* FNV-1a */
-
-  for (gsize i = 0; i < length; i++)
-    h = (h ^ (guint8) text[i]) * 16777619u;
-  return h;
-}
 
 static guint
 slice_hash (gconstpointer key)
@@ -183,12 +173,32 @@ in_list (const char  *word,
   return FALSE;
 }
 
+/* data/names/places.txt: one name a line, # for comments */
+static HelderHouseStyle *
+load_places (GError **error)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/nl/hltsamen/Helder/core/places.txt", 0, error);
+  g_autoptr(HelderHouseStyle) places = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (bytes == NULL)
+    return NULL;
+  places = helder_house_style_new ();
+  lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '#' && lines[i][0] != '\0')
+      helder_house_style_add_name (places, lines[i]);
+  helder_house_style_seal (places);
+  return g_steal_pointer (&places);
+}
+
 /**
  * helder_text_analyzer_new:
  * @language: the spelling dictionary: nl_NL, nl_BE or en_US
  *
- * Loads the hyphenation patterns, the frequency list, the officialese
- * list and Hunspell: about 150 ms, so a GUI does this in a worker.
+ * Loads Hunspell (in a thread of its own), and meanwhile the hyphenation
+ * patterns, the frequency list, the officialese list and the place names:
+ * about 110 ms, so a GUI does this in a worker.
  */
 HelderTextAnalyzer *
 helder_text_analyzer_new (const char  *language,
@@ -208,16 +218,21 @@ helder_text_analyzer_new (const char  *language,
   self->zipf_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->cache = paragraph_cache_new ();
 
-  if ((self->syllables = helder_syllables_new (NULL, error)) == NULL ||
-      (self->frequency = helder_frequency_new_default (error)) == NULL ||
-      (self->speller = helder_speller_new (language ? language : "nl_NL", self->frequency, error)) == NULL)
+  /* Hunspell first: it loads in a thread of its own while this one loads
+   * the rest (the first check waits for it). */
+  if ((self->speller = helder_speller_new (language ? language : "nl_NL", NULL, error)) == NULL ||
+      (self->syllables = helder_syllables_new (NULL, error)) == NULL ||
+      (self->frequency = helder_frequency_new_default (error)) == NULL)
     return NULL;
+  helder_speller_set_frequency (self->speller, self->frequency);
 
   jargon = g_resources_lookup_data ("/nl/hltsamen/Helder/core/jargon.tsv", 0, error);
   if (jargon == NULL)
     return NULL;
   self->jargon = helder_jargon_new ();
   if (!helder_jargon_load_tsv (self->jargon, g_bytes_get_data (jargon, NULL), g_bytes_get_size (jargon), error))
+    return NULL;
+  if ((self->places = load_places (error)) == NULL)
     return NULL;
 
   return g_steal_pointer (&self);
@@ -243,6 +258,7 @@ helder_text_analyzer_unref (HelderTextAnalyzer *self)
 
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_pointer (&self->style, helder_house_style_unref);
+  g_clear_pointer (&self->places, helder_house_style_unref);
   g_clear_pointer (&self->syllable_cache, g_hash_table_unref);
   g_clear_pointer (&self->zipf_cache, g_hash_table_unref);
   g_clear_pointer (&self->jargon, helder_jargon_free);
@@ -477,6 +493,46 @@ is_word_like (const HelderToken *t)
   return t->kind != HELDER_TOKEN_PUNCTUATION;
 }
 
+static gboolean
+is_ascii (const char *text)
+{
+  for (; *text != '\0'; text++)
+    if ((guint8) *text >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether the word token @index is followed at once by a hyphen that
+ * ends it: "beleids- en", "(beleids-)". */
+static gboolean
+is_truncated (HelderParagraph *p,
+              guint            index)
+{
+  const HelderToken *t = &g_array_index (p->tokens, HelderToken, index);
+  const HelderToken *next;
+  gunichar after;
+
+  if (index + 1 >= p->tokens->len)
+    return FALSE;
+  next = &g_array_index (p->tokens, HelderToken, index + 1);
+  if (next->kind != HELDER_TOKEN_PUNCTUATION || next->byte_start != t->byte_end ||
+      p->text[next->byte_start] != '-' || next->byte_end != next->byte_start + 1)
+    return FALSE;
+  if (next->byte_end >= p->length)
+    return TRUE;
+  after = g_utf8_get_char (p->text + next->byte_end);
+  return g_unichar_isspace (after) || after == ')' || after == ',' || after == '/';
+}
+
+/* A known name: the house style's, or a Dutch place. */
+static gboolean
+is_known_name (Work       *w,
+               const char *word)
+{
+  return helder_house_style_is_name (w->style, word) ||
+         helder_house_style_is_name (w->analyzer->places, word);
+}
+
 /* A known name or house word, its genitive (Hillegoms, Fixi's), or a
  * compound of one with a word the speller knows (Digipanelleden,
  * Hillezon-coöperatie). */
@@ -487,13 +543,13 @@ house_word (Work       *w,
 {
   gsize n = strlen (word);
 
-  if (helder_house_style_is_spelling_word (w->style, lower) || helder_house_style_is_name (w->style, word))
+  if (helder_house_style_is_spelling_word (w->style, lower) || is_known_name (w, word))
     return TRUE;
   if (n > 2 && word[n - 1] == 's')
     {
       g_autofree char *stem = g_strndup (word, n - (word[n - 2] == '\'' ? 2 : 1));
 
-      return helder_house_style_is_name (w->style, stem);
+      return is_known_name (w, stem);
     }
   return FALSE;
 }
@@ -574,16 +630,34 @@ check_spelling (Work              *w,
       word = g_strjoinv ("'", parts);
     }
 
-  verdict = helder_speller_check (w->analyzer->speller, word);
+  /* Decomposed accents (e + U+0301, from macOS and some PDFs) are
+   * checked as the composed form the dictionary has. */
+  if (!is_ascii (word))
+    {
+      char *composed = g_utf8_normalize (word, -1, G_NORMALIZE_NFC);
+
+      g_free (word);
+      word = composed;
+    }
+
+  /* beleids- en uitvoeringsvragen, (beleids-) vraagstuk: a first part
+   * standing for a compound whose rest is written once. */
+  if (is_truncated (p, index))
+    verdict = helder_speller_check_truncated (w->analyzer->speller, word)
+              ? HELDER_SPELLING_COMPOUND : HELDER_SPELLING_UNKNOWN;
+  else
+    verdict = helder_speller_check (w->analyzer->speller, word);
   if (verdict != HELDER_SPELLING_UNKNOWN || house_style_accepts (w, word))
     return;
 
-  /* Capitalised in mid-sentence: most likely a name, not a typo. */
+  /* A capitalised word is a name only when it is a known one (above):
+   * a typo does not become a name by its capital. */
   name = (t->flags & HELDER_TOKEN_CAPITALIZED) && !(t->flags & HELDER_TOKEN_SENTENCE_START);
-  add_finding (w, t->start, t->end, HELDER_CHECK_SPELLING, name ? 1 : 2,
-               name ? "Onbekende naam of onbekend woord" : "Onbekend woord: een typefout?",
-               name ? "Dit woord staat niet in het woordenboek. Is het een naam, "
-                      "controleer dan de schrijfwijze en voeg het toe aan het woordenboek."
+  add_finding (w, t->start, t->end, HELDER_CHECK_SPELLING, 2,
+               name ? "Onbekend woord of onbekende naam" : "Onbekend woord: een typefout?",
+               name ? "Dit woord staat niet in het woordenboek en is geen bekende naam. "
+                      "Controleer de schrijfwijze; is het een naam, voeg hem dan toe aan "
+                      "het woordenboek."
                     : "Dit woord staat niet in het woordenboek. Een typefout leidt af en "
                       "maakt de tekst minder betrouwbaar.",
                NULL);
@@ -784,7 +858,9 @@ analyse_sentence (Work           *w,
       if (ignored)
         continue;
 
-      if ((checks & HELDER_CHECK_SPELLING) && !w->flagged[index])
+      /* A typo is one whatever else is found in it (efficient for
+       * efficiënt is also officialese). */
+      if (checks & HELDER_CHECK_SPELLING)
         check_spelling (w, t, index);
 
       /* Counted for the scores whichever checks are shown: a content word
@@ -841,6 +917,32 @@ analyse_sentence (Work           *w,
     }
 }
 
+/* The lower-case form of a word, in @chunk: ASCII at once, other text
+ * composed (NFC: decomposed accents as the dictionaries and lists write
+ * them) and then lowered. */
+static char *
+lower_into (GStringChunk *chunk,
+            const char   *word,
+            gsize         length)
+{
+  char buffer[128];
+  g_autofree char *composed = NULL;
+  g_autofree char *lower = NULL;
+  gboolean ascii = length < sizeof buffer;
+
+  for (gsize i = 0; i < length && ascii; i++)
+    {
+      ascii = (guint8) word[i] < 0x80;
+      buffer[i] = g_ascii_tolower (word[i]);
+    }
+  if (ascii)
+    return g_string_chunk_insert_len (chunk, buffer, length);
+
+  composed = g_utf8_normalize (word, length, G_NORMALIZE_NFC);
+  lower = g_utf8_strdown (composed != NULL ? composed : "", -1);
+  return g_string_chunk_insert (chunk, lower);
+}
+
 static HelderParagraph *
 analyse_paragraph (HelderTextAnalyzer *self,
                    HelderHouseStyle   *style,
@@ -850,6 +952,7 @@ analyse_paragraph (HelderTextAnalyzer *self,
 {
   HelderParagraph *p = g_new0 (HelderParagraph, 1);
   Work w = { self, style, p, NULL, NULL, NULL };
+  GStringChunk *lowers;
 
   g_atomic_ref_count_init (&p->ref);
   p->generation = self->generation;
@@ -870,13 +973,15 @@ analyse_paragraph (HelderTextAnalyzer *self,
   w.lower = g_new0 (char *, p->tokens->len + 1);
   w.zipf = g_new0 (double, p->tokens->len + 1);
   w.flagged = g_new0 (guint8, p->tokens->len + 1);
+  /* One block for all the lower-case forms: no allocation per word. */
+  lowers = g_string_chunk_new (p->length + 64);
   for (guint i = 0; i < p->tokens->len; i++)
     {
       HelderToken *t = &g_array_index (p->tokens, HelderToken, i);
 
       if (!is_word_like (t))
         continue;
-      w.lower[i] = g_utf8_strdown (p->text + t->byte_start, t->byte_end - t->byte_start);
+      w.lower[i] = lower_into (lowers, p->text + t->byte_start, t->byte_end - t->byte_start);
       if (t->kind == HELDER_TOKEN_WORD)
         w.zipf[i] = word_zipf (self, w.lower[i]);
     }
@@ -891,8 +996,7 @@ analyse_paragraph (HelderTextAnalyzer *self,
     }
   helder_scores_finish (&p->scores);
 
-  for (guint i = 0; i < p->tokens->len; i++)
-    g_free (w.lower[i]);
+  g_string_chunk_free (lowers);
   g_free (w.lower);
   g_free (w.zipf);
   g_free (w.flagged);
@@ -969,6 +1073,8 @@ helder_text_analyzer_analyze (HelderTextAnalyzer  *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (text != NULL || length == 0, NULL);
 
+  if (text == NULL)
+    text = "";   /* no data: an empty text */
   if (length < 0)
     length = strlen (text);
 
@@ -993,7 +1099,7 @@ helder_text_analyzer_analyze (HelderTextAnalyzer  *self,
     {
       HelderSpan *span = &g_array_index (spans, HelderSpan, i);
       gsize n = span->byte_end - span->byte_start;
-      Slice key = { text + span->byte_start, n, slice_hash_of (text + span->byte_start, n) };
+      Slice key = { text + span->byte_start, n, helder_hash_bytes (text + span->byte_start, n) };
       HelderParagraph *p = g_hash_table_lookup (self->cache, &key);
 
       if (p == NULL)

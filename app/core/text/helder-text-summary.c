@@ -41,10 +41,18 @@ helder_text_summary_init (HelderTextSummary *summary,
   else
     summary->level = g_strdup_printf ("Niveau %d — doel: niveau %d of lager", s->level, target_level);
   summary->on_target = s->words == 0 || s->level <= target_level;
-  summary->flesch_douma = g_strdup_printf ("Flesch-Douma %.0f (%s)", s->flesch_douma,
-                                           helder_reading_ease_band (s->flesch_douma));
-  summary->brouwer = g_strdup_printf ("Leesindex Brouwer %.0f (%s)", s->brouwer,
-                                      helder_reading_ease_band (s->brouwer));
+  if (s->words == 0)
+    {
+      summary->flesch_douma = g_strdup ("Flesch-Douma —");
+      summary->brouwer = g_strdup ("Leesindex Brouwer —");
+    }
+  else
+    {
+      summary->flesch_douma = g_strdup_printf ("Flesch-Douma %.0f (%s)", s->flesch_douma,
+                                               helder_reading_ease_band (s->flesch_douma));
+      summary->brouwer = g_strdup_printf ("Leesindex Brouwer %.0f (%s)", s->brouwer,
+                                          helder_reading_ease_band (s->brouwer));
+    }
   summary->counts = g_strdup_printf ("%u %s · %u %s · gemiddeld %.1f woorden per zin",
                                      s->words, s->words == 1 ? "woord" : "woorden",
                                      s->sentences, s->sentences == 1 ? "zin" : "zinnen",

@@ -14,6 +14,18 @@ G_BEGIN_DECLS
  * they hold this many words, so a long session stays bounded (a few MB). */
 #define HELDER_WORD_CACHE_MAX 65536
 
+/* FNV-1a over @length bytes: hash tables keyed by slices of a text. */
+static inline guint32
+helder_hash_bytes (const char *text,
+                   gsize       length)
+{
+  guint32 h = 2166136261u;
+
+  for (gsize i = 0; i < length; i++)
+    h = (h ^ (guint8) text[i]) * 16777619u;
+  return h;
+}
+
 /* Offsets: `start` and `end` count Unicode characters from the start of the
  * analysed text (end exclusive), as helder-check's JSON does; the byte_*
  * twins index the UTF-8 text itself. */

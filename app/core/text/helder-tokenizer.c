@@ -477,10 +477,10 @@ scan_number_or_code (Scanner *s)
 /* A word: letters with inner apostrophes (foto's, m'n) and hyphens
  * (communicatie-instructies); d.w.z.-style abbreviations; initials. */
 static void
-scan_word (Scanner *s)
+scan_word_from (Scanner    *s,
+                const char *start,
+                guint32     start_chars)
 {
-  const char *start = s->p;
-  guint32 start_chars = s->chars;
   gboolean hyphenated = FALSE, has_digit = FALSE;
   guint n_parts = 1;
 
@@ -593,15 +593,19 @@ scan_tokens (Scanner *s)
       else if (g_unichar_isdigit (c))
         scan_number_or_code (s);
       else if (is_letter (c))
-        scan_word (s);
+        scan_word_from (s, start, start_chars);
       else if (is_apostrophe (c) && next_char (s->p) < s->end &&
                (*next_char (s->p) == 's' || *next_char (s->p) == 't') &&
                !is_letter (char_at (next_char (s->p) + 1, s->end)))
         {
-          /* 's and 't: 's-Gravenhage, 's ochtends, 't is */
+          /* 's and 't: 's-Gravenhage (one word), 's ochtends, 't is */
           advance (s);
           advance (s);
-          emit (s, start, start_chars, HELDER_TOKEN_WORD);
+          if (s->p + 1 < s->end && is_hyphen (g_utf8_get_char (s->p)) &&
+              is_letter (char_at (next_char (s->p), s->end)))
+            scan_word_from (s, start, start_chars);
+          else
+            emit (s, start, start_chars, HELDER_TOKEN_WORD);
         }
       else if (c == '.' && s->p + 2 < s->end && s->p[1] == '.' && s->p[2] == '.')
         {
