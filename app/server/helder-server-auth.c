@@ -196,8 +196,9 @@ helder_server_handle_login (HelderServer      *self,
   if ((body = helder_server_parse_json_object (msg, NULL)) == NULL)
     return;
 
-  login = json_object_get_string_member_with_default (body, HELDER_MEMBER_USER, NULL);
-  password = json_object_get_string_member_with_default (body, HELDER_MEMBER_PASSWORD, NULL);
+  if (!helder_server_string_member (msg, body, HELDER_MEMBER_USER, HELDER_MEMBER_USER, &login) ||
+      !helder_server_string_member (msg, body, HELDER_MEMBER_PASSWORD, HELDER_MEMBER_PASSWORD, &password))
+    return;
   if (login == NULL || *login == '\0')
     {
       helder_server_respond_error (msg, SOUP_STATUS_BAD_REQUEST, HELDER_CODE_BAD_FIELD, "user: a string is required");

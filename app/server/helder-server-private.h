@@ -17,16 +17,21 @@ G_BEGIN_DECLS
  * - Every response closes its connection: libsoup 3.2 leaks a file
  *   descriptor for each keep-alive connection the client closes.  In
  *   production nginx in front keeps connections to clients alive.
+ * - Connections are accepted here, not by libsoup, so their number is
+ *   bounded and each has timeouts (helder-server-connections.c).
  * - A push is one storage transaction: its records, the organisation's one
  *   version bump and the idempotency row commit together or not at all.
  * - Passwords are argon2id hashes; tokens are 256 random bits of which the
  *   server keeps only the SHA-256.
  *
  * The class is split by concern: helder-server.c (the object, dispatch,
- * early checks, the request log), -responses.c (answers and reading
+ * early checks, the request log), -connections.c (accepting, limits and
+ * timeouts), -responses.c (answers and reading
  * bodies), -auth.c (tokens and login), -records.c (changes, index and
  * single records), -push.c (push and merge), -blobs.c and -stream.c (the
  * WebSocket notifications). */
+
+typedef struct _HelderServerConnection HelderServerConnection;
 
 struct _HelderServer
 {
@@ -39,7 +44,20 @@ struct _HelderServer
   GHashTable          *attempts;     /* "user:x" / "addr:y" → Attempts */
   GPtrArray           *streams;      /* Stream */
   GHashTable          *announced;    /* org id → newest version sent to its streams */
-  GHashTable          *sockets;      /* GSocket whose leaked reference was dropped; NULL: none leak */
+
+  /* Connections (helder-server-connections.c) */
+  GSocket                *listener;
+  GTlsCertificate        *tls_certificate;
+  GSource                *accept_source;
+  guint                   retry_id;
+  gboolean                accept_paused;
+  guint                   n_connections;
+  guint                   max_connections;
+  guint                   descriptor_cap;
+  guint                   header_timeout;
+  guint                   body_timeout;
+  guint                   idle_timeout;
+  HelderServerConnection *accepting;
 };
 
 typedef struct
@@ -82,6 +100,31 @@ void        helder_server_refuse_unread          (SoupServerMessage       *msg,
                                                   const char              *message);
 JsonObject *helder_server_parse_json_object      (SoupServerMessage       *msg,
                                                   GBytes                 **raw);
+gboolean    helder_server_string_member          (SoupServerMessage       *msg,
+                                                  JsonObject              *object,
+                                                  const char              *member,
+                                                  const char              *what,
+                                                  const char             **out);
+
+void        helder_server_linger                 (GIOStream               *stream,
+                                                  GSocket                 *socket,
+                                                  gboolean                 tls,
+                                                  guint                    seconds,
+                                                  GDestroyNotify           done,
+                                                  gpointer                 data);
+
+/* Connections (helder-server-connections.c) */
+void        helder_server_connections_init       (HelderServer            *self);
+void        helder_server_connections_dispose    (HelderServer            *self);
+void        helder_server_connection_started     (HelderServer            *self,
+                                                  SoupServerMessage       *msg);
+void        helder_server_connection_headers_read (SoupServerMessage      *msg);
+void        helder_server_connection_body_read   (SoupServerMessage       *msg);
+void        helder_server_connection_upgrading   (SoupServerMessage       *msg);
+void        helder_server_connection_upgraded    (SoupServerMessage       *msg,
+                                                  SoupWebsocketConnection *websocket);
+GSocket    *helder_server_connection_socket      (SoupServerMessage       *msg,
+                                                  gboolean                *tls);
 
 /* Tokens and login (helder-server-auth.c) */
 char       *helder_server_sha256_hex             (const void              *data,

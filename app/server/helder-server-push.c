@@ -49,6 +49,18 @@ typedef struct
   JsonObject *server;    /* owned: the server's copy on conflict */
 } PushResult;
 
+/* The member's string, or NULL when it is absent or not a string */
+static const char *
+string_member (JsonObject *object,
+               const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
 static gboolean
 bad_field (SoupServerMessage *msg,
            guint              index,
@@ -91,10 +103,12 @@ push_record (HelderServer           *self,
   GType gtype;
 
   /* Shape */
-  id = json_object_get_string_member_with_default (pushed, HELDER_MEMBER_ID, NULL);
+  /* Each member of its type, or a 400 naming it: a value of another type
+   * (null included) is never taken for a default. */
+  id = string_member (pushed, HELDER_MEMBER_ID);
   if (id == NULL || !g_uuid_string_is_valid (id))
     return bad_field (msg, index, HELDER_MEMBER_ID, "a UUID is required");
-  type = json_object_get_string_member_with_default (pushed, HELDER_MEMBER_TYPE, NULL);
+  type = string_member (pushed, HELDER_MEMBER_TYPE);
   if (type == NULL || (gtype = helder_record_type_from_name (type)) == G_TYPE_INVALID)
     return bad_field (msg, index, HELDER_MEMBER_TYPE, "a known record type is required");
   node = json_object_get_member (pushed, HELDER_MEMBER_BASE_VERSION);
@@ -109,11 +123,21 @@ push_record (HelderServer           *self,
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return bad_field (msg, index, HELDER_MEMBER_DATA, "an object is required");
   data = json_node_get_object (node);
-  visibility = json_object_get_string_member_with_default (pushed, HELDER_MEMBER_VISIBILITY, HELDER_WIRE_ORG);
-  if (!g_str_equal (visibility, HELDER_WIRE_ORG) && !g_str_equal (visibility, HELDER_WIRE_PRIVATE))
+  visibility = json_object_has_member (pushed, HELDER_MEMBER_VISIBILITY)
+                 ? string_member (pushed, HELDER_MEMBER_VISIBILITY) : HELDER_WIRE_ORG;
+  if (visibility == NULL ||
+      (!g_str_equal (visibility, HELDER_WIRE_ORG) && !g_str_equal (visibility, HELDER_WIRE_PRIVATE)))
     return bad_field (msg, index, HELDER_MEMBER_VISIBILITY, "must be \"org\" or \"private\"");
 
   result->version = 0;
+  /* A base the server never issued (ahead of its version) would make
+   * every later edit look older than the client's copy. */
+  if (base >= new_version)
+    {
+      result->status = HELDER_RESULT_REJECTED;
+      result->error = HELDER_CODE_BAD_BASE_VERSION;
+      return TRUE;
+    }
   row = storage->get_record (self->storage, user->org_id, id, &elsewhere, error);
   if (row == NULL && error != NULL && *error != NULL)
     return FALSE;
@@ -279,6 +303,7 @@ helder_server_handle_push (HelderServer      *self,
   g_autofree char *response = NULL;
   g_autofree PushResult *results = NULL;
   const char *key;
+  g_autofree char *user_key = NULL;
   JsonArray *records;
   JsonNode *node;
   gint64 version, new_version;
@@ -299,6 +324,9 @@ helder_server_handle_push (HelderServer      *self,
       helder_server_respond_error (msg, SOUP_STATUS_BAD_REQUEST, HELDER_CODE_BAD_FIELD, "Idempotency-Key: a key of 1 to 128 characters is required");
       return;
     }
+  /* Keys are the user's own: another user's push under the same key is
+   * another push, never a replay of someone else's answer. */
+  user_key = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", user.id, key);
   if ((body = helder_server_parse_json_object (msg, &raw)) == NULL)
     return;
   node = json_object_get_member (body, HELDER_MEMBER_RECORDS);
@@ -321,7 +349,7 @@ helder_server_handle_push (HelderServer      *self,
 
   /* A replay returns the stored answer; a reused key with another body is
    * a client bug. */
-  stored = storage->get_idempotent (self->storage, user.org_id, key, &stored_hash, NULL);
+  stored = storage->get_idempotent (self->storage, user.org_id, user_key, &stored_hash, NULL);
   if (stored != NULL)
     {
       storage->rollback (self->storage);
@@ -401,7 +429,7 @@ helder_server_handle_push (HelderServer      *self,
   reply = json_builder_get_root (b);
   response = json_to_string (reply, FALSE);
 
-  if (!storage->put_idempotent (self->storage, user.org_id, key, body_hash, response, &error) ||
+  if (!storage->put_idempotent (self->storage, user.org_id, user_key, body_hash, response, &error) ||
       !storage->commit (self->storage, &error))
     goto rollback;
 

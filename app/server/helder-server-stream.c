@@ -80,8 +80,11 @@ helder_server_stream_early_handler (SoupServer        *server,
   HelderServer *self = user_data;
   g_auto(HelderServerUser) user = { 0 };
 
-  if (g_str_equal (path, HELDER_PATH_STREAM) && !helder_server_authenticate (self, msg, &user))
+  if (!g_str_equal (path, HELDER_PATH_STREAM))
+    return;
+  if (!helder_server_authenticate (self, msg, &user))
     return;   /* answered 401: no upgrade */
+  helder_server_connection_upgrading (msg);
 }
 
 void
@@ -103,6 +106,7 @@ helder_server_stream_handler (SoupServer              *server,
       soup_websocket_connection_close (connection, SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION, NULL);
       return;
     }
+  helder_server_connection_upgraded (msg, connection);
   s = g_new0 (Stream, 1);
   s->connection = g_object_ref (connection);
   s->org_id = user.org_id;

@@ -10,11 +10,13 @@
 
 #include <glib-unix.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <sys/socket.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "helder-server.h"
 #if HAVE_POSTGRESQL
@@ -250,14 +252,18 @@ flush_log (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-static gboolean
-listen_on (SoupServer  *soup,
-           const char  *listen,
+/* Binds ADDR:PORT and prints where it listens ("helder-server:
+ * listening on URI", which scripts wait for). */
+static GSocket *
+listen_on (const char  *listen,
            gboolean     tls,
            GError     **error)
 {
   g_autoptr(GSocketAddress) address = NULL;
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GSocket) socket = NULL;
   g_autofree char *host = NULL;
+  g_autofree char *bound_host = NULL;
   guint16 port = 0;
   const char *colon = strrchr (listen, ':');
   guint64 value;
@@ -265,7 +271,7 @@ listen_on (SoupServer  *soup,
   if (colon == NULL || !g_ascii_string_to_unsigned (colon + 1, 10, 0, 65535, &value, NULL))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "--listen takes ADDR:PORT, not %s", listen);
-      return FALSE;
+      return NULL;
     }
   port = value;
   host = g_strndup (listen, colon - listen);
@@ -279,24 +285,41 @@ listen_on (SoupServer  *soup,
   if (address == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("Not an address: %s"), host);
-      return FALSE;
+      return NULL;
     }
 
-  /* Our own socket, for a deeper accept queue than GLib's default of 10:
-   * every answer closes its connection, and desks reconnecting in a burst
-   * (after a restart) would otherwise wait out connect retries. */
-  {
-    g_autoptr(GSocket) socket = g_socket_new (g_socket_address_get_family (address), G_SOCKET_TYPE_STREAM,
-                                              G_SOCKET_PROTOCOL_TCP, error);
+  /* A deeper accept queue than GLib's default of 10: every answer closes
+   * its connection, and desks reconnecting in a burst (after a restart)
+   * would otherwise wait out connect retries. */
+  socket = g_socket_new (g_socket_address_get_family (address), G_SOCKET_TYPE_STREAM,
+                         G_SOCKET_PROTOCOL_TCP, error);
+  if (socket == NULL)
+    return NULL;
+  g_socket_set_option (socket, SOL_SOCKET, SO_REUSEADDR, 1, NULL);
+  g_socket_set_listen_backlog (socket, 1024);
+  if (!g_socket_bind (socket, address, TRUE, error) || !g_socket_listen (socket, error))
+    return NULL;
 
-    if (socket == NULL)
-      return FALSE;
-    g_socket_set_option (socket, SOL_SOCKET, SO_REUSEADDR, 1, NULL);
-    g_socket_set_listen_backlog (socket, 1024);
-    if (!g_socket_bind (socket, address, TRUE, error) || !g_socket_listen (socket, error))
-      return FALSE;
-    return soup_server_listen_socket (soup, socket, tls ? SOUP_SERVER_LISTEN_HTTPS : 0, error);
-  }
+  bound = g_socket_get_local_address (socket, error);
+  if (bound == NULL)
+    return NULL;
+  bound_host = g_inet_address_to_string (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (bound)));
+  if (strchr (bound_host, ':') != NULL)
+    g_print ("helder-server: listening on %s://[%s]:%u/\n", tls ? "https" : "http", bound_host,
+             g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  else
+    g_print ("helder-server: listening on %s://%s:%u/\n", tls ? "https" : "http", bound_host,
+             g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  return g_steal_pointer (&socket);
+}
+
+static guint
+config_uint (GKeyFile   *keys,
+             const char *key)
+{
+  gint64 value = g_key_file_get_int64 (keys, "server", key, NULL);
+
+  return value > 0 ? (guint) MIN (value, G_MAXUINT) : 0;
 }
 
 int
@@ -316,9 +339,10 @@ main (int   argc,
   g_autoptr(HelderServerStorage) storage = NULL;
   g_autoptr(HelderServer) server = NULL;
   g_autoptr(GMainLoop) loop = NULL;
-  GSList *uris;
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(GSocket) socket = NULL;
   GOptionEntry entries[] = {
-    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config, N_("A key file with a [server] group: listen, data-dir, database (a PostgreSQL connection string), tls-cert, tls-key, max-blob-bytes, tombstone-days (default 90), idempotency-hours (default 24)"), N_("FILE") },
+    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config, N_("A key file with a [server] group: listen, data-dir, database (a PostgreSQL connection string), tls-cert, tls-key, max-blob-bytes, tombstone-days (default 90), idempotency-hours (default 24), max-connections, header-timeout-seconds (default 15), body-timeout-seconds (default 120), idle-timeout-seconds (default 60)"), N_("FILE") },
     { "listen", 0, 0, G_OPTION_ARG_STRING, &listen, N_("Address and port to listen on (default 127.0.0.1:8080; port 0 picks a free one)"), N_("ADDR:PORT") },
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, N_("Where the database and blobs are kept"), N_("DIR") },
     { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert, N_("TLS certificate (PEM)"), N_("FILE") },
@@ -334,6 +358,10 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HELDER_LOCALEDIR") ? g_getenv ("HELDER_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* The database, its journals and the blobs are for the server alone:
+   * files 0600, directories 0700. */
+  umask (0077);
 
   if (argc > 1 && g_str_equal (argv[1], "admin"))
     return run_admin (argc - 1, argv + 1);
@@ -376,6 +404,16 @@ main (int   argc,
   if (data_dir == NULL)
     data_dir = default_data_dir ();
 
+  /* A data directory made by an older helder-server, under another umask */
+  g_chmod (data_dir, 0700);
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char *files[] = { "helder-server.db", "helder-server.db-wal", "helder-server.db-shm" };
+      g_autofree char *file = g_build_filename (data_dir, files[i], NULL);
+
+      g_chmod (file, 0600);
+    }
+
   storage = open_storage (keys, data_dir, TRUE, &error);
   if (storage == NULL)
     {
@@ -388,22 +426,19 @@ main (int   argc,
   if (max_blob > 0)
     helder_server_set_max_blob (server, max_blob);
 
+  helder_server_set_limits (server, config_uint (keys, "max-connections"),
+                            config_uint (keys, "header-timeout-seconds"),
+                            config_uint (keys, "body-timeout-seconds"),
+                            config_uint (keys, "idle-timeout-seconds"));
+
   if (tls_cert != NULL)
     {
-      g_autoptr(GTlsCertificate) certificate = g_tls_certificate_new_from_files (tls_cert, tls_key, &error);
-
+      certificate = g_tls_certificate_new_from_files (tls_cert, tls_key, &error);
       if (certificate == NULL)
         {
           g_printerr ("helder-server: %s\n", error->message);
           return 1;
         }
-      soup_server_set_tls_certificate (helder_server_get_soup_server (server), certificate);
-    }
-
-  if (!listen_on (helder_server_get_soup_server (server), listen, tls_cert != NULL, &error))
-    {
-      g_printerr ("helder-server: %s\n", error->message);
-      return 1;
     }
 
   /* The request log is written in blocks, flushed every half second: a
@@ -411,13 +446,13 @@ main (int   argc,
   setvbuf (stdout, NULL, _IOFBF, 64 * 1024);
   g_timeout_add (500, flush_log, NULL);
 
-  uris = soup_server_get_uris (helder_server_get_soup_server (server));
-  for (GSList *l = uris; l != NULL; l = l->next)
+  socket = listen_on (listen, certificate != NULL, &error);
+  if (socket == NULL || !helder_server_listen (server, socket, certificate, &error))
     {
-      g_autofree char *uri = g_uri_to_string (l->data);
-      g_print ("helder-server: listening on %s\n", uri);
+      g_printerr ("helder-server: %s\n", error->message);
+      return 1;
     }
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  g_print ("helder-server: at most %u connections at once\n", helder_server_get_max_connections (server));
   fflush (stdout);
 
   /* Deleted records are kept as tombstones for tombstone-days, then

@@ -39,6 +39,7 @@ typedef struct
   GCond        cond;
   GString     *output;      /* all it printed on stdout, over restarts */
   gboolean     eof;
+  guint        fd_limit;    /* RLIMIT_NOFILE of the process, 0: inherited */
 } Server;
 
 /* HTTP */
