@@ -84,20 +84,30 @@ helder_server_hash_password (const char  *password,
 
 /* Authentication */
 
+/* The SHA-256 of the request's bearer token, NULL without one */
+char *
+helder_server_token_hash (SoupServerMessage *msg)
+{
+  const char *header = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                     HELDER_HEADER_AUTHORIZATION);
+
+  if (header == NULL || !g_str_has_prefix (header, HELDER_BEARER_PREFIX) || strlen (header) > 200)
+    return NULL;
+  header += strlen (HELDER_BEARER_PREFIX);
+  return helder_server_sha256_hex (header, strlen (header));
+}
+
 gboolean
 helder_server_authenticate (HelderServer      *self,
                             SoupServerMessage *msg,
                             HelderServerUser  *user)
 {
-  const char *header = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
-                                                     HELDER_HEADER_AUTHORIZATION);
   g_autofree char *hash = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (header == NULL || !g_str_has_prefix (header, HELDER_BEARER_PREFIX) || strlen (header) > 200)
+  hash = helder_server_token_hash (msg);
+  if (hash == NULL)
     goto refuse;
-
-  hash = helder_server_sha256_hex (header + 7, strlen (header + 7));
   if (!HELDER_SERVER_STORAGE_GET_IFACE (self->storage)->find_token (self->storage, hash, user, &error))
     {
       /* Only a token the storage does not know is refused: a storage

@@ -44,6 +44,7 @@ struct _HelderServer
   GHashTable          *attempts;     /* "user:x" / "addr:y" → Attempts */
   GPtrArray           *streams;      /* Stream */
   GHashTable          *announced;    /* org id → newest version sent to its streams */
+  guint                sweep_id;     /* checks the streams' tokens */
 
   /* Connections (helder-server-connections.c) */
   GSocket                *listener;
@@ -70,6 +71,7 @@ typedef struct
 {
   SoupWebsocketConnection *connection;
   gint64                   org_id;
+  char                    *token_hash;
 } Stream;
 
 #define LOGIN_WINDOW_USEC     (5 * 60 * G_USEC_PER_SEC)
@@ -131,6 +133,7 @@ char       *helder_server_sha256_hex             (const void              *data,
                                                   gsize                    length);
 gboolean    helder_server_equal_in_constant_time (const char              *a,
                                                   const char              *b);
+char       *helder_server_token_hash             (SoupServerMessage       *msg);
 gboolean    helder_server_authenticate           (HelderServer            *self,
                                                   SoupServerMessage       *msg,
                                                   HelderServerUser        *user);

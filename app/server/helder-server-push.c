@@ -15,29 +15,55 @@
 #include "model/helder-records.h"
 /* Push */
 
-/* Which record types a role may write; staff keep to their own texts,
- * training registrations and private word lists. */
+/* Whether @user may write this record (DESIGN.md, PLAN.md "Roles"):
+ * admins everything; advisors everything but organisations and users;
+ * staff only their own documents, their own private word-list entries
+ * and dictionary words, and their own registrations (not whether they
+ * attended).  What counts is the record as the server keeps it (its
+ * type, visibility and owner), never what the push claims about it;
+ * @row is NULL for a new record. */
 static gboolean
 may_write (const HelderServerUser *user,
            const char             *type,
-           gboolean                private_record)
+           JsonObject             *row,
+           const char             *visibility,
+           JsonObject             *data)
 {
-  static const char *staff_types[] = { "document", "training" };
-  static const char *personal_types[] = { "word_list_entry", "dictionary_word" };
+  gboolean own;
 
   if (g_str_equal (user->role, HELDER_ROLE_ADMIN))
     return TRUE;
-  if (g_str_equal (type, "organisation") || g_str_equal (type, HELDER_MEMBER_USER))
+  if (g_str_equal (type, "organisation") || g_str_equal (type, "user"))
     return FALSE;
   if (g_str_equal (user->role, HELDER_ROLE_ADVISOR))
     return TRUE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (staff_types); i++)
-    if (g_str_equal (type, staff_types[i]))
+  own = row == NULL || json_object_get_int_member_with_default (row, "owner", 0) == user->id;
+  if (!own)
+    return FALSE;
+  if (g_str_equal (type, "document"))
+    return TRUE;
+  if (g_str_equal (type, "word_list_entry") || g_str_equal (type, "dictionary_word"))
+    return g_str_equal (row ? json_object_get_string_member (row, HELDER_MEMBER_VISIBILITY) : visibility,
+                        HELDER_WIRE_PRIVATE);
+  if (g_str_equal (type, "registration"))
+    {
+      JsonObject *stored = row ? json_object_get_object_member (row, HELDER_MEMBER_DATA) : NULL;
+      JsonNode *attended = json_object_get_member (data, "attended");
+      JsonNode *was = stored ? json_object_get_member (stored, "attended") : NULL;
+      const char *who = json_object_has_member (data, "user") ? json_object_get_string_member (data, "user")
+                        : stored ? json_object_get_string_member (stored, "user") : NULL;
+
+      /* Their own registration, under their own name... */
+      if (g_strcmp0 (who, user->login) != 0)
+        return FALSE;
+      /* ...but whether they attended is for the trainer to say. */
+      if (attended != NULL && !JSON_NODE_HOLDS_NULL (attended) &&
+          json_node_get_boolean (attended) != (was != NULL && !JSON_NODE_HOLDS_NULL (was) &&
+                                               json_node_get_boolean (was)))
+        return FALSE;
       return TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (personal_types); i++)
-    if (g_str_equal (type, personal_types[i]))
-      return private_record;
+    }
   return FALSE;
 }
 
@@ -130,14 +156,6 @@ push_record (HelderServer           *self,
     return bad_field (msg, index, HELDER_MEMBER_VISIBILITY, "must be \"org\" or \"private\"");
 
   result->version = 0;
-  /* A base the server never issued (ahead of its version) would make
-   * every later edit look older than the client's copy. */
-  if (base >= new_version)
-    {
-      result->status = HELDER_RESULT_REJECTED;
-      result->error = HELDER_CODE_BAD_BASE_VERSION;
-      return TRUE;
-    }
   row = storage->get_record (self->storage, user->org_id, id, &elsewhere, error);
   if (row == NULL && error != NULL && *error != NULL)
     return FALSE;
@@ -148,14 +166,16 @@ push_record (HelderServer           *self,
       result->error = HELDER_CODE_NOT_FOUND;
       return TRUE;
     }
-  if (row != NULL && !g_str_equal (json_object_get_string_member (row, HELDER_MEMBER_TYPE), type))
-    return bad_field (msg, index, HELDER_MEMBER_TYPE, "does not match the stored record");
-  if (!may_write (user, type, g_str_equal (visibility, HELDER_WIRE_PRIVATE)))
+  /* A base the server never issued (ahead of its version) would make
+   * every later edit look older than the client's copy. */
+  if (base >= new_version)
     {
       result->status = HELDER_RESULT_REJECTED;
-      result->error = HELDER_CODE_FORBIDDEN;
+      result->error = HELDER_CODE_BAD_BASE_VERSION;
       return TRUE;
     }
+  if (row != NULL && !g_str_equal (json_object_get_string_member (row, HELDER_MEMBER_TYPE), type))
+    return bad_field (msg, index, HELDER_MEMBER_TYPE, "does not match the stored record");
 
   /* The record as it would be after the push: the server's data with the
    * pushed fields over it; it must validate as its type. */
@@ -183,6 +203,14 @@ push_record (HelderServer           *self,
       }
   }
   json_object_unref (merged);
+
+  /* After the types are checked: the rules read the pushed fields. */
+  if (!may_write (user, type, row, visibility, data))
+    {
+      result->status = HELDER_RESULT_REJECTED;
+      result->error = HELDER_CODE_FORBIDDEN;
+      return TRUE;
+    }
 
   /* Only known fields are kept, in their canonical form. */
   {

@@ -159,6 +159,7 @@ helder_server_dispose (GObject *object)
   HelderServer *self = HELDER_SERVER (object);
 
   helder_server_connections_dispose (self);
+  g_clear_handle_id (&self->sweep_id, g_source_remove);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);

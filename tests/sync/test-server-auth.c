@@ -365,6 +365,157 @@ test_roles (void)
   }
 }
 
+/* Issue 9, item 5: staff change only what is theirs, judged by the
+ * record the server keeps, not by what the push claims */
+static void
+test_staff_own_records (void)
+{
+  Server *srv = shared_server ();
+  g_autofree char *entry = new_id ();
+  g_autofree char *word = new_id ();
+  g_autofree char *doc = new_id ();
+  g_autofree char *own_doc = new_id ();
+  g_autofree char *training = new_id ();
+  g_autofree char *mine = new_id ();
+  g_autofree char *theirs = new_id ();
+  gint64 v_entry = create (srv, TOKEN (BRAM), entry, "word_list_entry", "{\"word\":\"derhalve\"}");
+  gint64 v_word = create (srv, TOKEN (BRAM), word, "dictionary_word", "{\"word\":\"HLTsamen\"}");
+  gint64 v_doc = create (srv, TOKEN (BRAM), doc, "document", "{\"title\":\"Van bram\"}");
+  gint64 v_training = create (srv, TOKEN (BRAM), training, "training",
+                              "{\"title\":\"B1 schrijven\",\"starts_at\":\"2027-01-12T09:00:00Z\"}");
+  g_autoptr(JsonObject) stored = NULL;
+
+  {
+    g_autofree char *body = batch (rec (entry, "word_list_entry", v_entry, FALSE, "private",
+                                        "{\"word\":\"overgenomen\"}"), NULL);
+    g_autoptr(Reply) r = push_ok (srv, TOKEN (DAAN), body);
+
+    assert_result (r, 0, "rejected", "forbidden");
+  }
+  stored = get_record (srv, TOKEN (BRAM), entry);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (stored, "data"), "word"), ==,
+                   "derhalve");
+  g_assert_cmpstr (json_object_get_string_member (stored, "visibility"), ==, "org");
+  g_clear_pointer (&stored, json_object_unref);
+  {
+    g_autofree char *body = batch (rec (word, "dictionary_word", v_word, TRUE, "private", "{}"), NULL);
+    g_autoptr(Reply) r = push_ok (srv, TOKEN (DAAN), body);
+
+    assert_result (r, 0, "rejected", "forbidden");
+  }
+  {
+    g_autofree char *body = batch (rec (doc, "document", v_doc, FALSE, NULL, "{\"title\":\"Van daan\"}"),
+                                   rec (own_doc, "document", 0, FALSE, NULL, "{\"title\":\"Eigen brief\"}"),
+                                   rec (training, "training", v_training, FALSE, NULL, "{\"title\":\"Anders\"}"),
+                                   NULL);
+    g_autoptr(Reply) r = push_ok (srv, TOKEN (DAAN), body);
+
+    assert_result (r, 0, "rejected", "forbidden");
+    assert_result (r, 1, "applied", NULL);
+    assert_result (r, 2, "rejected", "forbidden");
+  }
+  {
+    g_autofree char *body = batch (rec (training, "training", v_training, TRUE, NULL, "{}"), NULL);
+    g_autoptr(Reply) r = push_ok (srv, TOKEN (DAAN), body);
+
+    assert_result (r, 0, "rejected", "forbidden");
+  }
+  stored = get_record (srv, TOKEN (BRAM), doc);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (stored, "data"), "title"), ==,
+                   "Van bram");
+  g_clear_pointer (&stored, json_object_unref);
+
+  /* Registrations: their own, not someone else's, and not "attended" */
+  {
+    g_autofree char *data = g_strdup_printf ("{\"training\":\"%s\",\"user\":\"daan\","
+                                             "\"requested_at\":\"2026-12-01T10:00:00Z\"}", training);
+    g_autofree char *other = g_strdup_printf ("{\"training\":\"%s\",\"user\":\"bram\"}", training);
+    g_autofree char *body = batch (rec (mine, "registration", 0, FALSE, NULL, data),
+                                   rec (theirs, "registration", 0, FALSE, NULL, other), NULL);
+    g_autoptr(Reply) r = push_ok (srv, TOKEN (DAAN), body);
+    gint64 v_mine;
+
+    assert_result (r, 0, "applied", NULL);
+    assert_result (r, 1, "rejected", "forbidden");
+    v_mine = result_version (r, 0);
+    {
+      g_autofree char *attend = batch (rec (mine, "registration", v_mine, FALSE, NULL, "{\"attended\":true}"),
+                                       NULL);
+      g_autoptr(Reply) a = push_ok (srv, TOKEN (DAAN), attend);
+      g_autoptr(Reply) b = push_ok (srv, TOKEN (BRAM), attend);
+
+      assert_result (a, 0, "rejected", "forbidden");
+      assert_result (b, 0, "applied", NULL);
+    }
+  }
+}
+
+/* Issue 9, item 9: an Idempotency-Key is the user's own */
+static void
+test_idempotency_per_user (void)
+{
+  Server *srv = shared_server ();
+  g_autofree char *key = new_id ();
+  g_autofree char *id = new_id ();
+  g_autofree char *other = new_id ();
+  g_autofree char *body = batch (rec (id, "document", 0, FALSE, NULL, "{\"title\":\"Zelfde sleutel\"}"), NULL);
+  g_autofree char *other_body = batch (rec (other, "document", 0, FALSE, NULL, "{\"title\":\"Ander\"}"), NULL);
+  g_autoptr(Reply) first = push (srv, TOKEN (BRAM), key, body);
+  g_autoptr(Reply) second = push (srv, TOKEN (CARLA), key, body);
+  g_autoptr(Reply) third = push (srv, TOKEN (CARLA), key, other_body);
+  g_autoptr(Reply) again = push (srv, TOKEN (BRAM), key, body);
+
+  assert_status (first, 200);
+  assert_result (first, 0, "applied", NULL);
+  /* carla's push is hers: merged, not bram's stored answer */
+  assert_status (second, 200);
+  assert_result (second, 0, "unchanged", NULL);
+  assert_error (third, 422, "key_reused", NULL);
+  /* bram's replay still gets his own answer */
+  assert_status (again, 200);
+  g_assert_cmpstr (reply_text (again), ==, reply_text (first));
+}
+
+/* Issue 9, item 10: revoking a token closes its open stream */
+static void
+test_revoke_closes_stream (void)
+{
+  Server srv;
+  g_autofree char *token = own_server (&srv, NULL);
+  g_autoptr(SoupSession) ws_session = new_session ();
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GSubprocess) revoke = NULL;
+  g_autofree char *hello = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *fresh = NULL;
+  g_autofree char *id = new_id ();
+  g_autofree char *body = batch (rec (id, "document", 0, FALSE, NULL, "{\"title\":\"Na het intrekken\"}"),
+                                 NULL);
+  gboolean never = FALSE;
+  Stream s;
+
+  stream_open (&s, ws_session, &srv, token, &msg);
+  g_assert_nonnull (s.connection);
+  hello = next_message (&s, 5000);
+  g_assert_nonnull (hello);
+
+  revoke = admin_spawn (&srv, NULL, "revoke-tokens", "anna", NULL);
+  test_admin_wait (revoke);
+  fresh = login_token (&srv, "anna", "pw-anna-Kx9#quite-long");
+  {
+    g_autoptr(Reply) r = push_ok (&srv, fresh, body);
+
+    assert_result (r, 0, "applied", NULL);
+  }
+  after = next_message (&s, 3000);
+  g_assert_null (after);
+  run_until (&never, 500);
+  g_assert_cmpint (soup_websocket_connection_get_state (s.connection), !=, SOUP_WEBSOCKET_STATE_OPEN);
+  stream_clear (&s);
+  server_stop (&srv);
+  server_clear (&srv);
+}
+
 /* Logging */
 
 /* The lines of the log, from @from, that name @path */
@@ -505,6 +656,9 @@ main (int   argc,
   g_test_add_func ("/server/access/private", test_private_records);
   g_test_add_func ("/server/access/organisations", test_org_isolation);
   g_test_add_func ("/server/access/roles", test_roles);
+  g_test_add_func ("/server/access/staff-own-records", test_staff_own_records);
+  g_test_add_func ("/server/push/idempotency-per-user", test_idempotency_per_user);
+  g_test_add_func ("/server/stream/revoke-closes", test_revoke_closes_stream);
   g_test_add_func ("/server/log/lines", test_log_lines);
   g_test_add_func ("/server/admin/dutch", test_admin_dutch);
 
