@@ -158,6 +158,11 @@ void        helder_server_handle_push            (HelderServer            *self,
                                                   SoupServerMessage       *msg);
 
 /* Blobs (helder-server-blobs.c) */
+GPtrArray  *helder_server_blob_refs              (const char              *type,
+                                                  JsonObject              *data);
+gboolean    helder_server_blob_exists            (HelderServer            *self,
+                                                  const HelderServerUser  *user,
+                                                  const char              *sha);
 void        helder_server_handle_blob            (HelderServer            *self,
                                                   SoupServerMessage       *msg,
                                                   const char              *path);

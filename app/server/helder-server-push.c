@@ -212,6 +212,19 @@ push_record (HelderServer           *self,
       return TRUE;
     }
 
+  /* A record refers only to blobs its organisation has. */
+  {
+    g_autoptr(GPtrArray) refs = helder_server_blob_refs (type, data);
+
+    for (guint i = 0; i < refs->len; i++)
+      if (!helder_server_blob_exists (self, user, refs->pdata[i]))
+        {
+          result->status = HELDER_RESULT_REJECTED;
+          result->error = HELDER_CODE_MISSING_BLOB;
+          return TRUE;
+        }
+  }
+
   /* Only known fields are kept, in their canonical form. */
   {
     g_autoptr(JsonObject) canonical = helder_record_to_json_data (check);

@@ -82,6 +82,7 @@
 #define HELDER_CODE_BAD_FIELD              "bad_field"
 #define HELDER_CODE_NOT_FOUND              "not_found"
 #define HELDER_CODE_BAD_BASE_VERSION       "bad_base_version"
+#define HELDER_CODE_MISSING_BLOB           "missing_blob"
 #define HELDER_CODE_FORBIDDEN              "forbidden"
 #define HELDER_CODE_UNAUTHORIZED           "unauthorized"
 #define HELDER_CODE_BAD_CREDENTIALS        "bad_credentials"
