@@ -45,6 +45,9 @@ struct _HelderServer
   GPtrArray           *streams;      /* Stream */
   GHashTable          *announced;    /* org id → newest version sent to its streams */
   guint                sweep_id;     /* checks the streams' tokens */
+  GPtrArray           *trusted_proxies;  /* GInetAddress, or NULL */
+  GQueue              *logins;       /* GTask waiting for a worker */
+  guint                logins_running;
 
   /* Connections (helder-server-connections.c) */
   GSocket                *listener;
@@ -137,6 +140,8 @@ char       *helder_server_token_hash             (SoupServerMessage       *msg);
 gboolean    helder_server_authenticate           (HelderServer            *self,
                                                   SoupServerMessage       *msg,
                                                   HelderServerUser        *user);
+char       *helder_server_client_address         (HelderServer            *self,
+                                                  SoupServerMessage       *msg);
 void        helder_server_handle_login           (HelderServer            *self,
                                                   SoupServerMessage       *msg);
 

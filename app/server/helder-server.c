@@ -178,6 +178,8 @@ helder_server_finalize (GObject *object)
 
   g_free (self->blob_dir);
   g_hash_table_unref (self->attempts);
+  g_clear_pointer (&self->trusted_proxies, g_ptr_array_unref);
+  g_queue_free_full (self->logins, g_object_unref);
   g_hash_table_unref (self->announced);
 
   G_OBJECT_CLASS (helder_server_parent_class)->finalize (object);
@@ -201,6 +203,7 @@ helder_server_init (HelderServer *self)
   self->streams = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_server_stream_free);
   self->announced = g_hash_table_new (NULL, NULL);
   self->max_blob = DEFAULT_MAX_BLOB;
+  self->logins = g_queue_new ();
   helder_server_connections_init (self);
 }
 

@@ -44,6 +44,9 @@ void          helder_server_set_limits      (HelderServer         *self,
                                              guint                 body_timeout,
                                              guint                 idle_timeout);
 guint         helder_server_get_max_connections (HelderServer     *self);
+gboolean      helder_server_set_trusted_proxies (HelderServer       *self,
+                                                 const char * const *addresses,
+                                                 GError            **error);
 
 char         *helder_server_hash_password   (const char           *password,
                                              GError              **error);

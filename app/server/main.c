@@ -332,6 +332,7 @@ main (int   argc,
   g_autofree char *tls_cert = NULL;
   g_autofree char *tls_key = NULL;
   g_autofree char *blob_dir = NULL;
+  g_auto(GStrv) trusted_proxies = NULL;
   gint64 max_blob = 0;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
@@ -342,11 +343,12 @@ main (int   argc,
   g_autoptr(GTlsCertificate) certificate = NULL;
   g_autoptr(GSocket) socket = NULL;
   GOptionEntry entries[] = {
-    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config, N_("A key file with a [server] group: listen, data-dir, database (a PostgreSQL connection string), tls-cert, tls-key, max-blob-bytes, tombstone-days (default 90), idempotency-hours (default 24), max-connections, header-timeout-seconds (default 15), body-timeout-seconds (default 120), idle-timeout-seconds (default 60)"), N_("FILE") },
+    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config, N_("A key file with a [server] group: listen, data-dir, database (a PostgreSQL connection string), tls-cert, tls-key, max-blob-bytes, tombstone-days (default 90), idempotency-hours (default 24), max-connections, header-timeout-seconds (default 15), body-timeout-seconds (default 120), idle-timeout-seconds (default 60), trusted-proxies (addresses separated by ;)"), N_("FILE") },
     { "listen", 0, 0, G_OPTION_ARG_STRING, &listen, N_("Address and port to listen on (default 127.0.0.1:8080; port 0 picks a free one)"), N_("ADDR:PORT") },
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, N_("Where the database and blobs are kept"), N_("DIR") },
     { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert, N_("TLS certificate (PEM)"), N_("FILE") },
     { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key, N_("TLS private key (PEM)"), N_("FILE") },
+    { "trusted-proxy", 0, 0, G_OPTION_ARG_STRING_ARRAY, &trusted_proxies, N_("A proxy in front (such as nginx) whose X-Forwarded-For is believed for login limits; may be repeated"), N_("ADDR") },
     { NULL }
   };
 
@@ -391,6 +393,8 @@ main (int   argc,
     tls_cert = g_key_file_get_string (keys, "server", "tls-cert", NULL);
   if (tls_key == NULL)
     tls_key = g_key_file_get_string (keys, "server", "tls-key", NULL);
+  if (trusted_proxies == NULL)
+    trusted_proxies = g_key_file_get_string_list (keys, "server", "trusted-proxies", NULL, NULL);
   max_blob = g_key_file_get_int64 (keys, "server", "max-blob-bytes", NULL);
   if (g_key_file_has_key (keys, "server", "tombstone-days", NULL))
     tombstone_seconds = g_key_file_get_int64 (keys, "server", "tombstone-days", NULL) * 24 * 3600;
@@ -426,6 +430,11 @@ main (int   argc,
   if (max_blob > 0)
     helder_server_set_max_blob (server, max_blob);
 
+  if (!helder_server_set_trusted_proxies (server, (const char * const *) trusted_proxies, &error))
+    {
+      g_printerr ("helder-server: %s\n", error->message);
+      return 2;
+    }
   helder_server_set_limits (server, config_uint (keys, "max-connections"),
                             config_uint (keys, "header-timeout-seconds"),
                             config_uint (keys, "body-timeout-seconds"),

@@ -516,6 +516,209 @@ test_revoke_closes_stream (void)
   server_clear (&srv);
 }
 
+/* Issue 9, item 11: login throttling behind a proxy, timing, memory and
+ * the main loop */
+
+static guint
+login_status (Server     *srv,
+              const char *user,
+              const char *password,
+              const char *forwarded_for)
+{
+  g_autofree char *body = login_body (user, password);
+  g_autoptr(Reply) r = http (srv, "POST", "/v1/login", NULL, "application/json", body,
+                             forwarded_for ? "X-Forwarded-For" : NULL, forwarded_for, NULL);
+
+  return r->status;
+}
+
+static void
+test_login_forwarded_for (void)
+{
+  Server trusting, plain;
+  g_autofree char *t1 = own_server (&trusting, "[server]\ntrusted-proxies=127.0.0.1\n");
+  g_autofree char *t2 = own_server (&plain, NULL);
+
+  /* Behind a trusted proxy: each client has its own limit */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("iemand-%u", i);
+
+      g_assert_cmpuint (login_status (&trusting, name, "fout", "203.0.113.9, 198.51.100.7"), ==, 401);
+    }
+  g_assert_cmpuint (login_status (&trusting, "nog-iemand", "fout", "203.0.113.9, 198.51.100.7"), ==, 429);
+  /* another client behind the same proxy (what it wrote before the
+   * proxy's hop does not count) */
+  g_assert_cmpuint (login_status (&trusting, "nog-iemand", "fout", "198.51.100.7, 198.51.100.8"), ==, 401);
+
+  /* From an untrusted peer the header changes nothing */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("iemand-%u", i);
+      g_autofree char *spoofed = g_strdup_printf ("198.51.100.%u", i + 1);
+
+      g_assert_cmpuint (login_status (&plain, name, "fout", spoofed), ==, 401);
+    }
+  g_assert_cmpuint (login_status (&plain, "nog-iemand", "fout", "198.51.100.99"), ==, 429);
+
+  server_stop (&trusting);
+  server_clear (&trusting);
+  server_stop (&plain);
+  server_clear (&plain);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+login_seconds (Server     *srv,
+               const char *user)
+{
+  g_autofree char *body = login_body (user, "helemaal-fout");
+  g_autoptr(Reply) r = http (srv, "POST", "/v1/login", NULL, "application/json", body, NULL);
+
+  assert_status (r, 401);
+  return r->seconds;
+}
+
+/* Known and unknown users take about as long to fail: medians of
+ * interleaved tries (the machine may be busy with other things). */
+static void
+test_login_timing (void)
+{
+  Server srv;
+  g_autofree char *token = own_server (&srv, NULL);
+  double known[4], unknown[4];
+
+  login_seconds (&srv, "warm-up");
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("niemand-%u", i);
+
+      known[i] = login_seconds (&srv, "anna");
+      unknown[i] = login_seconds (&srv, name);
+    }
+  qsort (known, G_N_ELEMENTS (known), sizeof known[0], compare_doubles);
+  qsort (unknown, G_N_ELEMENTS (unknown), sizeof unknown[0], compare_doubles);
+  g_test_message ("failed login, median: known user %.3f s, unknown user %.3f s", known[1], unknown[1]);
+  g_assert_cmpfloat (unknown[1], >, known[1] / 3);
+  server_stop (&srv);
+  server_clear (&srv);
+}
+
+static void
+test_login_oversized (void)
+{
+  Server srv;
+  g_autofree char *token = own_server (&srv, NULL);
+  g_autofree char *huge = g_strnfill (100 * 1024, 'x');
+  guint64 before, after;
+
+  /* A first round, so what the process allocates once is in place */
+  g_assert_cmpuint (login_status (&srv, huge, "fout", NULL), ==, 400);
+  before = server_rss (&srv);
+  for (guint i = 0; i < 200; i++)
+    {
+      huge[0] = 'a' + i % 26;
+      huge[1] = 'a' + i / 26;
+      g_assert_cmpuint (login_status (&srv, huge, "fout", NULL), ==, 400);
+    }
+  after = server_rss (&srv);
+  g_test_message ("200 logins with 100 KB user names: %" G_GUINT64_FORMAT " kB more", after - before);
+  g_assert_cmpuint (after, <, before + 2048);
+  /* A long password is refused too, before argon2 sees it */
+  g_assert_cmpuint (login_status (&srv, "anna", huge, NULL), ==, 400);
+  server_stop (&srv);
+  server_clear (&srv);
+}
+
+typedef struct
+{
+  const char *base;
+  gint       *stop;
+  guint       logins;
+} Looper;
+
+static gpointer
+login_loop (gpointer data)
+{
+  Looper *l = data;
+  g_autoptr(SoupSession) own = new_session ();
+  g_autofree char *body = login_body ("anna", "pw-anna-Kx9#quite-long");
+  g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+
+  while (!g_atomic_int_get (l->stop))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(Reply) r = http_try (own, l->base, "POST", "/v1/login", NULL, "application/json", bytes, &error,
+                                     NULL);
+
+      if (r != NULL && r->status == 200)
+        {
+          g_ptr_array_add (secrets, g_strdup (json_object_get_string_member (root (r), "token")));
+          l->logins++;
+        }
+    }
+  return NULL;
+}
+
+static void
+test_login_off_main_loop (void)
+{
+  Server srv;
+  g_autofree char *token = own_server (&srv, NULL);
+  Looper loopers[3];
+  GThread *threads[3];
+  double times[20];
+  gint stop = 0;
+  guint logins = 0;
+  double quiet[10];
+
+  for (guint i = 0; i < G_N_ELEMENTS (quiet); i++)
+    {
+      g_autoptr(Reply) r = http (&srv, "GET", "/v1/index", token, NULL, NULL, NULL);
+
+      quiet[i] = r->seconds;
+    }
+  qsort (quiet, G_N_ELEMENTS (quiet), sizeof quiet[0], compare_doubles);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      loopers[i] = (Looper) { srv.base, &stop, 0 };
+      threads[i] = g_thread_new ("login-loop", login_loop, &loopers[i]);
+    }
+  g_usleep (G_USEC_PER_SEC / 2);
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      g_autoptr(Reply) r = http (&srv, "GET", "/v1/index", token, NULL, NULL, NULL);
+
+      assert_status (r, 200);
+      times[i] = r->seconds;
+      g_usleep (G_USEC_PER_SEC / 20);
+    }
+  g_atomic_int_set (&stop, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      g_thread_join (threads[i]);
+      logins += loopers[i].logins;
+    }
+  qsort (times, G_N_ELEMENTS (times), sizeof times[0], compare_doubles);
+  g_test_message ("GET /v1/index: median %.1f ms alone; during %u logins median %.1f ms, slowest %.1f ms",
+                  quiet[G_N_ELEMENTS (quiet) / 2] * 1000, logins, times[G_N_ELEMENTS (times) / 2] * 1000,
+                  times[G_N_ELEMENTS (times) - 1] * 1000);
+  g_assert_cmpuint (logins, >, 0);
+  /* argon2 on the main loop would hold each request up to a login's
+   * 0.1-0.3 s */
+  g_assert_cmpfloat (times[G_N_ELEMENTS (times) / 2], <, 2 * quiet[G_N_ELEMENTS (quiet) / 2] + 0.05);
+  server_stop (&srv);
+  server_clear (&srv);
+}
+
 /* Logging */
 
 /* The lines of the log, from @from, that name @path */
@@ -651,6 +854,10 @@ main (int   argc,
   g_test_add_func ("/server/login/wrong-password", test_login_wrong_password);
   g_test_add_func ("/server/login/missing-fields", test_login_missing_fields);
   g_test_add_func ("/server/login/limit", test_login_limit);
+  g_test_add_func ("/server/login/forwarded-for", test_login_forwarded_for);
+  g_test_add_func ("/server/login/timing", test_login_timing);
+  g_test_add_func ("/server/login/oversized", test_login_oversized);
+  g_test_add_func ("/server/login/off-main-loop", test_login_off_main_loop);
   g_test_add_func ("/server/auth/required", test_auth_required);
   g_test_add_func ("/server/auth/revoke", test_auth_revoke);
   g_test_add_func ("/server/access/private", test_private_records);

@@ -776,6 +776,20 @@ version_message (const char *text)
   return json_object_get_int_member (o, "library_version");
 }
 
+/* The server's resident memory, in bytes */
+guint64
+server_rss (Server *srv)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/status", srv->pid);
+  g_autofree char *status = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents (path, &status, NULL, NULL));
+  line = strstr (status, "VmRSS:");
+  g_assert_nonnull (line);
+  return g_ascii_strtoull (line + strlen ("VmRSS:"), NULL, 10);
+}
+
 /* Raw sockets, for what libsoup will not send */
 
 GSocketConnection *
