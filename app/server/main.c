@@ -28,6 +28,7 @@
  *               [--tls-cert FILE --tls-key FILE]
  * helder-server admin [--config FILE] [--data-dir DIR] create-org SLUG NAME
  * helder-server admin [--config FILE] [--data-dir DIR] add-user --org SLUG --role ROLE --password-stdin LOGIN
+ * helder-server admin [--config FILE] [--data-dir DIR] set-password --password-stdin LOGIN
  * helder-server admin [--config FILE] [--data-dir DIR] revoke-tokens LOGIN
  *
  * The data lives in SQLite in the data directory, or in PostgreSQL when
@@ -112,7 +113,7 @@ run_admin (int    argc,
   g_autofree char *role = NULL;
   gboolean password_stdin = FALSE;
   g_auto(GStrv) rest = NULL;
-  g_autoptr(GOptionContext) context = g_option_context_new ("create-org SLUG NAME | add-user LOGIN | revoke-tokens LOGIN");
+  g_autoptr(GOptionContext) context = g_option_context_new ("create-org SLUG NAME | add-user LOGIN | set-password LOGIN | revoke-tokens LOGIN");
   g_autoptr(GError) error = NULL;
   g_autoptr(GKeyFile) keys = NULL;
   g_autoptr(HelderServerStorage) storage = NULL;
@@ -122,7 +123,7 @@ run_admin (int    argc,
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, N_("The server’s data directory"), N_("DIR") },
     { "org", 0, 0, G_OPTION_ARG_STRING, &org, N_("add-user: the user’s organisation"), N_("SLUG") },
     { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("add-user: admin, advisor or staff"), N_("ROLE") },
-    { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &password_stdin, N_("add-user: read the password from standard input"), NULL },
+    { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &password_stdin, N_("add-user, set-password: read the password from standard input"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
@@ -189,6 +190,32 @@ run_admin (int    argc,
         }
       /* Translators: "Added sanne (advisor) to hillegom" */
       g_print (_("Added %s (%s) to %s\n"), rest[1], role, org);
+      return 0;
+    }
+
+  /* A new password revokes every token of the user: their desks log in
+   * again, and their open streams close. */
+  if (g_str_equal (rest[0], "set-password"))
+    {
+      g_autofree char *password = NULL;
+      g_autofree char *hash = NULL;
+
+      if (n != 2 || !password_stdin)
+        return usage_error ("set-password --password-stdin LOGIN");
+      password = read_password ();
+      if (strlen (password) < 8)
+        return usage_error (_("the password must have at least 8 characters"));
+      hash = helder_server_hash_password (password, &error);
+      if (hash == NULL || !iface->begin (storage, &error) ||
+          !iface->set_password (storage, rest[1], hash, &error) ||
+          iface->revoke_tokens (storage, rest[1], &error) < 0 ||
+          !iface->commit (storage, &error))
+        {
+          iface->rollback (storage);
+          g_printerr ("helder-server: %s\n", error->message);
+          return 1;
+        }
+      g_print (_("New password for %s; their tokens are revoked\n"), rest[1]);
       return 0;
     }
 

@@ -516,6 +516,56 @@ test_revoke_closes_stream (void)
   server_clear (&srv);
 }
 
+/* ...and a new password revokes all of the user's tokens and streams */
+static void
+test_password_reset (void)
+{
+  Server srv;
+  g_autofree char *token = own_server (&srv, NULL);
+  g_autofree char *second = login_token (&srv, "anna", "pw-anna-Kx9#quite-long");
+  g_autoptr(SoupSession) ws_session = new_session ();
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GSubprocess) reset = NULL;
+  g_autofree char *hello = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *fresh = NULL;
+  g_autofree char *id = new_id ();
+  g_autofree char *body = batch (rec (id, "document", 0, FALSE, NULL, "{\"title\":\"Nieuw wachtwoord\"}"), NULL);
+  gboolean never = FALSE;
+  Stream s;
+
+  stream_open (&s, ws_session, &srv, token, &msg);
+  g_assert_nonnull (s.connection);
+  hello = next_message (&s, 5000);
+  g_assert_nonnull (hello);
+
+  g_ptr_array_add (secrets, g_strdup ("pw-anna-new-Kx9#long"));
+  reset = admin_spawn (&srv, "pw-anna-new-Kx9#long", "set-password", "--password-stdin", "anna", NULL);
+  test_admin_wait (reset);
+  {
+    g_autoptr(Reply) a = http (&srv, "GET", "/v1/index", token, NULL, NULL, NULL);
+    g_autoptr(Reply) b = http (&srv, "GET", "/v1/index", second, NULL, NULL, NULL);
+    g_autoptr(Reply) old_password = server_login (&srv, "anna", "pw-anna-Kx9#quite-long");
+
+    assert_error (a, 401, "unauthorized", NULL);
+    assert_error (b, 401, "unauthorized", NULL);
+    assert_status (old_password, 401);
+  }
+  fresh = login_token (&srv, "anna", "pw-anna-new-Kx9#long");
+  {
+    g_autoptr(Reply) r = push_ok (&srv, fresh, body);
+
+    assert_result (r, 0, "applied", NULL);
+  }
+  after = next_message (&s, 3000);
+  g_assert_null (after);
+  run_until (&never, 500);
+  g_assert_cmpint (soup_websocket_connection_get_state (s.connection), !=, SOUP_WEBSOCKET_STATE_OPEN);
+  stream_clear (&s);
+  server_stop (&srv);
+  server_clear (&srv);
+}
+
 /* Issue 9, item 11: login throttling behind a proxy, timing, memory and
  * the main loop */
 
@@ -866,6 +916,7 @@ main (int   argc,
   g_test_add_func ("/server/access/staff-own-records", test_staff_own_records);
   g_test_add_func ("/server/push/idempotency-per-user", test_idempotency_per_user);
   g_test_add_func ("/server/stream/revoke-closes", test_revoke_closes_stream);
+  g_test_add_func ("/server/stream/password-reset", test_password_reset);
   g_test_add_func ("/server/log/lines", test_log_lines);
   g_test_add_func ("/server/admin/dutch", test_admin_dutch);
 
