@@ -58,6 +58,9 @@ struct _HelderHeaderGuard
   gboolean            done;       /* the headers are complete */
   gboolean            overflow;
   GOutputStream      *out;        /* for the 431 */
+  char                line[160];  /* the start of the request line, for the log */
+  guint               line_len;
+  gboolean            line_done;
 };
 
 static void helder_header_guard_pollable_init (GPollableInputStreamInterface *iface);
@@ -85,6 +88,13 @@ guard_scan (HelderHeaderGuard *self,
     return n;
   for (gssize i = 0; i < n; i++)
     {
+      if (!self->line_done)
+        {
+          if (buffer[i] == '\r' || buffer[i] == '\n' || self->line_len == sizeof self->line - 1)
+            self->line_done = TRUE;
+          else
+            self->line[self->line_len++] = g_ascii_isprint (buffer[i]) ? buffer[i] : '?';
+        }
       self->match = buffer[i] == (guint8) end[self->match] ? self->match + 1
                     : buffer[i] == '\r' ? 1 : 0;
       if (self->match == 4)
@@ -102,9 +112,15 @@ guard_scan (HelderHeaderGuard *self,
                              "Content-Type: " HELDER_MEDIA_TYPE_JSON "\r\nContent-Length: %"
                              G_GSIZE_FORMAT "\r\n\r\n%s", strlen (body), body);
 
+          g_auto(GStrv) words = g_strsplit (self->line, " ", 3);
+
           self->done = self->overflow = TRUE;
           g_output_stream_write_all (self->out, response, strlen (response), NULL, NULL, NULL);
-          fprintf (stdout, "? ? 431 0.0ms -\n");
+          /* METHOD PATH, without the query, which could carry anything */
+          if (words[0] != NULL && words[1] != NULL && strchr (words[1], '?') != NULL)
+            *strchr (words[1], '?') = '\0';
+          fprintf (stdout, "%s %s 431 0.0ms -\n", words[0] && *words[0] ? words[0] : "?",
+                   words[0] && words[1] ? words[1] : "?");
           return 0;
         }
     }
@@ -314,7 +330,7 @@ struct _HelderServerConnection
   HelderServer      *server;       /* not owned */
   GSocket           *socket;       /* owned */
   GIOStream         *base;         /* owned: the socket connection, or TLS over it */
-  HelderHeaderGuard *guard;        /* not owned: alive while libsoup's stream is */
+  HelderHeaderGuard *guard;        /* owned */
   guint              deadline_id;
   gboolean           tls;
 };
@@ -330,6 +346,7 @@ connection_closed (HelderServerConnection *c)
 
   g_clear_handle_id (&c->deadline_id, g_source_remove);
   g_io_stream_close (c->base, NULL, NULL);
+  g_clear_object (&c->guard);
   g_clear_object (&c->base);
   g_clear_object (&c->socket);
   g_free (c);
@@ -358,7 +375,6 @@ connection_released (gpointer  data,
 
   if (c->guard != NULL && c->guard->overflow)
     {
-      c->guard = NULL;
       helder_server_linger (c->base, c->socket, c->tls, LINGER_AFTER_REFUSAL, linger_done, c);
       return;
     }
@@ -427,7 +443,6 @@ accept_one (HelderServer *self,
                       "base-stream", g_io_stream_get_output_stream (c->base),
                       "close-base-stream", FALSE, NULL);
   stream = g_simple_io_stream_new (G_INPUT_STREAM (c->guard), out);
-  g_object_unref (c->guard);   /* the stream holds it */
   g_object_weak_ref (G_OBJECT (stream), connection_released, c);
   set_deadline (c, self->header_timeout);
 
