@@ -95,7 +95,8 @@ guard_refuse (HelderHeaderGuard *self,
   g_autofree char *response =
     g_strdup_printf ("HTTP/1.1 %u %s\r\nServer: helder-server/" PACKAGE_VERSION "\r\nConnection: close\r\n"
                      "Content-Type: " HELDER_MEDIA_TYPE_JSON "\r\nContent-Length: %" G_GSIZE_FORMAT "\r\n\r\n%s",
-                     status, soup_status_get_phrase (status), strlen (body), body);
+                     status, status == 431 ? "Request Header Fields Too Large" : soup_status_get_phrase (status),
+                     strlen (body), body);
   g_auto(GStrv) words = g_strsplit (self->line, " ", 3);
 
   self->done = self->overflow = TRUE;
