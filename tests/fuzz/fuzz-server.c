@@ -21,6 +21,7 @@
 
 #include <argon2.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "helder-server.h"
@@ -30,6 +31,32 @@ int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
 static HelderServer *server;
 static guint16 port;
+static char *data_dir;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+/* The data directory goes when the fuzzer stops (it exits through exit()). */
+static void
+remove_data_dir (void)
+{
+  remove_tree (data_dir);
+}
 
 static void
 add_token (HelderServerStorage *storage,
@@ -62,6 +89,8 @@ set_up (void)
   g_autofree char *hash = NULL;
 
   g_assert_nonnull (g_mkdtemp (dir));
+  data_dir = g_strdup (dir);
+  atexit (remove_data_dir);
   storage = HELDER_SERVER_STORAGE (helder_server_sqlite_open (dir, &error));
   g_assert_no_error (error);
   iface = HELDER_SERVER_STORAGE_GET_IFACE (storage);

@@ -585,11 +585,12 @@ static void
 test_login_forwarded_for (void)
 {
   Server trusting, plain;
-  g_autofree char *t1 = own_server (&trusting, "[server]\ntrusted-proxies=127.0.0.1\n");
-  g_autofree char *t2 = own_server (&plain, NULL);
+  g_autofree char *t1 = own_server (&trusting, "[server]\ntrusted-proxies=127.0.0.1\n"
+                                               "login-failures-per-address=3\n");
+  g_autofree char *t2 = own_server (&plain, "[server]\nlogin-failures-per-address=3\n");
 
   /* Behind a trusted proxy: each client has its own limit */
-  for (guint i = 0; i < 20; i++)
+  for (guint i = 0; i < 3; i++)
     {
       g_autofree char *name = g_strdup_printf ("iemand-%u", i);
 
@@ -601,7 +602,7 @@ test_login_forwarded_for (void)
   g_assert_cmpuint (login_status (&trusting, "nog-iemand", "fout", "198.51.100.7, 198.51.100.8"), ==, 401);
 
   /* From an untrusted peer the header changes nothing */
-  for (guint i = 0; i < 20; i++)
+  for (guint i = 0; i < 3; i++)
     {
       g_autofree char *name = g_strdup_printf ("iemand-%u", i);
       g_autofree char *spoofed = g_strdup_printf ("198.51.100.%u", i + 1);
