@@ -26,6 +26,7 @@
 
 #include "helder-server.h"
 #include "helder-server-sqlite.h"
+#include "test-util.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
@@ -33,29 +34,11 @@ static HelderServer *server;
 static guint16 port;
 static char *data_dir;
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 /* The data directory goes when the fuzzer stops (it exits through exit()). */
 static void
 remove_data_dir (void)
 {
-  remove_tree (data_dir);
+  test_remove_tree (data_dir);
 }
 
 static void
