@@ -86,6 +86,12 @@ helder_server_handle_changes (HelderServer      *self,
                                               HELDER_HEADER_IF_MODIFIED_SINCE_VERSION);
   /* Only the same version is "not modified": a client ahead of the
    * server (restored from a backup) must see the lower version. */
+  if (if_modified != NULL && !g_ascii_string_to_signed (if_modified, 10, 0, G_MAXINT64, NULL, NULL))
+    {
+      helder_server_respond_error (msg, SOUP_STATUS_BAD_REQUEST, HELDER_CODE_BAD_FIELD,
+                                   HELDER_HEADER_IF_MODIFIED_SINCE_VERSION ": a version number is required");
+      return;
+    }
   if (if_modified != NULL && g_ascii_strtoll (if_modified, NULL, 10) == version)
     {
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), HELDER_HEADER_LAST_MODIFIED_VERSION,

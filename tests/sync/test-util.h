@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 char *test_database_create (void);
 void  test_database_run    (const char *sql);
 
+void         test_remove_tree     (const char *path);
 void         test_die_with_parent (gpointer data);
 GSubprocess *test_spawn_server (GError **error,
                                 ...) G_GNUC_NULL_TERMINATED;

@@ -77,9 +77,12 @@
 
 /* Error codes: the "error" member of an error answer, or of a rejected
  * result */
+#define HELDER_CODE_BAD_REQUEST            "bad_request"
 #define HELDER_CODE_BAD_JSON               "bad_json"
 #define HELDER_CODE_BAD_FIELD              "bad_field"
 #define HELDER_CODE_NOT_FOUND              "not_found"
+#define HELDER_CODE_BAD_BASE_VERSION       "bad_base_version"
+#define HELDER_CODE_MISSING_BLOB           "missing_blob"
 #define HELDER_CODE_FORBIDDEN              "forbidden"
 #define HELDER_CODE_UNAUTHORIZED           "unauthorized"
 #define HELDER_CODE_BAD_CREDENTIALS        "bad_credentials"
@@ -93,3 +96,4 @@
 #define HELDER_CODE_KEY_REUSED             "key_reused"
 #define HELDER_CODE_HASH_MISMATCH          "hash_mismatch"
 #define HELDER_CODE_STORAGE                "storage"
+#define HELDER_CODE_HEADERS_TOO_LARGE      "headers_too_large"
