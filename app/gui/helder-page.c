@@ -101,7 +101,9 @@ helder_page_set_store (HelderPage  *self,
     g_signal_connect_object (store, "changed", G_CALLBACK (helder_page_store_changed),
                              self, G_CONNECT_SWAPPED);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", store != NULL);
+  /* A read-only store takes no new records: no button pretends it does. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new",
+                                 store != NULL && !helder_store_is_read_only (store));
   reload_or_mark_stale (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }

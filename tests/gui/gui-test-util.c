@@ -28,6 +28,24 @@ helder_test_wait_for (HelderTestCondition condition,
   return TRUE;
 }
 
+/* For helder_test_wait_for(): whether the widget @data is mapped. */
+gboolean
+helder_test_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+/* Closes (so each stores its size) every window of @app. */
+void
+helder_test_close_windows (GtkApplication *app)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (app)) != NULL)
+    gtk_window_close (windows->data);
+  helder_test_iterate (50);
+}
+
 void
 helder_test_iterate (guint milliseconds)
 {
@@ -57,6 +75,18 @@ helder_test_find_by_id (GtkWidget  *root,
         return found;
     }
   return NULL;
+}
+
+/* As helder_test_find_by_id(), failing the test when there is none. */
+GtkWidget *
+helder_test_find (GtkWidget  *root,
+                  const char *buildable_id)
+{
+  GtkWidget *widget = helder_test_find_by_id (root, buildable_id);
+
+  if (widget == NULL)
+    g_error ("No widget with id %s", buildable_id);
+  return widget;
 }
 
 guint
@@ -111,6 +141,26 @@ helder_test_visible_texts (GtkWidget *root)
 
   collect_texts (root, texts);
   return texts;
+}
+
+/* A visible text that is one of our English source strings with a
+ * different translation was shown untranslated. */
+void
+helder_test_assert_all_dutch (GtkWidget  *root,
+                              const char *where)
+{
+  g_autoptr(GPtrArray) texts = helder_test_visible_texts (root);
+
+  g_assert_cmpuint (texts->len, >, 0);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (texts, i);
+      const char *translated = g_dgettext (GETTEXT_PACKAGE, text);
+
+      if (g_strcmp0 (translated, text) != 0)
+        g_error ("%s shows English \"%s\" (Dutch: \"%s\")", where, text, translated);
+      g_test_message ("%s: %s", where, text);
+    }
 }
 
 /* Sets up gettext as main.c does, then GTK; returns 77 (skip) without a

@@ -15,10 +15,16 @@ typedef gboolean (*HelderTestCondition) (gpointer data);
 gboolean   helder_test_wait_for      (HelderTestCondition  condition,
                                       gpointer             data);
 void       helder_test_iterate       (guint                milliseconds);
+gboolean   helder_test_is_mapped     (gpointer             data);
+void       helder_test_close_windows (GtkApplication      *app);
 GtkWidget *helder_test_find_by_id    (GtkWidget           *root,
+                                      const char          *buildable_id);
+GtkWidget *helder_test_find          (GtkWidget           *root,
                                       const char          *buildable_id);
 guint      helder_test_count_rows    (GtkListBox          *list_box);
 GPtrArray *helder_test_visible_texts (GtkWidget           *root);
+void       helder_test_assert_all_dutch (GtkWidget        *root,
+                                         const char       *where);
 int        helder_test_init          (int                 *argc,
                                       char              ***argv);
 

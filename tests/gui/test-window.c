@@ -18,22 +18,6 @@
 static HelderApplication *app;
 static char *data_dir;
 
-static gboolean
-window_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static void
-close_windows (void)
-{
-  GList *windows;
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
-    gtk_window_close (windows->data);
-  helder_test_iterate (50);
-}
-
 /* A window on a fresh store at @name in the test's data dir. */
 static HelderWindow *
 open_window (const char *name)
@@ -41,14 +25,14 @@ open_window (const char *name)
   g_autofree char *path = g_build_filename (data_dir, name, NULL);
   GtkWindow *window;
 
-  close_windows ();
+  helder_test_close_windows (GTK_APPLICATION (app));
   g_remove (path);
   helder_application_open_store (app, path, NULL);
   g_application_activate (G_APPLICATION (app));
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (HELDER_IS_WINDOW (window));
-  g_assert_true (helder_test_wait_for (window_is_mapped, window));
+  g_assert_true (helder_test_wait_for (helder_test_is_mapped, window));
   return HELDER_WINDOW (window);
 }
 
@@ -180,7 +164,7 @@ test_size_remembered (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "library");
   helder_test_iterate (100);
-  close_windows ();
+  helder_test_close_windows (GTK_APPLICATION (app));
 
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
@@ -719,7 +703,7 @@ run_typist (const char *path)
   helder_application_open_store (app, path, NULL);
   g_application_activate (G_APPLICATION (app));
   window = HELDER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  helder_test_wait_for (window_is_mapped, window);
+  helder_test_wait_for (helder_test_is_mapped, window);
   store = helder_application_get_store (app);
   g_object_set (document, "title", "Bewaard", NULL);
   helder_store_save (store, document, NULL);
@@ -782,7 +766,7 @@ test_corrupt_store_reported (void)
   GtkWindow *window;
   AdwStatusPage *error_page;
 
-  close_windows ();
+  helder_test_close_windows (GTK_APPLICATION (app));
   g_file_set_contents (path, "SQLite format 3\0 maar verder onzin", 34, NULL);
   g_file_get_contents (path, &before, NULL, NULL);
 
@@ -791,7 +775,7 @@ test_corrupt_store_reported (void)
   g_test_assert_expected_messages ();
   g_application_activate (G_APPLICATION (app));
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_assert_true (helder_test_wait_for (window_is_mapped, window));
+  g_assert_true (helder_test_wait_for (helder_test_is_mapped, window));
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find (HELDER_WINDOW (window), "main_stack"))),
                    ==, "error");
@@ -837,7 +821,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  close_windows ();
+  helder_test_close_windows (GTK_APPLICATION (app));
   g_object_unref (app);
   return status;
 }

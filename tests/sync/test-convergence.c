@@ -35,39 +35,10 @@ static char *tokens[N_DESKS];
 static const char *logins[N_DESKS] = { "sanne", "joost", "mark" };
 
 static void
-admin (const char *const *args,
-       const char        *input)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) p = NULL;
-
-  g_ptr_array_add (argv, (gpointer) helder_server);
-  g_ptr_array_add (argv, "admin");
-  g_ptr_array_add (argv, "--data-dir");
-  g_ptr_array_add (argv, server_dir);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  p = g_subprocess_newv ((const char * const *) argv->pdata,
-                         G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE, NULL);
-  g_subprocess_communicate_utf8 (p, input ? input : "", NULL, NULL, NULL, NULL);
-  g_assert_true (g_subprocess_get_successful (p));
-}
-
-static void
 start_server (void)
 {
-  g_autoptr(GDataInputStream) out = NULL;
-  g_autofree char *line = NULL;
-
-  server = test_spawn_server (NULL, helder_server, "--data-dir", server_dir, "--listen", "127.0.0.1:0", NULL);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
-  line = g_data_input_stream_read_line (out, NULL, NULL, NULL);
-  g_assert_nonnull (line);
   g_free (url);
-  url = g_strdup (line + strlen ("helder-server: listening on "));
-  g_input_stream_read_all_async (G_INPUT_STREAM (out), g_malloc (8 << 20), 8 << 20, G_PRIORITY_LOW,
-                                 NULL, NULL, NULL);
+  server = test_server_start (helder_server, server_dir, NULL, &url);
 }
 
 static void
@@ -367,7 +338,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *org[] = { "create-org", "hillegom", "Gemeente Hillegom", NULL };
   GOptionEntry entries[] = {
     { "seeds", 0, 0, G_OPTION_ARG_INT, &n_seeds, "How many seeds", "N" },
     { "first", 0, 0, G_OPTION_ARG_INT, &first_seed, "The first seed", "S" },
@@ -392,12 +362,10 @@ main (int   argc,
     if (database != NULL)
       g_setenv ("HELDER_SERVER_DATABASE", database, TRUE);
   }
-  admin (org, NULL);
+  test_server_admin (helder_server, server_dir, NULL, "create-org", "hillegom", "Gemeente Hillegom", NULL);
   for (guint i = 0; i < N_DESKS; i++)
-    {
-      const char *user[] = { "add-user", "--org", "hillegom", "--role", "advisor", "--password-stdin", logins[i], NULL };
-      admin (user, "geheim-wachtwoord\n");
-    }
+    test_server_admin (helder_server, server_dir, "geheim-wachtwoord\n",
+                       "add-user", "--org", "hillegom", "--role", "advisor", "--password-stdin", logins[i], NULL);
   start_server ();
   login_all ();
 

@@ -9,7 +9,9 @@
 #if HAVE_POSTGRESQL
 #include <libpq-fe.h>
 #endif
+#include <glib/gstdio.h>
 #include <signal.h>
+#include <string.h>
 #include <sys/prctl.h>
 #include <unistd.h>
 
@@ -92,4 +94,88 @@ test_spawn_server (GError **error,
   g_ptr_array_add (argv, NULL);
   g_subprocess_launcher_set_child_setup (launcher, test_die_with_parent, NULL, NULL);
   return g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, error);
+}
+
+/* Runs `BINARY admin --data-dir DATA_DIR ARGS...` (NULL-terminated) with
+ * @input on its standard input; the test fails when it does. */
+void
+test_server_admin (const char *binary,
+                   const char *data_dir,
+                   const char *input,
+                   ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) p = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list ap;
+
+  g_ptr_array_add (argv, (gpointer) binary);
+  g_ptr_array_add (argv, "admin");
+  g_ptr_array_add (argv, "--data-dir");
+  g_ptr_array_add (argv, (gpointer) data_dir);
+  va_start (ap, input);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  p = g_subprocess_newv ((const char * const *) argv->pdata,
+                         G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (p, input ? input : "", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (p));
+}
+
+/* Starts BINARY on a free loopback port with its data in @data_dir (and
+ * @config, when given); *@url is where it listens.  Its log is read on in
+ * the background, so the pipe never fills. */
+GSubprocess *
+test_server_start (const char  *binary,
+                   const char  *data_dir,
+                   const char  *config,
+                   char       **url)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autofree char *line = NULL;
+  GSubprocess *server;
+
+  if (config != NULL)
+    server = test_spawn_server (&error, binary, "--config", config, "--data-dir", data_dir,
+                                "--listen", "127.0.0.1:0", NULL);
+  else
+    server = test_spawn_server (&error, binary, "--data-dir", data_dir, "--listen", "127.0.0.1:0", NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
+  line = g_data_input_stream_read_line (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (line, "helder-server: listening on "));
+  *url = g_strdup (line + strlen ("helder-server: listening on "));
+  g_input_stream_read_all_async (G_INPUT_STREAM (out), g_malloc (8 << 20), 8 << 20, G_PRIORITY_LOW,
+                                 NULL, NULL, NULL);
+  return server;
+}
+
+/* What a crash leaves of the store at @from: its files (the database, its
+ * write-ahead log and shared memory, its key file) copied to @to as they
+ * are while it is open. */
+void
+test_copy_store_files (const char *from,
+                       const char *to)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", ".state" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *a = g_strconcat (from, suffixes[i], NULL);
+      g_autofree char *b = g_strconcat (to, suffixes[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_remove (b);
+      if (g_file_get_contents (a, &contents, &length, NULL))
+        g_assert_true (g_file_set_contents (b, contents, length, NULL));
+    }
 }

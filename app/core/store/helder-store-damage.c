@@ -41,10 +41,11 @@ helder_store_damage_new (const char   *path,
   damage->kind = error->code == HELDER_STORE_ERROR_CORRUPT ? HELDER_STORE_DAMAGE_CORRUPT
                                                            : HELDER_STORE_DAMAGE_DATA_LOST;
   damage->path = g_strdup (path);
-  damage->detail = g_utf8_make_valid (error->message, -1);
   damage->has_remembered = helder_store_facts_load (path, &damage->remembered);
-  if (damage->kind == HELDER_STORE_DAMAGE_DATA_LOST)
-    damage->found = helder_store_count_file (path);
+  /* SQLite's own words, without the path and the English around them */
+  helder_store_look_at_file (path, &damage->found, &damage->detail);
+  if (damage->detail == NULL)
+    damage->detail = g_utf8_make_valid (error->message, -1);
   return damage;
 }
 
@@ -84,7 +85,7 @@ helder_store_damage_describe (const HelderStoreDamage *damage,
 {
   const HelderStoreFacts *was = &damage->remembered;
   g_autoptr(GString) description = g_string_new (NULL);
-  g_autofree char *name = g_path_get_basename (damage->path);
+  g_autofree char *name = g_filename_display_name (damage->path);
 
   g_return_if_fail (damage != NULL && text != NULL);
 
@@ -152,4 +153,75 @@ helder_store_damage_text_clear (HelderStoreDamageText *text)
   g_clear_pointer (&text->description, g_free);
   g_clear_pointer (&text->server_choice, g_free);
   g_clear_pointer (&text->copy_choice, g_free);
+}
+
+/**
+ * helder_store_damage_describe_restore:
+ * @damage: (nullable): what the damaged store held
+ * @from_server: whether it came from the server, or from the damaged files
+ * @report: what came back
+ * @kept_path: where the damaged files are kept
+ *
+ * Returns: (transfer full): what came back, for the user
+ */
+char *
+helder_store_damage_describe_restore (const HelderStoreDamage   *damage,
+                                      gboolean                   from_server,
+                                      const HelderSalvageReport *report,
+                                      const char                *kept_path)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *kept = g_path_get_basename (kept_path);
+  g_autofree char *number = g_strdup_printf ("%'u", report->records);
+  guint unsynced = damage != NULL && damage->has_remembered ? damage->remembered.unsynced : 0;
+
+  g_return_val_if_fail (report != NULL && kept_path != NULL, NULL);
+
+  if (from_server)
+    {
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Helder got %s item from the server.",
+                                                 "Helder got %s items from the server.", report->records),
+                              number);
+      if (unsynced > 0)
+        {
+          g_autofree char *changes = unsynced_text (unsynced);
+
+          g_string_append_c (text, ' ');
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "The %s is only in the kept copy.",
+                                                     "The %s are only in the kept copy.", unsynced),
+                                  changes);
+        }
+    }
+  else
+    {
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%s item came back from the damaged files",
+                                                 "%s items came back from the damaged files",
+                                                 report->records),
+                              number);
+      if (damage != NULL && damage->has_remembered && damage->remembered.records > 0)
+        {
+          g_autofree char *held = g_strdup_printf ("%'u", damage->remembered.records);
+
+          /* Translators: continues "123 items came back from the damaged files" */
+          g_string_append_printf (text, _(", of the %s your data held"), held);
+        }
+      g_string_append_c (text, '.');
+      if (report->unsynced > 0)
+        {
+          g_autofree char *changes = g_strdup_printf ("%'u", report->unsynced);
+
+          g_string_append_c (text, ' ');
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                     "%s change that was not yet on the server came back "
+                                                     "too: Helder sends it at the next sync.",
+                                                     "%s changes that were not yet on the server came back "
+                                                     "too: Helder sends them at the next sync.",
+                                                     report->unsynced),
+                                  changes);
+        }
+    }
+
+  g_string_append (text, "\n\n");
+  g_string_append_printf (text, _("The damaged files are kept as %s."), kept);
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }

@@ -70,7 +70,9 @@ void          helder_store_note_edits       (HelderStore  *self,
                                              guint         n);
 gboolean      helder_store_count_facts      (sqlite3      *db,
                                              HelderStoreFacts *facts);
-guint         helder_store_count_file       (const char   *path);
+void          helder_store_look_at_file     (const char   *path,
+                                             guint        *records,
+                                             char        **detail);
 
 /* The pages of a damaged store as SQLite last wrote them: its file
  * overlaid with what still reads in its log (helder-store-image.c). */

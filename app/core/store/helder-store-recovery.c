@@ -239,17 +239,21 @@ has_log (const char *path)
   return g_stat (wal, &st) == 0 && st.st_size > 32;
 }
 
+/* @detail is SQLite's: a damaged file puts its own bytes into it. */
 static gboolean
 refuse_corrupt (GError     **error,
                 const char  *path,
-                const char  *detail)
+                const char  *detail,
+                char       **detail_out)
 {
   g_autofree char *display = g_filename_display_name (path);
-  g_autofree char *valid = g_utf8_make_valid (detail, -1);
+  g_autofree char *valid = g_utf8_make_valid (detail ? detail : "?", -1);
 
   g_set_error (error, HELDER_STORE_ERROR, HELDER_STORE_ERROR_CORRUPT,
                "%s is damaged or is not a Helder data file (%s); it was left untouched",
                display, valid);
+  if (detail_out != NULL)
+    *detail_out = g_steal_pointer (&valid);
   return FALSE;
 }
 
@@ -272,6 +276,7 @@ static gboolean
 inspect (const char        *path,
          gboolean           read_only,
          HelderStoreFacts  *facts,
+         char             **detail,
          GError           **error)
 {
   sqlite3 *db = NULL;
@@ -298,7 +303,7 @@ inspect (const char        *path,
   if (rc != SQLITE_ROW)
     {
       if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
-        refuse_corrupt (error, path, sqlite3_errmsg (db));
+        refuse_corrupt (error, path, sqlite3_errmsg (db), detail);
       else
         {
           g_autofree char *message = g_utf8_make_valid (sqlite3_errmsg (db), -1);
@@ -324,19 +329,19 @@ inspect (const char        *path,
     rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      refuse_corrupt (error, path, sqlite3_errmsg (db));
+      refuse_corrupt (error, path, sqlite3_errmsg (db), detail);
       goto out;
     }
   if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
     {
-      refuse_corrupt (error, path, (const char *) sqlite3_column_text (stmt, 0));
+      refuse_corrupt (error, path, (const char *) sqlite3_column_text (stmt, 0), detail);
       goto out;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   if (!helder_store_count_facts (db, facts))
     {
-      refuse_corrupt (error, path, sqlite3_errmsg (db));
+      refuse_corrupt (error, path, sqlite3_errmsg (db), detail);
       goto out;
     }
 
@@ -362,6 +367,7 @@ look (const char        *path,
       gboolean           read_only,
       FileState         *state,
       HelderStoreFacts  *facts,
+      char             **detail,
       GError           **error)
 {
   GStatBuf st;
@@ -372,7 +378,7 @@ look (const char        *path,
    * it: an empty file is empty, no questions asked. */
   if (*state != FILE_PRESENT)
     return TRUE;
-  return inspect (path, read_only, facts, error);
+  return inspect (path, read_only, facts, detail, error);
 }
 
 /**
@@ -392,7 +398,7 @@ helder_store_check_file (const char  *path,
   gboolean known = helder_store_facts_load (path, &remembered);
   FileState state;
 
-  if (!look (path, read_only, &state, &now, error))
+  if (!look (path, read_only, &state, &now, NULL, error))
     return FALSE;
 
   /* SQLite never removes its file: one that is gone was removed on
@@ -417,6 +423,23 @@ helder_store_check_file (const char  *path,
       return refuse_lost (error, path, detail);
     }
   return TRUE;
+}
+
+/**
+ * helder_store_count_rows:
+ *
+ * Returns: every record row of the store, tombstones too (what the key
+ *   file counts)
+ */
+guint
+helder_store_count_rows (HelderStore *self)
+{
+  g_auto(HelderStoreFacts) facts = { 0 };
+
+  g_return_val_if_fail (HELDER_IS_STORE (self), 0);
+
+  helder_store_count_facts (helder_store_get_db (self), &facts);
+  return facts.records;
 }
 
 /* Remembering */
@@ -533,16 +556,19 @@ helder_store_note_edits (HelderStore *self,
     g_message ("Could not note what %s holds: %s", helder_store_get_path (self), error->message);
 }
 
-/* The record rows of the file at @path, or 0 when it does not read. */
-guint
-helder_store_count_file (const char *path)
+/* What the file at @path holds (its record rows), or when it does not
+ * read, SQLite's words for why. */
+void
+helder_store_look_at_file (const char  *path,
+                           guint       *records,
+                           char       **detail)
 {
   g_auto(HelderStoreFacts) now = { 0 };
   FileState state;
 
-  if (!look (path, helder_store_file_is_read_only (path), &state, &now, NULL))
-    return 0;
-  return now.records;
+  *records = 0;
+  if (look (path, helder_store_file_is_read_only (path), &state, &now, detail, NULL))
+    *records = now.records;
 }
 
 /* Restoring */

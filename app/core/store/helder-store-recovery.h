@@ -32,6 +32,7 @@ gboolean  helder_store_facts_load      (const char             *path,
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HelderStoreFacts, helder_store_facts_clear)
 
 char     *helder_store_state_path      (const char             *path);
+guint     helder_store_count_rows      (HelderStore            *self);
 gboolean  helder_store_remember        (HelderStore            *self,
                                         GError                **error);
 
@@ -68,12 +69,6 @@ typedef struct
   char *copy_choice;     /* what restoring from the kept copy does */
 } HelderStoreDamageText;
 
-void  helder_store_damage_describe   (const HelderStoreDamage *damage,
-                                      HelderStoreDamageText   *text);
-void  helder_store_damage_text_clear (HelderStoreDamageText   *text);
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HelderStoreDamageText, helder_store_damage_text_clear)
-
 /* What came back from a kept copy. */
 typedef struct
 {
@@ -81,6 +76,16 @@ typedef struct
   guint unsynced;      /* changes not yet on the server, queued again */
   guint unreadable;    /* rows found that did not read */
 } HelderSalvageReport;
+
+void  helder_store_damage_describe   (const HelderStoreDamage   *damage,
+                                      HelderStoreDamageText     *text);
+void  helder_store_damage_text_clear (HelderStoreDamageText     *text);
+char *helder_store_damage_describe_restore (const HelderStoreDamage   *damage,
+                                            gboolean                   from_server,
+                                            const HelderSalvageReport *report,
+                                            const char                *kept_path);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HelderStoreDamageText, helder_store_damage_text_clear)
 
 /* Restoring: a fresh store beside the damaged one is filled (from the
  * server by a sync, or from the damaged files), then takes its place; the

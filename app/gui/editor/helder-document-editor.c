@@ -163,7 +163,7 @@ helder_document_editor_save (HelderDocumentEditor *self)
   g_return_val_if_fail (HELDER_IS_DOCUMENT_EDITOR (self), FALSE);
 
   g_clear_handle_id (&self->save_id, g_source_remove);
-  if (self->document == NULL || self->store == NULL)
+  if (self->document == NULL || self->store == NULL || helder_store_is_read_only (self->store))
     return FALSE;
 
   body = buffer_text (self);
@@ -752,6 +752,9 @@ helder_document_editor_open (HelderDocumentEditor *self,
   self->loading = FALSE;
   self->retag_all = TRUE;
   fill_properties (self);
+  /* A read-only store: the text shows, but nothing pretends to save it. */
+  gtk_text_view_set_editable (self->text_view, !helder_store_is_read_only (store));
+  gtk_editable_set_editable (GTK_EDITABLE (self->title_entry), !helder_store_is_read_only (store));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
   analyse (self);
