@@ -298,6 +298,52 @@ test_restore_from_copy (void)
   g_assert_cmpint (helder_record_get_version (back), >, 0);
 }
 
+static gboolean
+restore_failed (gpointer data)
+{
+  return gtk_widget_get_visible (find (data, "restore_busy")) &&
+         !gtk_widget_get_visible (find (data, "restore_spinner"));
+}
+
+/* The server does not answer: the page says so, the damaged files stay as
+ * they were (nothing half-restored is left), and the other choice works. */
+static void
+test_server_unreachable (void)
+{
+  g_autofree char *damaged = make_damaged_synced_store ("unreachable.db");
+  g_autofree char *restoring = g_strconcat (damaged, ".restoring", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *report = NULL;
+  HelderWindow *window;
+  const char *status;
+  gsize before_length, after_length;
+
+  g_subprocess_send_signal (server, SIGKILL);
+  g_subprocess_wait (server, NULL, NULL);
+  g_clear_object (&server);
+
+  window = open_damaged (damaged);
+  g_assert_true (g_file_get_contents (damaged, &before, &before_length, NULL));
+  g_signal_emit_by_name (find (window, "restore_server_button"), "clicked");
+  g_assert_true (helder_test_wait_for (restore_failed, window));
+  status = gtk_label_get_text (GTK_LABEL (find (window, "restore_status")));
+  g_test_message ("%s", status);
+  g_assert_true (g_str_has_prefix (status, "Uw gegevens konden niet worden hersteld: "));
+  g_assert_cmpstr (main_page (window), ==, "error");
+  g_assert_true (gtk_widget_is_sensitive (find (window, "restore_choices")));
+  g_assert_false (g_file_test (restoring, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (damaged, &after, &after_length, NULL));
+  g_assert_cmpmem (before, before_length, after, after_length);
+  helder_test_iterate (300);
+  save_shot (GTK_WIDGET (window), "server-unreachable");
+
+  g_signal_emit_by_name (find (window, "restore_copy_button"), "clicked");
+  g_assert_true (helder_test_wait_for (pages_shown, window));
+  report = take_report ();
+  g_assert_nonnull (strstr (report, "zijn teruggekomen uit de beschadigde bestanden"));
+}
+
 /* A schema page damaged so that SQLite's message holds bytes that are not
  * UTF-8: the page reads, with the same choices. */
 static void
@@ -448,12 +494,17 @@ main (int   argc,
   g_test_add_func ("/recovery/restore-from-copy", test_restore_from_copy);
   g_test_add_func ("/recovery/schema-damaged", test_schema_damaged);
   g_test_add_func ("/recovery/read-only-banner", test_read_only_banner);
+  /* Last: it stops the server. */
+  g_test_add_func ("/recovery/server-unreachable", test_server_unreachable);
   status = g_test_run ();
 
   helder_test_close_windows (GTK_APPLICATION (app));
   g_object_unref (app);
-  g_subprocess_send_signal (server, SIGKILL);
-  g_subprocess_wait (server, NULL, NULL);
-  g_clear_object (&server);
+  if (server != NULL)
+    {
+      g_subprocess_send_signal (server, SIGKILL);
+      g_subprocess_wait (server, NULL, NULL);
+      g_clear_object (&server);
+    }
   return status;
 }

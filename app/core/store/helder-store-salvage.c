@@ -180,7 +180,7 @@ read_cell (const HelderStoreImage *image,
   guint32 next;
   guint8 *payload;
 
-  if (!read_varint (&p, end, &size) || !read_varint (&p, end, &rowid) || size > (1u << 30))
+  if (!read_varint (&p, end, &size) || !read_varint (&p, end, &rowid) || size == 0 || size > (1u << 30))
     return NULL;
 
   local = size;
