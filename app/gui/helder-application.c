@@ -13,7 +13,6 @@
 #include "helder-application.h"
 #include "helder-example-data.h"
 #include "store/helder-store-recovery.h"
-#include "text/helder-house-style.h"
 #include "helder-preferences-window.h"
 #include "helder-renderer.h"
 #include "helder-token-store.h"
@@ -60,6 +59,9 @@ static GParamSpec *properties[N_PROPS];
 static void load_analyzer (HelderApplication *self);
 static void replace_sync  (HelderApplication *self,
                            HelderSyncClient  *sync);
+static void store_changed (HelderApplication *self,
+                           const char        *type_name,
+                           const char        *id);
 
 HelderApplication *
 helder_application_new (void)
@@ -189,6 +191,7 @@ helder_application_open_store (HelderApplication  *self,
     if (example != NULL)
       g_simple_action_set_enabled (G_SIMPLE_ACTION (example), !helder_store_is_read_only (self->store));
   }
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed), self, G_CONNECT_SWAPPED);
   load_analyzer (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   return TRUE;
@@ -206,6 +209,105 @@ helder_application_get_analyzer (HelderApplication *self)
   g_return_val_if_fail (HELDER_IS_APPLICATION (self), NULL);
 
   return self->analyzer;
+}
+
+/* The house style from the store: word_list_entry records are words to
+ * avoid with their alternatives, dictionary_word records words the
+ * spelling check accepts (kind "spelling") or no check flags ("ignore"),
+ * of the organisation (scope "org") or the user's own ("personal", private,
+ * so only theirs arrive).  The organisation's name, its channels and the
+ * streets and wijken of works are known names. */
+static HelderHouseStyle *
+house_style_from_store (HelderStore  *store,
+                        GError      **error)
+{
+  static const struct { const char *type_name; const char *fields[3]; } names[] = {
+    { "organisation", { "name", NULL } },
+    { "channel", { "name", NULL } },
+    { "works", { "location", "wijk", NULL } },
+  };
+  g_autoptr(HelderHouseStyle) style = helder_house_style_new ();
+  g_autoptr(GListModel) avoid = NULL;
+  g_autoptr(GListModel) words = NULL;
+
+  if ((avoid = helder_store_list (store, HELDER_TYPE_WORD_LIST_ENTRY, error)) == NULL ||
+      (words = helder_store_list (store, HELDER_TYPE_DICTIONARY_WORD, error)) == NULL)
+    return NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (avoid); i++)
+    {
+      g_autoptr(HelderRecord) entry = g_list_model_get_item (avoid, i);
+      const char *word = helder_record_get_text (entry, "word");
+
+      if (word != NULL)
+        helder_house_style_add_avoid_word (style, word,
+                                           helder_record_get_list (entry, "alternatives"),
+                                           helder_record_get_text (entry, "explanation"));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (words); i++)
+    {
+      g_autoptr(HelderRecord) word = g_list_model_get_item (words, i);
+      const char *text = helder_record_get_text (word, "word");
+
+      if (text == NULL)
+        continue;
+      if (g_strcmp0 (helder_record_get_text (word, "kind"), "ignore") == 0)
+        helder_house_style_add_ignored_word (style, text);
+      else
+        helder_house_style_add_spelling_word (style, text);
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+    {
+      g_autoptr(GListModel) records = helder_store_list (store, helder_record_type_from_name (names[k].type_name), error);
+
+      if (records == NULL)
+        return NULL;
+      for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+        {
+          g_autoptr(HelderRecord) record = g_list_model_get_item (records, i);
+
+          for (guint f = 0; names[k].fields[f] != NULL; f++)
+            {
+              const char *name = helder_record_get_text (record, names[k].fields[f]);
+
+              if (name != NULL)
+                helder_house_style_add_name (style, name);
+            }
+        }
+    }
+
+  return g_steal_pointer (&style);
+}
+
+static void
+apply_house_style (HelderApplication *self)
+{
+  g_autoptr(HelderHouseStyle) style = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->analyzer == NULL || self->store == NULL)
+    return;
+  if ((style = house_style_from_store (self->store, &error)) == NULL)
+    g_warning ("Could not read the house style: %s", error->message);
+  else
+    helder_text_analyzer_set_house_style (self->analyzer, style);
+}
+
+/* A word added to a list, here or on another computer, counts at once:
+ * the next analysis uses the new house style. */
+static void
+store_changed (HelderApplication *self,
+               const char        *type_name,
+               const char        *id)
+{
+  static const char *house_style_types[] = {
+    "word_list_entry", "dictionary_word", "organisation", "channel", "works", NULL,
+  };
+
+  if (g_strv_contains (house_style_types, type_name))
+    apply_house_style (self);
 }
 
 /* Hunspell, the hyphenation patterns and the word lists take ~150 ms to
@@ -249,9 +351,8 @@ analyzer_loaded (GObject      *source,
       g_message ("The plain-language checks are not available: %s", error->message);
       return;
     }
-  if (self->store != NULL)
-    helder_house_style_apply (analyzer, self->store, NULL);
   self->analyzer = analyzer;
+  apply_house_style (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYZER_READY]);
 }
 

@@ -18,27 +18,10 @@
 #include "store/helder-store-sync.h"
 #include "sync/helder-sync-client.h"
 
+#include "../sync/test-util.h"
+
 static const char *helder_server;
 static char *server_dir;
-
-static void
-admin (const char *const *args,
-       const char        *input)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) p = NULL;
-
-  g_ptr_array_add (argv, (gpointer) helder_server);
-  g_ptr_array_add (argv, "admin");
-  g_ptr_array_add (argv, "--data-dir");
-  g_ptr_array_add (argv, server_dir);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  p = g_subprocess_newv ((const char * const *) argv->pdata,
-                         G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE, NULL);
-  g_subprocess_communicate_utf8 (p, input ? input : "", NULL, NULL, NULL, NULL);
-}
 
 static void
 got (GObject      *source,
@@ -98,8 +81,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *org[] = { "create-org", "hillegom", "Gemeente Hillegom", NULL };
-  const char *user[] = { "add-user", "--org", "hillegom", "--role", "advisor", "--password-stdin", "sanne", NULL };
   g_autoptr(GSubprocess) server = NULL;
   g_autoptr(GDataInputStream) out = NULL;
   g_autofree char *line = NULL;
@@ -121,9 +102,11 @@ main (int   argc,
       return 2;
     }
   helder_server = argv[1];
+  g_setenv ("HELDER_SERVER", helder_server, TRUE);
   server_dir = g_dir_make_tmp ("bench-server-XXXXXX", NULL);
-  admin (org, NULL);
-  admin (user, "geheim-wachtwoord\n");
+  test_admin (server_dir, NULL, NULL, "create-org", "hillegom", "Gemeente Hillegom", NULL);
+  test_admin (server_dir, NULL, "geheim-wachtwoord", "add-user", "--org", "hillegom", "--role", "advisor",
+              "--password-stdin", "sanne", NULL);
 
   server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, NULL, helder_server,
                              "--data-dir", server_dir, "--listen", "127.0.0.1:0", NULL);

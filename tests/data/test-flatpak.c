@@ -59,7 +59,7 @@ check_manifest (gconstpointer data)
     "--share=network", "--share=ipc", "--socket=wayland", "--socket=fallback-x11", "--device=dri",
   };
   static const char *needed_modules[] = {
-    "hunspell-dictionaries", "hyphen", "libstemmer", "cmark-gfm", "argon2",
+    "hunspell-dictionaries", "hyphen", "libstemmer", "cmark-gfm", "argon2", "libical",
   };
 
   id = json_object_get_string_member_with_default (manifest, "id",

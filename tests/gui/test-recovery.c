@@ -473,15 +473,14 @@ main (int   argc,
   if ((skip = helder_test_init (&argc, &argv)) != 0)
     return skip;
 
-  helder_server = g_getenv ("HELDER_SERVER");
-  g_assert_nonnull (helder_server);
+  helder_server = test_server_binary ();
   data_dir = g_dir_make_tmp ("helder-gui-recovery-XXXXXX", &error);
   g_assert_no_error (error);
   server_dir = g_build_filename (data_dir, "server", NULL);
   g_mkdir_with_parents (server_dir, 0700);
-  test_server_admin (helder_server, server_dir, NULL, "create-org", "hillegom", "Gemeente Hillegom", NULL);
-  test_server_admin (helder_server, server_dir, "geheim-wachtwoord\n",
-                     "add-user", "--org", "hillegom", "--role", "advisor", "--password-stdin", "sanne", NULL);
+  test_admin (server_dir, NULL, NULL, "create-org", "hillegom", "Gemeente Hillegom", NULL);
+  test_admin (server_dir, NULL, "geheim-wachtwoord", "add-user", "--org", "hillegom", "--role", "advisor",
+              "--password-stdin", "sanne", NULL);
   server = test_server_start (helder_server, server_dir, NULL, &server_url);
   log_in ();
 

@@ -786,6 +786,49 @@ test_corrupt_store_reported (void)
   g_assert_cmpmem (before, 34, after, 34);
 }
 
+static guint
+count_findings (const char  *text,
+                HelderCheck  category)
+{
+  g_autoptr(HelderAnalysis) analysis = helder_text_analyzer_analyze (helder_application_get_analyzer (app),
+                                                                     text, -1, NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < helder_analysis_get_n_findings (analysis); i++)
+    n += helder_analysis_get_finding (analysis, i)->category == category;
+  return n;
+}
+
+/* The house style follows the store: a word to avoid counts once it is
+ * saved and no longer once it is deleted; the wijk of works is a name. */
+static void
+test_house_style_follows_store (void)
+{
+  const char *text = "Zet de kliko in Kagerhof buiten.";
+  HelderStore *store;
+  g_autoptr(HelderRecord) entry = helder_record_new (HELDER_TYPE_WORD_LIST_ENTRY);
+  g_autoptr(HelderRecord) works = helder_record_new (HELDER_TYPE_WORKS);
+  g_autoptr(GError) error = NULL;
+
+  open_window ("house-style.db");
+  store = helder_application_get_store (app);
+  g_assert_true (helder_test_wait_for (analyzer_ready, NULL));
+  g_assert_cmpuint (count_findings (text, HELDER_CHECK_JARGON), ==, 0);
+  g_assert_cmpuint (count_findings (text, HELDER_CHECK_SPELLING), ==, 1);
+
+  g_object_set (entry, "word", "kliko", "scope", "org", NULL);
+  g_object_set (works, "title", "Riolering", "wijk", "Kagerhof", NULL);
+  g_assert_true (helder_store_save (store, entry, &error));
+  g_assert_true (helder_store_save (store, works, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_findings (text, HELDER_CHECK_JARGON), ==, 1);
+  g_assert_cmpuint (count_findings (text, HELDER_CHECK_SPELLING), ==, 0);
+
+  g_assert_true (helder_store_delete (store, entry, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_findings (text, HELDER_CHECK_JARGON), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -815,6 +858,7 @@ main (int   argc,
   g_test_add_func ("/gui/editor/word-menu-while-typing", test_editor_word_menu_while_typing);
   g_test_add_func ("/gui/planner/message-opens-text", test_message_opens_text);
   g_test_add_func ("/gui/editor/autosave-after-kill", test_autosave_after_kill);
+  g_test_add_func ("/gui/editor/house-style-follows-store", test_house_style_follows_store);
 
   if (argc == 3 && g_str_equal (argv[1], "--typist"))
     return run_typist (argv[2]);

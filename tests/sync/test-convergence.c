@@ -362,10 +362,10 @@ main (int   argc,
     if (database != NULL)
       g_setenv ("HELDER_SERVER_DATABASE", database, TRUE);
   }
-  test_server_admin (helder_server, server_dir, NULL, "create-org", "hillegom", "Gemeente Hillegom", NULL);
+  test_admin (server_dir, NULL, NULL, "create-org", "hillegom", "Gemeente Hillegom", NULL);
   for (guint i = 0; i < N_DESKS; i++)
-    test_server_admin (helder_server, server_dir, "geheim-wachtwoord\n",
-                       "add-user", "--org", "hillegom", "--role", "advisor", "--password-stdin", logins[i], NULL);
+    test_admin (server_dir, NULL, "geheim-wachtwoord", "add-user", "--org", "hillegom", "--role", "advisor",
+                "--password-stdin", logins[i], NULL);
   start_server ();
   login_all ();
 

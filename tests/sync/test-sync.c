@@ -864,13 +864,13 @@ main (int   argc,
       g_setenv ("HELDER_SERVER_DATABASE", database, TRUE);
   }
   g_assert_no_error (error);
-  test_server_admin (helder_server, server.dir, NULL, "create-org", "hillegom", "Gemeente Hillegom", NULL);
-  test_server_admin (helder_server, server.dir, "geheim-wachtwoord\n",
-                     "add-user", "--org", "hillegom", "--role", "advisor", "--password-stdin", "sanne", NULL);
-  test_server_admin (helder_server, server.dir, "geheim-wachtwoord\n",
-                     "add-user", "--org", "hillegom", "--role", "advisor", "--password-stdin", "joost", NULL);
-  test_server_admin (helder_server, server.dir, "geheim-wachtwoord\n",
-                     "add-user", "--org", "hillegom", "--role", "staff", "--password-stdin", "fatima", NULL);
+  test_admin (server.dir, NULL, NULL, "create-org", "hillegom", "Gemeente Hillegom", NULL);
+  test_admin (server.dir, NULL, "geheim-wachtwoord", "add-user", "--org", "hillegom", "--role", "advisor",
+              "--password-stdin", "sanne", NULL);
+  test_admin (server.dir, NULL, "geheim-wachtwoord", "add-user", "--org", "hillegom", "--role", "advisor",
+              "--password-stdin", "joost", NULL);
+  test_admin (server.dir, NULL, "geheim-wachtwoord", "add-user", "--org", "hillegom", "--role", "staff",
+              "--password-stdin", "fatima", NULL);
   start_server ();
 
   g_test_add_func ("/sync/round-trip", test_round_trip);

@@ -96,36 +96,104 @@ test_spawn_server (GError **error,
   return g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, error);
 }
 
-/* Runs `BINARY admin --data-dir DATA_DIR ARGS...` (NULL-terminated) with
- * @input on its standard input; the test fails when it does. */
-void
-test_server_admin (const char *binary,
-                   const char *data_dir,
-                   const char *input,
-                   ...)
+/* The helder-server under test: $HELDER_SERVER. */
+const char *
+test_server_binary (void)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) p = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list ap;
+  const char *path = g_getenv ("HELDER_SERVER");
 
-  g_ptr_array_add (argv, (gpointer) binary);
-  g_ptr_array_add (argv, "admin");
-  g_ptr_array_add (argv, "--data-dir");
+  if (path == NULL || *path == '\0')
+    g_error ("HELDER_SERVER must name the helder-server binary");
+  return path;
+}
+
+GSubprocess *
+test_admin_spawn_va (const char *data_dir,
+                     const char *database,
+                     const char *password,
+                     const char *first,
+                     va_list     ap)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (gpointer) test_server_binary ());
+  g_ptr_array_add (argv, (gpointer) "admin");
+  g_ptr_array_add (argv, (gpointer) "--data-dir");
   g_ptr_array_add (argv, (gpointer) data_dir);
-  va_start (ap, input);
-  while ((arg = va_arg (ap, const char *)) != NULL)
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
     g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
   g_ptr_array_add (argv, NULL);
 
-  p = g_subprocess_newv ((const char * const *) argv->pdata,
-                         G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
+  /* Its "Added ..." would break the TAP output. */
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                        (password ? G_SUBPROCESS_FLAGS_STDIN_PIPE : G_SUBPROCESS_FLAGS_NONE));
+  if (database != NULL)
+    g_subprocess_launcher_setenv (launcher, "HELDER_SERVER_DATABASE", database, TRUE);
+  g_subprocess_launcher_set_child_setup (launcher, test_die_with_parent, NULL, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (p, input ? input : "", NULL, NULL, NULL, &error);
+  if (password != NULL)
+    {
+      GOutputStream *in = g_subprocess_get_stdin_pipe (process);
+      g_autofree char *line = g_strconcat (password, "\n", NULL);
+
+      g_output_stream_write_all (in, line, strlen (line), NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_output_stream_close (in, NULL, &error);
+      g_assert_no_error (error);
+    }
+  return g_steal_pointer (&process);
+}
+
+/* Starts helder-server admin --data-dir @data_dir FIRST... (NULL-ended),
+ * with @password and a newline on its standard input when not NULL, and
+ * HELDER_SERVER_DATABASE set to @database when not NULL (else it is
+ * inherited).  Several may run at once: argon2 hashing is what takes
+ * time. */
+GSubprocess *
+test_admin_spawn (const char *data_dir,
+                  const char *database,
+                  const char *password,
+                  const char *first,
+                  ...)
+{
+  GSubprocess *process;
+  va_list ap;
+
+  va_start (ap, first);
+  process = test_admin_spawn_va (data_dir, database, password, first, ap);
+  va_end (ap);
+  return process;
+}
+
+/* Waits for an admin command, which must succeed. */
+void
+test_admin_wait (GSubprocess *process)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_wait_check (process, NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_successful (p));
+}
+
+/* test_admin_spawn() and test_admin_wait() in one. */
+void
+test_admin (const char *data_dir,
+            const char *database,
+            const char *password,
+            const char *first,
+            ...)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  va_list ap;
+
+  va_start (ap, first);
+  process = test_admin_spawn_va (data_dir, database, password, first, ap);
+  va_end (ap);
+  test_admin_wait (process);
 }
 
 /* Starts BINARY on a free loopback port with its data in @data_dir (and

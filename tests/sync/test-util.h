@@ -16,14 +16,29 @@ void  test_database_run    (const char *sql);
 void         test_die_with_parent (gpointer data);
 GSubprocess *test_spawn_server (GError **error,
                                 ...) G_GNUC_NULL_TERMINATED;
-void         test_server_admin (const char  *binary,
-                                const char  *data_dir,
-                                const char  *input,
-                                ...) G_GNUC_NULL_TERMINATED;
-GSubprocess *test_server_start (const char  *binary,
-                                const char  *data_dir,
-                                const char  *config,
-                                char       **url);
+
+const char  *test_server_binary (void);
+GSubprocess *test_admin_spawn   (const char *data_dir,
+                                 const char *database,
+                                 const char *password,
+                                 const char *first,
+                                 ...) G_GNUC_NULL_TERMINATED;
+GSubprocess *test_admin_spawn_va (const char *data_dir,
+                                  const char *database,
+                                  const char *password,
+                                  const char *first,
+                                  va_list     ap);
+void         test_admin_wait    (GSubprocess *process);
+void         test_admin         (const char *data_dir,
+                                 const char *database,
+                                 const char *password,
+                                 const char *first,
+                                 ...) G_GNUC_NULL_TERMINATED;
+
+GSubprocess *test_server_start   (const char  *binary,
+                                 const char  *data_dir,
+                                 const char  *config,
+                                 char       **url);
 void         test_copy_store_files (const char *from,
                                     const char *to);
 

@@ -10,8 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "text/helder-house-style.h"
 #include "text/helder-syllables.h"
 #include "text/helder-text-analyzer.h"
@@ -324,6 +322,21 @@ find (HelderAnalysis *analysis,
   return NULL;
 }
 
+static const char *
+finding_explanation (HelderAnalysis *analysis,
+                     HelderCheck     category,
+                     guint           nth)
+{
+  for (guint i = 0; i < helder_analysis_get_n_findings (analysis); i++)
+    {
+      const HelderFinding *f = helder_analysis_get_finding (analysis, i);
+
+      if (f->category == category && nth-- == 0)
+        return f->explanation;
+    }
+  return NULL;
+}
+
 static guint
 count (HelderAnalysis *analysis,
        HelderCheck     category)
@@ -414,75 +427,144 @@ test_address (void)
   g_assert_cmpuint (count (b, HELDER_CHECK_ADDRESS), ==, 0);
 }
 
+static HelderHouseStyle *
+kliko_style (void)
+{
+  HelderHouseStyle *style = helder_house_style_new ();
+  const char *alternatives[] = { "container", NULL };
+
+  helder_house_style_add_spelling_word (style, "Digipanel");
+  helder_house_style_add_spelling_word (style, "Hillezon");
+  helder_house_style_add_ignored_word (style, "kliko-actie");
+  helder_house_style_add_avoid_word (style, "kliko", alternatives, "Niet iedereen kent dit merk.");
+  return style;
+}
+
 static void
 test_house_style_and_profile (void)
 {
   const char *text = "De Hillezon-coöperatie en Digipanel helpen bij de kliko-actie. Wij doen dit middels een brief.";
+  const char *later = "De Hillezon-coöperatie en Digipanel helpen. Zet de kliko buiten.";
   g_autoptr(GError) error = NULL;
   g_autoptr(HelderTextAnalyzer) local = helder_text_analyzer_new ("nl_NL", &error);
+  g_autoptr(HelderHouseStyle) style = kliko_style ();
   g_autoptr(HelderAnalysis) before = NULL;
   g_autoptr(HelderAnalysis) after = NULL;
+  g_autoptr(HelderAnalysis) replaced = NULL;
   g_autoptr(HelderAnalysis) off = NULL;
-  const char *alternatives[] = { "container", NULL };
+  g_autoptr(HelderHouseStyle) other = helder_house_style_new ();
+  const char *via[] = { "via", NULL };
   g_autofree char *avoid = NULL;
+  g_autofree char *own = NULL;
 
   g_assert_no_error (error);
-  before = helder_text_analyzer_analyze (local, text, -1, NULL);
+  before = helder_text_analyzer_analyze (local, later, -1, NULL);
   g_assert_cmpuint (count (before, HELDER_CHECK_SPELLING), >=, 1);
-  g_assert_cmpuint (count (before, HELDER_CHECK_JARGON), ==, 1);   /* middels */
+  g_assert_cmpuint (count (before, HELDER_CHECK_JARGON), ==, 0);
 
-  helder_text_analyzer_add_spelling_word (local, "Digipanel");
-  helder_text_analyzer_add_spelling_word (local, "Hillezon");
-  helder_text_analyzer_add_ignored_word (local, "kliko-actie");
-  helder_text_analyzer_add_avoid_word (local, "kliko", alternatives, "Niet iedereen kent dit merk.");
-  after = helder_text_analyzer_analyze (local, "De Hillezon-coöperatie en Digipanel helpen. Zet de kliko buiten.", -1, NULL);
+  helder_text_analyzer_set_house_style (local, style);
+  /* The same text again: its cached paragraphs are not reused. */
+  after = helder_text_analyzer_analyze (local, later, -1, NULL);
   g_assert_cmpuint (count (after, HELDER_CHECK_SPELLING), ==, 0);
-  avoid = find (after, "De Hillezon-coöperatie en Digipanel helpen. Zet de kliko buiten.", HELDER_CHECK_JARGON, 0);
+  avoid = find (after, later, HELDER_CHECK_JARGON, 0);
   g_assert_cmpstr (avoid, ==, "kliko");
+
+  /* A new style replaces the whole previous one: kliko and the spelling
+   * words are gone; its own entry for "middels" replaces the built-in. */
+  helder_house_style_add_avoid_word (other, "middels", via, "Eigen uitleg.");
+  helder_text_analyzer_set_house_style (local, other);
+  replaced = helder_text_analyzer_analyze (local, text, -1, NULL);
+  g_assert_cmpuint (count (replaced, HELDER_CHECK_JARGON), ==, 1);
+  own = find (replaced, text, HELDER_CHECK_JARGON, 0);
+  g_assert_cmpstr (own, ==, "middels");
+  g_assert_cmpstr (finding_explanation (replaced, HELDER_CHECK_JARGON, 0), ==, "Eigen uitleg.");
+  g_assert_cmpuint (count (replaced, HELDER_CHECK_SPELLING), >=, 2);   /* Hillezon, Digipanel */
+  g_clear_pointer (&replaced, helder_analysis_unref);
+  replaced = helder_text_analyzer_analyze (local, later, -1, NULL);
+  g_assert_cmpuint (count (replaced, HELDER_CHECK_JARGON), ==, 0);
 
   helder_text_analyzer_set_checks (local, HELDER_CHECK_ALL & ~HELDER_CHECK_JARGON);
   off = helder_text_analyzer_analyze (local, text, -1, NULL);
   g_assert_cmpuint (count (off, HELDER_CHECK_JARGON), ==, 0);
+
+  /* None at all */
+  helder_text_analyzer_set_house_style (local, NULL);
+  g_clear_pointer (&off, helder_analysis_unref);
+  off = helder_text_analyzer_analyze (local, text, -1, NULL);
+  g_assert_cmpuint (count (off, HELDER_CHECK_SPELLING), >=, 2);
 }
 
-/* The house style comes from the store's word lists. */
+/* Known names are accepted as written, with their genitive, in compounds
+ * with a hyphen; in lower case they are typos. */
 static void
-test_house_style_from_store (void)
+test_house_style_names (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("helder-style-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "helder.db", NULL);
-  g_autoptr(HelderStore) store = helder_store_open (path, &error);
   g_autoptr(HelderTextAnalyzer) local = helder_text_analyzer_new ("nl_NL", NULL);
-  g_autoptr(HelderRecord) avoid = helder_record_new (HELDER_TYPE_WORD_LIST_ENTRY);
-  g_autoptr(HelderRecord) spelling = helder_record_new (HELDER_TYPE_DICTIONARY_WORD);
-  g_autoptr(HelderRecord) ignore = helder_record_new (HELDER_TYPE_DICTIONARY_WORD);
-  g_autoptr(HelderAnalysis) a = NULL;
-  const char *alternatives[] = { "container", NULL };
-  const char *text = "Zet de kliko bij Digipanel neer, zegt de afvalcoördinator.";
-  g_autofree char *kliko = NULL;
+  g_autoptr(HelderHouseStyle) style = helder_house_style_new ();
+  const char *text = "Het Zwarteweg-overleg in Elsbroek gaat over Elsbroeks toekomst en de Pastoor van Vlamingstraat.";
+  const char *wrong = "Het overleg in Elsbroekk gaat over de Vlamingstrat.";
+  g_autoptr(HelderAnalysis) named = NULL;
+  g_autoptr(HelderAnalysis) typos = NULL;
 
-  g_assert_no_error (error);
-  g_object_set (avoid, "word", "kliko", "alternatives", alternatives,
-                "explanation", "Een merknaam; niet iedereen kent hem.", "scope", "org", NULL);
-  g_object_set (spelling, "word", "Digipanel", "scope", "org", "kind", "spelling", NULL);
-  g_object_set (ignore, "word", "afvalcoördinator", "scope", "personal", "kind", "ignore", NULL);
-  helder_store_save (store, avoid, &error);
-  helder_store_save (store, spelling, &error);
-  helder_store_save (store, ignore, &error);
-  g_assert_no_error (error);
+  helder_house_style_add_name (style, "Elsbroek");
+  helder_house_style_add_name (style, "Zwarteweg");
+  helder_house_style_add_name (style, "Pastoor van Vlamingstraat");
+  helder_text_analyzer_set_house_style (local, style);
+  named = helder_text_analyzer_analyze (local, text, -1, NULL);
+  g_assert_cmpuint (count (named, HELDER_CHECK_SPELLING), ==, 0);
+  typos = helder_text_analyzer_analyze (local, wrong, -1, NULL);
+  g_assert_cmpuint (count (typos, HELDER_CHECK_SPELLING), ==, 2);
+}
 
-  g_assert_cmpuint (helder_house_style_apply (local, store, &error), ==, 3);
-  a = helder_text_analyzer_analyze (local, text, -1, NULL);
-  kliko = find (a, text, HELDER_CHECK_JARGON, 0);
-  g_assert_cmpstr (kliko, ==, "kliko");
-  g_assert_cmpuint (count (a, HELDER_CHECK_SPELLING), ==, 0);
-  g_assert_cmpuint (count (a, HELDER_CHECK_RARE_WORD), ==, 0);
-  g_assert_cmpuint (count (a, HELDER_CHECK_LONG_WORD), ==, 0);
+/* An analysis keeps the house style it started with: a worker that
+ * analyses while the style is swapped sees one style in every paragraph,
+ * never a mix; the analysis after the swap sees the new one. */
+typedef struct
+{
+  HelderTextAnalyzer *analyzer;
+  const char         *text;
+} StyleJob;
 
-  g_clear_object (&store);
-  g_remove (path);
-  g_rmdir (dir);
+static gpointer
+analyse_job (gpointer data)
+{
+  StyleJob *job = data;
+
+  return helder_text_analyzer_analyze (job->analyzer, job->text, -1, NULL);
+}
+
+static void
+test_house_style_swap (void)
+{
+  g_autoptr(HelderTextAnalyzer) local = helder_text_analyzer_new ("nl_NL", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n_paragraphs = 3000;
+
+  for (guint i = 0; i < n_paragraphs; i++)
+    g_string_append_printf (text, "Zet de kliko op dag %u buiten. De ophaaldienst komt vroeg langs.\n\n", i);
+
+  for (guint round = 0; round < 6; round++)
+    {
+      g_autoptr(HelderHouseStyle) with = kliko_style ();
+      g_autoptr(HelderHouseStyle) without = helder_house_style_new ();
+      g_autoptr(HelderAnalysis) result = NULL;
+      g_autoptr(HelderAnalysis) next = NULL;
+      StyleJob job = { local, text->str };
+      GThread *worker;
+      guint n;
+
+      helder_text_analyzer_set_house_style (local, round % 2 ? without : with);
+      worker = g_thread_new ("analyse", analyse_job, &job);
+      g_usleep (round * 15000);
+      helder_text_analyzer_set_house_style (local, round % 2 ? with : without);
+      g_test_message ("swapped after %u ms", round * 15);
+      result = g_thread_join (worker);
+      n = count (result, HELDER_CHECK_JARGON);
+      g_assert_true (n == 0 || n == n_paragraphs);
+
+      next = helder_text_analyzer_analyze (local, text->str, -1, NULL);
+      g_assert_cmpuint (count (next, HELDER_CHECK_JARGON), ==, round % 2 ? n_paragraphs : 0);
+    }
 }
 
 static char *
@@ -706,7 +788,8 @@ main (int   argc,
   g_test_add_func ("/text/findings/rare-long-nominal", test_rare_long_and_nominal);
   g_test_add_func ("/text/findings/address", test_address);
   g_test_add_func ("/text/house-style", test_house_style_and_profile);
-  g_test_add_func ("/text/house-style/store", test_house_style_from_store);
+  g_test_add_func ("/text/house-style/names", test_house_style_names);
+  g_test_add_func ("/text/house-style/swap", test_house_style_swap);
   g_test_add_func ("/text/incremental", test_incremental);
   g_test_add_func ("/text/threads", test_threads);
   g_test_add_func ("/text/summary", test_summary);

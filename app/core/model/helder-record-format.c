@@ -298,10 +298,9 @@ helder_record_format_subtitle (HelderRecord *record,
   if (HELDER_IS_TRAINING (record))
     {
       g_autofree char *date = helder_format_date (helder_record_get_text (record, "starts_at"));
-      const char * const *registered = helder_record_get_list (record, "registrations");
-      g_autofree char *places = g_strdup_printf (_("%u of %d places taken"),
-                                                 registered ? g_strv_length ((char **) registered) : 0,
-                                                 helder_record_get_int (record, "capacity"));
+      int capacity = helder_record_get_int (record, "capacity");
+      g_autofree char *places = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d place", "%d places",
+                                                              capacity), capacity);
 
       return JOIN (date, helder_record_get_text (record, "place"), places);
     }

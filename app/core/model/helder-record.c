@@ -298,10 +298,13 @@ helder_record_init (HelderRecord *self)
 void
 helder_record_class_set_fields (HelderRecordClass *klass,
                                 const char        *type_name,
-                                const HelderField *fields,
-                                guint              n_fields)
+                                guint              since,
+                                const HelderField *schema_fields,
+                                guint              n_schema_fields)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  HelderField *fields;
+  guint n_fields = 0;
 
   g_return_if_fail (HELDER_IS_RECORD_CLASS (klass));
   g_return_if_fail (type_name != NULL);
@@ -311,10 +314,23 @@ helder_record_class_set_fields (HelderRecordClass *klass,
   object_class->get_property = helder_record_get_property;
   object_class->set_property = helder_record_set_property;
 
+  /* Retired fields keep their column only: everything else (properties,
+   * JSON, the store's reads and writes) sees the live ones. */
+  fields = g_new0 (HelderField, MAX (n_schema_fields, 1));
+  for (guint i = 0; i < n_schema_fields; i++)
+    {
+      g_assert (schema_fields[i].since <= 1 || schema_fields[i].since >= since);
+      if ((schema_fields[i].flags & HELDER_FIELD_RETIRED) == 0)
+        fields[n_fields++] = schema_fields[i];
+    }
+
   klass->type_name = type_name;
+  klass->since = MAX (since, 1);
+  klass->schema_fields = schema_fields;
+  klass->n_schema_fields = n_schema_fields;
   klass->fields = fields;
   klass->n_fields = n_fields;
-  klass->field_pspecs = g_new0 (GParamSpec *, n_fields);
+  klass->field_pspecs = g_new0 (GParamSpec *, MAX (n_fields, 1));
 
   for (guint i = 0; i < n_fields; i++)
     {
@@ -343,6 +359,25 @@ helder_record_class_set_fields (HelderRecordClass *klass,
       klass->field_pspecs[i] = pspec;
       g_object_class_install_property (object_class, i + 1, pspec);
     }
+}
+
+const HelderField *
+helder_record_class_get_schema_fields (HelderRecordClass *klass,
+                                       guint             *n_fields)
+{
+  g_return_val_if_fail (HELDER_IS_RECORD_CLASS (klass), NULL);
+
+  if (n_fields != NULL)
+    *n_fields = klass->n_schema_fields;
+  return klass->schema_fields;
+}
+
+guint
+helder_record_class_get_since (HelderRecordClass *klass)
+{
+  g_return_val_if_fail (HELDER_IS_RECORD_CLASS (klass), 0);
+
+  return klass->since;
 }
 
 const char *

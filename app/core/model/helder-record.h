@@ -35,11 +35,15 @@ typedef struct
   int              max;
   const char     **choices;  /* CHOICE only, NULL-terminated */
   guint            flags;    /* HelderFieldFlags */
+  guint            since;    /* the store schema version that added its
+                              * column; 0 or 1: the first */
 } HelderField;
 
 typedef enum
 {
   HELDER_FIELD_REQUIRED = 1 << 0, /* may not be empty */
+  HELDER_FIELD_RETIRED  = 1 << 1, /* no longer a field: its column stays,
+                                   * so released migrations stay the same */
 } HelderFieldFlags;
 
 #define HELDER_TYPE_RECORD (helder_record_get_type ())
@@ -52,8 +56,11 @@ struct _HelderRecordClass
 
   /*< private >*/
   const char        *type_name;
-  const HelderField *fields;
+  const HelderField *fields;         /* without the retired ones */
   guint              n_fields;
+  const HelderField *schema_fields;  /* every column, as declared */
+  guint              n_schema_fields;
+  guint              since;          /* the schema version of its table */
   guint              first_field_prop;
   GParamSpec       **field_pspecs;
 };
@@ -66,6 +73,7 @@ typedef enum
 
 void               helder_record_class_set_fields  (HelderRecordClass *klass,
                                                     const char        *type_name,
+                                                    guint              since,
                                                     const HelderField *fields,
                                                     guint              n_fields);
 const char        *helder_record_class_get_type_name (HelderRecordClass *klass);
@@ -73,6 +81,11 @@ const HelderField *helder_record_class_get_fields  (HelderRecordClass *klass,
                                                     guint             *n_fields);
 const HelderField *helder_record_class_find_field  (HelderRecordClass *klass,
                                                     const char        *name);
+/* For the store's schema: every column the type has had, and the schema
+ * version that created its table. */
+const HelderField *helder_record_class_get_schema_fields (HelderRecordClass *klass,
+                                                          guint             *n_fields);
+guint              helder_record_class_get_since   (HelderRecordClass *klass);
 
 HelderRecord      *helder_record_new               (GType              type);
 const char        *helder_record_get_type_name     (HelderRecord      *self);

@@ -34,6 +34,13 @@ G_BEGIN_DECLS
 #define HELDER_TYPE_TOOLKIT          (helder_toolkit_get_type ())
 #define HELDER_TYPE_TOOLKIT_REVISION (helder_toolkit_revision_get_type ())
 #define HELDER_TYPE_TRAINING         (helder_training_get_type ())
+#define HELDER_TYPE_SETTING          (helder_setting_get_type ())
+#define HELDER_TYPE_AREA             (helder_area_get_type ())
+#define HELDER_TYPE_QUARTER          (helder_quarter_get_type ())
+#define HELDER_TYPE_PRIORITY_REVIEW  (helder_priority_review_get_type ())
+#define HELDER_TYPE_COUNCIL_MEETING  (helder_council_meeting_get_type ())
+#define HELDER_TYPE_MESSAGE_EVENT    (helder_message_event_get_type ())
+#define HELDER_TYPE_REGISTRATION     (helder_registration_get_type ())
 
 HELDER_DECLARE_RECORD (Organisation,    helder_organisation,     ORGANISATION)
 HELDER_DECLARE_RECORD (User,            helder_user,             USER)
@@ -52,6 +59,13 @@ HELDER_DECLARE_RECORD (DictionaryWord,  helder_dictionary_word,  DICTIONARY_WORD
 HELDER_DECLARE_RECORD (Toolkit,         helder_toolkit,          TOOLKIT)
 HELDER_DECLARE_RECORD (ToolkitRevision, helder_toolkit_revision, TOOLKIT_REVISION)
 HELDER_DECLARE_RECORD (Training,        helder_training,         TRAINING)
+HELDER_DECLARE_RECORD (Setting,         helder_setting,          SETTING)
+HELDER_DECLARE_RECORD (Area,            helder_area,             AREA)
+HELDER_DECLARE_RECORD (Quarter,         helder_quarter,          QUARTER)
+HELDER_DECLARE_RECORD (PriorityReview,  helder_priority_review,  PRIORITY_REVIEW)
+HELDER_DECLARE_RECORD (CouncilMeeting,  helder_council_meeting,  COUNCIL_MEETING)
+HELDER_DECLARE_RECORD (MessageEvent,    helder_message_event,    MESSAGE_EVENT)
+HELDER_DECLARE_RECORD (Registration,    helder_registration,     REGISTRATION)
 
 /* Every record type, in dependency order (a type comes after the types
  * its fields refer to), terminated by G_TYPE_INVALID. */

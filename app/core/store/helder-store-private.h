@@ -13,7 +13,7 @@
 
 G_BEGIN_DECLS
 
-#define HELDER_STORE_SCHEMA_VERSION 5
+#define HELDER_STORE_SCHEMA_VERSION 6
 
 const char  *helder_store_schema_migration (guint         to_version);
 

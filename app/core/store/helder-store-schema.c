@@ -12,271 +12,18 @@
 
 /* Each migration takes the file from version N to N + 1 and runs in one
  * transaction together with the PRAGMA user_version that records it.  A
- * migration, once released, is never edited: add a new one instead. */
+ * migration, once released, is never edited: add a new one instead.
+ *
+ * The tables of the record types come from their field tables
+ * (model/helder-records.c): version N creates the table of every type whose
+ * table is from N, and adds the column of every field added in N to the
+ * tables that already exist.  Retired fields keep their column, so what
+ * each version does stays the same.  The statements below are what each
+ * version adds beyond those tables. */
 
-/* 1: a table per record type, with the sync columns, and the outbox. */
-static const char migration_1[] =
-  "CREATE TABLE organisation ("
-  "  id TEXT PRIMARY KEY NOT NULL,"
-  "  type TEXT NOT NULL DEFAULT 'organisation' CHECK (type = 'organisation'),"
-  "  version INTEGER NOT NULL DEFAULT 0,"
-  "  deleted INTEGER NOT NULL DEFAULT 0,"
-  "  updated_by TEXT,"
-  "  updated_at TEXT,"
-  "  visibility TEXT NOT NULL DEFAULT 'org' CHECK (visibility IN ('org', 'private')),"
-  "  name TEXT NOT NULL,"
-  "  slug TEXT NOT NULL"
-  ");"
-  "CREATE TABLE user ("
-  "  id TEXT PRIMARY KEY NOT NULL,"
-  "  type TEXT NOT NULL DEFAULT 'user' CHECK (type = 'user'),"
-  "  version INTEGER NOT NULL DEFAULT 0,"
-  "  deleted INTEGER NOT NULL DEFAULT 0,"
-  "  updated_by TEXT,"
-  "  updated_at TEXT,"
-  "  visibility TEXT NOT NULL DEFAULT 'org' CHECK (visibility IN ('org', 'private')),"
-  "  name TEXT NOT NULL,"
-  "  email TEXT,"
-  "  login TEXT NOT NULL,"
-  "  role TEXT"
-  ");"
-  "CREATE TABLE audience ("
-  "  id TEXT PRIMARY KEY NOT NULL,"
-  "  type TEXT NOT NULL DEFAULT 'audience' CHECK (type = 'audience'),"
-  "  version INTEGER NOT NULL DEFAULT 0,"
-  "  deleted INTEGER NOT NULL DEFAULT 0,"
-  "  updated_by TEXT,"
-  "  updated_at TEXT,"
-  "  visibility TEXT NOT NULL DEFAULT 'org' CHECK (visibility IN ('org', 'private')),"
-  "  name TEXT NOT NULL,"
-  "  size INTEGER NOT NULL DEFAULT 0,"
-  "  non_digital INTEGER NOT NULL DEFAULT 0,"
-  "  language_level TEXT,"
-  "  needs TEXT"
-  ");"
-  "CREATE TABLE channel ("
-  "  id TEXT PRIMARY KEY NOT NULL,"
-  "  type TEXT NOT NULL DEFAULT 'channel' CHECK (type = 'channel'),"
-  "  version INTEGER NOT NULL DEFAULT 0,"
-  "  deleted INTEGER NOT NULL DEFAULT 0,"
-  "  updated_by TEXT,"
-  "  updated_at TEXT,"
-  "  visibility TEXT NOT NULL DEFAULT 'org' CHECK (visibility IN ('org', 'private')),"
-  "  name TEXT NOT NULL,"
-  "  description TEXT,"
-  "  digital INTEGER NOT NULL DEFAULT 0,"
-  "  reach TEXT,"
-  "  speed TEXT,"
-  "  interaction INTEGER NOT NULL DEFAULT 0,"
-  "  low_literacy INTEGER NOT NULL DEFAULT 0,"
-  "  low_digital INTEGER NOT NULL DEFAULT 0,"
-  "  cost INTEGER NOT NULL DEFAULT 0,"
-  "  formal INTEGER NOT NULL DEFAULT 0,"
-  "  weekly_capacity INTEGER NOT NULL DEFAULT 0"
-  ");"
-  "CREATE TABLE priority ("
-  "  id TEXT PRIMARY KEY NOT NULL,"
-  "  type TEXT NOT NULL DEFAULT 'priority' CHECK (type = 'priority'),"
-  "  version INTEGER NOT NULL DEFAULT 0,"
-  "  deleted INTEGER NOT NULL DEFAULT 0,"
-  "  updated_by TEXT,"
-  "  updated_at TEXT,"
-  "  visibility TEXT NOT NULL DEFAULT 'org' CHECK (visibility IN ('org', 'private')),"
-  "  title TEXT NOT NULL,"
-  "  rationale TEXT,"
-  "  source_clause TEXT,"
-  "  theme TEXT,"
-  "  owner TEXT,"
-  "  rank INTEGER NOT NULL DEFAULT 0,"
-  "  quarters TEXT,"
-  "  status TEXT"
-  ");"
-  "CREATE TABLE topic ("
-  "  id TEXT PRIMARY KEY NOT NULL,"
-  "  type TEXT NOT NULL DEFAULT 'topic' CHECK (type = 'topic'),"
-  "  version INTEGER NOT NULL DEFAULT 0,"
-  "  deleted INTEGER NOT NULL DEFAULT 0,"
-  "  updated_by TEXT,"
-  "  updated_at TEXT,"
-  "  visibility TEXT NOT NULL DEFAULT 'org' CHECK (visibility IN ('org', 'private')),"
-  "  title TEXT NOT NULL,"
-  "  summary TEXT,"
-  "  admin_impact INTEGER NOT NULL DEFAULT 0,"
-  "  societal_impact INTEGER NOT NULL DEFAULT 0,"
-  "  trend TEXT,"
-  "  owner TEXT,"
-  "  priorities TEXT,"
-  "  next_review TEXT"
-  ");"
-  "CREATE TABLE topic_review ("
-  "  id TEXT PRIMARY KEY NOT NULL,"
-  "  type TEXT NOT NULL DEFAULT 'topic_review' CHECK (type = 'topic_review'),"
-  "  version INTEGER NOT NULL DEFAULT 0,"
-  "  deleted INTEGER NOT NULL DEFAULT 0,"
-  "  updated_by TEXT,"
-  "  updated_at TEXT,"
-  "  visibility TEXT NOT NULL DEFAULT 'org' CHECK (visibility IN ('org', 'private')),"
-  "  topic TEXT NOT NULL,"
-  "  quarter TEXT NOT NULL,"
-  "  decision TEXT,"
-  "  reason TEXT,"
-  "  reviewer TEXT"
-  ");"
-  "CREATE TABLE signal ("
-  "  id TEXT PRIMARY KEY NOT NULL,"
-  "  type TEXT NOT NULL DEFAULT 'signal' CHECK (type = 'signal'),"
-  "  version INTEGER NOT NULL DEFAULT 0,"
-  "  deleted INTEGER NOT NULL DEFAULT 0,"
-  "  updated_by TEXT,"
-  "  updated_at TEXT,"
-  "  visibility TEXT NOT NULL DEFAULT 'org' CHECK (visibility IN ('org', 'private')),"
-  "  date TEXT,"
-  "  channel TEXT,"
-  "  text TEXT,"
-  "  topic TEXT"
-  ");"
-  "CREATE TABLE works ("
-  "  id TEXT PRIMARY KEY NOT NULL,"
-  "  type TEXT NOT NULL DEFAULT 'works' CHECK (type = 'works'),"
-  "  version INTEGER NOT NULL DEFAULT 0,"
-  "  deleted INTEGER NOT NULL DEFAULT 0,"
-  "  updated_by TEXT,"
-  "  updated_at TEXT,"
-  "  visibility TEXT NOT NULL DEFAULT 'org' CHECK (visibility IN ('org', 'private')),"
-  "  title TEXT NOT NULL,"
-  "  location TEXT,"
-  "  wijk TEXT,"
-  "  start_date TEXT,"
-  "  end_date TEXT,"
-  "  lead_time_days INTEGER NOT NULL DEFAULT 0,"
-  "  audiences TEXT"
-  ");"
-  "CREATE TABLE document ("
-  "  id TEXT PRIMARY KEY NOT NULL,"
-  "  type TEXT NOT NULL DEFAULT 'document' CHECK (type = 'document'),"
-  "  version INTEGER NOT NULL DEFAULT 0,"
-  "  deleted INTEGER NOT NULL DEFAULT 0,"
-  "  updated_by TEXT,"
-  "  updated_at TEXT,"
-  "  visibility TEXT NOT NULL DEFAULT 'org' CHECK (visibility IN ('org', 'private')),"
-  "  title TEXT NOT NULL,"
-  "  kind TEXT,"
-  "  channel TEXT,"
-  "  target_level INTEGER NOT NULL DEFAULT 0,"
-  "  language TEXT,"
-  "  body TEXT"
-  ");"
-  "CREATE TABLE message ("
-  "  id TEXT PRIMARY KEY NOT NULL,"
-  "  type TEXT NOT NULL DEFAULT 'message' CHECK (type = 'message'),"
-  "  version INTEGER NOT NULL DEFAULT 0,"
-  "  deleted INTEGER NOT NULL DEFAULT 0,"
-  "  updated_by TEXT,"
-  "  updated_at TEXT,"
-  "  visibility TEXT NOT NULL DEFAULT 'org' CHECK (visibility IN ('org', 'private')),"
-  "  title TEXT NOT NULL,"
-  "  body TEXT,"
-  "  audiences TEXT,"
-  "  area TEXT,"
-  "  window_start TEXT,"
-  "  window_end TEXT,"
-  "  status TEXT,"
-  "  approver TEXT,"
-  "  priority TEXT,"
-  "  topic TEXT,"
-  "  works TEXT,"
-  "  channels TEXT,"
-  "  urgency INTEGER NOT NULL DEFAULT 0,"
-  "  legal_effect INTEGER NOT NULL DEFAULT 0,"
-  "  deadline TEXT,"
-  "  two_way INTEGER NOT NULL DEFAULT 0"
-  ");"
-  "CREATE TABLE omgevingsbeeld ("
-  "  id TEXT PRIMARY KEY NOT NULL,"
-  "  type TEXT NOT NULL DEFAULT 'omgevingsbeeld' CHECK (type = 'omgevingsbeeld'),"
-  "  version INTEGER NOT NULL DEFAULT 0,"
-  "  deleted INTEGER NOT NULL DEFAULT 0,"
-  "  updated_by TEXT,"
-  "  updated_at TEXT,"
-  "  visibility TEXT NOT NULL DEFAULT 'org' CHECK (visibility IN ('org', 'private')),"
-  "  date TEXT,"
-  "  items TEXT,"
-  "  status TEXT,"
-  "  sent_to TEXT"
-  ");"
-  "CREATE TABLE word_list_entry ("
-  "  id TEXT PRIMARY KEY NOT NULL,"
-  "  type TEXT NOT NULL DEFAULT 'word_list_entry' CHECK (type = 'word_list_entry'),"
-  "  version INTEGER NOT NULL DEFAULT 0,"
-  "  deleted INTEGER NOT NULL DEFAULT 0,"
-  "  updated_by TEXT,"
-  "  updated_at TEXT,"
-  "  visibility TEXT NOT NULL DEFAULT 'org' CHECK (visibility IN ('org', 'private')),"
-  "  word TEXT NOT NULL,"
-  "  alternatives TEXT,"
-  "  explanation TEXT,"
-  "  scope TEXT"
-  ");"
-  "CREATE TABLE dictionary_word ("
-  "  id TEXT PRIMARY KEY NOT NULL,"
-  "  type TEXT NOT NULL DEFAULT 'dictionary_word' CHECK (type = 'dictionary_word'),"
-  "  version INTEGER NOT NULL DEFAULT 0,"
-  "  deleted INTEGER NOT NULL DEFAULT 0,"
-  "  updated_by TEXT,"
-  "  updated_at TEXT,"
-  "  visibility TEXT NOT NULL DEFAULT 'org' CHECK (visibility IN ('org', 'private')),"
-  "  word TEXT NOT NULL,"
-  "  scope TEXT,"
-  "  language TEXT"
-  ");"
-  "CREATE TABLE toolkit ("
-  "  id TEXT PRIMARY KEY NOT NULL,"
-  "  type TEXT NOT NULL DEFAULT 'toolkit' CHECK (type = 'toolkit'),"
-  "  version INTEGER NOT NULL DEFAULT 0,"
-  "  deleted INTEGER NOT NULL DEFAULT 0,"
-  "  updated_by TEXT,"
-  "  updated_at TEXT,"
-  "  visibility TEXT NOT NULL DEFAULT 'org' CHECK (visibility IN ('org', 'private')),"
-  "  title TEXT NOT NULL,"
-  "  summary TEXT,"
-  "  body TEXT,"
-  "  category TEXT,"
-  "  tags TEXT,"
-  "  owner TEXT,"
-  "  last_reviewed TEXT,"
-  "  next_review TEXT,"
-  "  attachments TEXT"
-  ");"
-  "CREATE TABLE toolkit_revision ("
-  "  id TEXT PRIMARY KEY NOT NULL,"
-  "  type TEXT NOT NULL DEFAULT 'toolkit_revision' CHECK (type = 'toolkit_revision'),"
-  "  version INTEGER NOT NULL DEFAULT 0,"
-  "  deleted INTEGER NOT NULL DEFAULT 0,"
-  "  updated_by TEXT,"
-  "  updated_at TEXT,"
-  "  visibility TEXT NOT NULL DEFAULT 'org' CHECK (visibility IN ('org', 'private')),"
-  "  toolkit TEXT NOT NULL,"
-  "  title TEXT,"
-  "  body TEXT,"
-  "  note TEXT"
-  ");"
-  "CREATE TABLE training ("
-  "  id TEXT PRIMARY KEY NOT NULL,"
-  "  type TEXT NOT NULL DEFAULT 'training' CHECK (type = 'training'),"
-  "  version INTEGER NOT NULL DEFAULT 0,"
-  "  deleted INTEGER NOT NULL DEFAULT 0,"
-  "  updated_by TEXT,"
-  "  updated_at TEXT,"
-  "  visibility TEXT NOT NULL DEFAULT 'org' CHECK (visibility IN ('org', 'private')),"
-  "  title TEXT NOT NULL,"
-  "  toolkit TEXT,"
-  "  starts_at TEXT,"
-  "  place TEXT,"
-  "  capacity INTEGER NOT NULL DEFAULT 0,"
-  "  registrations TEXT,"
-  "  waitlist TEXT,"
-  "  attendance TEXT"
-  ");"  /* One row per record with local edits the server has not acknowledged.
+/* 1: the outbox and the store's own keys. */
+static const char extra_1[] =
+  /* One row per record with local edits the server has not acknowledged.
    * Several edits of one record collapse into one row; generation counts
    * them, so an acknowledgement of an older push leaves a newer edit. */
   "CREATE TABLE outbox ("
@@ -292,7 +39,7 @@ static const char migration_1[] =
   ");";
 
 /* 2: indexes for the orders the pages list records in. */
-static const char migration_2[] =
+static const char extra_2[] =
   "CREATE INDEX priority_rank ON priority (deleted, rank, title);"
   "CREATE INDEX topic_title ON topic (deleted, title);"
   "CREATE INDEX signal_date ON signal (deleted, date);"
@@ -304,13 +51,12 @@ static const char migration_2[] =
   "CREATE INDEX outbox_queued ON outbox (queued_at);";
 
 /* 3: a house-style word is either a spelling word or one to ignore. */
-static const char migration_3[] =
-  "ALTER TABLE dictionary_word ADD COLUMN kind TEXT;"
+static const char extra_3[] =
   "UPDATE dictionary_word SET kind = 'spelling';";
 
 /* 4: what sync needs: the last server copy of each record (the base of
  * three-way merges), sync state, and conflicts waiting for the user. */
-static const char migration_4[] =
+static const char extra_4[] =
   "CREATE TABLE record_base ("
   "  record_id TEXT PRIMARY KEY NOT NULL,"
   "  record_type TEXT NOT NULL,"
@@ -331,24 +77,142 @@ static const char migration_4[] =
   "  detected_at TEXT NOT NULL"
   ");";
 
-/* 5: the words a document's writer chose to ignore in that document. */
-static const char migration_5[] =
-  "ALTER TABLE document ADD COLUMN ignored TEXT;";
+/* 5: the words a document's writer chose to ignore in that document
+ * (document.ignored, from the field table). */
+static const char extra_5[] = "";
 
-static const char * const migrations[] = {
-  migration_1,
-  migration_2,
-  migration_3,
-  migration_4,
-  migration_5,
+/* 6: what the Planner, Kanalen and Bibliotheek pages keep: settings, areas,
+ * quarters and their reviews, council meetings, the history of messages,
+ * training registrations, and their new fields. */
+static const char extra_6[] =
+  "CREATE INDEX setting_key ON setting (key);"
+  "CREATE INDEX area_parent ON area (deleted, parent, name);"
+  "CREATE INDEX quarter_quarter ON quarter (deleted, quarter);"
+  "CREATE INDEX topic_review_quarter ON topic_review (deleted, quarter);"
+  "CREATE INDEX priority_review_quarter ON priority_review (deleted, quarter);"
+  "CREATE INDEX council_meeting_start ON council_meeting (deleted, starts_at);"
+  "CREATE INDEX message_event_message ON message_event (deleted, message, at);"
+  "CREATE INDEX signal_topic ON signal (deleted, topic, date);"
+  "CREATE INDEX registration_training ON registration (deleted, training, requested_at);";
+
+static const char * const extras[] = {
+  extra_1,
+  extra_2,
+  extra_3,
+  extra_4,
+  extra_5,
+  extra_6,
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HELDER_STORE_SCHEMA_VERSION);
+G_STATIC_ASSERT (G_N_ELEMENTS (extras) == HELDER_STORE_SCHEMA_VERSION);
+
+static guint
+field_since (const HelderField *field)
+{
+  return MAX (field->since, 1);
+}
+
+static void
+append_column (GString           *sql,
+               const HelderField *field,
+               gboolean           added)
+{
+  g_string_append_printf (sql, "%s ", field->name);
+  switch (field->kind)
+    {
+    case HELDER_FIELD_INTEGER:
+    case HELDER_FIELD_BOOLEAN:
+      g_string_append (sql, "INTEGER NOT NULL DEFAULT 0");
+      break;
+    default:
+      g_string_append (sql, "TEXT");
+      /* A column added to rows that exist needs a default to be NOT NULL. */
+      if (field->flags & HELDER_FIELD_REQUIRED)
+        g_string_append (sql, added ? " NOT NULL DEFAULT ''" : " NOT NULL");
+      break;
+    }
+}
+
+/* The sync columns every record table has (DESIGN.md's data model). */
+static void
+append_create_table (GString           *sql,
+                     HelderRecordClass *klass,
+                     guint              version)
+{
+  const char *name = helder_record_class_get_type_name (klass);
+  const HelderField *fields;
+  guint n_fields;
+
+  fields = helder_record_class_get_schema_fields (klass, &n_fields);
+  g_string_append_printf (sql,
+                          "CREATE TABLE %s ("
+                          "id TEXT PRIMARY KEY NOT NULL, "
+                          "type TEXT NOT NULL DEFAULT '%s' CHECK (type = '%s'), "
+                          "version INTEGER NOT NULL DEFAULT 0, "
+                          "deleted INTEGER NOT NULL DEFAULT 0, "
+                          "updated_by TEXT, "
+                          "updated_at TEXT, "
+                          "visibility TEXT NOT NULL DEFAULT 'org' "
+                          "CHECK (visibility IN ('org', 'private'))",
+                          name, name, name);
+  for (guint i = 0; i < n_fields; i++)
+    if (field_since (&fields[i]) <= version)
+      {
+        g_string_append (sql, ", ");
+        append_column (sql, &fields[i], FALSE);
+      }
+  g_string_append (sql, ");");
+}
+
+static char *
+build_migration (guint version)
+{
+  const GType *types = helder_record_types ();
+  GString *sql = g_string_new (NULL);
+
+  for (guint t = 0; types[t] != G_TYPE_INVALID; t++)
+    {
+      HelderRecordClass *klass = g_type_class_peek (types[t]);
+      guint since = helder_record_class_get_since (klass);
+      const HelderField *fields;
+      guint n_fields;
+
+      if (since == version)
+        {
+          append_create_table (sql, klass, version);
+          continue;
+        }
+      if (since > version)
+        continue;
+      fields = helder_record_class_get_schema_fields (klass, &n_fields);
+      for (guint i = 0; i < n_fields; i++)
+        if (field_since (&fields[i]) == version)
+          {
+            g_string_append_printf (sql, "ALTER TABLE %s ADD COLUMN ",
+                                    helder_record_class_get_type_name (klass));
+            append_column (sql, &fields[i], TRUE);
+            g_string_append (sql, ";");
+          }
+    }
+
+  g_string_append (sql, extras[version - 1]);
+  return g_string_free (sql, FALSE);
+}
 
 const char *
 helder_store_schema_migration (guint to_version)
 {
+  static char *migrations[HELDER_STORE_SCHEMA_VERSION];
+  static gsize built;
+
   g_return_val_if_fail (to_version >= 1 && to_version <= HELDER_STORE_SCHEMA_VERSION, NULL);
+
+  if (g_once_init_enter (&built))
+    {
+      for (guint v = 1; v <= HELDER_STORE_SCHEMA_VERSION; v++)
+        migrations[v - 1] = build_migration (v);
+      g_once_init_leave (&built, 1);
+    }
 
   return migrations[to_version - 1];
 }

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "helder-protocol.h"
 #include "helder-sync-client.h"
 #include "store/helder-store-recovery.h"
 #include "store/helder-store-sync.h"
@@ -164,8 +165,8 @@ new_request (HelderSyncClient *self,
     return NULL;
   if (self->token != NULL)
     {
-      g_autofree char *auth = g_strconcat ("Bearer ", self->token, NULL);
-      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+      g_autofree char *auth = g_strconcat (HELDER_BEARER_PREFIX, self->token, NULL);
+      soup_message_headers_replace (soup_message_get_request_headers (msg), HELDER_HEADER_AUTHORIZATION, auth);
     }
   return msg;
 }
@@ -177,7 +178,7 @@ set_json_body (SoupMessage *msg,
   g_autofree char *text = json_to_string (node, FALSE);
   g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
 
-  soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+  soup_message_set_request_body_from_bytes (msg, HELDER_MEDIA_TYPE_JSON, bytes);
 }
 
 /* The reply's JSON object, or an error that says what went wrong. */
@@ -198,7 +199,7 @@ parse_reply (SoupMessage  *msg,
   if (status == SOUP_STATUS_UNAUTHORIZED)
     {
       g_set_error_literal (error, HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_UNAUTHORIZED,
-                           object ? json_object_get_string_member_with_default (object, "message", "Not logged in")
+                           object ? json_object_get_string_member_with_default (object, HELDER_MEMBER_MESSAGE, "Not logged in")
                                   : "Not logged in");
       return NULL;
     }
@@ -206,7 +207,7 @@ parse_reply (SoupMessage  *msg,
     {
       g_set_error (error, HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_SERVER, "The server answered %u%s%s",
                    status, object ? ": " : "",
-                   object ? json_object_get_string_member_with_default (object, "message", "") : "");
+                   object ? json_object_get_string_member_with_default (object, HELDER_MEMBER_MESSAGE, "") : "");
       return NULL;
     }
   if (object == NULL)
@@ -221,7 +222,7 @@ parse_reply (SoupMessage  *msg,
 static guint
 retry_after (SoupMessage *msg)
 {
-  const char *value = soup_message_headers_get_one (soup_message_get_response_headers (msg), "Retry-After");
+  const char *value = soup_message_headers_get_one (soup_message_get_response_headers (msg), HELDER_HEADER_RETRY_AFTER);
 
   return value ? (guint) CLAMP (g_ascii_strtoll (value, NULL, 10), 0, 3600) : 0;
 }
@@ -250,7 +251,7 @@ login_done (GObject      *source,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  g_task_return_pointer (task, g_strdup (json_object_get_string_member_with_default (reply, "token", NULL)), g_free);
+  g_task_return_pointer (task, g_strdup (json_object_get_string_member_with_default (reply, HELDER_MEMBER_TOKEN, NULL)), g_free);
 }
 
 void
@@ -268,18 +269,18 @@ helder_sync_client_login_async (HelderSyncClient    *self,
 
   g_task_set_source_tag (task, helder_sync_client_login_async);
 
-  msg = new_request (self, "POST", "/v1/login");
+  msg = new_request (self, "POST", HELDER_PATH_LOGIN);
   if (msg == NULL)
     {
       g_task_return_new_error (task, HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_NETWORK, "Not a server address: %s",
                                self->server_url);
       return;
     }
-  soup_message_headers_remove (soup_message_get_request_headers (msg), "Authorization");
+  soup_message_headers_remove (soup_message_get_request_headers (msg), HELDER_HEADER_AUTHORIZATION);
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "user");
+  json_builder_set_member_name (b, HELDER_MEMBER_USER);
   json_builder_add_string_value (b, user);
-  json_builder_set_member_name (b, "password");
+  json_builder_set_member_name (b, HELDER_MEMBER_PASSWORD);
   json_builder_add_string_value (b, password);
   json_builder_end_object (b);
   body = json_builder_get_root (b);
@@ -385,13 +386,13 @@ index_reply (GTask        *task,
       fail (task, g_steal_pointer (&error));
       return NULL;
     }
-  if (!json_object_has_member (reply, "records") ||
-      !JSON_NODE_HOLDS_OBJECT (json_object_get_member (reply, "records")))
+  if (!json_object_has_member (reply, HELDER_MEMBER_RECORDS) ||
+      !JSON_NODE_HOLDS_OBJECT (json_object_get_member (reply, HELDER_MEMBER_RECORDS)))
     {
       fail (task, g_error_new_literal (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_STORE, "The index has no records"));
       return NULL;
     }
-  return json_object_ref (json_object_get_object_member (reply, "records"));
+  return json_object_ref (json_object_get_object_member (reply, HELDER_MEMBER_RECORDS));
 }
 
 static void
@@ -464,7 +465,7 @@ pull_done (GObject      *source,
   if (soup_message_get_status (data->msg) == SOUP_STATUS_GONE)
     {
       g_clear_object (&data->msg);
-      data->msg = new_request (self, "GET", "/v1/index");
+      data->msg = new_request (self, "GET", HELDER_PATH_INDEX);
       soup_session_send_and_read_async (self->session, data->msg, G_PRIORITY_DEFAULT,
                                         g_task_get_cancellable (task), reconcile_done, task);
       return;
@@ -474,8 +475,8 @@ pull_done (GObject      *source,
   if ((reply = parse_reply (data->msg, bytes, &error)) == NULL)
     return fail (task, g_steal_pointer (&error));
 
-  records = json_object_get_array_member (reply, "records");
-  library_version = json_object_get_int_member_with_default (reply, "library_version", 0);
+  records = json_object_get_array_member (reply, HELDER_MEMBER_RECORDS);
+  library_version = json_object_get_int_member_with_default (reply, HELDER_MEMBER_LIBRARY_VERSION, 0);
   local = helder_store_get_library_version (self->store);
 
   /* A server restored from an older backup: compare with its index, push
@@ -483,7 +484,7 @@ pull_done (GObject      *source,
   if (library_version < local)
     {
       g_clear_object (&data->msg);
-      data->msg = new_request (self, "GET", "/v1/index");
+      data->msg = new_request (self, "GET", HELDER_PATH_INDEX);
       soup_session_send_and_read_async (self->session, data->msg, G_PRIORITY_DEFAULT,
                                         g_task_get_cancellable (task), restored_done, task);
       return;
@@ -491,8 +492,8 @@ pull_done (GObject      *source,
 
   if (records == NULL ||
       !helder_store_apply_changes (self->store, records,
-                                   json_object_get_boolean_member_with_default (reply, "more", FALSE)
-                                     ? json_object_get_int_member_with_default (reply, "next", local)
+                                   json_object_get_boolean_member_with_default (reply, HELDER_MEMBER_MORE, FALSE)
+                                     ? json_object_get_int_member_with_default (reply, HELDER_MEMBER_NEXT, local)
                                      : library_version,
                                    &error))
     return fail (task, g_error_new (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_STORE, "%s",
@@ -504,7 +505,7 @@ pull_done (GObject      *source,
   if (data->first_total > 0)
     set_progress (self, MIN (1.0, (double) data->fetched / data->first_total));
 
-  if (json_object_get_boolean_member_with_default (reply, "more", FALSE))
+  if (json_object_get_boolean_member_with_default (reply, HELDER_MEMBER_MORE, FALSE))
     pull_page (task);
   else
     next_phase (task);
@@ -515,7 +516,8 @@ pull_page (GTask *task)
 {
   HelderSyncClient *self = g_task_get_source_object (task);
   SyncData *data = g_task_get_task_data (task);
-  g_autofree char *path = g_strdup_printf ("/v1/changes?since=%" G_GINT64_FORMAT "&limit=%d",
+  g_autofree char *path = g_strdup_printf (HELDER_PATH_CHANGES "?" HELDER_QUERY_SINCE "=%" G_GINT64_FORMAT
+                                           "&" HELDER_QUERY_LIMIT "=%d",
                                            helder_store_get_library_version (self->store), PAGE_SIZE);
   g_autofree char *version = g_strdup_printf ("%" G_GINT64_FORMAT, helder_store_get_library_version (self->store));
 
@@ -523,7 +525,7 @@ pull_page (GTask *task)
   data->msg = new_request (self, "GET", path);
   if (data->phase == 0 && helder_store_get_library_version (self->store) > 0)
     soup_message_headers_replace (soup_message_get_request_headers (data->msg),
-                                  "If-Modified-Since-Version", version);
+                                  HELDER_HEADER_IF_MODIFIED_SINCE_VERSION, version);
   soup_session_send_and_read_async (self->session, data->msg, G_PRIORITY_DEFAULT,
                                     g_task_get_cancellable (task), pull_done, task);
 }
@@ -595,9 +597,9 @@ push_batch (GTask *task)
     }
 
   g_clear_object (&data->msg);
-  data->msg = new_request (self, "POST", "/v1/push");
+  data->msg = new_request (self, "POST", HELDER_PATH_PUSH);
   set_json_body (data->msg, body);
-  soup_message_headers_replace (soup_message_get_request_headers (data->msg), "Idempotency-Key", data->batch_key);
+  soup_message_headers_replace (soup_message_get_request_headers (data->msg), HELDER_HEADER_IDEMPOTENCY_KEY, data->batch_key);
   /* Safe to resend (it carries its key), so libsoup may reuse a
    * connection for it. */
   soup_message_add_flags (data->msg, SOUP_MESSAGE_IDEMPOTENT);
@@ -738,7 +740,7 @@ stream_message (SoupWebsocketConnection *connection,
   g_autoptr(JsonNode) node = json_from_string (g_bytes_get_data (message, NULL), NULL);
 
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) &&
-      json_object_get_int_member_with_default (json_node_get_object (node), "library_version", 0) >
+      json_object_get_int_member_with_default (json_node_get_object (node), HELDER_MEMBER_LIBRARY_VERSION, 0) >
       helder_store_get_library_version (self->store))
     run_sync (self);
 }
@@ -760,7 +762,7 @@ stream_connected (GObject      *source,
       return;
     }
   self->stream = connection;
-  g_signal_connect_object (connection, "message", G_CALLBACK (stream_message), self, 0);
+  g_signal_connect_object (connection, HELDER_MEMBER_MESSAGE, G_CALLBACK (stream_message), self, 0);
   g_object_unref (self);
 }
 
@@ -793,7 +795,7 @@ helder_sync_client_start (HelderSyncClient *self)
       return;
     }
 
-  msg = new_request (self, "GET", "/v1/stream");
+  msg = new_request (self, "GET", HELDER_PATH_STREAM);
   if (msg != NULL)
     soup_session_websocket_connect_async (self->session, msg, NULL, NULL, G_PRIORITY_DEFAULT,
                                           self->cancellable, stream_connected, g_object_ref (self));

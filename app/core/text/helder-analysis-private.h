@@ -18,6 +18,7 @@ typedef struct
 {
   gatomicrefcount  ref;
   guint            generation;     /* the analyser settings it was made with */
+  guint            style;          /* the serial of its house style */
   char            *text;
   gsize            length;
   guint            hash;           /* of the text, for the analyser's cache */

@@ -8,59 +8,245 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "helder-house-style.h"
 
-/* The house style lives in the store, so it syncs: word_list_entry records
- * are words to avoid with their alternatives, dictionary_word records are
- * words the spelling check accepts (kind "spelling") or that no check
- * flags (kind "ignore").  Records of scope "org" are the organisation's;
- * "personal" ones are the user's own (private, so only theirs arrive). */
+/* A house style is a snapshot: built with the add functions, then handed
+ * to an analyser, which seals it.  From then on nothing changes it, so
+ * an analysis in a worker thread reads it without a lock while the main
+ * thread builds the next one.  Where the words come from (the store's
+ * word lists, a file) is the caller's business.
+ *
+ * Words to avoid are a jargon list of their own, in every inflection;
+ * spelling and ignored words are kept in lower case, so "Digipanel"
+ * passes however a sentence capitalises it; names are kept as written,
+ * because a name in lower case is a typo ("elsbroek"). */
+
+struct _HelderHouseStyle
+{
+  gatomicrefcount  ref_count;
+  gint             sealed;       /* atomic */
+  guint            serial;
+  HelderJargon    *avoid;
+  GHashTable      *spelling;     /* lower case */
+  GHashTable      *ignored;      /* lower case */
+  GHashTable      *names;        /* lower case → as written */
+};
 
 /**
- * helder_house_style_apply:
+ * helder_house_style_new:
  *
- * Adds the store's word lists to @analyzer.
- *
- * Returns: how many words were added
+ * Returns: (transfer full): an empty house style, to fill with the add
+ *   functions before it is handed to an analyser
  */
-guint
-helder_house_style_apply (HelderTextAnalyzer  *analyzer,
-                          HelderStore         *store,
-                          GError             **error)
+HelderHouseStyle *
+helder_house_style_new (void)
 {
-  g_autoptr(GListModel) avoid = NULL;
-  g_autoptr(GListModel) words = NULL;
-  guint n = 0;
+  static gint next_serial;
+  HelderHouseStyle *self = g_new0 (HelderHouseStyle, 1);
 
-  g_return_val_if_fail (analyzer != NULL, 0);
-  g_return_val_if_fail (HELDER_IS_STORE (store), 0);
+  g_atomic_ref_count_init (&self->ref_count);
+  /* Paragraph results remember the serial of the style they were made
+   * with; 0 is never used, so it can mean "none". */
+  self->serial = (guint) g_atomic_int_add (&next_serial, 1) + 1;
+  self->avoid = helder_jargon_new ();
+  self->spelling = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->ignored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  return self;
+}
 
-  if ((avoid = helder_store_list (store, HELDER_TYPE_WORD_LIST_ENTRY, error)) == NULL ||
-      (words = helder_store_list (store, HELDER_TYPE_DICTIONARY_WORD, error)) == NULL)
-    return 0;
+HelderHouseStyle *
+helder_house_style_ref (HelderHouseStyle *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
 
-  for (guint i = 0; i < g_list_model_get_n_items (avoid); i++)
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+helder_house_style_unref (HelderHouseStyle *self)
+{
+  if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  helder_jargon_free (self->avoid);
+  g_hash_table_unref (self->spelling);
+  g_hash_table_unref (self->ignored);
+  g_hash_table_unref (self->names);
+  g_free (self);
+}
+
+static gboolean
+is_blank (const char *word)
+{
+  while (g_ascii_isspace (*word))
+    word++;
+  return *word == '\0';
+}
+
+static gboolean
+can_add (HelderHouseStyle *self)
+{
+  /* A sealed style is shared with threads that read it without a lock. */
+  return !g_atomic_int_get (&self->sealed);
+}
+
+/**
+ * helder_house_style_add_avoid_word:
+ * @alternatives: (nullable): plain words to offer instead
+ * @explanation: (nullable): why to avoid it
+ *
+ * A word or phrase to avoid; it is found in every inflection.  A phrase
+ * that is also on the built-in list of officialese replaces that entry.
+ */
+void
+helder_house_style_add_avoid_word (HelderHouseStyle   *self,
+                                   const char         *phrase,
+                                   const char * const *alternatives,
+                                   const char         *explanation)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (phrase != NULL);
+  g_return_if_fail (can_add (self));
+
+  if (!is_blank (phrase))
+    helder_jargon_add (self->avoid, phrase, alternatives, explanation);
+}
+
+static void
+add_lower (GHashTable *set,
+           const char *word)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (word));
+
+  if (*stripped != '\0')
+    g_hash_table_add (set, g_utf8_strdown (stripped, -1));
+}
+
+/* A word the spelling check accepts, also as a part of a compound. */
+void
+helder_house_style_add_spelling_word (HelderHouseStyle *self,
+                                      const char       *word)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (word != NULL);
+  g_return_if_fail (can_add (self));
+
+  add_lower (self->spelling, word);
+}
+
+/* A word no check flags (a local term, a brand). */
+void
+helder_house_style_add_ignored_word (HelderHouseStyle *self,
+                                     const char       *word)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (word != NULL);
+  g_return_if_fail (can_add (self));
+
+  add_lower (self->ignored, word);
+}
+
+/**
+ * helder_house_style_add_name:
+ * @name: as written: "Elsbroek", "Pastoor van Leeuwenstraat", "Fixi"
+ *
+ * A known name: one of the organisation's own, a street, a wijk, a
+ * channel.  The spelling check accepts it as written; a name of several
+ * words adds each of its capitalised words.
+ */
+void
+helder_house_style_add_name (HelderHouseStyle *self,
+                             const char       *name)
+{
+  g_auto(GStrv) words = NULL;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (can_add (self));
+
+  words = g_strsplit_set (name, " \t\n", -1);
+  for (guint i = 0; words[i] != NULL; i++)
     {
-      g_autoptr(HelderRecord) entry = g_list_model_get_item (avoid, i);
+      g_autofree char *lower = g_utf8_strdown (words[i], -1);
 
-      helder_text_analyzer_add_avoid_word (analyzer,
-                                           helder_record_get_text (entry, "word"),
-                                           helder_record_get_list (entry, "alternatives"),
-                                           helder_record_get_text (entry, "explanation"));
-      n++;
+      /* "van", "de" in "Pastoor van Leeuwenstraat" are no names */
+      if (!g_str_equal (lower, words[i]))
+        g_hash_table_insert (self->names, g_steal_pointer (&lower), g_strdup (words[i]));
     }
+}
 
-  for (guint i = 0; i < g_list_model_get_n_items (words); i++)
-    {
-      g_autoptr(HelderRecord) word = g_list_model_get_item (words, i);
-      const char *text = helder_record_get_text (word, "word");
+/**
+ * helder_house_style_seal:
+ *
+ * Called by the analyser that receives the style: the add functions may
+ * no longer change it.
+ */
+void
+helder_house_style_seal (HelderHouseStyle *self)
+{
+  g_return_if_fail (self != NULL);
 
-      if (g_strcmp0 (helder_record_get_text (word, "kind"), "ignore") == 0)
-        helder_text_analyzer_add_ignored_word (analyzer, text);
-      else
-        helder_text_analyzer_add_spelling_word (analyzer, text);
-      n++;
-    }
+  g_atomic_int_set (&self->sealed, TRUE);
+}
 
-  return n;
+guint
+helder_house_style_get_serial (HelderHouseStyle *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->serial;
+}
+
+/* The words to avoid, as a jargon list (empty when there are none). */
+HelderJargon *
+helder_house_style_get_avoid (HelderHouseStyle *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->avoid;
+}
+
+gboolean
+helder_house_style_is_ignored (HelderHouseStyle *self,
+                               const char       *lower)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return g_hash_table_contains (self->ignored, lower);
+}
+
+gboolean
+helder_house_style_is_spelling_word (HelderHouseStyle *self,
+                                     const char       *lower)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return g_hash_table_contains (self->spelling, lower);
+}
+
+/* Whether @word is a known name as written, or in capitals ("ELSBROEK"). */
+gboolean
+helder_house_style_is_name (HelderHouseStyle *self,
+                            const char       *word)
+{
+  g_autofree char *lower = NULL;
+  g_autofree char *upper = NULL;
+  const char *name;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (word != NULL, FALSE);
+
+  if (g_hash_table_size (self->names) == 0)
+    return FALSE;
+  lower = g_utf8_strdown (word, -1);
+  if ((name = g_hash_table_lookup (self->names, lower)) == NULL)
+    return FALSE;
+  if (g_str_equal (name, word))
+    return TRUE;
+  upper = g_utf8_strup (word, -1);
+  return g_str_equal (upper, word);
 }

@@ -235,25 +235,6 @@ helder_speller_check (HelderSpeller *self,
 }
 
 /**
- * helder_speller_add_word:
- *
- * Accepts @word from now on (the house style's and the user's words).
- */
-void
-helder_speller_add_word (HelderSpeller *self,
-                         const char    *word)
-{
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (word != NULL);
-
-  g_mutex_lock (&self->lock);
-  Hunspell_add (self->hunspell, word);
-  /* Compounds with the new word may now pass too. */
-  g_hash_table_remove_all (self->cache);
-  g_mutex_unlock (&self->lock);
-}
-
-/**
  * helder_speller_suggest:
  *
  * Slow (about 100 ms): call it when the user asks, away from typing.

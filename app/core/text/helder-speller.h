@@ -28,8 +28,6 @@ void            helder_speller_free           (HelderSpeller   *self);
 const char     *helder_speller_get_language   (HelderSpeller   *self);
 HelderSpelling  helder_speller_check          (HelderSpeller   *self,
                                                const char      *word);
-void            helder_speller_add_word       (HelderSpeller   *self,
-                                               const char      *word);
 GStrv           helder_speller_suggest        (HelderSpeller   *self,
                                                const char      *word,
                                                guint            max);

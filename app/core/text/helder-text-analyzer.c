@@ -12,6 +12,7 @@
 
 #include "helder-analysis-private.h"
 #include "helder-frequency.h"
+#include "helder-house-style.h"
 #include "helder-jargon.h"
 #include "helder-passive.h"
 #include "helder-syllables.h"
@@ -25,6 +26,12 @@
  * did not change and only shifts its offsets.  Analyses run one at a time
  * (a mutex), so a worker thread can analyse while the main thread edits
  * its own copy of the text.
+ *
+ * The house style is an immutable snapshot behind a lock of its own: an
+ * analysis takes a reference to the current one when it starts and keeps
+ * it to the end, so setting a new style never waits for an analysis, and
+ * the next analysis sees the new one (paragraphs made with another style
+ * are analysed again).
  *
  * The findings' messages and explanations are Dutch by design: they are
  * writing advice about Dutch text, like the word lists they come with. */
@@ -40,7 +47,8 @@ struct _HelderTextAnalyzer
   HelderFrequency  *frequency;
   HelderSpeller    *speller;
   HelderJargon     *jargon;
-  GHashTable       *ignored;      /* lower-case words never flagged */
+  GMutex            style_lock;
+  HelderHouseStyle *style;        /* sealed; replaced, never changed */
   GHashTable       *syllable_cache; /* lower-case word → count */
   GHashTable       *zipf_cache;   /* lower-case word → Zipf × 100 + 1 */
 
@@ -192,8 +200,10 @@ helder_text_analyzer_new (const char  *language,
   g_atomic_ref_count_init (&self->ref_count);
   init_word_sets ();
   g_mutex_init (&self->lock);
+  g_mutex_init (&self->style_lock);
   self->checks = HELDER_CHECK_ALL;
-  self->ignored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->style = helder_house_style_new ();
+  helder_house_style_seal (self->style);
   self->syllable_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->zipf_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->cache = paragraph_cache_new ();
@@ -232,7 +242,7 @@ helder_text_analyzer_unref (HelderTextAnalyzer *self)
     return;
 
   g_clear_pointer (&self->cache, g_hash_table_unref);
-  g_clear_pointer (&self->ignored, g_hash_table_unref);
+  g_clear_pointer (&self->style, helder_house_style_unref);
   g_clear_pointer (&self->syllable_cache, g_hash_table_unref);
   g_clear_pointer (&self->zipf_cache, g_hash_table_unref);
   g_clear_pointer (&self->jargon, helder_jargon_free);
@@ -240,6 +250,7 @@ helder_text_analyzer_unref (HelderTextAnalyzer *self)
   g_clear_pointer (&self->frequency, helder_frequency_free);
   g_clear_pointer (&self->syllables, helder_syllables_free);
   g_mutex_clear (&self->lock);
+  g_mutex_clear (&self->style_lock);
   g_free (self);
 }
 
@@ -275,52 +286,49 @@ helder_text_analyzer_get_checks (HelderTextAnalyzer *self)
 }
 
 /**
- * helder_text_analyzer_add_avoid_word:
+ * helder_text_analyzer_set_house_style:
+ * @style: (nullable): the whole house style; %NULL for none
  *
- * House style: a word or phrase to avoid, from the organisation's or the
- * user's word list.
+ * Replaces the house style: what the previous one had and @style has not
+ * is gone.  The analyser seals @style (it may no longer be added to).  An
+ * analysis under way in another thread finishes with the style it started
+ * with; the next one uses @style.  Never waits for an analysis.
  */
 void
-helder_text_analyzer_add_avoid_word (HelderTextAnalyzer *self,
-                                     const char         *phrase,
-                                     const char * const *alternatives,
-                                     const char         *explanation)
+helder_text_analyzer_set_house_style (HelderTextAnalyzer *self,
+                                      HelderHouseStyle   *style)
 {
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (phrase != NULL);
+  HelderHouseStyle *old;
 
-  g_mutex_lock (&self->lock);
-  helder_jargon_add (self->jargon, phrase, alternatives, explanation);
-  settings_changed (self);
-  g_mutex_unlock (&self->lock);
+  g_return_if_fail (self != NULL);
+
+  style = style != NULL ? helder_house_style_ref (style) : helder_house_style_new ();
+  helder_house_style_seal (style);
+
+  g_mutex_lock (&self->style_lock);
+  old = self->style;
+  self->style = style;
+  g_mutex_unlock (&self->style_lock);
+
+  helder_house_style_unref (old);
 }
 
-/* House style: a word no check flags (a name, a local term). */
-void
-helder_text_analyzer_add_ignored_word (HelderTextAnalyzer *self,
-                                       const char         *word)
+/**
+ * helder_text_analyzer_dup_house_style:
+ *
+ * Returns: (transfer full): the current house style
+ */
+HelderHouseStyle *
+helder_text_analyzer_dup_house_style (HelderTextAnalyzer *self)
 {
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (word != NULL);
+  HelderHouseStyle *style;
 
-  g_mutex_lock (&self->lock);
-  g_hash_table_add (self->ignored, g_utf8_strdown (word, -1));
-  settings_changed (self);
-  g_mutex_unlock (&self->lock);
-}
+  g_return_val_if_fail (self != NULL, NULL);
 
-/* House style: a word the spelling check accepts. */
-void
-helder_text_analyzer_add_spelling_word (HelderTextAnalyzer *self,
-                                        const char         *word)
-{
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (word != NULL);
-
-  g_mutex_lock (&self->lock);
-  helder_speller_add_word (self->speller, word);
-  settings_changed (self);
-  g_mutex_unlock (&self->lock);
+  g_mutex_lock (&self->style_lock);
+  style = helder_house_style_ref (self->style);
+  g_mutex_unlock (&self->style_lock);
+  return style;
 }
 
 HelderSpeller *
@@ -354,6 +362,7 @@ helder_text_analyzer_suggest (HelderTextAnalyzer *self,
 typedef struct
 {
   HelderTextAnalyzer *analyzer;
+  HelderHouseStyle   *style;        /* the analysis's snapshot */
   HelderParagraph    *paragraph;
   char              **lower;        /* per token, NULL for punctuation */
   double             *zipf;         /* per token */
@@ -468,6 +477,84 @@ is_word_like (const HelderToken *t)
   return t->kind != HELDER_TOKEN_PUNCTUATION;
 }
 
+/* A known name or house word, its genitive (Hillegoms, Fixi's), or a
+ * compound of one with a word the speller knows (Digipanelleden,
+ * Hillezon-coöperatie). */
+static gboolean
+house_word (Work       *w,
+            const char *word,
+            const char *lower)
+{
+  gsize n = strlen (word);
+
+  if (helder_house_style_is_spelling_word (w->style, lower) || helder_house_style_is_name (w->style, word))
+    return TRUE;
+  if (n > 2 && word[n - 1] == 's')
+    {
+      g_autofree char *stem = g_strndup (word, n - (word[n - 2] == '\'' ? 2 : 1));
+
+      return helder_house_style_is_name (w->style, stem);
+    }
+  return FALSE;
+}
+
+static gboolean
+known_word (Work       *w,
+            const char *word)
+{
+  g_autofree char *lower = g_utf8_strdown (word, -1);
+
+  return house_word (w, word, lower) ||
+         helder_speller_check (w->analyzer->speller, word) != HELDER_SPELLING_UNKNOWN;
+}
+
+static gboolean
+house_style_accepts (Work       *w,
+                     const char *word)
+{
+  g_autofree char *lower = g_utf8_strdown (word, -1);
+  gsize n = strlen (lower);
+
+  if (house_word (w, word, lower))
+    return TRUE;
+
+  if (strchr (word, '-') != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (word, "-", -1);
+      gboolean all = TRUE;
+
+      for (guint i = 0; parts[i] != NULL && all; i++)
+        all = parts[i][0] == '\0' || known_word (w, parts[i]);
+      return all;
+    }
+
+  /* Closed compounds: a house word as its head (with a linking s) or as
+   * its tail, the other part a word the speller knows. */
+  for (gsize cut = 3; cut + 3 <= n; cut++)
+    {
+      g_autofree char *head = NULL;
+      const char *tail = lower + cut;
+      gboolean house_head;
+
+      if (((guint8) lower[cut] & 0xC0) == 0x80)
+        continue;
+      head = g_strndup (lower, cut);
+      house_head = helder_house_style_is_spelling_word (w->style, head);
+      if (!house_head && head[cut - 1] == 's')
+        {
+          head[cut - 1] = '\0';
+          house_head = helder_house_style_is_spelling_word (w->style, head);
+          head[cut - 1] = 's';
+        }
+      if (house_head && helder_speller_check (w->analyzer->speller, tail) != HELDER_SPELLING_UNKNOWN)
+        return TRUE;
+      if (helder_house_style_is_spelling_word (w->style, tail) &&
+          helder_speller_check (w->analyzer->speller, head) != HELDER_SPELLING_UNKNOWN)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 check_spelling (Work              *w,
                 const HelderToken *t,
@@ -488,7 +575,7 @@ check_spelling (Work              *w,
     }
 
   verdict = helder_speller_check (w->analyzer->speller, word);
-  if (verdict != HELDER_SPELLING_UNKNOWN)
+  if (verdict != HELDER_SPELLING_UNKNOWN || house_style_accepts (w, word))
     return;
 
   /* Capitalised in mid-sentence: most likely a name, not a typo. */
@@ -552,18 +639,43 @@ check_nominalisations (Work                     *w,
     }
 }
 
+/* Whether @m overlaps one of the first @n matches. */
+static gboolean
+overlaps_any (GArray                  *matches,
+              guint                    n,
+              const HelderJargonMatch *m)
+{
+  for (guint k = 0; k < n; k++)
+    {
+      const HelderJargonMatch *h = &g_array_index (matches, HelderJargonMatch, k);
+
+      if (m->first <= h->last && h->first <= m->last)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 check_jargon (Work                     *w,
               const HelderSentenceView *view)
 {
   g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (HelderJargonMatch));
+  guint n_house;
 
+  /* The house style's words first: where one matches, it replaces the
+   * built-in entry for the same words. */
+  helder_jargon_match (helder_house_style_get_avoid (w->style), view, matches);
+  n_house = matches->len;
   helder_jargon_match (w->analyzer->jargon, view, matches);
   for (guint i = 0; i < matches->len; i++)
     {
       HelderJargonMatch *m = &g_array_index (matches, HelderJargonMatch, i);
       const char * const *alternatives = helder_jargon_entry_get_alternatives (m->entry);
-      g_autofree char *message = g_strdup_printf ("Ambtelijk: %s", helder_jargon_entry_get_phrase (m->entry));
+      g_autofree char *message = NULL;
+
+      if (i >= n_house && overlaps_any (matches, n_house, m))
+        continue;
+      message = g_strdup_printf ("Ambtelijk: %s", helder_jargon_entry_get_phrase (m->entry));
 
       add_finding (w, helder_sentence_view_token (view, m->first)->start,
                    helder_sentence_view_token (view, m->last)->end,
@@ -657,7 +769,7 @@ analyse_sentence (Work           *w,
           g_array_append_val (p->address, informal);
         }
 
-      ignored = g_hash_table_contains (self->ignored, lower);
+      ignored = helder_house_style_is_ignored (w->style, lower);
       name = (t->flags & HELDER_TOKEN_CAPITALIZED) && !(t->flags & HELDER_TOKEN_SENTENCE_START);
       content = !g_hash_table_contains (function_word_set, lower);
       if (content)
@@ -731,15 +843,17 @@ analyse_sentence (Work           *w,
 
 static HelderParagraph *
 analyse_paragraph (HelderTextAnalyzer *self,
+                   HelderHouseStyle   *style,
                    const char         *text,
                    gsize               length,
                    guint               hash)
 {
   HelderParagraph *p = g_new0 (HelderParagraph, 1);
-  Work w = { self, p, NULL, NULL, NULL };
+  Work w = { self, style, p, NULL, NULL, NULL };
 
   g_atomic_ref_count_init (&p->ref);
   p->generation = self->generation;
+  p->style = helder_house_style_get_serial (style);
   p->text = g_strndup (text, length);
   p->length = length;
   p->hash = hash;
@@ -847,6 +961,7 @@ helder_text_analyzer_analyze (HelderTextAnalyzer  *self,
                               GError             **error)
 {
   g_autoptr(GArray) spans = NULL;
+  g_autoptr(HelderHouseStyle) style = NULL;
   GHashTable *next_cache;
   HelderAnalysis *analysis;
   const char *bad;
@@ -865,6 +980,7 @@ helder_text_analyzer_analyze (HelderTextAnalyzer  *self,
       return NULL;
     }
 
+  style = helder_text_analyzer_dup_house_style (self);
   g_mutex_lock (&self->lock);
 
   analysis = helder_analysis_new ();
@@ -883,13 +999,14 @@ helder_text_analyzer_analyze (HelderTextAnalyzer  *self,
       if (p == NULL)
         p = g_hash_table_lookup (next_cache, &key);
 
-      if (p != NULL && p->generation == self->generation)
+      if (p != NULL && p->generation == self->generation &&
+          p->style == helder_house_style_get_serial (style))
         {
           helder_paragraph_ref (p);
           analysis->n_reused++;
         }
       else
-        p = analyse_paragraph (self, key.text, n, key.hash);
+        p = analyse_paragraph (self, style, key.text, n, key.hash);
 
       g_ptr_array_add (analysis->paragraphs, p);
       g_array_append_val (analysis->spans, *span);

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "helder-analysis.h"
+#include "helder-house-style.h"
 #include "helder-speller.h"
 
 G_BEGIN_DECLS
@@ -30,14 +31,9 @@ void                helder_text_analyzer_unref            (HelderTextAnalyzer  *
 void                helder_text_analyzer_set_checks      (HelderTextAnalyzer  *self,
                                                           guint                checks);
 guint               helder_text_analyzer_get_checks      (HelderTextAnalyzer  *self);
-void                helder_text_analyzer_add_avoid_word  (HelderTextAnalyzer  *self,
-                                                          const char          *phrase,
-                                                          const char * const  *alternatives,
-                                                          const char          *explanation);
-void                helder_text_analyzer_add_ignored_word (HelderTextAnalyzer *self,
-                                                          const char          *word);
-void                helder_text_analyzer_add_spelling_word (HelderTextAnalyzer *self,
-                                                          const char          *word);
+void                helder_text_analyzer_set_house_style (HelderTextAnalyzer  *self,
+                                                          HelderHouseStyle    *style);
+HelderHouseStyle   *helder_text_analyzer_dup_house_style (HelderTextAnalyzer  *self);
 HelderSpeller      *helder_text_analyzer_get_speller     (HelderTextAnalyzer  *self);
 GStrv               helder_text_analyzer_suggest          (HelderTextAnalyzer  *self,
                                                            const char          *word,

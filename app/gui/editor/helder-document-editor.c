@@ -1216,10 +1216,10 @@ add_word (HelderDocumentEditor *self,
                 "language", "nl_NL", NULL);
   if (g_str_equal (scope, "personal"))
     helder_record_set_visibility (word, HELDER_VISIBILITY_PRIVATE);
+  /* The application follows the store and gives the analyser the new
+   * house style before the save returns. */
   if (!helder_store_save (self->store, word, &error))
     g_warning ("Could not add %s: %s", self->menu_word, error->message);
-  if (self->analyzer != NULL)
-    helder_text_analyzer_add_spelling_word (self->analyzer, self->menu_word);
   /* The word may be marked anywhere in the text, not only where it changed */
   self->retag_all = TRUE;
   analyse (self);

@@ -1,0 +1,198 @@
+/* helder-server-responses.c: answers, lingering closes and reading JSON bodies
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-server"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "helder-server-private.h"
+#include "sync/helder-protocol.h"
+/* Responses */
+
+void
+helder_server_respond_json (SoupServerMessage *msg,
+                            guint              status,
+                            JsonNode          *node)
+{
+  g_autofree char *body = json_to_string (node, FALSE);
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+
+  soup_message_headers_replace (headers, "Connection", "close");
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, HELDER_MEDIA_TYPE_JSON, SOUP_MEMORY_COPY, body, strlen (body));
+}
+
+void
+helder_server_respond_error (SoupServerMessage *msg,
+                             guint              status,
+                             const char        *code,
+                             const char        *message)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, HELDER_MEMBER_ERROR);
+  json_builder_add_string_value (b, code);
+  json_builder_set_member_name (b, HELDER_MEMBER_MESSAGE);
+  json_builder_add_string_value (b, message);
+  json_builder_end_object (b);
+  node = json_builder_get_root (b);
+  helder_server_respond_json (msg, status, node);
+}
+
+/* The storage could not answer (a lost database connection, a full disk):
+ * the client keeps what it has and retries. */
+void
+helder_server_respond_unavailable (SoupServerMessage *msg,
+                                   const GError      *error)
+{
+  g_message ("Storage: %s", error ? error->message : "unknown error");
+  helder_server_respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, HELDER_CODE_STORAGE, "The server cannot reach its data; retry");
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), HELDER_HEADER_RETRY_AFTER, "2");
+}
+
+void
+helder_server_respond_status (SoupServerMessage *msg,
+                              guint              status)
+{
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
+  soup_server_message_set_status (msg, status, NULL);
+}
+
+JsonObject *
+helder_server_parse_json_object (SoupServerMessage *msg,
+                                 GBytes           **raw)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (size == 0 || !g_utf8_validate (data, size, NULL))
+    {
+      helder_server_respond_error (msg, SOUP_STATUS_BAD_REQUEST, HELDER_CODE_BAD_JSON, "The body is not UTF-8 JSON");
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, data, size, &error))
+    {
+      helder_server_respond_error (msg, SOUP_STATUS_BAD_REQUEST, HELDER_CODE_BAD_JSON, error->message);
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      helder_server_respond_error (msg, SOUP_STATUS_BAD_REQUEST, HELDER_CODE_BAD_JSON, "The body must be a JSON object");
+      return NULL;
+    }
+  if (raw != NULL)
+    *raw = g_bytes_ref (bytes);
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+/* A lingering close: a socket closed with unread data sends a reset,
+ * and a client still sending its body would get "connection reset"
+ * instead of the answer.  So after the answer the server stops writing
+ * and throws away what still comes, until the client closes or for at
+ * most LINGER_SECONDS. */
+#define LINGER_SECONDS 30
+
+typedef struct
+{
+  GIOStream    *stream;
+  GCancellable *cancellable;
+  guint         timeout_id;
+  guint8        buffer[16384];
+} Linger;
+
+static void
+linger_read (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  Linger *l = data;
+
+  if (g_input_stream_read_finish (G_INPUT_STREAM (source), result, NULL) > 0)
+    {
+      g_input_stream_read_async (G_INPUT_STREAM (source), l->buffer, sizeof l->buffer, G_PRIORITY_LOW,
+                                 l->cancellable, linger_read, l);
+      return;
+    }
+  g_clear_handle_id (&l->timeout_id, g_source_remove);
+  g_io_stream_close (l->stream, NULL, NULL);
+  g_object_unref (l->stream);
+  g_object_unref (l->cancellable);
+  g_free (l);
+}
+
+static gboolean
+linger_timeout (gpointer data)
+{
+  Linger *l = data;
+
+  /* The pending read ends as cancelled and closes the stream. */
+  l->timeout_id = 0;
+  g_cancellable_cancel (l->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+linger_close (GIOStream *stream,
+              gboolean   tls)
+{
+  GSocket *socket = g_object_get_data (G_OBJECT (stream), "GSocket");
+  Linger *l = g_new0 (Linger, 1);
+
+  /* Plain TCP: a FIN tells the client the answer is complete. */
+  if (socket != NULL && !tls)
+    g_socket_shutdown (socket, FALSE, TRUE, NULL);
+  l->stream = g_object_ref (stream);
+  l->cancellable = g_cancellable_new ();
+  l->timeout_id = g_timeout_add_seconds (LINGER_SECONDS, linger_timeout, l);
+  g_input_stream_read_async (g_io_stream_get_input_stream (stream), l->buffer, sizeof l->buffer, G_PRIORITY_LOW,
+                             l->cancellable, linger_read, l);
+}
+
+/* Answers and closes the connection at once, without reading the body.
+ * libsoup 3.2 honours a status set by an early handler only for clients
+ * that sent Expect: 100-continue; others would have their whole body read
+ * first.  So the connection is taken over and answered by hand. */
+void
+helder_server_refuse_unread (SoupServerMessage *msg,
+                             guint              status,
+                             const char        *code,
+                             const char        *message)
+{
+  g_autoptr(GIOStream) stream = NULL;
+  g_autofree char *body = g_strdup_printf ("{\"" HELDER_MEMBER_ERROR "\":\"%s\",\""
+                                           HELDER_MEMBER_MESSAGE "\":\"%s\"}", code, message);
+  g_autofree char *response = NULL;
+  GUri *uri = soup_server_message_get_uri (msg);
+
+  if (soup_message_headers_get_expectations (soup_server_message_get_request_headers (msg)) &
+      SOUP_EXPECTATION_CONTINUE)
+    {
+      helder_server_respond_error (msg, status, code, message);
+      return;
+    }
+
+  response = g_strdup_printf ("HTTP/1.1 %u %s\r\nServer: helder-server/" PACKAGE_VERSION "\r\n"
+                              "Connection: close\r\nContent-Type: application/json\r\n"
+                              "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n%s",
+                              status, soup_status_get_phrase (status), strlen (body), body);
+  stream = soup_server_message_steal_connection (msg);
+  if (stream != NULL)
+    {
+      g_output_stream_write_all (g_io_stream_get_output_stream (stream), response, strlen (response),
+                                 NULL, NULL, NULL);
+      linger_close (stream, uri != NULL && g_strcmp0 (g_uri_get_scheme (uri), "https") == 0);
+    }
+  fprintf (stdout, "%s %s %u 0.0ms -\n", soup_server_message_get_method (msg), uri ? g_uri_get_path (uri) : "?", status);
+}

@@ -1,0 +1,120 @@
+/* helder-server-stream.c: WebSocket notifications of new versions
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-server"
+
+#include "config.h"
+
+
+#include "helder-server-private.h"
+#include "sync/helder-protocol.h"
+/* WebSocket notifications */
+
+static void
+stream_closed (SoupWebsocketConnection *connection,
+               HelderServer            *self)
+{
+  for (guint i = 0; i < self->streams->len; i++)
+    {
+      Stream *s = g_ptr_array_index (self->streams, i);
+
+      if (s->connection == connection)
+        {
+          g_ptr_array_remove_index_fast (self->streams, i);
+          return;
+        }
+    }
+}
+
+void
+helder_server_stream_free (Stream *s)
+{
+  g_signal_handlers_disconnect_matched (s->connection, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, stream_closed, NULL);
+  g_object_unref (s->connection);
+  g_free (s);
+}
+
+static void
+send_version (SoupWebsocketConnection *connection,
+              gint64                   version)
+{
+  g_autofree char *text = g_strdup_printf ("{\"" HELDER_MEMBER_LIBRARY_VERSION "\":%" G_GINT64_FORMAT "}",
+                                           version);
+
+  if (soup_websocket_connection_get_state (connection) == SOUP_WEBSOCKET_STATE_OPEN)
+    soup_websocket_connection_send_text (connection, text);
+}
+
+void
+helder_server_broadcast_version (HelderServer *self,
+                                 gint64        org_id,
+                                 gint64        version)
+{
+  gpointer key = GSIZE_TO_POINTER ((gsize) org_id);
+
+  /* Another instance's commit arrives through the storage, and our own
+   * comes back the same way: each version is announced once. */
+  if (version <= (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (self->announced, key)))
+    return;
+  g_hash_table_insert (self->announced, key, GSIZE_TO_POINTER ((gsize) version));
+
+  for (guint i = 0; i < self->streams->len; i++)
+    {
+      Stream *s = g_ptr_array_index (self->streams, i);
+
+      if (s->org_id == org_id)
+        send_version (s->connection, version);
+    }
+}
+
+void
+helder_server_stream_early_handler (SoupServer        *server,
+                                    SoupServerMessage *msg,
+                                    const char        *path,
+                                    GHashTable        *query,
+                                    gpointer           user_data)
+{
+  HelderServer *self = user_data;
+  g_auto(HelderServerUser) user = { 0 };
+
+  if (g_str_equal (path, HELDER_PATH_STREAM) && !helder_server_authenticate (self, msg, &user))
+    return;   /* answered 401: no upgrade */
+}
+
+void
+helder_server_stream_handler (SoupServer              *server,
+                              SoupServerMessage       *msg,
+                              const char              *path,
+                              SoupWebsocketConnection *connection,
+                              gpointer                 user_data)
+{
+  HelderServer *self = user_data;
+  HelderServerStorageInterface *storage = HELDER_SERVER_STORAGE_GET_IFACE (self->storage);
+  g_auto(HelderServerUser) user = { 0 };
+  g_autoptr(GError) error = NULL;
+  gint64 version;
+  Stream *s;
+
+  if (!helder_server_authenticate (self, msg, &user))
+    {
+      soup_websocket_connection_close (connection, SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION, NULL);
+      return;
+    }
+  s = g_new0 (Stream, 1);
+  s->connection = g_object_ref (connection);
+  s->org_id = user.org_id;
+  g_ptr_array_add (self->streams, s);
+  g_signal_connect (connection, "closed", G_CALLBACK (stream_closed), self);
+  version = storage->get_org_version (self->storage, user.org_id, NULL, &error);
+  if (version < 0)
+    {
+      /* The client polls until it connects again. */
+      g_message ("Storage: %s", error->message);
+      soup_websocket_connection_close (connection, SOUP_WEBSOCKET_CLOSE_SERVER_ERROR, NULL);
+      return;
+    }
+  send_version (connection, version);
+}
