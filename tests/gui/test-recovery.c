@@ -461,6 +461,24 @@ log_in (void)
   g_assert_true (helder_test_wait_for (have_token, NULL));
 }
 
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -505,5 +523,6 @@ main (int   argc,
       g_subprocess_wait (server, NULL, NULL);
       g_clear_object (&server);
     }
+  remove_tree (data_dir);
   return status;
 }

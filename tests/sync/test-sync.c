@@ -798,6 +798,21 @@ test_restore_from_server (void)
   a->store = g_steal_pointer (&restored);
   desk_connect (a, "sanne");
   sync_ok (a);
+
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    g_clear_object (&a->client);
+    g_clear_object (&a->store);
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+
+        g_remove (file);
+      }
+    g_rmdir (dir);
+  }
 }
 
 static void

@@ -60,8 +60,10 @@ HelderStoreMemory *helder_store_get_memory  (HelderStore  *self);
 gboolean      helder_store_file_is_read_only (const char  *path);
 gboolean      helder_store_check_file       (const char   *path,
                                              gboolean      read_only,
+                                             HelderStoreFacts *found,
                                              GError      **error);
 gboolean      helder_store_recovery_init    (HelderStore  *self,
+                                             HelderStoreFacts *found,
                                              GError      **error);
 gboolean      helder_store_count_edits      (HelderStore  *self,
                                              guint         n,

@@ -383,22 +383,24 @@ look (const char        *path,
 
 /**
  * helder_store_check_file: (skip)
+ * @found: (out caller-allocates): what the file holds, when it passes
  *
  * Before the store at @path is opened: refuses it, untouched, when it is
  * damaged or written by a newer Helder, or when it holds less than the key
  * file beside it remembers.
  */
 gboolean
-helder_store_check_file (const char  *path,
-                         gboolean     read_only,
-                         GError     **error)
+helder_store_check_file (const char        *path,
+                         gboolean           read_only,
+                         HelderStoreFacts  *found,
+                         GError           **error)
 {
   g_auto(HelderStoreFacts) remembered = { 0 };
-  g_auto(HelderStoreFacts) now = { 0 };
+  HelderStoreFacts *now = found;
   gboolean known = helder_store_facts_load (path, &remembered);
   FileState state;
 
-  if (!look (path, read_only, &state, &now, NULL, error))
+  if (!look (path, read_only, &state, now, NULL, error))
     return FALSE;
 
   /* SQLite never removes its file: one that is gone was removed on
@@ -410,13 +412,13 @@ helder_store_check_file (const char  *path,
   if (state == FILE_EMPTY && has_log (path))
     return refuse_lost (error, path, "it is empty, but its write-ahead log holds changes");
 
-  if (known && helder_store_facts_show_loss (&remembered, &now))
+  if (known && helder_store_facts_show_loss (&remembered, now))
     {
       g_autofree char *at = remembered.at ? g_date_time_format_iso8601 (remembered.at) : g_strdup ("?");
       g_autofree char *detail =
         g_strdup_printf ("it holds %u records and %" G_GINT64_FORMAT " local edits (store %s), "
                          "but held %u and %" G_GINT64_FORMAT " (store %s) at %s",
-                         now.records, now.edits, now.id ? now.id : "without an id",
+                         now->records, now->edits, now->id ? now->id : "without an id",
                          remembered.records, remembered.edits,
                          remembered.id ? remembered.id : "without an id", at);
 
@@ -444,23 +446,53 @@ helder_store_count_rows (HelderStore *self)
 
 /* Remembering */
 
-/* Once the store is open and writable: gives it an id (a new file, or one
- * from before ids) and notes what it holds. */
-gboolean
-helder_store_recovery_init (HelderStore  *self,
-                            GError      **error)
+/* Writes @now down (it is taken), unless the key file says just that. */
+static gboolean
+remember_facts (HelderStore       *self,
+                HelderStoreFacts  *now,
+                GError           **error)
 {
   HelderStoreMemory *memory = helder_store_get_memory (self);
-  g_autofree char *id = query_text (helder_store_get_db (self),
-                                    "SELECT value FROM store_meta WHERE key = 'store_id'");
+
+  memory->unremembered = 0;
+  if (facts_equal (&memory->facts, now))
+    {
+      helder_store_facts_clear (now);
+      return TRUE;
+    }
+  g_clear_pointer (&now->at, g_date_time_unref);
+  now->at = g_date_time_new_now_utc ();
+  if (!facts_save (helder_store_get_path (self), now, error))
+    {
+      helder_store_facts_clear (now);
+      return FALSE;
+    }
+  helder_store_facts_clear (&memory->facts);
+  memory->facts = *now;
+  memset (now, 0, sizeof *now);
+  return TRUE;
+}
+
+/* Once the store is open and writable: gives it an id (a new file, or one
+ * from before ids) and notes what it holds, which @found counted as the
+ * file was checked (a migration adds no rows that matter here; the next
+ * moment that matters counts again). */
+gboolean
+helder_store_recovery_init (HelderStore       *self,
+                            HelderStoreFacts  *found,
+                            GError           **error)
+{
+  HelderStoreMemory *memory = helder_store_get_memory (self);
   g_autoptr(GError) local_error = NULL;
 
-  if (id == NULL)
+  if (found->id == NULL)
     {
-      g_autofree char *new_id = g_uuid_string_random ();
-      g_autofree char *sql = g_strdup_printf ("INSERT OR REPLACE INTO store_meta (key, value) "
-                                              "VALUES ('store_id', '%s'), ('local_edits', '0')", new_id);
+      g_autofree char *sql = NULL;
 
+      found->id = g_uuid_string_random ();
+      found->edits = 0;
+      sql = g_strdup_printf ("INSERT OR REPLACE INTO store_meta (key, value) "
+                             "VALUES ('store_id', '%s'), ('local_edits', '0')", found->id);
       if (!helder_store_exec (self, sql, error))
         return FALSE;
     }
@@ -468,7 +500,7 @@ helder_store_recovery_init (HelderStore  *self,
   helder_store_facts_load (helder_store_get_path (self), &memory->facts);
   memory->active = TRUE;
   /* Not being able to write it down is no reason to refuse the store. */
-  if (!helder_store_remember (self, &local_error))
+  if (!remember_facts (self, found, &local_error))
     g_message ("Could not note what %s holds: %s", helder_store_get_path (self), local_error->message);
   return TRUE;
 }
@@ -499,17 +531,7 @@ helder_store_remember (HelderStore  *self,
                    "Could not count what %s holds", helder_store_get_path (self));
       return FALSE;
     }
-  memory->unremembered = 0;
-  if (facts_equal (&memory->facts, &now))
-    return TRUE;
-
-  now.at = g_date_time_new_now_utc ();
-  if (!facts_save (helder_store_get_path (self), &now, error))
-    return FALSE;
-  helder_store_facts_clear (&memory->facts);
-  memory->facts = now;
-  memset (&now, 0, sizeof now);
-  return TRUE;
+  return remember_facts (self, &now, error);
 }
 
 /* Inside the transaction of @n local edits. */

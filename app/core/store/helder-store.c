@@ -295,6 +295,7 @@ helder_store_open_at_version (const char  *path,
                               GError     **error)
 {
   g_autoptr(HelderStore) self = NULL;
+  g_auto(HelderStoreFacts) found = { 0 };
   g_autofree char *dir = NULL;
   gboolean read_only;
   int rc;
@@ -313,7 +314,7 @@ helder_store_open_at_version (const char  *path,
     }
 
   read_only = helder_store_file_is_read_only (path);
-  if (!helder_store_check_file (path, read_only, error))
+  if (!helder_store_check_file (path, read_only, &found, error))
     return NULL;
 
   self = g_object_new (HELDER_TYPE_STORE, NULL);
@@ -345,7 +346,7 @@ helder_store_open_at_version (const char  *path,
   if (!migrate (self, version, error))
     return NULL;
 
-  if (!read_only && !helder_store_recovery_init (self, error))
+  if (!read_only && !helder_store_recovery_init (self, &found, error))
     return NULL;
 
   return g_steal_pointer (&self);
