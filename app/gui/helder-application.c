@@ -10,9 +10,13 @@
 
 #include <glib/gi18n.h>
 
+#include "channels/helder-channels-service.h"
+#include "editor/helder-editor-service.h"
 #include "helder-application.h"
 #include "helder-example-data.h"
 #include "store/helder-store-recovery.h"
+#include "library/helder-library-service.h"
+#include "plan/helder-plan-service.h"
 #include "helder-preferences-window.h"
 #include "helder-renderer.h"
 #include "helder-token-store.h"
@@ -27,6 +31,10 @@ struct _HelderApplication
   GError         *store_error;   /* why the store could not be opened */
   HelderStoreDamage *damage;     /* and what a restore can do about it */
   char           *store_path;    /* the store opened, or tried */
+
+  /* who works here, and the pages' services on the store */
+  HelderSession  *session;
+  GPtrArray      *services;
 
   HelderSyncClient *sync;         /* NULL without a server */
   /* The server login, kept when the store does not open: a restore
@@ -59,9 +67,6 @@ static GParamSpec *properties[N_PROPS];
 static void load_analyzer (HelderApplication *self);
 static void replace_sync  (HelderApplication *self,
                            HelderSyncClient  *sync);
-static void store_changed (HelderApplication *self,
-                           const char        *type_name,
-                           const char        *id);
 
 HelderApplication *
 helder_application_new (void)
@@ -147,6 +152,67 @@ helder_application_get_settings (HelderApplication *self)
   return self->settings;
 }
 
+/* The session (login, and the role the server gave at login) and one
+ * service per page, on the store just opened.  The windows hand them to
+ * their pages. */
+static void
+create_services (HelderApplication *self)
+{
+  g_autofree char *role = g_settings_get_string (self->settings, "server-role");
+  HelderEditorService *editor;
+
+  g_clear_pointer (&self->services, g_ptr_array_unref);
+  g_clear_object (&self->session);
+  self->session = helder_session_new (helder_store_get_user (self->store), helder_role_from_string (role));
+  g_object_bind_property (self->store, "user", self->session, "login", G_BINDING_DEFAULT);
+
+  self->services = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->services, helder_plan_service_new (self->store, self->session));
+  g_ptr_array_add (self->services, helder_channels_service_new (self->store, self->session));
+  g_ptr_array_add (self->services, editor = helder_editor_service_new (self->store, self->session));
+  g_ptr_array_add (self->services, helder_library_service_new (self->store, self->session));
+  helder_editor_service_set_analyzer (editor, self->analyzer);
+}
+
+/**
+ * helder_application_get_session:
+ *
+ * Returns: (transfer none) (nullable): who works here, once the store is
+ *   open
+ */
+HelderSession *
+helder_application_get_session (HelderApplication *self)
+{
+  g_return_val_if_fail (HELDER_IS_APPLICATION (self), NULL);
+
+  return self->session;
+}
+
+/**
+ * helder_application_get_service:
+ * @service_type: a #HelderService type, such as HELDER_TYPE_PLAN_SERVICE
+ *
+ * Returns: (transfer none) (nullable): the application's service of that
+ *   type, once the store is open
+ */
+HelderService *
+helder_application_get_service (HelderApplication *self,
+                                GType              service_type)
+{
+  g_return_val_if_fail (HELDER_IS_APPLICATION (self), NULL);
+
+  for (guint i = 0; self->services != NULL && i < self->services->len; i++)
+    if (G_OBJECT_TYPE (self->services->pdata[i]) == service_type)
+      return self->services->pdata[i];
+  return NULL;
+}
+
+static HelderEditorService *
+editor_service (HelderApplication *self)
+{
+  return (HelderEditorService *) helder_application_get_service (self, HELDER_TYPE_EDITOR_SERVICE);
+}
+
 /**
  * helder_application_open_store:
  *
@@ -165,9 +231,11 @@ helder_application_open_store (HelderApplication  *self,
   if (path == NULL)
     path = default_path = helder_store_default_path ();
 
-  /* Nothing syncs a store that is gone. */
+  /* Nothing syncs, and no service holds, a store that is gone. */
   if (self->sync != NULL)
     replace_sync (self, NULL);
+  g_clear_pointer (&self->services, g_ptr_array_unref);
+  g_clear_object (&self->session);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
   g_clear_pointer (&self->damage, helder_store_damage_free);
@@ -191,7 +259,7 @@ helder_application_open_store (HelderApplication  *self,
     if (example != NULL)
       g_simple_action_set_enabled (G_SIMPLE_ACTION (example), !helder_store_is_read_only (self->store));
   }
-  g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed), self, G_CONNECT_SWAPPED);
+  create_services (self);
   load_analyzer (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   return TRUE;
@@ -209,105 +277,6 @@ helder_application_get_analyzer (HelderApplication *self)
   g_return_val_if_fail (HELDER_IS_APPLICATION (self), NULL);
 
   return self->analyzer;
-}
-
-/* The house style from the store: word_list_entry records are words to
- * avoid with their alternatives, dictionary_word records words the
- * spelling check accepts (kind "spelling") or no check flags ("ignore"),
- * of the organisation (scope "org") or the user's own ("personal", private,
- * so only theirs arrive).  The organisation's name, its channels and the
- * streets and wijken of works are known names. */
-static HelderHouseStyle *
-house_style_from_store (HelderStore  *store,
-                        GError      **error)
-{
-  static const struct { const char *type_name; const char *fields[3]; } names[] = {
-    { "organisation", { "name", NULL } },
-    { "channel", { "name", NULL } },
-    { "works", { "location", "wijk", NULL } },
-  };
-  g_autoptr(HelderHouseStyle) style = helder_house_style_new ();
-  g_autoptr(GListModel) avoid = NULL;
-  g_autoptr(GListModel) words = NULL;
-
-  if ((avoid = helder_store_list (store, HELDER_TYPE_WORD_LIST_ENTRY, error)) == NULL ||
-      (words = helder_store_list (store, HELDER_TYPE_DICTIONARY_WORD, error)) == NULL)
-    return NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (avoid); i++)
-    {
-      g_autoptr(HelderRecord) entry = g_list_model_get_item (avoid, i);
-      const char *word = helder_record_get_text (entry, "word");
-
-      if (word != NULL)
-        helder_house_style_add_avoid_word (style, word,
-                                           helder_record_get_list (entry, "alternatives"),
-                                           helder_record_get_text (entry, "explanation"));
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (words); i++)
-    {
-      g_autoptr(HelderRecord) word = g_list_model_get_item (words, i);
-      const char *text = helder_record_get_text (word, "word");
-
-      if (text == NULL)
-        continue;
-      if (g_strcmp0 (helder_record_get_text (word, "kind"), "ignore") == 0)
-        helder_house_style_add_ignored_word (style, text);
-      else
-        helder_house_style_add_spelling_word (style, text);
-    }
-
-  for (guint k = 0; k < G_N_ELEMENTS (names); k++)
-    {
-      g_autoptr(GListModel) records = helder_store_list (store, helder_record_type_from_name (names[k].type_name), error);
-
-      if (records == NULL)
-        return NULL;
-      for (guint i = 0; i < g_list_model_get_n_items (records); i++)
-        {
-          g_autoptr(HelderRecord) record = g_list_model_get_item (records, i);
-
-          for (guint f = 0; names[k].fields[f] != NULL; f++)
-            {
-              const char *name = helder_record_get_text (record, names[k].fields[f]);
-
-              if (name != NULL)
-                helder_house_style_add_name (style, name);
-            }
-        }
-    }
-
-  return g_steal_pointer (&style);
-}
-
-static void
-apply_house_style (HelderApplication *self)
-{
-  g_autoptr(HelderHouseStyle) style = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->analyzer == NULL || self->store == NULL)
-    return;
-  if ((style = house_style_from_store (self->store, &error)) == NULL)
-    g_warning ("Could not read the house style: %s", error->message);
-  else
-    helder_text_analyzer_set_house_style (self->analyzer, style);
-}
-
-/* A word added to a list, here or on another computer, counts at once:
- * the next analysis uses the new house style. */
-static void
-store_changed (HelderApplication *self,
-               const char        *type_name,
-               const char        *id)
-{
-  static const char *house_style_types[] = {
-    "word_list_entry", "dictionary_word", "organisation", "channel", "works", NULL,
-  };
-
-  if (g_strv_contains (house_style_types, type_name))
-    apply_house_style (self);
 }
 
 /* Hunspell, the hyphenation patterns and the word lists take ~150 ms to
@@ -352,7 +321,9 @@ analyzer_loaded (GObject      *source,
       return;
     }
   self->analyzer = analyzer;
-  apply_house_style (self);
+  /* The editor service gives it the house style and keeps it current */
+  if (editor_service (self) != NULL)
+    helder_editor_service_set_analyzer (editor_service (self), analyzer);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYZER_READY]);
 }
 
@@ -365,6 +336,8 @@ spelling_language_changed (HelderApplication *self)
     return;
   /* Open editors keep their reference until they get the new one. */
   g_clear_pointer (&self->analyzer, helder_text_analyzer_unref);
+  if (editor_service (self) != NULL)
+    helder_editor_service_set_analyzer (editor_service (self), NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYZER_READY]);
   load_analyzer (self);
 }
@@ -422,6 +395,8 @@ start_sync (HelderApplication *self)
 
 /**
  * helder_application_connect:
+ * @role: (nullable): the role the server gave at login, or %NULL to keep
+ *   the one known
  *
  * Syncs with @server_url from now on as @user, keeping @token in the
  * keyring.
@@ -430,6 +405,7 @@ void
 helder_application_connect (HelderApplication *self,
                             const char        *server_url,
                             const char        *user,
+                            const char        *role,
                             const char        *token)
 {
   g_return_if_fail (HELDER_IS_APPLICATION (self));
@@ -437,6 +413,11 @@ helder_application_connect (HelderApplication *self,
 
   g_settings_set_string (self->settings, "server-url", server_url);
   g_settings_set_string (self->settings, "server-user", user);
+  if (role != NULL)
+    {
+      g_settings_set_string (self->settings, "server-role", role);
+      helder_session_set_role (self->session, helder_role_from_string (role));
+    }
   helder_token_store_save (server_url, user, token);
 
   set_login (self, server_url, user, token);
@@ -495,7 +476,7 @@ setup_sync (HelderApplication *self)
   if (env_token != NULL && *env_token != '\0' && env_user != NULL)
     {
       if (self->store != NULL)
-        helder_application_connect (self, url, env_user, env_token);
+        helder_application_connect (self, url, env_user, NULL, env_token);
       else
         set_login (self, url, env_user, env_token);
       g_unsetenv ("HELDER_SERVER_TOKEN");
@@ -907,6 +888,8 @@ helder_application_dispose (GObject *object)
     helder_sync_client_stop (self->sync);
   g_clear_object (&self->sync);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->services, g_ptr_array_unref);
+  g_clear_object (&self->session);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (helder_application_parent_class)->dispose (object);

@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "helder-gui-types.h"
+#include "service/helder-service.h"
 #include "store/helder-store.h"
 #include "store/helder-store-recovery.h"
 #include "sync/helder-sync-client.h"
@@ -44,9 +46,13 @@ gboolean           helder_application_open_store      (HelderApplication *self,
                                                        GError           **error);
 HelderSyncClient  *helder_application_get_sync        (HelderApplication *self);
 HelderTextAnalyzer *helder_application_get_analyzer   (HelderApplication *self);
+HelderSession     *helder_application_get_session     (HelderApplication *self);
+HelderService     *helder_application_get_service     (HelderApplication *self,
+                                                       GType              service_type);
 void               helder_application_connect         (HelderApplication *self,
                                                        const char        *server_url,
                                                        const char        *user,
+                                                       const char        *role,
                                                        const char        *token);
 void               helder_application_disconnect      (HelderApplication *self);
 

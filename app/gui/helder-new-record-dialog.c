@@ -21,9 +21,8 @@ struct _HelderNewRecordDialog
   GtkLabel    *error_label;
 
   /* owned */
-  HelderStore *store;
-  GType        type;
-  const char  *field;   /* "title" or "name" */
+  HelderService *service;
+  GType          type;
 };
 
 G_DEFINE_FINAL_TYPE (HelderNewRecordDialog, helder_new_record_dialog, ADW_TYPE_WINDOW)
@@ -55,10 +54,8 @@ create_activated (GtkWidget  *widget,
   if (*text == '\0')
     return;
 
-  record = helder_record_new (self->type);
-  g_object_set (record, self->field, text, NULL);
-
-  if (!helder_store_save (self->store, record, &error))
+  record = helder_service_create (self->service, self->type, text, &error);
+  if (record == NULL)
     {
       gtk_label_set_text (self->error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
@@ -85,7 +82,7 @@ helder_new_record_dialog_dispose (GObject *object)
 {
   HelderNewRecordDialog *self = HELDER_NEW_RECORD_DIALOG (object);
 
-  g_clear_object (&self->store);
+  g_clear_object (&self->service);
   gtk_widget_dispose_template (GTK_WIDGET (self), HELDER_TYPE_NEW_RECORD_DIALOG);
 
   G_OBJECT_CLASS (helder_new_record_dialog_parent_class)->dispose (object);
@@ -117,26 +114,24 @@ helder_new_record_dialog_init (HelderNewRecordDialog *self)
   actions_update (self);
 }
 
+/* A new record of @type, created through @service (which checks the
+ * role and fills in the page's defaults). */
 HelderNewRecordDialog *
-helder_new_record_dialog_new (HelderStore *store,
-                              GType        type,
-                              const char  *title)
+helder_new_record_dialog_new (HelderService *service,
+                              GType          type,
+                              const char    *title)
 {
   HelderNewRecordDialog *self;
-  HelderRecordClass *klass;
 
-  g_return_val_if_fail (HELDER_IS_STORE (store), NULL);
+  g_return_val_if_fail (HELDER_IS_SERVICE (service), NULL);
   g_return_val_if_fail (g_type_is_a (type, HELDER_TYPE_RECORD), NULL);
 
   self = g_object_new (HELDER_TYPE_NEW_RECORD_DIALOG, "title", title, NULL);
-  self->store = g_object_ref (store);
+  self->service = g_object_ref (service);
   self->type = type;
 
-  klass = g_type_class_ref (type);
-  self->field = helder_record_class_find_field (klass, "title") ? "title" : "name";
-  g_type_class_unref (klass);
-
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row),
-                                 g_str_equal (self->field, "title") ? _("Title") : _("Name"));
+                                 g_strcmp0 (helder_record_type_name_field (type), "title") == 0
+                                   ? _("Title") : _("Name"));
   return self;
 }

@@ -8,7 +8,8 @@
 
 #include <adwaita.h>
 
-#include "store/helder-store.h"
+#include "helder-gui-types.h"
+#include "service/helder-service.h"
 
 G_BEGIN_DECLS
 
@@ -16,8 +17,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HelderNewRecordDialog, helder_new_record_dialog, HELDER, NEW_RECORD_DIALOG, AdwWindow)
 
-HelderNewRecordDialog *helder_new_record_dialog_new (HelderStore *store,
-                                                     GType        type,
-                                                     const char  *title);
+HelderNewRecordDialog *helder_new_record_dialog_new (HelderService *service,
+                                                     GType          type,
+                                                     const char    *title);
 
 G_END_DECLS

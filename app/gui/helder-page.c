@@ -12,62 +12,193 @@
 
 #include "helder-new-record-dialog.h"
 #include "helder-page.h"
-#include "model/helder-record-format.h"
+#include "helder-record-list-view.h"
+
+/* A page is a thin view over its service: it shows live lists
+ * (HelderRecordList in a HelderRecordListView), which follow the store
+ * item by item, and every change goes through the service.  Lists are
+ * made when the page is first shown, which keeps start-up to the visible
+ * page; a hidden page's lists are paused and catch up when it shows
+ * again.  The page shows its template's "empty" stack page while all its
+ * lists are empty (with the example data offer while the whole store is),
+ * "content" otherwise. */
 
 typedef struct
 {
-  HelderStore *store;
-  gboolean     stale;   /* the store changed while the page was hidden */
+  HelderService *service;
+  GPtrArray     *lists;          /* HelderRecordList per binding, once made */
+  guint          n_records;
 } HelderPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (HelderPage, helder_page, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
+  PROP_SERVICE,
   PROP_STORE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-/* Pages read the store when they are shown: a hidden page only notes
- * that it is stale, which keeps start-up to the one visible page. */
+typedef struct
+{
+  const char *name;
+  GType       type;
+} ListBinding;
+
+static GObject *
+template_child (HelderPage *self,
+                const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (self), G_OBJECT_TYPE (self), name);
+}
+
+/* Which actions the session's role allows: a role that may not create
+ * the page's records does not see the button. */
 static void
-reload_or_mark_stale (HelderPage *self)
+actions_update (HelderPage *self)
+{
+  HelderPagePrivate *priv = helder_page_get_instance_private (self);
+  HelderPageClass *klass = HELDER_PAGE_GET_CLASS (self);
+  gboolean may_create = priv->service != NULL && klass->new_item_type != G_TYPE_INVALID &&
+                        helder_service_may_create (priv->service, klass->new_item_type);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", may_create);
+  gtk_widget_set_visible (GTK_WIDGET (template_child (self, "new_button")), may_create);
+}
+
+/* Empty or not, and the example data offer. */
+static void
+update_state (HelderPage *self)
+{
+  HelderPagePrivate *priv = helder_page_get_instance_private (self);
+  GtkStack *stack = GTK_STACK (template_child (self, "stack"));
+  const char *visible = gtk_stack_get_visible_child_name (stack);
+  guint n = 0;
+
+  for (guint i = 0; priv->lists != NULL && i < priv->lists->len; i++)
+    n += g_list_model_get_n_items (priv->lists->pdata[i]);
+  priv->n_records = n;
+
+  /* A page showing one record (the editor) stays on it. */
+  if (g_strcmp0 (visible, "content") == 0 || g_strcmp0 (visible, "empty") == 0)
+    gtk_stack_set_visible_child_name (stack, n > 0 ? "content" : "empty");
+  gtk_widget_set_visible (GTK_WIDGET (template_child (self, "example_button")),
+                          n == 0 && helder_page_is_empty (self));
+}
+
+/* Any record anywhere may end the whole store's emptiness: only an
+ * empty page needs to know. */
+static void
+store_changed (HelderPage *self)
 {
   HelderPagePrivate *priv = helder_page_get_instance_private (self);
 
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      priv->stale = FALSE;
-      HELDER_PAGE_GET_CLASS (self)->reload (self);
-    }
-  else
-    priv->stale = TRUE;
+  if (priv->n_records == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update_state (self);
 }
 
 static void
-helder_page_store_changed (HelderPage  *self,
-                           const char  *type_name,
-                           const char  *id,
-                           HelderStore *store)
+record_activated (HelderPage   *self,
+                  HelderRecord *record)
 {
-  reload_or_mark_stale (self);
+  HELDER_PAGE_GET_CLASS (self)->open_record (self, record);
+}
+
+static gboolean
+can_open (HelderPage *self,
+          GType       type)
+{
+  HelderPageClass *klass = HELDER_PAGE_GET_CLASS (self);
+
+  return klass->open_record != NULL && (klass->can_open == NULL || klass->can_open (self, type));
+}
+
+static void
+bind_lists (HelderPage *self)
+{
+  HelderPagePrivate *priv = helder_page_get_instance_private (self);
+  HelderPageClass *klass = HELDER_PAGE_GET_CLASS (self);
+
+  if (priv->lists != NULL || priv->service == NULL)
+    return;
+
+  priv->lists = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; klass->lists != NULL && i < klass->lists->len; i++)
+    {
+      ListBinding *binding = &g_array_index (klass->lists, ListBinding, i);
+      HelderRecordListView *view = HELDER_RECORD_LIST_VIEW (template_child (self, binding->name));
+      HelderRecordList *list = klass->create_list != NULL
+                             ? klass->create_list (self, binding->type)
+                             : helder_service_list (priv->service, binding->type);
+
+      g_ptr_array_add (priv->lists, list);
+      g_signal_connect_object (list, "notify::n-items", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+      helder_record_list_view_set_activatable (view, can_open (self, binding->type));
+      helder_record_list_view_set_model (view, G_LIST_MODEL (list));
+      g_signal_connect_object (view, "activate", G_CALLBACK (record_activated), self, G_CONNECT_SWAPPED);
+    }
+}
+
+static void
+unbind_lists (HelderPage *self)
+{
+  HelderPagePrivate *priv = helder_page_get_instance_private (self);
+  HelderPageClass *klass = HELDER_PAGE_GET_CLASS (self);
+
+  if (priv->lists == NULL)
+    return;
+  for (guint i = 0; klass->lists != NULL && i < klass->lists->len; i++)
+    {
+      ListBinding *binding = &g_array_index (klass->lists, ListBinding, i);
+      GObject *view = template_child (self, binding->name);
+
+      g_signal_handlers_disconnect_by_func (view, record_activated, self);
+      helder_record_list_view_set_model (HELDER_RECORD_LIST_VIEW (view), NULL);
+      g_signal_handlers_disconnect_by_func (priv->lists->pdata[i], update_state, self);
+    }
+  g_clear_pointer (&priv->lists, g_ptr_array_unref);
+}
+
+static void
+set_paused (HelderPage *self,
+            gboolean    paused)
+{
+  HelderPagePrivate *priv = helder_page_get_instance_private (self);
+
+  for (guint i = 0; priv->lists != NULL && i < priv->lists->len; i++)
+    helder_record_list_set_paused (priv->lists->pdata[i], paused);
 }
 
 static void
 helder_page_map (GtkWidget *widget)
 {
   HelderPage *self = HELDER_PAGE (widget);
-  HelderPagePrivate *priv = helder_page_get_instance_private (self);
 
-  if (priv->stale)
-    {
-      priv->stale = FALSE;
-      HELDER_PAGE_GET_CLASS (self)->reload (self);
-    }
+  bind_lists (self);
+  set_paused (self, FALSE);
+  update_state (self);
 
   GTK_WIDGET_CLASS (helder_page_parent_class)->map (widget);
+}
+
+static void
+helder_page_unmap (GtkWidget *widget)
+{
+  set_paused (HELDER_PAGE (widget), TRUE);
+
+  GTK_WIDGET_CLASS (helder_page_parent_class)->unmap (widget);
+}
+
+HelderService *
+helder_page_get_service (HelderPage *self)
+{
+  HelderPagePrivate *priv = helder_page_get_instance_private (self);
+
+  g_return_val_if_fail (HELDER_IS_PAGE (self), NULL);
+
+  return priv->service;
 }
 
 HelderStore *
@@ -77,35 +208,96 @@ helder_page_get_store (HelderPage *self)
 
   g_return_val_if_fail (HELDER_IS_PAGE (self), NULL);
 
-  return priv->store;
+  return priv->service != NULL ? helder_service_get_store (priv->service) : NULL;
 }
 
+/**
+ * helder_page_set_service:
+ * @service: (nullable): the page's service, which also brings the store
+ *   and the session
+ */
 void
-helder_page_set_store (HelderPage  *self,
-                       HelderStore *store)
+helder_page_set_service (HelderPage    *self,
+                         HelderService *service)
 {
   HelderPagePrivate *priv = helder_page_get_instance_private (self);
 
   g_return_if_fail (HELDER_IS_PAGE (self));
-  g_return_if_fail (store == NULL || HELDER_IS_STORE (store));
+  g_return_if_fail (service == NULL || HELDER_IS_SERVICE (service));
 
-  if (priv->store == store)
+  if (priv->service == service)
     return;
 
-  if (priv->store != NULL)
-    g_signal_handlers_disconnect_by_func (priv->store, helder_page_store_changed, self);
-  g_set_object (&priv->store, store);
-  /* Any change may flip a page between empty and filled (the example
-   * data changes every type at once), and a reload is cheap. */
-  if (store != NULL)
-    g_signal_connect_object (store, "changed", G_CALLBACK (helder_page_store_changed),
-                             self, G_CONNECT_SWAPPED);
-
-  /* A read-only store takes no new records: no button pretends it does. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new",
-                                 store != NULL && !helder_store_is_read_only (store));
-  reload_or_mark_stale (self);
+  unbind_lists (self);
+  if (priv->service != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (helder_service_get_store (priv->service), store_changed, self);
+      g_signal_handlers_disconnect_by_func (helder_service_get_session (priv->service), actions_update, self);
+    }
+  g_set_object (&priv->service, service);
+  if (service != NULL)
+    {
+      g_signal_connect_object (helder_service_get_store (service), "changed", G_CALLBACK (store_changed),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (helder_service_get_session (service), "notify::role", G_CALLBACK (actions_update),
+                               self, G_CONNECT_SWAPPED);
+    }
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      bind_lists (self);
+      update_state (self);
+    }
+  actions_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVICE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * helder_page_get_list:
+ * @list_name: a list view bound with helder_page_class_bind_list()
+ *
+ * Returns: (transfer none) (nullable): its live list, once the page has
+ *   been shown
+ */
+HelderRecordList *
+helder_page_get_list (HelderPage *self,
+                      const char *list_name)
+{
+  HelderPagePrivate *priv = helder_page_get_instance_private (self);
+  HelderPageClass *klass = HELDER_PAGE_GET_CLASS (self);
+
+  g_return_val_if_fail (HELDER_IS_PAGE (self), NULL);
+
+  for (guint i = 0; priv->lists != NULL && i < klass->lists->len; i++)
+    if (g_str_equal (g_array_index (klass->lists, ListBinding, i).name, list_name))
+      return priv->lists->pdata[i];
+  return NULL;
+}
+
+/**
+ * helder_page_get_views:
+ *
+ * Returns: (transfer none) (nullable): the page's views, for the window's
+ *   view switcher, or %NULL for a page of one view
+ */
+AdwViewStack *
+helder_page_get_views (HelderPage *self)
+{
+  g_return_val_if_fail (HELDER_IS_PAGE (self), NULL);
+
+  if (!HELDER_PAGE_GET_CLASS (self)->has_views)
+    return NULL;
+  return ADW_VIEW_STACK (template_child (self, "views"));
+}
+
+AdwViewSwitcherBar *
+helder_page_get_switcher_bar (HelderPage *self)
+{
+  g_return_val_if_fail (HELDER_IS_PAGE (self), NULL);
+
+  if (!HELDER_PAGE_GET_CLASS (self)->has_views)
+    return NULL;
+  return ADW_VIEW_SWITCHER_BAR (template_child (self, "switcher_bar"));
 }
 
 /**
@@ -117,102 +309,36 @@ helder_page_set_store (HelderPage  *self,
 gboolean
 helder_page_is_empty (HelderPage *self)
 {
-  HelderPagePrivate *priv = helder_page_get_instance_private (self);
+  HelderStore *store = helder_page_get_store (self);
 
   g_return_val_if_fail (HELDER_IS_PAGE (self), TRUE);
 
-  return priv->store == NULL || helder_store_is_empty (priv->store);
+  return store == NULL || helder_store_is_empty (store);
 }
 
-/* Rows are two ellipsized labels, not an AdwActionRow with wrapping
- * labels: a page shows dozens of them, and the lighter widget tree and
- * single-line measuring keep start-up within budget.  The full texts are
- * the row's accessible label and description. */
-static GtkWidget *
-create_row (gpointer item,
-            gpointer user_data)
+/**
+ * helder_page_show_error:
+ *
+ * Tells the user that an action failed (a service's refusal, a store
+ * error), through the window.
+ */
+void
+helder_page_show_error (HelderPage   *self,
+                        const char   *title,
+                        const GError *error)
 {
-  HelderRecord *record = item;
-  GDate *today = g_object_get_data (user_data, "today");
-  g_autofree char *title = helder_record_format_title (record);
-  g_autofree char *subtitle = helder_record_format_subtitle (record, today);
-  GtkWidget *row, *box, *label;
+  g_return_if_fail (HELDER_IS_PAGE (self));
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  gtk_widget_add_css_class (box, "record-row");
-
-  label = gtk_label_new (title);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (label, "title");
-  gtk_box_append (GTK_BOX (box), label);
-
-  if (subtitle != NULL && *subtitle != '\0')
-    {
-      label = gtk_label_new (subtitle);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (label, "subtitle");
-      gtk_box_append (GTK_BOX (box), label);
-    }
-
-  row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), GPOINTER_TO_INT (g_object_get_data (user_data, "activatable")));
-  g_object_set_data_full (G_OBJECT (row), "record", g_object_ref (record), g_object_unref);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
-                                  -1);
-  return row;
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "(ss)", title,
+                                   error ? error->message : ""))
+    g_warning ("%s: %s", title, error ? error->message : "");
 }
-
-static GDate *
-today_new (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_new_dmy (g_date_time_get_day_of_month (now),
-                         g_date_time_get_month (now),
-                         g_date_time_get_year (now));
-}
-
-static guint
-bind_list (HelderPage *self,
-           GtkListBox *list_box,
-           GType       type)
-{
-  HelderPagePrivate *priv = helder_page_get_instance_private (self);
-  g_autoptr(GListModel) model = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (priv->store != NULL)
-    {
-      model = helder_store_list (priv->store, type, &error);
-      if (model == NULL)
-        g_warning ("Could not list %s: %s", g_type_name (type), error->message);
-    }
-  g_object_set_data_full (G_OBJECT (list_box), "today", today_new (), (GDestroyNotify) g_date_free);
-  g_object_set_data (G_OBJECT (list_box), "activatable",
-                     GINT_TO_POINTER (HELDER_PAGE_GET_CLASS (self)->open_record != NULL &&
-                                      (HELDER_PAGE_GET_CLASS (self)->can_open == NULL ||
-                                       HELDER_PAGE_GET_CLASS (self)->can_open (self, type))));
-
-  gtk_list_box_bind_model (list_box, model, create_row, list_box, NULL);
-  return model ? g_list_model_get_n_items (model) : 0;
-}
-
-typedef struct
-{
-  const char *name;
-  GType       type;
-} ListBinding;
 
 /**
  * helder_page_class_set_template:
  *
  * Sets the page's template, which must have a GtkStack "stack" with the
- * pages "empty" and "content", and an "example_button".
+ * pages "empty" and "content", a "new_button" and an "example_button".
  */
 void
 helder_page_class_set_template (HelderPageClass *klass,
@@ -224,37 +350,47 @@ helder_page_class_set_template (HelderPageClass *klass,
 
   gtk_widget_class_set_template_from_resource (widget_class, resource);
   gtk_widget_class_bind_template_child_full (widget_class, "stack", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "new_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "example_button", FALSE, 0);
 }
 
 /**
- * helder_page_class_bind_list:
- * @list_box_name: a GtkListBox of the page's template
+ * helder_page_class_set_views:
  *
- * Shows the records of @type in that list, one row each.  A page whose
- * lists are all empty shows its template's "empty" stack page instead of
- * "content", with the example data button while the whole store is empty.
+ * The page's template has an AdwViewStack "views" and an
+ * AdwViewSwitcherBar "switcher_bar": the window shows its switcher in the
+ * header bar (and the bar at the bottom when narrow).
+ */
+void
+helder_page_class_set_views (HelderPageClass *klass)
+{
+  g_return_if_fail (HELDER_IS_PAGE_CLASS (klass));
+
+  klass->has_views = TRUE;
+  gtk_widget_class_bind_template_child_full (GTK_WIDGET_CLASS (klass), "views", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (GTK_WIDGET_CLASS (klass), "switcher_bar", FALSE, 0);
+}
+
+/**
+ * helder_page_class_bind_list:
+ * @list_view_name: a HelderRecordListView of the page's template
+ *
+ * Shows the records of @type in that list view, from a live list made by
+ * the page's create_list (or the service).
  */
 void
 helder_page_class_bind_list (HelderPageClass *klass,
-                             const char      *list_box_name,
+                             const char      *list_view_name,
                              GType            type)
 {
-  ListBinding binding = { g_intern_string (list_box_name), type };
+  ListBinding binding = { g_intern_string (list_view_name), type };
 
   g_return_if_fail (HELDER_IS_PAGE_CLASS (klass));
 
   if (klass->lists == NULL)
     klass->lists = g_array_new (FALSE, FALSE, sizeof (ListBinding));
   g_array_append_val (klass->lists, binding);
-  gtk_widget_class_bind_template_child_full (GTK_WIDGET_CLASS (klass), list_box_name, FALSE, 0);
-}
-
-static GObject *
-template_child (HelderPage *self,
-                const char *name)
-{
-  return gtk_widget_get_template_child (GTK_WIDGET (self), G_OBJECT_TYPE (self), name);
+  gtk_widget_class_bind_template_child_full (GTK_WIDGET_CLASS (klass), list_view_name, FALSE, 0);
 }
 
 static void
@@ -266,15 +402,14 @@ new_item_activated (GtkWidget  *widget,
   HelderPageClass *klass = HELDER_PAGE_GET_CLASS (self);
   HelderPagePrivate *priv = helder_page_get_instance_private (self);
   HelderNewRecordDialog *dialog;
+  GtkRoot *root = gtk_widget_get_root (widget);
 
-  if (priv->store == NULL || klass->new_item_type == G_TYPE_INVALID)
+  if (priv->service == NULL || klass->new_item_type == G_TYPE_INVALID)
     return;
 
-  dialog = helder_new_record_dialog_new (priv->store, klass->new_item_type,
-                                         _(klass->new_item_title));
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
-  gtk_window_set_application (GTK_WINDOW (dialog),
-                              gtk_window_get_application (GTK_WINDOW (gtk_widget_get_root (widget))));
+  dialog = helder_new_record_dialog_new (priv->service, klass->new_item_type, _(klass->new_item_title));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  gtk_window_set_application (GTK_WINDOW (dialog), gtk_window_get_application (GTK_WINDOW (root)));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -293,11 +428,12 @@ static void
 helder_page_dispose (GObject *object)
 {
   HelderPage *self = HELDER_PAGE (object);
-  HelderPagePrivate *priv = helder_page_get_instance_private (self);
 
-  if (priv->store != NULL)
-    g_signal_handlers_disconnect_by_func (priv->store, helder_page_store_changed, self);
-  g_clear_object (&priv->store);
+  helder_page_set_service (self, NULL);
+  /* The bar lets go of the views before they go (libadwaita 1.2 would
+   * touch the views' pages after they were disposed). */
+  if (helder_page_get_switcher_bar (self) != NULL)
+    adw_view_switcher_bar_set_stack (helder_page_get_switcher_bar (self), NULL);
 
   /* Every page's stack is both the bin's child and a template child: let
    * the bin drop it first, or the template would unparent it twice. */
@@ -317,6 +453,9 @@ helder_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_SERVICE:
+      g_value_set_object (value, helder_page_get_service (self));
+      break;
     case PROP_STORE:
       g_value_set_object (value, helder_page_get_store (self));
       break;
@@ -335,50 +474,12 @@ helder_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      helder_page_set_store (self, g_value_get_object (value));
+    case PROP_SERVICE:
+      helder_page_set_service (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
-}
-
-static void
-row_activated (HelderPage    *self,
-               GtkListBoxRow *row)
-{
-  HelderRecord *record = g_object_get_data (G_OBJECT (row), "record");
-
-  if (record != NULL && gtk_list_box_row_get_activatable (row))
-    HELDER_PAGE_GET_CLASS (self)->open_record (self, record);
-}
-
-static void
-helder_page_real_reload (HelderPage *self)
-{
-  HelderPageClass *klass = HELDER_PAGE_GET_CLASS (self);
-  GtkStack *stack = GTK_STACK (template_child (self, "stack"));
-  GtkWidget *example_button = GTK_WIDGET (template_child (self, "example_button"));
-  guint n_records = 0;
-
-  for (guint i = 0; klass->lists != NULL && i < klass->lists->len; i++)
-    {
-      ListBinding *binding = &g_array_index (klass->lists, ListBinding, i);
-      GtkListBox *list_box = GTK_LIST_BOX (template_child (self, binding->name));
-
-      n_records += bind_list (self, list_box, binding->type);
-      if (klass->open_record != NULL && g_object_get_data (G_OBJECT (list_box), "row-activated") == NULL)
-        {
-          g_signal_connect_object (list_box, "row-activated", G_CALLBACK (row_activated), self, G_CONNECT_SWAPPED);
-          g_object_set_data (G_OBJECT (list_box), "row-activated", GINT_TO_POINTER (TRUE));
-        }
-    }
-
-  /* A page showing one record (the editor) stays on it. */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "content") == 0 ||
-      g_strcmp0 (gtk_stack_get_visible_child_name (stack), "empty") == 0)
-    gtk_stack_set_visible_child_name (stack, n_records > 0 ? "content" : "empty");
-  gtk_widget_set_visible (example_button, helder_page_is_empty (self));
 }
 
 static void
@@ -387,17 +488,23 @@ helder_page_class_init (HelderPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (HELDER_TYPE_RECORD_LIST_VIEW);
+
   object_class->dispose = helder_page_dispose;
   object_class->get_property = helder_page_get_property;
   object_class->set_property = helder_page_set_property;
 
   widget_class->map = helder_page_map;
+  widget_class->unmap = helder_page_unmap;
 
-  klass->reload = helder_page_real_reload;
-
+  /* The page's service: its rules, its lists, the store and the session */
+  properties[PROP_SERVICE] =
+    g_param_spec_object ("service", NULL, NULL, HELDER_TYPE_SERVICE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The service's store */
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, HELDER_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "page.new", NULL, new_item_activated);

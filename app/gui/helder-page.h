@@ -6,9 +6,8 @@
 
 #pragma once
 
-#include <adwaita.h>
-
-#include "store/helder-store.h"
+#include "helder-gui-types.h"
+#include "service/helder-service.h"
 
 G_BEGIN_DECLS
 
@@ -20,10 +19,6 @@ struct _HelderPageClass
 {
   AdwBinClass parent_class;
 
-  /* Reads the page's records from the store again; called when the store
-   * is set and when one of the page's record types changes. */
-  void (*reload) (HelderPage *self);
-
   /* Opens a record of one of the page's lists; pages without it show
    * their lists only. */
   void (*open_record) (HelderPage   *self,
@@ -33,23 +28,39 @@ struct _HelderPageClass
   gboolean (*can_open) (HelderPage *self,
                         GType       type);
 
+  /* The live list a bound list shows (helder_page_class_bind_list);
+   * without it, helder_service_list() of the type. */
+  HelderRecordList *(*create_list) (HelderPage *self,
+                                    GType       type);
+
   /*< private >*/
-  GType   new_item_type;       /* what "page.new" creates */
-  char   *new_item_title;      /* the dialog's title */
-  GArray *lists;               /* ListBinding: template list → record type */
+  GType    new_item_type;       /* what "page.new" creates */
+  char    *new_item_title;      /* the dialog's title */
+  GArray  *lists;               /* ListBinding: template list → record type */
+  gboolean has_views;
 };
 
-void         helder_page_class_set_new_item (HelderPageClass *klass,
-                                             GType            type,
-                                             const char      *dialog_title);
-HelderStore *helder_page_get_store          (HelderPage      *self);
-void         helder_page_set_store          (HelderPage      *self,
-                                             HelderStore     *store);
-void         helder_page_class_set_template (HelderPageClass *klass,
-                                             const char      *resource);
-void         helder_page_class_bind_list    (HelderPageClass *klass,
-                                             const char      *list_box_name,
-                                             GType            type);
-gboolean     helder_page_is_empty           (HelderPage      *self);
+HelderService      *helder_page_get_service        (HelderPage      *self);
+void                helder_page_set_service        (HelderPage      *self,
+                                                    HelderService   *service);
+HelderStore        *helder_page_get_store          (HelderPage      *self);
+HelderRecordList   *helder_page_get_list           (HelderPage      *self,
+                                                    const char      *list_name);
+AdwViewStack       *helder_page_get_views          (HelderPage      *self);
+AdwViewSwitcherBar *helder_page_get_switcher_bar   (HelderPage      *self);
+gboolean            helder_page_is_empty           (HelderPage      *self);
+void                helder_page_show_error         (HelderPage      *self,
+                                                    const char      *title,
+                                                    const GError    *error);
+
+void                helder_page_class_set_template (HelderPageClass *klass,
+                                                    const char      *resource);
+void                helder_page_class_set_views    (HelderPageClass *klass);
+void                helder_page_class_bind_list    (HelderPageClass *klass,
+                                                    const char      *list_view_name,
+                                                    GType            type);
+void                helder_page_class_set_new_item (HelderPageClass *klass,
+                                                    GType            type,
+                                                    const char      *dialog_title);
 
 G_END_DECLS

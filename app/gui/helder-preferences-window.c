@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "helder-application.h"
 #include "helder-preferences-window.h"
 
 struct _HelderPreferencesWindow
@@ -125,7 +126,8 @@ login_done (GObject      *source,
 
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   helder_application_connect (self->application, helder_sync_client_get_server_url (HELDER_SYNC_CLIENT (source)),
-                              gtk_editable_get_text (GTK_EDITABLE (self->user_row)), token);
+                              gtk_editable_get_text (GTK_EDITABLE (self->user_row)),
+                              helder_sync_client_get_role (HELDER_SYNC_CLIENT (source)), token);
   update_server_status (self);
 }
 

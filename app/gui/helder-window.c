@@ -10,8 +10,13 @@
 
 #include <glib/gi18n.h>
 
+#include "channels/helder-channels-service.h"
+#include "editor/helder-editor-service.h"
+#include "helder-application.h"
 #include "helder-conflicts-window.h"
 #include "helder-window.h"
+#include "library/helder-library-service.h"
+#include "plan/helder-plan-service.h"
 #include "channels/helder-channels-page.h"
 #include "store/helder-store-sync.h"
 #include "sync/helder-sync-status.h"
@@ -29,7 +34,7 @@ struct _HelderWindow
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar;
   GtkStack             *page_stack;
-  AdwWindowTitle       *page_title;
+  AdwViewSwitcherTitle *page_title;
   AdwStatusPage        *error_page;
   GtkLabel             *sync_label;
   GtkImage             *sync_icon;
@@ -127,7 +132,10 @@ on_page_changed (HelderWindow *self)
 
   page = gtk_stack_get_page (self->page_stack, child);
   name = gtk_stack_page_get_name (page);
-  adw_window_title_set_title (self->page_title, gtk_stack_page_get_title (page));
+  adw_view_switcher_title_set_title (self->page_title, gtk_stack_page_get_title (page));
+  /* A page of several views shows their switcher in the header bar */
+  adw_view_switcher_title_set_stack (self->page_title,
+                                     HELDER_IS_PAGE (child) ? helder_page_get_views (HELDER_PAGE (child)) : NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     if (g_str_equal (page_names[i], name))
@@ -142,6 +150,17 @@ on_sidebar_row_activated (HelderWindow  *self,
 
   if (index >= 0 && index < (int) G_N_ELEMENTS (page_names))
     helder_window_set_page (self, page_names[index]);
+}
+
+static void
+show_error_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  const char *title, *detail;
+
+  g_variant_get (parameter, "(&s&s)", &title, &detail);
+  helder_window_show_error (HELDER_WINDOW (widget), title, *detail != '\0' ? detail : NULL);
 }
 
 static void
@@ -441,6 +460,9 @@ helder_window_dispose (GObject *object)
   g_clear_object (&self->sync);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  /* The header's switcher lets go of the page's views before they go */
+  if (self->page_title != NULL)
+    adw_view_switcher_title_set_stack (self->page_title, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HELDER_TYPE_WINDOW);
 
   G_OBJECT_CLASS (helder_window_parent_class)->dispose (object);
@@ -487,6 +509,8 @@ helder_window_class_init (HelderWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
+  /* (title, detail): how pages and editors tell that an action failed */
+  gtk_widget_class_install_action (widget_class, "win.show-error", "(ss)", show_error_activated);
   gtk_widget_class_install_action (widget_class, "win.new-item", NULL, new_item_activated);
   gtk_widget_class_install_action (widget_class, "win.open-document", "s", open_document_activated);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
@@ -520,10 +544,16 @@ attach_store (HelderWindow *self)
   HelderApplication *application = HELDER_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   HelderStore *store = helder_application_get_store (application);
   const char *pages[] = { "planner", "channels", "write", "library" };
+  GType page_services[] = {
+    HELDER_TYPE_PLAN_SERVICE, HELDER_TYPE_CHANNELS_SERVICE, HELDER_TYPE_EDITOR_SERVICE, HELDER_TYPE_LIBRARY_SERVICE,
+  };
   gboolean read_only;
 
   if (store == NULL)
     {
+      /* The pages let go of the store that is gone. */
+      for (guint i = 0; i < G_N_ELEMENTS (pages) && self->store != NULL; i++)
+        g_object_set (gtk_stack_get_child_by_name (self->page_stack, pages[i]), "service", NULL, NULL);
       g_clear_object (&self->store);
       show_error_page (self, application);
       return;
@@ -533,7 +563,15 @@ attach_store (HelderWindow *self)
   g_set_object (&self->store, store);
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    helder_page_set_store (HELDER_PAGE (gtk_stack_get_child_by_name (self->page_stack, pages[i])), store);
+    {
+      HelderPage *page = HELDER_PAGE (gtk_stack_get_child_by_name (self->page_stack, pages[i]));
+      AdwViewSwitcherBar *bar = helder_page_get_switcher_bar (page);
+
+      g_object_set (page, "service", helder_application_get_service (application, page_services[i]), NULL);
+      /* Narrow: the header bar shows the title, the views switch below */
+      if (bar != NULL)
+        g_object_bind_property (self->page_title, "title-visible", bar, "reveal", G_BINDING_SYNC_CREATE);
+    }
   gtk_stack_set_visible_child_name (self->main_stack, "pages");
 
   /* Read-only: it says so, and nothing offers to make what cannot be saved. */

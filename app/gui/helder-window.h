@@ -6,9 +6,7 @@
 
 #pragma once
 
-#include <adwaita.h>
-
-#include "helder-application.h"
+#include "helder-gui-types.h"
 
 G_BEGIN_DECLS
 

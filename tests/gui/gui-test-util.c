@@ -35,17 +35,6 @@ helder_test_is_mapped (gpointer data)
   return gtk_widget_get_mapped (GTK_WIDGET (data));
 }
 
-/* Closes (so each stores its size) every window of @app. */
-void
-helder_test_close_windows (GtkApplication *app)
-{
-  GList *windows;
-
-  while ((windows = gtk_application_get_windows (app)) != NULL)
-    gtk_window_close (windows->data);
-  helder_test_iterate (50);
-}
-
 void
 helder_test_iterate (guint milliseconds)
 {
@@ -77,18 +66,6 @@ helder_test_find_by_id (GtkWidget  *root,
   return NULL;
 }
 
-/* As helder_test_find_by_id(), failing the test when there is none. */
-GtkWidget *
-helder_test_find (GtkWidget  *root,
-                  const char *buildable_id)
-{
-  GtkWidget *widget = helder_test_find_by_id (root, buildable_id);
-
-  if (widget == NULL)
-    g_error ("No widget with id %s", buildable_id);
-  return widget;
-}
-
 guint
 helder_test_count_rows (GtkListBox *list_box)
 {
@@ -97,6 +74,71 @@ helder_test_count_rows (GtkListBox *list_box)
   while (gtk_list_box_get_row_at_index (list_box, n) != NULL)
     n++;
   return n;
+}
+
+/* The records a list view (a HelderRecordListView) shows. */
+guint
+helder_test_count_items (GtkWidget *list)
+{
+  g_autoptr(GListModel) model = NULL;
+
+  g_object_get (list, "model", &model, NULL);
+  return model != NULL ? g_list_model_get_n_items (model) : 0;
+}
+
+static GtkWidget *
+find_list_view (GtkWidget *root)
+{
+  if (GTK_IS_LIST_VIEW (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Activates the row at @position of the GtkListView in @list, as a
+ * click or Enter does. */
+void
+helder_test_activate_item (GtkWidget *list,
+                           guint      position)
+{
+  GtkWidget *view = find_list_view (list);
+
+  g_assert_nonnull (view);
+  g_signal_emit_by_name (view, "activate", position);
+}
+
+static void
+run_isolated (gconstpointer data)
+{
+  GTestFunc func = (GTestFunc) data;
+
+  if (g_test_subprocess ())
+    {
+      func ();
+      return;
+    }
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC,
+                          G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+/**
+ * helder_test_add_isolated:
+ *
+ * Adds a test that runs in a process of its own, so a crash in one test
+ * is reported as that test's failure and the others still run.
+ */
+void
+helder_test_add_isolated (const char *path,
+                          GTestFunc   func)
+{
+  g_test_add_data_func (path, (gconstpointer) func, run_isolated);
 }
 
 static gboolean

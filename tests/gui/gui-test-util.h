@@ -16,12 +16,14 @@ gboolean   helder_test_wait_for      (HelderTestCondition  condition,
                                       gpointer             data);
 void       helder_test_iterate       (guint                milliseconds);
 gboolean   helder_test_is_mapped     (gpointer             data);
-void       helder_test_close_windows (GtkApplication      *app);
 GtkWidget *helder_test_find_by_id    (GtkWidget           *root,
                                       const char          *buildable_id);
-GtkWidget *helder_test_find          (GtkWidget           *root,
-                                      const char          *buildable_id);
 guint      helder_test_count_rows    (GtkListBox          *list_box);
+guint      helder_test_count_items   (GtkWidget           *list);
+void       helder_test_activate_item (GtkWidget           *list,
+                                      guint                position);
+void       helder_test_add_isolated  (const char          *path,
+                                      GTestFunc            func);
 GPtrArray *helder_test_visible_texts (GtkWidget           *root);
 void       helder_test_assert_all_dutch (GtkWidget        *root,
                                          const char       *where);

@@ -11,29 +11,26 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 
-#include "gui-test-util.h"
-#include "helder-application.h"
-#include "helder-window.h"
+#include "gui-test-app.h"
 #include "store/helder-store-sync.h"
 #include "test-util.h"
 
 /* One real helder-server for the run, with the advisor sanne; the
  * application logs in to it as Helder does. */
-static HelderApplication *app;
 static const char *helder_server;
 static GSubprocess *server;
 static char *server_dir;
 static char *server_url;
 static char *token;
-static char *data_dir;
+static char *run_dir;      /* the server's data and the login, beside the app's */
 
 static HelderWindow *
 show_window (void)
 {
   GtkWindow *window;
 
-  g_application_activate (G_APPLICATION (app));
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_application_activate (G_APPLICATION (test_app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (test_app));
   g_assert_true (HELDER_IS_WINDOW (window));
   gtk_window_set_default_size (window, 1100, 720);
   g_assert_true (helder_test_wait_for (helder_test_is_mapped, window));
@@ -41,12 +38,7 @@ show_window (void)
   return HELDER_WINDOW (window);
 }
 
-static GtkWidget *
-find (HelderWindow *window,
-      const char   *id)
-{
-  return helder_test_find (GTK_WIDGET (window), id);
-}
+#define find helder_test_find
 
 static const char *
 main_page (HelderWindow *window)
@@ -97,7 +89,7 @@ damage_log (const char *path)
 static char *
 store_path (const char *name)
 {
-  return g_build_filename (data_dir, name, NULL);
+  return g_build_filename (test_data_dir, name, NULL);
 }
 
 /* Opens the store at @path for the application (a fresh one when it is
@@ -107,19 +99,19 @@ open_store (const char *path)
 {
   g_autoptr(GError) error = NULL;
 
-  helder_test_close_windows (GTK_APPLICATION (app));
-  g_assert_true (helder_application_open_store (app, path, &error));
+  helder_test_close_windows ();
+  g_assert_true (helder_application_open_store (test_app, path, &error));
   g_assert_no_error (error);
-  return helder_application_get_store (app);
+  return helder_application_get_store (test_app);
 }
 
 /* Opens the damaged store at @path: the window shows the error page. */
 static HelderWindow *
 open_damaged (const char *path)
 {
-  helder_test_close_windows (GTK_APPLICATION (app));
+  helder_test_close_windows ();
   g_test_expect_message ("helder-application", G_LOG_LEVEL_WARNING, "*it was left untouched*");
-  g_assert_false (helder_application_open_store (app, path, NULL));
+  g_assert_false (helder_application_open_store (test_app, path, NULL));
   g_test_assert_expected_messages ();
   return show_window ();
 }
@@ -127,10 +119,10 @@ open_damaged (const char *path)
 static gboolean
 synced (gpointer data)
 {
-  HelderSyncClient *sync = helder_application_get_sync (app);
+  HelderSyncClient *sync = helder_application_get_sync (test_app);
 
   return sync != NULL && helder_sync_client_get_state (sync) == HELDER_SYNC_STATE_UP_TO_DATE &&
-         helder_store_count_outbox (helder_application_get_store (app)) == 0;
+         helder_store_count_outbox (helder_application_get_store (test_app)) == 0;
 }
 
 static gboolean
@@ -182,7 +174,7 @@ make_damaged_synced_store (const char *name)
   g_autoptr(HelderRecord) unsynced = helder_record_new (HELDER_TYPE_PRIORITY);
   g_autofree char *damaged = NULL;
 
-  helder_application_connect (app, server_url, "sanne", token);
+  helder_application_connect (test_app, server_url, "sanne", "advisor", token);
   g_clear_pointer (&synced_ids, g_ptr_array_unref);
   synced_ids = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < 10; i++)
@@ -194,11 +186,11 @@ make_damaged_synced_store (const char *name)
       g_assert_true (helder_store_save (store, p, NULL));
       g_ptr_array_add (synced_ids, g_strdup (helder_record_get_id (p)));
     }
-  helder_sync_client_sync_now (helder_application_get_sync (app));
+  helder_sync_client_sync_now (helder_application_get_sync (test_app));
   g_assert_true (helder_test_wait_for (synced, NULL));
 
   /* Saved after the last sync, offline: only in this store */
-  helder_sync_client_stop (helder_application_get_sync (app));
+  helder_sync_client_stop (helder_application_get_sync (test_app));
   g_object_set (unsynced, "title", "Nog niet op de server", "rank", 11, NULL);
   g_assert_true (helder_store_save (store, unsynced, NULL));
   g_free (unsynced_id);
@@ -255,7 +247,7 @@ test_restore_from_server (void)
                                     "bewaarde kopie"));
   g_assert_nonnull (strstr (report, ".crashed.damaged-"));
 
-  store = helder_application_get_store (app);
+  store = helder_application_get_store (test_app);
   g_assert_cmpstr (helder_store_get_path (store), ==, damaged);
   for (guint i = 0; i < synced_ids->len; i++)
     {
@@ -265,7 +257,7 @@ test_restore_from_server (void)
     }
   g_assert_null (helder_store_load (store, HELDER_TYPE_PRIORITY, unsynced_id, NULL));
   /* Logged in still: it syncs on. */
-  g_assert_nonnull (helder_application_get_sync (app));
+  g_assert_nonnull (helder_application_get_sync (test_app));
   save_shot (GTK_WIDGET (window), "restored");
 }
 
@@ -288,7 +280,7 @@ test_restore_from_copy (void)
   g_assert_nonnull (strstr (report, expected));
   g_assert_nonnull (strstr (report, "1 wijziging die nog niet op de server stond, is ook terug"));
 
-  store = helder_application_get_store (app);
+  store = helder_application_get_store (test_app);
   g_assert_cmpuint (helder_store_count (store, HELDER_TYPE_PRIORITY), ==, held);
   /* The change that came back goes to the server as the report says. */
   g_assert_true (helder_test_wait_for (synced, NULL));
@@ -389,7 +381,7 @@ test_schema_damaged (void)
   report = take_report ();
   g_assert_nonnull (strstr (report, "5 items zijn teruggekomen"));
   /* (and, logged in still, what the server has) */
-  g_assert_cmpuint (helder_store_count (helder_application_get_store (app), HELDER_TYPE_PRIORITY), >=, 5);
+  g_assert_cmpuint (helder_store_count (helder_application_get_store (test_app), HELDER_TYPE_PRIORITY), >=, 5);
 }
 
 /* A read-only data file: a banner says so, and nothing offers to make
@@ -418,7 +410,7 @@ test_read_only_banner (void)
   g_assert_true (gtk_revealer_get_child_revealed (GTK_REVEALER (find (window, "read_only_banner"))));
   helder_test_assert_all_dutch (find (window, "read_only_banner"), "read-only banner");
   helder_test_assert_all_dutch (GTK_WIDGET (window), "read-only window");
-  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "load-example-data"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (test_app), "load-example-data"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "channels");
   helder_test_iterate (600);
   page = gtk_stack_get_child_by_name (GTK_STACK (find (window, "page_stack")), "channels");
@@ -452,7 +444,7 @@ have_token (gpointer data)
 static void
 log_in (void)
 {
-  g_autofree char *path = store_path ("login.db");
+  g_autofree char *path = g_build_filename (run_dir, "login.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(HelderStore) store = helder_store_open (path, &error);
   g_autoptr(HelderSyncClient) client = helder_sync_client_new (store, server_url);
@@ -492,19 +484,15 @@ main (int   argc,
     return skip;
 
   helder_server = test_server_binary ();
-  data_dir = g_dir_make_tmp ("helder-gui-recovery-XXXXXX", &error);
+  run_dir = g_dir_make_tmp ("helder-gui-recovery-XXXXXX", &error);
   g_assert_no_error (error);
-  server_dir = g_build_filename (data_dir, "server", NULL);
+  server_dir = g_build_filename (run_dir, "server", NULL);
   g_mkdir_with_parents (server_dir, 0700);
   test_admin (server_dir, NULL, NULL, "create-org", "hillegom", "Gemeente Hillegom", NULL);
   test_admin (server_dir, NULL, "geheim-wachtwoord", "add-user", "--org", "hillegom", "--role", "advisor",
               "--password-stdin", "sanne", NULL);
   server = test_server_start (helder_server, server_dir, NULL, &server_url);
   log_in ();
-
-  app = helder_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
 
   g_test_add_func ("/recovery/choices-in-dutch", test_choices_in_dutch);
   g_test_add_func ("/recovery/restore-from-server", test_restore_from_server);
@@ -513,16 +501,14 @@ main (int   argc,
   g_test_add_func ("/recovery/read-only-banner", test_read_only_banner);
   /* Last: it stops the server. */
   g_test_add_func ("/recovery/server-unreachable", test_server_unreachable);
-  status = g_test_run ();
+  status = helder_test_app_main (&argc, &argv);
 
-  helder_test_close_windows (GTK_APPLICATION (app));
-  g_object_unref (app);
   if (server != NULL)
     {
       g_subprocess_send_signal (server, SIGKILL);
       g_subprocess_wait (server, NULL, NULL);
       g_clear_object (&server);
     }
-  remove_tree (data_dir);
+  remove_tree (run_dir);
   return status;
 }

@@ -44,6 +44,34 @@ gboolean      helder_store_write_row        (HelderStore  *self,
 void          helder_store_emit_changed     (HelderStore  *self,
                                             const char   *type_name,
                                             const char   *id);
+void          helder_store_emit_records_changed (HelderStore        *self,
+                                                 const char         *type_name,
+                                                 const char * const *ids);
+
+/* The records of @type that are not deleted, in no order. */
+GPtrArray    *helder_store_list_rows        (HelderStore  *self,
+                                            GType         type,
+                                            GError      **error);
+/* helder-record-list.c: the pages' orders */
+void          helder_record_sort            (GPtrArray    *records,
+                                            GType         type,
+                                            const char   *sort_keys);
+
+/* What one transaction wrote (helder-store-changes.c): collected while it
+ * runs, emitted after it committed. */
+typedef struct _HelderStoreChanges HelderStoreChanges;
+
+HelderStoreChanges *helder_store_changes_new      (void);
+void                helder_store_changes_free     (HelderStoreChanges *changes);
+void                helder_store_changes_add      (HelderStoreChanges *changes,
+                                                   const char         *type_name,
+                                                   const char         *id);
+gboolean            helder_store_changes_is_empty (HelderStoreChanges *changes);
+void                helder_store_changes_emit     (HelderStore        *self,
+                                                   HelderStoreChanges *changes);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HelderStoreChanges, helder_store_changes_free)
+
 sqlite3      *helder_store_get_db           (HelderStore  *self);
 void          helder_store_close            (HelderStore  *self);
 

@@ -447,7 +447,7 @@ helder_store_finish_push_batch (HelderStore  *self,
   g_autofree char *gen_text = NULL;
   g_autoptr(JsonNode) body = NULL;
   g_autoptr(JsonNode) gens_node = NULL;
-  g_autoptr(GHashTable) changed_types = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(HelderStoreChanges) changes = helder_store_changes_new ();
   JsonObject *pushed_by_id = NULL;
   JsonArray *results, *records;
   JsonObject *gens;
@@ -537,7 +537,7 @@ helder_store_finish_push_batch (HelderStore  *self,
                   goto fail;
                 }
             }
-          g_hash_table_add (changed_types, (gpointer) g_intern_string (type));
+          helder_store_changes_add (changes, type, id);
         }
       else
         {
@@ -545,7 +545,7 @@ helder_store_finish_push_batch (HelderStore  *self,
                              json_object_get_string_member_with_default (result, "error", NULL),
                              json_object_get_member (result, "server"), error))
             goto fail;
-          g_hash_table_add (changed_types, (gpointer) "conflict");
+          helder_store_changes_add (changes, "conflict", id);
         }
 
       /* An edit made while the batch was out stays queued. */
@@ -560,14 +560,7 @@ helder_store_finish_push_batch (HelderStore  *self,
     goto fail;
 
   json_object_unref (pushed_by_id);
-  {
-    GHashTableIter iter;
-    const char *type;
-
-    g_hash_table_iter_init (&iter, changed_types);
-    while (g_hash_table_iter_next (&iter, (gpointer *) &type, NULL))
-      helder_store_emit_changed (self, type, NULL);
-  }
+  helder_store_changes_emit (self, changes);
   return TRUE;
 
 fail:
@@ -632,7 +625,7 @@ helder_store_apply_changes (HelderStore  *self,
                             gint64        library_version,
                             GError      **error)
 {
-  g_autoptr(GHashTable) changed_types = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(HelderStoreChanges) changes = helder_store_changes_new ();
   g_autofree char *version_text = g_strdup_printf ("%" G_GINT64_FORMAT, library_version);
 
   g_return_val_if_fail (HELDER_IS_STORE (self), FALSE);
@@ -706,7 +699,7 @@ helder_store_apply_changes (HelderStore  *self,
                   goto fail;
                 }
               json_node_unref (server_node);
-              g_hash_table_add (changed_types, (gpointer) "conflict");
+              helder_store_changes_add (changes, "conflict", id);
               result = NULL;
             }
           else
@@ -722,21 +715,14 @@ helder_store_apply_changes (HelderStore  *self,
           !save_base (self, id, helder_record_get_type_name (remote), helder_record_get_version (remote),
                       helder_record_get_deleted (remote), remote_data, error))
         goto fail;
-      g_hash_table_add (changed_types, (gpointer) helder_record_get_type_name (remote));
+      helder_store_changes_add (changes, helder_record_get_type_name (remote), id);
     }
 
   if (!set_state (self, "library_version", version_text, error) ||
       !helder_store_exec (self, "COMMIT", error))
     goto fail;
 
-  {
-    GHashTableIter iter;
-    const char *type;
-
-    g_hash_table_iter_init (&iter, changed_types);
-    while (g_hash_table_iter_next (&iter, (gpointer *) &type, NULL))
-      helder_store_emit_changed (self, type, NULL);
-  }
+  helder_store_changes_emit (self, changes);
   return TRUE;
 
 fail:
@@ -798,8 +784,13 @@ helder_store_reconcile (HelderStore  *self,
       !helder_store_exec (self, "COMMIT", error))
     goto fail;
 
-  for (guint i = 0; i < gone_types->len; i++)
-    helder_store_emit_changed (self, gone_types->pdata[i], NULL);
+  {
+    g_autoptr(HelderStoreChanges) changes = helder_store_changes_new ();
+
+    for (guint i = 0; i < gone_types->len; i++)
+      helder_store_changes_add (changes, gone_types->pdata[i], gone_ids->pdata[i]);
+    helder_store_changes_emit (self, changes);
+  }
   return TRUE;
 
 fail:
@@ -955,6 +946,7 @@ helder_store_resolve_conflict (HelderStore           *self,
   g_autoptr(JsonArray) conflicts = helder_store_list_conflicts (self);
   g_autoptr(HelderRecord) server = NULL;
   g_autoptr(HelderRecord) mine = NULL;
+  g_autoptr(HelderStoreChanges) changes = helder_store_changes_new ();
   JsonObject *conflict = NULL, *server_wire = NULL;
   GType type;
 
@@ -1017,14 +1009,16 @@ helder_store_resolve_conflict (HelderStore           *self,
       helder_record_set_version (mine, 0);
       if (!helder_store_write_local (self, mine, now, &changed, error))
         goto fail;
+      helder_store_changes_add (changes, helder_record_get_type_name (mine), copy_id);
     }
 
   if (!run (self, "DELETE FROM conflicts WHERE record_id = ?", id, NULL, -1, error) ||
       !helder_store_exec (self, "COMMIT", error))
     goto fail;
 
-  helder_store_emit_changed (self, helder_record_class_get_type_name (g_type_class_peek (type)), NULL);
-  helder_store_emit_changed (self, "conflict", NULL);
+  helder_store_changes_add (changes, helder_record_class_get_type_name (g_type_class_peek (type)), id);
+  helder_store_changes_add (changes, "conflict", id);
+  helder_store_changes_emit (self, changes);
   return TRUE;
 
 fail:

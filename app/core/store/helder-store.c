@@ -51,6 +51,7 @@ enum {
 
 enum {
   CHANGED,
+  RECORDS_CHANGED,
   N_SIGNALS
 };
 
@@ -268,6 +269,24 @@ helder_store_class_init (HelderStoreClass *klass)
                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+
+  /**
+   * HelderStore::records-changed:
+   * @type_name: the record type, as in the sync protocol
+   * @ids: (array zero-terminated=1): every record of @type_name the
+   *   transaction wrote: edited, created, deleted, or pulled from the server
+   *
+   * Emitted once per type after a transaction committed, just before
+   * #HelderStore::changed; detailed with the type name.  This is what live
+   * lists (#HelderRecordList) and open records (#HelderRecordFollower)
+   * follow: they read those ids again, never the whole type.
+   */
+  signals[RECORDS_CHANGED] =
+    g_signal_new ("records-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRV);
 }
 
 static void
@@ -474,50 +493,15 @@ field_columns (HelderRecordClass *klass)
   return g_string_free (s, FALSE);
 }
 
-static const char *
-default_order (const char *type_name)
-{
-  static const struct { const char *type; const char *order; } orders[] = {
-    { "priority",       "rank, title COLLATE NOCASE" },
-    { "signal",         "date DESC" },
-    { "message",        "window_start IS NULL, window_start, title COLLATE NOCASE" },
-    { "works",          "start_date IS NULL, start_date" },
-    { "omgevingsbeeld", "date DESC" },
-    { "toolkit",        "category, title COLLATE NOCASE" },
-    { "training",       "starts_at" },
-    { "topic_review",   "quarter DESC" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (orders); i++)
-    if (g_str_equal (orders[i].type, type_name))
-      return orders[i].order;
-  return NULL;
-}
-
 static char *
 select_sql (HelderRecordClass *klass,
             gboolean           by_id)
 {
   g_autofree char *columns = field_columns (klass);
-  const char *order = default_order (klass->type_name);
-  const char *title = NULL;
 
   if (by_id)
     return g_strdup_printf ("SELECT %s FROM \"%s\" WHERE id = ?", columns, klass->type_name);
-
-  if (order == NULL)
-    {
-      static const char *names[] = { "title", "name", "word" };
-
-      for (guint i = 0; i < G_N_ELEMENTS (names) && title == NULL; i++)
-        if (helder_record_class_find_field (klass, names[i]))
-          title = names[i];
-    }
-
-  return g_strdup_printf ("SELECT %s FROM \"%s\" WHERE deleted = 0 ORDER BY %s%s, rowid",
-                          columns, klass->type_name,
-                          order ? order : title ? title : "rowid",
-                          order == NULL && title != NULL ? " COLLATE NOCASE" : "");
+  return g_strdup_printf ("SELECT %s FROM \"%s\" WHERE deleted = 0", columns, klass->type_name);
 }
 
 /* Rows ↔ records */
@@ -813,6 +797,14 @@ helder_store_emit_changed (HelderStore *self,
   g_signal_emit (self, signals[CHANGED], g_quark_from_string (type_name), type_name, id);
 }
 
+void
+helder_store_emit_records_changed (HelderStore        *self,
+                                   const char         *type_name,
+                                   const char * const *ids)
+{
+  g_signal_emit (self, signals[RECORDS_CHANGED], g_quark_from_string (type_name), type_name, ids);
+}
+
 /**
  * helder_store_save_all:
  * @records: (element-type HelderRecord): the records to save
@@ -826,13 +818,37 @@ helder_store_save_all (HelderStore  *self,
                        GPtrArray    *records,
                        GError      **error)
 {
+  g_return_val_if_fail (HELDER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (records != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return helder_store_write (self, records, NULL, error);
+}
+
+/**
+ * helder_store_write:
+ * @saves: (element-type HelderRecord) (nullable): records to save
+ * @deletions: (element-type HelderRecord) (nullable): records to delete
+ *
+ * One user action that saves some records and deletes others, in one
+ * transaction: all or none.  A record whose content equals what is stored
+ * is left alone.  On success each saved record carries its new updated-at
+ * and updated-by, and each deleted one is marked deleted; on failure the
+ * records are as they were given.
+ */
+gboolean
+helder_store_write (HelderStore  *self,
+                    GPtrArray    *saves,
+                    GPtrArray    *deletions,
+                    GError      **error)
+{
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GHashTable) changed_types = g_hash_table_new (g_str_hash, g_str_equal);
-  const char *single_id = NULL;
+  g_autoptr(HelderStoreChanges) changes = helder_store_changes_new ();
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  g_autoptr(GArray) was_deleted = g_array_new (FALSE, FALSE, sizeof (gboolean));
   guint n_changed = 0;
 
   g_return_val_if_fail (HELDER_IS_STORE (self), FALSE);
-  g_return_val_if_fail (records != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (self->read_only)
@@ -844,25 +860,43 @@ helder_store_save_all (HelderStore  *self,
       return FALSE;
     }
 
+  for (guint i = 0; saves != NULL && i < saves->len; i++)
+    {
+      g_return_val_if_fail (HELDER_IS_RECORD (saves->pdata[i]), FALSE);
+      g_ptr_array_add (all, saves->pdata[i]);
+    }
+  for (guint i = 0; deletions != NULL && i < deletions->len; i++)
+    {
+      gboolean deleted;
+
+      g_return_val_if_fail (HELDER_IS_RECORD (deletions->pdata[i]), FALSE);
+      deleted = helder_record_get_deleted (deletions->pdata[i]);
+      g_array_append_val (was_deleted, deleted);
+      g_ptr_array_add (all, deletions->pdata[i]);
+    }
+
   if (!exec (self->db, "BEGIN IMMEDIATE", error))
     return FALSE;
 
-  for (guint i = 0; i < records->len; i++)
+  for (guint i = 0; i < all->len; i++)
     {
-      HelderRecord *record = g_ptr_array_index (records, i);
+      HelderRecord *record = g_ptr_array_index (all, i);
       gboolean changed = FALSE;
 
-      g_return_val_if_fail (HELDER_IS_RECORD (record), FALSE);
-
+      if (deletions != NULL && i >= all->len - deletions->len)
+        helder_record_set_deleted (record, TRUE);
       if (!helder_store_write_local (self, record, now, &changed, error))
         {
           exec (self->db, "ROLLBACK", NULL);
+          /* Deletions that did not happen leave their records as given. */
+          for (guint j = 0; deletions != NULL && j < deletions->len; j++)
+            helder_record_set_deleted (deletions->pdata[j], g_array_index (was_deleted, gboolean, j));
           return FALSE;
         }
       if (changed)
         {
-          g_hash_table_add (changed_types, (gpointer) helder_record_get_type_name (record));
-          single_id = helder_record_get_id (record);
+          helder_store_changes_add (changes, helder_record_get_type_name (record),
+                                    helder_record_get_id (record));
           n_changed++;
         }
     }
@@ -875,16 +909,7 @@ helder_store_save_all (HelderStore  *self,
     }
   helder_store_note_edits (self, n_changed);
 
-  {
-    GHashTableIter iter;
-    const char *type_name;
-
-    g_hash_table_iter_init (&iter, changed_types);
-    while (g_hash_table_iter_next (&iter, (gpointer *) &type_name, NULL))
-      g_signal_emit (self, signals[CHANGED], g_quark_from_string (type_name),
-                     type_name, n_changed == 1 ? single_id : NULL);
-  }
-
+  helder_store_changes_emit (self, changes);
   return TRUE;
 }
 
@@ -913,11 +938,13 @@ helder_store_delete (HelderStore   *self,
                      HelderRecord  *record,
                      GError       **error)
 {
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
   g_return_val_if_fail (HELDER_IS_STORE (self), FALSE);
   g_return_val_if_fail (HELDER_IS_RECORD (record), FALSE);
 
-  helder_record_set_deleted (record, TRUE);
-  return helder_store_save (self, record, error);
+  g_ptr_array_add (one, record);
+  return helder_store_write (self, NULL, one, error);
 }
 
 HelderRecord *
@@ -935,7 +962,81 @@ helder_store_load (HelderStore  *self,
 }
 
 /**
+ * helder_store_load_many:
+ * @ids: (array zero-terminated=1): record ids
+ *
+ * Reads the records of @type with these ids in one query, deleted ones
+ * too (a live list needs to see tombstones); ids the store does not have
+ * are left out.
+ *
+ * Returns: (transfer container) (element-type HelderRecord): the records,
+ *   in no particular order, or %NULL with @error set
+ */
+GPtrArray *
+helder_store_load_many (HelderStore         *self,
+                        GType                type,
+                        const char * const  *ids,
+                        GError             **error)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *columns = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HELDER_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (type, HELDER_TYPE_RECORD), NULL);
+  g_return_val_if_fail (ids != NULL, NULL);
+
+  columns = field_columns (record_class (type));
+  sql = g_strdup_printf ("SELECT %s FROM \"%s\" WHERE id IN (SELECT value FROM json_each (?))",
+                         columns, record_class (type)->type_name);
+  if ((stmt = prepare (self, sql, error)) == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, strv_to_json (ids), -1, g_free);
+
+  records = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (records, record_from_row (type, stmt));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, "Could not read records");
+      return NULL;
+    }
+  return g_steal_pointer (&records);
+}
+
+GPtrArray *
+helder_store_list_rows (HelderStore  *self,
+                        GType         type,
+                        GError      **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *sql = select_sql (record_class (type), FALSE);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if ((stmt = prepare (self, sql, error)) == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (records, record_from_row (type, stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, "Could not list records");
+      return NULL;
+    }
+  return g_steal_pointer (&records);
+}
+
+/**
  * helder_store_list:
+ *
+ * A snapshot; pages show a #HelderRecordList, which follows the store.
  *
  * Returns: (transfer full): a #GListModel of the records of @type that
  *   are not deleted, in the order the pages show them.
@@ -945,33 +1046,18 @@ helder_store_list (HelderStore  *self,
                    GType         type,
                    GError      **error)
 {
-  g_autoptr(GListStore) list = NULL;
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GPtrArray) records = NULL;
+  GListStore *list;
 
   g_return_val_if_fail (HELDER_IS_STORE (self), NULL);
   g_return_val_if_fail (g_type_is_a (type, HELDER_TYPE_RECORD), NULL);
 
-  sql = select_sql (record_class (type), FALSE);
-  if ((stmt = prepare (self, sql, error)) == NULL)
+  if ((records = helder_store_list_rows (self, type, error)) == NULL)
     return NULL;
-
+  helder_record_sort (records, type, NULL);
   list = g_list_store_new (type);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(HelderRecord) record = record_from_row (type, stmt);
-      g_list_store_append (list, record);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, rc, "Could not list records");
-      return NULL;
-    }
-
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  g_list_store_splice (list, 0, 0, records->pdata, records->len);
+  return G_LIST_MODEL (list);
 }
 
 guint

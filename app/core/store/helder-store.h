@@ -53,11 +53,19 @@ gboolean      helder_store_save_all      (HelderStore   *self,
 gboolean      helder_store_delete        (HelderStore   *self,
                                           HelderRecord  *record,
                                           GError       **error);
+gboolean      helder_store_write         (HelderStore   *self,
+                                          GPtrArray     *saves,
+                                          GPtrArray     *deletions,
+                                          GError       **error);
 
 HelderRecord *helder_store_load          (HelderStore   *self,
                                           GType          type,
                                           const char    *id,
                                           GError       **error);
+GPtrArray    *helder_store_load_many     (HelderStore         *self,
+                                          GType                type,
+                                          const char * const  *ids,
+                                          GError             **error);
 GListModel   *helder_store_list          (HelderStore   *self,
                                           GType          type,
                                           GError       **error);

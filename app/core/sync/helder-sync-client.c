@@ -40,6 +40,7 @@ struct _HelderSyncClient
   SoupSession             *session;
   char                    *server_url;
   char                    *token;
+  char                    *role;         /* what the last login said */
 
   HelderSyncState          state;
   char                    *last_error;
@@ -251,6 +252,9 @@ login_done (GObject      *source,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  g_free (HELDER_SYNC_CLIENT (g_task_get_source_object (task))->role);
+  HELDER_SYNC_CLIENT (g_task_get_source_object (task))->role =
+    g_strdup (json_object_get_string_member_with_default (reply, HELDER_MEMBER_ROLE, NULL));
   g_task_return_pointer (task, g_strdup (json_object_get_string_member_with_default (reply, HELDER_MEMBER_TOKEN, NULL)), g_free);
 }
 
@@ -289,6 +293,20 @@ helder_sync_client_login_async (HelderSyncClient    *self,
   g_task_set_task_data (task, msg, g_object_unref);
   soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable, login_done,
                                     g_steal_pointer (&task));
+}
+
+/**
+ * helder_sync_client_get_role:
+ *
+ * Returns: (nullable): the role the server gave at the last login
+ *   ("admin", "advisor", "staff"), or %NULL before one
+ */
+const char *
+helder_sync_client_get_role (HelderSyncClient *self)
+{
+  g_return_val_if_fail (HELDER_IS_SYNC_CLIENT (self), NULL);
+
+  return self->role;
 }
 
 char *
@@ -851,6 +869,7 @@ helder_sync_client_finalize (GObject *object)
 
   g_free (self->server_url);
   g_free (self->token);
+  g_free (self->role);
   g_free (self->last_error);
   g_clear_pointer (&self->last_sync, g_date_time_unref);
   g_clear_pointer (&self->fault_rand, g_rand_free);

@@ -56,6 +56,7 @@ void              helder_sync_client_login_async   (HelderSyncClient     *self,
 char             *helder_sync_client_login_finish  (HelderSyncClient     *self,
                                                     GAsyncResult         *result,
                                                     GError              **error);
+const char       *helder_sync_client_get_role      (HelderSyncClient     *self);
 void              helder_sync_client_sync_async    (HelderSyncClient     *self,
                                                     GCancellable         *cancellable,
                                                     GAsyncReadyCallback   callback,

@@ -25,6 +25,7 @@ helder_channels_page_class_init (HelderChannelsPageClass *klass)
   HelderPageClass *page_class = HELDER_PAGE_CLASS (klass);
 
   helder_page_class_set_template (page_class, "/nl/hltsamen/Helder/ui/helder-channels-page.ui");
+  helder_page_class_set_views (page_class);
   helder_page_class_bind_list (page_class, "channels_list", HELDER_TYPE_CHANNEL);
   helder_page_class_bind_list (page_class, "audiences_list", HELDER_TYPE_AUDIENCE);
   helder_page_class_set_new_item (page_class, HELDER_TYPE_CHANNEL, N_("New Channel"));

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "helder-document-editor.h"
+#include "editor/helder-editor-service.h"
 #include "model/helder-record-format.h"
 #include "text/helder-text-summary.h"
 
@@ -51,9 +52,9 @@ struct _HelderDocumentEditor
   GtkCheckButton     *legend_checks[9];
 
   /* owned */
-  HelderStore        *store;
+  HelderEditorService *service;
   HelderRecord       *document;
-  HelderTextAnalyzer *analyzer;     /* a reference to the application's */
+  HelderTextAnalyzer *analyzer;     /* the service's, when it has one */
   HelderAnalysis     *analysis;
   GCancellable       *cancellable;
   guint               save_id;
@@ -152,6 +153,17 @@ buffer_text (HelderDocumentEditor *self)
 
 static void fill_properties (HelderDocumentEditor *self);
 
+/* What the window says when an action fails: the service's refusal, or
+ * the store's error. */
+static void
+show_error (HelderDocumentEditor *self,
+            const char           *title,
+            const GError         *error)
+{
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "(ss)", title, error->message))
+    g_warning ("%s: %s", title, error->message);
+}
+
 /* Saving */
 
 gboolean
@@ -163,16 +175,17 @@ helder_document_editor_save (HelderDocumentEditor *self)
   g_return_val_if_fail (HELDER_IS_DOCUMENT_EDITOR (self), FALSE);
 
   g_clear_handle_id (&self->save_id, g_source_remove);
-  if (self->document == NULL || self->store == NULL || helder_store_is_read_only (self->store))
+  if (self->document == NULL || self->service == NULL ||
+      helder_store_is_read_only (helder_service_get_store (HELDER_SERVICE (self->service))))
     return FALSE;
 
   body = buffer_text (self);
   g_object_set (self->document, "body", body, NULL);
   if (*gtk_editable_get_text (GTK_EDITABLE (self->title_entry)) != '\0')
     g_object_set (self->document, "title", gtk_editable_get_text (GTK_EDITABLE (self->title_entry)), NULL);
-  if (!helder_store_save (self->store, self->document, &error))
+  if (!helder_service_save (HELDER_SERVICE (self->service), self->document, &error))
     {
-      g_warning ("Could not save the document: %s", error->message);
+      show_error (self, _("Could not save the document"), error);
       return FALSE;
     }
   return TRUE;
@@ -698,12 +711,10 @@ on_changed (HelderDocumentEditor *self)
   self->analyse_id = g_timeout_add (ANALYSE_DELAY_MS, analyse_timeout, self);
 }
 
-void
-helder_document_editor_set_analyzer (HelderDocumentEditor *self,
-                                     HelderTextAnalyzer   *analyzer)
+static void
+set_analyzer (HelderDocumentEditor *self,
+              HelderTextAnalyzer   *analyzer)
 {
-  g_return_if_fail (HELDER_IS_DOCUMENT_EDITOR (self));
-
   if (analyzer == self->analyzer)
     return;
   g_clear_pointer (&self->analyzer, helder_text_analyzer_unref);
@@ -720,22 +731,70 @@ helder_document_editor_get_analysis (HelderDocumentEditor *self)
   return self->analysis;
 }
 
+/* The service's analyser arrives (or is replaced after a change of
+ * language): check the text with it. */
+static void
+service_analyzer_changed (HelderDocumentEditor *self)
+{
+  set_analyzer (self, helder_editor_service_get_analyzer (self->service));
+}
+
+/* A word list changed, here or on a colleague's computer: the analyser
+ * has the new house style, the marks anywhere may change. */
+static void
+house_style_changed (HelderDocumentEditor *self)
+{
+  self->retag_all = TRUE;
+  analyse (self);
+}
+
+static void
+set_service (HelderDocumentEditor *self,
+             HelderEditorService  *service)
+{
+  if (self->service == service)
+    return;
+  if (self->service != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->service, service_analyzer_changed, self);
+      g_signal_handlers_disconnect_by_func (self->service, house_style_changed, self);
+    }
+  g_set_object (&self->service, service);
+  if (service != NULL)
+    {
+      g_signal_connect_object (service, "notify::analyzer", G_CALLBACK (service_analyzer_changed), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (service, "house-style-changed", G_CALLBACK (house_style_changed), self,
+                               G_CONNECT_SWAPPED);
+    }
+}
+
+/**
+ * helder_document_editor_open:
+ * @service: Schrijven's service: it saves, and brings the analyser and
+ *   the house style
+ */
 void
 helder_document_editor_open (HelderDocumentEditor *self,
-                             HelderStore          *store,
+                             HelderEditorService  *service,
                              HelderRecord         *document)
 {
   GtkTextBuffer *buffer;
   const char *body;
   const char * const *ignored;
+  gboolean read_only;
 
   g_return_if_fail (HELDER_IS_DOCUMENT_EDITOR (self));
+  g_return_if_fail (HELDER_IS_EDITOR_SERVICE (service));
   g_return_if_fail (HELDER_IS_DOCUMENT (document));
 
   if (self->document != NULL)
     helder_document_editor_save (self);
 
-  g_set_object (&self->store, store);
+  set_service (self, service);
+  g_clear_pointer (&self->analyzer, helder_text_analyzer_unref);
+  if (helder_editor_service_get_analyzer (service) != NULL)
+    self->analyzer = helder_text_analyzer_ref (helder_editor_service_get_analyzer (service));
   g_set_object (&self->document, document);
   buffer = gtk_text_view_get_buffer (self->text_view);
   body = helder_record_get_text (document, "body");
@@ -753,8 +812,9 @@ helder_document_editor_open (HelderDocumentEditor *self,
   self->retag_all = TRUE;
   fill_properties (self);
   /* A read-only store: the text shows, but nothing pretends to save it. */
-  gtk_text_view_set_editable (self->text_view, !helder_store_is_read_only (store));
-  gtk_editable_set_editable (GTK_EDITABLE (self->title_entry), !helder_store_is_read_only (store));
+  read_only = helder_store_is_read_only (helder_service_get_store (HELDER_SERVICE (service)));
+  gtk_text_view_set_editable (self->text_view, !read_only);
+  gtk_editable_set_editable (GTK_EDITABLE (self->title_entry), !read_only);
 
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
   analyse (self);
@@ -792,8 +852,8 @@ fill_properties (HelderDocumentEditor *self)
   /* Translators: no channel chosen for a document */
   gtk_string_list_append (channels, _("None"));
   g_strv_builder_add (channel_values, "");
-  if (self->store != NULL)
-    channel_records = helder_store_list (self->store, HELDER_TYPE_CHANNEL, NULL);
+  if (self->service != NULL)
+    channel_records = G_LIST_MODEL (helder_service_list (HELDER_SERVICE (self->service), HELDER_TYPE_CHANNEL));
   for (guint i = 0; channel_records != NULL && i < g_list_model_get_n_items (channel_records); i++)
     {
       g_autoptr(HelderRecord) record = g_list_model_get_item (channel_records, i);
@@ -1207,22 +1267,15 @@ static void
 add_word (HelderDocumentEditor *self,
           const char           *scope)
 {
-  g_autoptr(HelderRecord) word = helder_record_new (HELDER_TYPE_DICTIONARY_WORD);
   g_autoptr(GError) error = NULL;
 
-  if (self->menu_word == NULL || self->store == NULL)
+  if (self->menu_word == NULL || self->service == NULL)
     return;
-  g_object_set (word, "word", self->menu_word, "scope", scope, "kind", "spelling",
-                "language", "nl_NL", NULL);
-  if (g_str_equal (scope, "personal"))
-    helder_record_set_visibility (word, HELDER_VISIBILITY_PRIVATE);
-  /* The application follows the store and gives the analyser the new
-   * house style before the save returns. */
-  if (!helder_store_save (self->store, word, &error))
-    g_warning ("Could not add %s: %s", self->menu_word, error->message);
-  /* The word may be marked anywhere in the text, not only where it changed */
-  self->retag_all = TRUE;
-  analyse (self);
+  /* The service follows the store: the analyser has the new house style
+   * before the save returns, and house-style-changed checks the text
+   * again (the word may be marked anywhere in it). */
+  if (!helder_editor_service_add_word (self->service, self->menu_word, g_str_equal (scope, "personal"), &error))
+    show_error (self, _("Could not add the word"), error);
 }
 
 static void
@@ -1243,12 +1296,12 @@ ignore_activated (GtkWidget  *widget,
   if (self->menu_word != NULL && self->document != NULL &&
       g_hash_table_add (self->ignored, g_strdup (self->menu_word)))
     {
-      /* Kept with the document, so it holds after a restart and on
-       * the other computers the document syncs to. */
-      g_autofree const char **words = (const char **) g_hash_table_get_keys_as_array (self->ignored, NULL);
+      g_autoptr(GError) error = NULL;
 
-      g_object_set (self->document, "ignored", words, NULL);
+      /* The text typed so far goes with it */
       helder_document_editor_save (self);
+      if (!helder_editor_service_ignore_word (self->service, self->document, self->menu_word, &error))
+        show_error (self, _("Could not ignore the word"), error);
     }
   self->retag_all = TRUE;
   if (self->analysis != NULL)
@@ -1403,7 +1456,7 @@ helder_document_editor_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->document);
-  g_clear_object (&self->store);
+  set_service (self, NULL);
   g_clear_pointer (&self->analysis, helder_analysis_unref);
   g_clear_object (&self->extra_menu);
   g_clear_pointer (&self->menu_word, g_free);

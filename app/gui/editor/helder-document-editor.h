@@ -8,8 +8,8 @@
 
 #include <adwaita.h>
 
-#include "store/helder-store.h"
-#include "text/helder-text-analyzer.h"
+#include "helder-gui-types.h"
+#include "editor/helder-editor-service.h"
 
 G_BEGIN_DECLS
 
@@ -18,10 +18,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HelderDocumentEditor, helder_document_editor, HELDER, DOCUMENT_EDITOR, AdwBin)
 
 void            helder_document_editor_open         (HelderDocumentEditor *self,
-                                                     HelderStore          *store,
+                                                     HelderEditorService  *service,
                                                      HelderRecord         *document);
-void            helder_document_editor_set_analyzer (HelderDocumentEditor *self,
-                                                     HelderTextAnalyzer   *analyzer);
 HelderAnalysis *helder_document_editor_get_analysis (HelderDocumentEditor *self);
 gboolean        helder_document_editor_save         (HelderDocumentEditor *self);
 

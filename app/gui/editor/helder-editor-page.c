@@ -11,10 +11,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "helder-application.h"
+#include "editor/helder-editor-service.h"
 #include "helder-document-editor.h"
 #include "helder-editor-page.h"
-#include "helder-window.h"
 
 struct _HelderEditorPage
 {
@@ -29,20 +28,18 @@ struct _HelderEditorPage
 
 G_DEFINE_FINAL_TYPE (HelderEditorPage, helder_editor_page, HELDER_TYPE_PAGE)
 
-static HelderApplication *
-application (HelderEditorPage *self)
+static HelderEditorService *
+service (HelderEditorPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+  HelderService *service = helder_page_get_service (HELDER_PAGE (self));
 
-  return app ? HELDER_APPLICATION (app) : HELDER_APPLICATION (g_application_get_default ());
+  return HELDER_IS_EDITOR_SERVICE (service) ? HELDER_EDITOR_SERVICE (service) : NULL;
 }
 
-static void
-analyzer_ready (HelderEditorPage *self)
+static GtkStack *
+stack (HelderEditorPage *self)
 {
-  helder_document_editor_set_analyzer (self->document_editor,
-                                       helder_application_get_analyzer (application (self)));
+  return GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (self), HELDER_TYPE_EDITOR_PAGE, "stack"));
 }
 
 static void
@@ -50,29 +47,12 @@ helder_editor_page_open_record (HelderPage   *page,
                                 HelderRecord *record)
 {
   HelderEditorPage *self = HELDER_EDITOR_PAGE (page);
-  HelderApplication *app = application (self);
-  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (self), HELDER_TYPE_EDITOR_PAGE, "stack"));
 
-  if (!HELDER_IS_DOCUMENT (record))
+  if (!HELDER_IS_DOCUMENT (record) || service (self) == NULL)
     return;
   g_set_object (&self->open_document, record);
-  helder_document_editor_open (self->document_editor, helder_page_get_store (page), record);
-  helder_document_editor_set_analyzer (self->document_editor, helder_application_get_analyzer (app));
-  g_signal_handlers_disconnect_by_func (app, analyzer_ready, self);
-  g_signal_connect_object (app, "notify::analyzer-ready", G_CALLBACK (analyzer_ready), self, G_CONNECT_SWAPPED);
-  gtk_stack_set_visible_child_name (stack, "editor");
-}
-
-/* While a document is open the list is hidden, and every autosave would
- * read it again for nothing: closing the document reloads it. */
-static void
-helder_editor_page_reload (HelderPage *page)
-{
-  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (page), HELDER_TYPE_EDITOR_PAGE, "stack"));
-
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "editor") == 0)
-    return;
-  HELDER_PAGE_CLASS (helder_editor_page_parent_class)->reload (page);
+  helder_document_editor_open (self->document_editor, service (self), record);
+  gtk_stack_set_visible_child_name (stack (self), "editor");
 }
 
 static void
@@ -81,11 +61,12 @@ close_activated (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   HelderEditorPage *self = HELDER_EDITOR_PAGE (widget);
-  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (widget, HELDER_TYPE_EDITOR_PAGE, "stack"));
+  HelderRecordList *documents = helder_page_get_list (HELDER_PAGE (self), "documents_list");
 
   helder_document_editor_save (self->document_editor);
-  gtk_stack_set_visible_child_name (stack, "content");
-  HELDER_PAGE_GET_CLASS (self)->reload (HELDER_PAGE (self));
+  gtk_stack_set_visible_child_name (stack (self),
+                                    documents != NULL && g_list_model_get_n_items (G_LIST_MODEL (documents)) > 0
+                                      ? "content" : "empty");
 }
 
 static void
@@ -95,9 +76,8 @@ undo_delete (AdwToast         *toast,
   HelderRecord *document = g_object_get_data (G_OBJECT (toast), "document");
   g_autoptr(GError) error = NULL;
 
-  helder_record_set_deleted (document, FALSE);
-  if (!helder_store_save (helder_page_get_store (HELDER_PAGE (self)), document, &error))
-    g_warning ("Could not restore the document: %s", error->message);
+  if (service (self) != NULL && !helder_service_restore (HELDER_SERVICE (service (self)), document, &error))
+    helder_page_show_error (HELDER_PAGE (self), _("Could not restore the document"), error);
 }
 
 /* Deleting closes the document and offers to undo it for a while. */
@@ -110,27 +90,31 @@ delete_activated (GtkWidget  *widget,
   g_autoptr(HelderRecord) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
+  GtkWidget *overlay;
   AdwToast *toast;
-  GtkRoot *root = gtk_widget_get_root (widget);
 
-  if (self->open_document == NULL)
+  if (self->open_document == NULL || service (self) == NULL)
     return;
   helder_document_editor_save (self->document_editor);
   document = g_steal_pointer (&self->open_document);
-  gtk_widget_activate_action (widget, "editor.close", NULL);
-  if (!helder_store_delete (helder_page_get_store (HELDER_PAGE (self)), document, &error))
+  if (!helder_service_delete (HELDER_SERVICE (service (self)), document, &error))
     {
-      g_warning ("Could not delete the document: %s", error->message);
+      g_set_object (&self->open_document, document);
+      helder_page_show_error (HELDER_PAGE (self), _("Could not delete the document"), error);
       return;
     }
+  gtk_widget_activate_action (widget, "editor.close", NULL);
 
   title = g_strdup_printf (_("“%s” deleted"), helder_record_get_text (document, "title"));
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   g_object_set_data_full (G_OBJECT (toast), "document", g_object_ref (document), g_object_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete), self, 0);
-  if (HELDER_IS_WINDOW (root))
-    helder_window_add_toast (HELDER_WINDOW (root), toast);
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (toast);
 }
 
 static void
@@ -140,22 +124,15 @@ duplicate_activated (GtkWidget  *widget,
 {
   HelderEditorPage *self = HELDER_EDITOR_PAGE (widget);
   g_autoptr(HelderRecord) copy = NULL;
-  g_autoptr(JsonObject) data = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
 
-  if (self->open_document == NULL)
+  if (self->open_document == NULL || service (self) == NULL)
     return;
   helder_document_editor_save (self->document_editor);
-  data = helder_record_to_json_data (self->open_document);
-  copy = helder_record_new (HELDER_TYPE_DOCUMENT);
-  helder_record_set_from_json_data (copy, data, NULL);
-  /* Translators: the title of a copy of a document */
-  title = g_strdup_printf (_("%s (copy)"), helder_record_get_text (self->open_document, "title"));
-  g_object_set (copy, "title", title, NULL);
-  if (!helder_store_save (helder_page_get_store (HELDER_PAGE (self)), copy, &error))
+  copy = helder_editor_service_duplicate (service (self), self->open_document, &error);
+  if (copy == NULL)
     {
-      g_warning ("Could not duplicate the document: %s", error->message);
+      helder_page_show_error (HELDER_PAGE (self), _("Could not duplicate the document"), error);
       return;
     }
   helder_editor_page_open_record (HELDER_PAGE (self), copy);
@@ -172,28 +149,23 @@ file_loaded (GObject      *source,
   g_autofree char *contents = NULL;
   g_autofree char *basename = g_file_get_basename (G_FILE (source));
   g_autoptr(HelderRecord) document = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   gsize length;
-  char *dot;
 
   if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error) ||
       !g_utf8_validate (contents, length, NULL) || memchr (contents, '\0', length) != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("“%s” is not a text file Helder can open"), basename);
 
-      if (HELDER_IS_WINDOW (root))
-        helder_window_show_error (HELDER_WINDOW (root), message, error ? error->message : NULL);
+      helder_page_show_error (HELDER_PAGE (self), message, error);
       return;
     }
+  if (service (self) == NULL)
+    return;
 
-  if ((dot = strrchr (basename, '.')) != NULL && dot != basename)
-    *dot = '\0';
-  document = helder_record_new (HELDER_TYPE_DOCUMENT);
-  g_object_set (document, "title", basename, "body", contents, "kind", "overig", "target-level", 2, NULL);
-  if (!helder_store_save (helder_page_get_store (HELDER_PAGE (self)), document, &error))
+  document = helder_editor_service_import (service (self), basename, contents, &error);
+  if (document == NULL)
     {
-      if (HELDER_IS_WINDOW (root))
-        helder_window_show_error (HELDER_WINDOW (root), _("Could not save the document"), error->message);
+      helder_page_show_error (HELDER_PAGE (self), _("Could not save the document"), error);
       return;
     }
   helder_editor_page_open_record (HELDER_PAGE (self), document);
@@ -248,7 +220,6 @@ helder_editor_page_class_init (HelderEditorPageClass *klass)
 
   g_type_ensure (HELDER_TYPE_DOCUMENT_EDITOR);
   page_class->open_record = helder_editor_page_open_record;
-  page_class->reload = helder_editor_page_reload;
   G_OBJECT_CLASS (klass)->finalize = helder_editor_page_finalize;
   gtk_widget_class_install_action (widget_class, "editor.close", NULL, close_activated);
   gtk_widget_class_install_action (widget_class, "document.delete", NULL, delete_activated);

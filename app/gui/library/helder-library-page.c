@@ -25,6 +25,7 @@ helder_library_page_class_init (HelderLibraryPageClass *klass)
   HelderPageClass *page_class = HELDER_PAGE_CLASS (klass);
 
   helder_page_class_set_template (page_class, "/nl/hltsamen/Helder/ui/helder-library-page.ui");
+  helder_page_class_set_views (page_class);
   helder_page_class_bind_list (page_class, "toolkits_list", HELDER_TYPE_TOOLKIT);
   helder_page_class_bind_list (page_class, "trainings_list", HELDER_TYPE_TRAINING);
   helder_page_class_set_new_item (page_class, HELDER_TYPE_TOOLKIT, N_("New Toolkit Document"));

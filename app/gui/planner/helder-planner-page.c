@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "helder-planner-page.h"
+#include "plan/helder-plan-service.h"
 
 struct _HelderPlannerPage
 {
@@ -26,47 +27,25 @@ helder_planner_page_can_open (HelderPage *page,
   return type == HELDER_TYPE_MESSAGE;
 }
 
-/* A message opens its text in Schrijven.  A message without one gets a
- * new document, named after it, which the message then points to. */
+/* A message opens its text in Schrijven; the service makes one (and
+ * links it) when the message has none yet. */
 static void
 helder_planner_page_open_record (HelderPage   *page,
                                  HelderRecord *message)
 {
-  HelderStore *store = helder_page_get_store (page);
-  const char *body = helder_record_get_text (message, "body");
+  HelderService *service = helder_page_get_service (page);
   g_autoptr(HelderRecord) document = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (store == NULL || !HELDER_IS_MESSAGE (message))
+  if (!HELDER_IS_PLAN_SERVICE (service) || !HELDER_IS_MESSAGE (message))
     return;
-  if (body != NULL && *body != '\0')
-    document = helder_store_load (store, HELDER_TYPE_DOCUMENT, body, NULL);
-
+  document = helder_plan_service_message_text (HELDER_PLAN_SERVICE (service), message, &error);
   if (document == NULL)
     {
-      g_autoptr(HelderRecord) updated = helder_store_load (store, HELDER_TYPE_MESSAGE,
-                                                           helder_record_get_id (message), NULL);
-
-      document = helder_record_new (HELDER_TYPE_DOCUMENT);
-      g_object_set (document, "title", helder_record_get_text (message, "title"),
-                    "target-level", 2, NULL);
-      if (updated == NULL)
-        updated = g_object_ref (message);
-      if (!helder_store_save (store, document, &error))
-        {
-          g_warning ("Could not create the message’s text: %s", error->message);
-          return;
-        }
-      g_object_set (updated, "body", helder_record_get_id (document), NULL);
-      if (!helder_store_save (store, updated, &error))
-        {
-          g_warning ("Could not link the text to the message: %s", error->message);
-          return;
-        }
+      helder_page_show_error (page, _("Could not open the message’s text"), error);
+      return;
     }
-
-  gtk_widget_activate_action (GTK_WIDGET (page), "win.open-document", "s",
-                              helder_record_get_id (document));
+  gtk_widget_activate_action (GTK_WIDGET (page), "win.open-document", "s", helder_record_get_id (document));
 }
 
 static void
@@ -77,6 +56,7 @@ helder_planner_page_class_init (HelderPlannerPageClass *klass)
   page_class->open_record = helder_planner_page_open_record;
   page_class->can_open = helder_planner_page_can_open;
   helder_page_class_set_template (page_class, "/nl/hltsamen/Helder/ui/helder-planner-page.ui");
+  helder_page_class_set_views (page_class);
   helder_page_class_bind_list (page_class, "priorities_list", HELDER_TYPE_PRIORITY);
   helder_page_class_bind_list (page_class, "topics_list", HELDER_TYPE_TOPIC);
   helder_page_class_bind_list (page_class, "messages_list", HELDER_TYPE_MESSAGE);

@@ -1,0 +1,184 @@
+/* test-planner-page.c: the planner in a real window
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gui-test-app.h"
+#include "service/helder-session.h"
+
+/* The document a message gets is saved together with the link to it:
+ * when the document arrives, the message points to it already. */
+static void
+document_arrives_linked (HelderStore        *store,
+                         const char         *type_name,
+                         const char * const *ids,
+                         HelderRecord       *message)
+{
+  g_autoptr(HelderRecord) stored = helder_store_load (store, HELDER_TYPE_MESSAGE, helder_record_get_id (message), NULL);
+
+  if (ids[0] != NULL && g_strcmp0 (helder_record_get_text (stored, "body"), ids[0]) == 0)
+    g_object_set_data (G_OBJECT (message), "linked-in-one-go", GINT_TO_POINTER (TRUE));
+}
+
+/* A planner message opens its text in Schrijven; one without a text
+ * gets a new document that the message then points to. */
+static void
+test_message_opens_text (void)
+{
+  HelderWindow *window = helder_test_open_window ("message-text.db");
+  HelderStore *store = helder_application_get_store (test_app);
+  g_autoptr(HelderRecord) document = helder_record_new (HELDER_TYPE_DOCUMENT);
+  g_autoptr(HelderRecord) message = helder_record_new (HELDER_TYPE_MESSAGE);
+  g_autoptr(HelderRecord) priority = helder_record_new (HELDER_TYPE_PRIORITY);
+  g_autoptr(HelderRecord) saved = NULL;
+  GtkWidget *messages;
+  gboolean activatable;
+
+  g_object_set (document, "title", "Brief over de riolering", "body", "Beste bewoner,", NULL);
+  helder_store_save (store, document, NULL);
+  g_object_set (message, "title", "Riolering Pastoor van Leeuwenstraat",
+                "body", helder_record_get_id (document), NULL);
+  helder_store_save (store, message, NULL);
+  g_object_set (priority, "title", "Betaalbaar wonen", NULL);
+  helder_store_save (store, priority, NULL);
+
+  g_assert_cmpstr (helder_test_page_state (window, "planner"), ==, "content");
+  messages = helder_test_find (window, "messages_list");
+  g_object_get (messages, "activatable", &activatable, NULL);
+  g_assert_true (activatable);
+  /* Other planner rows do not pretend to open. */
+  g_object_get (helder_test_find (window, "priorities_list"), "activatable", &activatable, NULL);
+  g_assert_false (activatable);
+  helder_test_activate_item (messages, 0);
+  helder_test_iterate (100);
+  g_assert_cmpstr (helder_window_get_page (window), ==, "write");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (helder_test_find (window, "title_entry"))), ==, "Brief over de riolering");
+
+  /* Without a text: a new one, linked. */
+  g_object_set (message, "body", NULL, NULL);
+  helder_store_save (store, message, NULL);
+  helder_test_page_state (window, "planner");
+  g_signal_connect (store, "records-changed::document", G_CALLBACK (document_arrives_linked), message);
+  helder_test_activate_item (messages, 0);
+  helder_test_iterate (100);
+  g_assert_cmpstr (helder_window_get_page (window), ==, "write");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (helder_test_find (window, "title_entry"))), ==,
+                   "Riolering Pastoor van Leeuwenstraat");
+  g_assert_cmpuint (helder_store_count (store, HELDER_TYPE_DOCUMENT), ==, 2);
+  saved = helder_store_load (store, HELDER_TYPE_MESSAGE, helder_record_get_id (message), NULL);
+  g_assert_nonnull (helder_record_get_text (saved, "body"));
+  g_assert_cmpstr (helder_record_get_text (saved, "body"), !=, helder_record_get_id (document));
+  g_assert_true (g_object_get_data (G_OBJECT (message), "linked-in-one-go") != NULL);
+  g_signal_handlers_disconnect_by_func (store, document_arrives_linked, message);
+}
+
+static HelderRecord *
+save_priority (HelderStore *store,
+               const char  *title,
+               int          rank)
+{
+  HelderRecord *priority = helder_record_new (HELDER_TYPE_PRIORITY);
+
+  g_object_set (priority, "title", title, "rank", rank, NULL);
+  g_assert_true (helder_store_save (store, priority, NULL));
+  return priority;
+}
+
+static void
+count_changes (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               guint      *n)
+{
+  (*n)++;
+}
+
+/* A record changed elsewhere (here: straight in the store, as sync does)
+ * changes its row: the list is not read again. */
+static void
+test_row_follows_store (void)
+{
+  HelderWindow *window = helder_test_open_window ("planner-live.db");
+  HelderStore *store = helder_application_get_store (test_app);
+  g_autoptr(HelderRecord) first = save_priority (store, "Betaalbaar wonen", 1);
+  g_autoptr(HelderRecord) second = save_priority (store, "Energietransitie", 2);
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GListModel) model_after = NULL;
+  guint n_changes = 0;
+
+  g_assert_cmpstr (helder_test_page_state (window, "planner"), ==, "content");
+  g_assert_true (helder_test_shows_text (window, "Energietransitie"));
+  g_object_get (helder_test_find (window, "priorities_list"), "model", &model, NULL);
+  g_signal_connect (model, "items-changed", G_CALLBACK (count_changes), &n_changes);
+
+  g_object_set (second, "title", "Energietransitie samen met inwoners", NULL);
+  g_assert_true (helder_store_save (store, second, NULL));
+  helder_test_iterate (100);
+  g_assert_true (helder_test_shows_text (window, "Energietransitie samen met inwoners"));
+  g_assert_false (helder_test_shows_text (window, "Energietransitie"));
+  g_assert_true (helder_test_shows_text (window, "Betaalbaar wonen"));
+  g_assert_cmpuint (n_changes, ==, 1);
+  g_object_get (helder_test_find (window, "priorities_list"), "model", &model_after, NULL);
+  g_assert_true (model == model_after);
+  g_signal_handlers_disconnect_by_func (model, count_changes, &n_changes);
+}
+
+/* The planner's views switch in the header bar. */
+static void
+test_views_in_header (void)
+{
+  HelderWindow *window = helder_test_open_window ("planner-views.db");
+  HelderStore *store = helder_application_get_store (test_app);
+  g_autoptr(HelderRecord) priority = save_priority (store, "Betaalbaar wonen", 1);
+  AdwViewSwitcherTitle *title = ADW_VIEW_SWITCHER_TITLE (helder_test_find (window, "page_title"));
+  AdwViewStack *views = ADW_VIEW_STACK (helder_test_find_by_id (helder_test_page (window, "planner"), "views"));
+
+  g_assert_cmpstr (helder_test_page_state (window, "planner"), ==, "content");
+  g_assert_true (adw_view_switcher_title_get_stack (title) == views);
+  adw_view_stack_set_visible_child_name (views, "works");
+  helder_test_iterate (50);
+  g_assert_true (helder_test_shows_text (window, "No works yet"));
+  /* Schrijven has one view: the title only */
+  helder_test_page_state (window, "write");
+  g_assert_null (adw_view_switcher_title_get_stack (title));
+  g_assert_cmpstr (adw_view_switcher_title_get_title (title), ==, "Write");
+}
+
+/* Staff do not plan: no "New Priority", and the action is off. */
+static void
+test_staff_sees_no_new (void)
+{
+  HelderWindow *window = helder_test_open_window ("planner-staff.db");
+  GtkWidget *page = helder_test_page (window, "planner");
+
+  helder_test_page_state (window, "planner");
+  g_assert_true (gtk_widget_get_visible (helder_test_find_by_id (page, "new_button")));
+  helder_session_set_role (helder_application_get_session (test_app), HELDER_SESSION_ROLE_STAFF);
+  g_assert_false (gtk_widget_get_visible (helder_test_find_by_id (page, "new_button")));
+  g_assert_false (gtk_widget_activate_action (page, "page.new", NULL) &&
+                  helder_test_other_window (window) != NULL);
+  /* Their own documents they write */
+  g_assert_true (gtk_widget_get_visible (helder_test_find_by_id (helder_test_page (window, "write"), "new_button")));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int skip;
+
+  if ((skip = helder_test_init (&argc, &argv)) != 0)
+    return skip;
+
+  helder_test_add_isolated ("/planner/message-opens-text", test_message_opens_text);
+  helder_test_add_isolated ("/planner/row-follows-store", test_row_follows_store);
+  helder_test_add_isolated ("/planner/views-in-header", test_views_in_header);
+  helder_test_add_isolated ("/planner/staff-sees-no-new", test_staff_sees_no_new);
+  return helder_test_app_main (&argc, &argv);
+}

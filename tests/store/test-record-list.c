@@ -1,0 +1,499 @@
+/* test-record-list.c: live lists follow the store item by item
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "model/helder-records.h"
+#include "store/helder-record-list.h"
+#include "store/helder-store-sync.h"
+#include "store-fixture.h"
+
+typedef struct
+{
+  Fixture      files;
+  HelderStore *store;
+  GArray      *changes;   /* Change: what items-changed said */
+} ListFixture;
+
+typedef struct
+{
+  guint position, removed, added;
+} Change;
+
+static void
+list_setup (ListFixture   *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture_setup (&fixture->files, data);
+  fixture->store = helder_store_open (fixture->files.path, &error);
+  g_assert_no_error (error);
+  fixture->changes = g_array_new (FALSE, FALSE, sizeof (Change));
+}
+
+static void
+list_teardown (ListFixture   *fixture,
+               gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  g_array_unref (fixture->changes);
+  fixture_teardown (&fixture->files, data);
+}
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  ListFixture *fixture)
+{
+  Change change = { position, removed, added };
+
+  g_array_append_val (fixture->changes, change);
+}
+
+static HelderRecordList *
+watched_list (ListFixture *fixture,
+              GType    type)
+{
+  HelderRecordList *list = helder_record_list_new (fixture->store, type);
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), fixture);
+  return list;
+}
+
+static HelderRecord *
+priority (const char *title,
+          int         rank)
+{
+  HelderRecord *record = helder_record_new (HELDER_TYPE_PRIORITY);
+
+  g_object_set (record, "title", title, "rank", rank, "status", "active", NULL);
+  return record;
+}
+
+/* @n priorities with ranks 1..n/10 (ten to a rank), saved in one go. */
+static GPtrArray *
+save_priorities (ListFixture *fixture,
+                 guint    n)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Prioriteit %05u", i);
+
+      g_ptr_array_add (records, priority (title, 1 + i / 10));
+    }
+  g_assert_true (helder_store_save_all (fixture->store, records, &error));
+  g_assert_no_error (error);
+  return records;
+}
+
+/* The list holds what a fresh read of the store holds, in the same order,
+ * and every item is the store's current copy. */
+static void
+assert_matches_store (HelderRecordList *list,
+                      ListFixture      *fixture)
+{
+  GType type = helder_record_list_get_record_type (list);
+  g_autoptr(GListModel) fresh = helder_store_list (fixture->store, type, NULL);
+  guint n = g_list_model_get_n_items (fresh);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HelderRecord) a = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autoptr(HelderRecord) b = g_list_model_get_item (fresh, i);
+
+      g_assert_cmpstr (helder_record_get_id (a), ==, helder_record_get_id (b));
+      g_assert_true (helder_record_equal_data (a, b));
+    }
+}
+
+static void
+assert_change (ListFixture *fixture,
+               guint    index,
+               guint    position,
+               guint    removed,
+               guint    added)
+{
+  Change *change;
+
+  g_assert_cmpuint (index, <, fixture->changes->len);
+  change = &g_array_index (fixture->changes, Change, index);
+  g_assert_cmpuint (change->position, ==, position);
+  g_assert_cmpuint (change->removed, ==, removed);
+  g_assert_cmpuint (change->added, ==, added);
+}
+
+static guint
+position_of (HelderRecordList *list,
+             HelderRecord     *record)
+{
+  guint position = G_MAXUINT;
+
+  g_assert_nonnull (helder_record_list_lookup (list, helder_record_get_id (record), &position));
+  return position;
+}
+
+/* The heart of it: 5,000 records, one changes, one item changes. */
+static void
+test_one_change_one_item (ListFixture   *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) records = save_priorities (fixture, 5000);
+  g_autoptr(HelderRecordList) list = watched_list (fixture, HELDER_TYPE_PRIORITY);
+  HelderRecord *record = records->pdata[2345];
+  g_autoptr(HelderRecord) item = NULL;
+  g_autoptr(GError) error = NULL;
+  guint position = position_of (list, record);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 5000);
+  assert_matches_store (list, fixture);
+
+  /* A new title that keeps its place (same rank, same neighbours) */
+  g_object_set (record, "title", "Prioriteit 02345 (herzien)", NULL);
+  g_assert_true (helder_store_save (fixture->store, record, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (fixture->changes->len, ==, 1);
+  assert_change (fixture, 0, position, 1, 1);
+  item = g_list_model_get_item (G_LIST_MODEL (list), position);
+  g_assert_cmpstr (helder_record_get_text (item, "title"), ==, "Prioriteit 02345 (herzien)");
+  /* A new object: the one the page held is left as it was */
+  g_assert_true (item != record);
+
+  /* Saving what is stored changes nothing, and says nothing */
+  g_assert_true (helder_store_save (fixture->store, record, NULL));
+  g_assert_cmpuint (fixture->changes->len, ==, 1);
+  assert_matches_store (list, fixture);
+}
+
+/* A new sort key moves the item: out at its old place, in at its new. */
+static void
+test_move (ListFixture   *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) records = save_priorities (fixture, 200);
+  g_autoptr(HelderRecordList) list = watched_list (fixture, HELDER_TYPE_PRIORITY);
+  HelderRecord *record = records->pdata[150];
+  guint before = position_of (list, record);
+
+  g_object_set (record, "rank", 1, NULL);
+  g_assert_true (helder_store_save (fixture->store, record, NULL));
+
+  g_assert_cmpuint (fixture->changes->len, ==, 2);
+  assert_change (fixture, 0, before, 1, 0);
+  assert_change (fixture, 1, position_of (list, record), 0, 1);
+  g_assert_cmpuint (position_of (list, record), <, 11);
+  assert_matches_store (list, fixture);
+}
+
+static void
+test_insert_and_delete (ListFixture   *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) records = save_priorities (fixture, 100);
+  g_autoptr(HelderRecordList) list = watched_list (fixture, HELDER_TYPE_PRIORITY);
+  g_autoptr(HelderRecord) added = priority ("Aaa eerst", 1);
+  g_autoptr(GPtrArray) saves = g_ptr_array_new ();
+  g_autoptr(GPtrArray) deletions = g_ptr_array_new ();
+
+  g_assert_true (helder_store_save (fixture->store, added, NULL));
+  g_assert_cmpuint (fixture->changes->len, ==, 1);
+  assert_change (fixture, 0, 0, 0, 1);
+
+  g_assert_true (helder_store_delete (fixture->store, records->pdata[55], NULL));
+  g_assert_cmpuint (fixture->changes->len, ==, 2);
+  assert_change (fixture, 1, 56, 1, 0);
+  g_assert_null (helder_record_list_lookup (list, helder_record_get_id (records->pdata[55]), NULL));
+  assert_matches_store (list, fixture);
+
+  /* One action that saves one and deletes another: one transaction, and
+   * the list hears both */
+  g_object_set (records->pdata[10], "title", "Prioriteit 00010 bis", NULL);
+  g_ptr_array_add (saves, records->pdata[10]);
+  g_ptr_array_add (deletions, records->pdata[20]);
+  g_assert_true (helder_store_write (fixture->store, saves, deletions, NULL));
+  g_assert_cmpuint (fixture->changes->len, ==, 4);
+  g_assert_true (helder_record_get_deleted (records->pdata[20]));
+  assert_matches_store (list, fixture);
+}
+
+static gboolean
+is_active (HelderRecord *record,
+           gpointer      user_data)
+{
+  return g_strcmp0 (helder_record_get_text (record, "status"), user_data) == 0;
+}
+
+static void
+test_filter (ListFixture   *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) records = save_priorities (fixture, 50);
+  g_autoptr(HelderRecordList) list = watched_list (fixture, HELDER_TYPE_PRIORITY);
+  g_autofree char *wanted = g_strdup ("active");
+
+  helder_record_list_set_filter_func (list, is_active, wanted, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 50);
+  /* Nothing left or came: no signal */
+  g_assert_cmpuint (fixture->changes->len, ==, 0);
+
+  g_object_set (records->pdata[7], "status", "done", NULL);
+  g_assert_true (helder_store_save (fixture->store, records->pdata[7], NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 49);
+  g_assert_cmpuint (fixture->changes->len, ==, 1);
+
+  /* What the filter looks for changes: one items-changed */
+  g_free (wanted);
+  wanted = g_strdup ("done");
+  helder_record_list_set_filter_func (list, is_active, wanted, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  g_assert_cmpuint (fixture->changes->len, ==, 2);
+  g_assert_true (helder_record_list_lookup (list, helder_record_get_id (records->pdata[7]), NULL) != NULL);
+
+  g_object_set (records->pdata[8], "status", "done", NULL);
+  g_assert_true (helder_store_save (fixture->store, records->pdata[8], NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+}
+
+/* Many records in one transaction: one items-changed over what changed. */
+static void
+test_batch (ListFixture   *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) records = save_priorities (fixture, 1000);
+  g_autoptr(HelderRecordList) list = watched_list (fixture, HELDER_TYPE_PRIORITY);
+  g_autoptr(GPtrArray) batch = g_ptr_array_new ();
+
+  for (guint i = 300; i < 400; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Herzien %u", i);
+
+      g_object_set (records->pdata[i], "title", title, "rank", (int) (i % 7), NULL);
+      g_ptr_array_add (batch, records->pdata[i]);
+    }
+  g_assert_true (helder_store_save_all (fixture->store, batch, NULL));
+  g_assert_cmpuint (fixture->changes->len, ==, 1);
+  assert_matches_store (list, fixture);
+}
+
+/* A page the server sends: the same signal, one pass. */
+static void
+test_pulled_changes (ListFixture   *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) records = save_priorities (fixture, 300);
+  g_autoptr(HelderRecordList) list = watched_list (fixture, HELDER_TYPE_PRIORITY);
+  g_autoptr(JsonArray) page = json_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderRecord) item = NULL;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      HelderRecord *record = records->pdata[i * 7];
+      g_autoptr(JsonObject) data_object = helder_record_to_json_data (record);
+      JsonObject *wire = json_object_new ();
+      g_autofree char *title = g_strdup_printf ("Van de server %u", i);
+
+      json_object_set_string_member (data_object, "title", title);
+      json_object_set_string_member (wire, "id", helder_record_get_id (record));
+      json_object_set_string_member (wire, "type", "priority");
+      json_object_set_int_member (wire, "version", 10 + i);
+      json_object_set_boolean_member (wire, "deleted", i == 3);
+      json_object_set_object_member (wire, "data", json_object_ref (data_object));
+      json_array_add_object_element (page, wire);
+    }
+  /* (Their local edits were "pushed" long ago: nothing waits.) */
+  while (TRUE)
+    {
+      g_autofree char *key = NULL;
+      g_autoptr(JsonNode) body = helder_store_take_push_batch (fixture->store, 100, &key, NULL);
+      g_autoptr(JsonObject) answer = json_object_new ();
+      JsonArray *results = json_array_new ();
+      JsonArray *pushed;
+
+      if (body == NULL)
+        break;
+      pushed = json_object_get_array_member (json_node_get_object (body), "records");
+      for (guint i = 0; i < json_array_get_length (pushed); i++)
+        {
+          JsonObject *r = json_object_new ();
+
+          json_object_set_string_member (r, "id", json_object_get_string_member (
+                                           json_array_get_object_element (pushed, i), "id"));
+          json_object_set_string_member (r, "status", "applied");
+          json_object_set_int_member (r, "version", 1);
+          json_array_add_object_element (results, r);
+        }
+      json_object_set_array_member (answer, "results", results);
+      g_assert_true (helder_store_finish_push_batch (fixture->store, key, answer, NULL));
+    }
+  g_array_set_size (fixture->changes, 0);
+
+  g_assert_true (helder_store_apply_changes (fixture->store, page, 60, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixture->changes->len, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 299);
+  item = g_object_ref (helder_record_list_lookup (list, helder_record_get_id (records->pdata[7]), NULL));
+  g_assert_cmpstr (helder_record_get_text (item, "title"), ==, "Van de server 1");
+  assert_matches_store (list, fixture);
+}
+
+/* A list nobody looks at waits, then catches up in one pass. */
+static void
+test_paused (ListFixture   *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) records = save_priorities (fixture, 100);
+  g_autoptr(HelderRecordList) list = watched_list (fixture, HELDER_TYPE_PRIORITY);
+
+  helder_record_list_set_paused (list, TRUE);
+  for (guint i = 0; i < 30; i++)
+    {
+      g_object_set (records->pdata[i], "rank", 90 - (int) i, NULL);
+      g_assert_true (helder_store_save (fixture->store, records->pdata[i], NULL));
+    }
+  g_assert_true (helder_store_delete (fixture->store, records->pdata[50], NULL));
+  g_assert_cmpuint (fixture->changes->len, ==, 0);
+
+  helder_record_list_set_paused (list, FALSE);
+  g_assert_cmpuint (fixture->changes->len, ==, 1);
+  assert_matches_store (list, fixture);
+}
+
+static void
+test_sort_keys (ListFixture   *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(HelderRecordList) list = NULL;
+  const char *dates[] = { "2027-01-14", NULL, "2026-12-01", "2027-03-02" };
+  const char *expected[] = { "2027-03-02", "2027-01-14", "2026-12-01", NULL };
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      HelderRecord *edition = helder_record_new (HELDER_TYPE_OMGEVINGSBEELD);
+
+      g_object_set (edition, "date", dates[i], NULL);
+      g_ptr_array_add (records, edition);
+    }
+  g_assert_true (helder_store_save_all (fixture->store, records, NULL));
+
+  /* Editions: newest first, one without a date last */
+  list = helder_record_list_new (fixture->store, HELDER_TYPE_OMGEVINGSBEELD);
+  g_assert_cmpstr (helder_record_list_get_sort_keys (list), ==, "-date");
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(HelderRecord) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_cmpstr (helder_record_get_text (item, "date"), ==, expected[i]);
+    }
+  /* Oldest first: the one without a date still last */
+  helder_record_list_set_sort_keys (list, "date");
+  {
+    g_autoptr(HelderRecord) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_autoptr(HelderRecord) last = g_list_model_get_item (G_LIST_MODEL (list), 3);
+
+    g_assert_cmpstr (helder_record_get_text (first, "date"), ==, "2026-12-01");
+    g_assert_null (helder_record_get_text (last, "date"));
+  }
+}
+
+static int
+by_title_length (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  return (int) strlen (helder_record_get_title ((HelderRecord *) a)) -
+         (int) strlen (helder_record_get_title ((HelderRecord *) b));
+}
+
+static void
+test_sort_func (ListFixture   *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(HelderRecordList) list = NULL;
+  g_autoptr(HelderRecord) first = NULL;
+  g_autoptr(HelderRecord) now_first = NULL;
+
+  g_ptr_array_add (records, priority ("Middellang", 1));
+  g_ptr_array_add (records, priority ("Kort", 2));
+  g_ptr_array_add (records, priority ("Heel erg lang", 3));
+  g_assert_true (helder_store_save_all (fixture->store, records, NULL));
+  list = watched_list (fixture, HELDER_TYPE_PRIORITY);
+  helder_record_list_set_sort_func (list, by_title_length, NULL, NULL);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (helder_record_get_title (first), ==, "Kort");
+
+  g_object_set (records->pdata[2], "title", "Kor", NULL);
+  g_assert_true (helder_store_save (fixture->store, records->pdata[2], NULL));
+  now_first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (helder_record_get_title (now_first), ==, "Kor");
+}
+
+/* An items-changed handler that writes to the store: the list finishes
+ * one update before it starts the next. */
+static void
+save_another (GListModel *model,
+              guint       position,
+              guint       removed,
+              guint       added,
+              GPtrArray  *records)
+{
+  static gboolean done;
+  HelderStore *store = helder_record_list_get_store (HELDER_RECORD_LIST (model));
+
+  if (done)
+    return;
+  done = TRUE;
+  g_object_set (records->pdata[1], "title", "Van een luisteraar", NULL);
+  g_assert_true (helder_store_save (store, records->pdata[1], NULL));
+  g_object_set (records->pdata[0], "title", "Weer veranderd", NULL);
+  g_assert_true (helder_store_save (store, records->pdata[0], NULL));
+}
+
+static void
+test_reentrant (ListFixture   *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) records = save_priorities (fixture, 20);
+  g_autoptr(HelderRecordList) list = helder_record_list_new (fixture->store, HELDER_TYPE_PRIORITY);
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (save_another), records);
+  g_object_set (records->pdata[0], "title", "Eerste verandering", NULL);
+  g_assert_true (helder_store_save (fixture->store, records->pdata[0], NULL));
+  assert_matches_store (list, fixture);
+  g_assert_cmpstr (helder_record_get_title (helder_record_list_lookup (list, helder_record_get_id (records->pdata[0]),
+                                                                      NULL)), ==, "Weer veranderd");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) g_test_add ("/record-list/" name, ListFixture, NULL, list_setup, func, list_teardown)
+  ADD ("one-change-one-item", test_one_change_one_item);
+  ADD ("move", test_move);
+  ADD ("insert-and-delete", test_insert_and_delete);
+  ADD ("filter", test_filter);
+  ADD ("batch", test_batch);
+  ADD ("pulled-changes", test_pulled_changes);
+  ADD ("paused", test_paused);
+  ADD ("sort-keys", test_sort_keys);
+  ADD ("sort-func", test_sort_func);
+  ADD ("reentrant", test_reentrant);
+#undef ADD
+
+  return g_test_run ();
+}

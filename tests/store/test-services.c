@@ -1,0 +1,312 @@
+/* test-services.c: the pages' services and the roles, without a display
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "channels/helder-channels-service.h"
+#include "editor/helder-editor-service.h"
+#include "library/helder-library-service.h"
+#include "plan/helder-plan-service.h"
+#include "store-fixture.h"
+
+typedef struct
+{
+  Fixture        files;
+  HelderStore   *store;
+  HelderSession *session;
+} ServiceFixture;
+
+static void
+service_setup (ServiceFixture *fixture,
+               gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture_setup (&fixture->files, data);
+  fixture->store = helder_store_open (fixture->files.path, &error);
+  g_assert_no_error (error);
+  helder_store_set_user (fixture->store, "sanne");
+  fixture->session = helder_session_new ("sanne", HELDER_SESSION_ROLE_ADVISOR);
+}
+
+static void
+service_teardown (ServiceFixture *fixture,
+                  gconstpointer   data)
+{
+  g_clear_object (&fixture->session);
+  g_clear_object (&fixture->store);
+  fixture_teardown (&fixture->files, data);
+}
+
+static HelderRecord *
+message (const char *title,
+         const char *start,
+         const char *end)
+{
+  HelderRecord *record = helder_record_new (HELDER_TYPE_MESSAGE);
+
+  g_object_set (record, "title", title, "window-start", start, "window-end", end, NULL);
+  return record;
+}
+
+/* A message without a text gets one, and points to it, in one
+ * transaction: a failure leaves neither. */
+static void
+test_message_text (ServiceFixture *fixture,
+                   gconstpointer   data)
+{
+  g_autoptr(HelderPlanService) plan = helder_plan_service_new (fixture->store, fixture->session);
+  g_autoptr(HelderRecord) moment = message ("Riolering Pastoor van Leeuwenstraat", "2027-02-01", NULL);
+  g_autoptr(HelderRecord) document = NULL;
+  g_autoptr(HelderRecord) again = NULL;
+  g_autoptr(HelderRecord) stored = NULL;
+  g_autoptr(HelderRecord) broken = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (helder_service_save (HELDER_SERVICE (plan), moment, &error));
+  document = helder_plan_service_message_text (plan, moment, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (helder_record_get_text (document, "title"), ==, "Riolering Pastoor van Leeuwenstraat");
+  stored = helder_store_load (fixture->store, HELDER_TYPE_MESSAGE, helder_record_get_id (moment), NULL);
+  g_assert_cmpstr (helder_record_get_text (stored, "body"), ==, helder_record_get_id (document));
+  g_assert_cmpuint (helder_store_count (fixture->store, HELDER_TYPE_DOCUMENT), ==, 1);
+
+  /* Asked again: the same text */
+  again = helder_plan_service_message_text (plan, stored, &error);
+  g_assert_cmpstr (helder_record_get_id (again), ==, helder_record_get_id (document));
+  g_assert_cmpuint (helder_store_count (fixture->store, HELDER_TYPE_DOCUMENT), ==, 1);
+
+  /* A message that cannot be saved (no title): no document either */
+  broken = helder_record_new (HELDER_TYPE_MESSAGE);
+  g_assert_null (helder_plan_service_message_text (plan, broken, &error));
+  g_assert_error (error, HELDER_STORE_ERROR, HELDER_STORE_ERROR_INVALID);
+  g_assert_cmpuint (helder_store_count (fixture->store, HELDER_TYPE_DOCUMENT), ==, 1);
+}
+
+static void
+test_message_window (ServiceFixture *fixture,
+                     gconstpointer   data)
+{
+  g_autoptr(HelderPlanService) plan = helder_plan_service_new (fixture->store, fixture->session);
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(HelderRecordList) february = NULL;
+  g_autoptr(HelderRecord) late = NULL;
+
+  g_ptr_array_add (messages, message ("Januari", "2027-01-05", "2027-01-20"));
+  g_ptr_array_add (messages, message ("Over de grens", "2027-01-25", "2027-02-03"));
+  g_ptr_array_add (messages, message ("Februari", "2027-02-14", NULL));
+  g_ptr_array_add (messages, message ("Zonder datum", NULL, NULL));
+  g_assert_true (helder_service_write (HELDER_SERVICE (plan), messages, NULL, NULL));
+
+  february = helder_plan_service_messages (plan, "2027-02-01", "2027-02-28");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (february)), ==, 2);
+  g_assert_nonnull (helder_record_list_lookup (february, helder_record_get_id (messages->pdata[1]), NULL));
+  g_assert_nonnull (helder_record_list_lookup (february, helder_record_get_id (messages->pdata[2]), NULL));
+
+  /* Moved into February: it joins the window's list */
+  late = g_object_ref (messages->pdata[0]);
+  g_object_set (late, "window-start", "2027-02-20", "window-end", "2027-02-21", NULL);
+  g_assert_true (helder_service_save (HELDER_SERVICE (plan), late, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (february)), ==, 3);
+
+  g_assert_true (helder_message_in_window (messages->pdata[3], NULL, NULL));
+  g_assert_false (helder_message_in_window (messages->pdata[3], "2027-01-01", NULL));
+}
+
+static HelderRecord *
+topic (const char *title,
+       int         admin,
+       int         societal)
+{
+  HelderRecord *record = helder_record_new (HELDER_TYPE_TOPIC);
+
+  g_object_set (record, "title", title, "admin-impact", admin, "societal-impact", societal, NULL);
+  return record;
+}
+
+static void
+test_topics_by_score (ServiceFixture *fixture,
+                      gconstpointer   data)
+{
+  g_autoptr(HelderPlanService) plan = helder_plan_service_new (fixture->store, fixture->session);
+  g_autoptr(GPtrArray) topics = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(HelderRecordList) by_score = NULL;
+  g_autoptr(HelderRecordList) by_title = NULL;
+  g_autoptr(HelderRecord) first = NULL;
+  g_autoptr(HelderRecord) alphabetical = NULL;
+  g_autoptr(HelderRecord) now_first = NULL;
+
+  g_ptr_array_add (topics, topic ("Afval", 2, 2));
+  g_ptr_array_add (topics, topic ("Energiearmoede", 4, 5));
+  g_ptr_array_add (topics, topic ("Netcongestie", 3, 3));
+  g_assert_true (helder_service_write (HELDER_SERVICE (plan), topics, NULL, NULL));
+
+  by_score = helder_plan_service_topics (plan, HELDER_TOPIC_ORDER_SCORE);
+  by_title = helder_plan_service_topics (plan, HELDER_TOPIC_ORDER_TITLE);
+  first = g_list_model_get_item (G_LIST_MODEL (by_score), 0);
+  alphabetical = g_list_model_get_item (G_LIST_MODEL (by_title), 0);
+  g_assert_cmpstr (helder_record_get_title (first), ==, "Energiearmoede");
+  g_assert_cmpstr (helder_record_get_title (alphabetical), ==, "Afval");
+
+  g_object_set (topics->pdata[0], "admin-impact", 5, "societal-impact", 5, NULL);
+  g_assert_true (helder_service_save (HELDER_SERVICE (plan), topics->pdata[0], NULL));
+  now_first = g_list_model_get_item (G_LIST_MODEL (by_score), 0);
+  g_assert_cmpstr (helder_record_get_title (now_first), ==, "Afval");
+}
+
+/* What each role may write (PLAN.md "Roles"). */
+static void
+test_roles (ServiceFixture *fixture,
+            gconstpointer   data)
+{
+  g_autoptr(HelderPlanService) plan = helder_plan_service_new (fixture->store, fixture->session);
+  g_autoptr(HelderEditorService) editor = helder_editor_service_new (fixture->store, fixture->session);
+  g_autoptr(HelderLibraryService) library = helder_library_service_new (fixture->store, fixture->session);
+  g_autoptr(HelderRecord) priority = NULL;
+  g_autoptr(HelderRecord) organisation = helder_record_new (HELDER_TYPE_ORGANISATION);
+  g_autoptr(HelderRecord) mine = NULL;
+  g_autoptr(HelderRecord) shared = NULL;
+  g_autoptr(HelderRecord) registration = helder_record_new (HELDER_TYPE_REGISTRATION);
+  g_autoptr(HelderRecord) training = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* An advisor plans, but does not change the organisation */
+  priority = helder_service_create (HELDER_SERVICE (plan), HELDER_TYPE_PRIORITY, "Betaalbaar wonen", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (helder_record_get_text (priority, "status"), ==, "active");
+  g_object_set (organisation, "name", "Gemeente Hillegom", "slug", "hillegom", NULL);
+  g_assert_false (helder_service_save (HELDER_SERVICE (plan), organisation, &error));
+  g_assert_error (error, HELDER_SESSION_ERROR, HELDER_SESSION_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_false (helder_service_may_create (HELDER_SERVICE (plan), HELDER_TYPE_USER));
+  shared = helder_service_create (HELDER_SERVICE (editor), HELDER_TYPE_DOCUMENT, "Nieuwsbrief", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (helder_record_get_visibility (shared), ==, HELDER_VISIBILITY_ORG);
+  training = helder_service_create (HELDER_SERVICE (library), HELDER_TYPE_TRAINING, "Schrijven op B1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (helder_record_get_text (training, "owner"), ==, "sanne");
+
+  /* Staff: their own private texts and word lists, their own
+   * registrations, nothing shared */
+  helder_session_set_role (fixture->session, HELDER_SESSION_ROLE_STAFF);
+  helder_session_set_login (fixture->session, "piet");
+  g_assert_false (helder_service_may_create (HELDER_SERVICE (plan), HELDER_TYPE_PRIORITY));
+  g_object_set (priority, "title", "Betaalbaar wonen voor iedereen", NULL);
+  g_assert_false (helder_service_save (HELDER_SERVICE (plan), priority, &error));
+  g_assert_error (error, HELDER_SESSION_ERROR, HELDER_SESSION_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_false (helder_service_delete (HELDER_SERVICE (editor), shared, &error));
+  g_assert_error (error, HELDER_SESSION_ERROR, HELDER_SESSION_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_false (helder_record_get_deleted (shared));
+  /* ... even when the copy claims to be private */
+  helder_record_set_visibility (shared, HELDER_VISIBILITY_PRIVATE);
+  g_assert_false (helder_service_save (HELDER_SERVICE (editor), shared, &error));
+  g_clear_error (&error);
+
+  mine = helder_service_create (HELDER_SERVICE (editor), HELDER_TYPE_DOCUMENT, "Mijn brief", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (helder_record_get_visibility (mine), ==, HELDER_VISIBILITY_PRIVATE);
+  g_assert_true (helder_editor_service_add_word (editor, "Vlorpen", TRUE, &error));
+  g_assert_false (helder_editor_service_add_word (editor, "Grumsel", FALSE, &error));
+  g_assert_error (error, HELDER_SESSION_ERROR, HELDER_SESSION_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+
+  g_object_set (registration, "training", helder_record_get_id (training), "user", "piet", NULL);
+  g_assert_true (helder_service_save (HELDER_SERVICE (library), registration, &error));
+  g_assert_no_error (error);
+  g_object_set (registration, "attended", TRUE, NULL);
+  g_assert_false (helder_service_save (HELDER_SERVICE (library), registration, &error));
+  g_clear_error (&error);
+  g_object_set (registration, "attended", FALSE, "user", "sanne", NULL);
+  g_assert_false (helder_service_save (HELDER_SERVICE (library), registration, &error));
+  g_clear_error (&error);
+  g_object_set (registration, "user", "piet", NULL);
+  g_assert_true (helder_service_delete (HELDER_SERVICE (library), registration, &error));
+  g_assert_no_error (error);
+
+  /* An admin changes everything */
+  helder_session_set_role (fixture->session, HELDER_SESSION_ROLE_ADMIN);
+  g_assert_true (helder_service_save (HELDER_SERVICE (plan), organisation, &error));
+  g_assert_no_error (error);
+}
+
+/* One action that saves and deletes: all or nothing. */
+static void
+test_write_is_one_transaction (ServiceFixture *fixture,
+                               gconstpointer   data)
+{
+  g_autoptr(HelderChannelsService) channels = helder_channels_service_new (fixture->store, fixture->session);
+  g_autoptr(HelderRecord) fixi = helder_service_create (HELDER_SERVICE (channels), HELDER_TYPE_CHANNEL, "Fixi", NULL);
+  g_autoptr(HelderRecord) empty = helder_record_new (HELDER_TYPE_CHANNEL);
+  g_autoptr(GPtrArray) saves = g_ptr_array_new ();
+  g_autoptr(GPtrArray) deletions = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (helder_record_get_bool (fixi, "digital"));
+  g_ptr_array_add (saves, empty);   /* no name: invalid */
+  g_ptr_array_add (deletions, fixi);
+  g_assert_false (helder_service_write (HELDER_SERVICE (channels), saves, deletions, &error));
+  g_assert_error (error, HELDER_STORE_ERROR, HELDER_STORE_ERROR_INVALID);
+  g_assert_false (helder_record_get_deleted (fixi));
+  g_assert_cmpuint (helder_store_count (fixture->store, HELDER_TYPE_CHANNEL), ==, 1);
+}
+
+/* The house style comes from the store and follows it: a word a
+ * colleague adds reaches the analyser without a restart. */
+static void
+test_house_style (ServiceFixture *fixture,
+                  gconstpointer   data)
+{
+  g_autoptr(HelderEditorService) editor = helder_editor_service_new (fixture->store, fixture->session);
+  g_autoptr(HelderRecord) entry = helder_record_new (HELDER_TYPE_WORD_LIST_ENTRY);
+  g_autoptr(HelderRecord) area = helder_record_new (HELDER_TYPE_AREA);
+  HelderHouseStyle *before, *after;
+  guint changes = 0;
+
+  g_signal_connect_swapped (editor, "house-style-changed", G_CALLBACK (g_atomic_int_inc), &changes);
+  before = helder_editor_service_get_house_style (editor);
+  g_assert_nonnull (before);
+  g_assert_false (helder_house_style_is_name (before, "Elsbroek"));
+
+  g_object_set (area, "name", "Elsbroek", "kind", "wijk", NULL);
+  g_assert_true (helder_store_save (fixture->store, area, NULL));
+  g_assert_cmpuint (changes, ==, 1);
+  after = helder_editor_service_get_house_style (editor);
+  g_assert_true (after != before);
+  g_assert_true (helder_house_style_is_name (after, "Elsbroek"));
+
+  /* A pulled change is a store change like any other */
+  g_object_set (entry, "word", "kliko", "scope", "org", NULL);
+  g_assert_true (helder_store_save (fixture->store, entry, NULL));
+  g_assert_cmpuint (changes, ==, 2);
+  /* Other types leave it alone */
+  {
+    g_autoptr(HelderRecord) priority = helder_record_new (HELDER_TYPE_PRIORITY);
+
+    g_object_set (priority, "title", "Wonen", NULL);
+    g_assert_true (helder_store_save (fixture->store, priority, NULL));
+    g_assert_cmpuint (changes, ==, 2);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) g_test_add ("/services/" name, ServiceFixture, NULL, service_setup, func, service_teardown)
+  ADD ("plan/message-text", test_message_text);
+  ADD ("plan/message-window", test_message_window);
+  ADD ("plan/topics-by-score", test_topics_by_score);
+  ADD ("roles", test_roles);
+  ADD ("write-is-one-transaction", test_write_is_one_transaction);
+  ADD ("editor/house-style", test_house_style);
+#undef ADD
+
+  return g_test_run ();
+}
