@@ -36,6 +36,7 @@ enum {
   PROP_0,
   PROP_SERVICE,
   PROP_STORE,
+  PROP_VIEWS,
   N_PROPS
 };
 
@@ -75,6 +76,7 @@ update_state (HelderPage *self)
   HelderPagePrivate *priv = helder_page_get_instance_private (self);
   GtkStack *stack = GTK_STACK (template_child (self, "stack"));
   const char *visible = gtk_stack_get_visible_child_name (stack);
+  gboolean had_content = g_strcmp0 (visible, "content") == 0;
   guint n = 0;
 
   for (guint i = 0; priv->lists != NULL && i < priv->lists->len; i++)
@@ -82,8 +84,10 @@ update_state (HelderPage *self)
   priv->n_records = n;
 
   /* A page showing one record (the editor) stays on it. */
-  if (g_strcmp0 (visible, "content") == 0 || g_strcmp0 (visible, "empty") == 0)
+  if (had_content || g_strcmp0 (visible, "empty") == 0)
     gtk_stack_set_visible_child_name (stack, n > 0 ? "content" : "empty");
+  if (had_content != (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "content") == 0))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEWS]);
   gtk_widget_set_visible (GTK_WIDGET (template_child (self, "example_button")),
                           n == 0 && helder_page_is_empty (self));
 }
@@ -278,14 +282,16 @@ helder_page_get_list (HelderPage *self,
  * helder_page_get_views:
  *
  * Returns: (transfer none) (nullable): the page's views, for the window's
- *   view switcher, or %NULL for a page of one view
+ *   view switcher, or %NULL for a page of one view and while the page
+ *   shows its empty state
  */
 AdwViewStack *
 helder_page_get_views (HelderPage *self)
 {
   g_return_val_if_fail (HELDER_IS_PAGE (self), NULL);
 
-  if (!HELDER_PAGE_GET_CLASS (self)->has_views)
+  if (!HELDER_PAGE_GET_CLASS (self)->has_views ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (template_child (self, "stack"))), "content") != 0)
     return NULL;
   return ADW_VIEW_STACK (template_child (self, "views"));
 }
@@ -459,6 +465,9 @@ helder_page_get_property (GObject    *object,
     case PROP_STORE:
       g_value_set_object (value, helder_page_get_store (self));
       break;
+    case PROP_VIEWS:
+      g_value_set_object (value, helder_page_get_views (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -504,6 +513,10 @@ helder_page_class_init (HelderPageClass *klass)
   /* The service's store */
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, HELDER_TYPE_STORE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* What the window's view switcher shows (helder_page_get_views) */
+  properties[PROP_VIEWS] =
+    g_param_spec_object ("views", NULL, NULL, ADW_TYPE_VIEW_STACK,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -568,6 +568,7 @@ attach_store (HelderWindow *self)
       AdwViewSwitcherBar *bar = helder_page_get_switcher_bar (page);
 
       g_object_set (page, "service", helder_application_get_service (application, page_services[i]), NULL);
+      g_signal_connect_object (page, "notify::views", G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
       /* Narrow: the header bar shows the title, the views switch below */
       if (bar != NULL)
         g_object_bind_property (self->page_title, "title-visible", bar, "reveal", G_BINDING_SYNC_CREATE);

@@ -10,7 +10,11 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 
+#include "editor/helder-document-editor.h"
+#include "editor/helder-editor-service.h"
 #include "gui-test-app.h"
+#include "store/helder-store-sync.h"
+#include "test-util.h"
 
 static gboolean
 has_tag_at (GtkTextBuffer *buffer,
@@ -507,6 +511,306 @@ test_house_style_follows_store (void)
   g_assert_cmpuint (count_findings (text, HELDER_CHECK_JARGON), ==, 0);
 }
 
+
+/* Two desks and a real helder-server: desk A is this window, desk B a
+ * colleague's store with its own sync client.  Both sync by hand, so each
+ * test says exactly when a change travels. */
+
+typedef struct
+{
+  char             *server_dir;
+  GSubprocess      *server;
+  char             *url;
+  HelderStore      *a_store;     /* the window's */
+  HelderSyncClient *a;
+  char             *b_dir;
+  HelderStore      *b_store;
+  HelderSyncClient *b;
+} TwoDesks;
+
+static HelderWindow *
+two_desks_start (TwoDesks *t)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *b_path = NULL;
+  HelderWindow *window;
+
+  t->server_dir = g_dir_make_tmp ("helder-server-XXXXXX", &error);
+  g_assert_no_error (error);
+  test_admin (t->server_dir, NULL, NULL, "create-org", "hillegom", "Gemeente Hillegom", NULL);
+  test_admin (t->server_dir, NULL, "geheim-wachtwoord", "add-user", "--org", "hillegom", "--role", "advisor",
+              "--password-stdin", "sanne", NULL);
+  test_admin (t->server_dir, NULL, "geheim-wachtwoord", "add-user", "--org", "hillegom", "--role", "advisor",
+              "--password-stdin", "joost", NULL);
+  t->server = test_server_start (t->server_dir, &t->url);
+
+  window = helder_test_open_window ("two-desks.db");
+  t->a_store = g_object_ref (helder_application_get_store (test_app));
+  helder_store_set_user (t->a_store, "sanne");
+  t->a = helder_sync_client_new (t->a_store, t->url);
+  test_client_login (t->a, "sanne", "geheim-wachtwoord");
+
+  t->b_dir = g_dir_make_tmp ("helder-desk-XXXXXX", &error);
+  g_assert_no_error (error);
+  b_path = g_build_filename (t->b_dir, "helder.db", NULL);
+  t->b_store = helder_store_open (b_path, &error);
+  g_assert_no_error (error);
+  helder_store_set_user (t->b_store, "joost");
+  t->b = helder_sync_client_new (t->b_store, t->url);
+  test_client_login (t->b, "joost", "geheim-wachtwoord");
+  return window;
+}
+
+static void
+two_desks_stop (TwoDesks *t)
+{
+  g_clear_object (&t->a);
+  g_clear_object (&t->b);
+  g_clear_object (&t->a_store);
+  g_clear_object (&t->b_store);
+  g_subprocess_send_signal (t->server, SIGKILL);
+  g_subprocess_wait (t->server, NULL, NULL);
+  g_clear_object (&t->server);
+  g_free (t->url);
+  g_free (t->server_dir);
+  g_free (t->b_dir);
+}
+
+static void
+sync_ok (HelderSyncClient *client)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (test_client_sync (client, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+buffer_contents (GtkTextBuffer *buffer)
+{
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_bounds (buffer, &a, &b);
+  return gtk_text_buffer_get_text (buffer, &a, &b, FALSE);
+}
+
+#define LETTER "Beste bewoner,\n\nDe straat gaat open.\n\nMet vriendelijke groet"
+
+/* A letter on both desks, open in A's editor; returns A's buffer. */
+static GtkTextBuffer *
+open_shared_letter (TwoDesks      *t,
+                    HelderWindow  *window,
+                    const char    *body,
+                    HelderRecord **document)
+{
+  GtkTextBuffer *buffer;
+
+  *document = helder_record_new (HELDER_TYPE_DOCUMENT);
+  g_object_set (*document, "title", "Werk in de straat", "body", body, "target-level", 2, NULL);
+  g_assert_true (helder_store_save (t->a_store, *document, NULL));
+  sync_ok (t->a);
+  sync_ok (t->b);
+  g_assert_cmpuint (helder_store_count (t->b_store, HELDER_TYPE_DOCUMENT), ==, 1);
+
+  g_assert_true (helder_test_wait_for (helder_test_analyzer_ready, NULL));
+  helder_test_page_state (window, "write");
+  helder_test_activate_item (helder_test_find (window, "documents_list"), 0);
+  helder_test_iterate (100);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (helder_test_find (window, "text_view")));
+  {
+    g_autofree char *text = buffer_contents (buffer);
+
+    g_assert_cmpstr (text, ==, body);
+  }
+  return buffer;
+}
+
+/* Desk B changes @field of the document and pushes. */
+static void
+colleague_changes (TwoDesks     *t,
+                   HelderRecord *document,
+                   const char   *field,
+                   const char   *value)
+{
+  g_autoptr(HelderRecord) theirs = helder_store_load (t->b_store, HELDER_TYPE_DOCUMENT,
+                                                       helder_record_get_id (document), NULL);
+
+  g_object_set (theirs, field, value, NULL);
+  g_assert_true (helder_store_save (t->b_store, theirs, NULL));
+  sync_ok (t->b);
+}
+
+static int
+cursor_offset (GtkTextBuffer *buffer)
+{
+  GtkTextIter cursor;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  return gtk_text_iter_get_offset (&cursor);
+}
+
+/* (a) A is idle: B's text shows in A's editor, the cursor stays by its
+ * words, and A's next typing builds on B's text. */
+static void
+test_two_desks_idle (void)
+{
+  TwoDesks t = { 0 };
+  HelderWindow *window = two_desks_start (&t);
+  g_autoptr(HelderRecord) document = NULL;
+  g_autoptr(HelderRecord) on_b = NULL;
+  GtkTextBuffer *buffer = open_shared_letter (&t, window, LETTER, &document);
+  const char *theirs = "Beste bewoner,\n\nDe straat gaat maandag 3 maart open.\n\nMet vriendelijke groet";
+  g_autofree char *shown = NULL;
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset_of (buffer, "Met vriendelijke"));
+  gtk_text_buffer_place_cursor (buffer, &iter);
+
+  colleague_changes (&t, document, "body", theirs);
+  sync_ok (t.a);
+  helder_test_iterate (100);
+  shown = buffer_contents (buffer);
+  g_assert_cmpstr (shown, ==, theirs);
+  g_assert_cmpint (cursor_offset (buffer), ==, offset_of (buffer, "Met vriendelijke"));
+
+  /* A types on: that builds on B's text */
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_buffer_insert (buffer, &iter, ",\nSanne", -1);
+  helder_test_iterate (1300);
+  sync_ok (t.a);
+  sync_ok (t.b);
+  on_b = helder_store_load (t.b_store, HELDER_TYPE_DOCUMENT, helder_record_get_id (document), NULL);
+  g_assert_cmpstr (helder_record_get_text (on_b, "body"), ==,
+                   "Beste bewoner,\n\nDe straat gaat maandag 3 maart open.\n\nMet vriendelijke groet,\nSanne");
+  g_assert_cmpuint (helder_store_count_conflicts (t.a_store), ==, 0);
+  g_assert_cmpuint (helder_store_count_conflicts (t.b_store), ==, 0);
+  two_desks_stop (&t);
+}
+
+/* (b) A is typing while B's change to another field arrives: merged, and
+ * both desks end with both edits. */
+static void
+test_two_desks_typing_merges (void)
+{
+  TwoDesks t = { 0 };
+  HelderWindow *window = two_desks_start (&t);
+  g_autoptr(HelderRecord) document = NULL;
+  g_autoptr(HelderRecord) on_b = NULL;
+  GtkTextBuffer *buffer = open_shared_letter (&t, window, LETTER, &document);
+  g_autofree char *shown = NULL;
+  GtkTextIter start;
+
+  colleague_changes (&t, document, "title", "Werk in de Pastoor van Leeuwenstraat");
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_insert (buffer, &start, "Let op! ", -1);
+  /* Before the autosave: the change meets unsaved typing */
+  sync_ok (t.a);
+  helder_test_iterate (100);
+
+  shown = buffer_contents (buffer);
+  g_assert_cmpstr (shown, ==, "Let op! " LETTER);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (helder_test_find (window, "title_entry"))), ==,
+                   "Werk in de Pastoor van Leeuwenstraat");
+  g_assert_cmpuint (helder_store_count_conflicts (t.a_store), ==, 0);
+
+  sync_ok (t.a);
+  sync_ok (t.b);
+  on_b = helder_store_load (t.b_store, HELDER_TYPE_DOCUMENT, helder_record_get_id (document), NULL);
+  g_assert_cmpstr (helder_record_get_text (on_b, "title"), ==, "Werk in de Pastoor van Leeuwenstraat");
+  g_assert_cmpstr (helder_record_get_text (on_b, "body"), ==, "Let op! " LETTER);
+  two_desks_stop (&t);
+}
+
+/* (b) A is typing while B changes the same text: A's typing stays on
+ * screen, B's version waits in Needs Attention, and Keep Both keeps both
+ * on both desks. */
+static void
+test_two_desks_typing_conflict (void)
+{
+  TwoDesks t = { 0 };
+  HelderWindow *window = two_desks_start (&t);
+  g_autoptr(HelderRecord) document = NULL;
+  g_autoptr(JsonArray) conflicts = NULL;
+  g_autoptr(GListModel) documents = NULL;
+  GtkTextBuffer *buffer = open_shared_letter (&t, window, LETTER, &document);
+  const char *theirs = "Beste bewoner,\n\nDe straat gaat dinsdag open.\n\nMet vriendelijke groet";
+  g_autofree char *shown = NULL;
+  g_autofree char *after = NULL;
+  JsonObject *server;
+  gboolean mine_seen = FALSE, theirs_seen = FALSE;
+  GtkTextIter start;
+
+  colleague_changes (&t, document, "body", theirs);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_insert (buffer, &start, "Let op! ", -1);
+  sync_ok (t.a);
+  helder_test_iterate (100);
+
+  /* Nothing overwritten: A's text on screen and stored here, B's beside it */
+  shown = buffer_contents (buffer);
+  g_assert_cmpstr (shown, ==, "Let op! " LETTER);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (helder_test_find (window, "notice"))));
+  g_assert_cmpuint (helder_store_count_conflicts (t.a_store), ==, 1);
+  conflicts = helder_store_list_conflicts (t.a_store);
+  server = json_object_get_object_member (json_array_get_object_element (conflicts, 0), "server");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (server, "data"), "body"), ==,
+                   theirs);
+
+  /* Keep both: B's text keeps the document, A's becomes a new one */
+  g_assert_true (helder_store_resolve_conflict (t.a_store, helder_record_get_id (document), HELDER_KEEP_BOTH, NULL));
+  helder_test_iterate (100);
+  after = buffer_contents (buffer);
+  g_assert_cmpstr (after, ==, theirs);
+  sync_ok (t.a);
+  sync_ok (t.b);
+  documents = helder_store_list (t.b_store, HELDER_TYPE_DOCUMENT, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(HelderRecord) d = g_list_model_get_item (documents, i);
+
+      mine_seen |= g_strcmp0 (helder_record_get_text (d, "body"), "Let op! " LETTER) == 0;
+      theirs_seen |= g_strcmp0 (helder_record_get_text (d, "body"), theirs) == 0;
+    }
+  g_assert_true (mine_seen);
+  g_assert_true (theirs_seen);
+  two_desks_stop (&t);
+}
+
+static gboolean
+has_analysis (gpointer editor)
+{
+  return helder_document_editor_get_analysis (editor) != NULL;
+}
+
+/* A word to avoid that B adds reaches A's open analysis, no restart. */
+static void
+test_two_desks_word_list (void)
+{
+  TwoDesks t = { 0 };
+  HelderWindow *window = two_desks_start (&t);
+  g_autoptr(HelderRecord) document = NULL;
+  g_autoptr(HelderRecord) entry = helder_record_new (HELDER_TYPE_WORD_LIST_ENTRY);
+  GtkTextBuffer *buffer = open_shared_letter (&t, window, "Zet de kliko op maandag buiten.", &document);
+  TagWait avoid = { buffer, "jargon", offset_of (buffer, "kliko") + 1 };
+  HelderEditorService *editor =
+    HELDER_EDITOR_SERVICE (helder_application_get_service (test_app, HELDER_TYPE_EDITOR_SERVICE));
+
+  /* The first analysis is back (its panel shows the level) */
+  g_assert_true (helder_test_wait_for (has_analysis, helder_test_find (window, "document_editor")));
+  helder_test_iterate (300);
+  g_assert_false (has_tag_at (buffer, "jargon", avoid.offset));
+
+  g_object_set (entry, "word", "kliko", "alternatives", (const char *[]) { "container", NULL },
+                "scope", "org", NULL);
+  g_assert_true (helder_store_save (t.b_store, entry, NULL));
+  sync_ok (t.b);
+  sync_ok (t.a);
+  g_assert_nonnull (helder_editor_service_get_house_style (editor));
+  g_assert_true (helder_test_wait_for (tag_appears, &avoid));
+  two_desks_stop (&t);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -522,6 +826,10 @@ main (int   argc,
   helder_test_add_isolated ("/editor/word-menu-while-typing", test_editor_word_menu_while_typing);
   helder_test_add_isolated ("/editor/autosave-after-kill", test_autosave_after_kill);
   helder_test_add_isolated ("/editor/house-style-follows-store", test_house_style_follows_store);
+  helder_test_add_isolated ("/editor/two-desks/idle", test_two_desks_idle);
+  helder_test_add_isolated ("/editor/two-desks/typing-merges", test_two_desks_typing_merges);
+  helder_test_add_isolated ("/editor/two-desks/typing-conflict", test_two_desks_typing_conflict);
+  helder_test_add_isolated ("/editor/two-desks/word-list", test_two_desks_word_list);
 
   if (argc == 3 && g_str_equal (argv[1], "--typist"))
     return run_typist (argv[2]);

@@ -135,10 +135,14 @@ test_views_in_header (void)
 {
   HelderWindow *window = helder_test_open_window ("planner-views.db");
   HelderStore *store = helder_application_get_store (test_app);
-  g_autoptr(HelderRecord) priority = save_priority (store, "Betaalbaar wonen", 1);
+  g_autoptr(HelderRecord) priority = NULL;
   AdwViewSwitcherTitle *title = ADW_VIEW_SWITCHER_TITLE (helder_test_find (window, "page_title"));
   AdwViewStack *views = ADW_VIEW_STACK (helder_test_find_by_id (helder_test_page (window, "planner"), "views"));
 
+  /* An empty planner offers its first action, not views of nothing */
+  g_assert_cmpstr (helder_test_page_state (window, "planner"), ==, "empty");
+  g_assert_null (adw_view_switcher_title_get_stack (title));
+  priority = save_priority (store, "Betaalbaar wonen", 1);
   g_assert_cmpstr (helder_test_page_state (window, "planner"), ==, "content");
   g_assert_true (adw_view_switcher_title_get_stack (title) == views);
   adw_view_stack_set_visible_child_name (views, "works");

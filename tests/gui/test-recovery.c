@@ -17,7 +17,6 @@
 
 /* One real helder-server for the run, with the advisor sanne; the
  * application logs in to it as Helder does. */
-static const char *helder_server;
 static GSubprocess *server;
 static char *server_dir;
 static char *server_url;
@@ -483,7 +482,6 @@ main (int   argc,
   if ((skip = helder_test_init (&argc, &argv)) != 0)
     return skip;
 
-  helder_server = test_server_binary ();
   run_dir = g_dir_make_tmp ("helder-gui-recovery-XXXXXX", &error);
   g_assert_no_error (error);
   server_dir = g_build_filename (run_dir, "server", NULL);
@@ -491,7 +489,7 @@ main (int   argc,
   test_admin (server_dir, NULL, NULL, "create-org", "hillegom", "Gemeente Hillegom", NULL);
   test_admin (server_dir, NULL, "geheim-wachtwoord", "add-user", "--org", "hillegom", "--role", "advisor",
               "--password-stdin", "sanne", NULL);
-  server = test_server_start (helder_server, server_dir, NULL, &server_url);
+  server = test_server_start (server_dir, &server_url);
   log_in ();
 
   g_test_add_func ("/recovery/choices-in-dutch", test_choices_in_dutch);

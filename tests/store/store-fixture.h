@@ -8,6 +8,8 @@
 
 #include <glib.h>
 
+#include "store/helder-store.h"
+
 G_BEGIN_DECLS
 
 typedef struct
@@ -20,5 +22,12 @@ void fixture_setup    (Fixture       *fixture,
                        gconstpointer  data);
 void fixture_teardown (Fixture       *fixture,
                        gconstpointer  data);
+
+void        fixture_push_all (HelderStore  *store);
+JsonObject *fixture_wire     (HelderRecord *record,
+                              gint64        version);
+void        fixture_pull     (HelderStore  *store,
+                              HelderRecord *record,
+                              gint64        version);
 
 G_END_DECLS

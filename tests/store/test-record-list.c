@@ -299,43 +299,16 @@ test_pulled_changes (ListFixture   *fixture,
   for (guint i = 0; i < 40; i++)
     {
       HelderRecord *record = records->pdata[i * 7];
-      g_autoptr(JsonObject) data_object = helder_record_to_json_data (record);
-      JsonObject *wire = json_object_new ();
       g_autofree char *title = g_strdup_printf ("Van de server %u", i);
+      JsonObject *wire;
 
-      json_object_set_string_member (data_object, "title", title);
-      json_object_set_string_member (wire, "id", helder_record_get_id (record));
-      json_object_set_string_member (wire, "type", "priority");
-      json_object_set_int_member (wire, "version", 10 + i);
-      json_object_set_boolean_member (wire, "deleted", i == 3);
-      json_object_set_object_member (wire, "data", json_object_ref (data_object));
+      g_object_set (record, "title", title, NULL);
+      helder_record_set_deleted (record, i == 3);
+      wire = fixture_wire (record, 10 + i);
       json_array_add_object_element (page, wire);
     }
   /* (Their local edits were "pushed" long ago: nothing waits.) */
-  while (TRUE)
-    {
-      g_autofree char *key = NULL;
-      g_autoptr(JsonNode) body = helder_store_take_push_batch (fixture->store, 100, &key, NULL);
-      g_autoptr(JsonObject) answer = json_object_new ();
-      JsonArray *results = json_array_new ();
-      JsonArray *pushed;
-
-      if (body == NULL)
-        break;
-      pushed = json_object_get_array_member (json_node_get_object (body), "records");
-      for (guint i = 0; i < json_array_get_length (pushed); i++)
-        {
-          JsonObject *r = json_object_new ();
-
-          json_object_set_string_member (r, "id", json_object_get_string_member (
-                                           json_array_get_object_element (pushed, i), "id"));
-          json_object_set_string_member (r, "status", "applied");
-          json_object_set_int_member (r, "version", 1);
-          json_array_add_object_element (results, r);
-        }
-      json_object_set_array_member (answer, "results", results);
-      g_assert_true (helder_store_finish_push_batch (fixture->store, key, answer, NULL));
-    }
+  fixture_push_all (fixture->store);
   g_array_set_size (fixture->changes, 0);
 
   g_assert_true (helder_store_apply_changes (fixture->store, page, 60, &error));
@@ -404,6 +377,26 @@ test_sort_keys (ListFixture   *fixture,
 
     g_assert_cmpstr (helder_record_get_text (first, "date"), ==, "2026-12-01");
     g_assert_null (helder_record_get_text (last, "date"));
+  }
+
+  /* Registrations: the earliest request first, as places are given */
+  {
+    const char *at[] = { "2027-01-10T09:00:00Z", "2027-01-08T15:30:00Z", "2027-01-09T08:00:00Z" };
+    g_autoptr(GPtrArray) registrations = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(HelderRecordList) waiting = NULL;
+    g_autoptr(HelderRecord) first = NULL;
+
+    for (guint i = 0; i < G_N_ELEMENTS (at); i++)
+      {
+        HelderRecord *registration = helder_record_new (HELDER_TYPE_REGISTRATION);
+
+        g_object_set (registration, "training", "b1", "user", "piet", "requested-at", at[i], NULL);
+        g_ptr_array_add (registrations, registration);
+      }
+    g_assert_true (helder_store_save_all (fixture->store, registrations, NULL));
+    waiting = helder_record_list_new (fixture->store, HELDER_TYPE_REGISTRATION);
+    first = g_list_model_get_item (G_LIST_MODEL (waiting), 0);
+    g_assert_cmpstr (helder_record_get_text (first, "requested_at"), ==, "2027-01-08T15:30:00Z");
   }
 }
 

@@ -10,6 +10,8 @@
 #include "editor/helder-editor-service.h"
 #include "library/helder-library-service.h"
 #include "plan/helder-plan-service.h"
+#include "service/helder-record-follower.h"
+#include "store/helder-store-sync.h"
 #include "store-fixture.h"
 
 typedef struct
@@ -293,6 +295,198 @@ test_house_style (ServiceFixture *fixture,
   }
 }
 
+
+/* Open records: a follower tells how the stored copy changed */
+
+typedef struct
+{
+  int           n;
+  int           event;
+  HelderRecord *stored;
+} Heard;
+
+static void
+heard (HelderRecordFollower *follower,
+       int                   event,
+       HelderRecord         *stored,
+       Heard                *h)
+{
+  h->n++;
+  h->event = event;
+  g_set_object (&h->stored, stored);
+}
+
+/* A document saved and pushed, followed by a follower that counts. */
+static HelderRecordFollower *
+follow_document (ServiceFixture       *fixture,
+                 HelderEditorService **editor,
+                 HelderRecord        **document,
+                 Heard                *h)
+{
+  HelderRecordFollower *follower;
+
+  *editor = helder_editor_service_new (fixture->store, fixture->session);
+  *document = helder_record_new (HELDER_TYPE_DOCUMENT);
+  g_object_set (*document, "title", "Brief aan de buurt", "body", "Beste bewoner,\n\nDe straat gaat open.", NULL);
+  g_assert_true (helder_service_save (HELDER_SERVICE (*editor), *document, NULL));
+  fixture_push_all (fixture->store);
+  follower = helder_record_follower_new (HELDER_SERVICE (*editor), *document);
+  g_signal_connect (follower, "changed", G_CALLBACK (heard), h);
+  return follower;
+}
+
+/* A colleague's version, pulled as sync would: @document's copy with
+ * @field set to @value. */
+static void
+pull_change (ServiceFixture *fixture,
+             HelderRecord   *document,
+             const char     *field,
+             const char     *value,
+             gint64          version)
+{
+  g_autoptr(HelderRecord) theirs = helder_store_load (fixture->store, HELDER_TYPE_DOCUMENT,
+                                                       helder_record_get_id (document), NULL);
+
+  g_object_set (theirs, field, value, NULL);
+  fixture_pull (fixture->store, theirs, version);
+}
+
+static void
+test_follower_changed (ServiceFixture *fixture,
+                       gconstpointer   data)
+{
+  g_autoptr(HelderEditorService) editor = NULL;
+  g_autoptr(HelderRecord) document = NULL;
+  Heard h = { 0 };
+  g_autoptr(HelderRecordFollower) follower = follow_document (fixture, &editor, &document, &h);
+  g_autoptr(HelderRecord) mine = NULL;
+
+  /* Its own saves are no news */
+  g_object_set (document, "body", "Beste bewoner,\n\nDe straat gaat dicht.", NULL);
+  g_assert_true (helder_record_follower_save (follower, document, NULL));
+  g_assert_cmpint (h.n, ==, 0);
+  fixture_push_all (fixture->store);
+  g_assert_cmpint (h.n, ==, 0);
+
+  /* Nothing typed: the colleague's text is the new base */
+  pull_change (fixture, document, "body", "Beste bewoner,\n\nDe straat gaat maandag dicht.", 5);
+  g_assert_cmpint (h.n, ==, 1);
+  g_assert_cmpint (h.event, ==, HELDER_FOLLOW_CHANGED);
+  g_assert_cmpstr (helder_record_get_text (h.stored, "body"), ==, "Beste bewoner,\n\nDe straat gaat maandag dicht.");
+  g_assert_cmpstr (helder_record_get_text (helder_record_follower_get_base (follower), "body"), ==,
+                   "Beste bewoner,\n\nDe straat gaat maandag dicht.");
+
+  /* ... and the next typing builds on it */
+  mine = helder_record_follower_copy (h.stored);
+  g_object_set (mine, "body", "Beste bewoner,\n\nDe straat gaat maandag dicht. Excuses!", NULL);
+  g_assert_true (helder_record_follower_save (follower, mine, NULL));
+  g_assert_cmpint (h.n, ==, 1);
+  g_clear_object (&h.stored);
+}
+
+/* Typing while a change arrives: different fields merge. */
+static void
+test_follower_merge (ServiceFixture *fixture,
+                     gconstpointer   data)
+{
+  g_autoptr(HelderEditorService) editor = NULL;
+  g_autoptr(HelderRecord) document = NULL;
+  Heard h = { 0 };
+  g_autoptr(HelderRecordFollower) follower = follow_document (fixture, &editor, &document, &h);
+  g_autoptr(HelderRecord) local = NULL;
+  g_autoptr(HelderRecord) stored = NULL;
+  gboolean conflict = TRUE;
+
+  helder_record_follower_set_edited (follower, TRUE);
+  pull_change (fixture, document, "title", "Brief aan de Pastoor van Leeuwenstraat", 5);
+  g_assert_cmpint (h.event, ==, HELDER_FOLLOW_CHANGED_UNDER_EDITS);
+
+  local = helder_record_follower_copy (document);
+  g_object_set (local, "body", "Beste bewoner,\n\nDe straat gaat open. Typend.", NULL);
+  g_assert_true (helder_record_follower_merge (follower, local, &conflict, NULL));
+  g_assert_false (conflict);
+  stored = helder_store_load (fixture->store, HELDER_TYPE_DOCUMENT, helder_record_get_id (document), NULL);
+  g_assert_cmpstr (helder_record_get_text (stored, "title"), ==, "Brief aan de Pastoor van Leeuwenstraat");
+  g_assert_cmpstr (helder_record_get_text (stored, "body"), ==, "Beste bewoner,\n\nDe straat gaat open. Typend.");
+  g_assert_cmpstr (helder_record_get_text (local, "title"), ==, "Brief aan de Pastoor van Leeuwenstraat");
+  g_assert_false (helder_record_follower_get_edited (follower));
+  g_assert_cmpuint (helder_store_count_conflicts (fixture->store), ==, 0);
+  g_clear_object (&h.stored);
+}
+
+/* Both changed the text: neither is lost, the conflict waits. */
+static void
+test_follower_conflict (ServiceFixture *fixture,
+                        gconstpointer   data)
+{
+  g_autoptr(HelderEditorService) editor = NULL;
+  g_autoptr(HelderRecord) document = NULL;
+  Heard h = { 0 };
+  g_autoptr(HelderRecordFollower) follower = follow_document (fixture, &editor, &document, &h);
+  g_autoptr(HelderRecord) local = NULL;
+  g_autoptr(HelderRecord) stored = NULL;
+  g_autoptr(HelderRecord) after = NULL;
+  g_autoptr(JsonArray) conflicts = NULL;
+  JsonObject *server;
+
+  helder_record_follower_set_edited (follower, TRUE);
+  pull_change (fixture, document, "body", "Tekst van Joost.", 5);
+  local = helder_record_follower_copy (document);
+  g_object_set (local, "body", "Tekst van Sanne.", NULL);
+  /* A plain save while the change waits merges too: never over it */
+  g_assert_true (helder_record_follower_save (follower, local, NULL));
+  g_assert_cmpuint (helder_store_count_conflicts (fixture->store), ==, 1);
+
+  stored = helder_store_load (fixture->store, HELDER_TYPE_DOCUMENT, helder_record_get_id (document), NULL);
+  g_assert_cmpstr (helder_record_get_text (stored, "body"), ==, "Tekst van Sanne.");
+  conflicts = helder_store_list_conflicts (fixture->store);
+  server = json_object_get_object_member (json_array_get_object_element (conflicts, 0), "server");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (server, "data"), "body"), ==,
+                   "Tekst van Joost.");
+  g_assert_cmpint (json_object_get_int_member (server, "version"), ==, 5);
+
+  /* Keep theirs: Joost's text, and the follower shows it */
+  g_assert_true (helder_store_resolve_conflict (fixture->store, helder_record_get_id (document), HELDER_KEEP_THEIRS,
+                                                NULL));
+  after = helder_store_load (fixture->store, HELDER_TYPE_DOCUMENT, helder_record_get_id (document), NULL);
+  g_assert_cmpstr (helder_record_get_text (after, "body"), ==, "Tekst van Joost.");
+  g_assert_cmpint (h.event, ==, HELDER_FOLLOW_CHANGED);
+  g_assert_cmpstr (helder_record_get_text (h.stored, "body"), ==, "Tekst van Joost.");
+  g_clear_object (&h.stored);
+}
+
+/* Deleted elsewhere: said once, and what the view has is kept as new. */
+static void
+test_follower_deleted (ServiceFixture *fixture,
+                       gconstpointer   data)
+{
+  g_autoptr(HelderEditorService) editor = NULL;
+  g_autoptr(HelderRecord) document = NULL;
+  Heard h = { 0 };
+  g_autoptr(HelderRecordFollower) follower = follow_document (fixture, &editor, &document, &h);
+  g_autoptr(HelderRecord) theirs = helder_store_load (fixture->store, HELDER_TYPE_DOCUMENT,
+                                                       helder_record_get_id (document), NULL);
+  g_autoptr(HelderRecord) local = NULL;
+  g_autoptr(HelderRecord) copy = NULL;
+
+  helder_record_set_deleted (theirs, TRUE);
+  fixture_pull (fixture->store, theirs, 6);
+  g_assert_cmpint (h.n, ==, 1);
+  g_assert_cmpint (h.event, ==, HELDER_FOLLOW_DELETED);
+  g_assert_true (helder_record_follower_get_deleted (follower));
+
+  local = helder_record_follower_copy (document);
+  g_object_set (local, "body", "Toch bewaard.", NULL);
+  copy = helder_record_follower_keep_copy (follower, local, NULL);
+  g_assert_nonnull (copy);
+  g_assert_cmpstr (helder_record_get_id (copy), !=, helder_record_get_id (document));
+  g_assert_cmpstr (helder_record_follower_get_id (follower), ==, helder_record_get_id (copy));
+  g_assert_false (helder_record_follower_get_deleted (follower));
+  g_assert_cmpuint (helder_store_count (fixture->store, HELDER_TYPE_DOCUMENT), ==, 1);
+  g_assert_cmpint (h.n, ==, 1);
+  g_clear_object (&h.stored);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,6 +500,10 @@ main (int   argc,
   ADD ("roles", test_roles);
   ADD ("write-is-one-transaction", test_write_is_one_transaction);
   ADD ("editor/house-style", test_house_style);
+  ADD ("follower/changed", test_follower_changed);
+  ADD ("follower/merge", test_follower_merge);
+  ADD ("follower/conflict", test_follower_conflict);
+  ADD ("follower/deleted", test_follower_deleted);
 #undef ADD
 
   return g_test_run ();

@@ -38,7 +38,7 @@ static void
 start_server (void)
 {
   g_free (url);
-  server = test_server_start (helder_server, server_dir, NULL, &url);
+  server = test_server_start (server_dir, &url);
 }
 
 static void

@@ -34,7 +34,7 @@ static void
 start_server_with (const char *config)
 {
   g_free (server.url);
-  server.server = test_server_start (helder_server, server.dir, config, &server.url);
+  server.server = test_server_start_with_config (server.dir, config, &server.url);
 }
 
 static void

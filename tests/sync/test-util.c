@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "test-util.h"
+#include "sync/helder-sync-client.h"
 
 /* Under with-postgres.sh (HELDER_TEST_POSTGRES set), creates an empty
  * database and returns a connection string for it, for helder-server's
@@ -196,14 +197,13 @@ test_admin (const char *data_dir,
   test_admin_wait (process);
 }
 
-/* Starts BINARY on a free loopback port with its data in @data_dir (and
- * @config, when given); *@url is where it listens.  Its log is read on in
- * the background, so the pipe never fills. */
+/* Starts helder-server on @data_dir (with @config, when not NULL) at a
+ * free port on loopback, killed with the test; *url gets its address.
+ * Its log is read (and dropped) so the pipe never fills. */
 GSubprocess *
-test_server_start (const char  *binary,
-                   const char  *data_dir,
-                   const char  *config,
-                   char       **url)
+test_server_start_with_config (const char  *data_dir,
+                               const char  *config,
+                               char       **url)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDataInputStream) out = NULL;
@@ -211,10 +211,11 @@ test_server_start (const char  *binary,
   GSubprocess *server;
 
   if (config != NULL)
-    server = test_spawn_server (&error, binary, "--config", config, "--data-dir", data_dir,
+    server = test_spawn_server (&error, test_server_binary (), "--config", config, "--data-dir", data_dir,
                                 "--listen", "127.0.0.1:0", NULL);
   else
-    server = test_spawn_server (&error, binary, "--data-dir", data_dir, "--listen", "127.0.0.1:0", NULL);
+    server = test_spawn_server (&error, test_server_binary (), "--data-dir", data_dir, "--listen", "127.0.0.1:0",
+                                NULL);
   g_assert_no_error (error);
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
   line = g_data_input_stream_read_line (out, NULL, NULL, &error);
@@ -224,6 +225,60 @@ test_server_start (const char  *binary,
   g_input_stream_read_all_async (G_INPUT_STREAM (out), g_malloc (8 << 20), 8 << 20, G_PRIORITY_LOW,
                                  NULL, NULL, NULL);
   return server;
+}
+
+GSubprocess *
+test_server_start (const char  *data_dir,
+                   char       **url)
+{
+  return test_server_start_with_config (data_dir, NULL, url);
+}
+
+static void
+keep_result (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
+wait_for_result (GAsyncResult **result)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (*result == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (*result);
+}
+
+/* Logs @client in as @login and keeps the token. */
+void
+test_client_login (HelderSyncClient *client,
+                   const char       *login,
+                   const char       *password)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+
+  helder_sync_client_login_async (client, login, password, NULL, keep_result, &result);
+  wait_for_result (&result);
+  token = helder_sync_client_login_finish (client, result, &error);
+  g_assert_no_error (error);
+  helder_sync_client_set_token (client, token);
+}
+
+/* One sync (pull, push, pull), run to its end. */
+gboolean
+test_client_sync (HelderSyncClient  *client,
+                  GError           **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  helder_sync_client_sync_async (client, NULL, keep_result, &result);
+  wait_for_result (&result);
+  return helder_sync_client_sync_finish (client, result, error);
 }
 
 /* What a crash leaves of the store at @from: its files (the database, its

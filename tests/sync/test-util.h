@@ -8,6 +8,8 @@
 
 #include <gio/gio.h>
 
+#include "sync/helder-sync-client.h"
+
 G_BEGIN_DECLS
 
 char *test_database_create (void);
@@ -35,11 +37,17 @@ void         test_admin         (const char *data_dir,
                                  const char *first,
                                  ...) G_GNUC_NULL_TERMINATED;
 
-GSubprocess *test_server_start   (const char  *binary,
-                                 const char  *data_dir,
-                                 const char  *config,
-                                 char       **url);
-void         test_copy_store_files (const char *from,
-                                    const char *to);
+GSubprocess *test_server_start  (const char        *data_dir,
+                                 char             **url);
+GSubprocess *test_server_start_with_config (const char  *data_dir,
+                                            const char  *config,
+                                            char       **url);
+void         test_copy_store_files (const char     *from,
+                                    const char     *to);
+void         test_client_login  (HelderSyncClient  *client,
+                                 const char        *login,
+                                 const char        *password);
+gboolean     test_client_sync   (HelderSyncClient  *client,
+                                 GError           **error);
 
 G_END_DECLS

@@ -421,6 +421,35 @@ helder_editor_service_add_word (HelderEditorService  *self,
 }
 
 /**
+ * helder_editor_service_add_ignored:
+ *
+ * Adds @word to the words @document's spelling check ignores (not saved).
+ *
+ * Returns: whether it was not there yet
+ */
+gboolean
+helder_editor_service_add_ignored (HelderRecord *document,
+                                   const char   *word)
+{
+  const char * const *ignored;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) words = NULL;
+
+  g_return_val_if_fail (HELDER_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (word != NULL, FALSE);
+
+  ignored = helder_record_get_list (document, "ignored");
+  if (ignored != NULL && g_strv_contains (ignored, word))
+    return FALSE;
+  if (ignored != NULL)
+    g_strv_builder_addv (builder, (const char **) ignored);
+  g_strv_builder_add (builder, word);
+  words = g_strv_builder_end (builder);
+  g_object_set (document, "ignored", words, NULL);
+  return TRUE;
+}
+
+/**
  * helder_editor_service_ignore_word:
  *
  * Keeps @word out of the spelling check of @document: kept with the
@@ -433,21 +462,11 @@ helder_editor_service_ignore_word (HelderEditorService  *self,
                                    const char           *word,
                                    GError              **error)
 {
-  const char * const *ignored;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) words = NULL;
-
   g_return_val_if_fail (HELDER_IS_EDITOR_SERVICE (self), FALSE);
   g_return_val_if_fail (HELDER_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (word != NULL, FALSE);
 
-  ignored = helder_record_get_list (document, "ignored");
-  if (ignored != NULL && g_strv_contains (ignored, word))
+  if (!helder_editor_service_add_ignored (document, word))
     return TRUE;
-  if (ignored != NULL)
-    g_strv_builder_addv (builder, (const char **) ignored);
-  g_strv_builder_add (builder, word);
-  words = g_strv_builder_end (builder);
-  g_object_set (document, "ignored", words, NULL);
   return helder_service_save (HELDER_SERVICE (self), document, error);
 }

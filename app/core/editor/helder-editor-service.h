@@ -30,6 +30,8 @@ gboolean             helder_editor_service_add_word        (HelderEditorService 
                                                             const char           *word,
                                                             gboolean              personal,
                                                             GError              **error);
+gboolean             helder_editor_service_add_ignored     (HelderRecord         *document,
+                                                            const char           *word);
 gboolean             helder_editor_service_ignore_word     (HelderEditorService  *self,
                                                             HelderRecord         *document,
                                                             const char           *word,

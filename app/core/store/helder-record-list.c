@@ -124,6 +124,13 @@ helder_record_list_default_sort_keys (GType record_type)
     { "toolkit",        "category, title" },
     { "training",       "starts_at, title" },
     { "topic_review",   "-quarter" },
+    { "quarter",        "-quarter" },
+    { "priority_review", "-quarter, rank" },
+    { "council_meeting", "starts_at, title" },
+    { "message_event",  "at" },
+    /* places go to the earliest request (ties by id: the list's own) */
+    { "registration",   "requested_at" },
+    { "setting",        "key" },
   };
   static const char *names[] = { "title", "name", "word" };
   HelderRecordClass *klass;

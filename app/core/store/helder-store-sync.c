@@ -415,6 +415,71 @@ add_conflict (HelderStore  *self,
   return TRUE;
 }
 
+/**
+ * helder_record_merge:
+ * @mine: the local record; on success it holds the merge
+ * @base: (nullable): the data both sides started from (the server's last
+ *   confirmed copy), or %NULL when there is none
+ * @base_deleted: whether the base was deleted
+ * @theirs: the other side's record
+ * @conflicts: (element-type utf8) (nullable): filled with the fields
+ *   both sides changed to different values
+ *
+ * The three-way merge sync uses, for everyone who keeps a record while
+ * another copy of it changes (a pulled change, an open editor): a field
+ * @mine changed since @base keeps its value, every other field takes
+ * @theirs'.  A field both changed to different values is a conflict, and
+ * so are an edit on one side and a deletion on the other, and a merge the
+ * record refuses (a value no longer valid).  Without a base every field
+ * counts as changed on both sides.
+ *
+ * Returns: %TRUE with @mine merged, or %FALSE for a conflict (@mine left
+ *   as it was)
+ */
+gboolean
+helder_record_merge (HelderRecord *mine,
+                     JsonObject   *base,
+                     gboolean      base_deleted,
+                     HelderRecord *theirs,
+                     GPtrArray    *conflicts)
+{
+  g_autoptr(JsonObject) mine_data = helder_record_to_json_data (mine);
+  g_autoptr(JsonObject) theirs_data = helder_record_to_json_data (theirs);
+  g_autoptr(JsonObject) merged = json_object_new ();
+  GList *members = json_object_get_members (theirs_data);
+  gboolean conflict = FALSE, mine_edited = FALSE, theirs_edited = FALSE;
+  gboolean mine_deleted = base != NULL && helder_record_get_deleted (mine) != base_deleted;
+  gboolean theirs_deleted = base != NULL && helder_record_get_deleted (theirs) != base_deleted;
+
+  g_return_val_if_fail (HELDER_IS_RECORD (mine), FALSE);
+  g_return_val_if_fail (HELDER_IS_RECORD (theirs), FALSE);
+  g_return_val_if_fail (G_OBJECT_TYPE (mine) == G_OBJECT_TYPE (theirs), FALSE);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      gboolean mine_changed = base == NULL || !same_member (mine_data, base, l->data);
+      gboolean theirs_changed = base == NULL || !same_member (theirs_data, base, l->data);
+      JsonObject *from = mine_changed ? mine_data : theirs_data;
+
+      mine_edited |= mine_changed;
+      theirs_edited |= theirs_changed;
+      if (mine_changed && theirs_changed && !same_member (mine_data, theirs_data, l->data))
+        {
+          conflict = TRUE;
+          if (conflicts != NULL)
+            g_ptr_array_add (conflicts, g_strdup (l->data));
+        }
+      json_object_set_member (merged, l->data, json_node_copy (json_object_get_member (from, l->data)));
+    }
+  g_list_free (members);
+  conflict |= (mine_deleted && theirs_edited) || (theirs_deleted && mine_edited);
+  if (conflict || !helder_record_set_from_json_data (mine, merged, NULL))
+    return FALSE;
+  if (!mine_deleted)
+    helder_record_set_deleted (mine, helder_record_get_deleted (theirs));
+  return TRUE;
+}
+
 static gboolean
 has_outbox_row (HelderStore *self,
                 const char  *id)
@@ -656,36 +721,10 @@ helder_store_apply_changes (HelderStore  *self,
 
       if (local != NULL && has_outbox_row (self, id))
         {
-          /* Unpushed local edits: keep the fields the user changed, take
-           * the server's for the rest.  A field both changed, or an edit
-           * on one side and a delete on the other, is a conflict: the
-           * local record stays as it is and waits for the user. */
-          g_autoptr(JsonObject) local_data = helder_record_to_json_data (local);
-          g_autoptr(JsonObject) merged = json_object_new ();
-          GList *members = json_object_get_members (remote_data);
-          g_autoptr(GError) merge_error = NULL;
-          gboolean conflict = FALSE, local_edit = FALSE, remote_edit = FALSE;
-          gboolean local_delete = base != NULL && helder_record_get_deleted (local) != base_deleted;
-          gboolean remote_delete = base != NULL && helder_record_get_deleted (remote) != base_deleted;
-
-          for (GList *l = members; l != NULL; l = l->next)
-            {
-              gboolean user_changed = base == NULL ? TRUE : !same_member (local_data, base, l->data);
-              gboolean server_changed = base == NULL ? TRUE : !same_member (remote_data, base, l->data);
-              JsonObject *from = user_changed ? local_data : remote_data;
-
-              local_edit |= user_changed;
-              remote_edit |= server_changed;
-              if (user_changed && server_changed && !same_member (local_data, remote_data, l->data))
-                conflict = TRUE;
-              json_object_set_member (merged, l->data, json_node_copy (json_object_get_member (from, l->data)));
-            }
-          g_list_free (members);
-          conflict |= (local_delete && remote_edit) || (remote_delete && local_edit);
-          /* A merge the record refuses (a value no longer valid) waits
-           * for the user too: never write the server's over local edits. */
-          if (!conflict && !helder_record_set_from_json_data (local, merged, &merge_error))
-            conflict = TRUE;
+          /* Unpushed local edits: merged three ways (helder_record_merge);
+           * a conflict leaves the local record as it is, waiting for the
+           * user. */
+          gboolean conflict = !helder_record_merge (local, base, base_deleted, remote, NULL);
 
           if (conflict)
             {
@@ -704,8 +743,6 @@ helder_store_apply_changes (HelderStore  *self,
             }
           else
             {
-              if (!local_delete)
-                helder_record_set_deleted (local, helder_record_get_deleted (remote));
               set_server_columns (local, wire);
               result = local;
             }
@@ -927,6 +964,79 @@ helder_store_list_conflicts (HelderStore *self)
     }
   sqlite3_reset (stmt);
   return list;
+}
+
+/* @record as the sync protocol writes it, for a conflict's "server" copy */
+static JsonNode *
+record_to_wire (HelderRecord *record)
+{
+  g_autoptr(JsonObject) wire = json_object_new ();
+  GDateTime *updated_at = helder_record_get_updated_at (record);
+
+  json_object_set_string_member (wire, "id", helder_record_get_id (record));
+  json_object_set_string_member (wire, "type", helder_record_get_type_name (record));
+  json_object_set_int_member (wire, "version", helder_record_get_version (record));
+  json_object_set_boolean_member (wire, "deleted", helder_record_get_deleted (record));
+  json_object_set_string_member (wire, "visibility",
+                                 helder_record_get_visibility (record) == HELDER_VISIBILITY_PRIVATE
+                                   ? "private" : "org");
+  if (helder_record_get_updated_by (record) != NULL)
+    json_object_set_string_member (wire, "updated_by", helder_record_get_updated_by (record));
+  if (updated_at != NULL)
+    {
+      g_autofree char *text = g_date_time_format_iso8601 (updated_at);
+
+      json_object_set_string_member (wire, "updated_at", text);
+    }
+  json_object_set_object_member (wire, "data", helder_record_to_json_data (record));
+  return json_node_init_object (json_node_alloc (), wire);
+}
+
+/**
+ * helder_store_keep_conflict:
+ * @mine: what this computer has (an open editor's unsaved text)
+ * @theirs: the store's copy it could not be merged with
+ *
+ * For a change that cannot be merged outside sync (an open record whose
+ * stored copy changed under local edits): @mine becomes the local record
+ * and @theirs waits beside it in the conflicts, as a sync conflict does,
+ * for the user's keep mine, keep theirs or keep both.  One transaction.
+ */
+gboolean
+helder_store_keep_conflict (HelderStore   *self,
+                            HelderRecord  *mine,
+                            HelderRecord  *theirs,
+                            GError       **error)
+{
+  g_autoptr(HelderStoreChanges) changes = helder_store_changes_new ();
+  g_autoptr(JsonNode) server = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  const char *id;
+
+  g_return_val_if_fail (HELDER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (HELDER_IS_RECORD (mine) && HELDER_IS_RECORD (theirs), FALSE);
+  g_return_val_if_fail (g_strcmp0 (helder_record_get_id (mine), helder_record_get_id (theirs)) == 0, FALSE);
+
+  id = helder_record_get_id (mine);
+  server = record_to_wire (theirs);
+  helder_record_set_version (mine, helder_record_get_version (theirs));
+  helder_record_set_updated_at (mine, now);
+  helder_record_set_updated_by (mine, helder_store_get_user (self));
+
+  if (!helder_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!helder_store_write_row (self, mine, error) ||
+      !add_conflict (self, id, helder_record_get_type_name (mine), "conflict", NULL, server, error) ||
+      !run (self, "DELETE FROM outbox WHERE record_id = ?", id, NULL, -1, error) ||
+      !helder_store_exec (self, "COMMIT", error))
+    {
+      helder_store_exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  helder_store_changes_add (changes, helder_record_get_type_name (mine), id);
+  helder_store_changes_add (changes, "conflict", id);
+  helder_store_changes_emit (self, changes);
+  return TRUE;
 }
 
 /**

@@ -46,6 +46,15 @@ gint        helder_store_requeue_lost         (HelderStore          *self,
                                                GError              **error);
 guint       helder_store_count_conflicts      (HelderStore          *self);
 JsonArray  *helder_store_list_conflicts       (HelderStore          *self);
+gboolean    helder_record_merge               (HelderRecord         *mine,
+                                               JsonObject           *base,
+                                               gboolean              base_deleted,
+                                               HelderRecord         *theirs,
+                                               GPtrArray            *conflicts);
+gboolean    helder_store_keep_conflict        (HelderStore          *self,
+                                               HelderRecord         *mine,
+                                               HelderRecord         *theirs,
+                                               GError              **error);
 gboolean    helder_store_resolve_conflict     (HelderStore          *self,
                                                const char           *id,
                                                HelderConflictChoice  choice,

@@ -21,6 +21,8 @@ void            helder_document_editor_open         (HelderDocumentEditor *self,
                                                      HelderEditorService  *service,
                                                      HelderRecord         *document);
 HelderAnalysis *helder_document_editor_get_analysis (HelderDocumentEditor *self);
+HelderRecord   *helder_document_editor_get_document (HelderDocumentEditor *self);
 gboolean        helder_document_editor_save         (HelderDocumentEditor *self);
+HelderRecord   *helder_document_editor_close        (HelderDocumentEditor *self);
 
 G_END_DECLS

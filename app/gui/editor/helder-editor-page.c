@@ -21,9 +21,6 @@ struct _HelderEditorPage
 
   /* template widgets */
   HelderDocumentEditor *document_editor;
-
-  /* owned */
-  HelderRecord         *open_document;
 };
 
 G_DEFINE_FINAL_TYPE (HelderEditorPage, helder_editor_page, HELDER_TYPE_PAGE)
@@ -50,9 +47,40 @@ helder_editor_page_open_record (HelderPage   *page,
 
   if (!HELDER_IS_DOCUMENT (record) || service (self) == NULL)
     return;
-  g_set_object (&self->open_document, record);
   helder_document_editor_open (self->document_editor, service (self), record);
   gtk_stack_set_visible_child_name (stack (self), "editor");
+}
+
+static void
+add_toast (HelderEditorPage *self,
+           AdwToast         *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (toast);
+}
+
+/* Back to the list.  A text deleted elsewhere while it was being written
+ * is kept as a new document: say so. */
+static void
+show_list (HelderEditorPage *self)
+{
+  HelderRecordList *documents = helder_page_get_list (HELDER_PAGE (self), "documents_list");
+  g_autoptr(HelderRecord) copy = helder_document_editor_close (self->document_editor);
+
+  gtk_stack_set_visible_child_name (stack (self),
+                                    documents != NULL && g_list_model_get_n_items (G_LIST_MODEL (documents)) > 0
+                                      ? "content" : "empty");
+  if (copy != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("“%s” was deleted elsewhere; your text is kept as a new document"),
+                                               helder_record_get_text (copy, "title"));
+
+      add_toast (self, adw_toast_new (text));
+    }
 }
 
 static void
@@ -60,13 +88,7 @@ close_activated (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  HelderEditorPage *self = HELDER_EDITOR_PAGE (widget);
-  HelderRecordList *documents = helder_page_get_list (HELDER_PAGE (self), "documents_list");
-
-  helder_document_editor_save (self->document_editor);
-  gtk_stack_set_visible_child_name (stack (self),
-                                    documents != NULL && g_list_model_get_n_items (G_LIST_MODEL (documents)) > 0
-                                      ? "content" : "empty");
+  show_list (HELDER_EDITOR_PAGE (widget));
 }
 
 static void
@@ -90,31 +112,24 @@ delete_activated (GtkWidget  *widget,
   g_autoptr(HelderRecord) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  GtkWidget *overlay;
   AdwToast *toast;
 
-  if (self->open_document == NULL || service (self) == NULL)
+  if (helder_document_editor_get_document (self->document_editor) == NULL || service (self) == NULL)
     return;
-  helder_document_editor_save (self->document_editor);
-  document = g_steal_pointer (&self->open_document);
+  document = g_object_ref (helder_document_editor_get_document (self->document_editor));
+  show_list (self);
   if (!helder_service_delete (HELDER_SERVICE (service (self)), document, &error))
     {
-      g_set_object (&self->open_document, document);
       helder_page_show_error (HELDER_PAGE (self), _("Could not delete the document"), error);
       return;
     }
-  gtk_widget_activate_action (widget, "editor.close", NULL);
 
   title = g_strdup_printf (_("“%s” deleted"), helder_record_get_text (document, "title"));
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   g_object_set_data_full (G_OBJECT (toast), "document", g_object_ref (document), g_object_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete), self, 0);
-  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (toast);
+  add_toast (self, toast);
 }
 
 static void
@@ -126,10 +141,11 @@ duplicate_activated (GtkWidget  *widget,
   g_autoptr(HelderRecord) copy = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->open_document == NULL || service (self) == NULL)
+  if (helder_document_editor_get_document (self->document_editor) == NULL || service (self) == NULL)
     return;
   helder_document_editor_save (self->document_editor);
-  copy = helder_editor_service_duplicate (service (self), self->open_document, &error);
+  copy = helder_editor_service_duplicate (service (self), helder_document_editor_get_document (self->document_editor),
+                                          &error);
   if (copy == NULL)
     {
       helder_page_show_error (HELDER_PAGE (self), _("Could not duplicate the document"), error);
@@ -205,14 +221,6 @@ open_file_activated (GtkWidget  *widget,
 }
 
 static void
-helder_editor_page_finalize (GObject *object)
-{
-  g_clear_object (&HELDER_EDITOR_PAGE (object)->open_document);
-
-  G_OBJECT_CLASS (helder_editor_page_parent_class)->finalize (object);
-}
-
-static void
 helder_editor_page_class_init (HelderEditorPageClass *klass)
 {
   HelderPageClass *page_class = HELDER_PAGE_CLASS (klass);
@@ -220,7 +228,6 @@ helder_editor_page_class_init (HelderEditorPageClass *klass)
 
   g_type_ensure (HELDER_TYPE_DOCUMENT_EDITOR);
   page_class->open_record = helder_editor_page_open_record;
-  G_OBJECT_CLASS (klass)->finalize = helder_editor_page_finalize;
   gtk_widget_class_install_action (widget_class, "editor.close", NULL, close_activated);
   gtk_widget_class_install_action (widget_class, "document.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "document.duplicate", NULL, duplicate_activated);
