@@ -14,6 +14,7 @@
 #include "editor/helder-editor-service.h"
 #include "helder-application.h"
 #include "helder-example-data.h"
+#include "store/helder-store-recovery.h"
 #include "library/helder-library-service.h"
 #include "plan/helder-plan-service.h"
 #include "helder-preferences-window.h"
@@ -28,12 +29,19 @@ struct _HelderApplication
   GSettings      *settings;
   HelderStore    *store;
   GError         *store_error;   /* why the store could not be opened */
+  HelderStoreDamage *damage;     /* and what a restore can do about it */
+  char           *store_path;    /* the store opened, or tried */
 
   /* who works here, and the pages' services on the store */
   HelderSession  *session;
   GPtrArray      *services;
 
   HelderSyncClient *sync;         /* NULL without a server */
+  /* The server login, kept when the store does not open: a restore
+   * from the server needs it. */
+  char           *server_url;
+  char           *server_user;
+  char           *server_token;
   HelderTextAnalyzer *analyzer;   /* NULL until loaded, off the main thread */
   gboolean        analyzer_loading;
   char           *server_override;
@@ -47,7 +55,9 @@ G_DEFINE_FINAL_TYPE (HelderApplication, helder_application, ADW_TYPE_APPLICATION
 
 enum {
   PROP_0,
+  PROP_STORE,
   PROP_SYNC,
+  PROP_LOGGED_IN,
   PROP_ANALYZER_READY,
   N_PROPS
 };
@@ -55,6 +65,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void load_analyzer (HelderApplication *self);
+static void replace_sync  (HelderApplication *self,
+                           HelderSyncClient  *sync);
 
 HelderApplication *
 helder_application_new (void)
@@ -80,6 +92,56 @@ helder_application_get_store_error (HelderApplication *self)
   g_return_val_if_fail (HELDER_IS_APPLICATION (self), NULL);
 
   return self->store_error;
+}
+
+/**
+ * helder_application_get_store_damage:
+ *
+ * Returns: (nullable): what is known of the damage when the store did not
+ *   open because it is damaged or lost data (then it can be restored)
+ */
+const HelderStoreDamage *
+helder_application_get_store_damage (HelderApplication *self)
+{
+  g_return_val_if_fail (HELDER_IS_APPLICATION (self), NULL);
+
+  return self->damage;
+}
+
+/* Whether Helder holds a login to a server: needed to restore from it. */
+gboolean
+helder_application_get_logged_in (HelderApplication *self)
+{
+  g_return_val_if_fail (HELDER_IS_APPLICATION (self), FALSE);
+
+  return self->server_url != NULL && self->server_token != NULL;
+}
+
+static void
+set_login (HelderApplication *self,
+           const char        *url,
+           const char        *user,
+           const char        *token)
+{
+  gboolean was = helder_application_get_logged_in (self);
+
+  if (url != self->server_url)
+    {
+      g_free (self->server_url);
+      self->server_url = g_strdup (url);
+    }
+  if (user != self->server_user)
+    {
+      g_free (self->server_user);
+      self->server_user = g_strdup (user);
+    }
+  if (token != self->server_token)
+    {
+      g_free (self->server_token);
+      self->server_token = g_strdup (token);
+    }
+  if (was != helder_application_get_logged_in (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOGGED_IN]);
 }
 
 GSettings *
@@ -169,19 +231,37 @@ helder_application_open_store (HelderApplication  *self,
   if (path == NULL)
     path = default_path = helder_store_default_path ();
 
+  /* Nothing syncs, and no service holds, a store that is gone. */
+  if (self->sync != NULL)
+    replace_sync (self, NULL);
+  g_clear_pointer (&self->services, g_ptr_array_unref);
+  g_clear_object (&self->session);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
+  g_clear_pointer (&self->damage, helder_store_damage_free);
+  g_free (self->store_path);
+  self->store_path = g_strdup (path);
 
   self->store = helder_store_open (path, &self->store_error);
   if (self->store == NULL)
     {
       g_warning ("Could not open the local store: %s", self->store_error->message);
+      self->damage = helder_store_damage_new (path, self->store_error);
       if (error != NULL)
         *error = g_error_copy (self->store_error);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
       return FALSE;
     }
+  /* Nothing offers to write into a read-only store. */
+  {
+    GAction *example = g_action_map_lookup_action (G_ACTION_MAP (self), "load-example-data");
+
+    if (example != NULL)
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (example), !helder_store_is_read_only (self->store));
+  }
   create_services (self);
   load_analyzer (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   return TRUE;
 }
 
@@ -296,6 +376,23 @@ replace_sync (HelderApplication *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNC]);
 }
 
+/* Syncs the store with the server Helder is logged in to (a client
+ * without a token shows "not logged in"); a read-only store does not
+ * sync, as it could not take what the server sends. */
+static void
+start_sync (HelderApplication *self)
+{
+  g_autoptr(HelderSyncClient) sync = NULL;
+
+  if (self->store == NULL || helder_store_is_read_only (self->store) || self->server_url == NULL)
+    return;
+  if (self->server_user != NULL && *self->server_user != '\0')
+    helder_store_set_user (self->store, self->server_user);
+  sync = helder_sync_client_new (self->store, self->server_url);
+  helder_sync_client_set_token (sync, self->server_token);
+  replace_sync (self, sync);
+}
+
 /**
  * helder_application_connect:
  * @role: (nullable): the role the server gave at login, or %NULL to keep
@@ -311,8 +408,6 @@ helder_application_connect (HelderApplication *self,
                             const char        *role,
                             const char        *token)
 {
-  g_autoptr(HelderSyncClient) sync = NULL;
-
   g_return_if_fail (HELDER_IS_APPLICATION (self));
   g_return_if_fail (self->store != NULL);
 
@@ -325,10 +420,8 @@ helder_application_connect (HelderApplication *self,
     }
   helder_token_store_save (server_url, user, token);
 
-  helder_store_set_user (self->store, user);
-  sync = helder_sync_client_new (self->store, server_url);
-  helder_sync_client_set_token (sync, token);
-  replace_sync (self, sync);
+  set_login (self, server_url, user, token);
+  start_sync (self);
 }
 
 void
@@ -342,6 +435,7 @@ helder_application_disconnect (HelderApplication *self)
   url = g_settings_get_string (self->settings, "server-url");
   user = g_settings_get_string (self->settings, "server-user");
   helder_token_store_clear (url, user);
+  set_login (self, self->server_url, self->server_user, NULL);
   if (self->sync != NULL)
     helder_sync_client_set_token (self->sync, NULL);
   replace_sync (self, NULL);
@@ -355,24 +449,17 @@ token_found (GObject      *source,
   g_autoptr(HelderApplication) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *token = helder_token_store_lookup_finish (result, &error);
-  g_autoptr(HelderSyncClient) sync = NULL;
-  g_autofree char *url = NULL;
 
   if (error != NULL)
     g_message ("No keyring: log in again in Preferences (%s)", error->message);
-  if (self->store == NULL)
-    return;
-  url = g_strdup (self->server_override);
-  if (url == NULL)
-    url = g_settings_get_string (self->settings, "server-url");
-  sync = helder_sync_client_new (self->store, url);
-  helder_sync_client_set_token (sync, token);
-  replace_sync (self, sync);
+  set_login (self, self->server_url, self->server_user, token);
+  start_sync (self);
 }
 
 /* At start: the configured server, with the token from the keyring (or,
  * for scripts such as build-aux/run, from HELDER_SERVER_TOKEN, which is
- * then moved into the keyring). */
+ * then moved into the keyring).  Also when the store did not open: the
+ * login may restore it. */
 static void
 setup_sync (HelderApplication *self)
 {
@@ -383,19 +470,204 @@ setup_sync (HelderApplication *self)
 
   if (url == NULL)
     url = g_settings_get_string (self->settings, "server-url");
-  if (url == NULL || *url == '\0' || self->store == NULL)
+  if (url == NULL || *url == '\0')
     return;
 
   if (env_token != NULL && *env_token != '\0' && env_user != NULL)
     {
-      helder_application_connect (self, url, env_user, NULL, env_token);
+      if (self->store != NULL)
+        helder_application_connect (self, url, env_user, NULL, env_token);
+      else
+        set_login (self, url, env_user, env_token);
       g_unsetenv ("HELDER_SERVER_TOKEN");
       return;
     }
 
-  if (*user != '\0')
-    helder_store_set_user (self->store, user);
+  set_login (self, url, user, NULL);
   helder_token_store_lookup_async (url, user, NULL, token_found, g_object_ref (self));
+}
+
+/* Restoring a damaged store */
+
+typedef struct
+{
+  HelderRestoreSource  source;
+  char                *path;
+  HelderStoreDamage   *damage;     /* a copy of what the store held */
+  HelderStore         *fresh;
+  HelderSyncClient    *client;
+  HelderSalvageReport  report;
+  char                *kept;
+} RestoreData;
+
+static void
+restore_data_free (RestoreData *data)
+{
+  g_free (data->path);
+  helder_store_damage_free (data->damage);
+  g_clear_object (&data->client);
+  if (data->fresh != NULL)
+    helder_store_recovery_abandon (data->fresh);
+  g_clear_object (&data->fresh);
+  g_free (data->kept);
+  g_free (data);
+}
+
+/* The fresh store takes the damaged one's place; the windows show it. */
+static void
+restore_finish_task (GTask *task)
+{
+  HelderApplication *self = g_task_get_source_object (task);
+  RestoreData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderStore) fresh = g_steal_pointer (&data->fresh);
+
+  if (data->source == HELDER_RESTORE_FROM_SERVER)
+    data->report.records = helder_store_count_rows (fresh);
+  if (!helder_store_recovery_finish (fresh, data->path, &data->kept, &error) ||
+      !helder_application_open_store (self, data->path, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  start_sync (self);
+  g_task_return_pointer (task,
+                         helder_store_damage_describe_restore (data->damage,
+                                                               data->source == HELDER_RESTORE_FROM_SERVER,
+                                                               &data->report, data->kept),
+                         g_free);
+}
+
+static void
+restore_pulled (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RestoreData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!helder_sync_client_sync_finish (HELDER_SYNC_CLIENT (source), result, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_clear_object (&data->client);
+  restore_finish_task (task);
+}
+
+static void
+salvage_in_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  RestoreData *data = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!helder_store_recovery_salvage (data->fresh, data->path, &data->report, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+salvaged (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  restore_finish_task (task);
+}
+
+/**
+ * helder_application_restore_async:
+ * @source: from the server (a full pull) or from the damaged files
+ *
+ * Restores the store that did not open (see
+ * helder_application_get_store_damage()) into fresh data that takes its
+ * place; the damaged files are kept beside it.  Every window then shows
+ * the restored store.
+ */
+void
+helder_application_restore_async (HelderApplication   *self,
+                                  HelderRestoreSource  source,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  RestoreData *data;
+
+  g_return_if_fail (HELDER_IS_APPLICATION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, helder_application_restore_async);
+  if (self->damage == NULL || self->store != NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", _("There is nothing to restore."));
+      return;
+    }
+  if (source == HELDER_RESTORE_FROM_SERVER && !helder_application_get_logged_in (self))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED, "%s",
+                               _("Helder is not logged in to a server on this computer."));
+      return;
+    }
+
+  data = g_new0 (RestoreData, 1);
+  data->source = source;
+  data->path = g_strdup (self->store_path);
+  data->damage = helder_store_damage_new (self->store_path, self->store_error);
+  g_task_set_task_data (task, data, (GDestroyNotify) restore_data_free);
+
+  data->fresh = helder_store_recovery_begin (data->path, &error);
+  if (data->fresh == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (source == HELDER_RESTORE_FROM_SERVER)
+    {
+      if (self->server_user != NULL && *self->server_user != '\0')
+        helder_store_set_user (data->fresh, self->server_user);
+      data->client = helder_sync_client_new (data->fresh, self->server_url);
+      helder_sync_client_set_token (data->client, self->server_token);
+      helder_sync_client_sync_async (data->client, cancellable, restore_pulled, g_steal_pointer (&task));
+    }
+  else
+    {
+      /* Reading a large file takes a while: in a worker. */
+      g_autoptr(GTask) worker = g_task_new (self, cancellable, salvaged, g_steal_pointer (&task));
+
+      g_task_set_task_data (worker, data, NULL);
+      g_task_run_in_thread (worker, salvage_in_thread);
+    }
+}
+
+/**
+ * helder_application_restore_finish:
+ *
+ * Returns: (transfer full): what came back, in words for the user, or
+ *   %NULL with @error set (the damaged store is then as it was)
+ */
+char *
+helder_application_restore_finish (HelderApplication  *self,
+                                   GAsyncResult       *result,
+                                   GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 static void
@@ -571,7 +843,8 @@ helder_application_activate (GApplication *application)
         path = g_build_filename (self->data_dir, "helder.db", NULL);
       helder_application_open_store (self, path, NULL);
 
-      if (self->store != NULL && self->example_data && helder_store_is_empty (self->store))
+      if (self->store != NULL && self->example_data && helder_store_is_empty (self->store) &&
+          !helder_store_is_read_only (self->store))
         g_action_group_activate_action (G_ACTION_GROUP (self), "load-example-data", NULL);
       setup_sync (self);
     }
@@ -628,6 +901,11 @@ helder_application_finalize (GObject *object)
   HelderApplication *self = HELDER_APPLICATION (object);
 
   g_clear_error (&self->store_error);
+  g_clear_pointer (&self->damage, helder_store_damage_free);
+  g_free (self->store_path);
+  g_free (self->server_url);
+  g_free (self->server_user);
+  g_free (self->server_token);
   g_free (self->data_dir);
   g_free (self->server_override);
   g_clear_pointer (&self->analyzer, helder_text_analyzer_unref);
@@ -643,8 +921,14 @@ helder_application_get_property (GObject    *object,
 {
   switch (prop_id)
     {
+    case PROP_STORE:
+      g_value_set_object (value, HELDER_APPLICATION (object)->store);
+      break;
     case PROP_SYNC:
       g_value_set_object (value, HELDER_APPLICATION (object)->sync);
+      break;
+    case PROP_LOGGED_IN:
+      g_value_set_boolean (value, helder_application_get_logged_in (HELDER_APPLICATION (object)));
       break;
     case PROP_ANALYZER_READY:
       g_value_set_boolean (value, HELDER_APPLICATION (object)->analyzer != NULL);
@@ -671,9 +955,15 @@ helder_application_class_init (HelderApplicationClass *klass)
   properties[PROP_ANALYZER_READY] =
     g_param_spec_boolean ("analyzer-ready", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, HELDER_TYPE_STORE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SYNC] =
     g_param_spec_object ("sync", NULL, NULL, HELDER_TYPE_SYNC_CLIENT,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOGGED_IN] =
+    g_param_spec_boolean ("logged-in", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

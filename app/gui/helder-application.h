@@ -11,6 +11,7 @@
 #include "helder-gui-types.h"
 #include "service/helder-service.h"
 #include "store/helder-store.h"
+#include "store/helder-store-recovery.h"
 #include "sync/helder-sync-client.h"
 #include "text/helder-text-analyzer.h"
 
@@ -20,9 +21,25 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HelderApplication, helder_application, HELDER, APPLICATION, AdwApplication)
 
+typedef enum
+{
+  HELDER_RESTORE_FROM_SERVER,
+  HELDER_RESTORE_FROM_COPY,    /* the damaged files */
+} HelderRestoreSource;
+
 HelderApplication *helder_application_new             (void);
 HelderStore       *helder_application_get_store       (HelderApplication *self);
 const GError      *helder_application_get_store_error (HelderApplication *self);
+const HelderStoreDamage *helder_application_get_store_damage (HelderApplication *self);
+gboolean           helder_application_get_logged_in   (HelderApplication *self);
+void               helder_application_restore_async   (HelderApplication   *self,
+                                                       HelderRestoreSource  source,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+char              *helder_application_restore_finish  (HelderApplication  *self,
+                                                       GAsyncResult       *result,
+                                                       GError            **error);
 GSettings         *helder_application_get_settings    (HelderApplication *self);
 gboolean           helder_application_open_store      (HelderApplication *self,
                                                        const char        *path,

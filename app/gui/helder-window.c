@@ -43,11 +43,21 @@ struct _HelderWindow
   GtkProgressBar       *sync_progress;
   GtkWidget            *sync_now_button;
   GtkWidget            *conflicts_button;
+  GtkRevealer          *read_only_banner;
+  GtkWidget            *restore_choices;
+  AdwActionRow         *restore_server_row;
+  AdwActionRow         *restore_copy_row;
+  GtkWidget            *restore_busy;
+  GtkSpinner           *restore_spinner;
+  GtkLabel             *restore_status;
 
   /* owned */
   GSettings            *settings;
   HelderSyncClient     *sync;      /* watched, may be NULL */
+  HelderStore          *store;     /* the one the pages show, may be NULL */
+  GCancellable         *cancellable;
   guint                 n_conflicts;
+  gboolean              restoring;
 };
 
 G_DEFINE_FINAL_TYPE (HelderWindow, helder_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -307,6 +317,118 @@ show_conflicts_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (conflicts));
 }
 
+/* Restoring a damaged store */
+
+static void
+set_restoring (HelderWindow *self,
+               gboolean      restoring,
+               const char   *status)
+{
+  self->restoring = restoring;
+  gtk_widget_set_sensitive (self->restore_choices, !restoring);
+  gtk_widget_set_visible (self->restore_busy, status != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->restore_spinner), restoring);
+  gtk_spinner_set_spinning (self->restore_spinner, restoring);
+  gtk_label_set_text (self->restore_status, status ? status : "");
+}
+
+static void
+restore_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(HelderWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = helder_application_restore_finish (HELDER_APPLICATION (source), result, &error);
+  GtkWidget *dialog;
+
+  if (report == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      message = g_strdup_printf (_("Could not restore your data: %s"), error->message);
+      set_restoring (self, FALSE, message);
+      return;
+    }
+
+  set_restoring (self, FALSE, NULL);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Your Data Is Back"), report);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+restore_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  gboolean from_server = g_str_equal (g_variant_get_string (parameter, NULL), "server");
+
+  if (self->restoring || app == NULL)
+    return;
+  set_restoring (self, TRUE, from_server ? _("Getting your data from the server…")
+                                         : _("Reading the damaged files…"));
+  helder_application_restore_async (HELDER_APPLICATION (app),
+                                    from_server ? HELDER_RESTORE_FROM_SERVER : HELDER_RESTORE_FROM_COPY,
+                                    self->cancellable, restore_done, g_object_ref (self));
+}
+
+static char *
+escaped (const char *text)
+{
+  return g_markup_escape_text (text, -1);
+}
+
+/* The store did not open: why, in words that read (a damaged file puts
+ * its own bytes into SQLite's messages), and the ways to restore it. */
+static void
+show_error_page (HelderWindow      *self,
+                 HelderApplication *application)
+{
+  const GError *error = helder_application_get_store_error (application);
+  const HelderStoreDamage *damage = helder_application_get_store_damage (application);
+  g_autofree char *description = NULL;
+
+  if (damage != NULL)
+    {
+      g_auto(HelderStoreDamageText) text = { 0 };
+      gboolean logged_in = helder_application_get_logged_in (application);
+      g_autofree char *server = NULL;
+      g_autofree char *copy = NULL;
+
+      helder_store_damage_describe (damage, &text);
+      description = escaped (text.description);
+      server = escaped (logged_in ? text.server_choice
+                                  : _("Helder is not logged in to a server on this computer."));
+      copy = escaped (text.copy_choice);
+      adw_status_page_set_icon_name (self->error_page, "dialog-warning-symbolic");
+      adw_status_page_set_title (self->error_page, _("Your Data Was Damaged"));
+      adw_action_row_set_subtitle (self->restore_server_row, server);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->restore_server_row), logged_in);
+      adw_action_row_set_subtitle (self->restore_copy_row, copy);
+    }
+  else
+    {
+      g_autofree char *message = g_utf8_make_valid (error ? error->message : _("Unknown error"), -1);
+      g_autofree char *text = g_strdup_printf (_("%s\n\nHelder did not change the file. Make a copy of it for "
+                                                 "the administrator, or start with a new data folder "
+                                                 "(helder --data-dir)."), message);
+
+      description = escaped (text);
+      adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
+      adw_status_page_set_title (self->error_page, _("Your Data Could Not Be Opened"));
+    }
+  adw_status_page_set_description (self->error_page, description);
+  gtk_widget_set_visible (self->restore_choices, damage != NULL);
+  if (!self->restoring)
+    set_restoring (self, FALSE, NULL);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
 static gboolean
 helder_window_close_request (GtkWindow *window)
 {
@@ -331,9 +453,12 @@ helder_window_dispose (GObject *object)
 {
   HelderWindow *self = HELDER_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   if (self->sync != NULL)
     g_signal_handlers_disconnect_by_func (self->sync, update_sync_status, self);
   g_clear_object (&self->sync);
+  g_clear_object (&self->store);
   g_clear_object (&self->settings);
   /* The header's switcher lets go of the page's views before they go */
   if (self->page_title != NULL)
@@ -373,6 +498,13 @@ helder_window_class_init (HelderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, sync_progress);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, sync_now_button);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, conflicts_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, read_only_banner);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, restore_choices);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, restore_server_row);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, restore_copy_row);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, restore_busy);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, restore_spinner);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, restore_status);
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
 
@@ -385,6 +517,7 @@ helder_window_class_init (HelderWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-data-folder", NULL, open_data_folder_activated);
   gtk_widget_class_install_action (widget_class, "win.sync-now", NULL, sync_now_activated);
   gtk_widget_class_install_action (widget_class, "win.show-conflicts", NULL, show_conflicts_activated);
+  gtk_widget_class_install_action (widget_class, "win.restore", "s", restore_activated);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
@@ -397,34 +530,37 @@ static void
 helder_window_init (HelderWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
 
   if (g_strcmp0 (PROFILE, "devel") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 }
 
+/* Shows the application's store, or why there is none; again when it
+ * changes (a restore puts a fresh one in place). */
 static void
-attach_store (HelderWindow      *self,
-              HelderApplication *application)
+attach_store (HelderWindow *self)
 {
+  HelderApplication *application = HELDER_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   HelderStore *store = helder_application_get_store (application);
-  const GError *error = helder_application_get_store_error (application);
   const char *pages[] = { "planner", "channels", "write", "library" };
   GType page_services[] = {
     HELDER_TYPE_PLAN_SERVICE, HELDER_TYPE_CHANNELS_SERVICE, HELDER_TYPE_EDITOR_SERVICE, HELDER_TYPE_LIBRARY_SERVICE,
   };
+  gboolean read_only;
 
   if (store == NULL)
     {
-      g_autofree char *description = NULL;
-
-      description = g_strdup_printf (_("%s\n\nHelder did not change the file. Make a copy of it for the "
-                                       "administrator, or start with a new data folder "
-                                       "(helder --data-dir)."),
-                                     error ? error->message : _("Unknown error"));
-      adw_status_page_set_description (self->error_page, description);
-      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      /* The pages let go of the store that is gone. */
+      for (guint i = 0; i < G_N_ELEMENTS (pages) && self->store != NULL; i++)
+        g_object_set (gtk_stack_get_child_by_name (self->page_stack, pages[i]), "service", NULL, NULL);
+      g_clear_object (&self->store);
+      show_error_page (self, application);
       return;
     }
+  if (store == self->store)
+    return;
+  g_set_object (&self->store, store);
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
@@ -439,10 +575,21 @@ attach_store (HelderWindow      *self,
     }
   gtk_stack_set_visible_child_name (self->main_stack, "pages");
 
+  /* Read-only: it says so, and nothing offers to make what cannot be saved. */
+  read_only = helder_store_is_read_only (store);
+  gtk_revealer_set_reveal_child (self->read_only_banner, read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-item", !read_only);
+
   g_signal_connect_object (store, "changed::conflict", G_CALLBACK (conflicts_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (application, "notify::sync", G_CALLBACK (watch_sync), self, G_CONNECT_SWAPPED);
   self->n_conflicts = helder_store_count_conflicts (store);
   watch_sync (self);
+}
+
+static void
+logged_in_changed (HelderWindow *self)
+{
+  if (self->store == NULL)
+    attach_store (self);
 }
 
 HelderWindow *
@@ -469,7 +616,11 @@ helder_window_new (HelderApplication *application)
   g_settings_bind (settings, "last-page", self->page_stack, "visible-child-name", G_SETTINGS_BIND_SET);
   on_page_changed (self);
 
-  attach_store (self, application);
+  g_signal_connect_object (application, "notify::store", G_CALLBACK (attach_store), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (application, "notify::sync", G_CALLBACK (watch_sync), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (application, "notify::logged-in", G_CALLBACK (logged_in_changed), self,
+                           G_CONNECT_SWAPPED);
+  attach_store (self);
 
   return self;
 }

@@ -28,6 +28,13 @@ helder_test_wait_for (HelderTestCondition condition,
   return TRUE;
 }
 
+/* For helder_test_wait_for(): whether the widget @data is mapped. */
+gboolean
+helder_test_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
 void
 helder_test_iterate (guint milliseconds)
 {
@@ -176,6 +183,26 @@ helder_test_visible_texts (GtkWidget *root)
 
   collect_texts (root, texts);
   return texts;
+}
+
+/* A visible text that is one of our English source strings with a
+ * different translation was shown untranslated. */
+void
+helder_test_assert_all_dutch (GtkWidget  *root,
+                              const char *where)
+{
+  g_autoptr(GPtrArray) texts = helder_test_visible_texts (root);
+
+  g_assert_cmpuint (texts->len, >, 0);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (texts, i);
+      const char *translated = g_dgettext (GETTEXT_PACKAGE, text);
+
+      if (g_strcmp0 (translated, text) != 0)
+        g_error ("%s shows English \"%s\" (Dutch: \"%s\")", where, text, translated);
+      g_test_message ("%s: %s", where, text);
+    }
 }
 
 /* Sets up gettext as main.c does, then GTK; returns 77 (skip) without a

@@ -15,6 +15,7 @@ typedef gboolean (*HelderTestCondition) (gpointer data);
 gboolean   helder_test_wait_for      (HelderTestCondition  condition,
                                       gpointer             data);
 void       helder_test_iterate       (guint                milliseconds);
+gboolean   helder_test_is_mapped     (gpointer             data);
 GtkWidget *helder_test_find_by_id    (GtkWidget           *root,
                                       const char          *buildable_id);
 guint      helder_test_count_rows    (GtkListBox          *list_box);
@@ -24,6 +25,8 @@ void       helder_test_activate_item (GtkWidget           *list,
 void       helder_test_add_isolated  (const char          *path,
                                       GTestFunc            func);
 GPtrArray *helder_test_visible_texts (GtkWidget           *root);
+void       helder_test_assert_all_dutch (GtkWidget        *root,
+                                         const char       *where);
 int        helder_test_init          (int                 *argc,
                                       char              ***argv);
 

@@ -14,32 +14,6 @@
 
 static HelderApplication *app;
 
-static gboolean
-window_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-/* A visible text that is one of our English source strings with a
- * different translation was shown untranslated. */
-static void
-assert_all_dutch (GtkWidget  *root,
-                  const char *where)
-{
-  g_autoptr(GPtrArray) texts = helder_test_visible_texts (root);
-
-  g_assert_cmpuint (texts->len, >, 0);
-  for (guint i = 0; i < texts->len; i++)
-    {
-      const char *text = g_ptr_array_index (texts, i);
-      const char *translated = g_dgettext (GETTEXT_PACKAGE, text);
-
-      if (g_strcmp0 (translated, text) != 0)
-        g_error ("%s shows English \"%s\" (Dutch: \"%s\")", where, text, translated);
-      g_test_message ("%s: %s", where, text);
-    }
-}
-
 static void
 visit_pages (HelderWindow *window,
              const char   *state)
@@ -55,7 +29,7 @@ visit_pages (HelderWindow *window,
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", names[i]);
       helder_test_iterate (300);
       g_assert_cmpstr (adw_view_switcher_title_get_title (title), ==, dutch[i]);
-      assert_all_dutch (GTK_WIDGET (window), where);
+      helder_test_assert_all_dutch (GTK_WIDGET (window), where);
     }
 }
 
@@ -72,7 +46,7 @@ test_dutch_window (void)
   g_application_activate (G_APPLICATION (app));
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   gtk_window_set_default_size (window, 1100, 720);
-  g_assert_true (helder_test_wait_for (window_is_mapped, window));
+  g_assert_true (helder_test_wait_for (helder_test_is_mapped, window));
 
   /* The source strings are English: the catalogue must be in use. */
   g_assert_cmpstr (_("Channels"), ==, "Kanalen");
@@ -94,7 +68,7 @@ test_dutch_dialogs (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   helder_test_iterate (300);
   for (windows = gtk_application_get_windows (GTK_APPLICATION (app)); windows; windows = windows->next)
-    assert_all_dutch (windows->data, G_OBJECT_TYPE_NAME (windows->data));
+    helder_test_assert_all_dutch (windows->data, G_OBJECT_TYPE_NAME (windows->data));
 }
 
 int

@@ -37,17 +37,8 @@ static const char *logins[N_DESKS] = { "sanne", "joost", "mark" };
 static void
 start_server (void)
 {
-  g_autoptr(GDataInputStream) out = NULL;
-  g_autofree char *line = NULL;
-
-  server = test_spawn_server (NULL, helder_server, "--data-dir", server_dir, "--listen", "127.0.0.1:0", NULL);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
-  line = g_data_input_stream_read_line (out, NULL, NULL, NULL);
-  g_assert_nonnull (line);
   g_free (url);
-  url = g_strdup (line + strlen ("helder-server: listening on "));
-  g_input_stream_read_all_async (G_INPUT_STREAM (out), g_malloc (8 << 20), 8 << 20, G_PRIORITY_LOW,
-                                 NULL, NULL, NULL);
+  server = test_server_start (server_dir, &url);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <string.h>
 
+#include "store/helder-store-recovery.h"
 #include "store/helder-store-sync.h"
 #include "sync/helder-sync-client.h"
 #include "sync/helder-sync-status.h"
@@ -32,25 +33,8 @@ static const char *helder_server;
 static void
 start_server_with (const char *config)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDataInputStream) out = NULL;
-  g_autofree char *line = NULL;
-
-  if (config != NULL)
-    server.server = test_spawn_server (&error, helder_server, "--config", config,
-                                  "--data-dir", server.dir, "--listen", "127.0.0.1:0", NULL);
-  else
-    server.server = test_spawn_server (&error, helder_server, "--data-dir", server.dir, "--listen", "127.0.0.1:0", NULL);
-  g_assert_no_error (error);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server.server));
-  line = g_data_input_stream_read_line (out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_str_has_prefix (line, "helder-server: listening on "));
   g_free (server.url);
-  server.url = g_strdup (line + strlen ("helder-server: listening on "));
-  /* Keep reading the log so the pipe never fills. */
-  g_input_stream_read_all_async (G_INPUT_STREAM (out), g_malloc (1 << 20), 1 << 20, G_PRIORITY_LOW,
-                                 NULL, NULL, NULL);
+  server.server = test_server_start_with_config (server.dir, config, &server.url);
 }
 
 static void
@@ -697,6 +681,140 @@ test_killed_while_pulling (void)
   }
 }
 
+/* A desk crashes and its write-ahead log is damaged: its store lost data.
+ * Restoring from the server is a full pull into a fresh store that takes
+ * the damaged one's place; the changes that were not yet on the server
+ * are then only in the kept copy, and still read there. */
+static void
+test_restore_from_server (void)
+{
+  g_autoptr(Desk) a = desk_new ("sanne");
+  g_autoptr(GPtrArray) synced = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(HelderRecord) unsynced = make_priority ("Nog niet op de server");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("helder-restore-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "helder.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *kept = NULL;
+  g_autoptr(HelderStore) fresh = NULL;
+  g_autoptr(HelderStore) restored = NULL;
+  g_autoptr(HelderSyncClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *token = NULL;
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Prioriteit %u", i);
+      HelderRecord *p = make_priority (title);
+
+      g_assert_true (helder_store_save (a->store, p, NULL));
+      g_ptr_array_add (synced, p);
+    }
+  sync_ok (a);
+  /* The sync was a moment that matters: written down. */
+  {
+    g_auto(HelderStoreFacts) facts = { 0 };
+
+    g_assert_true (helder_store_facts_load (helder_store_get_path (a->store), &facts));
+    g_assert_cmpuint (facts.unsynced, ==, 0);
+    g_assert_cmpint (facts.library_version, ==, helder_store_get_library_version (a->store));
+  }
+  g_assert_true (helder_store_save (a->store, unsynced, NULL));
+
+  /* The crash, and 8 KB of noise at the start of the log */
+  test_copy_store_files (helder_store_get_path (a->store), path);
+  {
+    g_autofree char *noise = g_strnfill (8192, 'Z');
+    g_autoptr(GFile) file = g_file_new_for_path (wal);
+    g_autoptr(GFileIOStream) stream = g_file_open_readwrite (file, NULL, &error);
+
+    g_assert_no_error (error);
+    g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (stream)), noise, 8192,
+                               NULL, NULL, &error);
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(HelderStore) refused = helder_store_open (path, &error);
+
+    g_assert_null (refused);
+    g_assert_error (error, HELDER_STORE_ERROR, HELDER_STORE_ERROR_DATA_LOST);
+    g_clear_error (&error);
+  }
+
+  /* Restore from the server: a fresh store, its first sync, the swap */
+  fresh = helder_store_recovery_begin (path, &error);
+  g_assert_no_error (error);
+  helder_store_set_user (fresh, "sanne");
+  client = helder_sync_client_new (fresh, server.url);
+  helder_sync_client_login_async (client, "sanne", "geheim-wachtwoord", NULL, store_result, &result);
+  g_assert_true (wait_for (&result));
+  token = helder_sync_client_login_finish (client, result, &error);
+  g_assert_no_error (error);
+  helder_sync_client_set_token (client, token);
+  g_clear_object (&result);
+  helder_sync_client_sync_async (client, NULL, store_result, &result);
+  g_assert_true (wait_for (&result));
+  g_assert_true (helder_sync_client_sync_finish (client, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&client);
+  g_assert_true (helder_store_recovery_finish (fresh, path, &kept, &error));
+  g_assert_no_error (error);
+  g_test_message ("kept as %s", kept);
+
+  restored = helder_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (helder_store_get_library_version (restored), >=, helder_store_get_library_version (a->store));
+  g_assert_cmpuint (helder_store_count_outbox (restored), ==, 0);
+  for (guint i = 0; i < synced->len; i++)
+    {
+      g_autoptr(HelderRecord) back = helder_store_load (restored, HELDER_TYPE_PRIORITY,
+                                                        helder_record_get_id (synced->pdata[i]), &error);
+
+      g_assert_no_error (error);
+      g_assert_true (helder_record_equal_data (back, synced->pdata[i]));
+    }
+  g_assert_null (helder_store_load (restored, HELDER_TYPE_PRIORITY, helder_record_get_id (unsynced), NULL));
+  g_assert_cmpuint (helder_store_count (restored, HELDER_TYPE_PRIORITY), ==,
+                    helder_store_count (a->store, HELDER_TYPE_PRIORITY) - 1);
+
+  /* The change the server never had is in the kept copy, and reads. */
+  {
+    g_autofree char *scratch = g_build_filename (dir, "scratch.db", NULL);
+    g_autoptr(HelderStore) from_copy = helder_store_recovery_begin (scratch, &error);
+    g_autoptr(HelderRecord) found = NULL;
+    HelderSalvageReport report;
+
+    g_assert_true (helder_store_recovery_salvage (from_copy, kept, &report, &error));
+    g_assert_no_error (error);
+    found = helder_store_load (from_copy, HELDER_TYPE_PRIORITY, helder_record_get_id (unsynced), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (helder_record_get_text (found, "title"), ==, "Nog niet op de server");
+    g_assert_cmpuint (helder_store_count_outbox (from_copy), ==, 1);
+    helder_store_recovery_abandon (from_copy);
+  }
+
+  /* The restored store syncs on as any other. */
+  g_clear_object (&a->store);
+  a->store = g_steal_pointer (&restored);
+  desk_connect (a, "sanne");
+  sync_ok (a);
+
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    g_clear_object (&a->client);
+    g_clear_object (&a->store);
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+
+        g_remove (file);
+      }
+    g_rmdir (dir);
+  }
+}
+
 static void
 test_backoff (void)
 {
@@ -781,6 +899,7 @@ main (int   argc,
   g_test_add_func ("/sync/backoff", test_backoff);
   g_test_add_func ("/sync/tombstone-horizon", test_tombstone_horizon);
   g_test_add_func ("/sync/killed-while-pulling", test_killed_while_pulling);
+  g_test_add_func ("/sync/restore-from-server", test_restore_from_server);
   g_test_add_func ("/sync/status-words", test_status_words);
 
   status = g_test_run ();

@@ -216,29 +216,41 @@ test_admin (const char *data_dir,
   test_admin_wait (process);
 }
 
-/* Starts helder-server on @data_dir at a free port on loopback, killed
- * with the test; *url gets its address.  Its log is read (and dropped)
- * so the pipe never fills. */
+/* Starts helder-server on @data_dir (with @config, when not NULL) at a
+ * free port on loopback, killed with the test; *url gets its address.
+ * Its log is read (and dropped) so the pipe never fills. */
 GSubprocess *
-test_server_start (const char  *data_dir,
-                   char       **url)
+test_server_start_with_config (const char  *data_dir,
+                               const char  *config,
+                               char       **url)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDataInputStream) out = NULL;
   g_autofree char *line = NULL;
   GSubprocess *server;
 
-  server = test_spawn_server (&error, test_server_binary (), "--data-dir", data_dir, "--listen", "127.0.0.1:0",
-                              NULL);
+  if (config != NULL)
+    server = test_spawn_server (&error, test_server_binary (), "--config", config, "--data-dir", data_dir,
+                                "--listen", "127.0.0.1:0", NULL);
+  else
+    server = test_spawn_server (&error, test_server_binary (), "--data-dir", data_dir, "--listen", "127.0.0.1:0",
+                                NULL);
   g_assert_no_error (error);
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
   line = g_data_input_stream_read_line (out, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (line, "helder-server: listening on "));
   *url = g_strdup (line + strlen ("helder-server: listening on "));
-  g_input_stream_read_all_async (G_INPUT_STREAM (out), g_malloc (1 << 20), 1 << 20, G_PRIORITY_LOW,
+  g_input_stream_read_all_async (G_INPUT_STREAM (out), g_malloc (8 << 20), 8 << 20, G_PRIORITY_LOW,
                                  NULL, NULL, NULL);
   return server;
+}
+
+GSubprocess *
+test_server_start (const char  *data_dir,
+                   char       **url)
+{
+  return test_server_start_with_config (data_dir, NULL, url);
 }
 
 static void
@@ -286,4 +298,26 @@ test_client_sync (HelderSyncClient  *client,
   helder_sync_client_sync_async (client, NULL, keep_result, &result);
   wait_for_result (&result);
   return helder_sync_client_sync_finish (client, result, error);
+}
+
+/* What a crash leaves of the store at @from: its files (the database, its
+ * write-ahead log and shared memory, its key file) copied to @to as they
+ * are while it is open. */
+void
+test_copy_store_files (const char *from,
+                       const char *to)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", ".state" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *a = g_strconcat (from, suffixes[i], NULL);
+      g_autofree char *b = g_strconcat (to, suffixes[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_remove (b);
+      if (g_file_get_contents (a, &contents, &length, NULL))
+        g_assert_true (g_file_set_contents (b, contents, length, NULL));
+    }
 }

@@ -40,6 +40,11 @@ void         test_admin         (const char *data_dir,
 
 GSubprocess *test_server_start  (const char        *data_dir,
                                  char             **url);
+GSubprocess *test_server_start_with_config (const char  *data_dir,
+                                            const char  *config,
+                                            char       **url);
+void         test_copy_store_files (const char     *from,
+                                    const char     *to);
 void         test_client_login  (HelderSyncClient  *client,
                                  const char        *login,
                                  const char        *password);

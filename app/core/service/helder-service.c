@@ -186,7 +186,9 @@ helder_service_may_create (HelderService *self,
 {
   g_return_val_if_fail (HELDER_IS_SERVICE (self), FALSE);
 
-  return helder_session_may_create (helder_service_get_session (self), type);
+  /* A read-only store takes nothing new: no button pretends it does. */
+  return !helder_store_is_read_only (helder_service_get_store (self)) &&
+         helder_session_may_create (helder_service_get_session (self), type);
 }
 
 /**

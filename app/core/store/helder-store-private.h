@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "helder-store.h"
+#include "helder-store-recovery.h"
 
 G_BEGIN_DECLS
 
@@ -70,5 +71,75 @@ void                helder_store_changes_emit     (HelderStore        *self,
                                                    HelderStoreChanges *changes);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HelderStoreChanges, helder_store_changes_free)
+
+sqlite3      *helder_store_get_db           (HelderStore  *self);
+void          helder_store_close            (HelderStore  *self);
+
+/* What the store remembers of itself beside the file, and when it writes
+ * that down (helder-store-recovery.c). */
+typedef struct
+{
+  HelderStoreFacts facts;       /* as the key file says */
+  guint            unremembered; /* local edits since it was written */
+  gboolean         active;      /* opened writable to the end */
+} HelderStoreMemory;
+
+HelderStoreMemory *helder_store_get_memory  (HelderStore  *self);
+gboolean      helder_store_file_is_read_only (const char  *path);
+gboolean      helder_store_check_file       (const char   *path,
+                                             gboolean      read_only,
+                                             HelderStoreFacts *found,
+                                             GError      **error);
+gboolean      helder_store_recovery_init    (HelderStore  *self,
+                                             HelderStoreFacts *found,
+                                             GError      **error);
+gboolean      helder_store_count_edits      (HelderStore  *self,
+                                             guint         n,
+                                             GError      **error);
+void          helder_store_note_edits       (HelderStore  *self,
+                                             guint         n);
+gboolean      helder_store_count_facts      (sqlite3      *db,
+                                             HelderStoreFacts *facts);
+void          helder_store_look_at_file     (const char   *path,
+                                             guint        *records,
+                                             char        **detail);
+
+/* The pages of a damaged store as SQLite last wrote them: its file
+ * overlaid with what still reads in its log (helder-store-image.c). */
+typedef struct
+{
+  GMappedFile   *db_map;
+  GMappedFile   *wal_map;
+  guint          page_size;
+  guint          usable;       /* page size less the reserved bytes */
+  guint          n_pages;
+  const guint8 **pages;        /* page number - 1 → newest readable bytes, or NULL */
+  guint8        *is_free;      /* page number - 1 → on the freelist */
+  guint          version;      /* PRAGMA user_version of the image */
+  guint          frames_used;
+} HelderStoreImage;
+
+gboolean      helder_store_image_load       (HelderStoreImage  *image,
+                                             const char        *path,
+                                             GError           **error);
+void          helder_store_image_clear      (HelderStoreImage  *image);
+
+static inline guint32
+helder_be32 (const guint8 *p)
+{
+  return (guint32) p[0] << 24 | (guint32) p[1] << 16 | (guint32) p[2] << 8 | p[3];
+}
+
+static inline guint16
+helder_be16 (const guint8 *p)
+{
+  return (guint16) (p[0] << 8 | p[1]);
+}
+
+static inline guint32
+helder_le32 (const guint8 *p)
+{
+  return (guint32) p[3] << 24 | (guint32) p[2] << 16 | (guint32) p[1] << 8 | p[0];
+}
 
 G_END_DECLS

@@ -20,8 +20,11 @@
  * records and a "changed" signal, detailed with the record type.
  *
  * Opening is careful with files it did not make: a file written by a newer
- * Helder, or one that fails quick_check, is reported and closed without a
- * single byte written (no migration, no WAL switch, no checkpoint). */
+ * Helder, one that fails quick_check, or one that holds less than Helder
+ * remembers it held (helder-store-recovery.c) is reported and closed
+ * without a single byte written (no migration, no WAL switch, no
+ * checkpoint).  A file that is not writable opens read-only, and every
+ * edit is refused before SQLite sees it. */
 
 struct _HelderStore
 {
@@ -31,7 +34,10 @@ struct _HelderStore
   char       *path;
   char       *user;
   guint       schema_version;
+  gboolean    read_only;
   GHashTable *statements;   /* SQL text → sqlite3_stmt, prepared once */
+
+  HelderStoreMemory memory;  /* helder-store-recovery.c */
 };
 
 G_DEFINE_FINAL_TYPE (HelderStore, helder_store, G_TYPE_OBJECT)
@@ -64,13 +70,15 @@ set_sqlite_error (GError     **error,
                   int          rc,
                   const char  *what)
 {
+  /* A damaged file puts its own bytes into SQLite's messages: only valid
+   * UTF-8 may reach a label. */
+  g_autofree char *message = g_utf8_make_valid (db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc), -1);
   int code = HELDER_STORE_ERROR_FAILED;
 
   if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
     code = HELDER_STORE_ERROR_CORRUPT;
 
-  g_set_error (error, HELDER_STORE_ERROR, code, "%s: %s", what,
-               db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  g_set_error (error, HELDER_STORE_ERROR, code, "%s: %s", what, message);
   return FALSE;
 }
 
@@ -84,10 +92,12 @@ exec (sqlite3     *db,
 
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, HELDER_STORE_ERROR,
-                   rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB
-                     ? HELDER_STORE_ERROR_CORRUPT : HELDER_STORE_ERROR_FAILED,
-                   "%s", errmsg ? errmsg : sqlite3_errstr (rc));
+      g_autofree char *message = g_utf8_make_valid (errmsg ? errmsg : sqlite3_errstr (rc), -1);
+
+      g_set_error_literal (error, HELDER_STORE_ERROR,
+                           rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB
+                             ? HELDER_STORE_ERROR_CORRUPT : HELDER_STORE_ERROR_FAILED,
+                           message);
       sqlite3_free (errmsg);
       return FALSE;
     }
@@ -115,87 +125,6 @@ query_int (sqlite3     *db,
 }
 
 static gboolean
-refuse_corrupt (GError     **error,
-                const char  *path,
-                const char  *detail)
-{
-  g_set_error (error, HELDER_STORE_ERROR, HELDER_STORE_ERROR_CORRUPT,
-               "%s is damaged or is not a Helder data file (%s); it was left untouched",
-               path, detail);
-  return FALSE;
-}
-
-/* Looks at an existing file without writing to it.  Returns FALSE with a
- * CORRUPT or TOO_NEW error when the file must be left alone. */
-static gboolean
-check_existing_file (const char  *path,
-                     GError     **error)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 version = 0;
-  gboolean ok = FALSE;
-  int rc;
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return TRUE;
-
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_sqlite_error (error, db, rc, path);
-      goto out;
-    }
-  /* Closing the last connection would checkpoint a leftover WAL into the
-   * main file: not on a file we have not accepted yet. */
-  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
-
-  rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
-        refuse_corrupt (error, path, sqlite3_errmsg (db));
-      else
-        set_sqlite_error (error, db, rc, path);
-      goto out;
-    }
-  version = sqlite3_column_int64 (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  if (version > HELDER_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, HELDER_STORE_ERROR, HELDER_STORE_ERROR_TOO_NEW,
-                   "%s was written by a newer version of Helder (data version %"
-                   G_GINT64_FORMAT ", this version knows up to %d); it was left untouched",
-                   path, version, HELDER_STORE_SCHEMA_VERSION);
-      goto out;
-    }
-
-  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      refuse_corrupt (error, path, sqlite3_errmsg (db));
-      goto out;
-    }
-  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-    {
-      refuse_corrupt (error, path, (const char *) sqlite3_column_text (stmt, 0));
-      goto out;
-    }
-
-  ok = TRUE;
-
-out:
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return ok;
-}
-
-static gboolean
 migrate (HelderStore  *self,
          guint         target,
          GError      **error)
@@ -204,6 +133,16 @@ migrate (HelderStore  *self,
 
   if (!query_int (self->db, "PRAGMA user_version", &current, error))
     return FALSE;
+
+  if (self->read_only && current < target)
+    {
+      g_autofree char *display = g_filename_display_name (self->path);
+
+      g_set_error (error, HELDER_STORE_ERROR, HELDER_STORE_ERROR_READ_ONLY,
+                   "%s is read-only and was written by an older version of Helder, which "
+                   "needs to update it; make it writable to open it", display);
+      return FALSE;
+    }
 
   for (guint v = current + 1; v <= target; v++)
     {
@@ -230,14 +169,30 @@ migrate (HelderStore  *self,
   return TRUE;
 }
 
+/* Remembers what the store holds (on quit, too, that is a moment that
+ * matters) and closes the file; the store refuses everything after. */
+void
+helder_store_close (HelderStore *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->db == NULL)
+    return;
+  if (!helder_store_remember (self, &error))
+    g_message ("Could not note what %s holds: %s", self->path, error->message);
+  g_hash_table_remove_all (self->statements);
+  sqlite3_close (self->db);
+  self->db = NULL;
+}
+
 static void
 helder_store_finalize (GObject *object)
 {
   HelderStore *self = HELDER_STORE (object);
 
+  helder_store_close (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
-  if (self->db != NULL)
-    sqlite3_close (self->db);
+  helder_store_facts_clear (&self->memory.facts);
   g_free (self->path);
   g_free (self->user);
 
@@ -359,7 +314,9 @@ helder_store_open_at_version (const char  *path,
                               GError     **error)
 {
   g_autoptr(HelderStore) self = NULL;
+  g_auto(HelderStoreFacts) found = { 0 };
   g_autofree char *dir = NULL;
+  gboolean read_only;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -375,13 +332,17 @@ helder_store_open_at_version (const char  *path,
       return NULL;
     }
 
-  if (!check_existing_file (path, error))
+  read_only = helder_store_file_is_read_only (path);
+  if (!helder_store_check_file (path, read_only, &found, error))
     return NULL;
 
   self = g_object_new (HELDER_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  self->read_only = read_only;
 
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  rc = sqlite3_open_v2 (path, &self->db,
+                        read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                        NULL);
   if (rc != SQLITE_OK)
     {
       set_sqlite_error (error, self->db, rc, path);
@@ -394,13 +355,17 @@ helder_store_open_at_version (const char  *path,
   /* WAL: readers never block the writer.  synchronous=NORMAL keeps every
    * committed transaction across a crash of the app; only a power cut may
    * lose the last few, which the server then still has. */
-  if (!exec (self->db,
+  if (!read_only &&
+      !exec (self->db,
              "PRAGMA journal_mode = WAL;"
              "PRAGMA synchronous = NORMAL;"
              "PRAGMA foreign_keys = ON;", error))
     return NULL;
 
   if (!migrate (self, version, error))
+    return NULL;
+
+  if (!read_only && !helder_store_recovery_init (self, &found, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -413,8 +378,10 @@ helder_store_open_at_version (const char  *path,
  * Opens the store and brings its schema to the current version.
  *
  * Returns: (transfer full): the store, or %NULL with @error set: a
- *   %HELDER_STORE_ERROR_TOO_NEW or %HELDER_STORE_ERROR_CORRUPT error means
- *   the file was left exactly as it was.
+ *   %HELDER_STORE_ERROR_TOO_NEW, %HELDER_STORE_ERROR_CORRUPT or
+ *   %HELDER_STORE_ERROR_DATA_LOST error means the file was left exactly
+ *   as it was (see helder_store_damage_new() for the last two).  A file
+ *   that is not writable opens read-only (helder_store_is_read_only()).
  */
 HelderStore *
 helder_store_open (const char  *path,
@@ -432,6 +399,26 @@ helder_store_get_path (HelderStore *self)
   g_return_val_if_fail (HELDER_IS_STORE (self), NULL);
 
   return self->path;
+}
+
+gboolean
+helder_store_is_read_only (HelderStore *self)
+{
+  g_return_val_if_fail (HELDER_IS_STORE (self), TRUE);
+
+  return self->read_only;
+}
+
+HelderStoreMemory *
+helder_store_get_memory (HelderStore *self)
+{
+  return &self->memory;
+}
+
+sqlite3 *
+helder_store_get_db (HelderStore *self)
+{
+  return self->db;
 }
 
 guint
@@ -859,9 +846,19 @@ helder_store_write (HelderStore  *self,
   g_autoptr(HelderStoreChanges) changes = helder_store_changes_new ();
   g_autoptr(GPtrArray) all = g_ptr_array_new ();
   g_autoptr(GArray) was_deleted = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  guint n_changed = 0;
 
   g_return_val_if_fail (HELDER_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->read_only)
+    {
+      g_autofree char *display = g_filename_display_name (self->path);
+
+      g_set_error (error, HELDER_STORE_ERROR, HELDER_STORE_ERROR_READ_ONLY,
+                   "%s is read-only: Helder cannot save changes to it", display);
+      return FALSE;
+    }
 
   for (guint i = 0; saves != NULL && i < saves->len; i++)
     {
@@ -897,15 +894,20 @@ helder_store_write (HelderStore  *self,
           return FALSE;
         }
       if (changed)
-        helder_store_changes_add (changes, helder_record_get_type_name (record),
-                                  helder_record_get_id (record));
+        {
+          helder_store_changes_add (changes, helder_record_get_type_name (record),
+                                    helder_record_get_id (record));
+          n_changed++;
+        }
     }
 
-  if (!exec (self->db, "COMMIT", error))
+  if (!helder_store_count_edits (self, n_changed, error) ||
+      !exec (self->db, "COMMIT", error))
     {
       exec (self->db, "ROLLBACK", NULL);
       return FALSE;
     }
+  helder_store_note_edits (self, n_changed);
 
   helder_store_changes_emit (self, changes);
   return TRUE;

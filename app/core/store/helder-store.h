@@ -26,6 +26,8 @@ typedef enum
   HELDER_STORE_ERROR_TOO_NEW,    /* written by a newer Helder */
   HELDER_STORE_ERROR_NOT_FOUND,
   HELDER_STORE_ERROR_INVALID,    /* a record that does not validate */
+  HELDER_STORE_ERROR_DATA_LOST,  /* it opens, but holds less than it did: damaged */
+  HELDER_STORE_ERROR_READ_ONLY,  /* the file is not writable: nothing is saved */
 } HelderStoreError;
 
 GQuark        helder_store_error_quark   (void);
@@ -34,6 +36,7 @@ char         *helder_store_default_path  (void);
 HelderStore  *helder_store_open          (const char    *path,
                                           GError       **error);
 const char   *helder_store_get_path      (HelderStore   *self);
+gboolean      helder_store_is_read_only  (HelderStore   *self);
 guint         helder_store_get_schema_version (HelderStore *self);
 
 const char   *helder_store_get_user      (HelderStore   *self);

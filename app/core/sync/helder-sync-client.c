@@ -13,6 +13,7 @@
 
 #include "helder-protocol.h"
 #include "helder-sync-client.h"
+#include "store/helder-store-recovery.h"
 #include "store/helder-store-sync.h"
 
 /* One sync is pull, push, pull: pull first so pushes carry fresh bases,
@@ -371,6 +372,11 @@ next_phase (GTask *task)
     pull_page (task);
   else
     {
+      g_autoptr(GError) error = NULL;
+
+      /* A moment that matters: what the store holds now is on the server. */
+      if (!helder_store_remember (HELDER_SYNC_CLIENT (g_task_get_source_object (task))->store, &error))
+        g_message ("%s", error->message);
       g_task_return_boolean (task, TRUE);
       g_object_unref (task);
     }

@@ -59,7 +59,8 @@ helder_document_editor_save (HelderDocumentEditor *self)
   g_return_val_if_fail (HELDER_IS_DOCUMENT_EDITOR (self), FALSE);
 
   g_clear_handle_id (&self->save_id, g_source_remove);
-  if (self->document == NULL || self->service == NULL)
+  if (self->document == NULL || self->service == NULL ||
+      helder_store_is_read_only (helder_service_get_store (HELDER_SERVICE (self->service))))
     return FALSE;
 
   /* Deleted elsewhere: saving would bring it back over the deletion;
@@ -320,6 +321,7 @@ helder_document_editor_open (HelderDocumentEditor *self,
 {
   GtkTextBuffer *buffer;
   const char *body;
+  gboolean read_only;
 
   g_return_if_fail (HELDER_IS_DOCUMENT_EDITOR (self));
   g_return_if_fail (HELDER_IS_EDITOR_SERVICE (service));
@@ -345,6 +347,10 @@ helder_document_editor_open (HelderDocumentEditor *self,
   self->loading = FALSE;
   self->retag_all = TRUE;
   helder_document_editor_fill_properties (self);
+  /* A read-only store: the text shows, but nothing pretends to save it. */
+  read_only = helder_store_is_read_only (helder_service_get_store (HELDER_SERVICE (service)));
+  gtk_text_view_set_editable (self->text_view, !read_only);
+  gtk_editable_set_editable (GTK_EDITABLE (self->title_entry), !read_only);
 
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
   helder_document_editor_analyse (self);
