@@ -84,20 +84,48 @@ helder_server_hash_password (const char  *password,
 
 /* Authentication */
 
+/* The SHA-256 of the request's bearer token, or NULL without one */
+char *
+helder_server_token_hash (SoupServerMessage *msg)
+{
+  const char *header = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                     HELDER_HEADER_AUTHORIZATION);
+
+  if (header == NULL || !g_str_has_prefix (header, HELDER_BEARER_PREFIX) || strlen (header) > 200)
+    return NULL;
+  return helder_server_sha256_hex (header + 7, strlen (header + 7));
+}
+
+void
+helder_server_refuse_token (SoupServerMessage *msg)
+{
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "WWW-Authenticate", "Bearer realm=\"helder\"");
+  helder_server_respond_error (msg, SOUP_STATUS_UNAUTHORIZED, HELDER_CODE_UNAUTHORIZED, "A valid bearer token is required");
+}
+
+/* @user's token was found: named in the request log; the data epoch read
+ * with it goes on the answer. */
+void
+helder_server_authenticated (HelderServer           *self,
+                             SoupServerMessage      *msg,
+                             const HelderServerUser *user)
+{
+  g_object_set_qdata_full (G_OBJECT (msg), helder_server_user_quark (), g_strdup (user->login), g_free);
+  helder_server_note_epoch (self, msg, user->epoch);
+}
+
 gboolean
 helder_server_authenticate (HelderServer      *self,
                             SoupServerMessage *msg,
                             HelderServerUser  *user)
 {
-  const char *header = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
-                                                     HELDER_HEADER_AUTHORIZATION);
-  g_autofree char *hash = NULL;
+  g_autofree char *hash = helder_server_token_hash (msg);
   g_autoptr(GError) error = NULL;
 
-  if (header == NULL || !g_str_has_prefix (header, HELDER_BEARER_PREFIX) || strlen (header) > 200)
+  if (hash == NULL)
     goto refuse;
 
-  hash = helder_server_sha256_hex (header + 7, strlen (header + 7));
   if (!HELDER_SERVER_STORAGE_GET_IFACE (self->storage)->find_token (self->storage, hash, user, &error))
     {
       /* Only a token the storage does not know is refused: a storage
@@ -110,13 +138,11 @@ helder_server_authenticate (HelderServer      *self,
       goto refuse;
     }
 
-  g_object_set_qdata_full (G_OBJECT (msg), helder_server_user_quark (), g_strdup (user->login), g_free);
+  helder_server_authenticated (self, msg, user);
   return TRUE;
 
 refuse:
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                "WWW-Authenticate", "Bearer realm=\"helder\"");
-  helder_server_respond_error (msg, SOUP_STATUS_UNAUTHORIZED, HELDER_CODE_UNAUTHORIZED, "A valid bearer token is required");
+  helder_server_refuse_token (msg);
   return FALSE;
 }
 

@@ -26,7 +26,17 @@ G_BEGIN_DECLS
  * early checks, the request log), -responses.c (answers and reading
  * bodies), -auth.c (tokens and login), -records.c (changes, index and
  * single records), -push.c (push and merge), -blobs.c and -stream.c (the
- * WebSocket notifications). */
+ * WebSocket notifications), -reader.c (reads in worker threads) and
+ * -epoch.c (the data epoch on every answer; a restore told to streams). */
+
+typedef struct _HelderServerReader HelderServerReader;
+
+/* In a reader thread, with a storage of its own */
+typedef void (*HelderServerReadFunc) (HelderServerStorage *storage,
+                                      gpointer             data);
+/* On the main loop; @msg is NULL when its client went away */
+typedef void (*HelderServerDoneFunc) (SoupServerMessage   *msg,
+                                      gpointer             data);
 
 struct _HelderServer
 {
@@ -40,6 +50,9 @@ struct _HelderServer
   GPtrArray           *streams;      /* Stream */
   GHashTable          *announced;    /* org id → newest version sent to its streams */
   GHashTable          *sockets;      /* GSocket whose leaked reference was dropped; NULL: none leak */
+  HelderServerReader  *reader;       /* NULL: reads on the main loop */
+  char                *epoch;        /* the data epoch last read */
+  guint                epoch_check;
 };
 
 typedef struct
@@ -93,6 +106,26 @@ gboolean    helder_server_authenticate           (HelderServer            *self,
                                                   HelderServerUser        *user);
 void        helder_server_handle_login           (HelderServer            *self,
                                                   SoupServerMessage       *msg);
+char       *helder_server_token_hash             (SoupServerMessage       *msg);
+void        helder_server_refuse_token           (SoupServerMessage       *msg);
+void        helder_server_authenticated          (HelderServer            *self,
+                                                  SoupServerMessage       *msg,
+                                                  const HelderServerUser  *user);
+
+/* Reads in worker threads (helder-server-reader.c) */
+HelderServerReader *helder_server_reader_new     (GPtrArray               *storages);
+void        helder_server_reader_free            (HelderServerReader      *reader);
+void        helder_server_read                   (HelderServer            *self,
+                                                  SoupServerMessage       *msg,
+                                                  HelderServerReadFunc     work,
+                                                  HelderServerDoneFunc     done,
+                                                  gpointer                 data);
+
+/* The data epoch (helder-server-epoch.c) */
+void        helder_server_note_epoch             (HelderServer            *self,
+                                                  SoupServerMessage       *msg,
+                                                  const char              *epoch);
+void        helder_server_epoch_start            (HelderServer            *self);
 
 /* Reading records (helder-server-records.c) */
 JsonNode   *helder_server_wire_record            (JsonObject              *row);
@@ -118,6 +151,9 @@ void        helder_server_handle_blob            (HelderServer            *self,
 
 /* WebSocket notifications (helder-server-stream.c) */
 void        helder_server_stream_free            (Stream                  *s);
+void        helder_server_stream_send_version    (HelderServer            *self,
+                                                  SoupWebsocketConnection *connection,
+                                                  gint64                   version);
 void        helder_server_broadcast_version      (HelderServer            *self,
                                                   gint64                   org_id,
                                                   gint64                   version);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "helder-server-storage.h"
+#include "sync/helder-protocol.h"
 
 G_DEFINE_INTERFACE (HelderServerStorage, helder_server_storage, G_TYPE_OBJECT)
 
@@ -19,6 +20,15 @@ helder_server_storage_default_init (HelderServerStorageInterface *iface)
 {
   g_signal_new ("version-changed", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST, 0,
                 NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+  g_signal_new ("epoch-changed", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST, 0,
+                NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+void
+helder_server_change_free (HelderServerChange *change)
+{
+  g_free (change->wire);
+  g_free (change);
 }
 
 void
@@ -27,6 +37,7 @@ helder_server_user_clear (HelderServerUser *user)
   g_clear_pointer (&user->login, g_free);
   g_clear_pointer (&user->role, g_free);
   g_clear_pointer (&user->org_slug, g_free);
+  g_clear_pointer (&user->epoch, g_free);
   user->id = user->org_id = 0;
 }
 
@@ -71,4 +82,31 @@ helder_server_row_texts (JsonObject  *row,
 
   *data_json = json_to_string (data, FALSE);
   *field_versions_json = json_to_string (versions, FALSE);
+}
+
+/* The record as the wire has it: the row less owner and field versions. */
+JsonNode *
+helder_server_row_wire (JsonObject *row)
+{
+  JsonObject *out = json_object_new ();
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+  static const char *members[] = {
+    HELDER_MEMBER_ID, HELDER_MEMBER_TYPE, HELDER_MEMBER_VERSION, HELDER_MEMBER_DELETED,
+    HELDER_MEMBER_VISIBILITY, HELDER_MEMBER_UPDATED_BY, HELDER_MEMBER_UPDATED_AT, HELDER_MEMBER_DATA,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    if (json_object_has_member (row, members[i]))
+      json_object_set_member (out, members[i], json_node_copy (json_object_get_member (row, members[i])));
+  json_node_take_object (node, out);
+  return node;
+}
+
+/* The text a backend keeps next to the row, for pages of changes. */
+char *
+helder_server_row_wire_text (JsonObject *row)
+{
+  g_autoptr(JsonNode) node = helder_server_row_wire (row);
+
+  return json_to_string (node, FALSE);
 }

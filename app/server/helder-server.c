@@ -246,6 +246,10 @@ request_started (SoupServer        *server,
   *start = g_get_monotonic_time ();
   g_object_set_qdata_full (G_OBJECT (msg), start_quark, start, g_free);
   drop_leaked_socket (self, msg);
+  /* Every answer names the data; one that reads a token names it afresh */
+  if (self->epoch != NULL)
+    soup_message_headers_replace (soup_server_message_get_response_headers (msg), HELDER_HEADER_DATA_EPOCH,
+                                  self->epoch);
 }
 
 /* One line per request: never a password or a token (the query string,
@@ -274,6 +278,8 @@ helder_server_dispose (GObject *object)
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
+  g_clear_pointer (&self->reader, helder_server_reader_free);
+  g_clear_handle_id (&self->epoch_check, g_source_remove);
   if (self->sockets != NULL)
     {
       GHashTableIter iter;
@@ -298,6 +304,7 @@ helder_server_finalize (GObject *object)
   HelderServer *self = HELDER_SERVER (object);
 
   g_free (self->blob_dir);
+  g_free (self->epoch);
   g_hash_table_unref (self->attempts);
   g_hash_table_unref (self->announced);
 
@@ -359,8 +366,27 @@ helder_server_new (HelderServerStorage *storage,
   soup_server_add_websocket_handler (self->soup, HELDER_PATH_STREAM, NULL, NULL, helder_server_stream_handler, self, NULL);
   g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started), self);
   g_signal_connect (self->soup, "request-finished", G_CALLBACK (request_finished), self);
+  helder_server_epoch_start (self);
 
   return self;
+}
+
+/**
+ * helder_server_add_readers:
+ * @storages: storages opened on the same data as the server's, one for
+ *   each reader thread, used by nothing else
+ *
+ * Pages of changes and the index are then read in those threads, off the
+ * main loop.
+ */
+void
+helder_server_add_readers (HelderServer *self,
+                           GPtrArray    *storages)
+{
+  g_return_if_fail (HELDER_IS_SERVER (self));
+  g_return_if_fail (self->reader == NULL);
+
+  self->reader = helder_server_reader_new (storages);
 }
 
 void
