@@ -449,7 +449,10 @@ set_up_schema (HelderServerPostgres  *self,
   if (!exec_simple (self->conn, "BEGIN", error))
     return FALSE;
   if (!exec_simple (self->conn, lock, error) ||
-      !exec_simple (self->conn, "CREATE TABLE IF NOT EXISTS helder_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+      /* Only when missing: a role that may use the tables but not create
+       * any (a database restored under another owner) still starts */
+      !exec_simple (self->conn, "DO $$ BEGIN IF to_regclass ('helder_meta') IS NULL THEN "
+                                "CREATE TABLE helder_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL); END IF; END $$",
                     error))
     goto fail;
 

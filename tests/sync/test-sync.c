@@ -439,7 +439,8 @@ server_data (gboolean restore)
       const char *name = g_strrstr (database, " dbname=") + strlen (" dbname=");
       g_autofree char *kill = g_strdup_printf ("SELECT pg_terminate_backend (pid) FROM pg_stat_activity "
                                                "WHERE datname IN ('%s', '%s_backup')", name, name);
-      g_autofree char *copy = g_strdup_printf ("CREATE DATABASE %s_backup TEMPLATE %s", name, name);
+      g_autofree char *copy = g_strdup_printf ("CREATE DATABASE %s_backup TEMPLATE %s OWNER " TEST_DATABASE_ROLE,
+                                               name, name);
       g_autofree char *drop = g_strdup_printf ("DROP DATABASE %s", name);
       g_autofree char *rename = g_strdup_printf ("ALTER DATABASE %s_backup RENAME TO %s", name, name);
 

@@ -362,12 +362,14 @@ next_phase (GTask *task)
 
 /* The server's index ({id: version}) from a GET /v1/index, or NULL when
  * @task has failed; @restored gets the version the server had when it
- * was restored (its library version when it does not say). */
+ * was last restored (its library version when it does not say), and
+ * @library_version its version. */
 static JsonObject *
 index_reply (GTask        *task,
              GObject      *source,
              GAsyncResult *result,
-             gint64       *restored)
+             gint64       *restored,
+             gint64       *library_version)
 {
   SyncData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
@@ -390,6 +392,8 @@ index_reply (GTask        *task,
       fail (task, g_error_new_literal (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_STORE, "The index has no records"));
       return NULL;
     }
+  if (library_version != NULL)
+    *library_version = json_object_get_int_member_with_default (reply, HELDER_MEMBER_LIBRARY_VERSION, 0);
   if (restored != NULL)
     *restored = json_object_get_int_member_with_default (
                   reply, HELDER_MEMBER_RESTORED_VERSION,
@@ -405,7 +409,7 @@ reconcile_done (GObject      *source,
   GTask *task = user_data;
   HelderSyncClient *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) index = index_reply (task, source, result, NULL);
+  g_autoptr(JsonObject) index = index_reply (task, source, result, NULL, NULL);
 
   if (index == NULL)
     return;
@@ -425,15 +429,18 @@ restored_done (GObject      *source,
   HelderSyncClient *self = g_task_get_source_object (task);
   SyncData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  gint64 restored = 0;
-  g_autoptr(JsonObject) index = index_reply (task, source, result, &restored);
+  gint64 restored = 0, library_version = 0;
+  g_autoptr(JsonObject) index = index_reply (task, source, result, &restored, &library_version);
   gint queued;
 
   if (index == NULL)
     return;
   /* A restore found by its epoch: the server's versions above the restore
-   * point name other edits than this store's; found by a lower version
-   * only: the server's version is as far as it goes. */
+   * point name other edits than this store's.  Found by a lower version
+   * only (the data copied back by hand, or a server from before epochs):
+   * the server's version is as far as its history goes. */
+  if (data->epoch == NULL)
+    restored = library_version;
   queued = helder_store_requeue_lost (self->store, index, restored, data->epoch, &error);
   if (queued < 0)
     return fail (task, g_error_new (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_STORE, "%s", error->message));
