@@ -177,6 +177,8 @@ static const char schema_2[] =
   "  'deleted', deleted, 'visibility', visibility, 'updated_by', updated_by, 'updated_at', updated_at,"
   "  'data', data::json)::text;"
   "ALTER TABLE orgs ADD COLUMN restored BIGINT NOT NULL DEFAULT 0;"
+  "DROP INDEX records_version;"
+  "CREATE INDEX records_page ON records (org, version, id);"
   "CREATE TABLE record_owners (id TEXT PRIMARY KEY, org BIGINT NOT NULL REFERENCES orgs (id));"
   "INSERT INTO record_owners (id, org) SELECT id, org FROM records;"
   "CREATE FUNCTION helder_record_owner () RETURNS trigger LANGUAGE plpgsql AS $$"
@@ -986,33 +988,27 @@ pg_put_record (HelderServerStorage  *storage,
                        NULL, error);
 }
 
-static GPtrArray *
+static gboolean
 pg_changes (HelderServerStorage  *storage,
             gint64                org_id,
             gint64                user_id,
             gint64                since,
             guint                 limit,
+            HelderServerPage     *page,
             GError              **error)
 {
   char org[32], from[32], user[32], count[32];
   const char *values[] = { INT_TEXT (org, org_id), INT_TEXT (from, since), INT_TEXT (user, user_id),
                            INT_TEXT (count, limit) };
   PGresult *result = run_for (HELDER_SERVER_POSTGRES (storage), org_id, ST_CHANGES, 4, values, error);
-  GPtrArray *rows;
 
   if (result == NULL)
-    return NULL;
-  rows = g_ptr_array_new_full (PQntuples (result), (GDestroyNotify) helder_server_change_free);
+    return FALSE;
   for (int i = 0; i < PQntuples (result); i++)
-    {
-      HelderServerChange *change = g_new (HelderServerChange, 1);
-
-      change->version = g_ascii_strtoll (PQgetvalue (result, i, 0), NULL, 10);
-      change->wire = g_strdup (PQgetvalue (result, i, 1));
-      g_ptr_array_add (rows, change);
-    }
+    helder_server_page_add (page, g_ascii_strtoll (PQgetvalue (result, i, 0), NULL, 10),
+                            PQgetvalue (result, i, 1), PQgetlength (result, i, 1));
   PQclear (result);
-  return rows;
+  return TRUE;
 }
 
 static JsonObject *

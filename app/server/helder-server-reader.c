@@ -22,7 +22,8 @@ struct _HelderServerReader
 {
   GThreadPool  *pool;
   GAsyncQueue  *idle;      /* HelderServerStorage, one per thread */
-  GMainContext *context;   /* where the answers are sent */
+  GAsyncQueue  *finished;  /* Job, to answer on the main loop */
+  GSource      *answer;    /* made ready by a worker; answers them all */
 };
 
 typedef struct
@@ -43,11 +44,9 @@ job_disconnected (SoupServerMessage *msg,
   job->gone = TRUE;
 }
 
-static gboolean
-job_finish (gpointer user_data)
+static void
+job_finish (Job *job)
 {
-  Job *job = user_data;
-
   g_signal_handler_disconnect (job->msg, job->disconnected_id);
   if (!job->gone)
     {
@@ -58,8 +57,25 @@ job_finish (gpointer user_data)
     job->done (NULL, job->data);
   g_object_unref (job->msg);
   g_free (job);
-  return G_SOURCE_REMOVE;
 }
+
+/* One source for every answer: under load one wake-up of the main loop
+ * sends several, and no source is made per request. */
+static gboolean
+answer_dispatch (GSource     *source,
+                 GSourceFunc  callback,
+                 gpointer     user_data)
+{
+  HelderServerReader *reader = user_data;
+  Job *job;
+
+  g_source_set_ready_time (source, -1);
+  while ((job = g_async_queue_try_pop (reader->finished)) != NULL)
+    job_finish (job);
+  return G_SOURCE_CONTINUE;
+}
+
+static GSourceFuncs answer_funcs = { NULL, NULL, answer_dispatch, NULL, NULL, NULL };
 
 static void
 job_run (gpointer data,
@@ -71,7 +87,8 @@ job_run (gpointer data,
 
   job->work (storage, job->data);
   g_async_queue_push (reader->idle, storage);
-  g_main_context_invoke (reader->context, job_finish, job);
+  g_async_queue_push (reader->finished, job);
+  g_source_set_ready_time (reader->answer, 0);
 }
 
 /**
@@ -88,7 +105,11 @@ helder_server_reader_new (GPtrArray *storages)
   reader->idle = g_async_queue_new_full (g_object_unref);
   for (guint i = 0; i < storages->len; i++)
     g_async_queue_push (reader->idle, g_object_ref (storages->pdata[i]));
-  reader->context = g_main_context_ref_thread_default ();
+  reader->finished = g_async_queue_new ();
+  reader->answer = g_source_new (&answer_funcs, sizeof (GSource));
+  g_source_set_callback (reader->answer, NULL, reader, NULL);
+  g_source_set_name (reader->answer, "helder-server answers");
+  g_source_attach (reader->answer, g_main_context_get_thread_default ());
   reader->pool = g_thread_pool_new (job_run, reader, storages->len, TRUE, NULL);
   return reader;
 }
@@ -97,9 +118,18 @@ void
 helder_server_reader_free (HelderServerReader *reader)
 {
   /* Jobs under way finish; their answers go nowhere */
+  Job *job;
+
   g_thread_pool_free (reader->pool, FALSE, TRUE);
+  g_source_destroy (reader->answer);
+  g_source_unref (reader->answer);
+  while ((job = g_async_queue_try_pop (reader->finished)) != NULL)
+    {
+      job->gone = TRUE;
+      job_finish (job);
+    }
+  g_async_queue_unref (reader->finished);
   g_async_queue_unref (reader->idle);
-  g_main_context_unref (reader->context);
   g_free (reader);
 }
 

@@ -38,8 +38,10 @@ parse_int_param (GHashTable *query,
   return g_ascii_string_to_signed (text, 10, min, max, out, NULL);
 }
 
-/* A page of changes, made in a reader from the records' stored wire
- * text: nothing is parsed or serialised again per request. */
+/* Reads made in a reader thread (helder_server_read): a page of changes,
+ * made from the records' stored wire text (nothing is parsed or
+ * serialised again per request), and the index.  The job looks up the
+ * token too; the main loop only sends what it made. */
 typedef struct
 {
   HelderServer     *server;
@@ -53,10 +55,10 @@ typedef struct
   GError           *error;
   guint             status;
   GString          *body;
-} ChangesJob;
+} ReadJob;
 
 static void
-changes_job_free (ChangesJob *job)
+read_job_free (ReadJob *job)
 {
   g_object_unref (job->server);
   g_free (job->token_hash);
@@ -68,22 +70,42 @@ changes_job_free (ChangesJob *job)
   g_free (job);
 }
 
-static gint64
-change_version (GPtrArray *rows,
-                guint      i)
+/* A job for @msg's token, or NULL with 401 answered */
+static ReadJob *
+read_job_new (HelderServer      *self,
+              SoupServerMessage *msg)
 {
-  return ((HelderServerChange *) g_ptr_array_index (rows, i))->version;
+  g_autofree char *token_hash = helder_server_token_hash (msg);
+  ReadJob *job;
+
+  if (token_hash == NULL)
+    {
+      helder_server_refuse_token (msg);
+      return NULL;
+    }
+  job = g_new0 (ReadJob, 1);
+  job->server = g_object_ref (self);
+  job->token_hash = g_steal_pointer (&token_hash);
+  return job;
+}
+
+static gint64
+page_version (HelderServerPage *page,
+              guint             i)
+{
+  return g_array_index (page->versions, gint64, i);
 }
 
 static void
 changes_work (HelderServerStorage *storage,
               gpointer             data)
 {
-  ChangesJob *job = data;
+  ReadJob *job = data;
   HelderServerStorageInterface *iface = HELDER_SERVER_STORAGE_GET_IFACE (storage);
   HelderServerUser *user = &job->user;
-  g_autoptr(GPtrArray) rows = NULL;
+  HelderServerPage page;
   gint64 since = job->since, limit = job->limit, version, horizon, next;
+  guint n;
   gboolean more;
 
   job->found = iface->find_token (storage, job->token_hash, user, &job->error);
@@ -111,76 +133,71 @@ changes_work (HelderServerStorage *storage,
       return;
     }
 
+  job->body = g_string_sized_new (64 * 1024);
+  g_string_append (job->body, "{\"" HELDER_MEMBER_RECORDS "\":[");
+  helder_server_page_init (&page, job->body);
+
   /* A page never splits a version: the client resumes "since" the last
    * version it got, so a half-sent version would lose records.  One more
    * row than asked tells whether the page ends inside a version. */
   /* Up to date: no record can be newer than the version read above (one
    * committed since comes with the next pull), so there is nothing to read. */
-  if (since >= version)
-    rows = g_ptr_array_new ();
-  else
-    rows = iface->changes (storage, user->org_id, user->id, since, limit + 1, &job->error);
-  if (rows == NULL)
+  if (since < version && !iface->changes (storage, user->org_id, user->id, since, limit + 1, &page, &job->error))
     {
+      helder_server_page_clear (&page);
       job->status = SOUP_STATUS_SERVICE_UNAVAILABLE;
       return;
     }
-  more = rows->len > (guint) limit;
+  n = page.versions->len;
+  more = n > (guint) limit;
   if (more)
     {
-      gint64 last = change_version (rows, limit - 1);
-      gint64 first = change_version (rows, 0);
+      gint64 last = page_version (&page, limit - 1);
+      gint64 first = page_version (&page, 0);
 
       if (first == last)
         {
           /* One version fills the page: send all of it (a push holds at
            * most 100 records, so this stays small). */
-          g_ptr_array_unref (rows);
-          rows = iface->changes (storage, user->org_id, user->id, last - 1, HELDER_SERVER_MAX_RECORDS + 1,
-                                 &job->error);
-          if (rows == NULL)
+          helder_server_page_cut (&page, 0);
+          if (!iface->changes (storage, user->org_id, user->id, last - 1, HELDER_SERVER_MAX_RECORDS + 1, &page,
+                               &job->error))
             {
+              helder_server_page_clear (&page);
               job->status = SOUP_STATUS_SERVICE_UNAVAILABLE;
               return;
             }
-          while (rows->len > 0 && change_version (rows, rows->len - 1) != last)
-            g_ptr_array_remove_index (rows, rows->len - 1);
+          for (n = page.versions->len; n > 0 && page_version (&page, n - 1) != last; n--)
+            ;
         }
       else
         {
           /* Leave the last version for the next page if it goes on past
            * the limit, that is into the one row too many. */
-          gboolean split = change_version (rows, limit) == last;
+          gboolean split = page_version (&page, limit) == last;
 
-          g_ptr_array_set_size (rows, limit);
-          while (split && change_version (rows, rows->len - 1) == last)
-            g_ptr_array_remove_index (rows, rows->len - 1);
+          for (n = limit; split && n > 0 && page_version (&page, n - 1) == last; n--)
+            ;
         }
+      helder_server_page_cut (&page, n);
     }
 
-  next = since;
-  job->body = g_string_sized_new (256);
-  g_string_append (job->body, "{\"" HELDER_MEMBER_RECORDS "\":[");
-  for (guint i = 0; i < rows->len; i++)
-    {
-      HelderServerChange *change = g_ptr_array_index (rows, i);
-
-      if (i > 0)
-        g_string_append_c (job->body, ',');
-      g_string_append (job->body, change->wire);
-      next = change->version;
-    }
+  next = n > 0 ? page_version (&page, n - 1) : since;
+  /* The comma after the last record goes */
+  if (n > 0)
+    g_string_truncate (job->body, job->body->len - 1);
   g_string_append_printf (job->body, "],\"" HELDER_MEMBER_NEXT "\":%" G_GINT64_FORMAT
                           ",\"" HELDER_MEMBER_MORE "\":%s,\"" HELDER_MEMBER_LIBRARY_VERSION "\":%" G_GINT64_FORMAT "}",
                           next, more ? "true" : "false", version);
+  helder_server_page_clear (&page);
   job->status = SOUP_STATUS_OK;
 }
 
 static void
-changes_done (SoupServerMessage *msg,
-              gpointer           data)
+read_done (SoupServerMessage *msg,
+           gpointer           data)
 {
-  ChangesJob *job = data;
+  ReadJob *job = data;
 
   if (msg == NULL)
     ;   /* the client went away */
@@ -217,7 +234,7 @@ changes_done (SoupServerMessage *msg,
           break;
         }
     }
-  changes_job_free (job);
+  read_job_free (job);
 }
 
 void
@@ -225,66 +242,75 @@ helder_server_handle_changes (HelderServer      *self,
                               SoupServerMessage *msg,
                               GHashTable        *query)
 {
-  g_autofree char *token_hash = helder_server_token_hash (msg);
-  ChangesJob *job;
+  ReadJob *job = read_job_new (self, msg);
   gint64 since, limit;
 
-  if (token_hash == NULL)
-    {
-      helder_server_refuse_token (msg);
-      return;
-    }
+  if (job == NULL)
+    return;
   if (!parse_int_param (query, HELDER_QUERY_SINCE, 0, 0, G_MAXINT64, &since))
     {
       helder_server_respond_error (msg, SOUP_STATUS_BAD_REQUEST, HELDER_CODE_BAD_FIELD, "since: a version number is required");
+      read_job_free (job);
       return;
     }
   if (!parse_int_param (query, HELDER_QUERY_LIMIT, 500, 1, 1000, &limit))
     {
       helder_server_respond_error (msg, SOUP_STATUS_BAD_REQUEST, HELDER_CODE_BAD_FIELD, "limit: a number from 1 to 1000 is required");
+      read_job_free (job);
       return;
     }
-
-  job = g_new0 (ChangesJob, 1);
-  job->server = g_object_ref (self);
-  job->token_hash = g_steal_pointer (&token_hash);
   job->since = since;
   job->limit = limit;
   job->if_modified = g_strdup (soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
                                                              HELDER_HEADER_IF_MODIFIED_SINCE_VERSION));
-  helder_server_read (self, msg, changes_work, changes_done, job);
+  helder_server_read (self, msg, changes_work, read_done, job);
+}
+
+static void
+index_work (HelderServerStorage *storage,
+            gpointer             data)
+{
+  ReadJob *job = data;
+  HelderServerStorageInterface *iface = HELDER_SERVER_STORAGE_GET_IFACE (storage);
+  g_autoptr(JsonObject) index = NULL;
+  g_autoptr(JsonObject) out = json_object_new ();
+  g_autoptr(JsonNode) reply = json_node_new (JSON_NODE_OBJECT);
+  gint64 version;
+
+  job->found = iface->find_token (storage, job->token_hash, &job->user, &job->error);
+  if (!job->found)
+    return;
+  /* The version first: records changed after it come again on the next
+   * pull, rather than being missed. */
+  version = iface->get_org_version (storage, job->user.org_id, NULL, &job->error);
+  if (version >= 0)
+    index = iface->index (storage, job->user.org_id, job->user.id, &job->error);
+  if (index == NULL)
+    {
+      job->status = SOUP_STATUS_SERVICE_UNAVAILABLE;
+      return;
+    }
+  json_object_set_object_member (out, HELDER_MEMBER_RECORDS, json_object_ref (index));
+  json_object_set_int_member (out, HELDER_MEMBER_LIBRARY_VERSION, version);
+  /* Versions above it were issued twice: before the restore and after */
+  json_object_set_int_member (out, HELDER_MEMBER_RESTORED_VERSION, job->user.org_restored);
+  json_node_set_object (reply, out);
+  {
+    g_autofree char *text = json_to_string (reply, FALSE);
+
+    job->body = g_string_new (text);
+  }
+  job->status = SOUP_STATUS_OK;
 }
 
 void
 helder_server_handle_index (HelderServer      *self,
                             SoupServerMessage *msg)
 {
-  HelderServerStorageInterface *storage = HELDER_SERVER_STORAGE_GET_IFACE (self->storage);
-  g_auto(HelderServerUser) user = { 0 };
-  g_autoptr(JsonObject) index = NULL;
-  g_autoptr(JsonObject) out = json_object_new ();
-  g_autoptr(JsonNode) reply = json_node_new (JSON_NODE_OBJECT);
-  g_autoptr(GError) error = NULL;
-  gint64 version;
+  ReadJob *job = read_job_new (self, msg);
 
-  if (!helder_server_authenticate (self, msg, &user))
-    return;
-  /* The version first: records changed after it come again on the next
-   * pull, rather than being missed. */
-  version = storage->get_org_version (self->storage, user.org_id, NULL, &error);
-  if (version >= 0)
-    index = storage->index (self->storage, user.org_id, user.id, &error);
-  if (index == NULL)
-    {
-      helder_server_respond_unavailable (msg, error);
-      return;
-    }
-  json_object_set_object_member (out, HELDER_MEMBER_RECORDS, json_object_ref (index));
-  json_object_set_int_member (out, HELDER_MEMBER_LIBRARY_VERSION, version);
-  /* Versions above it were issued twice: before the restore and after */
-  json_object_set_int_member (out, HELDER_MEMBER_RESTORED_VERSION, user.org_restored);
-  json_node_set_object (reply, out);
-  helder_server_respond_json (msg, SOUP_STATUS_OK, reply);
+  if (job != NULL)
+    helder_server_read (self, msg, index_work, read_done, job);
 }
 
 gboolean

@@ -90,7 +90,10 @@ static const char schema_2[] =
   "  'deleted', json (CASE WHEN deleted THEN 'true' ELSE 'false' END), 'visibility', visibility,"
   "  'updated_by', updated_by, 'updated_at', updated_at, 'data', json (data));"
   "ALTER TABLE orgs ADD COLUMN restored INTEGER NOT NULL DEFAULT 0;"
-  "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);";
+  "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+  /* In page order: no sort per page */
+  "DROP INDEX records_version;"
+  "CREATE INDEX records_page ON records (org, version, id);";
 
 static gboolean
 sql_error (GError     **error,
@@ -575,45 +578,36 @@ sqlite_put_record (HelderServerStorage  *storage,
   return step_done (self, stmt, "store record", error);
 }
 
-/* Private records are only their owner's. */
-static GPtrArray *
+/* Private records are only their owner's.  The wire text goes from
+ * SQLite's page straight into the answer. */
+static gboolean
 sqlite_changes (HelderServerStorage  *storage,
                 gint64                org_id,
                 gint64                user_id,
                 gint64                since,
                 guint                 limit,
+                HelderServerPage     *page,
                 GError              **error)
 {
   HelderServerSqlite *self = HELDER_SERVER_SQLITE (storage);
   sqlite3_stmt *stmt = prepare (self,
                                 "SELECT version, wire FROM records WHERE org = ? AND version > ? "
                                 "AND (visibility = 'org' OR owner = ?) ORDER BY version, id LIMIT ?", error);
-  GPtrArray *rows;
   int rc;
 
   if (stmt == NULL)
-    return NULL;
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_server_change_free);
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, org_id);
   sqlite3_bind_int64 (stmt, 2, since);
   sqlite3_bind_int64 (stmt, 3, user_id);
   sqlite3_bind_int (stmt, 4, limit);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      HelderServerChange *change = g_new (HelderServerChange, 1);
-
-      change->version = sqlite3_column_int64 (stmt, 0);
-      change->wire = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      g_ptr_array_add (rows, change);
-    }
+    helder_server_page_add (page, sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
+                            sqlite3_column_bytes (stmt, 1));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    {
-      g_ptr_array_unref (rows);
-      sql_error (error, self->db, "read changes");
-      return NULL;
-    }
-  return rows;
+    return sql_error (error, self->db, "read changes");
+  return TRUE;
 }
 
 static JsonObject *

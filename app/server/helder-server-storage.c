@@ -25,10 +25,47 @@ helder_server_storage_default_init (HelderServerStorageInterface *iface)
 }
 
 void
-helder_server_change_free (HelderServerChange *change)
+helder_server_page_init (HelderServerPage *page,
+                         GString          *text)
 {
-  g_free (change->wire);
-  g_free (change);
+  page->text = text;
+  page->start = text->len;
+  page->versions = g_array_new (FALSE, FALSE, sizeof (gint64));
+  page->ends = g_array_new (FALSE, FALSE, sizeof (gsize));
+}
+
+void
+helder_server_page_clear (HelderServerPage *page)
+{
+  g_clear_pointer (&page->versions, g_array_unref);
+  g_clear_pointer (&page->ends, g_array_unref);
+}
+
+void
+helder_server_page_add (HelderServerPage *page,
+                        gint64            version,
+                        const char       *wire,
+                        gsize             length)
+{
+  gsize end;
+
+  g_string_append_len (page->text, wire, length);
+  end = page->text->len;
+  g_string_append_c (page->text, ',');
+  g_array_append_val (page->versions, version);
+  g_array_append_val (page->ends, end);
+}
+
+/* Keeps the first @n records (none: the page starts again) */
+void
+helder_server_page_cut (HelderServerPage *page,
+                        guint             n)
+{
+  if (n >= page->versions->len)
+    return;
+  g_string_truncate (page->text, n > 0 ? g_array_index (page->ends, gsize, n - 1) + 1 : page->start);
+  g_array_set_size (page->versions, n);
+  g_array_set_size (page->ends, n);
 }
 
 void

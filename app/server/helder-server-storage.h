@@ -39,13 +39,27 @@ G_BEGIN_DECLS
  * at the restore ("restored"): versions above it were issued twice, once
  * in the lost history and once after the restore. */
 
+/* Records for a page of changes, as wire JSON text: the backend appends
+ * each record's text and a comma to @text (which may already hold the
+ * start of the answer), and its version and where its text ends to the
+ * arrays.  The page is cut after record k by truncating @text to ends[k]. */
 typedef struct
 {
-  gint64  version;
-  char   *wire;       /* the record as the wire has it, JSON text */
-} HelderServerChange;
+  GString *text;
+  gsize    start;      /* where the first record goes */
+  GArray  *versions;   /* gint64 */
+  GArray  *ends;       /* gsize */
+} HelderServerPage;
 
-void helder_server_change_free (HelderServerChange *change);
+void helder_server_page_init  (HelderServerPage *page,
+                               GString          *text);
+void helder_server_page_clear (HelderServerPage *page);
+void helder_server_page_add   (HelderServerPage *page,
+                               gint64            version,
+                               const char       *wire,
+                               gsize             length);
+void helder_server_page_cut   (HelderServerPage *page,
+                               guint             n);
 
 typedef struct
 {
@@ -93,9 +107,9 @@ struct _HelderServerStorageInterface
   JsonObject *(*get_record)       (HelderServerStorage *self, gint64 org_id, const char *id,
                                    gboolean *elsewhere, GError **error);
   gboolean    (*put_record)       (HelderServerStorage *self, gint64 org_id, JsonObject *row, GError **error);
-  /* HelderServerChange, in version order */
-  GPtrArray  *(*changes)          (HelderServerStorage *self, gint64 org_id, gint64 user_id,
-                                   gint64 since, guint limit, GError **error);
+  /* Up to @limit records newer than @since, in version order */
+  gboolean    (*changes)          (HelderServerStorage *self, gint64 org_id, gint64 user_id,
+                                   gint64 since, guint limit, HelderServerPage *page, GError **error);
   JsonObject *(*index)            (HelderServerStorage *self, gint64 org_id, gint64 user_id, GError **error);
   char       *(*get_idempotent)   (HelderServerStorage *self, gint64 org_id, const char *key,
                                    char **body_hash, GError **error);
