@@ -57,6 +57,7 @@ typedef enum
   ST_CREATE_ORG,
   ST_ADD_USER,
   ST_REVOKE_TOKENS,
+  ST_SET_PASSWORD,
   ST_FIND_LOGIN,
   ST_ADD_TOKEN,
   ST_FIND_TOKEN,
@@ -87,6 +88,7 @@ static const char * const statements[N_STATEMENTS] = {
   [ST_CREATE_ORG] = "INSERT INTO orgs (slug, name) VALUES ($1, $2)",
   [ST_ADD_USER] = "INSERT INTO users (org, login, role, password) SELECT id, $2, $3, $4 FROM orgs WHERE slug = $1",
   [ST_REVOKE_TOKENS] = "DELETE FROM tokens WHERE user_id IN (SELECT id FROM users WHERE login = $1)",
+  [ST_SET_PASSWORD] = "UPDATE users SET password = $2 WHERE login = $1",
   [ST_FIND_LOGIN] = "SELECT " USER_COLUMNS ", users.password FROM users JOIN orgs ON orgs.id = users.org "
                     "WHERE users.login = $1",
   [ST_ADD_TOKEN] = "INSERT INTO tokens (hash, user_id) VALUES ($1, $2)",
@@ -777,6 +779,25 @@ pg_revoke_tokens (HelderServerStorage  *storage,
   return revoked;
 }
 
+static gboolean
+pg_set_password (HelderServerStorage  *storage,
+                 const char           *login,
+                 const char           *password_hash,
+                 GError              **error)
+{
+  const char *values[] = { login, password_hash };
+  gint changed = 0;
+
+  if (!run_done (HELDER_SERVER_POSTGRES (storage), ST_SET_PASSWORD, 2, values, &changed, error))
+    return FALSE;
+  if (changed == 0)
+    {
+      g_set_error (error, HELDER_SERVER_ERROR, HELDER_SERVER_ERROR_NOT_FOUND, "No user %s", login);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 read_user (PGresult         *result,
            HelderServerUser *user)
@@ -1206,6 +1227,7 @@ storage_iface_init (HelderServerStorageInterface *iface)
   iface->create_org = pg_create_org;
   iface->add_user = pg_add_user;
   iface->revoke_tokens = pg_revoke_tokens;
+  iface->set_password = pg_set_password;
   iface->find_login = pg_find_login;
   iface->add_token = pg_add_token;
   iface->find_token = pg_find_token;

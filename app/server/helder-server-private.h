@@ -17,13 +17,16 @@ G_BEGIN_DECLS
  * - Every response closes its connection: libsoup 3.2 leaks a file
  *   descriptor for each keep-alive connection the client closes.  In
  *   production nginx in front keeps connections to clients alive.
+ * - Connections are accepted here, not by libsoup, so their number is
+ *   bounded and each has timeouts (helder-server-connections.c).
  * - A push is one storage transaction: its records, the organisation's one
  *   version bump and the idempotency row commit together or not at all.
  * - Passwords are argon2id hashes; tokens are 256 random bits of which the
  *   server keeps only the SHA-256.
  *
  * The class is split by concern: helder-server.c (the object, dispatch,
- * early checks, the request log), -responses.c (answers and reading
+ * early checks, the request log), -connections.c (accepting, limits and
+ * timeouts), -responses.c (answers and reading
  * bodies), -auth.c (tokens and login), -records.c (changes, index and
  * single records), -push.c (push and merge), -blobs.c and -stream.c (the
  * WebSocket notifications), -reader.c (reads in worker threads) and
@@ -38,6 +41,8 @@ typedef void (*HelderServerReadFunc) (HelderServerStorage *storage,
 typedef void (*HelderServerDoneFunc) (SoupServerMessage   *msg,
                                       gpointer             data);
 
+typedef struct _HelderServerConnection HelderServerConnection;
+
 struct _HelderServer
 {
   GObject              parent_instance;
@@ -49,10 +54,27 @@ struct _HelderServer
   GHashTable          *attempts;     /* "user:x" / "addr:y" → Attempts */
   GPtrArray           *streams;      /* Stream */
   GHashTable          *announced;    /* org id → newest version sent to its streams */
-  GHashTable          *sockets;      /* GSocket whose leaked reference was dropped; NULL: none leak */
   HelderServerReader  *reader;       /* NULL: reads on the main loop */
   char                *epoch;        /* the data epoch last read */
   guint                epoch_check;
+  guint                sweep_id;     /* checks the streams' tokens */
+  GPtrArray           *trusted_proxies;  /* GInetAddress, or NULL */
+  GQueue              *logins;       /* GTask waiting for a worker */
+  guint                logins_running;
+
+  /* Connections (helder-server-connections.c) */
+  GSocket                *listener;
+  GTlsCertificate        *tls_certificate;
+  GSource                *accept_source;
+  guint                   retry_id;
+  gboolean                accept_paused;
+  guint                   n_connections;
+  guint                   max_connections;
+  guint                   descriptor_cap;
+  guint                   header_timeout;
+  guint                   body_timeout;
+  guint                   idle_timeout;
+  HelderServerConnection *accepting;
 };
 
 typedef struct
@@ -65,6 +87,7 @@ typedef struct
 {
   SoupWebsocketConnection *connection;
   gint64                   org_id;
+  char                    *token_hash;
 } Stream;
 
 #define LOGIN_WINDOW_USEC     (5 * 60 * G_USEC_PER_SEC)
@@ -95,18 +118,45 @@ void        helder_server_refuse_unread          (SoupServerMessage       *msg,
                                                   const char              *message);
 JsonObject *helder_server_parse_json_object      (SoupServerMessage       *msg,
                                                   GBytes                 **raw);
+gboolean    helder_server_string_member          (SoupServerMessage       *msg,
+                                                  JsonObject              *object,
+                                                  const char              *member,
+                                                  const char              *what,
+                                                  const char             **out);
+
+void        helder_server_linger                 (GIOStream               *stream,
+                                                  GSocket                 *socket,
+                                                  gboolean                 tls,
+                                                  guint                    seconds,
+                                                  GDestroyNotify           done,
+                                                  gpointer                 data);
+
+/* Connections (helder-server-connections.c) */
+void        helder_server_connections_init       (HelderServer            *self);
+void        helder_server_connections_dispose    (HelderServer            *self);
+void        helder_server_connection_started     (HelderServer            *self,
+                                                  SoupServerMessage       *msg);
+void        helder_server_connection_headers_read (SoupServerMessage      *msg);
+void        helder_server_connection_body_read   (SoupServerMessage       *msg);
+void        helder_server_connection_upgrading   (SoupServerMessage       *msg);
+void        helder_server_connection_upgraded    (SoupServerMessage       *msg,
+                                                  SoupWebsocketConnection *websocket);
+GSocket    *helder_server_connection_socket      (SoupServerMessage       *msg,
+                                                  gboolean                *tls);
 
 /* Tokens and login (helder-server-auth.c) */
 char       *helder_server_sha256_hex             (const void              *data,
                                                   gsize                    length);
 gboolean    helder_server_equal_in_constant_time (const char              *a,
                                                   const char              *b);
+char       *helder_server_token_hash             (SoupServerMessage       *msg);
 gboolean    helder_server_authenticate           (HelderServer            *self,
                                                   SoupServerMessage       *msg,
                                                   HelderServerUser        *user);
+char       *helder_server_client_address         (HelderServer            *self,
+                                                  SoupServerMessage       *msg);
 void        helder_server_handle_login           (HelderServer            *self,
                                                   SoupServerMessage       *msg);
-char       *helder_server_token_hash             (SoupServerMessage       *msg);
 void        helder_server_refuse_token           (SoupServerMessage       *msg);
 void        helder_server_authenticated          (HelderServer            *self,
                                                   SoupServerMessage       *msg,
@@ -145,6 +195,11 @@ void        helder_server_handle_push            (HelderServer            *self,
                                                   SoupServerMessage       *msg);
 
 /* Blobs (helder-server-blobs.c) */
+GPtrArray  *helder_server_blob_refs              (const char              *type,
+                                                  JsonObject              *data);
+gboolean    helder_server_blob_exists            (HelderServer            *self,
+                                                  const HelderServerUser  *user,
+                                                  const char              *sha);
 void        helder_server_handle_blob            (HelderServer            *self,
                                                   SoupServerMessage       *msg,
                                                   const char              *path);

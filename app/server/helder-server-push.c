@@ -15,29 +15,55 @@
 #include "model/helder-records.h"
 /* Push */
 
-/* Which record types a role may write; staff keep to their own texts,
- * training registrations and private word lists. */
+/* Whether @user may write this record (DESIGN.md, PLAN.md "Roles"):
+ * admins everything; advisors everything but organisations and users;
+ * staff only their own documents, their own private word-list entries
+ * and dictionary words, and their own registrations (not whether they
+ * attended).  What counts is the record as the server keeps it (its
+ * type, visibility and owner), never what the push claims about it;
+ * @row is NULL for a new record. */
 static gboolean
 may_write (const HelderServerUser *user,
            const char             *type,
-           gboolean                private_record)
+           JsonObject             *row,
+           const char             *visibility,
+           JsonObject             *data)
 {
-  static const char *staff_types[] = { "document", "training" };
-  static const char *personal_types[] = { "word_list_entry", "dictionary_word" };
+  gboolean own;
 
   if (g_str_equal (user->role, HELDER_ROLE_ADMIN))
     return TRUE;
-  if (g_str_equal (type, "organisation") || g_str_equal (type, HELDER_MEMBER_USER))
+  if (g_str_equal (type, "organisation") || g_str_equal (type, "user"))
     return FALSE;
   if (g_str_equal (user->role, HELDER_ROLE_ADVISOR))
     return TRUE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (staff_types); i++)
-    if (g_str_equal (type, staff_types[i]))
+  own = row == NULL || json_object_get_int_member_with_default (row, "owner", 0) == user->id;
+  if (!own)
+    return FALSE;
+  if (g_str_equal (type, "document"))
+    return TRUE;
+  if (g_str_equal (type, "word_list_entry") || g_str_equal (type, "dictionary_word"))
+    return g_str_equal (row ? json_object_get_string_member (row, HELDER_MEMBER_VISIBILITY) : visibility,
+                        HELDER_WIRE_PRIVATE);
+  if (g_str_equal (type, "registration"))
+    {
+      JsonObject *stored = row ? json_object_get_object_member (row, HELDER_MEMBER_DATA) : NULL;
+      JsonNode *attended = json_object_get_member (data, "attended");
+      JsonNode *was = stored ? json_object_get_member (stored, "attended") : NULL;
+      const char *who = json_object_has_member (data, "user") ? json_object_get_string_member (data, "user")
+                        : stored ? json_object_get_string_member (stored, "user") : NULL;
+
+      /* Their own registration, under their own name... */
+      if (g_strcmp0 (who, user->login) != 0)
+        return FALSE;
+      /* ...but whether they attended is for the trainer to say. */
+      if (attended != NULL && !JSON_NODE_HOLDS_NULL (attended) &&
+          json_node_get_boolean (attended) != (was != NULL && !JSON_NODE_HOLDS_NULL (was) &&
+                                               json_node_get_boolean (was)))
+        return FALSE;
       return TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (personal_types); i++)
-    if (g_str_equal (type, personal_types[i]))
-      return private_record;
+    }
   return FALSE;
 }
 
@@ -48,6 +74,18 @@ typedef struct
   const char *error;
   JsonObject *server;    /* owned: the server's copy on conflict */
 } PushResult;
+
+/* The member's string, or NULL when it is absent or not a string */
+static const char *
+string_member (JsonObject *object,
+               const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
 
 static gboolean
 bad_field (SoupServerMessage *msg,
@@ -91,10 +129,12 @@ push_record (HelderServer           *self,
   GType gtype;
 
   /* Shape */
-  id = json_object_get_string_member_with_default (pushed, HELDER_MEMBER_ID, NULL);
+  /* Each member of its type, or a 400 naming it: a value of another type
+   * (null included) is never taken for a default. */
+  id = string_member (pushed, HELDER_MEMBER_ID);
   if (id == NULL || !g_uuid_string_is_valid (id))
     return bad_field (msg, index, HELDER_MEMBER_ID, "a UUID is required");
-  type = json_object_get_string_member_with_default (pushed, HELDER_MEMBER_TYPE, NULL);
+  type = string_member (pushed, HELDER_MEMBER_TYPE);
   if (type == NULL || (gtype = helder_record_type_from_name (type)) == G_TYPE_INVALID)
     return bad_field (msg, index, HELDER_MEMBER_TYPE, "a known record type is required");
   node = json_object_get_member (pushed, HELDER_MEMBER_BASE_VERSION);
@@ -109,8 +149,10 @@ push_record (HelderServer           *self,
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return bad_field (msg, index, HELDER_MEMBER_DATA, "an object is required");
   data = json_node_get_object (node);
-  visibility = json_object_get_string_member_with_default (pushed, HELDER_MEMBER_VISIBILITY, HELDER_WIRE_ORG);
-  if (!g_str_equal (visibility, HELDER_WIRE_ORG) && !g_str_equal (visibility, HELDER_WIRE_PRIVATE))
+  visibility = json_object_has_member (pushed, HELDER_MEMBER_VISIBILITY)
+                 ? string_member (pushed, HELDER_MEMBER_VISIBILITY) : HELDER_WIRE_ORG;
+  if (visibility == NULL ||
+      (!g_str_equal (visibility, HELDER_WIRE_ORG) && !g_str_equal (visibility, HELDER_WIRE_PRIVATE)))
     return bad_field (msg, index, HELDER_MEMBER_VISIBILITY, "must be \"org\" or \"private\"");
 
   result->version = 0;
@@ -124,14 +166,16 @@ push_record (HelderServer           *self,
       result->error = HELDER_CODE_NOT_FOUND;
       return TRUE;
     }
-  if (row != NULL && !g_str_equal (json_object_get_string_member (row, HELDER_MEMBER_TYPE), type))
-    return bad_field (msg, index, HELDER_MEMBER_TYPE, "does not match the stored record");
-  if (!may_write (user, type, g_str_equal (visibility, HELDER_WIRE_PRIVATE)))
+  /* A base the server never issued (ahead of its version) would make
+   * every later edit look older than the client's copy. */
+  if (base >= new_version)
     {
       result->status = HELDER_RESULT_REJECTED;
-      result->error = HELDER_CODE_FORBIDDEN;
+      result->error = HELDER_CODE_BAD_BASE_VERSION;
       return TRUE;
     }
+  if (row != NULL && !g_str_equal (json_object_get_string_member (row, HELDER_MEMBER_TYPE), type))
+    return bad_field (msg, index, HELDER_MEMBER_TYPE, "does not match the stored record");
 
   /* The record as it would be after the push: the server's data with the
    * pushed fields over it; it must validate as its type. */
@@ -159,6 +203,27 @@ push_record (HelderServer           *self,
       }
   }
   json_object_unref (merged);
+
+  /* After the types are checked: the rules read the pushed fields. */
+  if (!may_write (user, type, row, visibility, data))
+    {
+      result->status = HELDER_RESULT_REJECTED;
+      result->error = HELDER_CODE_FORBIDDEN;
+      return TRUE;
+    }
+
+  /* A record refers only to blobs its organisation has. */
+  {
+    g_autoptr(GPtrArray) refs = helder_server_blob_refs (type, data);
+
+    for (guint i = 0; i < refs->len; i++)
+      if (!helder_server_blob_exists (self, user, refs->pdata[i]))
+        {
+          result->status = HELDER_RESULT_REJECTED;
+          result->error = HELDER_CODE_MISSING_BLOB;
+          return TRUE;
+        }
+  }
 
   /* Only known fields are kept, in their canonical form. */
   {
@@ -279,6 +344,7 @@ helder_server_handle_push (HelderServer      *self,
   g_autofree char *response = NULL;
   g_autofree PushResult *results = NULL;
   const char *key;
+  g_autofree char *user_key = NULL;
   JsonArray *records;
   JsonNode *node;
   gint64 version, new_version;
@@ -299,6 +365,9 @@ helder_server_handle_push (HelderServer      *self,
       helder_server_respond_error (msg, SOUP_STATUS_BAD_REQUEST, HELDER_CODE_BAD_FIELD, "Idempotency-Key: a key of 1 to 128 characters is required");
       return;
     }
+  /* Keys are the user's own: another user's push under the same key is
+   * another push, never a replay of someone else's answer. */
+  user_key = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", user.id, key);
   if ((body = helder_server_parse_json_object (msg, &raw)) == NULL)
     return;
   node = json_object_get_member (body, HELDER_MEMBER_RECORDS);
@@ -340,7 +409,7 @@ helder_server_handle_push (HelderServer      *self,
 
   /* A replay returns the stored answer; a reused key with another body is
    * a client bug. */
-  stored = storage->get_idempotent (self->storage, user.org_id, key, &stored_hash, NULL);
+  stored = storage->get_idempotent (self->storage, user.org_id, user_key, &stored_hash, NULL);
   if (stored != NULL)
     {
       storage->rollback (self->storage);
@@ -420,7 +489,7 @@ helder_server_handle_push (HelderServer      *self,
   reply = json_builder_get_root (b);
   response = json_to_string (reply, FALSE);
 
-  if (!storage->put_idempotent (self->storage, user.org_id, key, body_hash, response, &error) ||
+  if (!storage->put_idempotent (self->storage, user.org_id, user_key, body_hash, response, &error) ||
       !storage->commit (self->storage, &error))
     goto rollback;
 

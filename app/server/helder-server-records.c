@@ -263,6 +263,13 @@ helder_server_handle_changes (HelderServer      *self,
   job->limit = limit;
   job->if_modified = g_strdup (soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
                                                              HELDER_HEADER_IF_MODIFIED_SINCE_VERSION));
+  if (job->if_modified != NULL && !g_ascii_string_to_signed (job->if_modified, 10, 0, G_MAXINT64, NULL, NULL))
+    {
+      helder_server_respond_error (msg, SOUP_STATUS_BAD_REQUEST, HELDER_CODE_BAD_FIELD,
+                                   HELDER_HEADER_IF_MODIFIED_SINCE_VERSION ": a version number is required");
+      read_job_free (job);
+      return;
+    }
   helder_server_read (self, msg, changes_work, read_done, job);
 }
 

@@ -66,50 +66,152 @@ helder_server_respond_status (SoupServerMessage *msg,
   soup_server_message_set_status (msg, status, NULL);
 }
 
+/* A cheap pass over the bytes before json-glib sees them: json-glib
+ * parses recursively, so about 75,000 nested arrays overflow the stack,
+ * and it cuts strings at an escaped NUL ("a\\u0000b" would be stored as
+ * "a", a user name "anna\\u0000x" would log in as anna).  Strings and
+ * their escapes are followed, so brackets and "\\u0000" inside a string
+ * that means a backslash and "u0000" are told apart. */
+static gboolean
+scan_json (const char  *data,
+           gsize        size,
+           GError     **error)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '"')
+            in_string = FALSE;
+          else if (c == '\\' && i + 1 < size)
+            {
+              if (data[i + 1] == 'u' && i + 5 < size && strncmp (data + i + 2, "0000", 4) == 0)
+                {
+                  g_set_error_literal (error, HELDER_SERVER_ERROR, HELDER_SERVER_ERROR_FAILED,
+                                       "A string holds a NUL character (\\u0000)");
+                  return FALSE;
+                }
+              i++;   /* the escaped character */
+            }
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > HELDER_SERVER_MAX_DEPTH)
+            {
+              g_set_error (error, HELDER_SERVER_ERROR, HELDER_SERVER_ERROR_FAILED,
+                           "The JSON is nested more than %d deep", HELDER_SERVER_MAX_DEPTH);
+              return FALSE;
+            }
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
+/**
+ * helder_server_json_parse_object:
+ *
+ * Parses a request body that must be a JSON object: UTF-8 without NUL,
+ * nested at most HELDER_SERVER_MAX_DEPTH deep.
+ *
+ * Returns: (transfer full): the object, or %NULL with @error set
+ */
+JsonObject *
+helder_server_json_parse_object (const char  *data,
+                                 gsize        size,
+                                 GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+
+  /* g_utf8_validate() with a length refuses NUL bytes too. */
+  if (size == 0 || !g_utf8_validate (data, size, NULL))
+    {
+      g_set_error_literal (error, HELDER_SERVER_ERROR, HELDER_SERVER_ERROR_FAILED, "The body is not UTF-8 JSON");
+      return NULL;
+    }
+  if (!scan_json (data, size, error))
+    return NULL;
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, size, error))
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_set_error_literal (error, HELDER_SERVER_ERROR, HELDER_SERVER_ERROR_FAILED, "The body must be a JSON object");
+      return NULL;
+    }
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
 JsonObject *
 helder_server_parse_json_object (SoupServerMessage *msg,
                                  GBytes           **raw)
 {
   SoupMessageBody *body = soup_server_message_get_request_body (msg);
   g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
+  JsonObject *object = helder_server_json_parse_object (data, size, &error);
 
-  if (size == 0 || !g_utf8_validate (data, size, NULL))
-    {
-      helder_server_respond_error (msg, SOUP_STATUS_BAD_REQUEST, HELDER_CODE_BAD_JSON, "The body is not UTF-8 JSON");
-      return NULL;
-    }
-  if (!json_parser_load_from_data (parser, data, size, &error))
+  if (object == NULL)
     {
       helder_server_respond_error (msg, SOUP_STATUS_BAD_REQUEST, HELDER_CODE_BAD_JSON, error->message);
       return NULL;
     }
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    {
-      helder_server_respond_error (msg, SOUP_STATUS_BAD_REQUEST, HELDER_CODE_BAD_JSON, "The body must be a JSON object");
-      return NULL;
-    }
   if (raw != NULL)
     *raw = g_bytes_ref (bytes);
-  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+  return object;
+}
+
+/* A member that must be a string when present: FALSE (and a 400 naming
+ * @what) for anything else, null included.  *@out is NULL when it is
+ * absent. */
+gboolean
+helder_server_string_member (SoupServerMessage  *msg,
+                             JsonObject         *object,
+                             const char         *member,
+                             const char         *what,
+                             const char        **out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out = NULL;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      g_autofree char *message = g_strdup_printf ("%s: must be a string", what);
+
+      helder_server_respond_error (msg, SOUP_STATUS_BAD_REQUEST, HELDER_CODE_BAD_FIELD, message);
+      return FALSE;
+    }
+  *out = json_node_get_string (node);
+  return TRUE;
 }
 
 /* A lingering close: a socket closed with unread data sends a reset,
  * and a client still sending its body would get "connection reset"
  * instead of the answer.  So after the answer the server stops writing
  * and throws away what still comes, until the client closes or for at
- * most LINGER_SECONDS. */
-#define LINGER_SECONDS 30
+ * most @seconds; then @done (when not NULL) gets @data. */
 
 typedef struct
 {
-  GIOStream    *stream;
-  GCancellable *cancellable;
-  guint         timeout_id;
-  guint8        buffer[16384];
+  GIOStream      *stream;
+  GCancellable   *cancellable;
+  guint           timeout_id;
+  GDestroyNotify  done;
+  gpointer        data;
+  guint8          buffer[16384];
 } Linger;
 
 static void
@@ -129,6 +231,8 @@ linger_read (GObject      *source,
   g_io_stream_close (l->stream, NULL, NULL);
   g_object_unref (l->stream);
   g_object_unref (l->cancellable);
+  if (l->done != NULL)
+    l->done (l->data);
   g_free (l);
 }
 
@@ -143,11 +247,14 @@ linger_timeout (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-linger_close (GIOStream *stream,
-              gboolean   tls)
+void
+helder_server_linger (GIOStream      *stream,
+                      GSocket        *socket,
+                      gboolean        tls,
+                      guint           seconds,
+                      GDestroyNotify  done,
+                      gpointer        data)
 {
-  GSocket *socket = g_object_get_data (G_OBJECT (stream), "GSocket");
   Linger *l = g_new0 (Linger, 1);
 
   /* Plain TCP: a FIN tells the client the answer is complete. */
@@ -155,10 +262,14 @@ linger_close (GIOStream *stream,
     g_socket_shutdown (socket, FALSE, TRUE, NULL);
   l->stream = g_object_ref (stream);
   l->cancellable = g_cancellable_new ();
-  l->timeout_id = g_timeout_add_seconds (LINGER_SECONDS, linger_timeout, l);
+  l->done = done;
+  l->data = data;
+  l->timeout_id = g_timeout_add_seconds (seconds, linger_timeout, l);
   g_input_stream_read_async (g_io_stream_get_input_stream (stream), l->buffer, sizeof l->buffer, G_PRIORITY_LOW,
                              l->cancellable, linger_read, l);
 }
+
+#define LINGER_SECONDS 30
 
 /* Answers and closes the connection at once, without reading the body.
  * libsoup 3.2 honours a status set by an early handler only for clients
@@ -177,6 +288,7 @@ helder_server_refuse_unread (SoupServerMessage *msg,
   GUri *uri = soup_server_message_get_uri (msg);
   const char *epoch;
 
+  helder_server_connection_body_read (msg);
   if (soup_message_headers_get_expectations (soup_server_message_get_request_headers (msg)) &
       SOUP_EXPECTATION_CONTINUE)
     {
@@ -194,9 +306,12 @@ helder_server_refuse_unread (SoupServerMessage *msg,
   stream = soup_server_message_steal_connection (msg);
   if (stream != NULL)
     {
+      gboolean tls;
+      GSocket *socket = helder_server_connection_socket (msg, &tls);
+
       g_output_stream_write_all (g_io_stream_get_output_stream (stream), response, strlen (response),
                                  NULL, NULL, NULL);
-      linger_close (stream, uri != NULL && g_strcmp0 (g_uri_get_scheme (uri), "https") == 0);
+      helder_server_linger (stream, socket, tls, LINGER_SECONDS, NULL, NULL);
     }
   fprintf (stdout, "%s %s %u 0.0ms -\n", soup_server_message_get_method (msg), uri ? g_uri_get_path (uri) : "?", status);
 }

@@ -352,6 +352,29 @@ sqlite_revoke_tokens (HelderServerStorage  *storage,
   return sqlite3_changes (self->db);
 }
 
+static gboolean
+sqlite_set_password (HelderServerStorage  *storage,
+                     const char           *login,
+                     const char           *password_hash,
+                     GError              **error)
+{
+  HelderServerSqlite *self = HELDER_SERVER_SQLITE (storage);
+  sqlite3_stmt *stmt = prepare (self, "UPDATE users SET password = ? WHERE login = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, password_hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, login, -1, SQLITE_TRANSIENT);
+  if (!step_done (self, stmt, "set password", error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, HELDER_SERVER_ERROR, HELDER_SERVER_ERROR_NOT_FOUND, "No user %s", login);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 read_user (sqlite3_stmt     *stmt,
            HelderServerUser *user)
@@ -916,6 +939,7 @@ storage_iface_init (HelderServerStorageInterface *iface)
   iface->create_org = sqlite_create_org;
   iface->add_user = sqlite_add_user;
   iface->revoke_tokens = sqlite_revoke_tokens;
+  iface->set_password = sqlite_set_password;
   iface->find_login = sqlite_find_login;
   iface->add_token = sqlite_add_token;
   iface->find_token = sqlite_find_token;

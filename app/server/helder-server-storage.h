@@ -96,6 +96,8 @@ struct _HelderServerStorageInterface
   gboolean    (*add_user)         (HelderServerStorage *self, const char *org_slug, const char *login,
                                    const char *role, const char *password_hash, GError **error);
   gint        (*revoke_tokens)    (HelderServerStorage *self, const char *login, GError **error);
+  gboolean    (*set_password)     (HelderServerStorage *self, const char *login, const char *password_hash,
+                                   GError **error);
   gboolean    (*find_login)       (HelderServerStorage *self, const char *login, HelderServerUser *user,
                                    char **password_hash, GError **error);
   gboolean    (*add_token)        (HelderServerStorage *self, gint64 user_id, const char *token_hash, GError **error);

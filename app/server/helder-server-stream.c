@@ -34,7 +34,38 @@ helder_server_stream_free (Stream *s)
 {
   g_signal_handlers_disconnect_matched (s->connection, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, stream_closed, NULL);
   g_object_unref (s->connection);
+  g_free (s->token_hash);
   g_free (s);
+}
+
+/* Whether the stream's token still holds: a revoked token (revoke-tokens,
+ * a new password) closes its stream.  A storage that cannot answer
+ * closes nothing. */
+static gboolean
+stream_still_valid (HelderServer *self,
+                    Stream       *s)
+{
+  HelderServerStorageInterface *storage = HELDER_SERVER_STORAGE_GET_IFACE (self->storage);
+  g_auto(HelderServerUser) user = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  if (storage->find_token (self->storage, s->token_hash, &user, &error) ||
+      !g_error_matches (error, HELDER_SERVER_ERROR, HELDER_SERVER_ERROR_NOT_FOUND))
+    return TRUE;
+  soup_websocket_connection_close (s->connection, SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION, "token revoked");
+  return FALSE;
+}
+
+/* Every half minute, streams that hear nothing are checked too. */
+static gboolean
+sweep_streams (gpointer data)
+{
+  HelderServer *self = data;
+
+  /* A close answers later: the list does not change under the loop. */
+  for (guint i = 0; i < self->streams->len; i++)
+    stream_still_valid (self, g_ptr_array_index (self->streams, i));
+  return G_SOURCE_CONTINUE;
 }
 
 /* The epoch goes with the version: after a restore a version lower than
@@ -69,7 +100,7 @@ helder_server_broadcast_version (HelderServer *self,
     {
       Stream *s = g_ptr_array_index (self->streams, i);
 
-      if (s->org_id == org_id)
+      if (s->org_id == org_id && stream_still_valid (self, s))
         helder_server_stream_send_version (self, s->connection, version);
     }
 }
@@ -84,8 +115,11 @@ helder_server_stream_early_handler (SoupServer        *server,
   HelderServer *self = user_data;
   g_auto(HelderServerUser) user = { 0 };
 
-  if (g_str_equal (path, HELDER_PATH_STREAM) && !helder_server_authenticate (self, msg, &user))
+  if (!g_str_equal (path, HELDER_PATH_STREAM))
+    return;
+  if (!helder_server_authenticate (self, msg, &user))
     return;   /* answered 401: no upgrade */
+  helder_server_connection_upgrading (msg);
 }
 
 void
@@ -107,9 +141,13 @@ helder_server_stream_handler (SoupServer              *server,
       soup_websocket_connection_close (connection, SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION, NULL);
       return;
     }
+  helder_server_connection_upgraded (msg, connection);
   s = g_new0 (Stream, 1);
   s->connection = g_object_ref (connection);
   s->org_id = user.org_id;
+  s->token_hash = helder_server_token_hash (msg);
+  if (self->sweep_id == 0)
+    self->sweep_id = g_timeout_add_seconds (30, sweep_streams, self);
   g_ptr_array_add (self->streams, s);
   g_signal_connect (connection, "closed", G_CALLBACK (stream_closed), self);
   version = storage->get_org_version (self->storage, user.org_id, NULL, &error);

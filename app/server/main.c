@@ -10,11 +10,13 @@
 
 #include <glib-unix.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <sys/socket.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "helder-server.h"
 #if HAVE_POSTGRESQL
@@ -26,6 +28,7 @@
  *               [--tls-cert FILE --tls-key FILE]
  * helder-server admin [--config FILE] [--data-dir DIR] create-org SLUG NAME
  * helder-server admin [--config FILE] [--data-dir DIR] add-user --org SLUG --role ROLE --password-stdin LOGIN
+ * helder-server admin [--config FILE] [--data-dir DIR] set-password --password-stdin LOGIN
  * helder-server admin [--config FILE] [--data-dir DIR] revoke-tokens LOGIN
  * helder-server admin [--config FILE] [--data-dir DIR] backup FILE
  * helder-server admin [--config FILE] [--data-dir DIR] restore [FILE]
@@ -112,8 +115,8 @@ run_admin (int    argc,
   g_autofree char *role = NULL;
   gboolean password_stdin = FALSE;
   g_auto(GStrv) rest = NULL;
-  g_autoptr(GOptionContext) context = g_option_context_new ("create-org SLUG NAME | add-user LOGIN | revoke-tokens LOGIN | "
-                                                            "backup FILE | restore [FILE]");
+  g_autoptr(GOptionContext) context = g_option_context_new ("create-org SLUG NAME | add-user LOGIN | set-password LOGIN | "
+                                                            "revoke-tokens LOGIN | backup FILE | restore [FILE]");
   g_autoptr(GError) error = NULL;
   g_autoptr(GKeyFile) keys = NULL;
   g_autoptr(HelderServerStorage) storage = NULL;
@@ -123,7 +126,7 @@ run_admin (int    argc,
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, N_("The server’s data directory"), N_("DIR") },
     { "org", 0, 0, G_OPTION_ARG_STRING, &org, N_("add-user: the user’s organisation"), N_("SLUG") },
     { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("add-user: admin, advisor or staff"), N_("ROLE") },
-    { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &password_stdin, N_("add-user: read the password from standard input"), NULL },
+    { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &password_stdin, N_("add-user, set-password: read the password from standard input"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
     { NULL }
   };
@@ -190,6 +193,32 @@ run_admin (int    argc,
         }
       /* Translators: "Added sanne (advisor) to hillegom" */
       g_print (_("Added %s (%s) to %s\n"), rest[1], role, org);
+      return 0;
+    }
+
+  /* A new password revokes every token of the user: their desks log in
+   * again, and their open streams close. */
+  if (g_str_equal (rest[0], "set-password"))
+    {
+      g_autofree char *password = NULL;
+      g_autofree char *hash = NULL;
+
+      if (n != 2 || !password_stdin)
+        return usage_error ("set-password --password-stdin LOGIN");
+      password = read_password ();
+      if (strlen (password) < 8)
+        return usage_error (_("the password must have at least 8 characters"));
+      hash = helder_server_hash_password (password, &error);
+      if (hash == NULL || !iface->begin (storage, &error) ||
+          !iface->set_password (storage, rest[1], hash, &error) ||
+          iface->revoke_tokens (storage, rest[1], &error) < 0 ||
+          !iface->commit (storage, &error))
+        {
+          iface->rollback (storage);
+          g_printerr ("helder-server: %s\n", error->message);
+          return 1;
+        }
+      g_print (_("New password for %s; their tokens are revoked\n"), rest[1]);
       return 0;
     }
 
@@ -290,14 +319,18 @@ flush_log (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-static gboolean
-listen_on (SoupServer  *soup,
-           const char  *listen,
+/* Binds ADDR:PORT and prints where it listens ("helder-server:
+ * listening on URI", which scripts wait for). */
+static GSocket *
+listen_on (const char  *listen,
            gboolean     tls,
            GError     **error)
 {
   g_autoptr(GSocketAddress) address = NULL;
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GSocket) socket = NULL;
   g_autofree char *host = NULL;
+  g_autofree char *bound_host = NULL;
   guint16 port = 0;
   const char *colon = strrchr (listen, ':');
   guint64 value;
@@ -305,7 +338,7 @@ listen_on (SoupServer  *soup,
   if (colon == NULL || !g_ascii_string_to_unsigned (colon + 1, 10, 0, 65535, &value, NULL))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "--listen takes ADDR:PORT, not %s", listen);
-      return FALSE;
+      return NULL;
     }
   port = value;
   host = g_strndup (listen, colon - listen);
@@ -319,24 +352,41 @@ listen_on (SoupServer  *soup,
   if (address == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("Not an address: %s"), host);
-      return FALSE;
+      return NULL;
     }
 
-  /* Our own socket, for a deeper accept queue than GLib's default of 10:
-   * every answer closes its connection, and desks reconnecting in a burst
-   * (after a restart) would otherwise wait out connect retries. */
-  {
-    g_autoptr(GSocket) socket = g_socket_new (g_socket_address_get_family (address), G_SOCKET_TYPE_STREAM,
-                                              G_SOCKET_PROTOCOL_TCP, error);
+  /* A deeper accept queue than GLib's default of 10: every answer closes
+   * its connection, and desks reconnecting in a burst (after a restart)
+   * would otherwise wait out connect retries. */
+  socket = g_socket_new (g_socket_address_get_family (address), G_SOCKET_TYPE_STREAM,
+                         G_SOCKET_PROTOCOL_TCP, error);
+  if (socket == NULL)
+    return NULL;
+  g_socket_set_option (socket, SOL_SOCKET, SO_REUSEADDR, 1, NULL);
+  g_socket_set_listen_backlog (socket, 1024);
+  if (!g_socket_bind (socket, address, TRUE, error) || !g_socket_listen (socket, error))
+    return NULL;
 
-    if (socket == NULL)
-      return FALSE;
-    g_socket_set_option (socket, SOL_SOCKET, SO_REUSEADDR, 1, NULL);
-    g_socket_set_listen_backlog (socket, 1024);
-    if (!g_socket_bind (socket, address, TRUE, error) || !g_socket_listen (socket, error))
-      return FALSE;
-    return soup_server_listen_socket (soup, socket, tls ? SOUP_SERVER_LISTEN_HTTPS : 0, error);
-  }
+  bound = g_socket_get_local_address (socket, error);
+  if (bound == NULL)
+    return NULL;
+  bound_host = g_inet_address_to_string (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (bound)));
+  if (strchr (bound_host, ':') != NULL)
+    g_print ("helder-server: listening on %s://[%s]:%u/\n", tls ? "https" : "http", bound_host,
+             g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  else
+    g_print ("helder-server: listening on %s://%s:%u/\n", tls ? "https" : "http", bound_host,
+             g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  return g_steal_pointer (&socket);
+}
+
+static guint
+config_uint (GKeyFile   *keys,
+             const char *key)
+{
+  gint64 value = g_key_file_get_int64 (keys, "server", key, NULL);
+
+  return value > 0 ? (guint) MIN (value, G_MAXUINT) : 0;
 }
 
 int
@@ -349,6 +399,7 @@ main (int   argc,
   g_autofree char *tls_cert = NULL;
   g_autofree char *tls_key = NULL;
   g_autofree char *blob_dir = NULL;
+  g_auto(GStrv) trusted_proxies = NULL;
   gint64 max_blob = 0;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
@@ -356,13 +407,15 @@ main (int   argc,
   g_autoptr(HelderServerStorage) storage = NULL;
   g_autoptr(HelderServer) server = NULL;
   g_autoptr(GMainLoop) loop = NULL;
-  GSList *uris;
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(GSocket) socket = NULL;
   GOptionEntry entries[] = {
-    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config, N_("A key file with a [server] group: listen, data-dir, database (a PostgreSQL connection string), tls-cert, tls-key, max-blob-bytes, tombstone-days (default 90), idempotency-hours (default 24), readers (threads reading off the main loop, default 2)"), N_("FILE") },
+    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config, N_("A key file with a [server] group: listen, data-dir, database (a PostgreSQL connection string), tls-cert, tls-key, max-blob-bytes, tombstone-days (default 90), idempotency-hours (default 24), max-connections, header-timeout-seconds (default 15), body-timeout-seconds (default 120), idle-timeout-seconds (default 60), trusted-proxies (addresses separated by ;), readers (threads reading off the main loop, default 2)"), N_("FILE") },
     { "listen", 0, 0, G_OPTION_ARG_STRING, &listen, N_("Address and port to listen on (default 127.0.0.1:8080; port 0 picks a free one)"), N_("ADDR:PORT") },
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, N_("Where the database and blobs are kept"), N_("DIR") },
     { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert, N_("TLS certificate (PEM)"), N_("FILE") },
     { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key, N_("TLS private key (PEM)"), N_("FILE") },
+    { "trusted-proxy", 0, 0, G_OPTION_ARG_STRING_ARRAY, &trusted_proxies, N_("A proxy in front (such as nginx) whose X-Forwarded-For is believed for login limits; may be repeated"), N_("ADDR") },
     { NULL }
   };
 
@@ -374,6 +427,10 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HELDER_LOCALEDIR") ? g_getenv ("HELDER_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* The database, its journals and the blobs are for the server alone:
+   * files 0600, directories 0700. */
+  umask (0077);
 
   if (argc > 1 && g_str_equal (argv[1], "admin"))
     return run_admin (argc - 1, argv + 1);
@@ -403,6 +460,8 @@ main (int   argc,
     tls_cert = g_key_file_get_string (keys, "server", "tls-cert", NULL);
   if (tls_key == NULL)
     tls_key = g_key_file_get_string (keys, "server", "tls-key", NULL);
+  if (trusted_proxies == NULL)
+    trusted_proxies = g_key_file_get_string_list (keys, "server", "trusted-proxies", NULL, NULL);
   max_blob = g_key_file_get_int64 (keys, "server", "max-blob-bytes", NULL);
   if (g_key_file_has_key (keys, "server", "tombstone-days", NULL))
     tombstone_seconds = g_key_file_get_int64 (keys, "server", "tombstone-days", NULL) * 24 * 3600;
@@ -415,6 +474,16 @@ main (int   argc,
     listen = g_strdup ("127.0.0.1:8080");
   if (data_dir == NULL)
     data_dir = default_data_dir ();
+
+  /* A data directory made by an older helder-server, under another umask */
+  g_chmod (data_dir, 0700);
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char *files[] = { "helder-server.db", "helder-server.db-wal", "helder-server.db-shm" };
+      g_autofree char *file = g_build_filename (data_dir, files[i], NULL);
+
+      g_chmod (file, 0600);
+    }
 
   storage = open_storage (keys, data_dir, TRUE, &error);
   if (storage == NULL)
@@ -449,22 +518,24 @@ main (int   argc,
   if (max_blob > 0)
     helder_server_set_max_blob (server, max_blob);
 
+  if (!helder_server_set_trusted_proxies (server, (const char * const *) trusted_proxies, &error))
+    {
+      g_printerr ("helder-server: %s\n", error->message);
+      return 2;
+    }
+  helder_server_set_limits (server, config_uint (keys, "max-connections"),
+                            config_uint (keys, "header-timeout-seconds"),
+                            config_uint (keys, "body-timeout-seconds"),
+                            config_uint (keys, "idle-timeout-seconds"));
+
   if (tls_cert != NULL)
     {
-      g_autoptr(GTlsCertificate) certificate = g_tls_certificate_new_from_files (tls_cert, tls_key, &error);
-
+      certificate = g_tls_certificate_new_from_files (tls_cert, tls_key, &error);
       if (certificate == NULL)
         {
           g_printerr ("helder-server: %s\n", error->message);
           return 1;
         }
-      soup_server_set_tls_certificate (helder_server_get_soup_server (server), certificate);
-    }
-
-  if (!listen_on (helder_server_get_soup_server (server), listen, tls_cert != NULL, &error))
-    {
-      g_printerr ("helder-server: %s\n", error->message);
-      return 1;
     }
 
   /* The request log is written in blocks, flushed every half second: a
@@ -472,13 +543,13 @@ main (int   argc,
   setvbuf (stdout, NULL, _IOFBF, 64 * 1024);
   g_timeout_add (500, flush_log, NULL);
 
-  uris = soup_server_get_uris (helder_server_get_soup_server (server));
-  for (GSList *l = uris; l != NULL; l = l->next)
+  socket = listen_on (listen, certificate != NULL, &error);
+  if (socket == NULL || !helder_server_listen (server, socket, certificate, &error))
     {
-      g_autofree char *uri = g_uri_to_string (l->data);
-      g_print ("helder-server: listening on %s\n", uri);
+      g_printerr ("helder-server: %s\n", error->message);
+      return 1;
     }
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  g_print ("helder-server: at most %u connections at once\n", helder_server_get_max_connections (server));
   fflush (stdout);
 
   /* Deleted records are kept as tombstones for tombstone-days, then

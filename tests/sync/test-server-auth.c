@@ -365,6 +365,410 @@ test_roles (void)
   }
 }
 
+/* Issue 9, item 5: staff change only what is theirs, judged by the
+ * record the server keeps, not by what the push claims */
+static void
+test_staff_own_records (void)
+{
+  Server *srv = shared_server ();
+  g_autofree char *entry = new_id ();
+  g_autofree char *word = new_id ();
+  g_autofree char *doc = new_id ();
+  g_autofree char *own_doc = new_id ();
+  g_autofree char *training = new_id ();
+  g_autofree char *mine = new_id ();
+  g_autofree char *theirs = new_id ();
+  gint64 v_entry = create (srv, TOKEN (BRAM), entry, "word_list_entry", "{\"word\":\"derhalve\"}");
+  gint64 v_word = create (srv, TOKEN (BRAM), word, "dictionary_word", "{\"word\":\"HLTsamen\"}");
+  gint64 v_doc = create (srv, TOKEN (BRAM), doc, "document", "{\"title\":\"Van bram\"}");
+  gint64 v_training = create (srv, TOKEN (BRAM), training, "training",
+                              "{\"title\":\"B1 schrijven\",\"starts_at\":\"2027-01-12T09:00:00Z\"}");
+  g_autoptr(JsonObject) stored = NULL;
+
+  {
+    g_autofree char *body = batch (rec (entry, "word_list_entry", v_entry, FALSE, "private",
+                                        "{\"word\":\"overgenomen\"}"), NULL);
+    g_autoptr(Reply) r = push_ok (srv, TOKEN (DAAN), body);
+
+    assert_result (r, 0, "rejected", "forbidden");
+  }
+  stored = get_record (srv, TOKEN (BRAM), entry);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (stored, "data"), "word"), ==,
+                   "derhalve");
+  g_assert_cmpstr (json_object_get_string_member (stored, "visibility"), ==, "org");
+  g_clear_pointer (&stored, json_object_unref);
+  {
+    g_autofree char *body = batch (rec (word, "dictionary_word", v_word, TRUE, "private", "{}"), NULL);
+    g_autoptr(Reply) r = push_ok (srv, TOKEN (DAAN), body);
+
+    assert_result (r, 0, "rejected", "forbidden");
+  }
+  {
+    g_autofree char *body = batch (rec (doc, "document", v_doc, FALSE, NULL, "{\"title\":\"Van daan\"}"),
+                                   rec (own_doc, "document", 0, FALSE, NULL, "{\"title\":\"Eigen brief\"}"),
+                                   rec (training, "training", v_training, FALSE, NULL, "{\"title\":\"Anders\"}"),
+                                   NULL);
+    g_autoptr(Reply) r = push_ok (srv, TOKEN (DAAN), body);
+
+    assert_result (r, 0, "rejected", "forbidden");
+    assert_result (r, 1, "applied", NULL);
+    assert_result (r, 2, "rejected", "forbidden");
+  }
+  {
+    g_autofree char *body = batch (rec (training, "training", v_training, TRUE, NULL, "{}"), NULL);
+    g_autoptr(Reply) r = push_ok (srv, TOKEN (DAAN), body);
+
+    assert_result (r, 0, "rejected", "forbidden");
+  }
+  stored = get_record (srv, TOKEN (BRAM), doc);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (stored, "data"), "title"), ==,
+                   "Van bram");
+  g_clear_pointer (&stored, json_object_unref);
+
+  /* Registrations: their own, not someone else's, and not "attended" */
+  {
+    g_autofree char *data = g_strdup_printf ("{\"training\":\"%s\",\"user\":\"daan\","
+                                             "\"requested_at\":\"2026-12-01T10:00:00Z\"}", training);
+    g_autofree char *other = g_strdup_printf ("{\"training\":\"%s\",\"user\":\"bram\"}", training);
+    g_autofree char *body = batch (rec (mine, "registration", 0, FALSE, NULL, data),
+                                   rec (theirs, "registration", 0, FALSE, NULL, other), NULL);
+    g_autoptr(Reply) r = push_ok (srv, TOKEN (DAAN), body);
+    gint64 v_mine;
+
+    assert_result (r, 0, "applied", NULL);
+    assert_result (r, 1, "rejected", "forbidden");
+    v_mine = result_version (r, 0);
+    {
+      g_autofree char *attend = batch (rec (mine, "registration", v_mine, FALSE, NULL, "{\"attended\":true}"),
+                                       NULL);
+      g_autoptr(Reply) a = push_ok (srv, TOKEN (DAAN), attend);
+      g_autoptr(Reply) b = push_ok (srv, TOKEN (BRAM), attend);
+
+      assert_result (a, 0, "rejected", "forbidden");
+      assert_result (b, 0, "applied", NULL);
+    }
+  }
+}
+
+/* Issue 9, item 9: an Idempotency-Key is the user's own */
+static void
+test_idempotency_per_user (void)
+{
+  Server *srv = shared_server ();
+  g_autofree char *key = new_id ();
+  g_autofree char *id = new_id ();
+  g_autofree char *other = new_id ();
+  g_autofree char *body = batch (rec (id, "document", 0, FALSE, NULL, "{\"title\":\"Zelfde sleutel\"}"), NULL);
+  g_autofree char *other_body = batch (rec (other, "document", 0, FALSE, NULL, "{\"title\":\"Ander\"}"), NULL);
+  g_autoptr(Reply) first = push (srv, TOKEN (BRAM), key, body);
+  g_autoptr(Reply) second = push (srv, TOKEN (CARLA), key, body);
+  g_autoptr(Reply) third = push (srv, TOKEN (CARLA), key, other_body);
+  g_autoptr(Reply) again = push (srv, TOKEN (BRAM), key, body);
+
+  assert_status (first, 200);
+  assert_result (first, 0, "applied", NULL);
+  /* carla's push is hers: merged, not bram's stored answer */
+  assert_status (second, 200);
+  assert_result (second, 0, "unchanged", NULL);
+  assert_error (third, 422, "key_reused", NULL);
+  /* bram's replay still gets his own answer */
+  assert_status (again, 200);
+  g_assert_cmpstr (reply_text (again), ==, reply_text (first));
+}
+
+/* Issue 9, item 10: revoking a token closes its open stream */
+static void
+test_revoke_closes_stream (void)
+{
+  Server srv;
+  g_autofree char *token = own_server (&srv, NULL);
+  g_autoptr(SoupSession) ws_session = new_session ();
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GSubprocess) revoke = NULL;
+  g_autofree char *hello = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *fresh = NULL;
+  g_autofree char *id = new_id ();
+  g_autofree char *body = batch (rec (id, "document", 0, FALSE, NULL, "{\"title\":\"Na het intrekken\"}"),
+                                 NULL);
+  gboolean never = FALSE;
+  Stream s;
+
+  stream_open (&s, ws_session, &srv, token, &msg);
+  g_assert_nonnull (s.connection);
+  hello = next_message (&s, 5000);
+  g_assert_nonnull (hello);
+
+  revoke = admin_spawn (&srv, NULL, "revoke-tokens", "anna", NULL);
+  test_admin_wait (revoke);
+  fresh = login_token (&srv, "anna", "pw-anna-Kx9#quite-long");
+  {
+    g_autoptr(Reply) r = push_ok (&srv, fresh, body);
+
+    assert_result (r, 0, "applied", NULL);
+  }
+  after = next_message (&s, 3000);
+  g_assert_null (after);
+  run_until (&never, 500);
+  g_assert_cmpint (soup_websocket_connection_get_state (s.connection), !=, SOUP_WEBSOCKET_STATE_OPEN);
+  stream_clear (&s);
+  server_stop (&srv);
+  server_clear (&srv);
+}
+
+/* ...and a new password revokes all of the user's tokens and streams */
+static void
+test_password_reset (void)
+{
+  Server srv;
+  g_autofree char *token = own_server (&srv, NULL);
+  g_autofree char *second = login_token (&srv, "anna", "pw-anna-Kx9#quite-long");
+  g_autoptr(SoupSession) ws_session = new_session ();
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GSubprocess) reset = NULL;
+  g_autofree char *hello = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *fresh = NULL;
+  g_autofree char *id = new_id ();
+  g_autofree char *body = batch (rec (id, "document", 0, FALSE, NULL, "{\"title\":\"Nieuw wachtwoord\"}"), NULL);
+  gboolean never = FALSE;
+  Stream s;
+
+  stream_open (&s, ws_session, &srv, token, &msg);
+  g_assert_nonnull (s.connection);
+  hello = next_message (&s, 5000);
+  g_assert_nonnull (hello);
+
+  g_ptr_array_add (secrets, g_strdup ("pw-anna-new-Kx9#long"));
+  reset = admin_spawn (&srv, "pw-anna-new-Kx9#long", "set-password", "--password-stdin", "anna", NULL);
+  test_admin_wait (reset);
+  {
+    g_autoptr(Reply) a = http (&srv, "GET", "/v1/index", token, NULL, NULL, NULL);
+    g_autoptr(Reply) b = http (&srv, "GET", "/v1/index", second, NULL, NULL, NULL);
+    g_autoptr(Reply) old_password = server_login (&srv, "anna", "pw-anna-Kx9#quite-long");
+
+    assert_error (a, 401, "unauthorized", NULL);
+    assert_error (b, 401, "unauthorized", NULL);
+    assert_status (old_password, 401);
+  }
+  fresh = login_token (&srv, "anna", "pw-anna-new-Kx9#long");
+  {
+    g_autoptr(Reply) r = push_ok (&srv, fresh, body);
+
+    assert_result (r, 0, "applied", NULL);
+  }
+  after = next_message (&s, 3000);
+  g_assert_null (after);
+  run_until (&never, 500);
+  g_assert_cmpint (soup_websocket_connection_get_state (s.connection), !=, SOUP_WEBSOCKET_STATE_OPEN);
+  stream_clear (&s);
+  server_stop (&srv);
+  server_clear (&srv);
+}
+
+/* Issue 9, item 11: login throttling behind a proxy, timing, memory and
+ * the main loop */
+
+static guint
+login_status (Server     *srv,
+              const char *user,
+              const char *password,
+              const char *forwarded_for)
+{
+  g_autofree char *body = login_body (user, password);
+  g_autoptr(Reply) r = http (srv, "POST", "/v1/login", NULL, "application/json", body,
+                             forwarded_for ? "X-Forwarded-For" : NULL, forwarded_for, NULL);
+
+  return r->status;
+}
+
+static void
+test_login_forwarded_for (void)
+{
+  Server trusting, plain;
+  g_autofree char *t1 = own_server (&trusting, "[server]\ntrusted-proxies=127.0.0.1\n");
+  g_autofree char *t2 = own_server (&plain, NULL);
+
+  /* Behind a trusted proxy: each client has its own limit */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("iemand-%u", i);
+
+      g_assert_cmpuint (login_status (&trusting, name, "fout", "203.0.113.9, 198.51.100.7"), ==, 401);
+    }
+  g_assert_cmpuint (login_status (&trusting, "nog-iemand", "fout", "203.0.113.9, 198.51.100.7"), ==, 429);
+  /* another client behind the same proxy (what it wrote before the
+   * proxy's hop does not count) */
+  g_assert_cmpuint (login_status (&trusting, "nog-iemand", "fout", "198.51.100.7, 198.51.100.8"), ==, 401);
+
+  /* From an untrusted peer the header changes nothing */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("iemand-%u", i);
+      g_autofree char *spoofed = g_strdup_printf ("198.51.100.%u", i + 1);
+
+      g_assert_cmpuint (login_status (&plain, name, "fout", spoofed), ==, 401);
+    }
+  g_assert_cmpuint (login_status (&plain, "nog-iemand", "fout", "198.51.100.99"), ==, 429);
+
+  server_stop (&trusting);
+  server_clear (&trusting);
+  server_stop (&plain);
+  server_clear (&plain);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+login_seconds (Server     *srv,
+               const char *user)
+{
+  g_autofree char *body = login_body (user, "helemaal-fout");
+  g_autoptr(Reply) r = http (srv, "POST", "/v1/login", NULL, "application/json", body, NULL);
+
+  assert_status (r, 401);
+  return r->seconds;
+}
+
+/* Known and unknown users take about as long to fail: medians of
+ * interleaved tries (the machine may be busy with other things). */
+static void
+test_login_timing (void)
+{
+  Server srv;
+  g_autofree char *token = own_server (&srv, NULL);
+  double known[4], unknown[4];
+
+  login_seconds (&srv, "warm-up");
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("niemand-%u", i);
+
+      known[i] = login_seconds (&srv, "anna");
+      unknown[i] = login_seconds (&srv, name);
+    }
+  qsort (known, G_N_ELEMENTS (known), sizeof known[0], compare_doubles);
+  qsort (unknown, G_N_ELEMENTS (unknown), sizeof unknown[0], compare_doubles);
+  g_test_message ("failed login, median: known user %.3f s, unknown user %.3f s", known[1], unknown[1]);
+  g_assert_cmpfloat (unknown[1], >, known[1] / 3);
+  server_stop (&srv);
+  server_clear (&srv);
+}
+
+static void
+test_login_oversized (void)
+{
+  Server srv;
+  g_autofree char *token = own_server (&srv, NULL);
+  g_autofree char *huge = g_strnfill (100 * 1024, 'x');
+  guint64 before, after;
+
+  /* A first round, so what the process allocates once is in place */
+  g_assert_cmpuint (login_status (&srv, huge, "fout", NULL), ==, 400);
+  before = server_rss (&srv);
+  for (guint i = 0; i < 200; i++)
+    {
+      huge[0] = 'a' + i % 26;
+      huge[1] = 'a' + i / 26;
+      g_assert_cmpuint (login_status (&srv, huge, "fout", NULL), ==, 400);
+    }
+  after = server_rss (&srv);
+  g_test_message ("200 logins with 100 KB user names: %" G_GUINT64_FORMAT " kB more", after - before);
+  g_assert_cmpuint (after, <, before + 2048);
+  /* A long password is refused too, before argon2 sees it */
+  g_assert_cmpuint (login_status (&srv, "anna", huge, NULL), ==, 400);
+  server_stop (&srv);
+  server_clear (&srv);
+}
+
+typedef struct
+{
+  const char *base;
+  gint       *stop;
+  guint       logins;
+} Looper;
+
+static gpointer
+login_loop (gpointer data)
+{
+  Looper *l = data;
+  g_autoptr(SoupSession) own = new_session ();
+  g_autofree char *body = login_body ("anna", "pw-anna-Kx9#quite-long");
+  g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+
+  while (!g_atomic_int_get (l->stop))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(Reply) r = http_try (own, l->base, "POST", "/v1/login", NULL, "application/json", bytes, &error,
+                                     NULL);
+
+      if (r != NULL && r->status == 200)
+        {
+          g_ptr_array_add (secrets, g_strdup (json_object_get_string_member (root (r), "token")));
+          l->logins++;
+        }
+    }
+  return NULL;
+}
+
+static void
+test_login_off_main_loop (void)
+{
+  Server srv;
+  g_autofree char *token = own_server (&srv, NULL);
+  Looper loopers[3];
+  GThread *threads[3];
+  double times[20];
+  gint stop = 0;
+  guint logins = 0;
+  double quiet[10];
+
+  for (guint i = 0; i < G_N_ELEMENTS (quiet); i++)
+    {
+      g_autoptr(Reply) r = http (&srv, "GET", "/v1/index", token, NULL, NULL, NULL);
+
+      quiet[i] = r->seconds;
+    }
+  qsort (quiet, G_N_ELEMENTS (quiet), sizeof quiet[0], compare_doubles);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      loopers[i] = (Looper) { srv.base, &stop, 0 };
+      threads[i] = g_thread_new ("login-loop", login_loop, &loopers[i]);
+    }
+  g_usleep (G_USEC_PER_SEC / 2);
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      g_autoptr(Reply) r = http (&srv, "GET", "/v1/index", token, NULL, NULL, NULL);
+
+      assert_status (r, 200);
+      times[i] = r->seconds;
+      g_usleep (G_USEC_PER_SEC / 20);
+    }
+  g_atomic_int_set (&stop, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      g_thread_join (threads[i]);
+      logins += loopers[i].logins;
+    }
+  qsort (times, G_N_ELEMENTS (times), sizeof times[0], compare_doubles);
+  g_test_message ("GET /v1/index: median %.1f ms alone; during %u logins median %.1f ms, slowest %.1f ms",
+                  quiet[G_N_ELEMENTS (quiet) / 2] * 1000, logins, times[G_N_ELEMENTS (times) / 2] * 1000,
+                  times[G_N_ELEMENTS (times) - 1] * 1000);
+  g_assert_cmpuint (logins, >, 0);
+  /* argon2 on the main loop would hold each request up to a login's
+   * 0.1-0.3 s */
+  g_assert_cmpfloat (times[G_N_ELEMENTS (times) / 2], <, 2 * quiet[G_N_ELEMENTS (quiet) / 2] + 0.05);
+  server_stop (&srv);
+  server_clear (&srv);
+}
+
 /* Logging */
 
 /* The lines of the log, from @from, that name @path */
@@ -500,11 +904,19 @@ main (int   argc,
   g_test_add_func ("/server/login/wrong-password", test_login_wrong_password);
   g_test_add_func ("/server/login/missing-fields", test_login_missing_fields);
   g_test_add_func ("/server/login/limit", test_login_limit);
+  g_test_add_func ("/server/login/forwarded-for", test_login_forwarded_for);
+  g_test_add_func ("/server/login/timing", test_login_timing);
+  g_test_add_func ("/server/login/oversized", test_login_oversized);
+  g_test_add_func ("/server/login/off-main-loop", test_login_off_main_loop);
   g_test_add_func ("/server/auth/required", test_auth_required);
   g_test_add_func ("/server/auth/revoke", test_auth_revoke);
   g_test_add_func ("/server/access/private", test_private_records);
   g_test_add_func ("/server/access/organisations", test_org_isolation);
   g_test_add_func ("/server/access/roles", test_roles);
+  g_test_add_func ("/server/access/staff-own-records", test_staff_own_records);
+  g_test_add_func ("/server/push/idempotency-per-user", test_idempotency_per_user);
+  g_test_add_func ("/server/stream/revoke-closes", test_revoke_closes_stream);
+  g_test_add_func ("/server/stream/password-reset", test_password_reset);
   g_test_add_func ("/server/log/lines", test_log_lines);
   g_test_add_func ("/server/admin/dutch", test_admin_dutch);
 

@@ -48,19 +48,6 @@ steady_fds (Server *srv)
 #define FD_TOLERANCE 4
 
 /* Resident memory of the server, in KiB. */
-static guint64
-server_rss (Server *srv)
-{
-  g_autofree char *path = g_strdup_printf ("/proc/%d/status", srv->pid);
-  g_autofree char *status = NULL;
-  const char *line;
-
-  g_assert_true (g_file_get_contents (path, &status, NULL, NULL));
-  line = strstr (status, "VmRSS:");
-  g_assert_nonnull (line);
-  return g_ascii_strtoull (line + strlen ("VmRSS:"), NULL, 10);
-}
-
 /* Every request comes on a connection of its own: none may leave memory
  * behind (libsoup 3.2 leaks each accepted socket, some 350 bytes, unless
  * the server drops that reference: 8,000 requests would grow it 2.7 MB). */

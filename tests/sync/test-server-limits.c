@@ -567,6 +567,77 @@ test_stream_refused (void)
   }
 }
 
+/* Issue 9, item 6: blobs are the organisation's, and records refer only
+ * to blobs that exist */
+static char *
+toolkit_with (const char *id,
+              const char *sha)
+{
+  g_autofree char *data = g_strdup_printf ("{\"title\":\"Handleiding\",\"attachments\":"
+                                           "[{\"sha256\":\"%s\",\"size\":4,\"mime\":\"text/plain\","
+                                           "\"name\":\"a.txt\"}]}", sha);
+
+  return batch (rec (id, "toolkit", 0, FALSE, NULL, data), NULL);
+}
+
+static void
+test_blobs_per_organisation (void)
+{
+  Server *srv = shared_server ();
+  g_autofree char *uuid = new_id ();
+  g_autofree char *content = g_strconcat ("Bijlage van Helder ", uuid, NULL);
+  g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, content, -1);
+  g_autofree char *missing = g_compute_checksum_for_string (G_CHECKSUM_SHA256, uuid, -1);
+  g_autoptr(GBytes) bytes = g_bytes_new (content, strlen (content));
+  g_autofree char *path = blob_path (sha);
+  g_autofree char *t1 = new_id ();
+  g_autofree char *t2 = new_id ();
+  g_autofree char *t3 = new_id ();
+  g_autofree char *t4 = new_id ();
+
+  {
+    g_autoptr(Reply) put = put_blob (srv, TOKEN (CARLA), sha, bytes);
+
+    assert_status (put, 201);
+  }
+  {
+    g_autoptr(Reply) mine = http (srv, "GET", path, TOKEN (BRAM), NULL, NULL, NULL);
+    g_autoptr(Reply) theirs = http (srv, "GET", path, TOKEN (GIJS), NULL, NULL, NULL);
+
+    assert_status (mine, 200);
+    assert_error (theirs, 404, "not_found", NULL);
+  }
+
+  /* missing_blob: a record refers only to a blob its organisation has */
+  {
+    g_autofree char *bad = toolkit_with (t1, missing);
+    g_autofree char *good = toolkit_with (t2, sha);
+    g_autofree char *elsewhere = toolkit_with (t3, sha);
+    g_autofree char *not_a_hash = toolkit_with (t4, "../../etc/passwd");
+    g_autoptr(Reply) a = push_ok (srv, TOKEN (BRAM), bad);
+    g_autoptr(Reply) b = push_ok (srv, TOKEN (BRAM), good);
+    g_autoptr(Reply) c = push_ok (srv, TOKEN (GIJS), elsewhere);
+    g_autoptr(Reply) d = push_ok (srv, TOKEN (BRAM), not_a_hash);
+
+    assert_result (a, 0, "rejected", "missing_blob");
+    assert_result (b, 0, "applied", NULL);
+    assert_result (c, 0, "rejected", "missing_blob");
+    assert_result (d, 0, "rejected", "missing_blob");
+  }
+
+  /* The other organisation uploads the same file: its own copy */
+  {
+    g_autoptr(Reply) put = put_blob (srv, TOKEN (GIJS), sha, bytes);
+    g_autoptr(Reply) get = http (srv, "GET", path, TOKEN (GIJS), NULL, NULL, NULL);
+    g_autofree char *elsewhere = toolkit_with (t3, sha);
+    g_autoptr(Reply) c = push_ok (srv, TOKEN (GIJS), elsewhere);
+
+    assert_status (put, 201);
+    assert_status (get, 200);
+    assert_result (c, 0, "applied", NULL);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -580,6 +651,7 @@ main (int   argc,
   g_test_add_func ("/server/blobs/put-get", test_blobs);
   g_test_add_func ("/server/blobs/too-large", test_blobs_too_large);
   g_test_add_func ("/server/blobs/cut-off", test_blobs_cut_off);
+  g_test_add_func ("/server/blobs/per-organisation", test_blobs_per_organisation);
   g_test_add_func ("/server/stream/notifies", test_stream_notifies);
   g_test_add_func ("/server/stream/refused", test_stream_refused);
 

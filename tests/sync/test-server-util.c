@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "test-server-util.h"
 
@@ -33,9 +34,24 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+static void
+child_setup (gpointer data)
+{
+  guint fd_limit = GPOINTER_TO_UINT (data);
+
+  test_die_with_parent (NULL);
+  if (fd_limit > 0)
+    {
+      struct rlimit limit = { fd_limit, fd_limit };
+
+      setrlimit (RLIMIT_NOFILE, &limit);
+    }
+}
+
 static GSubprocess *
 spawn (const char * const  *argv,
        const char          *database,
+       guint                fd_limit,
        GSubprocessFlags     flags,
        GError             **error)
 {
@@ -43,7 +59,7 @@ spawn (const char * const  *argv,
 
   if (database != NULL)
     g_subprocess_launcher_setenv (launcher, "HELDER_SERVER_DATABASE", database, TRUE);
-  g_subprocess_launcher_set_child_setup (launcher, test_die_with_parent, NULL, NULL);
+  g_subprocess_launcher_set_child_setup (launcher, child_setup, GUINT_TO_POINTER (fd_limit), NULL);
   return g_subprocess_launcher_spawnv (launcher, argv, error);
 }
 
@@ -139,7 +155,8 @@ server_start (Server *srv)
   srv->eof = FALSE;
   g_mutex_unlock (&srv->lock);
 
-  srv->process = spawn ((const char * const *) argv->pdata, srv->database, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  srv->process = spawn ((const char * const *) argv->pdata, srv->database, srv->fd_limit,
+                         G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
   g_assert_no_error (error);
   srv->pid = atoi (g_subprocess_get_identifier (srv->process));
   srv->reader = g_thread_new ("server-output", read_output, srv);
@@ -757,6 +774,20 @@ version_message (const char *text)
   o = json_node_get_object (node);
   g_assert_true (json_object_has_member (o, "library_version"));
   return json_object_get_int_member (o, "library_version");
+}
+
+/* The server's resident memory, in bytes */
+guint64
+server_rss (Server *srv)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/status", srv->pid);
+  g_autofree char *status = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents (path, &status, NULL, NULL));
+  line = strstr (status, "VmRSS:");
+  g_assert_nonnull (line);
+  return g_ascii_strtoull (line + strlen ("VmRSS:"), NULL, 10);
 }
 
 /* Raw sockets, for what libsoup will not send */

@@ -39,6 +39,7 @@ typedef struct
   GCond        cond;
   GString     *output;      /* all it printed on stdout, over restarts */
   gboolean     eof;
+  guint        fd_limit;    /* RLIMIT_NOFILE of the process, 0: inherited */
 } Server;
 
 /* HTTP */
@@ -136,6 +137,7 @@ void               stream_open               (Stream        *s,
                                               SoupMessage  **out_msg);
 void               stream_clear              (Stream        *s);
 gint64             version_message           (const char    *text);
+guint64            server_rss                (Server        *srv);
 void               remove_tree               (const char    *path);
 char              *server_output             (Server        *srv);
 gsize              server_output_length      (Server        *srv);

@@ -83,9 +83,12 @@
 
 /* Error codes: the "error" member of an error answer, or of a rejected
  * result */
+#define HELDER_CODE_BAD_REQUEST            "bad_request"
 #define HELDER_CODE_BAD_JSON               "bad_json"
 #define HELDER_CODE_BAD_FIELD              "bad_field"
 #define HELDER_CODE_NOT_FOUND              "not_found"
+#define HELDER_CODE_BAD_BASE_VERSION       "bad_base_version"
+#define HELDER_CODE_MISSING_BLOB           "missing_blob"
 #define HELDER_CODE_FORBIDDEN              "forbidden"
 #define HELDER_CODE_UNAUTHORIZED           "unauthorized"
 #define HELDER_CODE_BAD_CREDENTIALS        "bad_credentials"
@@ -100,3 +103,4 @@
 #define HELDER_CODE_HASH_MISMATCH          "hash_mismatch"
 #define HELDER_CODE_STORAGE                "storage"
 #define HELDER_CODE_EPOCH_CHANGED          "epoch_changed"
+#define HELDER_CODE_HEADERS_TOO_LARGE      "headers_too_large"
