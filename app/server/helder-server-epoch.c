@@ -82,16 +82,45 @@ helder_server_note_epoch (HelderServer      *self,
     announce_restore (self);
 }
 
+typedef struct
+{
+  HelderServer *server;
+  char         *epoch;
+} EpochCheck;
+
+/* In a reader (a database that does not answer holds up no request) */
+static void
+read_epoch (HelderServerStorage *storage,
+            gpointer             data)
+{
+  EpochCheck *check = data;
+  g_autoptr(GError) error = NULL;
+
+  check->epoch = HELDER_SERVER_STORAGE_GET_IFACE (storage)->get_epoch (storage, &error);
+  if (check->epoch == NULL)
+    g_debug ("Storage: %s", error->message);
+}
+
+static void
+epoch_read (SoupServerMessage *msg,
+            gpointer           data)
+{
+  EpochCheck *check = data;
+
+  helder_server_note_epoch (check->server, NULL, check->epoch);
+  g_object_unref (check->server);
+  g_free (check->epoch);
+  g_free (check);
+}
+
 static gboolean
 check_epoch (gpointer data)
 {
   HelderServer *self = data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *epoch = HELDER_SERVER_STORAGE_GET_IFACE (self->storage)->get_epoch (self->storage, &error);
+  EpochCheck *check = g_new0 (EpochCheck, 1);
 
-  if (epoch == NULL)
-    g_debug ("Storage: %s", error->message);
-  helder_server_note_epoch (self, NULL, epoch);
+  check->server = g_object_ref (self);
+  helder_server_read (self, NULL, read_epoch, epoch_read, check);
   return G_SOURCE_CONTINUE;
 }
 
@@ -106,7 +135,13 @@ epoch_changed (HelderServerStorage *storage,
 void
 helder_server_epoch_start (HelderServer *self)
 {
-  check_epoch (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *epoch = HELDER_SERVER_STORAGE_GET_IFACE (self->storage)->get_epoch (self->storage, &error);
+
+  /* At start, before any request: on the server's own storage */
+  if (epoch == NULL)
+    g_debug ("Storage: %s", error->message);
+  helder_server_note_epoch (self, NULL, epoch);
   self->epoch_check = g_timeout_add_seconds (EPOCH_CHECK_SECONDS, check_epoch, self);
   g_signal_connect (self->storage, "epoch-changed", G_CALLBACK (epoch_changed), self);
 }

@@ -47,6 +47,13 @@ job_disconnected (SoupServerMessage *msg,
 static void
 job_finish (Job *job)
 {
+  if (job->msg == NULL)
+    {
+      /* A read for the server itself */
+      job->done (NULL, job->data);
+      g_free (job);
+      return;
+    }
   g_signal_handler_disconnect (job->msg, job->disconnected_id);
   if (!job->gone)
     {
@@ -138,9 +145,11 @@ helder_server_reader_free (HelderServerReader *reader)
  * @work: runs with a storage of its own, in a worker thread when the
  *   server has readers; it must not touch @msg
  * @done: runs on the main loop with @msg, or with NULL when the client
- *   went away; it frees @data
+ *   went away (or @msg was NULL); it frees @data
  *
- * Without readers @work runs at once on the server's storage.
+ * @msg (nullable) is paused meanwhile; a read with no message is the
+ * server's own.  Without readers @work runs at once on the server's
+ * storage.
  */
 void
 helder_server_read (HelderServer         *self,
@@ -159,11 +168,14 @@ helder_server_read (HelderServer         *self,
     }
   job = g_new0 (Job, 1);
   job->reader = self->reader;
-  job->msg = g_object_ref (msg);
   job->work = work;
   job->done = done;
   job->data = data;
-  job->disconnected_id = g_signal_connect (msg, "disconnected", G_CALLBACK (job_disconnected), job);
-  soup_server_message_pause (msg);
+  if (msg != NULL)
+    {
+      job->msg = g_object_ref (msg);
+      job->disconnected_id = g_signal_connect (msg, "disconnected", G_CALLBACK (job_disconnected), job);
+      soup_server_message_pause (msg);
+    }
   g_thread_pool_push (self->reader->pool, job, NULL);
 }
