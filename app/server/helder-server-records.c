@@ -133,7 +133,9 @@ changes_work (HelderServerStorage *storage,
       return;
     }
 
-  job->body = g_string_sized_new (64 * 1024);
+  /* A full page of 500 records is some 200 KB: room for most without
+   * growing (and copying) on the way */
+  job->body = g_string_sized_new (since < version ? 256 * 1024 : 256);
   g_string_append (job->body, "{\"" HELDER_MEMBER_RECORDS "\":[");
   helder_server_page_init (&page, job->body);
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sqlite3.h>
 #include <sys/socket.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -410,7 +411,7 @@ main (int   argc,
   g_autoptr(GTlsCertificate) certificate = NULL;
   g_autoptr(GSocket) socket = NULL;
   GOptionEntry entries[] = {
-    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config, N_("A key file with a [server] group: listen, data-dir, database (a PostgreSQL connection string), tls-cert, tls-key, max-blob-bytes, tombstone-days (default 90), idempotency-hours (default 24), max-connections, header-timeout-seconds (default 15), body-timeout-seconds (default 120), idle-timeout-seconds (default 60), trusted-proxies (addresses separated by ;), readers (threads reading off the main loop, default 2)"), N_("FILE") },
+    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config, N_("A key file with a [server] group: listen, data-dir, database (a PostgreSQL connection string), tls-cert, tls-key, max-blob-bytes, tombstone-days (default 90), idempotency-hours (default 24), max-connections, header-timeout-seconds (default 15), body-timeout-seconds (default 120), idle-timeout-seconds (default 60), trusted-proxies (addresses separated by ;), readers (threads reading off the main loop, default 1)"), N_("FILE") },
     { "listen", 0, 0, G_OPTION_ARG_STRING, &listen, N_("Address and port to listen on (default 127.0.0.1:8080; port 0 picks a free one)"), N_("ADDR:PORT") },
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, N_("Where the database and blobs are kept"), N_("DIR") },
     { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert, N_("TLS certificate (PEM)"), N_("FILE") },
@@ -419,6 +420,12 @@ main (int   argc,
     { NULL }
   };
 
+
+  /* Each SQLite connection is used by one thread at a time (the main
+   * loop's, or one reader's): no mutex per call, and no global one for
+   * SQLite's memory statistics, which the readers would contend for. */
+  sqlite3_config (SQLITE_CONFIG_MULTITHREAD);
+  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
 
   /* Messages for the administrator in their language; the request log
    * and the "listening on" line, which scripts read, stay as they are. */
@@ -499,7 +506,7 @@ main (int   argc,
   {
     g_autoptr(GPtrArray) readers = g_ptr_array_new_with_free_func (g_object_unref);
     gint64 n_readers = g_key_file_has_key (keys, "server", "readers", NULL)
-                         ? g_key_file_get_int64 (keys, "server", "readers", NULL) : 2;
+                         ? g_key_file_get_int64 (keys, "server", "readers", NULL) : 1;
 
     for (gint64 i = 0; i < CLAMP (n_readers, 0, 16); i++)
       {
