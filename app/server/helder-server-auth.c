@@ -248,6 +248,24 @@ helder_server_set_trusted_proxies (HelderServer       *self,
   return TRUE;
 }
 
+/**
+ * helder_server_set_login_limits:
+ * @per_user, @per_address: failed logins allowed in five minutes; 0
+ *   keeps the default (5 and 20)
+ */
+void
+helder_server_set_login_limits (HelderServer *self,
+                                guint         per_user,
+                                guint         per_address)
+{
+  g_return_if_fail (HELDER_IS_SERVER (self));
+
+  if (per_user > 0)
+    self->login_failures_per_user = per_user;
+  if (per_address > 0)
+    self->login_failures_per_address = per_address;
+}
+
 /* The oldest windows go first when the table is full. */
 static void
 make_room (HelderServer *self)
@@ -497,8 +515,8 @@ helder_server_handle_login (HelderServer      *self,
   login->address_key = g_strconcat ("addr:", address, NULL);
   by_user = attempts_for (self, login->user_key);
   by_address = attempts_for (self, login->address_key);
-  if (refuse_if_limited (msg, by_user, LOGIN_MAX_PER_USER) ||
-      refuse_if_limited (msg, by_address, LOGIN_MAX_PER_ADDRESS))
+  if (refuse_if_limited (msg, by_user, self->login_failures_per_user) ||
+      refuse_if_limited (msg, by_address, self->login_failures_per_address))
     {
       login_free (login);
       return;

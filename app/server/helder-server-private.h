@@ -61,6 +61,8 @@ struct _HelderServer
   GPtrArray           *trusted_proxies;  /* GInetAddress, or NULL */
   GQueue              *logins;       /* GTask waiting for a worker */
   guint                logins_running;
+  guint                login_failures_per_user;
+  guint                login_failures_per_address;
 
   /* Connections (helder-server-connections.c) */
   GSocket                *listener;

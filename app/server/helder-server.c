@@ -211,6 +211,8 @@ helder_server_init (HelderServer *self)
   self->announced = g_hash_table_new (NULL, NULL);
   self->max_blob = DEFAULT_MAX_BLOB;
   self->logins = g_queue_new ();
+  self->login_failures_per_user = LOGIN_MAX_PER_USER;
+  self->login_failures_per_address = LOGIN_MAX_PER_ADDRESS;
   helder_server_connections_init (self);
 }
 

@@ -46,6 +46,9 @@ void          helder_server_set_limits      (HelderServer         *self,
                                              guint                 body_timeout,
                                              guint                 idle_timeout);
 guint         helder_server_get_max_connections (HelderServer     *self);
+void          helder_server_set_login_limits (HelderServer        *self,
+                                              guint                per_user,
+                                              guint                per_address);
 gboolean      helder_server_set_trusted_proxies (HelderServer       *self,
                                                  const char * const *addresses,
                                                  GError            **error);

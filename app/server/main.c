@@ -411,7 +411,7 @@ main (int   argc,
   g_autoptr(GTlsCertificate) certificate = NULL;
   g_autoptr(GSocket) socket = NULL;
   GOptionEntry entries[] = {
-    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config, N_("A key file with a [server] group: listen, data-dir, database (a PostgreSQL connection string), tls-cert, tls-key, max-blob-bytes, tombstone-days (default 90), idempotency-hours (default 24), max-connections, header-timeout-seconds (default 15), body-timeout-seconds (default 120), idle-timeout-seconds (default 60), trusted-proxies (addresses separated by ;), readers (threads reading off the main loop, default 1)"), N_("FILE") },
+    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config, N_("A key file with a [server] group: listen, data-dir, database (a PostgreSQL connection string), tls-cert, tls-key, max-blob-bytes, tombstone-days (default 90), idempotency-hours (default 24), max-connections, header-timeout-seconds (default 15), body-timeout-seconds (default 120), idle-timeout-seconds (default 60), trusted-proxies (addresses separated by ;), login-failures-per-user (default 5), login-failures-per-address (default 20), readers (threads reading off the main loop, default 1)"), N_("FILE") },
     { "listen", 0, 0, G_OPTION_ARG_STRING, &listen, N_("Address and port to listen on (default 127.0.0.1:8080; port 0 picks a free one)"), N_("ADDR:PORT") },
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, N_("Where the database and blobs are kept"), N_("DIR") },
     { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert, N_("TLS certificate (PEM)"), N_("FILE") },
@@ -530,6 +530,8 @@ main (int   argc,
       g_printerr ("helder-server: %s\n", error->message);
       return 2;
     }
+  helder_server_set_login_limits (server, config_uint (keys, "login-failures-per-user"),
+                                  config_uint (keys, "login-failures-per-address"));
   helder_server_set_limits (server, config_uint (keys, "max-connections"),
                             config_uint (keys, "header-timeout-seconds"),
                             config_uint (keys, "body-timeout-seconds"),

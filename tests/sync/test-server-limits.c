@@ -625,6 +625,41 @@ test_blobs_per_organisation (void)
     assert_result (d, 0, "rejected", "missing_blob");
   }
 
+  /* A blob where an older server kept it (blobs/ab/abcd...): it becomes
+   * the organisation's whose record refers to it, and no one else's */
+  {
+    g_autofree char *legacy_content = g_strconcat ("Oude bijlage ", uuid, NULL);
+    g_autofree char *legacy_sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, legacy_content, -1);
+    g_autoptr(GBytes) legacy_bytes = g_bytes_new (legacy_content, strlen (legacy_content));
+    g_autofree char *legacy_path = blob_path (legacy_sha);
+    g_autofree char *t5 = new_id ();
+    g_autofree char *refers = toolkit_with (t5, legacy_sha);
+    g_autoptr(GPtrArray) files = NULL;
+    g_autofree char *prefix = g_strndup (legacy_sha, 2);
+    g_autofree char *old_dir = g_build_filename (srv->dir, "blobs", prefix, NULL);
+    g_autofree char *old_file = g_build_filename (old_dir, legacy_sha, NULL);
+
+    {
+      g_autoptr(Reply) put = put_blob (srv, TOKEN (BRAM), legacy_sha, legacy_bytes);
+      g_autoptr(Reply) pushed = push_ok (srv, TOKEN (BRAM), refers);
+
+      assert_status (put, 201);
+      assert_result (pushed, 0, "applied", NULL);
+    }
+    files = blob_files (srv, legacy_sha);
+    g_assert_cmpuint (files->len, ==, 1);
+    g_assert_cmpint (g_mkdir_with_parents (old_dir, 0700), ==, 0);
+    g_assert_cmpint (g_rename (files->pdata[0], old_file), ==, 0);
+    {
+      g_autoptr(Reply) theirs = http (srv, "GET", legacy_path, TOKEN (GIJS), NULL, NULL, NULL);
+      g_autoptr(Reply) mine = http (srv, "GET", legacy_path, TOKEN (CARLA), NULL, NULL, NULL);
+
+      assert_error (theirs, 404, "not_found", NULL);
+      assert_status (mine, 200);
+      g_assert_true (g_bytes_equal (mine->body, legacy_bytes));
+    }
+  }
+
   /* The other organisation uploads the same file: its own copy */
   {
     g_autoptr(Reply) put = put_blob (srv, TOKEN (GIJS), sha, bytes);

@@ -16,24 +16,6 @@
 /* Every password and token any test used: none may appear in a log. */
 GPtrArray *secrets;
 
-void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 static void
 child_setup (gpointer data)
 {
@@ -227,7 +209,7 @@ server_clear (Server *srv)
       server_wait (srv);
     }
   if (srv->dir != NULL)
-    remove_tree (srv->dir);
+    test_remove_tree (srv->dir);
   g_clear_pointer (&srv->dir, g_free);
   g_clear_pointer (&srv->config, g_free);
   g_clear_pointer (&srv->database, g_free);

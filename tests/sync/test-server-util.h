@@ -138,7 +138,6 @@ void               stream_open               (Stream        *s,
 void               stream_clear              (Stream        *s);
 gint64             version_message           (const char    *text);
 guint64            server_rss                (Server        *srv);
-void               remove_tree               (const char    *path);
 char              *server_output             (Server        *srv);
 gsize              server_output_length      (Server        *srv);
 void               server_init               (Server        *srv,

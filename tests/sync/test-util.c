@@ -9,6 +9,7 @@
 #if HAVE_POSTGRESQL
 #include <libpq-fe.h>
 #endif
+#include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -139,6 +140,25 @@ test_database_run (const char *sql)
 #else
   g_error ("helder was built without PostgreSQL: cannot run %s", sql);
 #endif
+}
+
+/* Removes @path and everything below it. */
+void
+test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        test_remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
 }
 
 /* A server outlives no test run that aborted: a child setup function. */

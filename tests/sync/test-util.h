@@ -22,6 +22,7 @@ void  test_restore         (const char *data_dir,
                             const char *database,
                             const char *file);
 
+void         test_remove_tree     (const char *path);
 void         test_die_with_parent (gpointer data);
 GSubprocess *test_spawn_server (GError **error,
                                 ...) G_GNUC_NULL_TERMINATED;
