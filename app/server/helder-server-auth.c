@@ -97,6 +97,25 @@ helder_server_token_hash (SoupServerMessage *msg)
   return helder_server_sha256_hex (header, strlen (header));
 }
 
+void
+helder_server_refuse_token (SoupServerMessage *msg)
+{
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "WWW-Authenticate", "Bearer realm=\"helder\"");
+  helder_server_respond_error (msg, SOUP_STATUS_UNAUTHORIZED, HELDER_CODE_UNAUTHORIZED, "A valid bearer token is required");
+}
+
+/* @user's token was found: named in the request log; the data epoch read
+ * with it goes on the answer. */
+void
+helder_server_authenticated (HelderServer           *self,
+                             SoupServerMessage      *msg,
+                             const HelderServerUser *user)
+{
+  g_object_set_qdata_full (G_OBJECT (msg), helder_server_user_quark (), g_strdup (user->login), g_free);
+  helder_server_note_epoch (self, msg, user->epoch);
+}
+
 gboolean
 helder_server_authenticate (HelderServer      *self,
                             SoupServerMessage *msg,
@@ -120,13 +139,11 @@ helder_server_authenticate (HelderServer      *self,
       goto refuse;
     }
 
-  g_object_set_qdata_full (G_OBJECT (msg), helder_server_user_quark (), g_strdup (user->login), g_free);
+  helder_server_authenticated (self, msg, user);
   return TRUE;
 
 refuse:
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                "WWW-Authenticate", "Bearer realm=\"helder\"");
-  helder_server_respond_error (msg, SOUP_STATUS_UNAUTHORIZED, HELDER_CODE_UNAUTHORIZED, "A valid bearer token is required");
+  helder_server_refuse_token (msg);
   return FALSE;
 }
 

@@ -102,15 +102,29 @@ adopt_legacy_blob (HelderServer           *self,
   HelderServerStorageInterface *storage = HELDER_SERVER_STORAGE_GET_IFACE (self->storage);
   g_autofree char *legacy = legacy_blob_path (self, sha);
   g_autofree char *dir = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GString) text = g_string_new ("[");
+  g_autoptr(JsonNode) all = NULL;
+  JsonArray *rows = NULL;
+  HelderServerPage page;
   gboolean referred = FALSE;
 
   if (!g_file_test (legacy, G_FILE_TEST_IS_REGULAR))
     return FALSE;
-  rows = storage->changes (self->storage, user->org_id, user->id, 0, G_MAXINT, NULL);
-  for (guint i = 0; rows != NULL && i < rows->len && !referred; i++)
+  /* Every record the user sees, as the wire has them (a rare look) */
+  helder_server_page_init (&page, text);
+  if (storage->changes (self->storage, user->org_id, user->id, 0, G_MAXINT, &page, NULL))
     {
-      JsonObject *row = g_ptr_array_index (rows, i);
+      if (page.versions->len > 0)
+        g_string_truncate (text, text->len - 1);
+      g_string_append_c (text, ']');
+      all = json_from_string (text->str, NULL);
+      if (all != NULL && JSON_NODE_HOLDS_ARRAY (all))
+        rows = json_node_get_array (all);
+    }
+  helder_server_page_clear (&page);
+  for (guint i = 0; rows != NULL && i < json_array_get_length (rows) && !referred; i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
       g_autoptr(GPtrArray) refs = helder_server_blob_refs (json_object_get_string_member (row, HELDER_MEMBER_TYPE),
                                                            json_object_get_object_member (row, HELDER_MEMBER_DATA));
 

@@ -32,9 +32,20 @@
  *   reset before the next one; a request that meets the break fails with
  *   an error (the client retries), and nothing half-done is committed.
  * - PostgreSQL's synchronous_commit (on by default) gives what SQLite's
- *   synchronous=FULL does: an acknowledged push survives a crash. */
+ *   synchronous=FULL does: an acknowledged push survives a crash.
+ * - Row-level security is a second line of defence behind the server's
+ *   own "WHERE org = ...": records and stored push answers are visible
+ *   only for the organisation in the session's helder.org setting, which
+ *   the backend sets before it touches them.  A statement that forgot its
+ *   organisation sees nothing.  Which ids exist in other organisations
+ *   (a pushed id must not be taken from another one) is in record_owners,
+ *   which holds ids and organisation numbers only.  A session that sets
+ *   helder.all_orgs = on sees every organisation: pg_dump does (README);
+ *   the server never does.  PostgreSQL lets a superuser or a BYPASSRLS
+ *   role past the policies: run the server as an ordinary role that owns
+ *   its database (it warns otherwise). */
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 #define SCHEMA_LOCK    7248414   /* pg_advisory_xact_lock key for set-up */
 #define CHANNEL        "helder_versions"
 #define SESSION_SETTINGS "SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'; " \
@@ -63,6 +74,10 @@ typedef enum
   ST_MOVE_HORIZON,
   ST_PURGE_TOMBSTONES,
   ST_PURGE_IDEMPOTENT,
+  ST_SCOPE,
+  ST_RECORD_OWNER,
+  ST_EPOCH,
+  ST_ORGS,
   N_STATEMENTS
 } Statement;
 
@@ -77,7 +92,8 @@ static const char * const statements[N_STATEMENTS] = {
   [ST_FIND_LOGIN] = "SELECT " USER_COLUMNS ", users.password FROM users JOIN orgs ON orgs.id = users.org "
                     "WHERE users.login = $1",
   [ST_ADD_TOKEN] = "INSERT INTO tokens (hash, user_id) VALUES ($1, $2)",
-  [ST_FIND_TOKEN] = "SELECT " USER_COLUMNS ", orgs.version, orgs.horizon FROM tokens "
+  [ST_FIND_TOKEN] = "SELECT " USER_COLUMNS ", orgs.version, orgs.horizon, orgs.restored, "
+                    "(SELECT value FROM helder_meta WHERE key = 'epoch') FROM tokens "
                     "JOIN users ON users.id = tokens.user_id "
                     "JOIN orgs ON orgs.id = users.org WHERE tokens.hash = $1",
   [ST_ORG_VERSION] = "SELECT version, horizon FROM orgs WHERE id = $1",
@@ -86,13 +102,13 @@ static const char * const statements[N_STATEMENTS] = {
   [ST_NOTIFY] = "SELECT pg_notify ('" CHANNEL "', $1)",
   [ST_GET_RECORD] = "SELECT " ROW_COLUMNS " FROM records WHERE id = $1",
   [ST_PUT_RECORD] = "INSERT INTO records (org, id, type, version, deleted, visibility, owner, "
-                    "updated_by, updated_at, data, field_versions) "
-                    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) "
+                    "updated_by, updated_at, data, field_versions, wire) "
+                    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
                     "ON CONFLICT (org, id) DO UPDATE SET version = excluded.version, "
                     "deleted = excluded.deleted, visibility = excluded.visibility, "
                     "updated_by = excluded.updated_by, updated_at = excluded.updated_at, "
-                    "data = excluded.data, field_versions = excluded.field_versions",
-  [ST_CHANGES] = "SELECT " ROW_COLUMNS " FROM records WHERE org = $1 AND version > $2 "
+                    "data = excluded.data, field_versions = excluded.field_versions, wire = excluded.wire",
+  [ST_CHANGES] = "SELECT version, wire FROM records WHERE org = $1 AND version > $2 "
                  "AND (visibility = 'org' OR owner = $3) ORDER BY version, id LIMIT $4",
   [ST_INDEX] = "SELECT id, version FROM records WHERE org = $1 AND (visibility = 'org' OR owner = $2)",
   [ST_GET_IDEMPOTENT] = "SELECT response, body_hash FROM idempotency WHERE org = $1 AND key = $2",
@@ -103,6 +119,10 @@ static const char * const statements[N_STATEMENTS] = {
                       "WHERE orgs.id = h.org AND orgs.horizon < h.newest",
   [ST_PURGE_TOMBSTONES] = "DELETE FROM records WHERE deleted AND updated_at <= $1",
   [ST_PURGE_IDEMPOTENT] = "DELETE FROM idempotency WHERE created <= now () - make_interval (secs => $1)",
+  [ST_SCOPE] = "SELECT set_config ('helder.org', $1, false)",
+  [ST_RECORD_OWNER] = "SELECT org FROM record_owners WHERE id = $1",
+  [ST_EPOCH] = "SELECT value FROM helder_meta WHERE key = 'epoch'",
+  [ST_ORGS] = "SELECT id FROM orgs ORDER BY id",
 };
 
 static const char schema[] =
@@ -150,6 +170,36 @@ static const char schema[] =
   "  PRIMARY KEY (org, key)"
   ");";
 
+/* Version 2: the wire JSON of each record as text (pages are spliced from
+ * it), each organisation's version at the last restore, and row-level
+ * security per organisation (see above).  The data epoch is set with it. */
+static const char schema_2[] =
+  "ALTER TABLE records ADD COLUMN wire TEXT;"
+  "UPDATE records SET wire = json_build_object ('id', id, 'type', type, 'version', version,"
+  "  'deleted', deleted, 'visibility', visibility, 'updated_by', updated_by, 'updated_at', updated_at,"
+  "  'data', data::json)::text;"
+  "ALTER TABLE orgs ADD COLUMN restored BIGINT NOT NULL DEFAULT 0;"
+  "DROP INDEX records_version;"
+  "CREATE INDEX records_page ON records (org, version, id);"
+  "CREATE TABLE record_owners (id TEXT PRIMARY KEY, org BIGINT NOT NULL REFERENCES orgs (id));"
+  "INSERT INTO record_owners (id, org) SELECT id, org FROM records;"
+  "CREATE FUNCTION helder_record_owner () RETURNS trigger LANGUAGE plpgsql AS $$"
+  "  BEGIN INSERT INTO record_owners (id, org) VALUES (NEW.id, NEW.org) ON CONFLICT (id) DO NOTHING;"
+  "  RETURN NEW; END $$;"
+  "CREATE TRIGGER records_owner BEFORE INSERT ON records FOR EACH ROW EXECUTE FUNCTION helder_record_owner ();"
+  "ALTER TABLE records ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE records FORCE ROW LEVEL SECURITY;"
+  "CREATE POLICY records_org ON records"
+  "  USING (org = NULLIF (current_setting ('helder.org', TRUE), '')::bigint)"
+  "  WITH CHECK (org = NULLIF (current_setting ('helder.org', TRUE), '')::bigint);"
+  "CREATE POLICY records_all ON records USING (current_setting ('helder.all_orgs', TRUE) = 'on');"
+  "ALTER TABLE idempotency ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE idempotency FORCE ROW LEVEL SECURITY;"
+  "CREATE POLICY idempotency_org ON idempotency"
+  "  USING (org = NULLIF (current_setting ('helder.org', TRUE), '')::bigint)"
+  "  WITH CHECK (org = NULLIF (current_setting ('helder.org', TRUE), '')::bigint);"
+  "CREATE POLICY idempotency_all ON idempotency USING (current_setting ('helder.all_orgs', TRUE) = 'on');";
+
 struct _HelderServerPostgres
 {
   GObject   parent_instance;
@@ -158,6 +208,7 @@ struct _HelderServerPostgres
   PGconn   *conn;
   gboolean  in_transaction;
   gboolean  prepared;         /* the statements exist on this connection */
+  gint64    scope;            /* the connection's helder.org; 0: unknown */
 
   PGconn   *listener;        /* LISTEN helder_versions */
   guint     listener_watch;
@@ -285,35 +336,53 @@ ensure_connected (HelderServerPostgres  *self,
   if (PQstatus (self->conn) != CONNECTION_OK)
     return connection_error (error, self->conn, "PostgreSQL");
   self->prepared = FALSE;
+  self->scope = 0;
   if (!exec_simple (self->conn, SESSION_SETTINGS, error))
     return FALSE;
   self->prepared = prepare_all (self, error);
   return self->prepared;
 }
 
-/* Runs prepared statement @which with @n text @values; returns its result
- * when it has the status wanted, else NULL with @error set. */
+/* Runs prepared statement @which with @n text @values, for organisation
+ * @org (0: a statement about no organisation's records); returns its
+ * result when it has the status wanted, else NULL with @error set. */
 static PGresult *
-run (HelderServerPostgres  *self,
-     Statement              which,
-     int                    n,
-     const char * const    *values,
-     GError               **error)
+run_for (HelderServerPostgres  *self,
+         gint64                 org,
+         Statement              which,
+         int                    n,
+         const char * const    *values,
+         GError               **error)
 {
-  char name[16];
+  char name[16], scope_name[16], org_text[32];
+  const char *scope_values[] = { org_text };
 
   g_snprintf (name, sizeof name, "h%u", (guint) which);
+  g_snprintf (scope_name, sizeof scope_name, "h%u", (guint) ST_SCOPE);
+  g_snprintf (org_text, sizeof org_text, "%" G_GINT64_FORMAT, org);
   /* Outside a transaction a statement that met a dropped connection
    * (a database restart, an idle timeout) is sent once more on a new one;
    * inside one the request fails and the client retries it whole. */
   for (guint attempt = 0; attempt < 2; attempt++)
     {
-      PGresult *result;
+      PGresult *result = NULL;
       ExecStatusType status;
 
       if (!ensure_connected (self, error))
         return NULL;
-      result = PQexecPrepared (self->conn, name, n, values, NULL, NULL, 0);
+      /* The organisation row-level security lets through (kept for the
+       * session: set again only when it changes) */
+      if (org != 0 && self->scope != org)
+        {
+          result = PQexecPrepared (self->conn, scope_name, 1, scope_values, NULL, NULL, 0);
+          if (PQresultStatus (result) == PGRES_TUPLES_OK)
+            {
+              self->scope = org;
+              g_clear_pointer (&result, PQclear);
+            }
+        }
+      if (result == NULL)
+        result = PQexecPrepared (self->conn, name, n, values, NULL, NULL, 0);
       status = PQresultStatus (result);
       if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
         return result;
@@ -329,6 +398,35 @@ run (HelderServerPostgres  *self,
   g_assert_not_reached ();
 }
 
+static PGresult *
+run (HelderServerPostgres  *self,
+     Statement              which,
+     int                    n,
+     const char * const    *values,
+     GError               **error)
+{
+  return run_for (self, 0, which, n, values, error);
+}
+
+static gboolean
+run_done_for (HelderServerPostgres  *self,
+              gint64                 org,
+              Statement              which,
+              int                    n,
+              const char * const    *values,
+              gint                  *changed,
+              GError               **error)
+{
+  PGresult *result = run_for (self, org, which, n, values, error);
+
+  if (result == NULL)
+    return FALSE;
+  if (changed != NULL)
+    *changed = atoi (PQcmdTuples (result));
+  PQclear (result);
+  return TRUE;
+}
+
 static gboolean
 run_done (HelderServerPostgres  *self,
           Statement              which,
@@ -337,14 +435,7 @@ run_done (HelderServerPostgres  *self,
           gint                  *changed,
           GError               **error)
 {
-  PGresult *result = run (self, which, n, values, error);
-
-  if (result == NULL)
-    return FALSE;
-  if (changed != NULL)
-    *changed = atoi (PQcmdTuples (result));
-  PQclear (result);
-  return TRUE;
+  return run_done_for (self, 0, which, n, values, changed, error);
 }
 
 #define INT_TEXT(buffer, value) (g_snprintf (buffer, sizeof buffer, "%" G_GINT64_FORMAT, (gint64) (value)), buffer)
@@ -362,7 +453,10 @@ set_up_schema (HelderServerPostgres  *self,
   if (!exec_simple (self->conn, "BEGIN", error))
     return FALSE;
   if (!exec_simple (self->conn, lock, error) ||
-      !exec_simple (self->conn, "CREATE TABLE IF NOT EXISTS helder_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+      /* Only when missing: a role that may use the tables but not create
+       * any (a database restored under another owner) still starts */
+      !exec_simple (self->conn, "DO $$ BEGIN IF to_regclass ('helder_meta') IS NULL THEN "
+                                "CREATE TABLE helder_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL); END IF; END $$",
                     error))
     goto fail;
 
@@ -383,15 +477,28 @@ set_up_schema (HelderServerPostgres  *self,
                    "The database was written by a newer helder-server (data version %d)", version);
       goto fail;
     }
-  if (version == 0)
+  if (version < SCHEMA_VERSION)
     {
-      g_autofree char *mark = g_strdup_printf ("INSERT INTO helder_meta (key, value) VALUES ('schema', '%d')",
-                                               SCHEMA_VERSION);
+      g_autofree char *epoch = g_uuid_string_random ();
+      g_autofree char *mark = g_strdup_printf ("INSERT INTO helder_meta (key, value) VALUES ('schema', '%d'), "
+                                               "('epoch', '%s') ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                               SCHEMA_VERSION, epoch);
 
-      if (!exec_simple (self->conn, schema, error) || !exec_simple (self->conn, mark, error))
+      if ((version < 1 && !exec_simple (self->conn, schema, error)) ||
+          (version < 2 && !exec_simple (self->conn, schema_2, error)) ||
+          !exec_simple (self->conn, mark, error))
         goto fail;
     }
-  return exec_simple (self->conn, "COMMIT", error);
+  if (!exec_simple (self->conn, "COMMIT", error))
+    return FALSE;
+
+  /* Row-level security does not hold such a role back */
+  result = PQexec (self->conn, "SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user");
+  if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) > 0 && PQgetvalue (result, 0, 0)[0] == 't')
+    g_message ("PostgreSQL: the role %s bypasses row-level security; connect as an ordinary role "
+               "that owns the database", PQuser (self->conn));
+  PQclear (result);
+  return TRUE;
 
 fail:
   exec_simple (self->conn, "ROLLBACK", NULL);
@@ -477,7 +584,9 @@ emit_notifications (HelderServerPostgres *self)
     {
       gint64 org_id = 0, version = 0;
 
-      if (sscanf (notify->extra, "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT, &org_id, &version) == 2)
+      if (g_str_has_prefix (notify->extra, "epoch "))
+        g_signal_emit_by_name (self, "epoch-changed", notify->extra + strlen ("epoch "));
+      else if (sscanf (notify->extra, "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT, &org_id, &version) == 2)
         g_signal_emit_by_name (self, "version-changed", org_id, version);
       PQfreemem (notify);
     }
@@ -537,6 +646,11 @@ listen_again (gpointer data)
           g_signal_emit_by_name (self, "version-changed",
                                  g_ascii_strtoll (PQgetvalue (result, i, 0), NULL, 10),
                                  g_ascii_strtoll (PQgetvalue (result, i, 1), NULL, 10));
+      PQclear (result);
+      /* And a restore marked meanwhile */
+      result = PQexec (self->listener, "SELECT value FROM helder_meta WHERE key = 'epoch'");
+      if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) > 0)
+        g_signal_emit_by_name (self, "epoch-changed", PQgetvalue (result, 0, 0));
       PQclear (result);
       /* Notifications read along with that answer wait in libpq */
       emit_notifications (self);
@@ -604,6 +718,8 @@ pg_commit (HelderServerStorage  *storage,
     }
   PQclear (result);
   self->in_transaction = FALSE;
+  if (!ok)
+    self->scope = 0;   /* rolled back, with the setting made in it */
   return ok;
 }
 
@@ -615,6 +731,7 @@ pg_rollback (HelderServerStorage *storage)
   if (PQstatus (self->conn) == CONNECTION_OK)
     exec_simple (self->conn, "ROLLBACK", NULL);
   self->in_transaction = FALSE;
+  self->scope = 0;   /* a setting made in the transaction goes with it */
 }
 
 static gboolean
@@ -748,6 +865,8 @@ pg_find_token (HelderServerStorage  *storage,
       read_user (result, user);
       user->org_version = g_ascii_strtoll (PQgetvalue (result, 0, 5), NULL, 10);
       user->org_horizon = g_ascii_strtoll (PQgetvalue (result, 0, 6), NULL, 10);
+      user->org_restored = g_ascii_strtoll (PQgetvalue (result, 0, 7), NULL, 10);
+      user->epoch = g_strdup (PQgetvalue (result, 0, 8));
     }
   else
     g_set_error_literal (error, HELDER_SERVER_ERROR, HELDER_SERVER_ERROR_NOT_FOUND, "Unknown token");
@@ -843,18 +962,22 @@ pg_get_record (HelderServerStorage  *storage,
   JsonObject *row = NULL;
 
   *elsewhere = FALSE;
-  result = run (HELDER_SERVER_POSTGRES (storage), ST_GET_RECORD, 1, values, error);
+  result = run_for (HELDER_SERVER_POSTGRES (storage), org_id, ST_GET_RECORD, 1, values, error);
   if (result == NULL)
     return NULL;
-  if (PQntuples (result) > 0)
-    {
-      if (g_ascii_strtoll (PQgetvalue (result, 0, 10), NULL, 10) == org_id)
-        row = read_row (result, 0);
-      else
-        *elsewhere = TRUE;
-    }
+  if (PQntuples (result) > 0 && g_ascii_strtoll (PQgetvalue (result, 0, 10), NULL, 10) == org_id)
+    row = read_row (result, 0);
   PQclear (result);
-  return row;
+  if (row != NULL)
+    return row;
+  /* Row-level security hides another organisation's record: whether the
+   * id is taken there is in record_owners. */
+  result = run (HELDER_SERVER_POSTGRES (storage), ST_RECORD_OWNER, 1, values, error);
+  if (result == NULL)
+    return NULL;
+  *elsewhere = PQntuples (result) > 0 && g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10) != org_id;
+  PQclear (result);
+  return NULL;
 }
 
 static gboolean
@@ -865,8 +988,9 @@ pg_put_record (HelderServerStorage  *storage,
 {
   g_autofree char *data_text = NULL;
   g_autofree char *versions_text = NULL;
+  g_autofree char *wire = helder_server_row_wire_text (row);
   char org[32], version[32], owner[32];
-  const char *values[11];
+  const char *values[12];
 
   helder_server_row_texts (row, &data_text, &versions_text);
   values[0] = INT_TEXT (org, org_id);
@@ -880,30 +1004,32 @@ pg_put_record (HelderServerStorage  *storage,
   values[8] = json_object_get_string_member_with_default (row, "updated_at", NULL);
   values[9] = data_text;
   values[10] = versions_text;
-  return run_done (HELDER_SERVER_POSTGRES (storage), ST_PUT_RECORD, G_N_ELEMENTS (values), values, NULL, error);
+  values[11] = wire;
+  return run_done_for (HELDER_SERVER_POSTGRES (storage), org_id, ST_PUT_RECORD, G_N_ELEMENTS (values), values,
+                       NULL, error);
 }
 
-static GPtrArray *
+static gboolean
 pg_changes (HelderServerStorage  *storage,
             gint64                org_id,
             gint64                user_id,
             gint64                since,
             guint                 limit,
+            HelderServerPage     *page,
             GError              **error)
 {
   char org[32], from[32], user[32], count[32];
   const char *values[] = { INT_TEXT (org, org_id), INT_TEXT (from, since), INT_TEXT (user, user_id),
                            INT_TEXT (count, limit) };
-  PGresult *result = run (HELDER_SERVER_POSTGRES (storage), ST_CHANGES, 4, values, error);
-  GPtrArray *rows;
+  PGresult *result = run_for (HELDER_SERVER_POSTGRES (storage), org_id, ST_CHANGES, 4, values, error);
 
   if (result == NULL)
-    return NULL;
-  rows = g_ptr_array_new_full (PQntuples (result), (GDestroyNotify) json_object_unref);
+    return FALSE;
   for (int i = 0; i < PQntuples (result); i++)
-    g_ptr_array_add (rows, read_row (result, i));
+    helder_server_page_add (page, g_ascii_strtoll (PQgetvalue (result, i, 0), NULL, 10),
+                            PQgetvalue (result, i, 1), PQgetlength (result, i, 1));
   PQclear (result);
-  return rows;
+  return TRUE;
 }
 
 static JsonObject *
@@ -914,7 +1040,7 @@ pg_index (HelderServerStorage  *storage,
 {
   char org[32], user[32];
   const char *values[] = { INT_TEXT (org, org_id), INT_TEXT (user, user_id) };
-  PGresult *result = run (HELDER_SERVER_POSTGRES (storage), ST_INDEX, 2, values, error);
+  PGresult *result = run_for (HELDER_SERVER_POSTGRES (storage), org_id, ST_INDEX, 2, values, error);
   JsonObject *index;
 
   if (result == NULL)
@@ -945,7 +1071,7 @@ pg_get_idempotent (HelderServerStorage  *storage,
    * stored response by the other. */
   if (self->in_transaction && read_org_version (self, org_id, NULL, error) < 0)
     return NULL;
-  result = run (self, ST_GET_IDEMPOTENT, 2, values, error);
+  result = run_for (self, org_id, ST_GET_IDEMPOTENT, 2, values, error);
   if (result == NULL)
     return NULL;
   if (PQntuples (result) > 0)
@@ -968,7 +1094,29 @@ pg_put_idempotent (HelderServerStorage  *storage,
   char org[32];
   const char *values[] = { INT_TEXT (org, org_id), key, body_hash, response };
 
-  return run_done (HELDER_SERVER_POSTGRES (storage), ST_PUT_IDEMPOTENT, 4, values, NULL, error);
+  return run_done_for (HELDER_SERVER_POSTGRES (storage), org_id, ST_PUT_IDEMPOTENT, 4, values, NULL, error);
+}
+
+/* The organisations, for maintenance that row-level security makes go
+ * through them one by one; NULL on error. */
+static GArray *
+org_ids (HelderServerPostgres  *self,
+         GError               **error)
+{
+  PGresult *result = run (self, ST_ORGS, 0, NULL, error);
+  GArray *ids;
+
+  if (result == NULL)
+    return NULL;
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      gint64 id = g_ascii_strtoll (PQgetvalue (result, i, 0), NULL, 10);
+
+      g_array_append_val (ids, id);
+    }
+  PQclear (result);
+  return ids;
 }
 
 static gint
@@ -981,13 +1129,25 @@ pg_purge_tombstones (HelderServerStorage  *storage,
   g_autoptr(GDateTime) cutoff = g_date_time_add_seconds (now, -(gdouble) older_than_seconds);
   g_autofree char *cutoff_text = g_date_time_format_iso8601 (cutoff);
   const char *values[] = { cutoff_text };
+  g_autoptr(GArray) orgs = org_ids (self, error);
   gint purged = 0;
 
-  if (!pg_begin (storage, error))
+  if (orgs == NULL || !pg_begin (storage, error))
     return -1;
-  if (!run_done (self, ST_MOVE_HORIZON, 1, values, NULL, error) ||
-      !run_done (self, ST_PURGE_TOMBSTONES, 1, values, &purged, error) ||
-      !pg_commit (storage, error))
+  for (guint i = 0; i < orgs->len; i++)
+    {
+      gint64 org = g_array_index (orgs, gint64, i);
+      gint n = 0;
+
+      if (!run_done_for (self, org, ST_MOVE_HORIZON, 1, values, NULL, error) ||
+          !run_done_for (self, org, ST_PURGE_TOMBSTONES, 1, values, &n, error))
+        {
+          pg_rollback (storage);
+          return -1;
+        }
+      purged += n;
+    }
+  if (!pg_commit (storage, error))
     {
       pg_rollback (storage);
       return -1;
@@ -1000,13 +1160,62 @@ pg_purge_idempotent (HelderServerStorage  *storage,
                      gint64                older_than_seconds,
                      GError              **error)
 {
+  HelderServerPostgres *self = HELDER_SERVER_POSTGRES (storage);
   char seconds[32];
   const char *values[] = { INT_TEXT (seconds, older_than_seconds) };
+  g_autoptr(GArray) orgs = org_ids (self, error);
   gint purged = 0;
 
-  if (!run_done (HELDER_SERVER_POSTGRES (storage), ST_PURGE_IDEMPOTENT, 1, values, &purged, error))
+  if (orgs == NULL)
     return -1;
+  for (guint i = 0; i < orgs->len; i++)
+    {
+      gint n = 0;
+
+      if (!run_done_for (self, g_array_index (orgs, gint64, i), ST_PURGE_IDEMPOTENT, 1, values, &n, error))
+        return -1;
+      purged += n;
+    }
   return purged;
+}
+
+static char *
+pg_get_epoch (HelderServerStorage  *storage,
+              GError              **error)
+{
+  PGresult *result = run (HELDER_SERVER_POSTGRES (storage), ST_EPOCH, 0, NULL, error);
+  char *epoch = NULL;
+
+  if (result == NULL)
+    return NULL;
+  if (PQntuples (result) > 0)
+    epoch = g_strdup (PQgetvalue (result, 0, 0));
+  else
+    g_set_error_literal (error, HELDER_SERVER_ERROR, HELDER_SERVER_ERROR_FAILED, "The database has no data epoch");
+  PQclear (result);
+  return epoch;
+}
+
+/* After the database was restored (pg_restore): a new epoch, each
+ * organisation's restore point, and word to every running instance. */
+static gboolean
+pg_mark_restored (HelderServerStorage  *storage,
+                  GError              **error)
+{
+  HelderServerPostgres *self = HELDER_SERVER_POSTGRES (storage);
+  g_autofree char *epoch = g_uuid_string_random ();
+  g_autofree char *sql = g_strdup_printf ("UPDATE orgs SET restored = version; "
+                                          "UPDATE helder_meta SET value = '%s' WHERE key = 'epoch'; "
+                                          "NOTIFY " CHANNEL ", 'epoch %s'", epoch, epoch);
+
+  if (!pg_begin (storage, error))
+    return FALSE;
+  if (!exec_simple (self->conn, sql, error) || !pg_commit (storage, error))
+    {
+      pg_rollback (storage);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -1032,4 +1241,6 @@ storage_iface_init (HelderServerStorageInterface *iface)
   iface->put_idempotent = pg_put_idempotent;
   iface->purge_tombstones = pg_purge_tombstones;
   iface->purge_idempotent = pg_purge_idempotent;
+  iface->get_epoch = pg_get_epoch;
+  iface->mark_restored = pg_mark_restored;
 }

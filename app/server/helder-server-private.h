@@ -29,7 +29,17 @@ G_BEGIN_DECLS
  * timeouts), -responses.c (answers and reading
  * bodies), -auth.c (tokens and login), -records.c (changes, index and
  * single records), -push.c (push and merge), -blobs.c and -stream.c (the
- * WebSocket notifications). */
+ * WebSocket notifications), -reader.c (reads in worker threads) and
+ * -epoch.c (the data epoch on every answer; a restore told to streams). */
+
+typedef struct _HelderServerReader HelderServerReader;
+
+/* In a reader thread, with a storage of its own */
+typedef void (*HelderServerReadFunc) (HelderServerStorage *storage,
+                                      gpointer             data);
+/* On the main loop; @msg is NULL when its client went away */
+typedef void (*HelderServerDoneFunc) (SoupServerMessage   *msg,
+                                      gpointer             data);
 
 typedef struct _HelderServerConnection HelderServerConnection;
 
@@ -44,6 +54,9 @@ struct _HelderServer
   GHashTable          *attempts;     /* "user:x" / "addr:y" → Attempts */
   GPtrArray           *streams;      /* Stream */
   GHashTable          *announced;    /* org id → newest version sent to its streams */
+  HelderServerReader  *reader;       /* NULL: reads on the main loop */
+  char                *epoch;        /* the data epoch last read */
+  guint                epoch_check;
   guint                sweep_id;     /* checks the streams' tokens */
   GPtrArray           *trusted_proxies;  /* GInetAddress, or NULL */
   GQueue              *logins;       /* GTask waiting for a worker */
@@ -146,6 +159,25 @@ char       *helder_server_client_address         (HelderServer            *self,
                                                   SoupServerMessage       *msg);
 void        helder_server_handle_login           (HelderServer            *self,
                                                   SoupServerMessage       *msg);
+void        helder_server_refuse_token           (SoupServerMessage       *msg);
+void        helder_server_authenticated          (HelderServer            *self,
+                                                  SoupServerMessage       *msg,
+                                                  const HelderServerUser  *user);
+
+/* Reads in worker threads (helder-server-reader.c) */
+HelderServerReader *helder_server_reader_new     (GPtrArray               *storages);
+void        helder_server_reader_free            (HelderServerReader      *reader);
+void        helder_server_read                   (HelderServer            *self,
+                                                  SoupServerMessage       *msg,
+                                                  HelderServerReadFunc     work,
+                                                  HelderServerDoneFunc     done,
+                                                  gpointer                 data);
+
+/* The data epoch (helder-server-epoch.c) */
+void        helder_server_note_epoch             (HelderServer            *self,
+                                                  SoupServerMessage       *msg,
+                                                  const char              *epoch);
+void        helder_server_epoch_start            (HelderServer            *self);
 
 /* Reading records (helder-server-records.c) */
 JsonNode   *helder_server_wire_record            (JsonObject              *row);
@@ -176,6 +208,9 @@ void        helder_server_handle_blob            (HelderServer            *self,
 
 /* WebSocket notifications (helder-server-stream.c) */
 void        helder_server_stream_free            (Stream                  *s);
+void        helder_server_stream_send_version    (HelderServer            *self,
+                                                  SoupWebsocketConnection *connection,
+                                                  gint64                   version);
 void        helder_server_broadcast_version      (HelderServer            *self,
                                                   gint64                   org_id,
                                                   gint64                   version);

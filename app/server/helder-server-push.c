@@ -388,6 +388,25 @@ helder_server_handle_push (HelderServer      *self,
   if (!storage->begin (self->storage, &error))
     goto failed;
 
+  /* Pushed against data since restored from a backup: its base versions
+   * may name other edits now.  The client reconciles first. */
+  {
+    const char *sent = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                     HELDER_HEADER_DATA_EPOCH);
+    g_autofree char *epoch = sent ? storage->get_epoch (self->storage, &error) : NULL;
+
+    if (sent != NULL && epoch == NULL)
+      goto rollback;
+    if (sent != NULL && !g_str_equal (sent, epoch))
+      {
+        storage->rollback (self->storage);
+        helder_server_note_epoch (self, msg, epoch);
+        helder_server_respond_error (msg, SOUP_STATUS_PRECONDITION_FAILED, HELDER_CODE_EPOCH_CHANGED,
+                                     "The server's data was restored from a backup; sync again");
+        return;
+      }
+  }
+
   /* A replay returns the stored answer; a reused key with another body is
    * a client bug. */
   stored = storage->get_idempotent (self->storage, user.org_id, user_key, &stored_hash, NULL);

@@ -286,6 +286,7 @@ helder_server_refuse_unread (SoupServerMessage *msg,
                                            HELDER_MEMBER_MESSAGE "\":\"%s\"}", code, message);
   g_autofree char *response = NULL;
   GUri *uri = soup_server_message_get_uri (msg);
+  const char *epoch;
 
   helder_server_connection_body_read (msg);
   if (soup_message_headers_get_expectations (soup_server_message_get_request_headers (msg)) &
@@ -295,10 +296,13 @@ helder_server_refuse_unread (SoupServerMessage *msg,
       return;
     }
 
+  epoch = soup_message_headers_get_one (soup_server_message_get_response_headers (msg), HELDER_HEADER_DATA_EPOCH);
   response = g_strdup_printf ("HTTP/1.1 %u %s\r\nServer: helder-server/" PACKAGE_VERSION "\r\n"
-                              "Connection: close\r\nContent-Type: application/json\r\n"
+                              "Connection: close\r\nContent-Type: application/json\r\n%s%s%s"
                               "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n%s",
-                              status, soup_status_get_phrase (status), strlen (body), body);
+                              status, soup_status_get_phrase (status),
+                              epoch ? HELDER_HEADER_DATA_EPOCH ": " : "", epoch ? epoch : "", epoch ? "\r\n" : "",
+                              strlen (body), body);
   stream = soup_server_message_steal_connection (msg);
   if (stream != NULL)
     {

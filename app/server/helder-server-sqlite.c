@@ -8,8 +8,12 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "helder-server-sqlite.h"
 
@@ -30,7 +34,7 @@ static void storage_iface_init (HelderServerStorageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (HelderServerSqlite, helder_server_sqlite, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (HELDER_TYPE_SERVER_STORAGE, storage_iface_init))
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 
 static const char schema[] =
   "CREATE TABLE orgs ("
@@ -76,6 +80,20 @@ static const char schema[] =
   "  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
   "  PRIMARY KEY (org, key)"
   ");";
+
+/* Version 2: each record's wire JSON kept as text (pages of changes are
+ * spliced from it), the data epoch, and each organisation's version at
+ * the last restore. */
+static const char schema_2[] =
+  "ALTER TABLE records ADD COLUMN wire TEXT;"
+  "UPDATE records SET wire = json_object ('id', id, 'type', type, 'version', version,"
+  "  'deleted', json (CASE WHEN deleted THEN 'true' ELSE 'false' END), 'visibility', visibility,"
+  "  'updated_by', updated_by, 'updated_at', updated_at, 'data', json (data));"
+  "ALTER TABLE orgs ADD COLUMN restored INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+  /* In page order: no sort per page */
+  "DROP INDEX records_version;"
+  "CREATE INDEX records_page ON records (org, version, id);";
 
 static gboolean
 sql_error (GError     **error,
@@ -124,6 +142,47 @@ exec (HelderServerSqlite  *self,
 {
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
     return sql_error (error, self->db, sql);
+  return TRUE;
+}
+
+/* A new random data epoch (at creation and on a restore). */
+static gboolean
+set_epoch (HelderServerSqlite  *self,
+           GError             **error)
+{
+  g_autofree char *epoch = g_uuid_string_random ();
+  sqlite3_stmt *stmt = prepare (self, "INSERT INTO meta (key, value) VALUES ('epoch', ?) "
+                                "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, epoch, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return sql_error (error, self->db, "data epoch");
+  return TRUE;
+}
+
+/* From data version @version (0: empty) to SCHEMA_VERSION, in one
+ * transaction. */
+static gboolean
+migrate (HelderServerSqlite  *self,
+         int                  version,
+         GError             **error)
+{
+  g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", SCHEMA_VERSION);
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if ((version < 1 && !exec (self, schema, error)) ||
+      (version < 2 && (!exec (self, schema_2, error) || !set_epoch (self, error))) ||
+      !exec (self, bump, error) || !exec (self, "COMMIT", error))
+    {
+      exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -187,18 +246,8 @@ helder_server_sqlite_open (const char  *data_dir,
                    "%s was written by a newer helder-server (data version %d)", path, version);
       return NULL;
     }
-  if (version == 0)
-    {
-      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", SCHEMA_VERSION);
-
-      if (!exec (self, "BEGIN IMMEDIATE", error))
-        return NULL;
-      if (!exec (self, schema, error) || !exec (self, bump, error) || !exec (self, "COMMIT", error))
-        {
-          exec (self, "ROLLBACK", NULL);
-          return NULL;
-        }
-    }
+  if (version < SCHEMA_VERSION && !migrate (self, version, error))
+    return NULL;
 
   return g_steal_pointer (&self);
 }
@@ -397,7 +446,8 @@ sqlite_find_token (HelderServerStorage  *storage,
 {
   HelderServerSqlite *self = HELDER_SERVER_SQLITE (storage);
   sqlite3_stmt *stmt = prepare (self,
-                                "SELECT " USER_COLUMNS ", orgs.version, orgs.horizon FROM tokens "
+                                "SELECT " USER_COLUMNS ", orgs.version, orgs.horizon, orgs.restored, "
+                                "(SELECT value FROM meta WHERE key = 'epoch') FROM tokens "
                                 "JOIN users ON users.id = tokens.user "
                                 "JOIN orgs ON orgs.id = users.org WHERE tokens.hash = ?", error);
   gboolean found = FALSE;
@@ -414,6 +464,8 @@ sqlite_find_token (HelderServerStorage  *storage,
       read_user (stmt, user);
       user->org_version = sqlite3_column_int64 (stmt, 5);
       user->org_horizon = sqlite3_column_int64 (stmt, 6);
+      user->org_restored = sqlite3_column_int64 (stmt, 7);
+      user->epoch = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
       found = TRUE;
     }
   else if (rc != SQLITE_DONE)
@@ -523,12 +575,12 @@ sqlite_put_record (HelderServerStorage  *storage,
   HelderServerSqlite *self = HELDER_SERVER_SQLITE (storage);
   sqlite3_stmt *stmt = prepare (self,
                                 "INSERT INTO records (org, id, type, version, deleted, visibility, owner, "
-                                "updated_by, updated_at, data, field_versions) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                "updated_by, updated_at, data, field_versions, wire) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                                 "ON CONFLICT (org, id) DO UPDATE SET version = excluded.version, "
                                 "deleted = excluded.deleted, visibility = excluded.visibility, "
                                 "updated_by = excluded.updated_by, updated_at = excluded.updated_at, "
-                                "data = excluded.data, field_versions = excluded.field_versions", error);
+                                "data = excluded.data, field_versions = excluded.field_versions, wire = excluded.wire", error);
   char *data, *versions;
 
   if (stmt == NULL)
@@ -545,35 +597,40 @@ sqlite_put_record (HelderServerStorage  *storage,
   sqlite3_bind_text (stmt, 9, json_object_get_string_member_with_default (row, "updated_at", NULL), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 10, data, -1, g_free);
   sqlite3_bind_text (stmt, 11, versions, -1, g_free);
+  sqlite3_bind_text (stmt, 12, helder_server_row_wire_text (row), -1, g_free);
   return step_done (self, stmt, "store record", error);
 }
 
-/* Private records are only their owner's. */
-static GPtrArray *
+/* Private records are only their owner's.  The wire text goes from
+ * SQLite's page straight into the answer. */
+static gboolean
 sqlite_changes (HelderServerStorage  *storage,
                 gint64                org_id,
                 gint64                user_id,
                 gint64                since,
                 guint                 limit,
+                HelderServerPage     *page,
                 GError              **error)
 {
   HelderServerSqlite *self = HELDER_SERVER_SQLITE (storage);
   sqlite3_stmt *stmt = prepare (self,
-                                "SELECT " ROW_COLUMNS " FROM records WHERE org = ? AND version > ? "
+                                "SELECT version, wire FROM records WHERE org = ? AND version > ? "
                                 "AND (visibility = 'org' OR owner = ?) ORDER BY version, id LIMIT ?", error);
-  GPtrArray *rows;
+  int rc;
 
   if (stmt == NULL)
-    return NULL;
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, org_id);
   sqlite3_bind_int64 (stmt, 2, since);
   sqlite3_bind_int64 (stmt, 3, user_id);
   sqlite3_bind_int (stmt, 4, limit);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (rows, read_row (stmt));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    helder_server_page_add (page, sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
+                            sqlite3_column_bytes (stmt, 1));
   sqlite3_reset (stmt);
-  return rows;
+  if (rc != SQLITE_DONE)
+    return sql_error (error, self->db, "read changes");
+  return TRUE;
 }
 
 static JsonObject *
@@ -710,6 +767,169 @@ sqlite_purge_idempotent (HelderServerStorage  *storage,
   return sqlite3_changes (self->db);
 }
 
+static char *
+sqlite_get_epoch (HelderServerStorage  *storage,
+                  GError              **error)
+{
+  HelderServerSqlite *self = HELDER_SERVER_SQLITE (storage);
+  sqlite3_stmt *stmt = prepare (self, "SELECT value FROM meta WHERE key = 'epoch'", error);
+  char *epoch = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    epoch = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  else
+    sql_error (error, self->db, "data epoch");
+  sqlite3_reset (stmt);
+  return epoch;
+}
+
+static gboolean
+sqlite_mark_restored (HelderServerStorage  *storage,
+                      GError              **error)
+{
+  HelderServerSqlite *self = HELDER_SERVER_SQLITE (storage);
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!exec (self, "UPDATE orgs SET restored = version", error) || !set_epoch (self, error) ||
+      !exec (self, "COMMIT", error))
+    {
+      exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Copies all of @from into @to with SQLite's online backup API, in one
+ * step: the source is read as one snapshot (in WAL mode writers go on
+ * meanwhile), and a busy destination is waited for. */
+static gboolean
+copy_database (sqlite3     *to,
+               sqlite3     *from,
+               const char  *what,
+               GError     **error)
+{
+  sqlite3_backup *backup = sqlite3_backup_init (to, "main", from, "main");
+  int rc;
+
+  if (backup == NULL)
+    return sql_error (error, to, what);
+  for (guint tries = 0; tries < 100; tries++)
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+        break;
+      g_usleep (50 * 1000);
+    }
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, HELDER_SERVER_ERROR, HELDER_SERVER_ERROR_FAILED, "%s: %s", what, sqlite3_errstr (rc));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * helder_server_sqlite_backup:
+ * @path: the backup file to write (replaced if it exists)
+ *
+ * Writes a consistent copy of the data to @path while the server may go
+ * on writing, readable only by its owner.
+ */
+gboolean
+helder_server_sqlite_backup (HelderServerSqlite  *self,
+                             const char          *path,
+                             GError             **error)
+{
+  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+  sqlite3 *to = NULL;
+  gboolean ok;
+  int fd;
+
+  g_return_val_if_fail (HELDER_IS_SERVER_SQLITE (self), FALSE);
+
+  /* Made 0600 before anything is written into it */
+  fd = g_open (partial, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  if (fd < 0)
+    {
+      g_set_error (error, HELDER_SERVER_ERROR, HELDER_SERVER_ERROR_FAILED, "%s: %s", partial, g_strerror (errno));
+      return FALSE;
+    }
+  close (fd);
+  if (sqlite3_open (partial, &to) != SQLITE_OK)
+    ok = sql_error (error, to, partial);
+  else
+    ok = copy_database (to, self->db, "backup", error);
+  /* A backup is one file: no WAL beside it */
+  if (ok && sqlite3_exec (to, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
+    ok = sql_error (error, to, "backup");
+  sqlite3_close (to);
+  if (ok && g_rename (partial, path) != 0)
+    {
+      g_set_error (error, HELDER_SERVER_ERROR, HELDER_SERVER_ERROR_FAILED, "%s: %s", path, g_strerror (errno));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (partial);
+  return ok;
+}
+
+/**
+ * helder_server_sqlite_restore:
+ * @path: a file written by helder_server_sqlite_backup()
+ *
+ * Replaces the data with the backup's, brings it to this server's data
+ * version, and marks the restore (a new data epoch).  A server running on
+ * the same directory goes on with the restored data.
+ */
+gboolean
+helder_server_sqlite_restore (HelderServerSqlite  *self,
+                              const char          *path,
+                              GError             **error)
+{
+  sqlite3 *from = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+  gboolean ok;
+
+  g_return_val_if_fail (HELDER_IS_SERVER_SQLITE (self), FALSE);
+
+  if (sqlite3_open_v2 (path, &from, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      ok = sql_error (error, from, path);
+      sqlite3_close (from);
+      return ok;
+    }
+  /* Only a helder-server database of this or an older data version */
+  if (sqlite3_prepare_v2 (from, "SELECT (SELECT count(*) FROM sqlite_schema WHERE name = 'records'), "
+                                "user_version FROM pragma_user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 1)
+    version = sqlite3_column_int (stmt, 1);
+  sqlite3_finalize (stmt);
+  if (version < 1 || version > SCHEMA_VERSION)
+    {
+      g_set_error (error, HELDER_SERVER_ERROR, HELDER_SERVER_ERROR_FAILED,
+                   "%s is not a backup of this helder-server's data", path);
+      sqlite3_close (from);
+      return FALSE;
+    }
+
+  /* The statements belong to the data that goes */
+  g_hash_table_remove_all (self->statements);
+  ok = copy_database (self->db, from, "restore", error);
+  sqlite3_close (from);
+  if (!ok)
+    return FALSE;
+  if (version < SCHEMA_VERSION && !migrate (self, version, error))
+    return FALSE;
+  return sqlite_mark_restored (HELDER_SERVER_STORAGE (self), error);
+}
+
 static void
 storage_iface_init (HelderServerStorageInterface *iface)
 {
@@ -733,4 +953,6 @@ storage_iface_init (HelderServerStorageInterface *iface)
   iface->put_idempotent = sqlite_put_idempotent;
   iface->purge_tombstones = sqlite_purge_tombstones;
   iface->purge_idempotent = sqlite_purge_idempotent;
+  iface->get_epoch = sqlite_get_epoch;
+  iface->mark_restored = sqlite_mark_restored;
 }

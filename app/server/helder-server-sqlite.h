@@ -16,5 +16,11 @@ G_DECLARE_FINAL_TYPE (HelderServerSqlite, helder_server_sqlite, HELDER, SERVER_S
 
 HelderServerSqlite *helder_server_sqlite_open (const char  *data_dir,
                                                GError     **error);
+gboolean            helder_server_sqlite_backup  (HelderServerSqlite  *self,
+                                                  const char          *path,
+                                                  GError             **error);
+gboolean            helder_server_sqlite_restore (HelderServerSqlite  *self,
+                                                  const char          *path,
+                                                  GError             **error);
 
 G_END_DECLS

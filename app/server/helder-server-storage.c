@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "helder-server-storage.h"
+#include "sync/helder-protocol.h"
 
 G_DEFINE_INTERFACE (HelderServerStorage, helder_server_storage, G_TYPE_OBJECT)
 
@@ -19,6 +20,52 @@ helder_server_storage_default_init (HelderServerStorageInterface *iface)
 {
   g_signal_new ("version-changed", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST, 0,
                 NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+  g_signal_new ("epoch-changed", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST, 0,
+                NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+void
+helder_server_page_init (HelderServerPage *page,
+                         GString          *text)
+{
+  page->text = text;
+  page->start = text->len;
+  page->versions = g_array_new (FALSE, FALSE, sizeof (gint64));
+  page->ends = g_array_new (FALSE, FALSE, sizeof (gsize));
+}
+
+void
+helder_server_page_clear (HelderServerPage *page)
+{
+  g_clear_pointer (&page->versions, g_array_unref);
+  g_clear_pointer (&page->ends, g_array_unref);
+}
+
+void
+helder_server_page_add (HelderServerPage *page,
+                        gint64            version,
+                        const char       *wire,
+                        gsize             length)
+{
+  gsize end;
+
+  g_string_append_len (page->text, wire, length);
+  end = page->text->len;
+  g_string_append_c (page->text, ',');
+  g_array_append_val (page->versions, version);
+  g_array_append_val (page->ends, end);
+}
+
+/* Keeps the first @n records (none: the page starts again) */
+void
+helder_server_page_cut (HelderServerPage *page,
+                        guint             n)
+{
+  if (n >= page->versions->len)
+    return;
+  g_string_truncate (page->text, n > 0 ? g_array_index (page->ends, gsize, n - 1) + 1 : page->start);
+  g_array_set_size (page->versions, n);
+  g_array_set_size (page->ends, n);
 }
 
 void
@@ -27,6 +74,7 @@ helder_server_user_clear (HelderServerUser *user)
   g_clear_pointer (&user->login, g_free);
   g_clear_pointer (&user->role, g_free);
   g_clear_pointer (&user->org_slug, g_free);
+  g_clear_pointer (&user->epoch, g_free);
   user->id = user->org_id = 0;
 }
 
@@ -71,4 +119,31 @@ helder_server_row_texts (JsonObject  *row,
 
   *data_json = json_to_string (data, FALSE);
   *field_versions_json = json_to_string (versions, FALSE);
+}
+
+/* The record as the wire has it: the row less owner and field versions. */
+JsonNode *
+helder_server_row_wire (JsonObject *row)
+{
+  JsonObject *out = json_object_new ();
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+  static const char *members[] = {
+    HELDER_MEMBER_ID, HELDER_MEMBER_TYPE, HELDER_MEMBER_VERSION, HELDER_MEMBER_DELETED,
+    HELDER_MEMBER_VISIBILITY, HELDER_MEMBER_UPDATED_BY, HELDER_MEMBER_UPDATED_AT, HELDER_MEMBER_DATA,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    if (json_object_has_member (row, members[i]))
+      json_object_set_member (out, members[i], json_node_copy (json_object_get_member (row, members[i])));
+  json_node_take_object (node, out);
+  return node;
+}
+
+/* The text a backend keeps next to the row, for pages of changes. */
+char *
+helder_server_row_wire_text (JsonObject *row)
+{
+  g_autoptr(JsonNode) node = helder_server_row_wire (row);
+
+  return json_to_string (node, FALSE);
 }

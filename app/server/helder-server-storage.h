@@ -27,7 +27,39 @@ G_BEGIN_DECLS
  *
  * A record row is a JsonObject:
  *   {id, type, version, deleted, visibility, owner, updated_by,
- *    updated_at, data: {...}, field_versions: {field: version}} */
+ *    updated_at, data: {...}, field_versions: {field: version}}
+ * Next to it a backend keeps the record's wire JSON as text (written by
+ * put_record from helder_server_row_wire_text): changes returns that text,
+ * which the server splices into a page without parsing it.
+ *
+ * The data epoch is a random name the data gets when it is created and
+ * again when it is restored from a backup (mark_restored); every answer
+ * carries it, so a client notices a restore even when the versions went
+ * on past its own.  mark_restored also keeps each organisation's version
+ * at the restore ("restored"): versions above it were issued twice, once
+ * in the lost history and once after the restore. */
+
+/* Records for a page of changes, as wire JSON text: the backend appends
+ * each record's text and a comma to @text (which may already hold the
+ * start of the answer), and its version and where its text ends to the
+ * arrays.  The page is cut after record k by truncating @text to ends[k]. */
+typedef struct
+{
+  GString *text;
+  gsize    start;      /* where the first record goes */
+  GArray  *versions;   /* gint64 */
+  GArray  *ends;       /* gsize */
+} HelderServerPage;
+
+void helder_server_page_init  (HelderServerPage *page,
+                               GString          *text);
+void helder_server_page_clear (HelderServerPage *page);
+void helder_server_page_add   (HelderServerPage *page,
+                               gint64            version,
+                               const char       *wire,
+                               gsize             length);
+void helder_server_page_cut   (HelderServerPage *page,
+                               guint             n);
 
 typedef struct
 {
@@ -40,6 +72,8 @@ typedef struct
    * request with nothing new costs one lookup. */
   gint64  org_version;
   gint64  org_horizon;
+  gint64  org_restored;   /* the version at the last restore, 0: none */
+  char   *epoch;          /* the data epoch */
 } HelderServerUser;
 
 void helder_server_user_clear (HelderServerUser *user);
@@ -75,8 +109,9 @@ struct _HelderServerStorageInterface
   JsonObject *(*get_record)       (HelderServerStorage *self, gint64 org_id, const char *id,
                                    gboolean *elsewhere, GError **error);
   gboolean    (*put_record)       (HelderServerStorage *self, gint64 org_id, JsonObject *row, GError **error);
-  GPtrArray  *(*changes)          (HelderServerStorage *self, gint64 org_id, gint64 user_id,
-                                   gint64 since, guint limit, GError **error);
+  /* Up to @limit records newer than @since, in version order */
+  gboolean    (*changes)          (HelderServerStorage *self, gint64 org_id, gint64 user_id,
+                                   gint64 since, guint limit, HelderServerPage *page, GError **error);
   JsonObject *(*index)            (HelderServerStorage *self, gint64 org_id, gint64 user_id, GError **error);
   char       *(*get_idempotent)   (HelderServerStorage *self, gint64 org_id, const char *key,
                                    char **body_hash, GError **error);
@@ -84,6 +119,11 @@ struct _HelderServerStorageInterface
                                    const char *body_hash, const char *response, GError **error);
   gint        (*purge_tombstones) (HelderServerStorage *self, gint64 older_than_seconds, GError **error);
   gint        (*purge_idempotent) (HelderServerStorage *self, gint64 older_than_seconds, GError **error);
+
+  char       *(*get_epoch)        (HelderServerStorage *self, GError **error);
+  /* A new epoch, and every organisation's version kept as its restore
+   * point; another instance hears of it as "epoch-changed" (epoch). */
+  gboolean    (*mark_restored)    (HelderServerStorage *self, GError **error);
 };
 
 #define HELDER_SERVER_ERROR (helder_server_error_quark ())
@@ -110,5 +150,7 @@ JsonObject *helder_server_row_new (const char *id,
 void        helder_server_row_texts (JsonObject  *row,
                                      char       **data_json,
                                      char       **field_versions_json);
+JsonNode   *helder_server_row_wire  (JsonObject  *row);
+char       *helder_server_row_wire_text (JsonObject *row);
 
 G_END_DECLS

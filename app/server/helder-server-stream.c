@@ -68,12 +68,16 @@ sweep_streams (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-static void
-send_version (SoupWebsocketConnection *connection,
-              gint64                   version)
+/* The epoch goes with the version: after a restore a version lower than
+ * the client's is news too. */
+void
+helder_server_stream_send_version (HelderServer            *self,
+                                   SoupWebsocketConnection *connection,
+                                   gint64                   version)
 {
-  g_autofree char *text = g_strdup_printf ("{\"" HELDER_MEMBER_LIBRARY_VERSION "\":%" G_GINT64_FORMAT "}",
-                                           version);
+  g_autofree char *text = g_strdup_printf ("{\"" HELDER_MEMBER_LIBRARY_VERSION "\":%" G_GINT64_FORMAT
+                                           ",\"" HELDER_MEMBER_DATA_EPOCH "\":\"%s\"}",
+                                           version, self->epoch ? self->epoch : "");
 
   if (soup_websocket_connection_get_state (connection) == SOUP_WEBSOCKET_STATE_OPEN)
     soup_websocket_connection_send_text (connection, text);
@@ -97,7 +101,7 @@ helder_server_broadcast_version (HelderServer *self,
       Stream *s = g_ptr_array_index (self->streams, i);
 
       if (s->org_id == org_id && stream_still_valid (self, s))
-        send_version (s->connection, version);
+        helder_server_stream_send_version (self, s->connection, version);
     }
 }
 
@@ -154,5 +158,5 @@ helder_server_stream_handler (SoupServer              *server,
       soup_websocket_connection_close (connection, SOUP_WEBSOCKET_CLOSE_SERVER_ERROR, NULL);
       return;
     }
-  send_version (connection, version);
+  helder_server_stream_send_version (self, connection, version);
 }

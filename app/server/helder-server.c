@@ -124,6 +124,10 @@ request_started (SoupServer        *server,
 
   *start = g_get_monotonic_time ();
   g_object_set_qdata_full (G_OBJECT (msg), start_quark, start, g_free);
+  /* Every answer names the data; one that reads a token names it afresh */
+  if (self->epoch != NULL)
+    soup_message_headers_replace (soup_server_message_get_response_headers (msg), HELDER_HEADER_DATA_EPOCH,
+                                  self->epoch);
   helder_server_connection_started (self, msg);
 }
 
@@ -163,6 +167,8 @@ helder_server_dispose (GObject *object)
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
+  g_clear_pointer (&self->reader, helder_server_reader_free);
+  g_clear_handle_id (&self->epoch_check, g_source_remove);
   if (self->storage != NULL)
     g_signal_handlers_disconnect_by_data (self->storage, self);
   g_clear_object (&self->storage);
@@ -177,6 +183,7 @@ helder_server_finalize (GObject *object)
   HelderServer *self = HELDER_SERVER (object);
 
   g_free (self->blob_dir);
+  g_free (self->epoch);
   g_hash_table_unref (self->attempts);
   g_clear_pointer (&self->trusted_proxies, g_ptr_array_unref);
   g_queue_free_full (self->logins, g_object_unref);
@@ -229,8 +236,27 @@ helder_server_new (HelderServerStorage *storage,
   g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started), self);
   g_signal_connect (self->soup, "request-read", G_CALLBACK (request_read), self);
   g_signal_connect (self->soup, "request-finished", G_CALLBACK (request_finished), self);
+  helder_server_epoch_start (self);
 
   return self;
+}
+
+/**
+ * helder_server_add_readers:
+ * @storages: storages opened on the same data as the server's, one for
+ *   each reader thread, used by nothing else
+ *
+ * Pages of changes and the index are then read in those threads, off the
+ * main loop.
+ */
+void
+helder_server_add_readers (HelderServer *self,
+                           GPtrArray    *storages)
+{
+  g_return_if_fail (HELDER_IS_SERVER (self));
+  g_return_if_fail (self->reader == NULL);
+
+  self->reader = helder_server_reader_new (storages);
 }
 
 void

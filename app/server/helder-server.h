@@ -34,6 +34,8 @@ HelderServer *helder_server_new             (HelderServerStorage  *storage,
 void          helder_server_set_max_blob    (HelderServer         *self,
                                              gsize                 bytes);
 SoupServer   *helder_server_get_soup_server (HelderServer         *self);
+void          helder_server_add_readers     (HelderServer         *self,
+                                             GPtrArray            *storages);
 gboolean      helder_server_listen          (HelderServer         *self,
                                              GSocket              *socket,
                                              GTlsCertificate      *certificate,

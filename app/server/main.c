@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sqlite3.h>
 #include <sys/socket.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +31,8 @@
  * helder-server admin [--config FILE] [--data-dir DIR] add-user --org SLUG --role ROLE --password-stdin LOGIN
  * helder-server admin [--config FILE] [--data-dir DIR] set-password --password-stdin LOGIN
  * helder-server admin [--config FILE] [--data-dir DIR] revoke-tokens LOGIN
+ * helder-server admin [--config FILE] [--data-dir DIR] backup FILE
+ * helder-server admin [--config FILE] [--data-dir DIR] restore [FILE]
  *
  * The data lives in SQLite in the data directory, or in PostgreSQL when
  * the config file's "database" key (or HELDER_SERVER_DATABASE) holds a
@@ -113,7 +116,8 @@ run_admin (int    argc,
   g_autofree char *role = NULL;
   gboolean password_stdin = FALSE;
   g_auto(GStrv) rest = NULL;
-  g_autoptr(GOptionContext) context = g_option_context_new ("create-org SLUG NAME | add-user LOGIN | set-password LOGIN | revoke-tokens LOGIN");
+  g_autoptr(GOptionContext) context = g_option_context_new ("create-org SLUG NAME | add-user LOGIN | set-password LOGIN | "
+                                                            "revoke-tokens LOGIN | backup FILE | restore [FILE]");
   g_autoptr(GError) error = NULL;
   g_autoptr(GKeyFile) keys = NULL;
   g_autoptr(HelderServerStorage) storage = NULL;
@@ -137,7 +141,7 @@ run_admin (int    argc,
 
   n = rest ? g_strv_length (rest) : 0;
   if (n == 0)
-    return usage_error (_("admin: a command is required: create-org, add-user or revoke-tokens"));
+    return usage_error (_("admin: a command is required: create-org, add-user or revoke-tokens (or backup, restore)"));
   keys = load_config (config, &error);
   if (keys == NULL)
     {
@@ -233,6 +237,43 @@ run_admin (int    argc,
         }
       g_print (g_dngettext (GETTEXT_PACKAGE, "Revoked %d token of %s\n", "Revoked %d tokens of %s\n", revoked),
                revoked, rest[1]);
+      return 0;
+    }
+
+  /* SQLite: a consistent copy while the server runs (the online backup
+   * API), and back from one.  PostgreSQL: pg_dump and pg_restore do the
+   * copying (README); "restore" without a file then marks the restore. */
+  if (g_str_equal (rest[0], "backup"))
+    {
+      if (n != 2)
+        return usage_error ("backup FILE");
+      if (!HELDER_IS_SERVER_SQLITE (storage))
+        return usage_error (_("backup: with PostgreSQL, use pg_dump (see the README)"));
+      if (!helder_server_sqlite_backup (HELDER_SERVER_SQLITE (storage), rest[1], &error))
+        {
+          g_printerr ("helder-server: %s\n", error->message);
+          return 1;
+        }
+      g_print (_("Backed up to %s\n"), rest[1]);
+      return 0;
+    }
+
+  if (g_str_equal (rest[0], "restore"))
+    {
+      gboolean sqlite = HELDER_IS_SERVER_SQLITE (storage);
+
+      if ((sqlite && n != 2) || (!sqlite && n != 1))
+        return usage_error (sqlite ? "restore FILE" : _("restore (after pg_restore, without a file)"));
+      if (sqlite ? !helder_server_sqlite_restore (HELDER_SERVER_SQLITE (storage), rest[1], &error)
+                 : !iface->mark_restored (storage, &error))
+        {
+          g_printerr ("helder-server: %s\n", error->message);
+          return 1;
+        }
+      if (sqlite)
+        g_print (_("Restored from %s; clients send again what the backup lacks\n"), rest[1]);
+      else
+        g_print (_("Marked the database as restored; clients send again what the backup lacks\n"));
       return 0;
     }
 
@@ -370,7 +411,7 @@ main (int   argc,
   g_autoptr(GTlsCertificate) certificate = NULL;
   g_autoptr(GSocket) socket = NULL;
   GOptionEntry entries[] = {
-    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config, N_("A key file with a [server] group: listen, data-dir, database (a PostgreSQL connection string), tls-cert, tls-key, max-blob-bytes, tombstone-days (default 90), idempotency-hours (default 24), max-connections, header-timeout-seconds (default 15), body-timeout-seconds (default 120), idle-timeout-seconds (default 60), trusted-proxies (addresses separated by ;), login-failures-per-user (default 5), login-failures-per-address (default 20)"), N_("FILE") },
+    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config, N_("A key file with a [server] group: listen, data-dir, database (a PostgreSQL connection string), tls-cert, tls-key, max-blob-bytes, tombstone-days (default 90), idempotency-hours (default 24), max-connections, header-timeout-seconds (default 15), body-timeout-seconds (default 120), idle-timeout-seconds (default 60), trusted-proxies (addresses separated by ;), login-failures-per-user (default 5), login-failures-per-address (default 20), readers (threads reading off the main loop, default 1)"), N_("FILE") },
     { "listen", 0, 0, G_OPTION_ARG_STRING, &listen, N_("Address and port to listen on (default 127.0.0.1:8080; port 0 picks a free one)"), N_("ADDR:PORT") },
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, N_("Where the database and blobs are kept"), N_("DIR") },
     { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert, N_("TLS certificate (PEM)"), N_("FILE") },
@@ -379,6 +420,12 @@ main (int   argc,
     { NULL }
   };
 
+
+  /* Each SQLite connection is used by one thread at a time (the main
+   * loop's, or one reader's): no mutex per call, and no global one for
+   * SQLite's memory statistics, which the readers would contend for. */
+  sqlite3_config (SQLITE_CONFIG_MULTITHREAD);
+  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
 
   /* Messages for the administrator in their language; the request log
    * and the "listening on" line, which scripts read, stay as they are. */
@@ -454,6 +501,27 @@ main (int   argc,
 
   blob_dir = g_build_filename (data_dir, "blobs", NULL);
   server = helder_server_new (storage, blob_dir);
+
+  /* Readers: storage connections of their own, for reads off the main loop */
+  {
+    g_autoptr(GPtrArray) readers = g_ptr_array_new_with_free_func (g_object_unref);
+    gint64 n_readers = g_key_file_has_key (keys, "server", "readers", NULL)
+                         ? g_key_file_get_int64 (keys, "server", "readers", NULL) : 1;
+
+    for (gint64 i = 0; i < CLAMP (n_readers, 0, 16); i++)
+      {
+        HelderServerStorage *reader = open_storage (keys, data_dir, FALSE, &error);
+
+        if (reader == NULL)
+          {
+            g_printerr ("helder-server: %s\n", error->message);
+            return 1;
+          }
+        g_ptr_array_add (readers, reader);
+      }
+    if (readers->len > 0)
+      helder_server_add_readers (server, readers);
+  }
   if (max_blob > 0)
     helder_server_set_max_blob (server, max_blob);
 

@@ -423,7 +423,8 @@ server_data (gboolean restore)
       const char *name = g_strrstr (database, " dbname=") + strlen (" dbname=");
       g_autofree char *kill = g_strdup_printf ("SELECT pg_terminate_backend (pid) FROM pg_stat_activity "
                                                "WHERE datname IN ('%s', '%s_backup')", name, name);
-      g_autofree char *copy = g_strdup_printf ("CREATE DATABASE %s_backup TEMPLATE %s", name, name);
+      g_autofree char *copy = g_strdup_printf ("CREATE DATABASE %s_backup TEMPLATE %s OWNER " TEST_DATABASE_ROLE,
+                                               name, name);
       g_autofree char *drop = g_strdup_printf ("DROP DATABASE %s", name);
       g_autofree char *rename = g_strdup_printf ("ALTER DATABASE %s_backup RENAME TO %s", name, name);
 
@@ -526,6 +527,69 @@ test_server_restored (void)
 
     g_assert_cmpstr (helder_record_get_text (at_a, "title"), ==, "Na de back-up bewerkt");
   }
+}
+
+/* The server is restored from a backup (`admin restore`, or pg_restore,
+ * while it runs); a colleague then edits a record, which brings the
+ * server's version back up to what this desk has.  The desk notices the
+ * restore by the data epoch all the same (its version alone would get a
+ * 304), and its own edit of the record, made on the lost history, is a
+ * conflict instead of overwriting the colleague's. */
+static void
+test_restore_epoch (void)
+{
+  g_autoptr(Desk) a = desk_new ("sanne");
+  g_autoptr(Desk) b = desk_new ("joost");
+  g_autoptr(HelderRecord) p = make_priority ("Voor de back-up");
+  g_autoptr(HelderRecord) at_a = NULL;
+  g_autoptr(HelderRecord) at_b = NULL;
+  g_autoptr(HelderRecord) fresh = NULL;
+  g_autoptr(Desk) c = NULL;
+  g_autofree char *backup = g_build_filename (server.dir, "epoch.backup", NULL);
+  g_autofree char *epoch_before = NULL;
+  g_autofree char *epoch_after = NULL;
+  gint64 version_a;
+
+  helder_store_save (a->store, p, NULL);
+  sync_ok (a);
+  sync_ok (b);
+  test_backup (server.dir, NULL, backup);
+  epoch_before = helder_store_get_data_epoch (a->store);
+  g_assert_nonnull (epoch_before);
+
+  /* Confirmed after the backup, then lost */
+  at_a = load (a, helder_record_get_id (p));
+  g_object_set (at_a, "title", "Sanne na de back-up", NULL);
+  helder_store_save (a->store, at_a, NULL);
+  sync_ok (a);
+  version_a = helder_store_get_library_version (a->store);
+
+  test_restore (server.dir, NULL, backup);
+
+  /* The colleague's edit takes the version the lost one had */
+  at_b = load (b, helder_record_get_id (p));
+  g_object_set (at_b, "title", "Joost na het terugzetten", NULL);
+  helder_store_save (b->store, at_b, NULL);
+  sync_ok (b);
+  g_assert_cmpuint (helder_store_count_conflicts (b->store), ==, 0);
+  g_assert_cmpint (helder_store_get_library_version (b->store), ==, version_a);
+
+  /* This desk edits the record again, on its copy from the lost history */
+  g_clear_object (&at_a);
+  at_a = load (a, helder_record_get_id (p));
+  g_object_set (at_a, "title", "Sanne opnieuw", NULL);
+  helder_store_save (a->store, at_a, NULL);
+  sync_ok (a);
+  g_assert_cmpuint (helder_store_count_conflicts (a->store), ==, 1);
+  epoch_after = helder_store_get_data_epoch (a->store);
+  g_assert_cmpstr (epoch_after, !=, epoch_before);
+  g_assert_cmpuint (helder_store_count_outbox (a->store), ==, 0);
+
+  /* The server kept the colleague's edit */
+  c = desk_new ("sanne");
+  sync_ok (c);
+  fresh = load (c, helder_record_get_id (p));
+  g_assert_cmpstr (helder_record_get_text (fresh, "title"), ==, "Joost na het terugzetten");
 }
 
 /* A desk that last synced before the server forgot some tombstones gets
@@ -896,6 +960,7 @@ main (int   argc,
   g_test_add_func ("/sync/lost-answer", test_lost_answer_retry);
   g_test_add_func ("/sync/server-down", test_server_down);
   g_test_add_func ("/sync/server-restored", test_server_restored);
+  g_test_add_func ("/sync/restore-epoch", test_restore_epoch);
   g_test_add_func ("/sync/backoff", test_backoff);
   g_test_add_func ("/sync/tombstone-horizon", test_tombstone_horizon);
   g_test_add_func ("/sync/killed-while-pulling", test_killed_while_pulling);

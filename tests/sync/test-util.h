@@ -12,8 +12,17 @@
 
 G_BEGIN_DECLS
 
+/* The role helder-server connects as, in tests against PostgreSQL */
+#define TEST_DATABASE_ROLE "helder_server"
+
 char *test_database_create (void);
 void  test_database_run    (const char *sql);
+void  test_backup          (const char *data_dir,
+                            const char *database,
+                            const char *file);
+void  test_restore         (const char *data_dir,
+                            const char *database,
+                            const char *file);
 
 void         test_remove_tree     (const char *path);
 void         test_die_with_parent (gpointer data);

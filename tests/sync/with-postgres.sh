@@ -6,7 +6,8 @@
 # Creates a cluster in a temporary directory (trust authentication, a Unix
 # socket in that directory, no TCP), starts it, runs COMMAND with
 # HELDER_TEST_POSTGRES set to a connection string for its "postgres"
-# database, then stops and removes the cluster.  PostgreSQL refuses to run
+# database (as its superuser; the tests make an ordinary role for the
+# servers), then stops and removes the cluster.  PostgreSQL refuses to run
 # as root, so under root the cluster belongs to the "postgres" user that
 # Debian's package creates.  Without PostgreSQL installed, exits 77 (skip).
 set -euo pipefail
@@ -40,6 +41,7 @@ trap stop EXIT
 }
 
 export HELDER_TEST_POSTGRES="host=$dir user=postgres dbname=postgres"
+export HELDER_TEST_PG_BINDIR="$bindir"   # pg_dump and pg_restore of this version
 set +e
 "$@"
 status=$?

@@ -117,6 +117,58 @@ helder_store_forget_library_version (HelderStore  *self,
   return set_state (self, "library_version", "0", error);
 }
 
+/* The data epoch of the server this store synced with (NULL: none yet).
+ * A server restored from a backup has a new one. */
+char *
+helder_store_get_data_epoch (HelderStore *self)
+{
+  g_return_val_if_fail (HELDER_IS_STORE (self), NULL);
+
+  return get_state (self, "data_epoch");
+}
+
+gboolean
+helder_store_set_data_epoch (HelderStore  *self,
+                             const char   *epoch,
+                             GError      **error)
+{
+  g_return_val_if_fail (HELDER_IS_STORE (self), FALSE);
+
+  return set_state (self, "data_epoch", epoch, error);
+}
+
+/* TRUE between helder_store_requeue_lost() and
+ * helder_store_finish_restore(): what a restored server lost is queued
+ * (on bases that fit the server's data as restored) and still to push. */
+gboolean
+helder_store_get_restore_pending (HelderStore *self)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (HELDER_IS_STORE (self), FALSE);
+
+  value = get_state (self, "restore_pending");
+  return g_strcmp0 (value, "1") == 0;
+}
+
+/* What the restored server lacked is pushed: pull everything again. */
+gboolean
+helder_store_finish_restore (HelderStore  *self,
+                             GError      **error)
+{
+  g_return_val_if_fail (HELDER_IS_STORE (self), FALSE);
+
+  if (!helder_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!set_state (self, "library_version", "0", error) || !set_state (self, "restore_pending", "0", error) ||
+      !helder_store_exec (self, "COMMIT", error))
+    {
+      helder_store_exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The base: the server's last confirmed copy, or NULL. */
 static JsonObject *
 load_base (HelderStore *self,
@@ -838,21 +890,33 @@ fail:
 /**
  * helder_store_requeue_lost:
  * @index: the server's {id: version}
+ * @restored: the server's version when it was restored: what it issued
+ *   above it came after the restore (the server's library version when it
+ *   does not say)
+ * @epoch: (nullable): the server's new data epoch, kept from now on
  *
  * A server restored from an older backup lacks what it confirmed after
- * that backup; this store still has it.  Every record the server lacks,
- * or has in an older version than the one it confirmed here, is queued
- * again: one it lacks as new (no base), one it has older on top of that
- * version with all its fields (an empty base).  The library version stays
- * until the push has gone through (the caller then pulls everything): a
- * push cut short finds the restore again on the next sync, never a pull
- * of the server's older copies against these.
+ * that backup; this store still has it.  Every record this store has
+ * confirmed above @restored comes from the lost history and is queued
+ * again: one the server lacks as new (no base); one the server has, on
+ * top of the server's version (with all its fields: an empty base), but
+ * never above @restored: the server's versions above it were issued
+ * again after the restore, to other edits, so a field a colleague changed
+ * since is a conflict, not overwritten.  A record confirmed at or below
+ * @restored that the server has older is queued again as well.  Nothing
+ * is pulled before this is pushed (helder_store_get_restore_pending()
+ * says so until helder_store_finish_restore()): a push cut short goes on
+ * on the next sync, never a pull of the server's older copies against
+ * these.  A batch taken for a push before is dropped: it was made on the
+ * old bases.
  *
  * Returns: how many records were queued again, or -1 on error
  */
 gint
 helder_store_requeue_lost (HelderStore  *self,
                            JsonObject   *index,
+                           gint64        restored,
+                           const char   *epoch,
                            GError      **error)
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
@@ -876,8 +940,11 @@ helder_store_requeue_lost (HelderStore  *self,
       gboolean gone = sqlite3_column_int (stmt, 3) != 0;
       gint64 server = json_object_has_member (index, id) ? json_object_get_int_member (index, id) : -1;
 
-      if (server >= version)
+      if (version <= restored && server >= version)
         continue;
+      /* Above the restore point the server's number names another edit */
+      if (server > restored && version > restored)
+        server = restored;
       g_ptr_array_add (ids, g_strdup (id));
       g_ptr_array_add (types, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
       g_array_append_val (versions, server);
@@ -908,7 +975,10 @@ helder_store_requeue_lost (HelderStore  *self,
         goto fail;
       queued++;
     }
-  if (!helder_store_exec (self, "COMMIT", error))
+  if ((epoch != NULL && !set_state (self, "data_epoch", epoch, error)) ||
+      !set_state (self, "restore_pending", "1", error) ||
+      !set_state (self, "batch_key", "", error) ||
+      !helder_store_exec (self, "COMMIT", error))
     goto fail;
   return queued;
 

@@ -43,6 +43,15 @@ gboolean    helder_store_reconcile            (HelderStore          *self,
                                                GError              **error);
 gint        helder_store_requeue_lost         (HelderStore          *self,
                                                JsonObject           *index,
+                                               gint64                restored,
+                                               const char           *epoch,
+                                               GError              **error);
+char       *helder_store_get_data_epoch       (HelderStore          *self);
+gboolean    helder_store_set_data_epoch       (HelderStore          *self,
+                                               const char           *epoch,
+                                               GError              **error);
+gboolean    helder_store_get_restore_pending  (HelderStore          *self);
+gboolean    helder_store_finish_restore       (HelderStore          *self,
                                                GError              **error);
 guint       helder_store_count_conflicts      (HelderStore          *self);
 JsonArray  *helder_store_list_conflicts       (HelderStore          *self);

@@ -31,6 +31,10 @@
 #define HELDER_HEADER_IF_MODIFIED_SINCE_VERSION "If-Modified-Since-Version"
 #define HELDER_HEADER_LAST_MODIFIED_VERSION     "Last-Modified-Version"
 #define HELDER_HEADER_RETRY_AFTER               "Retry-After"
+/* On every answer: the name of the server's data, new after a restore
+ * from a backup; a client sends the one it synced with on a push, which
+ * the server refuses (412, HELDER_CODE_EPOCH_CHANGED) if it changed. */
+#define HELDER_HEADER_DATA_EPOCH                "Data-Epoch"
 #define HELDER_MEDIA_TYPE_JSON                  "application/json"
 
 /* JSON members: login */
@@ -56,6 +60,8 @@
 #define HELDER_MEMBER_NEXT            "next"
 #define HELDER_MEMBER_MORE            "more"
 #define HELDER_MEMBER_LIBRARY_VERSION "library_version"
+#define HELDER_MEMBER_RESTORED_VERSION "restored_version"  /* index: the version at the last restore */
+#define HELDER_MEMBER_DATA_EPOCH      "data_epoch"        /* stream messages */
 #define HELDER_MEMBER_RESULTS         "results"
 #define HELDER_MEMBER_STATUS          "status"
 #define HELDER_MEMBER_SERVER          "server"
@@ -96,4 +102,5 @@
 #define HELDER_CODE_KEY_REUSED             "key_reused"
 #define HELDER_CODE_HASH_MISMATCH          "hash_mismatch"
 #define HELDER_CODE_STORAGE                "storage"
+#define HELDER_CODE_EPOCH_CHANGED          "epoch_changed"
 #define HELDER_CODE_HEADERS_TOO_LARGE      "headers_too_large"

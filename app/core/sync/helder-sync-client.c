@@ -330,6 +330,7 @@ typedef struct
   guint        fetched;
   gboolean     pushed;
   gboolean     restored;    /* the server lost changes: pull all after the push */
+  char        *epoch;       /* the server's new data epoch, seen in this sync */
 } SyncData;
 
 static void
@@ -337,6 +338,7 @@ sync_data_free (SyncData *data)
 {
   g_clear_object (&data->msg);
   g_free (data->batch_key);
+  g_free (data->epoch);
   g_free (data);
 }
 
@@ -364,7 +366,7 @@ next_phase (GTask *task)
       g_autoptr(GError) error = NULL;
 
       /* What the restored server lacked is back: now all of it */
-      if (!helder_store_forget_library_version (HELDER_SYNC_CLIENT (g_task_get_source_object (task))->store, &error))
+      if (!helder_store_finish_restore (HELDER_SYNC_CLIENT (g_task_get_source_object (task))->store, &error))
         return fail (task, g_error_new (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_STORE, "%s", error->message));
       pull_page (task);
     }
@@ -383,11 +385,15 @@ next_phase (GTask *task)
 }
 
 /* The server's index ({id: version}) from a GET /v1/index, or NULL when
- * @task has failed. */
+ * @task has failed; @restored gets the version the server had when it
+ * was last restored (its library version when it does not say), and
+ * @library_version its version. */
 static JsonObject *
 index_reply (GTask        *task,
              GObject      *source,
-             GAsyncResult *result)
+             GAsyncResult *result,
+             gint64       *restored,
+             gint64       *library_version)
 {
   SyncData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
@@ -410,6 +416,12 @@ index_reply (GTask        *task,
       fail (task, g_error_new_literal (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_STORE, "The index has no records"));
       return NULL;
     }
+  if (library_version != NULL)
+    *library_version = json_object_get_int_member_with_default (reply, HELDER_MEMBER_LIBRARY_VERSION, 0);
+  if (restored != NULL)
+    *restored = json_object_get_int_member_with_default (
+                  reply, HELDER_MEMBER_RESTORED_VERSION,
+                  json_object_get_int_member_with_default (reply, HELDER_MEMBER_LIBRARY_VERSION, 0));
   return json_object_ref (json_object_get_object_member (reply, HELDER_MEMBER_RECORDS));
 }
 
@@ -421,7 +433,7 @@ reconcile_done (GObject      *source,
   GTask *task = user_data;
   HelderSyncClient *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) index = index_reply (task, source, result);
+  g_autoptr(JsonObject) index = index_reply (task, source, result, NULL, NULL);
 
   if (index == NULL)
     return;
@@ -441,21 +453,69 @@ restored_done (GObject      *source,
   HelderSyncClient *self = g_task_get_source_object (task);
   SyncData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) index = index_reply (task, source, result);
+  gint64 restored = 0, library_version = 0;
+  g_autoptr(JsonObject) index = index_reply (task, source, result, &restored, &library_version);
   gint queued;
 
   if (index == NULL)
     return;
-  queued = helder_store_requeue_lost (self->store, index, &error);
+  /* A restore found by its epoch: the server's versions above the restore
+   * point name other edits than this store's.  Found by a lower version
+   * only (the data copied back by hand, or a server from before epochs):
+   * the server's version is as far as its history goes. */
+  if (data->epoch == NULL)
+    restored = library_version;
+  queued = helder_store_requeue_lost (self->store, index, restored, data->epoch, &error);
   if (queued < 0)
     return fail (task, g_error_new (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_STORE, "%s", error->message));
-  g_message ("The server lost %d changes (restored from a backup?); sending them again", queued);
+  g_message ("The server lost %d changes (restored from a backup); sending them again", queued);
 
   /* Push first, on top of what the server has now, then pull all of it:
    * pulling first would set the server's older copies against these. */
   data->phase = 0;
   data->restored = TRUE;
   next_phase (task);
+}
+
+/* The server was restored from a backup: its index, then what it lost
+ * goes again (restored_done). */
+static void
+reconcile_restore (GTask *task)
+{
+  HelderSyncClient *self = g_task_get_source_object (task);
+  SyncData *data = g_task_get_task_data (task);
+
+  g_clear_object (&data->msg);
+  data->msg = new_request (self, "GET", HELDER_PATH_INDEX);
+  soup_session_send_and_read_async (self->session, data->msg, G_PRIORITY_DEFAULT,
+                                    g_task_get_cancellable (task), restored_done, task);
+}
+
+/* Whether @msg's answer comes from data restored since this store last
+ * synced (its data epoch changed); the first epoch a store sees is taken
+ * as it is. */
+static gboolean
+epoch_changed (HelderSyncClient *self,
+               SyncData         *data,
+               SoupMessage      *msg)
+{
+  const char *epoch = soup_message_headers_get_one (soup_message_get_response_headers (msg),
+                                                    HELDER_HEADER_DATA_EPOCH);
+  g_autofree char *known = NULL;
+
+  if (epoch == NULL || *epoch == '\0')
+    return FALSE;   /* a server from before epochs */
+  known = helder_store_get_data_epoch (self->store);
+  if (known == NULL)
+    {
+      helder_store_set_data_epoch (self->store, epoch, NULL);
+      return FALSE;
+    }
+  if (g_str_equal (known, epoch))
+    return FALSE;
+  g_free (data->epoch);
+  data->epoch = g_strdup (epoch);
+  return TRUE;
 }
 
 static void
@@ -476,6 +536,12 @@ pull_done (GObject      *source,
     return fail (task, g_error_new (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_NETWORK, "%s", error->message));
   if (drop (self))
     return fail (task, g_error_new_literal (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_NETWORK, "Answer lost (test)"));
+
+  /* Restored, even if others pushed past this store's version since
+   * (which a 304 would hide) */
+  if ((soup_message_get_status (data->msg) == SOUP_STATUS_NOT_MODIFIED ||
+       soup_message_get_status (data->msg) == SOUP_STATUS_OK) && epoch_changed (self, data, data->msg))
+    return reconcile_restore (task);
 
   if (soup_message_get_status (data->msg) == SOUP_STATUS_NOT_MODIFIED)
     return next_phase (task);
@@ -500,13 +566,7 @@ pull_done (GObject      *source,
   /* A server restored from an older backup: compare with its index, push
    * again what it lost, then pull everything. */
   if (library_version < local)
-    {
-      g_clear_object (&data->msg);
-      data->msg = new_request (self, "GET", HELDER_PATH_INDEX);
-      soup_session_send_and_read_async (self->session, data->msg, G_PRIORITY_DEFAULT,
-                                        g_task_get_cancellable (task), restored_done, task);
-      return;
-    }
+    return reconcile_restore (task);
 
   if (records == NULL ||
       !helder_store_apply_changes (self->store, records,
@@ -567,6 +627,9 @@ push_done (GObject      *source,
   if (drop (self))
     return fail (task, g_error_new_literal (HELDER_SYNC_ERROR, HELDER_SYNC_ERROR_NETWORK, "Answer lost (test)"));
   self->retry_after = retry_after (data->msg);
+  /* Refused: the server was restored since this store's bases were made */
+  if (soup_message_get_status (data->msg) == SOUP_STATUS_PRECONDITION_FAILED && epoch_changed (self, data, data->msg))
+    return reconcile_restore (task);
   if ((reply = parse_reply (data->msg, bytes, &error)) == NULL)
     {
       guint status = soup_message_get_status (data->msg);
@@ -618,6 +681,13 @@ push_batch (GTask *task)
   data->msg = new_request (self, "POST", HELDER_PATH_PUSH);
   set_json_body (data->msg, body);
   soup_message_headers_replace (soup_message_get_request_headers (data->msg), HELDER_HEADER_IDEMPOTENCY_KEY, data->batch_key);
+  /* The data its bases come from: a server restored since refuses it */
+  {
+    g_autofree char *epoch = helder_store_get_data_epoch (self->store);
+
+    if (epoch != NULL)
+      soup_message_headers_replace (soup_message_get_request_headers (data->msg), HELDER_HEADER_DATA_EPOCH, epoch);
+  }
   /* Safe to resend (it carries its key), so libsoup may reuse a
    * connection for it. */
   soup_message_add_flags (data->msg, SOUP_MESSAGE_IDEMPOTENT);
@@ -635,6 +705,16 @@ helder_sync_client_sync_async (HelderSyncClient    *self,
 
   g_task_set_source_tag (task, helder_sync_client_sync_async);
   g_task_set_task_data (task, g_new0 (SyncData, 1), (GDestroyNotify) sync_data_free);
+  /* What a restored server lost is still to push: that first, as it was
+   * interrupted */
+  if (helder_store_get_restore_pending (self->store))
+    {
+      SyncData *data = g_task_get_task_data (task);
+
+      data->restored = TRUE;
+      next_phase (task);
+      return;
+    }
   pull_page (task);
 }
 
@@ -757,9 +837,18 @@ stream_message (SoupWebsocketConnection *connection,
 {
   g_autoptr(JsonNode) node = json_from_string (g_bytes_get_data (message, NULL), NULL);
 
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) &&
-      json_object_get_int_member_with_default (json_node_get_object (node), HELDER_MEMBER_LIBRARY_VERSION, 0) >
-      helder_store_get_library_version (self->store))
+  g_autofree char *known = helder_store_get_data_epoch (self->store);
+  JsonObject *object;
+  const char *epoch;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return;
+  object = json_node_get_object (node);
+  epoch = json_object_get_string_member_with_default (object, HELDER_MEMBER_DATA_EPOCH, NULL);
+  /* Newer, or restored (the version may then be lower than this store's) */
+  if (json_object_get_int_member_with_default (object, HELDER_MEMBER_LIBRARY_VERSION, 0) >
+      helder_store_get_library_version (self->store) ||
+      (epoch != NULL && *epoch != '\0' && known != NULL && !g_str_equal (epoch, known)))
     run_sync (self);
 }
 
