@@ -414,6 +414,23 @@ test_follower_merge (ServiceFixture *fixture,
   g_clear_object (&h.stored);
 }
 
+/* Sanne types the text while Joost's text is pulled: a conflict. */
+static void
+type_against_a_change (ServiceFixture       *fixture,
+                       HelderRecordFollower *follower,
+                       HelderRecord         *document)
+{
+  g_autoptr(HelderRecord) local = NULL;
+
+  helder_record_follower_set_edited (follower, TRUE);
+  pull_change (fixture, document, "body", "Tekst van Joost.", 5);
+  local = helder_record_follower_copy (document);
+  g_object_set (local, "body", "Tekst van Sanne.", NULL);
+  /* A plain save while the change waits merges too: never over it */
+  g_assert_true (helder_record_follower_save (follower, local, NULL));
+  g_assert_cmpuint (helder_store_count_conflicts (fixture->store), ==, 1);
+}
+
 /* Both changed the text: neither is lost, the conflict waits. */
 static void
 test_follower_conflict (ServiceFixture *fixture,
@@ -423,19 +440,12 @@ test_follower_conflict (ServiceFixture *fixture,
   g_autoptr(HelderRecord) document = NULL;
   Heard h = { 0 };
   g_autoptr(HelderRecordFollower) follower = follow_document (fixture, &editor, &document, &h);
-  g_autoptr(HelderRecord) local = NULL;
   g_autoptr(HelderRecord) stored = NULL;
   g_autoptr(HelderRecord) after = NULL;
   g_autoptr(JsonArray) conflicts = NULL;
   JsonObject *server;
 
-  helder_record_follower_set_edited (follower, TRUE);
-  pull_change (fixture, document, "body", "Tekst van Joost.", 5);
-  local = helder_record_follower_copy (document);
-  g_object_set (local, "body", "Tekst van Sanne.", NULL);
-  /* A plain save while the change waits merges too: never over it */
-  g_assert_true (helder_record_follower_save (follower, local, NULL));
-  g_assert_cmpuint (helder_store_count_conflicts (fixture->store), ==, 1);
+  type_against_a_change (fixture, follower, document);
 
   stored = helder_store_load (fixture->store, HELDER_TYPE_DOCUMENT, helder_record_get_id (document), NULL);
   g_assert_cmpstr (helder_record_get_text (stored, "body"), ==, "Tekst van Sanne.");
@@ -452,6 +462,75 @@ test_follower_conflict (ServiceFixture *fixture,
   g_assert_cmpstr (helder_record_get_text (after, "body"), ==, "Tekst van Joost.");
   g_assert_cmpint (h.event, ==, HELDER_FOLLOW_CHANGED);
   g_assert_cmpstr (helder_record_get_text (h.stored, "body"), ==, "Tekst van Joost.");
+  g_clear_object (&h.stored);
+}
+
+/* The text of the next push, for @id: its data members, or NULL when
+ * the push holds nothing for it. */
+static JsonObject *
+pushed_data (HelderStore *store,
+             const char  *id,
+             gint64      *base_version)
+{
+  g_autofree char *key = NULL;
+  g_autoptr(JsonNode) body = helder_store_take_push_batch (store, 100, &key, NULL);
+  JsonArray *records;
+
+  if (body == NULL)
+    return NULL;
+  records = json_object_get_array_member (json_node_get_object (body), "records");
+  for (guint i = 0; i < json_array_get_length (records); i++)
+    {
+      JsonObject *record = json_array_get_object_element (records, i);
+
+      if (g_strcmp0 (json_object_get_string_member (record, "id"), id) != 0)
+        continue;
+      if (base_version != NULL)
+        *base_version = json_object_get_int_member (record, "base_version");
+      return json_object_ref (json_object_get_object_member (record, "data"));
+    }
+  return NULL;
+}
+
+/* A conflict waits for the user; a colleague's next change to the same
+ * record is pulled meanwhile.  What this computer kept stays, and the
+ * choice is then between it and the newest copy on the server. */
+static void
+test_follower_conflict_then_pull (ServiceFixture *fixture,
+                                  gconstpointer   data)
+{
+  g_autoptr(HelderEditorService) editor = NULL;
+  g_autoptr(HelderRecord) document = NULL;
+  Heard h = { 0 };
+  g_autoptr(HelderRecordFollower) follower = follow_document (fixture, &editor, &document, &h);
+  g_autoptr(HelderRecord) stored = NULL;
+  g_autoptr(JsonArray) conflicts = NULL;
+  g_autoptr(JsonObject) pushed = NULL;
+  JsonObject *server;
+  const char *id = helder_record_get_id (document);
+  gint64 base_version = 0;
+
+  type_against_a_change (fixture, follower, document);
+
+  /* Joost goes on while Sanne has not chosen yet */
+  pull_change (fixture, document, "body", "Tekst van Joost, verbeterd.", 6);
+  stored = helder_store_load (fixture->store, HELDER_TYPE_DOCUMENT, id, NULL);
+  g_assert_cmpstr (helder_record_get_text (stored, "body"), ==, "Tekst van Sanne.");
+  g_assert_cmpuint (helder_store_count_conflicts (fixture->store), ==, 1);
+  conflicts = helder_store_list_conflicts (fixture->store);
+  server = json_object_get_object_member (json_array_get_object_element (conflicts, 0), "server");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (server, "data"), "body"), ==,
+                   "Tekst van Joost, verbeterd.");
+  g_assert_cmpint (json_object_get_int_member (server, "version"), ==, 6);
+  /* Nothing is pushed while the user has not chosen */
+  g_assert_null (pushed_data (fixture->store, id, NULL));
+
+  /* Keep mine: Sanne's text goes out on top of Joost's newest version */
+  g_assert_true (helder_store_resolve_conflict (fixture->store, id, HELDER_KEEP_MINE, NULL));
+  pushed = pushed_data (fixture->store, id, &base_version);
+  g_assert_nonnull (pushed);
+  g_assert_cmpstr (json_object_get_string_member (pushed, "body"), ==, "Tekst van Sanne.");
+  g_assert_cmpint (base_version, ==, 6);
   g_clear_object (&h.stored);
 }
 
@@ -503,6 +582,7 @@ main (int   argc,
   ADD ("follower/changed", test_follower_changed);
   ADD ("follower/merge", test_follower_merge);
   ADD ("follower/conflict", test_follower_conflict);
+  ADD ("follower/conflict-then-pull", test_follower_conflict_then_pull);
   ADD ("follower/deleted", test_follower_deleted);
 #undef ADD
 

@@ -480,11 +480,13 @@ helder_record_merge (HelderRecord *mine,
   return TRUE;
 }
 
+/* Whether @sql ("SELECT 1 FROM t WHERE record_id = ?") finds @id */
 static gboolean
-has_outbox_row (HelderStore *self,
-                const char  *id)
+has_row (HelderStore *self,
+         const char  *sql,
+         const char  *id)
 {
-  sqlite3_stmt *stmt = helder_store_prepare (self, "SELECT 1 FROM outbox WHERE record_id = ?", NULL);
+  sqlite3_stmt *stmt = helder_store_prepare (self, sql, NULL);
   gboolean found;
 
   if (stmt == NULL)
@@ -493,6 +495,34 @@ has_outbox_row (HelderStore *self,
   found = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_reset (stmt);
   return found;
+}
+
+static gboolean
+has_outbox_row (HelderStore *self,
+                const char  *id)
+{
+  return has_row (self, "SELECT 1 FROM outbox WHERE record_id = ?", id);
+}
+
+static gboolean
+has_conflict (HelderStore *self,
+              const char  *id)
+{
+  return has_row (self, "SELECT 1 FROM conflicts WHERE record_id = ?", id);
+}
+
+/* A conflict's server copy becomes @wire, the newest one: the user
+ * chooses against what the server has now. */
+static gboolean
+update_conflict_server (HelderStore  *self,
+                        const char   *id,
+                        JsonObject   *wire,
+                        GError      **error)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), wire);
+  g_autofree char *text = json_to_string (node, FALSE);
+
+  return run (self, "UPDATE conflicts SET server = ? WHERE record_id = ?", text, id, -1, error);
 }
 
 /**
@@ -707,7 +737,7 @@ helder_store_apply_changes (HelderStore  *self,
       g_autoptr(JsonObject) remote_data = NULL;
       HelderRecord *result;
       gint64 base_version;
-      gboolean base_deleted;
+      gboolean base_deleted, waiting;
       const char *id;
 
       if (remote == NULL)
@@ -718,8 +748,13 @@ helder_store_apply_changes (HelderStore  *self,
       local = helder_store_load_row (self, G_OBJECT_TYPE (remote), id, NULL);
       base = load_base (self, id, &base_version, &base_deleted);
       result = remote;
+      /* A record waiting in the conflicts has no outbox row, but its
+       * local copy is what the user may keep: never written over. */
+      waiting = local != NULL && has_conflict (self, id);
 
-      if (local != NULL && has_outbox_row (self, id))
+      if (waiting && !has_outbox_row (self, id))
+        result = NULL;
+      else if (local != NULL && has_outbox_row (self, id))
         {
           /* Unpushed local edits: merged three ways (helder_record_merge);
            * a conflict leaves the local record as it is, waiting for the
@@ -750,8 +785,11 @@ helder_store_apply_changes (HelderStore  *self,
 
       if ((result != NULL && !helder_store_write_row (self, result, error)) ||
           !save_base (self, id, helder_record_get_type_name (remote), helder_record_get_version (remote),
-                      helder_record_get_deleted (remote), remote_data, error))
+                      helder_record_get_deleted (remote), remote_data, error) ||
+          (waiting && !update_conflict_server (self, id, wire, error)))
         goto fail;
+      if (waiting)
+        helder_store_changes_add (changes, "conflict", id);
       helder_store_changes_add (changes, helder_record_get_type_name (remote), id);
     }
 
