@@ -534,6 +534,54 @@ test_follower_conflict_then_pull (ServiceFixture *fixture,
   g_clear_object (&h.stored);
 }
 
+/* A title saved here but not pushed yet, a colleague's text pulled (and
+ * merged with that title), and typing in the text meanwhile: a conflict.
+ * Whichever the user keeps, the title still goes to the server: the
+ * store's copy the conflict keeps beside the typing is not the server's. */
+static void
+test_follower_conflict_keeps_unpushed (ServiceFixture *fixture,
+                                       gconstpointer   data)
+{
+  HelderConflictChoice choice = GPOINTER_TO_INT (data);
+  g_autoptr(HelderEditorService) editor = NULL;
+  g_autoptr(HelderRecord) document = NULL;
+  Heard h = { 0 };
+  g_autoptr(HelderRecordFollower) follower = follow_document (fixture, &editor, &document, &h);
+  g_autoptr(HelderRecord) saved = NULL;
+  g_autoptr(HelderRecord) theirs = NULL;
+  g_autoptr(HelderRecord) local = NULL;
+  g_autoptr(JsonObject) pushed = NULL;
+  const char *id = helder_record_get_id (document);
+  gboolean conflict = FALSE;
+  gint64 base_version = 0;
+
+  /* Saved, waiting for the next sync */
+  saved = helder_record_follower_copy (document);
+  g_object_set (saved, "title", "Brief aan de Pastoor van Leeuwenstraat", NULL);
+  g_assert_true (helder_record_follower_save (follower, saved, NULL));
+
+  /* Joost's text, on top of what the server has (the old title) */
+  helder_record_follower_set_edited (follower, TRUE);
+  theirs = helder_record_follower_copy (document);
+  g_object_set (theirs, "body", "Tekst van Joost.", NULL);
+  fixture_pull (fixture->store, theirs, 5);
+  g_assert_cmpint (h.event, ==, HELDER_FOLLOW_CHANGED_UNDER_EDITS);
+
+  local = helder_record_follower_copy (saved);
+  g_object_set (local, "body", "Tekst van Sanne.", NULL);
+  g_assert_true (helder_record_follower_merge (follower, local, &conflict, NULL));
+  g_assert_true (conflict);
+
+  g_assert_true (helder_store_resolve_conflict (fixture->store, id, choice, NULL));
+  pushed = pushed_data (fixture->store, id, &base_version);
+  g_assert_nonnull (pushed);
+  g_assert_cmpint (base_version, ==, 5);
+  g_assert_cmpstr (json_object_get_string_member (pushed, "title"), ==, "Brief aan de Pastoor van Leeuwenstraat");
+  g_assert_cmpstr (json_object_get_string_member_with_default (pushed, "body", "Tekst van Joost."), ==,
+                   choice == HELDER_KEEP_MINE ? "Tekst van Sanne." : "Tekst van Joost.");
+  g_clear_object (&h.stored);
+}
+
 /* Deleted elsewhere: said once, and what the view has is kept as new. */
 static void
 test_follower_deleted (ServiceFixture *fixture,
@@ -583,6 +631,14 @@ main (int   argc,
   ADD ("follower/merge", test_follower_merge);
   ADD ("follower/conflict", test_follower_conflict);
   ADD ("follower/conflict-then-pull", test_follower_conflict_then_pull);
+#undef ADD
+#define ADD(name, func, choice) g_test_add ("/services/" name, ServiceFixture, GINT_TO_POINTER (choice), \
+                                            service_setup, func, service_teardown)
+  ADD ("follower/conflict-keeps-unpushed/mine", test_follower_conflict_keeps_unpushed, HELDER_KEEP_MINE);
+  ADD ("follower/conflict-keeps-unpushed/theirs", test_follower_conflict_keeps_unpushed, HELDER_KEEP_THEIRS);
+  ADD ("follower/conflict-keeps-unpushed/both", test_follower_conflict_keeps_unpushed, HELDER_KEEP_BOTH);
+#undef ADD
+#define ADD(name, func) g_test_add ("/services/" name, ServiceFixture, NULL, service_setup, func, service_teardown)
   ADD ("follower/deleted", test_follower_deleted);
 #undef ADD
 

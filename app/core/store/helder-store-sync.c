@@ -1129,25 +1129,35 @@ helder_store_resolve_conflict (HelderStore           *self,
       if (!helder_store_write_row (self, server, error))
         goto fail;
     }
+  /* The base only moves forward: a server copy no newer than it is
+   * either the one the base already holds (a pulled conflict) or not the
+   * server's at all (helder_store_keep_conflict() keeps the store's copy,
+   * which may hold edits not pushed yet), and a push diffs against it. */
   if (server != NULL)
     {
       g_autoptr(JsonObject) data = helder_record_to_json_data (server);
+      g_autoptr(JsonObject) base = NULL;
+      gint64 base_version;
+      gboolean base_deleted;
 
-      if (!save_base (self, id, helder_record_get_type_name (server), helder_record_get_version (server),
+      base = load_base (self, id, &base_version, &base_deleted);
+      if (helder_record_get_version (server) > (base != NULL ? base_version : 0) &&
+          !save_base (self, id, helder_record_get_type_name (server), helder_record_get_version (server),
                       helder_record_get_deleted (server), data, error))
         goto fail;
     }
   /* What the choice keeps is written in the same transaction that
-   * forgets the conflict: nothing of either version is lost if it fails. */
-  if (choice == HELDER_KEEP_MINE)
+   * forgets the conflict: nothing of either version is lost if it fails.
+   * It is queued again whatever was chosen: the outbox sends what differs
+   * from the server's version, and nothing when nothing does. */
+  if (choice == HELDER_KEEP_MINE || server != NULL)
     {
-      /* Queued again: the outbox sends it on top of the server's version. */
       if (!run (self, "INSERT INTO outbox (record_id, record_type, queued_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
                       "ON CONFLICT (record_id) DO UPDATE SET generation = generation + 1",
                 id, helder_record_get_type_name (mine), -1, error))
         goto fail;
     }
-  else if (choice == HELDER_KEEP_BOTH)
+  if (choice == HELDER_KEEP_BOTH)
     {
       g_autofree char *copy_id = g_uuid_string_random ();
       g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
