@@ -614,6 +614,52 @@ test_follower_deleted (ServiceFixture *fixture,
   g_clear_object (&h.stored);
 }
 
+/* Keeping a copy holds no record after the follower is gone, and one
+ * that is refused leaves the follower where it was: on the deleted
+ * record, which it still says is deleted. */
+static void
+test_follower_keep_copy (ServiceFixture *fixture,
+                         gconstpointer   data)
+{
+  g_autoptr(HelderEditorService) editor = NULL;
+  g_autoptr(HelderRecord) document = NULL;
+  Heard h = { 0 };
+  HelderRecordFollower *follower = follow_document (fixture, &editor, &document, &h);
+  g_autoptr(HelderRecord) theirs = helder_store_load (fixture->store, HELDER_TYPE_DOCUMENT,
+                                                       helder_record_get_id (document), NULL);
+  g_autoptr(HelderRecord) copy = NULL;
+  g_autoptr(HelderRecord) organisation = helder_record_new (HELDER_TYPE_ORGANISATION);
+  g_autoptr(HelderRecordFollower) refused = NULL;
+  g_autoptr(GError) error = NULL;
+  HelderRecord *base;
+
+  helder_record_set_deleted (theirs, TRUE);
+  fixture_pull (fixture->store, theirs, 6);
+  copy = helder_record_follower_keep_copy (follower, document, NULL);
+  g_assert_nonnull (copy);
+  base = helder_record_follower_get_base (follower);
+  g_assert_true (base != copy);
+  g_object_add_weak_pointer (G_OBJECT (base), (gpointer *) &base);
+  g_object_unref (follower);
+  g_assert_null (base);
+
+  /* An advisor may not make organisations: the copy is refused */
+  g_object_set (organisation, "name", "Gemeente Hillegom", "slug", "hillegom", NULL);
+  g_assert_true (helder_store_save (fixture->store, organisation, NULL));
+  fixture_push_all (fixture->store);
+  refused = helder_record_follower_new (HELDER_SERVICE (editor), organisation);
+  helder_record_set_deleted (organisation, TRUE);
+  fixture_pull (fixture->store, organisation, 7);
+  g_assert_true (helder_record_follower_get_deleted (refused));
+  helder_record_set_deleted (organisation, FALSE);
+  g_assert_null (helder_record_follower_keep_copy (refused, organisation, &error));
+  g_assert_error (error, HELDER_SESSION_ERROR, HELDER_SESSION_ERROR_FORBIDDEN);
+  g_assert_cmpstr (helder_record_follower_get_id (refused), ==, helder_record_get_id (organisation));
+  g_assert_true (helder_record_follower_get_deleted (refused));
+  g_assert_cmpuint (helder_store_count (fixture->store, HELDER_TYPE_ORGANISATION), ==, 0);
+  g_clear_object (&h.stored);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -640,6 +686,7 @@ main (int   argc,
 #undef ADD
 #define ADD(name, func) g_test_add ("/services/" name, ServiceFixture, NULL, service_setup, func, service_teardown)
   ADD ("follower/deleted", test_follower_deleted);
+  ADD ("follower/keep-copy", test_follower_keep_copy);
 #undef ADD
 
   return g_test_run ();
