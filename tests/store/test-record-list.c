@@ -469,6 +469,53 @@ test_reentrant (ListFixture   *fixture,
                                                                       NULL)), ==, "Weer veranderd");
 }
 
+/* What an items-changed handler sees of the moving record (a selection
+ * that follows it by id): found only where it is. */
+typedef struct
+{
+  const char *id;
+  guint       seen;
+} Follow;
+
+static void
+look_up_moving (GListModel *model,
+                guint       position,
+                guint       removed,
+                guint       added,
+                Follow     *follow)
+{
+  guint at = G_MAXUINT;
+  HelderRecord *found = helder_record_list_lookup (HELDER_RECORD_LIST (model), follow->id, &at);
+
+  if (found == NULL)
+    return;
+  {
+    g_autoptr(HelderRecord) item = g_list_model_get_item (model, at);
+
+    g_assert_nonnull (item);
+    g_assert_true (item == found);
+  }
+  follow->seen++;
+}
+
+static void
+test_lookup_while_moving (ListFixture   *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) records = save_priorities (fixture, 50);
+  g_autoptr(HelderRecordList) list = watched_list (fixture, HELDER_TYPE_PRIORITY);
+  HelderRecord *record = records->pdata[40];
+  Follow follow = { helder_record_get_id (record), 0 };
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (look_up_moving), &follow);
+  g_object_set (record, "rank", 1, NULL);
+  g_assert_true (helder_store_save (fixture->store, record, NULL));
+  g_assert_cmpuint (fixture->changes->len, ==, 2);
+  /* Out at its old place (not there), in at its new one (there) */
+  g_assert_cmpuint (follow.seen, ==, 1);
+  assert_matches_store (list, fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -478,6 +525,7 @@ main (int   argc,
 #define ADD(name, func) g_test_add ("/record-list/" name, ListFixture, NULL, list_setup, func, list_teardown)
   ADD ("one-change-one-item", test_one_change_one_item);
   ADD ("move", test_move);
+  ADD ("lookup-while-moving", test_lookup_while_moving);
   ADD ("insert-and-delete", test_insert_and_delete);
   ADD ("filter", test_filter);
   ADD ("batch", test_batch);
