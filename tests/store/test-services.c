@@ -229,6 +229,17 @@ test_roles (ServiceFixture *fixture,
   g_object_set (registration, "user", "piet", NULL);
   g_assert_true (helder_service_delete (HELDER_SERVICE (library), registration, &error));
   g_assert_no_error (error);
+  /* ... nor take over someone else's place by putting their own name on it */
+  {
+    g_autoptr(HelderRecord) hers = helder_record_new (HELDER_TYPE_REGISTRATION);
+
+    g_object_set (hers, "training", helder_record_get_id (training), "user", "sanne", NULL);
+    g_assert_true (helder_store_save (fixture->store, hers, NULL));
+    g_object_set (hers, "user", "piet", NULL);
+    g_assert_false (helder_service_save (HELDER_SERVICE (library), hers, &error));
+    g_assert_error (error, HELDER_SESSION_ERROR, HELDER_SESSION_ERROR_FORBIDDEN);
+    g_clear_error (&error);
+  }
 
   /* An admin changes everything */
   helder_session_set_role (fixture->session, HELDER_SESSION_ROLE_ADMIN);
