@@ -254,18 +254,25 @@ test_write_is_one_transaction (ServiceFixture *fixture,
 {
   g_autoptr(HelderChannelsService) channels = helder_channels_service_new (fixture->store, fixture->session);
   g_autoptr(HelderRecord) fixi = helder_service_create (HELDER_SERVICE (channels), HELDER_TYPE_CHANNEL, "Fixi", NULL);
+  g_autoptr(HelderRecord) post = helder_service_create (HELDER_SERVICE (channels), HELDER_TYPE_CHANNEL, "Post", NULL);
   g_autoptr(HelderRecord) empty = helder_record_new (HELDER_TYPE_CHANNEL);
+  g_autoptr(GDateTime) saved_at = NULL;
   g_autoptr(GPtrArray) saves = g_ptr_array_new ();
   g_autoptr(GPtrArray) deletions = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
 
   g_assert_true (helder_record_get_bool (fixi, "digital"));
+  g_ptr_array_add (saves, post);    /* valid, and written before the next fails */
   g_ptr_array_add (saves, empty);   /* no name: invalid */
   g_ptr_array_add (deletions, fixi);
+  g_object_set (post, "name", "Post (brieven)", NULL);
+  saved_at = g_date_time_ref (helder_record_get_updated_at (post));
   g_assert_false (helder_service_write (HELDER_SERVICE (channels), saves, deletions, &error));
   g_assert_error (error, HELDER_STORE_ERROR, HELDER_STORE_ERROR_INVALID);
   g_assert_false (helder_record_get_deleted (fixi));
-  g_assert_cmpuint (helder_store_count (fixture->store, HELDER_TYPE_CHANNEL), ==, 1);
+  g_assert_cmpuint (helder_store_count (fixture->store, HELDER_TYPE_CHANNEL), ==, 2);
+  /* ... and the records as they were given: nothing says they were saved */
+  g_assert_true (g_date_time_equal (helder_record_get_updated_at (post), saved_at));
 }
 
 /* The house style comes from the store and follows it: a word a
