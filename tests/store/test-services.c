@@ -204,6 +204,17 @@ test_roles (ServiceFixture *fixture,
   g_assert_error (error, HELDER_SESSION_ERROR, HELDER_SESSION_ERROR_FORBIDDEN);
   g_clear_error (&error);
   g_assert_false (helder_record_get_deleted (shared));
+  /* ... nor bring back what an advisor deleted: the record stays deleted */
+  {
+    g_autoptr(HelderRecord) gone = helder_record_new (HELDER_TYPE_PRIORITY);
+
+    g_object_set (gone, "title", "Afgevoerd", NULL);
+    g_assert_true (helder_store_delete (fixture->store, gone, NULL));
+    g_assert_false (helder_service_restore (HELDER_SERVICE (plan), gone, &error));
+    g_assert_error (error, HELDER_SESSION_ERROR, HELDER_SESSION_ERROR_FORBIDDEN);
+    g_clear_error (&error);
+    g_assert_true (helder_record_get_deleted (gone));
+  }
   /* ... even when the copy claims to be private */
   helder_record_set_visibility (shared, HELDER_VISIBILITY_PRIVATE);
   g_assert_false (helder_service_save (HELDER_SERVICE (editor), shared, &error));
