@@ -1129,6 +1129,25 @@ helder_store_resolve_conflict (HelderStore           *self,
       if (!helder_store_write_row (self, server, error))
         goto fail;
     }
+  else if (server == NULL && choice == HELDER_KEEP_THEIRS)
+    {
+      /* A refused change ("Undo My Change") has no server copy: the
+       * server has the base, the last copy it confirmed, or nothing at
+       * all for a record it never took. */
+      gint64 base_version;
+      gboolean base_deleted;
+      g_autoptr(JsonObject) base = load_base (self, id, &base_version, &base_deleted);
+
+      if (base != NULL && helder_record_set_from_json_data (mine, base, NULL))
+        {
+          helder_record_set_version (mine, base_version);
+          helder_record_set_deleted (mine, base_deleted);
+        }
+      else
+        helder_record_set_deleted (mine, TRUE);
+      if (!helder_store_write_row (self, mine, error))
+        goto fail;
+    }
   /* The base only moves forward: a server copy no newer than it is
    * either the one the base already holds (a pulled conflict) or not the
    * server's at all (helder_store_keep_conflict() keeps the store's copy,
