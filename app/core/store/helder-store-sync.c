@@ -1161,8 +1161,8 @@ helder_store_resolve_conflict (HelderStore           *self,
 
       base = load_base (self, id, &base_version, &base_deleted);
       if (helder_record_get_version (server) > (base != NULL ? base_version : 0) &&
-          !save_base (self, id, helder_record_get_type_name (server), helder_record_get_version (server),
-                      helder_record_get_deleted (server), data, error))
+          !save_base (self, id, helder_record_get_type_name (server),
+                      helder_record_get_version (server), helder_record_get_deleted (server), data, error))
         goto fail;
     }
   /* What the choice keeps is written in the same transaction that
