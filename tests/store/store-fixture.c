@@ -41,35 +41,47 @@ fixture_teardown (Fixture       *fixture,
   g_free (fixture->path);
 }
 
+/* Answers the pending push as a server would, each record with @status
+ * ("applied" at version 1, or "rejected" as forbidden).  Returns FALSE
+ * when nothing was pending. */
+gboolean
+fixture_answer_push (HelderStore *store,
+                     const char  *status)
+{
+  g_autofree char *key = NULL;
+  g_autoptr(JsonNode) body = helder_store_take_push_batch (store, 100, &key, NULL);
+  g_autoptr(JsonObject) answer = json_object_new ();
+  JsonArray *results = json_array_new ();
+  JsonArray *pushed;
+
+  json_object_set_array_member (answer, "results", results);
+  if (body == NULL)
+    return FALSE;
+  pushed = json_object_get_array_member (json_node_get_object (body), "records");
+  for (guint i = 0; i < json_array_get_length (pushed); i++)
+    {
+      JsonObject *result = json_object_new ();
+
+      json_object_set_string_member (result, "id",
+                                     json_object_get_string_member (json_array_get_object_element (pushed, i), "id"));
+      json_object_set_string_member (result, "status", status);
+      if (g_str_equal (status, "applied"))
+        json_object_set_int_member (result, "version", 1);
+      else
+        json_object_set_string_member (result, "error", "forbidden");
+      json_array_add_object_element (results, result);
+    }
+  g_assert_true (helder_store_finish_push_batch (store, key, answer, NULL));
+  return TRUE;
+}
+
 /* Answers every pending push as a server that applied it: afterwards the
  * store has nothing waiting, and pulled changes replace records. */
 void
 fixture_push_all (HelderStore *store)
 {
-  while (TRUE)
-    {
-      g_autofree char *key = NULL;
-      g_autoptr(JsonNode) body = helder_store_take_push_batch (store, 100, &key, NULL);
-      g_autoptr(JsonObject) answer = json_object_new ();
-      JsonArray *results = json_array_new ();
-      JsonArray *pushed;
-
-      json_object_set_array_member (answer, "results", results);
-      if (body == NULL)
-        break;
-      pushed = json_object_get_array_member (json_node_get_object (body), "records");
-      for (guint i = 0; i < json_array_get_length (pushed); i++)
-        {
-          JsonObject *result = json_object_new ();
-
-          json_object_set_string_member (result, "id",
-                                         json_object_get_string_member (json_array_get_object_element (pushed, i), "id"));
-          json_object_set_string_member (result, "status", "applied");
-          json_object_set_int_member (result, "version", 1);
-          json_array_add_object_element (results, result);
-        }
-      g_assert_true (helder_store_finish_push_batch (store, key, answer, NULL));
-    }
+  while (fixture_answer_push (store, "applied"))
+    ;
 }
 
 /* @record as the server sends it, at @version. */

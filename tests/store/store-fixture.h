@@ -23,6 +23,8 @@ void fixture_setup    (Fixture       *fixture,
 void fixture_teardown (Fixture       *fixture,
                        gconstpointer  data);
 
+gboolean    fixture_answer_push (HelderStore  *store,
+                                 const char   *status);
 void        fixture_push_all (HelderStore  *store);
 JsonObject *fixture_wire     (HelderRecord *record,
                               gint64        version);

@@ -469,6 +469,124 @@ test_reentrant (ListFixture   *fixture,
                                                                       NULL)), ==, "Weer veranderd");
 }
 
+/* What an items-changed handler sees of the moving record (a selection
+ * that follows it by id): found only where it is. */
+typedef struct
+{
+  const char *id;
+  guint       seen;
+} Follow;
+
+static void
+look_up_moving (GListModel *model,
+                guint       position,
+                guint       removed,
+                guint       added,
+                Follow     *follow)
+{
+  guint at = G_MAXUINT;
+  HelderRecord *found = helder_record_list_lookup (HELDER_RECORD_LIST (model), follow->id, &at);
+
+  if (found == NULL)
+    return;
+  {
+    g_autoptr(HelderRecord) item = g_list_model_get_item (model, at);
+
+    g_assert_nonnull (item);
+    g_assert_true (item == found);
+  }
+  follow->seen++;
+}
+
+static void
+test_lookup_while_moving (ListFixture   *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) records = save_priorities (fixture, 50);
+  g_autoptr(HelderRecordList) list = watched_list (fixture, HELDER_TYPE_PRIORITY);
+  HelderRecord *record = records->pdata[40];
+  Follow follow = { helder_record_get_id (record), 0 };
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (look_up_moving), &follow);
+  g_object_set (record, "rank", 1, NULL);
+  g_assert_true (helder_store_save (fixture->store, record, NULL));
+  g_assert_cmpuint (fixture->changes->len, ==, 2);
+  /* Out at its old place (not there), in at its new one (there) */
+  g_assert_cmpuint (follow.seen, ==, 1);
+  assert_matches_store (list, fixture);
+}
+
+/* A handler that moves the record again while it is on its way: the
+ * second move waits until the first is done, and the record is in the
+ * list once. */
+static void
+move_again (GListModel *model,
+            guint       position,
+            guint       removed,
+            guint       added,
+            GPtrArray  *records)
+{
+  HelderStore *store = helder_record_list_get_store (HELDER_RECORD_LIST (model));
+  HelderRecord *record = records->pdata[40];
+
+  if (helder_record_get_int (record, "rank") != 1)
+    return;
+  g_object_set (record, "rank", 3, NULL);
+  g_assert_true (helder_store_save (store, record, NULL));
+}
+
+static void
+test_reentrant_move (ListFixture   *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) records = save_priorities (fixture, 50);
+  g_autoptr(HelderRecordList) list = helder_record_list_new (fixture->store, HELDER_TYPE_PRIORITY);
+  HelderRecord *record = records->pdata[40];
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (move_again), records);
+  g_object_set (record, "rank", 1, NULL);
+  g_assert_true (helder_store_save (fixture->store, record, NULL));
+  assert_matches_store (list, fixture);
+  g_assert_cmpint (helder_record_get_int (helder_record_list_lookup (list, helder_record_get_id (record), NULL),
+                                          "rank"), ==, 3);
+}
+
+/* A batch in which most records come back as they are (a push answer
+ * that only confirms them): those keep their items, and the one
+ * items-changed covers only the stretch that changed. */
+static void
+test_batch_mostly_unchanged (ListFixture   *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) records = save_priorities (fixture, 100);
+  g_autoptr(HelderRecordList) list = NULL;
+  g_autoptr(JsonArray) page = json_array_new ();
+  g_autoptr(HelderRecord) before = NULL;
+  g_autoptr(HelderRecord) after = NULL;
+  guint position;
+
+  fixture_push_all (fixture->store);
+  list = watched_list (fixture, HELDER_TYPE_PRIORITY);
+  before = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  for (guint i = 30; i < 50; i++)
+    {
+      g_autoptr(HelderRecord) stored = helder_store_load (fixture->store, HELDER_TYPE_PRIORITY,
+                                                           helder_record_get_id (records->pdata[i]), NULL);
+
+      if (i == 44)
+        g_object_set (stored, "title", "Prioriteit 00044 (herzien)", NULL);
+      json_array_add_object_element (page, fixture_wire (stored, i == 44 ? 2 : 1));
+    }
+  g_assert_true (helder_store_apply_changes (fixture->store, page, 2, NULL));
+
+  position = position_of (list, records->pdata[44]);
+  g_assert_cmpuint (fixture->changes->len, ==, 1);
+  assert_change (fixture, 0, position, 1, 1);
+  assert_matches_store (list, fixture);
+  after = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (before == after);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -478,14 +596,17 @@ main (int   argc,
 #define ADD(name, func) g_test_add ("/record-list/" name, ListFixture, NULL, list_setup, func, list_teardown)
   ADD ("one-change-one-item", test_one_change_one_item);
   ADD ("move", test_move);
+  ADD ("lookup-while-moving", test_lookup_while_moving);
   ADD ("insert-and-delete", test_insert_and_delete);
   ADD ("filter", test_filter);
   ADD ("batch", test_batch);
+  ADD ("batch-mostly-unchanged", test_batch_mostly_unchanged);
   ADD ("pulled-changes", test_pulled_changes);
   ADD ("paused", test_paused);
   ADD ("sort-keys", test_sort_keys);
   ADD ("sort-func", test_sort_func);
   ADD ("reentrant", test_reentrant);
+  ADD ("reentrant-move", test_reentrant_move);
 #undef ADD
 
   return g_test_run ();

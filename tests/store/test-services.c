@@ -204,6 +204,17 @@ test_roles (ServiceFixture *fixture,
   g_assert_error (error, HELDER_SESSION_ERROR, HELDER_SESSION_ERROR_FORBIDDEN);
   g_clear_error (&error);
   g_assert_false (helder_record_get_deleted (shared));
+  /* ... nor bring back what an advisor deleted: the record stays deleted */
+  {
+    g_autoptr(HelderRecord) gone = helder_record_new (HELDER_TYPE_PRIORITY);
+
+    g_object_set (gone, "title", "Afgevoerd", NULL);
+    g_assert_true (helder_store_delete (fixture->store, gone, NULL));
+    g_assert_false (helder_service_restore (HELDER_SERVICE (plan), gone, &error));
+    g_assert_error (error, HELDER_SESSION_ERROR, HELDER_SESSION_ERROR_FORBIDDEN);
+    g_clear_error (&error);
+    g_assert_true (helder_record_get_deleted (gone));
+  }
   /* ... even when the copy claims to be private */
   helder_record_set_visibility (shared, HELDER_VISIBILITY_PRIVATE);
   g_assert_false (helder_service_save (HELDER_SERVICE (editor), shared, &error));
@@ -229,6 +240,17 @@ test_roles (ServiceFixture *fixture,
   g_object_set (registration, "user", "piet", NULL);
   g_assert_true (helder_service_delete (HELDER_SERVICE (library), registration, &error));
   g_assert_no_error (error);
+  /* ... nor take over someone else's place by putting their own name on it */
+  {
+    g_autoptr(HelderRecord) hers = helder_record_new (HELDER_TYPE_REGISTRATION);
+
+    g_object_set (hers, "training", helder_record_get_id (training), "user", "sanne", NULL);
+    g_assert_true (helder_store_save (fixture->store, hers, NULL));
+    g_object_set (hers, "user", "piet", NULL);
+    g_assert_false (helder_service_save (HELDER_SERVICE (library), hers, &error));
+    g_assert_error (error, HELDER_SESSION_ERROR, HELDER_SESSION_ERROR_FORBIDDEN);
+    g_clear_error (&error);
+  }
 
   /* An admin changes everything */
   helder_session_set_role (fixture->session, HELDER_SESSION_ROLE_ADMIN);
@@ -243,18 +265,25 @@ test_write_is_one_transaction (ServiceFixture *fixture,
 {
   g_autoptr(HelderChannelsService) channels = helder_channels_service_new (fixture->store, fixture->session);
   g_autoptr(HelderRecord) fixi = helder_service_create (HELDER_SERVICE (channels), HELDER_TYPE_CHANNEL, "Fixi", NULL);
+  g_autoptr(HelderRecord) post = helder_service_create (HELDER_SERVICE (channels), HELDER_TYPE_CHANNEL, "Post", NULL);
   g_autoptr(HelderRecord) empty = helder_record_new (HELDER_TYPE_CHANNEL);
+  g_autoptr(GDateTime) saved_at = NULL;
   g_autoptr(GPtrArray) saves = g_ptr_array_new ();
   g_autoptr(GPtrArray) deletions = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
 
   g_assert_true (helder_record_get_bool (fixi, "digital"));
+  g_ptr_array_add (saves, post);    /* valid, and written before the next fails */
   g_ptr_array_add (saves, empty);   /* no name: invalid */
   g_ptr_array_add (deletions, fixi);
+  g_object_set (post, "name", "Post (brieven)", NULL);
+  saved_at = g_date_time_ref (helder_record_get_updated_at (post));
   g_assert_false (helder_service_write (HELDER_SERVICE (channels), saves, deletions, &error));
   g_assert_error (error, HELDER_STORE_ERROR, HELDER_STORE_ERROR_INVALID);
   g_assert_false (helder_record_get_deleted (fixi));
-  g_assert_cmpuint (helder_store_count (fixture->store, HELDER_TYPE_CHANNEL), ==, 1);
+  g_assert_cmpuint (helder_store_count (fixture->store, HELDER_TYPE_CHANNEL), ==, 2);
+  /* ... and the records as they were given: nothing says they were saved */
+  g_assert_true (g_date_time_equal (helder_record_get_updated_at (post), saved_at));
 }
 
 /* The house style comes from the store and follows it: a word a
@@ -414,6 +443,23 @@ test_follower_merge (ServiceFixture *fixture,
   g_clear_object (&h.stored);
 }
 
+/* Sanne types the text while Joost's text is pulled: a conflict. */
+static void
+type_against_a_change (ServiceFixture       *fixture,
+                       HelderRecordFollower *follower,
+                       HelderRecord         *document)
+{
+  g_autoptr(HelderRecord) local = NULL;
+
+  helder_record_follower_set_edited (follower, TRUE);
+  pull_change (fixture, document, "body", "Tekst van Joost.", 5);
+  local = helder_record_follower_copy (document);
+  g_object_set (local, "body", "Tekst van Sanne.", NULL);
+  /* A plain save while the change waits merges too: never over it */
+  g_assert_true (helder_record_follower_save (follower, local, NULL));
+  g_assert_cmpuint (helder_store_count_conflicts (fixture->store), ==, 1);
+}
+
 /* Both changed the text: neither is lost, the conflict waits. */
 static void
 test_follower_conflict (ServiceFixture *fixture,
@@ -423,19 +469,12 @@ test_follower_conflict (ServiceFixture *fixture,
   g_autoptr(HelderRecord) document = NULL;
   Heard h = { 0 };
   g_autoptr(HelderRecordFollower) follower = follow_document (fixture, &editor, &document, &h);
-  g_autoptr(HelderRecord) local = NULL;
   g_autoptr(HelderRecord) stored = NULL;
   g_autoptr(HelderRecord) after = NULL;
   g_autoptr(JsonArray) conflicts = NULL;
   JsonObject *server;
 
-  helder_record_follower_set_edited (follower, TRUE);
-  pull_change (fixture, document, "body", "Tekst van Joost.", 5);
-  local = helder_record_follower_copy (document);
-  g_object_set (local, "body", "Tekst van Sanne.", NULL);
-  /* A plain save while the change waits merges too: never over it */
-  g_assert_true (helder_record_follower_save (follower, local, NULL));
-  g_assert_cmpuint (helder_store_count_conflicts (fixture->store), ==, 1);
+  type_against_a_change (fixture, follower, document);
 
   stored = helder_store_load (fixture->store, HELDER_TYPE_DOCUMENT, helder_record_get_id (document), NULL);
   g_assert_cmpstr (helder_record_get_text (stored, "body"), ==, "Tekst van Sanne.");
@@ -452,6 +491,123 @@ test_follower_conflict (ServiceFixture *fixture,
   g_assert_cmpstr (helder_record_get_text (after, "body"), ==, "Tekst van Joost.");
   g_assert_cmpint (h.event, ==, HELDER_FOLLOW_CHANGED);
   g_assert_cmpstr (helder_record_get_text (h.stored, "body"), ==, "Tekst van Joost.");
+  g_clear_object (&h.stored);
+}
+
+/* The text of the next push, for @id: its data members, or NULL when
+ * the push holds nothing for it. */
+static JsonObject *
+pushed_data (HelderStore *store,
+             const char  *id,
+             gint64      *base_version)
+{
+  g_autofree char *key = NULL;
+  g_autoptr(JsonNode) body = helder_store_take_push_batch (store, 100, &key, NULL);
+  JsonArray *records;
+
+  if (body == NULL)
+    return NULL;
+  records = json_object_get_array_member (json_node_get_object (body), "records");
+  for (guint i = 0; i < json_array_get_length (records); i++)
+    {
+      JsonObject *record = json_array_get_object_element (records, i);
+
+      if (g_strcmp0 (json_object_get_string_member (record, "id"), id) != 0)
+        continue;
+      if (base_version != NULL)
+        *base_version = json_object_get_int_member (record, "base_version");
+      return json_object_ref (json_object_get_object_member (record, "data"));
+    }
+  return NULL;
+}
+
+/* A conflict waits for the user; a colleague's next change to the same
+ * record is pulled meanwhile.  What this computer kept stays, and the
+ * choice is then between it and the newest copy on the server. */
+static void
+test_follower_conflict_then_pull (ServiceFixture *fixture,
+                                  gconstpointer   data)
+{
+  g_autoptr(HelderEditorService) editor = NULL;
+  g_autoptr(HelderRecord) document = NULL;
+  Heard h = { 0 };
+  g_autoptr(HelderRecordFollower) follower = follow_document (fixture, &editor, &document, &h);
+  g_autoptr(HelderRecord) stored = NULL;
+  g_autoptr(JsonArray) conflicts = NULL;
+  g_autoptr(JsonObject) pushed = NULL;
+  JsonObject *server;
+  const char *id = helder_record_get_id (document);
+  gint64 base_version = 0;
+
+  type_against_a_change (fixture, follower, document);
+
+  /* Joost goes on while Sanne has not chosen yet */
+  pull_change (fixture, document, "body", "Tekst van Joost, verbeterd.", 6);
+  stored = helder_store_load (fixture->store, HELDER_TYPE_DOCUMENT, id, NULL);
+  g_assert_cmpstr (helder_record_get_text (stored, "body"), ==, "Tekst van Sanne.");
+  g_assert_cmpuint (helder_store_count_conflicts (fixture->store), ==, 1);
+  conflicts = helder_store_list_conflicts (fixture->store);
+  server = json_object_get_object_member (json_array_get_object_element (conflicts, 0), "server");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (server, "data"), "body"), ==,
+                   "Tekst van Joost, verbeterd.");
+  g_assert_cmpint (json_object_get_int_member (server, "version"), ==, 6);
+  /* Nothing is pushed while the user has not chosen */
+  g_assert_null (pushed_data (fixture->store, id, NULL));
+
+  /* Keep mine: Sanne's text goes out on top of Joost's newest version */
+  g_assert_true (helder_store_resolve_conflict (fixture->store, id, HELDER_KEEP_MINE, NULL));
+  pushed = pushed_data (fixture->store, id, &base_version);
+  g_assert_nonnull (pushed);
+  g_assert_cmpstr (json_object_get_string_member (pushed, "body"), ==, "Tekst van Sanne.");
+  g_assert_cmpint (base_version, ==, 6);
+  g_clear_object (&h.stored);
+}
+
+/* A title saved here but not pushed yet, a colleague's text pulled (and
+ * merged with that title), and typing in the text meanwhile: a conflict.
+ * Whichever the user keeps, the title still goes to the server: the
+ * store's copy the conflict keeps beside the typing is not the server's. */
+static void
+test_follower_conflict_keeps_unpushed (ServiceFixture *fixture,
+                                       gconstpointer   data)
+{
+  HelderConflictChoice choice = GPOINTER_TO_INT (data);
+  g_autoptr(HelderEditorService) editor = NULL;
+  g_autoptr(HelderRecord) document = NULL;
+  Heard h = { 0 };
+  g_autoptr(HelderRecordFollower) follower = follow_document (fixture, &editor, &document, &h);
+  g_autoptr(HelderRecord) saved = NULL;
+  g_autoptr(HelderRecord) theirs = NULL;
+  g_autoptr(HelderRecord) local = NULL;
+  g_autoptr(JsonObject) pushed = NULL;
+  const char *id = helder_record_get_id (document);
+  gboolean conflict = FALSE;
+  gint64 base_version = 0;
+
+  /* Saved, waiting for the next sync */
+  saved = helder_record_follower_copy (document);
+  g_object_set (saved, "title", "Brief aan de Pastoor van Leeuwenstraat", NULL);
+  g_assert_true (helder_record_follower_save (follower, saved, NULL));
+
+  /* Joost's text, on top of what the server has (the old title) */
+  helder_record_follower_set_edited (follower, TRUE);
+  theirs = helder_record_follower_copy (document);
+  g_object_set (theirs, "body", "Tekst van Joost.", NULL);
+  fixture_pull (fixture->store, theirs, 5);
+  g_assert_cmpint (h.event, ==, HELDER_FOLLOW_CHANGED_UNDER_EDITS);
+
+  local = helder_record_follower_copy (saved);
+  g_object_set (local, "body", "Tekst van Sanne.", NULL);
+  g_assert_true (helder_record_follower_merge (follower, local, &conflict, NULL));
+  g_assert_true (conflict);
+
+  g_assert_true (helder_store_resolve_conflict (fixture->store, id, choice, NULL));
+  pushed = pushed_data (fixture->store, id, &base_version);
+  g_assert_nonnull (pushed);
+  g_assert_cmpint (base_version, ==, 5);
+  g_assert_cmpstr (json_object_get_string_member (pushed, "title"), ==, "Brief aan de Pastoor van Leeuwenstraat");
+  g_assert_cmpstr (json_object_get_string_member_with_default (pushed, "body", "Tekst van Joost."), ==,
+                   choice == HELDER_KEEP_MINE ? "Tekst van Sanne." : "Tekst van Joost.");
   g_clear_object (&h.stored);
 }
 
@@ -487,6 +643,52 @@ test_follower_deleted (ServiceFixture *fixture,
   g_clear_object (&h.stored);
 }
 
+/* Keeping a copy holds no record after the follower is gone, and one
+ * that is refused leaves the follower where it was: on the deleted
+ * record, which it still says is deleted. */
+static void
+test_follower_keep_copy (ServiceFixture *fixture,
+                         gconstpointer   data)
+{
+  g_autoptr(HelderEditorService) editor = NULL;
+  g_autoptr(HelderRecord) document = NULL;
+  Heard h = { 0 };
+  HelderRecordFollower *follower = follow_document (fixture, &editor, &document, &h);
+  g_autoptr(HelderRecord) theirs = helder_store_load (fixture->store, HELDER_TYPE_DOCUMENT,
+                                                       helder_record_get_id (document), NULL);
+  g_autoptr(HelderRecord) copy = NULL;
+  g_autoptr(HelderRecord) organisation = helder_record_new (HELDER_TYPE_ORGANISATION);
+  g_autoptr(HelderRecordFollower) refused = NULL;
+  g_autoptr(GError) error = NULL;
+  HelderRecord *base;
+
+  helder_record_set_deleted (theirs, TRUE);
+  fixture_pull (fixture->store, theirs, 6);
+  copy = helder_record_follower_keep_copy (follower, document, NULL);
+  g_assert_nonnull (copy);
+  base = helder_record_follower_get_base (follower);
+  g_assert_true (base != copy);
+  g_object_add_weak_pointer (G_OBJECT (base), (gpointer *) &base);
+  g_object_unref (follower);
+  g_assert_null (base);
+
+  /* An advisor may not make organisations: the copy is refused */
+  g_object_set (organisation, "name", "Gemeente Hillegom", "slug", "hillegom", NULL);
+  g_assert_true (helder_store_save (fixture->store, organisation, NULL));
+  fixture_push_all (fixture->store);
+  refused = helder_record_follower_new (HELDER_SERVICE (editor), organisation);
+  helder_record_set_deleted (organisation, TRUE);
+  fixture_pull (fixture->store, organisation, 7);
+  g_assert_true (helder_record_follower_get_deleted (refused));
+  helder_record_set_deleted (organisation, FALSE);
+  g_assert_null (helder_record_follower_keep_copy (refused, organisation, &error));
+  g_assert_error (error, HELDER_SESSION_ERROR, HELDER_SESSION_ERROR_FORBIDDEN);
+  g_assert_cmpstr (helder_record_follower_get_id (refused), ==, helder_record_get_id (organisation));
+  g_assert_true (helder_record_follower_get_deleted (refused));
+  g_assert_cmpuint (helder_store_count (fixture->store, HELDER_TYPE_ORGANISATION), ==, 0);
+  g_clear_object (&h.stored);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -503,7 +705,17 @@ main (int   argc,
   ADD ("follower/changed", test_follower_changed);
   ADD ("follower/merge", test_follower_merge);
   ADD ("follower/conflict", test_follower_conflict);
+  ADD ("follower/conflict-then-pull", test_follower_conflict_then_pull);
+#undef ADD
+#define ADD(name, func, choice) g_test_add ("/services/" name, ServiceFixture, GINT_TO_POINTER (choice), \
+                                            service_setup, func, service_teardown)
+  ADD ("follower/conflict-keeps-unpushed/mine", test_follower_conflict_keeps_unpushed, HELDER_KEEP_MINE);
+  ADD ("follower/conflict-keeps-unpushed/theirs", test_follower_conflict_keeps_unpushed, HELDER_KEEP_THEIRS);
+  ADD ("follower/conflict-keeps-unpushed/both", test_follower_conflict_keeps_unpushed, HELDER_KEEP_BOTH);
+#undef ADD
+#define ADD(name, func) g_test_add ("/services/" name, ServiceFixture, NULL, service_setup, func, service_teardown)
   ADD ("follower/deleted", test_follower_deleted);
+  ADD ("follower/keep-copy", test_follower_keep_copy);
 #undef ADD
 
   return g_test_run ();

@@ -14,6 +14,7 @@
 #include "helder-example-data.h"
 #include "model/helder-records.h"
 #include "store/helder-store-private.h"
+#include "store/helder-store-sync.h"
 
 #include "store-fixture.h"
 
@@ -635,6 +636,41 @@ test_example_data_malformed (void)
     }
 }
 
+/* A change the server refused, undone ("Undo My Change" is keep theirs
+ * without a server copy): the record is as the server has it again, and
+ * one the server never had is gone. */
+static void
+test_undo_refused (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(HelderStore) store = helder_store_open (fixture->path, NULL);
+  g_autoptr(HelderRecord) priority = helder_record_new (HELDER_TYPE_PRIORITY);
+  g_autoptr(HelderRecord) invented = helder_record_new (HELDER_TYPE_PRIORITY);
+  g_autoptr(HelderRecord) undone = NULL;
+  g_autoptr(HelderRecord) gone = NULL;
+
+  g_object_set (priority, "title", "Betaalbaar wonen", "rank", 1, NULL);
+  g_assert_true (helder_store_save (store, priority, NULL));
+  fixture_push_all (store);
+
+  g_object_set (priority, "title", "Wonen voor iedereen", NULL);
+  g_object_set (invented, "title", "Nieuw van mij", NULL);
+  g_assert_true (helder_store_save (store, priority, NULL));
+  g_assert_true (helder_store_save (store, invented, NULL));
+  g_assert_true (fixture_answer_push (store, "rejected"));
+  g_assert_cmpuint (helder_store_count_conflicts (store), ==, 2);
+
+  g_assert_true (helder_store_resolve_conflict (store, helder_record_get_id (priority), HELDER_KEEP_THEIRS, NULL));
+  g_assert_true (helder_store_resolve_conflict (store, helder_record_get_id (invented), HELDER_KEEP_THEIRS, NULL));
+  g_assert_cmpuint (helder_store_count_conflicts (store), ==, 0);
+  undone = helder_store_load (store, HELDER_TYPE_PRIORITY, helder_record_get_id (priority), NULL);
+  g_assert_cmpstr (helder_record_get_title (undone), ==, "Betaalbaar wonen");
+  g_assert_cmpint (helder_record_get_version (undone), ==, 1);
+  gone = helder_store_load (store, HELDER_TYPE_PRIORITY, helder_record_get_id (invented), NULL);
+  g_assert_true (helder_record_get_deleted (gone));
+  g_assert_cmpuint (helder_store_count_outbox (store), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -654,6 +690,7 @@ main (int   argc,
   ADD ("open/corrupt", test_corrupt_file);
   ADD ("open/not-a-database", test_not_a_database);
   ADD ("crash/killed-writer", test_killed_writer);
+  ADD ("conflict/undo-refused", test_undo_refused);
   ADD ("example-data/load", test_example_data);
 #undef ADD
   g_test_add_func ("/record/json/round-trip", test_json_round_trip);

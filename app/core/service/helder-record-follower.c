@@ -390,12 +390,17 @@ helder_record_follower_keep_copy (HelderRecordFollower  *self,
   if (helder_session_get_role (helder_service_get_session (self->service)) == HELDER_SESSION_ROLE_STAFF)
     helder_record_set_visibility (copy, HELDER_VISIBILITY_PRIVATE);
 
-  g_set_object (&self->base, copy);   /* its own save must not look like news */
-  self->deleted = FALSE;
-  g_clear_object (&self->stored);
+  /* Saved before it is followed: its own save is not news (a new id the
+   * follower does not watch yet), and a refused copy leaves the follower
+   * on the deleted record, still saying so. */
   if (!helder_service_save (self->service, copy, error))
     return NULL;
-  g_set_object (&self->base, helder_service_load (self->service, G_OBJECT_TYPE (copy), id));
+  g_clear_object (&self->base);
+  self->base = helder_service_load (self->service, G_OBJECT_TYPE (copy), id);
+  if (self->base == NULL)
+    self->base = helder_record_follower_copy (copy);
+  self->deleted = FALSE;
+  g_clear_object (&self->stored);
   self->edited = FALSE;
   return g_steal_pointer (&copy);
 }

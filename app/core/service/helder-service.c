@@ -291,11 +291,18 @@ helder_service_restore (HelderService  *self,
                         HelderRecord   *record,
                         GError        **error)
 {
+  gboolean was_deleted;
+
   g_return_val_if_fail (HELDER_IS_SERVICE (self), FALSE);
   g_return_val_if_fail (HELDER_IS_RECORD (record), FALSE);
 
+  was_deleted = helder_record_get_deleted (record);
   helder_record_set_deleted (record, FALSE);
-  return helder_service_save (self, record, error);
+  if (helder_service_save (self, record, error))
+    return TRUE;
+  /* Refused or failed: as it was given */
+  helder_record_set_deleted (record, was_deleted);
+  return FALSE;
 }
 
 static gboolean

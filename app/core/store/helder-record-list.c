@@ -485,23 +485,26 @@ apply_one (HelderRecordList *self,
 
   pos = lower_bound (self, old);
   g_assert (self->items->pdata[pos] == old);
-  g_hash_table_replace (self->by_id, (gpointer) helder_record_get_id (entry->record), entry);
   if ((pos == 0 || compare_entries (self->items->pdata[pos - 1], entry, &self->order) < 0) &&
       (pos + 1 == n || compare_entries (entry, self->items->pdata[pos + 1], &self->order) < 0))
     {
       /* Still in its place: one item replaced. */
       self->items->pdata[pos] = entry;
+      g_hash_table_replace (self->by_id, (gpointer) helder_record_get_id (entry->record), entry);
       entry_destroy (self, old);
       items_changed (self, pos, 1, 1);
       return;
     }
 
-  /* Its sort key moved it: out here, in there. */
+  /* Its sort key moved it: out here, in there.  In between, a handler
+   * that looks it up finds it nowhere, as the list then has it. */
   g_ptr_array_remove_index (self->items, pos);
+  g_hash_table_remove (self->by_id, id);
   entry_destroy (self, old);
   items_changed (self, pos, 1, 0);
   new_pos = lower_bound (self, entry);
   g_ptr_array_insert (self->items, new_pos, entry);
+  g_hash_table_replace (self->by_id, (gpointer) helder_record_get_id (entry->record), entry);
   items_changed (self, new_pos, 0, 1);
 }
 

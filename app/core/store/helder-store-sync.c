@@ -532,11 +532,13 @@ helder_record_merge (HelderRecord *mine,
   return TRUE;
 }
 
+/* Whether @sql ("SELECT 1 FROM t WHERE record_id = ?") finds @id */
 static gboolean
-has_outbox_row (HelderStore *self,
-                const char  *id)
+has_row (HelderStore *self,
+         const char  *sql,
+         const char  *id)
 {
-  sqlite3_stmt *stmt = helder_store_prepare (self, "SELECT 1 FROM outbox WHERE record_id = ?", NULL);
+  sqlite3_stmt *stmt = helder_store_prepare (self, sql, NULL);
   gboolean found;
 
   if (stmt == NULL)
@@ -545,6 +547,34 @@ has_outbox_row (HelderStore *self,
   found = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_reset (stmt);
   return found;
+}
+
+static gboolean
+has_outbox_row (HelderStore *self,
+                const char  *id)
+{
+  return has_row (self, "SELECT 1 FROM outbox WHERE record_id = ?", id);
+}
+
+static gboolean
+has_conflict (HelderStore *self,
+              const char  *id)
+{
+  return has_row (self, "SELECT 1 FROM conflicts WHERE record_id = ?", id);
+}
+
+/* A conflict's server copy becomes @wire, the newest one: the user
+ * chooses against what the server has now. */
+static gboolean
+update_conflict_server (HelderStore  *self,
+                        const char   *id,
+                        JsonObject   *wire,
+                        GError      **error)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), wire);
+  g_autofree char *text = json_to_string (node, FALSE);
+
+  return run (self, "UPDATE conflicts SET server = ? WHERE record_id = ?", text, id, -1, error);
 }
 
 /**
@@ -759,7 +789,7 @@ helder_store_apply_changes (HelderStore  *self,
       g_autoptr(JsonObject) remote_data = NULL;
       HelderRecord *result;
       gint64 base_version;
-      gboolean base_deleted;
+      gboolean base_deleted, waiting;
       const char *id;
 
       if (remote == NULL)
@@ -770,8 +800,13 @@ helder_store_apply_changes (HelderStore  *self,
       local = helder_store_load_row (self, G_OBJECT_TYPE (remote), id, NULL);
       base = load_base (self, id, &base_version, &base_deleted);
       result = remote;
+      /* A record waiting in the conflicts has no outbox row, but its
+       * local copy is what the user may keep: never written over. */
+      waiting = local != NULL && has_conflict (self, id);
 
-      if (local != NULL && has_outbox_row (self, id))
+      if (waiting && !has_outbox_row (self, id))
+        result = NULL;
+      else if (local != NULL && has_outbox_row (self, id))
         {
           /* Unpushed local edits: merged three ways (helder_record_merge);
            * a conflict leaves the local record as it is, waiting for the
@@ -802,8 +837,11 @@ helder_store_apply_changes (HelderStore  *self,
 
       if ((result != NULL && !helder_store_write_row (self, result, error)) ||
           !save_base (self, id, helder_record_get_type_name (remote), helder_record_get_version (remote),
-                      helder_record_get_deleted (remote), remote_data, error))
+                      helder_record_get_deleted (remote), remote_data, error) ||
+          (waiting && !update_conflict_server (self, id, wire, error)))
         goto fail;
+      if (waiting)
+        helder_store_changes_add (changes, "conflict", id);
       helder_store_changes_add (changes, helder_record_get_type_name (remote), id);
     }
 
@@ -1161,25 +1199,54 @@ helder_store_resolve_conflict (HelderStore           *self,
       if (!helder_store_write_row (self, server, error))
         goto fail;
     }
+  else if (server == NULL && choice == HELDER_KEEP_THEIRS)
+    {
+      /* A refused change ("Undo My Change") has no server copy: the
+       * server has the base, the last copy it confirmed, or nothing at
+       * all for a record it never took. */
+      gint64 base_version;
+      gboolean base_deleted;
+      g_autoptr(JsonObject) base = load_base (self, id, &base_version, &base_deleted);
+
+      if (base != NULL && helder_record_set_from_json_data (mine, base, NULL))
+        {
+          helder_record_set_version (mine, base_version);
+          helder_record_set_deleted (mine, base_deleted);
+        }
+      else
+        helder_record_set_deleted (mine, TRUE);
+      if (!helder_store_write_row (self, mine, error))
+        goto fail;
+    }
+  /* The base only moves forward: a server copy no newer than it is
+   * either the one the base already holds (a pulled conflict) or not the
+   * server's at all (helder_store_keep_conflict() keeps the store's copy,
+   * which may hold edits not pushed yet), and a push diffs against it. */
   if (server != NULL)
     {
       g_autoptr(JsonObject) data = helder_record_to_json_data (server);
+      g_autoptr(JsonObject) base = NULL;
+      gint64 base_version;
+      gboolean base_deleted;
 
-      if (!save_base (self, id, helder_record_get_type_name (server), helder_record_get_version (server),
-                      helder_record_get_deleted (server), data, error))
+      base = load_base (self, id, &base_version, &base_deleted);
+      if (helder_record_get_version (server) > (base != NULL ? base_version : 0) &&
+          !save_base (self, id, helder_record_get_type_name (server),
+                      helder_record_get_version (server), helder_record_get_deleted (server), data, error))
         goto fail;
     }
   /* What the choice keeps is written in the same transaction that
-   * forgets the conflict: nothing of either version is lost if it fails. */
-  if (choice == HELDER_KEEP_MINE)
+   * forgets the conflict: nothing of either version is lost if it fails.
+   * It is queued again whatever was chosen: the outbox sends what differs
+   * from the server's version, and nothing when nothing does. */
+  if (choice == HELDER_KEEP_MINE || server != NULL)
     {
-      /* Queued again: the outbox sends it on top of the server's version. */
       if (!run (self, "INSERT INTO outbox (record_id, record_type, queued_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
                       "ON CONFLICT (record_id) DO UPDATE SET generation = generation + 1",
                 id, helder_record_get_type_name (mine), -1, error))
         goto fail;
     }
-  else if (choice == HELDER_KEEP_BOTH)
+  if (choice == HELDER_KEEP_BOTH)
     {
       g_autofree char *copy_id = g_uuid_string_random ();
       g_autoptr(GDateTime) now = g_date_time_new_now_utc ();

@@ -825,6 +825,41 @@ helder_store_save_all (HelderStore  *self,
   return helder_store_write (self, records, NULL, error);
 }
 
+/* What a local edit changes on the record it is given, kept so that a
+ * write that fails leaves its records as they were. */
+typedef struct
+{
+  gint64     version;
+  gboolean   deleted;
+  GDateTime *updated_at;
+  char      *updated_by;
+} Given;
+
+static void
+given_clear (gpointer data)
+{
+  Given *given = data;
+
+  g_clear_pointer (&given->updated_at, g_date_time_unref);
+  g_clear_pointer (&given->updated_by, g_free);
+}
+
+static void
+given_restore (GPtrArray *records,
+               GArray    *given)
+{
+  for (guint i = 0; i < records->len; i++)
+    {
+      HelderRecord *record = records->pdata[i];
+      Given *g = &g_array_index (given, Given, i);
+
+      helder_record_set_version (record, g->version);
+      helder_record_set_deleted (record, g->deleted);
+      helder_record_set_updated_at (record, g->updated_at);
+      helder_record_set_updated_by (record, g->updated_by);
+    }
+}
+
 /**
  * helder_store_write:
  * @saves: (element-type HelderRecord) (nullable): records to save
@@ -845,8 +880,8 @@ helder_store_write (HelderStore  *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(HelderStoreChanges) changes = helder_store_changes_new ();
   g_autoptr(GPtrArray) all = g_ptr_array_new ();
-  g_autoptr(GArray) was_deleted = g_array_new (FALSE, FALSE, sizeof (gboolean));
-  guint n_changed = 0;
+  g_autoptr(GArray) given = g_array_new (FALSE, TRUE, sizeof (Given));
+  guint n_saves, n_changed = 0;
 
   g_return_val_if_fail (HELDER_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -865,14 +900,24 @@ helder_store_write (HelderStore  *self,
       g_return_val_if_fail (HELDER_IS_RECORD (saves->pdata[i]), FALSE);
       g_ptr_array_add (all, saves->pdata[i]);
     }
+  n_saves = all->len;
   for (guint i = 0; deletions != NULL && i < deletions->len; i++)
     {
-      gboolean deleted;
-
       g_return_val_if_fail (HELDER_IS_RECORD (deletions->pdata[i]), FALSE);
-      deleted = helder_record_get_deleted (deletions->pdata[i]);
-      g_array_append_val (was_deleted, deleted);
       g_ptr_array_add (all, deletions->pdata[i]);
+    }
+  g_array_set_clear_func (given, given_clear);
+  g_array_set_size (given, all->len);
+  for (guint i = 0; i < all->len; i++)
+    {
+      HelderRecord *record = all->pdata[i];
+      Given *g = &g_array_index (given, Given, i);
+      GDateTime *updated_at = helder_record_get_updated_at (record);
+
+      g->version = helder_record_get_version (record);
+      g->deleted = helder_record_get_deleted (record);
+      g->updated_at = updated_at ? g_date_time_ref (updated_at) : NULL;
+      g->updated_by = g_strdup (helder_record_get_updated_by (record));
     }
 
   if (!exec (self->db, "BEGIN IMMEDIATE", error))
@@ -883,16 +928,10 @@ helder_store_write (HelderStore  *self,
       HelderRecord *record = g_ptr_array_index (all, i);
       gboolean changed = FALSE;
 
-      if (deletions != NULL && i >= all->len - deletions->len)
+      if (i >= n_saves)
         helder_record_set_deleted (record, TRUE);
       if (!helder_store_write_local (self, record, now, &changed, error))
-        {
-          exec (self->db, "ROLLBACK", NULL);
-          /* Deletions that did not happen leave their records as given. */
-          for (guint j = 0; deletions != NULL && j < deletions->len; j++)
-            helder_record_set_deleted (deletions->pdata[j], g_array_index (was_deleted, gboolean, j));
-          return FALSE;
-        }
+        goto fail;
       if (changed)
         {
           helder_store_changes_add (changes, helder_record_get_type_name (record),
@@ -903,14 +942,17 @@ helder_store_write (HelderStore  *self,
 
   if (!helder_store_count_edits (self, n_changed, error) ||
       !exec (self->db, "COMMIT", error))
-    {
-      exec (self->db, "ROLLBACK", NULL);
-      return FALSE;
-    }
+    goto fail;
   helder_store_note_edits (self, n_changed);
 
   helder_store_changes_emit (self, changes);
   return TRUE;
+
+fail:
+  exec (self->db, "ROLLBACK", NULL);
+  /* What did not happen leaves its records as given. */
+  given_restore (all, given);
+  return FALSE;
 }
 
 gboolean
