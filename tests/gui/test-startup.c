@@ -195,6 +195,10 @@ test_pages_made_when_shown (void)
   g_assert_true (helder_page_get_service (channels) ==
                  helder_application_get_service (test_app, HELDER_TYPE_CHANNELS_SERVICE));
   g_assert_cmpstr (helder_test_page_state (window, "channels"), ==, "empty");
+  /* Its icon is set when the empty state is first shown */
+  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (helder_test_find_by_id (GTK_WIDGET (channels),
+                                                                                           "status_page"))),
+                   ==, "mail-send-symbolic");
 
   /* Another store: the made pages show it, the others get it when made */
   g_assert_true (helder_application_open_store (test_app, other, NULL));
