@@ -279,5 +279,11 @@ main (int   argc,
   }
   g_print ("goal: Helder's first frame at most 1.30 times the bare window's with the same renderer\n");
 
+  {
+    const char *rm_argv[] = { "rm", "-rf", data_dir, NULL };
+
+    g_spawn_sync (NULL, (char **) rm_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+  }
+
   return 0;
 }
