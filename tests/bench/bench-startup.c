@@ -28,7 +28,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -108,7 +107,7 @@ run_child (char **argv,
       dup2 (out[1], STDOUT_FILENO);
       close (out[0]);
       close (out[1]);
-      dup2 (open ("/dev/null", O_WRONLY), STDERR_FILENO);
+      dup2 (out[1], STDERR_FILENO);
       execve (argv[0], argv, envp);
       _exit (127);
     }
@@ -119,7 +118,7 @@ run_child (char **argv,
   close (out[0]);
   if (wait4 (pid, &status, 0, &usage) != pid || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
     {
-      g_printerr ("%s failed (status %d)\n", argv[0], status);
+      g_printerr ("%s failed (status %d):\n%s\n", argv[0], status, output->str);
       exit (1);
     }
   line = strstr (output->str, "first frame at ");
