@@ -9,6 +9,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "channels/helder-channels-service.h"
 #include "editor/helder-editor-service.h"
@@ -44,11 +47,18 @@ struct _HelderApplication
   char           *server_token;
   HelderTextAnalyzer *analyzer;   /* NULL until loaded, off the main thread */
   gboolean        analyzer_loading;
+  gboolean        analyzer_wanted; /* an editor asked for it */
   char           *server_override;
 
   char           *data_dir;
   gboolean        example_data;
   gboolean        quit_after_first_frame;
+  /* What waits for the first frame (see first_frame_drawn) */
+  gboolean        window_rendered;  /* a window's surface was drawn */
+  gboolean        first_frame_drawn;
+  gboolean        sync_pending;
+  guint           deferred_id;
+  gulong          render_hook;
 };
 
 G_DEFINE_FINAL_TYPE (HelderApplication, helder_application, ADW_TYPE_APPLICATION)
@@ -65,6 +75,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void load_analyzer (HelderApplication *self);
+static void analyzer_wanted (HelderApplication *self);
 static void replace_sync  (HelderApplication *self,
                            HelderSyncClient  *sync);
 
@@ -172,6 +183,7 @@ create_services (HelderApplication *self)
   g_ptr_array_add (self->services, editor = helder_editor_service_new (self->store, self->session));
   g_ptr_array_add (self->services, helder_library_service_new (self->store, self->session));
   helder_editor_service_set_analyzer (editor, self->analyzer);
+  g_signal_connect_object (editor, "analyzer-wanted", G_CALLBACK (analyzer_wanted), self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -260,7 +272,6 @@ helder_application_open_store (HelderApplication  *self,
       g_simple_action_set_enabled (G_SIMPLE_ACTION (example), !helder_store_is_read_only (self->store));
   }
   create_services (self);
-  load_analyzer (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   return TRUE;
 }
@@ -279,8 +290,9 @@ helder_application_get_analyzer (HelderApplication *self)
   return self->analyzer;
 }
 
-/* Hunspell, the hyphenation patterns and the word lists take ~150 ms to
- * load: in a worker, so the window shows at once. */
+/* Hunspell, the hyphenation patterns and the word lists take ~150 ms and
+ * some 30 MB: loaded when an editor first wants them (the Schrijven page
+ * shown, a document opened), in a worker. */
 static void
 load_analyzer_in_thread (GTask        *task,
                          gpointer      source,
@@ -321,18 +333,32 @@ analyzer_loaded (GObject      *source,
       return;
     }
   self->analyzer = analyzer;
+#ifdef __GLIBC__
+  /* The workers' malloc arenas keep the memory the word lists were read
+   * and parsed in (some 10 MB): back to the system. */
+  malloc_trim (0);
+#endif
   /* The editor service gives it the house style and keeps it current */
   if (editor_service (self) != NULL)
     helder_editor_service_set_analyzer (editor_service (self), analyzer);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYZER_READY]);
 }
 
+/* An editor wants the analyser: load it, once. */
+static void
+analyzer_wanted (HelderApplication *self)
+{
+  self->analyzer_wanted = TRUE;
+  load_analyzer (self);
+}
+
 /* Another spelling language: a new analyser, loaded like the first. */
 static void
 spelling_language_changed (HelderApplication *self)
 {
-  /* One loading now finds the new setting when it finishes. */
-  if (self->analyzer_loading)
+  /* One loading now finds the new setting when it finishes; none was
+   * wanted yet: the first one loads the new language. */
+  if (self->analyzer_loading || !self->analyzer_wanted)
     return;
   /* Open editors keep their reference until they get the new one. */
   g_clear_pointer (&self->analyzer, helder_text_analyzer_unref);
@@ -793,6 +819,7 @@ helder_application_startup (GApplication *application)
   HelderApplication *self = HELDER_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (helder_application_parent_class)->startup (application);
 
@@ -811,22 +838,98 @@ helder_application_startup (GApplication *application)
                            G_CALLBACK (spelling_language_changed), self, G_CONNECT_SWAPPED);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", shortcuts_accels);
+}
+
+/* After the first frame, at idle: what it did not show.  (The analyser
+ * waits for an editor, each page's content for its first showing.) */
+static gboolean
+start_deferred (gpointer data)
+{
+  HelderApplication *self = data;
+
+  self->deferred_id = 0;
+  if (self->sync_pending)
+    {
+      self->sync_pending = FALSE;
+      setup_sync (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* A Helder window's surface drew (GTK's own handler stops the signal, so
+ * an emission hook sees it): the frame clock cycle it was in is the first
+ * frame.  The cycles before it, on X11 before the window is mapped, draw
+ * nothing. */
+static gboolean
+surface_rendered (GSignalInvocationHint *hint,
+                  guint                  n_values,
+                  const GValue          *values,
+                  gpointer               data)
+{
+  HelderApplication *self = data;
+  GtkNative *native = gtk_native_get_for_surface (g_value_get_object (&values[0]));
+
+  if (HELDER_IS_WINDOW (native) && gtk_window_get_application (GTK_WINDOW (native)) == GTK_APPLICATION (self))
+    {
+      self->window_rendered = TRUE;
+      self->render_hook = 0;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Nothing the first frame does not show is made or loaded before it:
+ * the window's first frame starts the rest (or, for start-up
+ * benchmarks, ends the process, saying when it was drawn and how). */
+static void
+first_frame_drawn (GdkFrameClock *frame_clock,
+                   GtkWidget     *window)
+{
+  HelderApplication *self = HELDER_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+
+  if (self != NULL && !self->window_rendered)
+    return;
+  g_signal_handlers_disconnect_by_func (frame_clock, first_frame_drawn, window);
+  if (self == NULL || self->first_frame_drawn)
+    return;
+  self->first_frame_drawn = TRUE;
+  if (self->quit_after_first_frame)
+    {
+      g_print ("first frame at %" G_GINT64_FORMAT " us (monotonic), renderer %s\n", g_get_monotonic_time (),
+               G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
+      g_application_quit (G_APPLICATION (self));
+      return;
+    }
+  self->deferred_id = g_idle_add (start_deferred, self);
 }
 
 static void
-quit_after_paint (GdkFrameClock     *frame_clock,
-                  HelderApplication *self)
+watch_first_frame (GtkWidget *window)
 {
-  g_signal_handlers_disconnect_by_func (frame_clock, quit_after_paint, self);
-  g_application_quit (G_APPLICATION (self));
-}
+  HelderApplication *self = HELDER_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
 
-static void
-watch_first_frame (GtkWidget         *window,
-                   HelderApplication *self)
-{
+  g_signal_handlers_disconnect_by_func (window, watch_first_frame, NULL);
+  if (self->render_hook == 0 && !self->window_rendered)
+    self->render_hook = g_signal_add_emission_hook (g_signal_lookup ("render", GDK_TYPE_SURFACE), 0,
+                                                    surface_rendered, self, NULL);
   g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
-                           G_CALLBACK (quit_after_paint), self, 0);
+                           G_CALLBACK (first_frame_drawn), window, 0);
+}
+
+/**
+ * helder_application_get_first_frame_drawn:
+ *
+ * Whether the first window has drawn its first frame: from then on (at
+ * idle) the application starts what that frame did not need, such as
+ * syncing.
+ */
+gboolean
+helder_application_get_first_frame_drawn (HelderApplication *self)
+{
+  g_return_val_if_fail (HELDER_IS_APPLICATION (self), FALSE);
+
+  return self->first_frame_drawn;
 }
 
 static void
@@ -846,15 +949,19 @@ helder_application_activate (GApplication *application)
       if (self->store != NULL && self->example_data && helder_store_is_empty (self->store) &&
           !helder_store_is_read_only (self->store))
         g_action_group_activate_action (G_ACTION_GROUP (self), "load-example-data", NULL);
-      setup_sync (self);
+      /* The server and the keyring: after the first frame */
+      self->sync_pending = TRUE;
+      if (self->first_frame_drawn && self->deferred_id == 0)
+        self->deferred_id = g_idle_add (start_deferred, self);
     }
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
-    window = GTK_WINDOW (helder_window_new (self));
-
-  if (self->quit_after_first_frame)
-    g_signal_connect_object (window, "realize", G_CALLBACK (watch_first_frame), self, 0);
+    {
+      window = GTK_WINDOW (helder_window_new (self));
+      if (!self->first_frame_drawn)
+        g_signal_connect (window, "realize", G_CALLBACK (watch_first_frame), NULL);
+    }
 
   gtk_window_present (window);
 }
@@ -884,6 +991,10 @@ helder_application_dispose (GObject *object)
 {
   HelderApplication *self = HELDER_APPLICATION (object);
 
+  g_clear_handle_id (&self->deferred_id, g_source_remove);
+  if (self->render_hook != 0)
+    g_signal_remove_emission_hook (g_signal_lookup ("render", GDK_TYPE_SURFACE), self->render_hook);
+  self->render_hook = 0;
   if (self->sync != NULL)
     helder_sync_client_stop (self->sync);
   g_clear_object (&self->sync);
@@ -978,7 +1089,8 @@ helder_application_init (HelderApplication *self)
     { "server", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Sync with the helder-server at URL"), N_("URL") },
     { "quit-after-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL,
-      "Quit once the first frame is drawn (for start-up benchmarks)", NULL },
+      "Quit once the first frame is drawn, printing when and with which renderer (for start-up benchmarks)",
+      NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
     { NULL }
   };

@@ -46,6 +46,7 @@ gboolean           helder_application_open_store      (HelderApplication *self,
                                                        GError           **error);
 HelderSyncClient  *helder_application_get_sync        (HelderApplication *self);
 HelderTextAnalyzer *helder_application_get_analyzer   (HelderApplication *self);
+gboolean           helder_application_get_first_frame_drawn (HelderApplication *self);
 HelderSession     *helder_application_get_session     (HelderApplication *self);
 HelderService     *helder_application_get_service     (HelderApplication *self,
                                                        GType              service_type);

@@ -28,6 +28,7 @@ typedef struct
   HelderService *service;
   GPtrArray     *lists;          /* HelderRecordList per binding, once made */
   guint          n_records;
+  char          *empty_icon;     /* the empty state's, until it is shown */
 } HelderPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (HelderPage, helder_page, ADW_TYPE_BIN)
@@ -86,6 +87,12 @@ update_state (HelderPage *self)
   /* A page showing one record (the editor) stays on it. */
   if (had_content || g_strcmp0 (visible, "empty") == 0)
     gtk_stack_set_visible_child_name (stack, n > 0 ? "content" : "empty");
+  if (priv->empty_icon != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (stack), "empty") == 0)
+    {
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (gtk_stack_get_child_by_name (stack, "empty")),
+                                     priv->empty_icon);
+      g_clear_pointer (&priv->empty_icon, g_free);
+    }
   if (had_content != (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "content") == 0))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEWS]);
   gtk_widget_set_visible (GTK_WIDGET (template_child (self, "example_button")),
@@ -430,6 +437,36 @@ helder_page_class_set_new_item (HelderPageClass *klass,
   klass->new_item_title = g_strdup (dialog_title);
 }
 
+/* The empty state's icon is large (an SVG, and librsvg to draw it; GTK
+ * loads it even while the state is hidden): it is set when the state is
+ * first shown. */
+static void
+helder_page_constructed (GObject *object)
+{
+  HelderPage *self = HELDER_PAGE (object);
+  HelderPagePrivate *priv = helder_page_get_instance_private (self);
+  GtkStack *stack = GTK_STACK (template_child (self, "stack"));
+  GtkWidget *empty = stack != NULL ? gtk_stack_get_child_by_name (stack, "empty") : NULL;
+
+  G_OBJECT_CLASS (helder_page_parent_class)->constructed (object);
+
+  if (ADW_IS_STATUS_PAGE (empty) && adw_status_page_get_icon_name (ADW_STATUS_PAGE (empty)) != NULL)
+    {
+      priv->empty_icon = g_strdup (adw_status_page_get_icon_name (ADW_STATUS_PAGE (empty)));
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), NULL);
+    }
+}
+
+static void
+helder_page_finalize (GObject *object)
+{
+  HelderPagePrivate *priv = helder_page_get_instance_private (HELDER_PAGE (object));
+
+  g_free (priv->empty_icon);
+
+  G_OBJECT_CLASS (helder_page_parent_class)->finalize (object);
+}
+
 static void
 helder_page_dispose (GObject *object)
 {
@@ -499,7 +536,9 @@ helder_page_class_init (HelderPageClass *klass)
 
   g_type_ensure (HELDER_TYPE_RECORD_LIST_VIEW);
 
+  object_class->constructed = helder_page_constructed;
   object_class->dispose = helder_page_dispose;
+  object_class->finalize = helder_page_finalize;
   object_class->get_property = helder_page_get_property;
   object_class->set_property = helder_page_set_property;
 

@@ -11,6 +11,8 @@
 G_BEGIN_DECLS
 
 gboolean helder_gl_is_software     (GdkDisplay *display);
+gboolean helder_gl_has_render_node (const char *dri_dir);
+gboolean helder_prepare_renderer   (void);
 void     helder_choose_renderer    (GdkDisplay *display);
 
 G_END_DECLS

@@ -62,7 +62,98 @@ struct _HelderWindow
 
 G_DEFINE_FINAL_TYPE (HelderWindow, helder_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static const char *page_names[] = { "planner", "channels", "write", "library" };
+/* The pages, in the order of the sidebar: each has a GtkStackPage of
+ * that name in the template, holding an empty AdwBin.  The window makes
+ * the page when it is first shown (or asked for: helder_window_ensure_page),
+ * gives it its service and puts it in the bin, so start-up makes only the
+ * page the first frame shows. */
+static const struct
+{
+  const char *name;
+  GType     (*page_type) (void);
+  GType     (*service_type) (void);
+} pages[] = {
+  { "planner",  helder_planner_page_get_type,  helder_plan_service_get_type },
+  { "channels", helder_channels_page_get_type, helder_channels_service_get_type },
+  { "write",    helder_editor_page_get_type,   helder_editor_service_get_type },
+  { "library",  helder_library_page_get_type,  helder_library_service_get_type },
+};
+
+static void on_page_changed (HelderWindow *self);
+
+static int
+page_index (const char *name)
+{
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (pages); i++)
+    if (g_str_equal (pages[i].name, name))
+      return i;
+  return -1;
+}
+
+static AdwBin *
+page_bin (HelderWindow *self,
+          guint         index)
+{
+  return ADW_BIN (gtk_stack_get_child_by_name (self->page_stack, pages[index].name));
+}
+
+/* The page at @index, or NULL while it was never shown. */
+static HelderPage *
+made_page (HelderWindow *self,
+           guint         index)
+{
+  GtkWidget *page = adw_bin_get_child (page_bin (self, index));
+
+  return page != NULL ? HELDER_PAGE (page) : NULL;
+}
+
+static HelderService *
+page_service (HelderWindow *self,
+              guint         index)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (app == NULL || self->store == NULL)
+    return NULL;
+  return helder_application_get_service (HELDER_APPLICATION (app), pages[index].service_type ());
+}
+
+static HelderPage *
+make_page (HelderWindow *self,
+           guint         index)
+{
+  HelderPage *page = made_page (self, index);
+  AdwViewSwitcherBar *bar;
+
+  if (page != NULL)
+    return page;
+  page = g_object_new (pages[index].page_type (), "service", page_service (self, index), NULL);
+  g_signal_connect_object (page, "notify::views", G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
+  /* Narrow: the header bar shows the title, the views switch below */
+  if ((bar = helder_page_get_switcher_bar (page)) != NULL)
+    g_object_bind_property (self->page_title, "title-visible", bar, "reveal", G_BINDING_SYNC_CREATE);
+  adw_bin_set_child (page_bin (self, index), GTK_WIDGET (page));
+  return page;
+}
+
+/**
+ * helder_window_ensure_page:
+ * @name: a page's name, such as "planner"
+ *
+ * Returns: (transfer none) (nullable): the page, made now if it was
+ *   never shown, or %NULL when there is no page of that name
+ */
+HelderPage *
+helder_window_ensure_page (HelderWindow *self,
+                           const char   *name)
+{
+  int index;
+
+  g_return_val_if_fail (HELDER_IS_WINDOW (self), NULL);
+
+  index = page_index (name);
+  return index >= 0 ? make_page (self, index) : NULL;
+}
 
 const char *
 helder_window_get_page (HelderWindow *self)
@@ -124,22 +215,23 @@ static void
 on_page_changed (HelderWindow *self)
 {
   GtkWidget *child = gtk_stack_get_visible_child (self->page_stack);
-  GtkStackPage *page;
-  const char *name;
+  GtkStackPage *stack_page;
+  HelderPage *page;
+  int index;
 
   if (child == NULL)
     return;
 
-  page = gtk_stack_get_page (self->page_stack, child);
-  name = gtk_stack_page_get_name (page);
-  adw_view_switcher_title_set_title (self->page_title, gtk_stack_page_get_title (page));
+  stack_page = gtk_stack_get_page (self->page_stack, child);
+  index = page_index (gtk_stack_page_get_name (stack_page));
+  if (index < 0)
+    return;
+  /* Shown for the first time: made now */
+  page = make_page (self, index);
+  adw_view_switcher_title_set_title (self->page_title, gtk_stack_page_get_title (stack_page));
   /* A page of several views shows their switcher in the header bar */
-  adw_view_switcher_title_set_stack (self->page_title,
-                                     HELDER_IS_PAGE (child) ? helder_page_get_views (HELDER_PAGE (child)) : NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
-    if (g_str_equal (page_names[i], name))
-      gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, i));
+  adw_view_switcher_title_set_stack (self->page_title, helder_page_get_views (page));
+  gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, index));
 }
 
 static void
@@ -148,8 +240,8 @@ on_sidebar_row_activated (HelderWindow  *self,
 {
   int index = gtk_list_box_row_get_index (row);
 
-  if (index >= 0 && index < (int) G_N_ELEMENTS (page_names))
-    helder_window_set_page (self, page_names[index]);
+  if (index >= 0 && index < (int) G_N_ELEMENTS (pages))
+    helder_window_set_page (self, pages[index].name);
 }
 
 static void
@@ -181,7 +273,7 @@ open_document_activated (GtkWidget  *widget,
 {
   HelderWindow *self = HELDER_WINDOW (widget);
   HelderStore *store = window_store (self);
-  GtkWidget *page = gtk_stack_get_child_by_name (self->page_stack, "write");
+  HelderPage *page = helder_window_ensure_page (self, "write");
   g_autoptr(HelderRecord) document = NULL;
 
   if (store == NULL || page == NULL)
@@ -190,7 +282,7 @@ open_document_activated (GtkWidget  *widget,
   if (document == NULL)
     return;
   helder_window_set_page (self, "write");
-  HELDER_PAGE_GET_CLASS (page)->open_record (HELDER_PAGE (page), document);
+  HELDER_PAGE_GET_CLASS (page)->open_record (page, document);
 }
 
 static void
@@ -199,10 +291,10 @@ new_item_activated (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   HelderWindow *self = HELDER_WINDOW (widget);
-  GtkWidget *page = gtk_stack_get_visible_child (self->page_stack);
+  HelderPage *page = helder_window_ensure_page (self, helder_window_get_page (self));
 
   if (page != NULL)
-    gtk_widget_activate_action (page, "page.new", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (page), "page.new", NULL);
 }
 
 static void
@@ -211,6 +303,26 @@ back_activated (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   adw_leaflet_navigate (HELDER_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* The shortcuts window, made when first asked for: GtkApplication would
+ * build one with every window, before its first frame. */
+static void
+show_help_overlay_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/nl/hltsamen/Helder/ui/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
 }
 
 static void
@@ -478,11 +590,6 @@ helder_window_class_init (HelderWindowClass *klass)
   object_class->dispose = helder_window_dispose;
   window_class->close_request = helder_window_close_request;
 
-  g_type_ensure (HELDER_TYPE_PLANNER_PAGE);
-  g_type_ensure (HELDER_TYPE_CHANNELS_PAGE);
-  g_type_ensure (HELDER_TYPE_EDITOR_PAGE);
-  g_type_ensure (HELDER_TYPE_LIBRARY_PAGE);
-
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/hltsamen/Helder/ui/helder-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, main_stack);
@@ -515,13 +622,14 @@ helder_window_class_init (HelderWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-document", "s", open_document_activated);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
   gtk_widget_class_install_action (widget_class, "win.open-data-folder", NULL, open_data_folder_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_activated);
   gtk_widget_class_install_action (widget_class, "win.sync-now", NULL, sync_now_activated);
   gtk_widget_class_install_action (widget_class, "win.show-conflicts", NULL, show_conflicts_activated);
   gtk_widget_class_install_action (widget_class, "win.restore", "s", restore_activated);
 
-  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
-                                         "win.show-page", "s", page_names[i]);
+                                         "win.show-page", "s", pages[i].name);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-item", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
@@ -543,18 +651,15 @@ attach_store (HelderWindow *self)
 {
   HelderApplication *application = HELDER_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   HelderStore *store = helder_application_get_store (application);
-  const char *pages[] = { "planner", "channels", "write", "library" };
-  GType page_services[] = {
-    HELDER_TYPE_PLAN_SERVICE, HELDER_TYPE_CHANNELS_SERVICE, HELDER_TYPE_EDITOR_SERVICE, HELDER_TYPE_LIBRARY_SERVICE,
-  };
   gboolean read_only;
 
   if (store == NULL)
     {
       /* The pages let go of the store that is gone. */
-      for (guint i = 0; i < G_N_ELEMENTS (pages) && self->store != NULL; i++)
-        g_object_set (gtk_stack_get_child_by_name (self->page_stack, pages[i]), "service", NULL, NULL);
       g_clear_object (&self->store);
+      for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+        if (made_page (self, i) != NULL)
+          helder_page_set_service (made_page (self, i), NULL);
       show_error_page (self, application);
       return;
     }
@@ -562,17 +667,10 @@ attach_store (HelderWindow *self)
     return;
   g_set_object (&self->store, store);
 
+  /* Pages not made yet get their service when they are */
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    {
-      HelderPage *page = HELDER_PAGE (gtk_stack_get_child_by_name (self->page_stack, pages[i]));
-      AdwViewSwitcherBar *bar = helder_page_get_switcher_bar (page);
-
-      g_object_set (page, "service", helder_application_get_service (application, page_services[i]), NULL);
-      g_signal_connect_object (page, "notify::views", G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
-      /* Narrow: the header bar shows the title, the views switch below */
-      if (bar != NULL)
-        g_object_bind_property (self->page_title, "title-visible", bar, "reveal", G_BINDING_SYNC_CREATE);
-    }
+    if (made_page (self, i) != NULL)
+      helder_page_set_service (made_page (self, i), page_service (self, i));
   gtk_stack_set_visible_child_name (self->main_stack, "pages");
 
   /* Read-only: it says so, and nothing offers to make what cannot be saved. */

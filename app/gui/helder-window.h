@@ -18,6 +18,8 @@ HelderWindow *helder_window_new          (HelderApplication *application);
 const char   *helder_window_get_page     (HelderWindow      *self);
 void          helder_window_set_page     (HelderWindow      *self,
                                           const char        *name);
+HelderPage   *helder_window_ensure_page  (HelderWindow      *self,
+                                          const char        *name);
 void          helder_window_add_toast    (HelderWindow      *self,
                                           AdwToast          *toast);
 void          helder_window_show_error   (HelderWindow      *self,

@@ -10,6 +10,7 @@
 #include <locale.h>
 
 #include "helder-application.h"
+#include "helder-renderer.h"
 
 int
 main (int   argc,
@@ -25,6 +26,8 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_set_application_name (_("Helder"));
+  /* Before GTK opens the display: no OpenGL where it can only be software */
+  helder_prepare_renderer ();
 
   app = helder_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -4,27 +4,48 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A bare libadwaita window with a header bar and a text view, built and
- * timed the same way as Helder: it quits after its first frame.
+ * timed the same way as Helder: it quits after its first frame (the first
+ * frame clock cycle in which its surface was drawn: on X11 the first
+ * cycles come before the window is mapped and draw nothing), printing
+ * when that was and with which renderer, as helder
+ * --quit-after-first-frame does.  The renderer is GTK's choice or
+ * GSK_RENDERER's: the benchmark sets it to the one Helder chose.
  */
 
 #include "config.h"
 
 #include <adwaita.h>
 
-static void
-quit_after_paint (GdkFrameClock *frame_clock,
-                  GApplication  *app)
+static gboolean drawn;
+
+static gboolean
+surface_rendered (GSignalInvocationHint *hint,
+                  guint                  n_values,
+                  const GValue          *values,
+                  gpointer               data)
 {
-  g_signal_handlers_disconnect_by_func (frame_clock, quit_after_paint, app);
-  g_application_quit (app);
+  if (g_value_get_object (&values[0]) == gtk_native_get_surface (GTK_NATIVE (data)))
+    drawn = TRUE;
+  return !drawn;
 }
 
 static void
-watch_first_frame (GtkWidget    *window,
-                   GApplication *app)
+quit_after_paint (GdkFrameClock *frame_clock,
+                  GtkWidget     *window)
 {
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (quit_after_paint), app);
+  if (!drawn)
+    return;
+  g_signal_handlers_disconnect_by_func (frame_clock, quit_after_paint, window);
+  g_print ("first frame at %" G_GINT64_FORMAT " us (monotonic), renderer %s\n", g_get_monotonic_time (),
+           G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
+  g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
+}
+
+static void
+watch_first_frame (GtkWidget *window)
+{
+  g_signal_add_emission_hook (g_signal_lookup ("render", GDK_TYPE_SURFACE), 0, surface_rendered, window, NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (quit_after_paint), window);
 }
 
 static void
@@ -41,7 +62,7 @@ activate (GApplication *app)
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
 
-  g_signal_connect (window, "realize", G_CALLBACK (watch_first_frame), app);
+  g_signal_connect (window, "realize", G_CALLBACK (watch_first_frame), NULL);
   gtk_window_present (GTK_WINDOW (window));
 }
 

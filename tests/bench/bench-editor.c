@@ -14,7 +14,9 @@
  *   - the process's peak memory.
  * Then it runs itself again with --bare: a plain GtkTextView in a plain
  * window, the same text and the same typing, as the yardstick for what
- * the renderer itself costs on this machine.
+ * the renderer itself costs on this machine.  Both make Helder's choice
+ * of renderer, as main() does (cairo without loading OpenGL where it can
+ * only be software), unless GSK_RENDERER is set (editor-gl).
  */
 
 #include "config.h"
@@ -211,6 +213,8 @@ main (int   argc,
   int skip;
 
   argv0 = argv[0];
+  /* As main() does, before GTK opens the display */
+  helder_prepare_renderer ();
   if ((skip = helder_test_init (&argc, &argv)) != 0)
     return skip;
   if (argc > 1 && g_str_equal (argv[1], "--bare"))
@@ -229,18 +233,15 @@ main (int   argc,
   window = HELDER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   helder_test_wait_for (window_mapped, window);
-  helder_test_wait_for (analyzer_ready, app);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "write");
   helder_test_iterate (200);
+  helder_test_wait_for (analyzer_ready, app);
 
   /* Open it: time to the first analysis shown as marks */
   editor = find (GTK_WIDGET (window), "document_editor");
   start = g_get_monotonic_time ();
-  {
-    GtkListBox *list = GTK_LIST_BOX (find (GTK_WIDGET (window), "documents_list"));
-    g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 0));
-  }
+  helder_test_activate_item (find (GTK_WIDGET (window), "documents_list"), 0);
   helder_test_wait_for (has_marks, editor);
   opened = g_get_monotonic_time ();
 
@@ -257,7 +258,7 @@ main (int   argc,
            (opened - start) / 1000.0);
   print_dispatches ("typing 300 keys", dispatches);
   g_print (" (goals: 2, 8, 16)\n");
-  g_print ("peak memory of the app with the document open: %.0f MB (goal: under 150)\n",
+  g_print ("peak memory of the app with the document open: %.0f MB (goal: at most 130)\n",
            usage.ru_maxrss / 1024.0);
 
   gtk_window_close (GTK_WINDOW (window));

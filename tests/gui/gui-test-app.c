@@ -59,11 +59,13 @@ helder_test_find (HelderWindow *window,
   return widget;
 }
 
+/* The page @name, made now if it was not shown yet (the window makes
+ * each page when it is first shown). */
 GtkWidget *
 helder_test_page (HelderWindow *window,
                   const char   *name)
 {
-  return gtk_stack_get_child_by_name (GTK_STACK (helder_test_find (window, "page_stack")), name);
+  return GTK_WIDGET (helder_window_ensure_page (window, name));
 }
 
 /* Shows the page @name and returns its stack's visible child: "empty",

@@ -136,15 +136,16 @@ word_menu (HelderWindow  *window,
 }
 
 /* Saves @document as the only one, opens it in Schrijven once the
- * analyser is there, and returns the editor's buffer. */
+ * analyser is there (Schrijven shown loads it), and returns the editor's
+ * buffer. */
 static GtkTextBuffer *
 open_in_editor (HelderWindow *window,
                 HelderStore  *store,
                 HelderRecord *document)
 {
   helder_store_save (store, document, NULL);
-  g_assert_true (helder_test_wait_for (helder_test_analyzer_ready, NULL));
   helder_test_page_state (window, "write");
+  g_assert_true (helder_test_wait_for (helder_test_analyzer_ready, NULL));
   helder_test_activate_item (helder_test_find (window, "documents_list"), 0);
   helder_test_iterate (100);
   return gtk_text_view_get_buffer (GTK_TEXT_VIEW (helder_test_find (window, "text_view")));
@@ -165,9 +166,9 @@ test_editor_live_checks (void)
 
   g_object_set (document, "title", "Brief aan de buurt", "target-level", 2, NULL);
   helder_store_save (store, document, NULL);
-  g_assert_true (helder_test_wait_for (helder_test_analyzer_ready, NULL));
 
   g_assert_cmpstr (helder_test_page_state (window, "write"), ==, "content");
+  g_assert_true (helder_test_wait_for (helder_test_analyzer_ready, NULL));
   helder_test_activate_item (helder_test_find (window, "documents_list"), 0);
   helder_test_iterate (100);
   g_assert_cmpstr (helder_test_page_state (window, "write"), ==, "editor");
@@ -494,6 +495,8 @@ test_house_style_follows_store (void)
 
   helder_test_open_window ("house-style.db");
   store = helder_application_get_store (test_app);
+  helder_editor_service_want_analyzer (HELDER_EDITOR_SERVICE (helder_application_get_service (test_app,
+                                                                HELDER_TYPE_EDITOR_SERVICE)));
   g_assert_true (helder_test_wait_for (helder_test_analyzer_ready, NULL));
   g_assert_cmpuint (count_findings (text, HELDER_CHECK_JARGON), ==, 0);
   g_assert_cmpuint (count_findings (text, HELDER_CHECK_SPELLING), ==, 1);
@@ -612,8 +615,8 @@ open_shared_letter (TwoDesks      *t,
   sync_ok (t->b);
   g_assert_cmpuint (helder_store_count (t->b_store, HELDER_TYPE_DOCUMENT), ==, 1);
 
-  g_assert_true (helder_test_wait_for (helder_test_analyzer_ready, NULL));
   helder_test_page_state (window, "write");
+  g_assert_true (helder_test_wait_for (helder_test_analyzer_ready, NULL));
   helder_test_activate_item (helder_test_find (window, "documents_list"), 0);
   helder_test_iterate (100);
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (helder_test_find (window, "text_view")));

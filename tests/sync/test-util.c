@@ -344,20 +344,31 @@ wait_for_result (GAsyncResult **result)
   g_assert_nonnull (*result);
 }
 
+/* Logs in as @login at @client's server and returns the token. */
+char *
+test_client_login_token (HelderSyncClient *client,
+                         const char       *login,
+                         const char       *password)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  char *token;
+
+  helder_sync_client_login_async (client, login, password, NULL, keep_result, &result);
+  wait_for_result (&result);
+  token = helder_sync_client_login_finish (client, result, &error);
+  g_assert_no_error (error);
+  return token;
+}
+
 /* Logs @client in as @login and keeps the token. */
 void
 test_client_login (HelderSyncClient *client,
                    const char       *login,
                    const char       *password)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *token = NULL;
+  g_autofree char *token = test_client_login_token (client, login, password);
 
-  helder_sync_client_login_async (client, login, password, NULL, keep_result, &result);
-  wait_for_result (&result);
-  token = helder_sync_client_login_finish (client, result, &error);
-  g_assert_no_error (error);
   helder_sync_client_set_token (client, token);
 }
 

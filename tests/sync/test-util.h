@@ -54,6 +54,9 @@ GSubprocess *test_server_start_with_config (const char  *data_dir,
                                             char       **url);
 void         test_copy_store_files (const char     *from,
                                     const char     *to);
+char        *test_client_login_token (HelderSyncClient *client,
+                                      const char       *login,
+                                      const char       *password);
 void         test_client_login  (HelderSyncClient  *client,
                                  const char        *login,
                                  const char        *password);

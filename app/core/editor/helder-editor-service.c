@@ -41,6 +41,7 @@ enum {
 
 enum {
   HOUSE_STYLE_CHANGED,
+  ANALYZER_WANTED,
   N_SIGNALS
 };
 
@@ -193,6 +194,24 @@ helder_editor_service_get_analyzer (HelderEditorService *self)
 }
 
 /**
+ * helder_editor_service_want_analyzer:
+ *
+ * Says that an editor is about to check text.  The analyser is loaded
+ * only then (its dictionaries take a while and some 30 MB): while the
+ * service has none, this emits ::analyzer-wanted, which the application
+ * answers by loading one and handing it over with
+ * helder_editor_service_set_analyzer() (notify::analyzer).
+ */
+void
+helder_editor_service_want_analyzer (HelderEditorService *self)
+{
+  g_return_if_fail (HELDER_IS_EDITOR_SERVICE (self));
+
+  if (self->analyzer == NULL)
+    g_signal_emit (self, signals[ANALYZER_WANTED], 0);
+}
+
+/**
  * helder_editor_service_set_analyzer:
  * @analyzer: (nullable): the loaded analyser, or %NULL while another loads
  *
@@ -304,6 +323,16 @@ helder_editor_service_class_init (HelderEditorServiceClass *klass)
    */
   signals[HOUSE_STYLE_CHANGED] =
     g_signal_new ("house-style-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * HelderEditorService::analyzer-wanted:
+   *
+   * An editor wants the analyser and the service has none yet (see
+   * helder_editor_service_want_analyzer()).
+   */
+  signals[ANALYZER_WANTED] =
+    g_signal_new ("analyzer-wanted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 

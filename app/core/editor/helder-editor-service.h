@@ -40,6 +40,7 @@ gboolean             helder_editor_service_ignore_word     (HelderEditorService 
 /* The house style, read from the store and followed */
 HelderHouseStyle    *helder_editor_service_get_house_style (HelderEditorService  *self);
 HelderTextAnalyzer  *helder_editor_service_get_analyzer    (HelderEditorService  *self);
+void                 helder_editor_service_want_analyzer   (HelderEditorService  *self);
 void                 helder_editor_service_set_analyzer    (HelderEditorService  *self,
                                                             HelderTextAnalyzer   *analyzer);
 

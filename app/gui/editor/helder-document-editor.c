@@ -331,6 +331,7 @@ helder_document_editor_open (HelderDocumentEditor *self,
     close_document (self);
 
   set_service (self, service);
+  helder_editor_service_want_analyzer (service);
   g_clear_pointer (&self->analyzer, helder_text_analyzer_unref);
   if (helder_editor_service_get_analyzer (service) != NULL)
     self->analyzer = helder_text_analyzer_ref (helder_editor_service_get_analyzer (service));

@@ -220,6 +220,17 @@ open_file_activated (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* Schrijven shown: the analyser starts loading while a document is
+ * chosen. */
+static void
+helder_editor_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (helder_editor_page_parent_class)->map (widget);
+
+  if (service (HELDER_EDITOR_PAGE (widget)) != NULL)
+    helder_editor_service_want_analyzer (service (HELDER_EDITOR_PAGE (widget)));
+}
+
 static void
 helder_editor_page_class_init (HelderEditorPageClass *klass)
 {
@@ -227,6 +238,7 @@ helder_editor_page_class_init (HelderEditorPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   g_type_ensure (HELDER_TYPE_DOCUMENT_EDITOR);
+  widget_class->map = helder_editor_page_map;
   page_class->open_record = helder_editor_page_open_record;
   gtk_widget_class_install_action (widget_class, "editor.close", NULL, close_activated);
   gtk_widget_class_install_action (widget_class, "document.delete", NULL, delete_activated);
