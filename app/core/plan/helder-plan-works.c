@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "helder-plan-works.h"
+#include "helder-plan-works-private.h"
 #include "model/helder-record-format.h"
 
 /* C3: people nearby hear of municipal works in their street in advance.
@@ -649,9 +650,10 @@ helder_works_warnings (GPtrArray          *works,
 
 /* The service: the rules on what the store holds */
 
-static GPtrArray *
-load_all (HelderPlanService *self,
-          GType              type)
+/* Every record of @type in the store that is not deleted. */
+GPtrArray *
+helder_plan_works_load_all (HelderPlanService *self,
+                            GType              type)
 {
   g_autoptr(GListModel) model = helder_store_list (helder_service_get_store (HELDER_SERVICE (self)), type, NULL);
   GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
@@ -669,21 +671,26 @@ load_all (HelderPlanService *self,
   return records;
 }
 
-/* The value of the setting @key, or NULL. */
+/* The JSON value of the setting @key, or NULL. */
+char *
+helder_plan_works_setting (HelderPlanService *self,
+                           const char        *key)
+{
+  g_autoptr(GPtrArray) settings = helder_plan_works_load_all (self, HELDER_TYPE_SETTING);
+
+  for (guint i = 0; i < settings->len; i++)
+    if (g_strcmp0 (helder_record_get_text (settings->pdata[i], "key"), key) == 0)
+      return g_strdup (helder_record_get_text (settings->pdata[i], "value"));
+  return NULL;
+}
+
 static JsonNode *
 setting_value (HelderPlanService *self,
                const char        *key)
 {
-  g_autoptr(GPtrArray) settings = load_all (self, HELDER_TYPE_SETTING);
+  g_autofree char *value = helder_plan_works_setting (self, key);
 
-  for (guint i = 0; i < settings->len; i++)
-    if (g_strcmp0 (helder_record_get_text (settings->pdata[i], "key"), key) == 0)
-      {
-        const char *value = helder_record_get_text (settings->pdata[i], "value");
-
-        return value ? json_from_string (value, NULL) : NULL;
-      }
-  return NULL;
+  return value ? json_from_string (value, NULL) : NULL;
 }
 
 /**
@@ -754,7 +761,7 @@ helder_plan_service_works_residents (HelderPlanService *self)
     }
   else
     {
-      g_autoptr(GPtrArray) audiences = load_all (self, HELDER_TYPE_AUDIENCE);
+      g_autoptr(GPtrArray) audiences = helder_plan_works_load_all (self, HELDER_TYPE_AUDIENCE);
 
       for (guint i = 0; i < audiences->len; i++)
         if (names_residents (helder_record_get_text (audiences->pdata[i], "name")) ||
@@ -791,9 +798,9 @@ helder_plan_service_works_warnings (HelderPlanService *self,
   g_return_val_if_fail (HELDER_IS_PLAN_SERVICE (self), NULL);
   g_return_val_if_fail (today != NULL, NULL);
 
-  works = load_all (self, HELDER_TYPE_WORKS);
+  works = helder_plan_works_load_all (self, HELDER_TYPE_WORKS);
   g_ptr_array_sort (works, by_start);
-  messages = load_all (self, HELDER_TYPE_MESSAGE);
+  messages = helder_plan_works_load_all (self, HELDER_TYPE_MESSAGE);
   residents = helder_plan_service_works_residents (self);
   return helder_works_warnings (works, messages, (const char * const *) residents,
                                 helder_plan_service_works_lead_time (self), today);
