@@ -874,6 +874,30 @@ helder_edition_matches (HelderRecord *edition,
 }
 
 /**
+ * helder_editions_format_day:
+ * @iso_date: (nullable): YYYY-MM-DD
+ *
+ * Returns: (transfer full) (nullable): "Tuesday 1 December 2026"
+ */
+char *
+helder_editions_format_day (const char *iso_date)
+{
+  static const char *weekdays[] = {
+    NC_("weekday", "Monday"), NC_("weekday", "Tuesday"), NC_("weekday", "Wednesday"),
+    NC_("weekday", "Thursday"), NC_("weekday", "Friday"), NC_("weekday", "Saturday"),
+    NC_("weekday", "Sunday"),
+  };
+  g_autofree char *day = helder_works_format_day (iso_date);
+  GDate d;
+
+  if (day == NULL || !parse_day (iso_date, &d))
+    return NULL;
+  /* Translators: "Tuesday 1 December 2026" */
+  return g_strdup_printf (_("%s %s"), g_dpgettext2 (GETTEXT_PACKAGE, "weekday",
+                                                    weekdays[g_date_get_weekday (&d) - 1]), day);
+}
+
+/**
  * helder_edition_format_title:
  *
  * Returns: (transfer full): "Omgevingsbeeld 104 · dinsdag 1 december 2026"
@@ -881,25 +905,13 @@ helder_edition_matches (HelderRecord *edition,
 char *
 helder_edition_format_title (HelderRecord *edition)
 {
-  static const char *weekdays[] = {
-    NC_("weekday", "Monday"), NC_("weekday", "Tuesday"), NC_("weekday", "Wednesday"),
-    NC_("weekday", "Thursday"), NC_("weekday", "Friday"), NC_("weekday", "Saturday"),
-    NC_("weekday", "Sunday"),
-  };
-  const char *date;
-  g_autofree char *day = NULL, *when = NULL;
+  g_autofree char *when = NULL;
   int number;
-  GDate d;
 
   g_return_val_if_fail (HELDER_IS_OMGEVINGSBEELD (edition), NULL);
 
-  date = helder_record_get_text (edition, "date");
   number = helder_record_get_int (edition, "number");
-  day = helder_works_format_day (date);
-  if (day != NULL && parse_day (date, &d))
-    /* Translators: "Tuesday 1 December 2026" */
-    when = g_strdup_printf (_("%s %s"), g_dpgettext2 (GETTEXT_PACKAGE, "weekday",
-                                                      weekdays[g_date_get_weekday (&d) - 1]), day);
+  when = helder_editions_format_day (helder_record_get_text (edition, "date"));
   if (number > 0 && when != NULL)
     /* Translators: an edition's title: its number and day */
     return g_strdup_printf (_("Omgevingsbeeld %d · %s"), number, when);

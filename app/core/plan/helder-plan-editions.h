@@ -97,6 +97,7 @@ JsonObject           *helder_editions_topic_state   (GPtrArray             *topi
 gboolean              helder_edition_matches        (HelderRecord          *edition,
                                                      const char            *query);
 char                 *helder_edition_format_title   (HelderRecord          *edition);
+char                 *helder_editions_format_day    (const char            *iso_date);
 
 /* On the store, through the service */
 void                  helder_plan_service_editions_days   (HelderPlanService *self,
