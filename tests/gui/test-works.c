@@ -11,7 +11,9 @@
 #include <glib/gstdio.h>
 
 #include "gui-test-app.h"
+#include "planner/helder-edition-view.h"
 #include "planner/helder-works-view.h"
+#include "plan/helder-plan-editions.h"
 #include "plan/helder-plan-works.h"
 
 #define W_WATER     "23000000-0000-4000-8003-000000000001"
@@ -231,6 +233,210 @@ test_search (void)
   g_assert_cmpuint (helder_test_count_items (list), ==, 2);
 }
 
+/* Omgevingsbeeld */
+
+static HelderRecord *
+open_edition (HelderWindow      *window,
+              HelderEditionView *view)
+{
+  HelderStore *store = helder_application_get_store (test_app);
+  const char *id = helder_edition_view_get_open_id (view);
+
+  g_assert_nonnull (id);
+  return helder_store_load (store, HELDER_TYPE_OMGEVINGSBEELD, id, NULL);
+}
+
+static HelderEditionView *
+start_edition (HelderWindow *window)
+{
+  HelderEditionView *view = HELDER_EDITION_VIEW (show_view (window, "editions"));
+  GtkStack *next = GTK_STACK (helder_test_find (window, "next_stack"));
+
+  /* every edition of the example data went out: the next one starts here */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (next), ==, "new");
+  gtk_widget_activate_action (GTK_WIDGET (view), "edition.new", NULL);
+  helder_test_iterate (300);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (next), ==, "draft");
+  return view;
+}
+
+/* A new edition is pre-filled with what changed since edition 103. */
+static void
+test_edition_prefilled (void)
+{
+  HelderWindow *window = open_with_example_data ("edition-new.db");
+  HelderEditionView *view = start_edition (window);
+  g_autoptr(HelderRecord) edition = open_edition (window, view);
+  g_autoptr(HelderEditionContent) content = helder_edition_content_from_record (edition);
+  GtkListBox *items = GTK_LIST_BOX (helder_test_find (window, "items_box"));
+  gboolean topic = FALSE, works = FALSE, approval = FALSE;
+
+  /* Friday after Wednesday 2 December, numbered on */
+  g_assert_cmpstr (helder_record_get_text (edition, "date"), ==, "2026-12-04");
+  g_assert_cmpint (helder_record_get_int (edition, "number"), ==, 104);
+  g_assert_cmpstr (helder_record_get_text (edition, "status"), ==, "draft");
+  g_assert_cmpuint (g_strv_length ((char **) helder_record_get_list (edition, "sent_to")), ==, 3);
+  for (guint i = 0; i < content->items->len; i++)
+    {
+      HelderEditionItem *item = content->items->pdata[i];
+
+      /* the energy topic went from 3 × 3 stable to 3 × 4 rising */
+      topic |= item->kind == HELDER_EDITION_ITEM_TOPIC && g_strcmp0 (item->ref, "5ef6bb9f-7917-4037-86e9-5affc7d295ae") == 0;
+      works |= item->kind == HELDER_EDITION_ITEM_WORKS && g_strcmp0 (item->ref, W_TREES) == 0;
+      approval |= item->kind == HELDER_EDITION_ITEM_APPROVAL;
+    }
+  g_assert_true (topic);
+  g_assert_true (works);
+  g_assert_true (approval);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (items, content->items->len - 1));
+  g_assert_null (gtk_list_box_get_row_at_index (items, content->items->len));
+  g_assert_true (helder_test_shows_text (window, "Omgevingsbeeld 104 · Friday 4 December 2026"));
+  g_assert_true (helder_test_shows_text (window, "Hoge energierekening en energiearmoede"));
+}
+
+/* The duiding, the order (Alt+Up) and leaving out are saved. */
+static void
+test_edition_edits (void)
+{
+  HelderWindow *window = open_with_example_data ("edition-edit.db");
+  HelderEditionView *view = start_edition (window);
+  GtkListBox *items = GTK_LIST_BOX (helder_test_find (window, "items_box"));
+  GtkListBoxRow *second = gtk_list_box_get_row_at_index (items, 1);
+  GtkWidget *duiding = g_object_get_data (G_OBJECT (second), "duiding");
+  g_autoptr(HelderRecord) before = open_edition (window, view);
+  g_autoptr(HelderEditionContent) was = helder_edition_content_from_record (before);
+  g_autoptr(HelderRecord) after = NULL, sent = NULL;
+  g_autoptr(HelderEditionContent) now = NULL;
+  char *second_title = ((HelderEditionItem *) was->items->pdata[1])->title;
+  GtkWidget *include;
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (duiding)), "Advies: energiecafés ook op papier.", -1);
+  gtk_widget_grab_focus (duiding);
+  gtk_widget_activate_action (GTK_WIDGET (view), "edition.move-up", NULL);
+  helder_test_iterate (100);
+  /* and leave out what is now second */
+  include = gtk_widget_get_first_child (GTK_WIDGET (gtk_list_box_get_row_at_index (items, 1)));
+  include = gtk_widget_get_first_child (include);
+  for (GtkWidget *w = gtk_widget_get_first_child (include); w; w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_CHECK_BUTTON (w))
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (w), FALSE);
+  helder_test_iterate (900);
+
+  after = open_edition (window, view);
+  now = helder_edition_content_from_record (after);
+  g_assert_cmpstr (((HelderEditionItem *) now->items->pdata[0])->title, ==, second_title);
+  g_assert_cmpstr (((HelderEditionItem *) now->items->pdata[0])->duiding, ==, "Advies: energiecafés ook op papier.");
+  g_assert_true (((HelderEditionItem *) now->items->pdata[1])->dropped);
+  g_assert_cmpuint (now->items->len, ==, was->items->len);
+
+  /* a note on top */
+  gtk_widget_activate_action (GTK_WIDGET (view), "edition.add-note", NULL);
+  helder_test_iterate (100);
+  g_clear_object (&after);
+  g_clear_pointer (&now, helder_edition_content_free);
+  after = open_edition (window, view);
+  now = helder_edition_content_from_record (after);
+  g_assert_cmpuint (now->items->len, ==, was->items->len + 1);
+  g_assert_cmpint (((HelderEditionItem *) now->items->pdata[0])->kind, ==, HELDER_EDITION_ITEM_NOTE);
+
+  /* marked sent: read-only, in the archive, and the next one can start */
+  gtk_widget_activate_action (GTK_WIDGET (view), "edition.mark-sent", NULL);
+  helder_test_iterate (300);
+  sent = open_edition (window, view);
+  g_assert_cmpstr (helder_record_get_text (sent, "status"), ==, "sent");
+  g_assert_nonnull (helder_record_get_text (sent, "sent_at"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (helder_test_find (window, "next_stack"))), ==, "new");
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (helder_test_find (window, "intro_view"))));
+  g_assert_cmpuint (helder_test_count_items (helder_test_find (window, "archive_list")), ==, 4);
+}
+
+/* The archive answers words of the titles and the duiding. */
+static void
+test_edition_archive (void)
+{
+  HelderWindow *window = open_with_example_data ("edition-archive.db");
+  HelderEditionView *view = HELDER_EDITION_VIEW (show_view (window, "editions"));
+  GtkWidget *list = helder_test_find (window, "archive_list");
+  GtkWidget *search = helder_test_find (window, "archive_search");
+
+  g_assert_cmpuint (helder_test_count_items (list), ==, 3);
+  gtk_widget_activate_action (GTK_WIDGET (view), "edition.find", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (search), "alliander");
+  helder_test_iterate (400);
+  g_assert_cmpuint (helder_test_count_items (list), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (search), "jongerenwerk");
+  helder_test_iterate (400);
+  g_assert_cmpuint (helder_test_count_items (list), ==, 2);
+  gtk_editable_set_text (GTK_EDITABLE (search), "geen editie zegt dit");
+  helder_test_iterate (400);
+  g_assert_cmpuint (helder_test_count_items (list), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (helder_test_find (window, "archive_stack"))), ==, "empty");
+}
+
+/* GtkFileChooserNative without a portal shows a dialog of its own,
+ * outside the application's windows. */
+static GtkWindow *
+file_chooser_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+other_window_shown (gpointer data)
+{
+  return file_chooser_dialog () != NULL;
+}
+
+/* Export asks where, with a name of the edition, and writes the file
+ * in the format chosen. */
+static void
+test_edition_export (void)
+{
+  HelderWindow *window = open_with_example_data ("edition-export.db");
+  HelderEditionView *view = start_edition (window);
+  g_autofree char *dir = g_dir_make_tmp ("helder-export-XXXXXX", NULL);
+  const char *formats[] = { "pdf", "html", "text" };
+  const char *names[] = { "Omgevingsbeeld 104 2026-12-04.pdf", "Omgevingsbeeld 104 2026-12-04.html",
+                          "Omgevingsbeeld 104 2026-12-04.txt" };
+  const char *starts[] = { "%PDF-", "<!DOCTYPE html>", "Omgevingsbeeld 104" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *contents = NULL, *name = NULL;
+      g_autoptr(GError) error = NULL;
+      GtkWindow *dialog;
+
+      gtk_widget_activate_action (GTK_WIDGET (view), "edition.export", "s", formats[i]);
+      g_assert_true (helder_test_wait_for (other_window_shown, window));
+      dialog = file_chooser_dialog ();
+      name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
+      g_assert_cmpstr (name, ==, names[i]);
+      gtk_window_close (dialog);
+      helder_test_iterate (100);
+
+      /* what the dialog's answer does */
+      g_assert_true (helder_edition_view_export_to (view, i == 0 ? HELDER_EDITION_FORMAT_PDF
+                                                          : i == 1 ? HELDER_EDITION_FORMAT_HTML
+                                                                   : HELDER_EDITION_FORMAT_TEXT, file, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_true (g_str_has_prefix (contents, starts[i]));
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 /* Under LANGUAGE=nl (run by hand, with $HELDER_SCREENSHOT_DIR for the
  * pictures) every visible text of both views is Dutch. */
 static void
@@ -250,6 +456,14 @@ test_dutch (void)
   helder_test_iterate (200);
   helder_test_assert_all_dutch (GTK_WIDGET (window), "works, overlap");
   screenshot ("works-nl-overlap.png");
+
+  show_view (window, "editions");
+  helder_test_assert_all_dutch (GTK_WIDGET (window), "omgevingsbeeld, archive");
+  screenshot ("editions-nl-start.png");
+  gtk_widget_activate_action (helder_test_find (window, "edition_view"), "edition.new", NULL);
+  helder_test_iterate (300);
+  helder_test_assert_all_dutch (GTK_WIDGET (window), "omgevingsbeeld, new edition");
+  screenshot ("editions-nl-new.png");
 }
 
 int
@@ -267,6 +481,10 @@ main (int   argc,
   helder_test_add_isolated ("/works/form-follows-store", test_form_follows_store);
   helder_test_add_isolated ("/works/plan-letter", test_plan_letter);
   helder_test_add_isolated ("/works/search", test_search);
+  helder_test_add_isolated ("/editions/prefilled", test_edition_prefilled);
+  helder_test_add_isolated ("/editions/edits", test_edition_edits);
+  helder_test_add_isolated ("/editions/archive", test_edition_archive);
+  helder_test_add_isolated ("/editions/export", test_edition_export);
   /* by hand: LANGUAGE=nl LC_ALL=nl_NL.UTF-8 */
   if (g_strcmp0 (_("Works"), "Werkzaamheden") == 0)
     helder_test_add_isolated ("/works/dutch", test_dutch);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "helder-planner-page.h"
+#include "helder-edition-view.h"
 #include "helder-works-view.h"
 #include "plan/helder-plan-service.h"
 
@@ -55,6 +56,7 @@ helder_planner_page_class_init (HelderPlannerPageClass *klass)
   HelderPageClass *page_class = HELDER_PAGE_CLASS (klass);
 
   g_type_ensure (HELDER_TYPE_WORKS_VIEW);
+  g_type_ensure (HELDER_TYPE_EDITION_VIEW);
 
   page_class->open_record = helder_planner_page_open_record;
   page_class->can_open = helder_planner_page_can_open;
@@ -63,7 +65,6 @@ helder_planner_page_class_init (HelderPlannerPageClass *klass)
   helder_page_class_bind_list (page_class, "priorities_list", HELDER_TYPE_PRIORITY);
   helder_page_class_bind_list (page_class, "topics_list", HELDER_TYPE_TOPIC);
   helder_page_class_bind_list (page_class, "messages_list", HELDER_TYPE_MESSAGE);
-  helder_page_class_bind_list (page_class, "editions_list", HELDER_TYPE_OMGEVINGSBEELD);
   helder_page_class_set_new_item (page_class, HELDER_TYPE_PRIORITY, N_("New Priority"));
 }
 
