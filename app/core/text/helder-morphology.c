@@ -226,11 +226,102 @@ static const char * const noun_suffixes[] = {
   "zicht",
 };
 
+/* Strong and irregular verbs, the bases of officialese verbs and phrases.
+ * Prefixed verbs find their base here: vernemen, ontvangen, heroverwegen. */
+static const HelderStrongVerb strong_verbs[] = {
+  { "bevelen", NULL, "beval|bevalen", "bevolen" },
+  { "bieden", NULL, "bood|boden", "geboden" },
+  { "binden", NULL, "bond|bonden", "gebonden" },
+  { "blijken", NULL, "bleek|bleken", "gebleken" },
+  { "blijven", NULL, "bleef|bleven", "gebleven" },
+  { "breken", NULL, "brak|braken", "gebroken" },
+  { "brengen", NULL, "bracht|brachten", "gebracht" },
+  { "denken", NULL, "dacht|dachten", "gedacht" },
+  { "doen", "doe|doet", "deed|deden", "gedaan" },
+  { "dragen", NULL, "droeg|droegen", "gedragen" },
+  { "dringen", NULL, "drong|drongen", "gedrongen" },
+  { "dwingen", NULL, "dwong|dwongen", "gedwongen" },
+  { "gaan", "ga|gaat", "ging|gingen", "gegaan" },
+  { "geven", NULL, "gaf|gaven", "gegeven" },
+  { "grijpen", NULL, "greep|grepen", "gegrepen" },
+  { "hangen", NULL, "hing|hingen", "gehangen" },
+  { "hebben", "heb|hebt|heeft", "had|hadden", "gehad" },
+  { "heffen", NULL, "hief|hieven", "geheven" },
+  { "helpen", NULL, "hielp|hielpen", "geholpen" },
+  { "heten", NULL, "heette|heetten", "geheten" },
+  { "houden", "houd|houdt|hou", "hield|hielden", "gehouden" },
+  { "kiezen", NULL, "koos|kozen", "gekozen" },
+  { "kijken", NULL, "keek|keken", "gekeken" },
+  { "komen", "kom|komt", "kwam|kwamen", "gekomen" },
+  { "kopen", NULL, "kocht|kochten", "gekocht" },
+  { "krijgen", NULL, "kreeg|kregen", "gekregen" },
+  { "kunnen", "kan|kunt", "kon|konden", "gekund" },
+  { "laten", NULL, "liet|lieten", "gelaten" },
+  { "lezen", NULL, "las|lazen", "gelezen" },
+  { "liggen", NULL, "lag|lagen", "gelegen" },
+  { "lijken", NULL, "leek|leken", "geleken" },
+  { "lopen", NULL, "liep|liepen", "gelopen" },
+  { "meten", NULL, "mat|maten", "gemeten" },
+  { "mogen", "mag", "mocht|mochten", "gemogen" },
+  { "moeten", NULL, "moest|moesten", "gemoeten" },
+  { "nemen", NULL, "nam|namen", "genomen" },
+  { "roepen", NULL, "riep|riepen", "geroepen" },
+  { "scheiden", NULL, "scheidde|scheidden", "gescheiden" },
+  { "schenken", NULL, "schonk|schonken", "geschonken" },
+  { "schrijven", NULL, "schreef|schreven", "geschreven" },
+  { "schuiven", NULL, "schoof|schoven", "geschoven" },
+  { "slaan", "sla|slaat", "sloeg|sloegen", "geslagen" },
+  { "sluiten", NULL, "sloot|sloten", "gesloten" },
+  { "spreken", NULL, "sprak|spraken", "gesproken" },
+  { "staan", "sta|staat", "stond|stonden", "gestaan" },
+  { "stijgen", NULL, "steeg|stegen", "gestegen" },
+  { "treden", NULL, "trad|traden", "getreden" },
+  { "treffen", NULL, "trof|troffen", "getroffen" },
+  { "trekken", NULL, "trok|trokken", "getrokken" },
+  { "vallen", NULL, "viel|vielen", "gevallen" },
+  { "vangen", NULL, "ving|vingen", "gevangen" },
+  { "vinden", NULL, "vond|vonden", "gevonden" },
+  { "vragen", NULL, "vroeg|vroegen|vraagde|vraagden", "gevraagd" },
+  { "wegen", NULL, "woog|wogen", "gewogen" },
+  { "werpen", NULL, "wierp|wierpen", "geworpen" },
+  { "werven", NULL, "wierf|wierven", "geworven" },
+  { "weten", "weet", "wist|wisten", "geweten" },
+  { "wijzen", NULL, "wees|wezen", "gewezen" },
+  { "willen", "wil|wilt", "wilde|wilden|wou", "gewild" },
+  { "winnen", NULL, "won|wonnen", "gewonnen" },
+  { "worden", NULL, "werd|werden", "geworden" },
+  { "zeggen", NULL, "zei|zeiden|zegde|zegden", "gezegd" },
+  { "zenden", NULL, "zond|zonden", "gezonden" },
+  { "zien", "zie|ziet", "zag|zagen", "gezien" },
+  { "zijn", "ben|bent|is", "was|waren", "geweest" },
+  { "zitten", NULL, "zat|zaten", "gezeten" },
+  { "zoeken", NULL, "zocht|zochten", "gezocht" },
+};
+
 static int
 compare_string (const void *key,
                 const void *item)
 {
   return strcmp (key, *(const char * const *) item);
+}
+
+/**
+ * helder_word_in_list:
+ * @word: (nullable): a word
+ * @list: a %NULL-terminated list of words
+ *
+ * Whether @word is one of @list, by a linear search: for short lists.
+ */
+gboolean
+helder_word_in_list (const char         *word,
+                     const char * const *list)
+{
+  if (word == NULL)
+    return FALSE;
+  for (guint i = 0; list[i] != NULL; i++)
+    if (strcmp (word, list[i]) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 /* Whether @word is one of the @n words of @list, sorted by byte value. */
@@ -309,6 +400,57 @@ helder_particle_flags (const char *word)
   particle = bsearch (word, particles, G_N_ELEMENTS (particles), sizeof particles[0],
                       compare_particle);
   return particle != NULL ? particle->flags : 0;
+}
+
+/* Strong verbs */
+
+static int
+compare_strong (const void *key,
+                const void *item)
+{
+  return strcmp (key, ((const HelderStrongVerb *) item)->infinitive);
+}
+
+static const HelderStrongVerb *
+lookup_strong (const char *infinitive)
+{
+  return bsearch (infinitive, strong_verbs, G_N_ELEMENTS (strong_verbs),
+                  sizeof strong_verbs[0], compare_strong);
+}
+
+/* The strong verb that @verb is, or is made of after inseparable prefixes
+ * (ver-nemen, her-over-wegen); @prefix_len tells how many bytes are
+ * prefix. */
+const HelderStrongVerb *
+helder_find_strong_verb (const char *verb,
+                         gsize      *prefix_len)
+{
+  /* Not ge-: "gezien" is a participle, "aangezien" no verb. */
+  static const char * const prefixes[] = {
+    "be", "er", "her", "ont", "ver",
+    "achter", "door", "mis", "om", "onder", "over", "vol", "voor", NULL
+  };
+  const HelderStrongVerb *strong;
+
+  check_lists ();
+  if ((strong = lookup_strong (verb)) != NULL)
+    {
+      *prefix_len = 0;
+      return strong;
+    }
+  for (guint i = 0; prefixes[i] != NULL; i++)
+    {
+      gsize n = strlen (prefixes[i]);
+      gsize inner = 0;
+
+      if (strncmp (verb, prefixes[i], n) == 0 && strlen (verb + n) >= 4 &&
+          (strong = helder_find_strong_verb (verb + n, &inner)) != NULL)
+        {
+          *prefix_len = n + inner;
+          return strong;
+        }
+    }
+  return NULL;
 }
 
 /* Participle morphology */

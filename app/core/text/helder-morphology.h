@@ -36,12 +36,30 @@ typedef struct
   guint       flags;   /* HelderParticleFlags */
 } HelderParticle;
 
+/* The principal parts of a strong or irregular verb; alternatives are
+ * '|'-separated, @present is NULL when it is regular. */
+typedef struct
+{
+  const char *infinitive;
+  const char *present;
+  const char *past;
+  const char *participle;
+} HelderStrongVerb;
+
 static inline gboolean
 helder_is_vowel (char c)
 {
   return c != '\0' && strchr ("aeiouy", c) != NULL;
 }
 
+static inline gboolean
+helder_is_consonant (char c)
+{
+  return g_ascii_isalpha (c) && !helder_is_vowel (c);
+}
+
+gboolean                helder_word_in_list          (const char              *word,
+                                                      const char * const      *list);
 gboolean                helder_word_in_sorted        (const char * const      *list,
                                                       gsize                    n,
                                                       const char              *word);
@@ -59,5 +77,8 @@ const HelderParticle   *helder_particles             (guint                   *n
 guint                   helder_particle_flags        (const char              *word);
 
 gboolean                helder_looks_like_participle (const char              *word);
+
+const HelderStrongVerb *helder_find_strong_verb      (const char              *verb,
+                                                      gsize                   *prefix_len);
 
 G_END_DECLS
