@@ -7,9 +7,44 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "gui-test-app.h"
+#include "library/helder-markdown-view.h"
 #include "service/helder-session.h"
+
+
+/* With HELDER_TEST_SHOTS set, what @window shows goes to a PNG there. */
+static void
+save_shot (GtkWidget  *window,
+           const char *name)
+{
+  const char *dir = g_getenv ("HELDER_TEST_SHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  helder_test_iterate (300);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  if (width == 0 || height == 0)
+    return;
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  gdk_texture_save_to_png (texture, file);
+}
 
 /* The example data's toolkit documents and trainings. */
 static void
@@ -61,6 +96,156 @@ test_staff_sees_no_new (void)
   g_assert_false (gtk_widget_get_visible (helder_test_find_by_id (page, "new_button")));
 }
 
+
+/* Every construct the library's documents use, rendered natively. */
+static const char every_construct[] =
+  "# Webteksten schrijven\n"
+  "\n"
+  "Schrijf *kort* en **duidelijk**, met `B1` als doel en ~~jargon~~ zonder.\n"
+  "Lees ook [de schrijfwijzer](https://www.hillegom.nl/schrijfwijzer).\n"
+  "\n"
+  "## Stappen\n"
+  "\n"
+  "1. Bepaal de doelgroep\n"
+  "2. Schrijf de kern eerst\n"
+  "   - één boodschap\n"
+  "   - korte zinnen\n"
+  "\n"
+  "- [x] Getest met lezers\n"
+  "- [ ] Nagekeken\n"
+  "\n"
+  "> Een goede tekst lees je één keer.\n"
+  "\n"
+  "| Kanaal | Bereik | Snelheid |\n"
+  "|--------|-------:|:--------:|\n"
+  "| Nieuwsbrief | 4.200 | dagen |\n"
+  "| **Webcare** | 1.100 | uren |\n"
+  "\n"
+  "![Logo Hillegom](logo.png)\n"
+  "![Ontbreekt](geen.png)\n"
+  "\n"
+  "---\n"
+  "\n"
+  "```\n"
+  "code blijft zoals het is\n"
+  "```\n";
+
+static GdkTexture *
+test_image (const char *name,
+            gpointer    user_data)
+{
+  static const guint8 pixels[4 * 4 * 4] = { 0 };
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (!g_str_equal (name, "logo.png"))
+    return NULL;
+  bytes = g_bytes_new_static (pixels, sizeof pixels);
+  return gdk_memory_texture_new (4, 4, GDK_MEMORY_R8G8B8A8, bytes, 16);
+}
+
+static gboolean
+has_tag_at (GtkTextView *view,
+            const char  *text,
+            const char  *tag_name)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, match;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  if (!gtk_text_iter_forward_search (&start, text, 0, &match, NULL, NULL))
+    return FALSE;
+  return gtk_text_iter_has_tag (&match,
+                                gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name));
+}
+
+static guint
+count_anchors (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; (p = strstr (p, "\xef\xbf\xbc")) != NULL; p += 3)
+    n++;
+  return n;
+}
+
+static gboolean
+match_korte (const char *word,
+             gpointer    user_data)
+{
+  return g_str_has_prefix (word, "kort");
+}
+
+static void
+test_markdown_constructs (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  HelderMarkdownView *view = HELDER_MARKDOWN_VIEW (helder_markdown_view_new ());
+  g_autofree char *text = NULL;
+  g_autofree char *link = NULL;
+  GPtrArray *tables;
+  GtkWidget *cell;
+  int offset;
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (view));
+  gtk_window_set_child (GTK_WINDOW (window), scrolled);
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 800);
+  helder_markdown_view_set_image_func (view, test_image, NULL, NULL);
+  helder_markdown_view_set_markdown (view, every_construct);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_test_wait_for (helder_test_is_mapped, view);
+
+  text = helder_markdown_view_get_text (view);
+  g_assert_true (g_str_has_prefix (text, "Webteksten schrijven\n"));
+  g_assert_null (strstr (text, "**"));
+  g_assert_null (strstr (text, "# "));
+  g_assert_true (has_tag_at (GTK_TEXT_VIEW (view), "Webteksten", "h1"));
+  g_assert_true (has_tag_at (GTK_TEXT_VIEW (view), "Stappen", "h2"));
+  g_assert_true (has_tag_at (GTK_TEXT_VIEW (view), "kort", "emphasis"));
+  g_assert_true (has_tag_at (GTK_TEXT_VIEW (view), "duidelijk", "strong"));
+  g_assert_true (has_tag_at (GTK_TEXT_VIEW (view), "B1", "code"));
+  g_assert_true (has_tag_at (GTK_TEXT_VIEW (view), "jargon", "strikethrough"));
+  g_assert_true (has_tag_at (GTK_TEXT_VIEW (view), "goede tekst", "quote"));
+  g_assert_true (has_tag_at (GTK_TEXT_VIEW (view), "code blijft", "code-block"));
+  g_assert_true (has_tag_at (GTK_TEXT_VIEW (view), "Ontbreekt", "missing-image"));
+  /* Lists: numbers, nested bullets, task boxes */
+  g_assert_nonnull (strstr (text, "1.\tBepaal de doelgroep"));
+  g_assert_nonnull (strstr (text, "2.\tSchrijf de kern eerst"));
+  g_assert_nonnull (strstr (text, "◦\téén boodschap"));
+  g_assert_true (has_tag_at (GTK_TEXT_VIEW (view), "één boodschap", "list-2"));
+  g_assert_nonnull (strstr (text, "☑\tGetest met lezers"));
+  g_assert_nonnull (strstr (text, "☐\tNagekeken"));
+  /* The link keeps its address */
+  offset = g_utf8_pointer_to_offset (text, strstr (text, "de schrijfwijzer"));
+  link = helder_markdown_view_get_link_at (view, offset + 3);
+  g_assert_cmpstr (link, ==, "https://www.hillegom.nl/schrijfwijzer");
+  g_assert_true (has_tag_at (GTK_TEXT_VIEW (view), "de schrijfwijzer", "link"));
+  /* One table, as a grid of cells with its header and alignment */
+  tables = helder_markdown_view_get_tables (view);
+  g_assert_cmpuint (tables->len, ==, 1);
+  cell = gtk_grid_get_child_at (tables->pdata[0], 0, 0);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cell)), ==, "Kanaal");
+  g_assert_true (gtk_widget_has_css_class (cell, "heading"));
+  cell = gtk_grid_get_child_at (tables->pdata[0], 1, 2);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cell)), ==, "1.100");
+  g_assert_cmpfloat (gtk_label_get_xalign (GTK_LABEL (cell)), ==, 1.0);
+  cell = gtk_grid_get_child_at (tables->pdata[0], 0, 2);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (cell)), ==, "<b>Webcare</b>");
+  g_assert_true (gtk_widget_get_mapped (tables->pdata[0]));
+  /* The image found among the attachments is a picture; the other one's alt text shows */
+  g_assert_cmpuint (count_anchors (text), ==, 2);
+  g_assert_nonnull (strstr (text, "\xef\xbf\xbc\n\xef\xbf\xbc"));
+  g_assert_null (strstr (text, "Logo Hillegom"));
+  /* Highlights mark whole words, and clear */
+  g_assert_cmpuint (helder_markdown_view_highlight (view, match_korte, NULL), ==, 2);
+  g_assert_true (has_tag_at (GTK_TEXT_VIEW (view), "korte", "highlight"));
+  g_assert_true (helder_markdown_view_scroll_to_first_highlight (view));
+  g_assert_cmpuint (helder_markdown_view_highlight (view, NULL, NULL), ==, 0);
+  g_assert_false (has_tag_at (GTK_TEXT_VIEW (view), "korte", "highlight"));
+  save_shot (window, "library-markdown");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -73,5 +258,6 @@ main (int   argc,
   helder_test_add_isolated ("/library/example-data", test_example_data);
   helder_test_add_isolated ("/library/training-arrives", test_training_arrives);
   helder_test_add_isolated ("/library/staff-sees-no-new", test_staff_sees_no_new);
+  helder_test_add_isolated ("/library/markdown-constructs", test_markdown_constructs);
   return helder_test_app_main (&argc, &argv);
 }
