@@ -93,7 +93,7 @@ const char             *helder_markdown_document_get_text (HelderMarkdownDocumen
 /* The headings (HelderMarkdownBlock *, owned by the document), for an
  * outline. */
 GPtrArray              *helder_markdown_document_get_headings (HelderMarkdownDocument *self);
-/* The image sources and link targets it refers to, in order, each once. */
+/* The image sources it refers to, in order, each once. */
 GPtrArray              *helder_markdown_document_get_image_urls (HelderMarkdownDocument *self);
 
 /* The rendered text of @markdown, without the structure. */
