@@ -11,6 +11,7 @@
 
 #include "gui-test-app.h"
 #include "library/helder-markdown-view.h"
+#include "library/helder-library-text.h"
 #include "service/helder-session.h"
 
 
@@ -168,11 +169,28 @@ count_anchors (const char *text)
   return n;
 }
 
-static gboolean
-match_korte (const char *word,
-             gpointer    user_data)
+/* The ranges of @words in @text, as the search's match ranges give them. */
+static GArray *
+ranges_of (const char *text,
+           ...)
 {
-  return g_str_has_prefix (word, "kort");
+  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (HelderLibraryRange));
+  const char *word;
+  va_list args;
+
+  va_start (args, text);
+  while ((word = va_arg (args, const char *)) != NULL)
+    {
+      const char *at = strstr (text, word);
+      HelderLibraryRange range;
+
+      g_assert_nonnull (at);
+      range.start = g_utf8_pointer_to_offset (text, at);
+      range.end = range.start + g_utf8_strlen (word, -1);
+      g_array_append_val (ranges, range);
+    }
+  va_end (args);
+  return ranges;
 }
 
 static void
@@ -185,6 +203,7 @@ test_markdown_constructs (void)
   g_autofree char *link = NULL;
   GPtrArray *tables;
   GtkWidget *cell;
+  g_autoptr(GArray) ranges = NULL;
   int offset;
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (view));
@@ -211,7 +230,7 @@ test_markdown_constructs (void)
   /* Lists: numbers, nested bullets, task boxes */
   g_assert_nonnull (strstr (text, "1.\tBepaal de doelgroep"));
   g_assert_nonnull (strstr (text, "2.\tSchrijf de kern eerst"));
-  g_assert_nonnull (strstr (text, "◦\téén boodschap"));
+  g_assert_nonnull (strstr (text, "–\téén boodschap"));
   g_assert_true (has_tag_at (GTK_TEXT_VIEW (view), "één boodschap", "list-2"));
   g_assert_nonnull (strstr (text, "☑\tGetest met lezers"));
   g_assert_nonnull (strstr (text, "☐\tNagekeken"));
@@ -237,12 +256,16 @@ test_markdown_constructs (void)
   g_assert_nonnull (strstr (text, "\xef\xbf\xbc\n\xef\xbf\xbc"));
   g_assert_null (strstr (text, "Logo Hillegom"));
   /* Highlights mark whole words, and clear */
-  g_assert_cmpuint (helder_markdown_view_highlight (view, match_korte, NULL), ==, 2);
+  ranges = ranges_of (helder_markdown_view_get_document_text (view), "kort", "korte", "Webcare", NULL);
+  g_assert_cmpuint (helder_markdown_view_highlight (view, ranges), ==, 3);
   g_assert_true (has_tag_at (GTK_TEXT_VIEW (view), "korte", "highlight"));
+  g_assert_false (has_tag_at (GTK_TEXT_VIEW (view), "zinnen", "highlight"));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (cell)), "<span background"));
   g_assert_true (helder_markdown_view_scroll_to_first_highlight (view));
-  g_assert_cmpuint (helder_markdown_view_highlight (view, NULL, NULL), ==, 0);
-  g_assert_false (has_tag_at (GTK_TEXT_VIEW (view), "korte", "highlight"));
   save_shot (window, "library-markdown");
+  g_assert_cmpuint (helder_markdown_view_highlight (view, NULL), ==, 0);
+  g_assert_false (has_tag_at (GTK_TEXT_VIEW (view), "korte", "highlight"));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (cell)), ==, "<b>Webcare</b>");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -9,17 +9,19 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <cmark-gfm.h>
-#include <cmark-gfm-core-extensions.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
 #include "helder-markdown-view.h"
+#include "library/helder-library-text.h"
 
-/* cmark-gfm parses the Markdown (with GitHub's tables, strikethrough,
- * autolinks and task lists); one walk over its tree builds the text and
- * the tag ranges, which go into the buffer in one insert per stretch
- * between two child widgets (tables and images, in child anchors).  A
+/* The core parses the Markdown with cmark-gfm (helder-library-markdown:
+ * GitHub's tables, strikethrough, autolinks and task lists) into flat
+ * blocks of spans; one pass over them builds the text and the tag ranges,
+ * which go into the buffer in one insert per stretch between two child
+ * widgets (tables and images, in child anchors).  Each span remembers
+ * where its text went, so the search's match ranges (counted on the
+ * document's rendered text) land on the right words.  A
  * 10,000-word document so costs one insert and a few thousand tag
  * applications; GtkTextView lays out the visible part first.
  *
@@ -40,7 +42,10 @@ struct _HelderMarkdownView
   gpointer                image_data;
   GDestroyNotify          image_destroy;
 
+  HelderMarkdownDocument *document;
   GPtrArray              *tables;        /* GtkGrid, in order */
+  GArray                 *cells;         /* Cell, of every table */
+  GArray                 *pieces;        /* Piece: the document's text in the buffer */
   GtkTextTag             *highlight_tag;
   GtkTextTag             *link_tag;
   guint                   n_highlights;
@@ -49,25 +54,37 @@ struct _HelderMarkdownView
 
 G_DEFINE_FINAL_TYPE (HelderMarkdownView, helder_markdown_view, GTK_TYPE_TEXT_VIEW)
 
+/* Where a span of the document's text went in the buffer. */
 typedef struct
 {
-  GtkTextTag *tag;
-  int         start;
-  int         end;
-} Span;
+  guint doc_offset;
+  guint buffer_offset;
+  guint length;
+} Piece;
+
+/* A table's cell: its label and spans, to mark matches in it again. */
+typedef struct
+{
+  GtkLabel  *label;
+  GPtrArray *spans;    /* HelderMarkdownSpan, owned by the document */
+} Cell;
 
 typedef struct
 {
   HelderMarkdownView *self;
   GtkTextBuffer      *buffer;
+  GtkTextTagTable    *tags;
   GString            *text;       /* not yet in the buffer */
-  int                 offset;     /* characters in the buffer and in text */
-  GArray             *spans;      /* Span, closed */
-  GArray             *open;       /* Span, still open (a stack) */
-  GArray             *lists;      /* int per open list: 0 bullets, else the next number */
-  int                 line_start;       /* where the block being written began */
-  int                 paragraph_start;  /* the last paragraph's line */
+  guint               offset;     /* characters in the buffer and in text */
+  GArray             *ranges;     /* TagRange */
 } Render;
+
+typedef struct
+{
+  GtkTextTag *tag;
+  guint       start;
+  guint       end;
+} TagRange;
 
 static void
 append (Render     *r,
@@ -81,32 +98,24 @@ append (Render     *r,
 }
 
 static void
-push_tag (Render     *r,
-          GtkTextTag *tag)
+tag_range (Render     *r,
+           GtkTextTag *tag,
+           guint       start,
+           guint       end)
 {
-  Span span = { tag, r->offset, -1 };
+  TagRange range = { tag, start, end };
 
-  g_array_append_val (r->open, span);
+  if (tag != NULL && end > start)
+    g_array_append_val (r->ranges, range);
 }
 
 static void
-push (Render     *r,
-      const char *name)
+tag_named (Render     *r,
+           const char *name,
+           guint       start,
+           guint       end)
 {
-  push_tag (r, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (r->buffer), name));
-}
-
-static void
-pop (Render *r)
-{
-  Span span;
-
-  g_assert (r->open->len > 0);
-  span = g_array_index (r->open, Span, r->open->len - 1);
-  g_array_set_size (r->open, r->open->len - 1);
-  span.end = r->offset;
-  if (span.tag != NULL && span.end > span.start)
-    g_array_append_val (r->spans, span);
+  tag_range (r, gtk_text_tag_table_lookup (r->tags, name), start, end);
 }
 
 /* The text so far into the buffer, so a child anchor can follow it. */
@@ -136,76 +145,75 @@ add_child (Render    *r,
   gtk_text_view_add_child_at_anchor (GTK_TEXT_VIEW (r->self), child, anchor);
 }
 
-/* Ends a block: its line, and (in a list or quote) its indent. */
-static void
-end_block (Render *r)
+/* A table cell's spans as Pango markup, the search's matches marked. */
+static char *
+cell_markup (GPtrArray *spans,
+             GArray    *ranges,
+             gboolean  *marked)
 {
-  append (r, "\n", 1);
-  r->line_start = r->offset;
-}
+  GString *out = g_string_new (NULL);
 
-static const char *
-type_name (cmark_node *node)
-{
-  const char *name = cmark_node_get_type_string (node);
-
-  return name != NULL ? name : "";
-}
-
-/* A table cell's inline content as Pango markup. */
-static void
-inline_markup (GString    *out,
-               cmark_node *node)
-{
-  for (cmark_node *child = cmark_node_first_child (node); child != NULL; child = cmark_node_next (child))
+  for (guint i = 0; i < spans->len; i++)
     {
-      const char *name = type_name (child);
-      g_autofree char *escaped = NULL;
+      HelderMarkdownSpan *span = spans->pdata[i];
+      const char *p = span->text;
 
-      switch (cmark_node_get_type (child))
+      if (span->style & HELDER_MARKDOWN_LINK)
         {
-        case CMARK_NODE_TEXT:
-        case CMARK_NODE_HTML_INLINE:
-          escaped = g_markup_escape_text (cmark_node_get_literal (child), -1);
-          g_string_append (out, escaped);
-          break;
-        case CMARK_NODE_CODE:
-          escaped = g_markup_escape_text (cmark_node_get_literal (child), -1);
-          g_string_append_printf (out, "<tt>%s</tt>", escaped);
-          break;
-        case CMARK_NODE_SOFTBREAK:
-          g_string_append_c (out, ' ');
-          break;
-        case CMARK_NODE_LINEBREAK:
-          g_string_append_c (out, '\n');
-          break;
-        case CMARK_NODE_EMPH:
-          g_string_append (out, "<i>");
-          inline_markup (out, child);
-          g_string_append (out, "</i>");
-          break;
-        case CMARK_NODE_STRONG:
-          g_string_append (out, "<b>");
-          inline_markup (out, child);
-          g_string_append (out, "</b>");
-          break;
-        case CMARK_NODE_LINK:
-          escaped = g_markup_escape_text (cmark_node_get_url (child), -1);
-          g_string_append_printf (out, "<a href=\"%s\">", escaped);
-          inline_markup (out, child);
-          g_string_append (out, "</a>");
-          break;
-        default:
-          if (g_str_equal (name, "strikethrough"))
-            {
-              g_string_append (out, "<s>");
-              inline_markup (out, child);
-              g_string_append (out, "</s>");
-            }
-          else
-            inline_markup (out, child);
+          g_autofree char *url = g_markup_escape_text (span->url != NULL ? span->url : "", -1);
+
+          g_string_append_printf (out, "<a href=\"%s\">", url);
         }
+      if (span->style & HELDER_MARKDOWN_STRONG)
+        g_string_append (out, "<b>");
+      if (span->style & HELDER_MARKDOWN_EMPHASIS)
+        g_string_append (out, "<i>");
+      if (span->style & HELDER_MARKDOWN_STRIKETHROUGH)
+        g_string_append (out, "<s>");
+      if (span->style & HELDER_MARKDOWN_CODE_SPAN)
+        g_string_append (out, "<tt>");
+
+      /* Character by character against the matches: cells are short */
+      for (guint k = 0; k < span->length; k++)
+        {
+          guint at = span->offset + k;
+          const char *next = g_utf8_next_char (p);
+          gboolean in = FALSE, starts = FALSE, ends = FALSE;
+          g_autofree char *escaped = g_markup_escape_text (p, next - p);
+
+          for (guint m = 0; ranges != NULL && m < ranges->len; m++)
+            {
+              HelderLibraryRange *range = &g_array_index (ranges, HelderLibraryRange, m);
+
+              if (at >= range->start && at < range->end)
+                {
+                  in = TRUE;
+                  starts = at == range->start || k == 0;
+                  ends = at + 1 == range->end || k + 1 == span->length;
+                }
+            }
+          if (in && starts)
+            g_string_append (out, "<span background=\"#f6d32d8c\">");
+          if (in && marked != NULL)
+            *marked = TRUE;
+          g_string_append (out, escaped);
+          if (in && ends)
+            g_string_append (out, "</span>");
+          p = next;
+        }
+
+      if (span->style & HELDER_MARKDOWN_CODE_SPAN)
+        g_string_append (out, "</tt>");
+      if (span->style & HELDER_MARKDOWN_STRIKETHROUGH)
+        g_string_append (out, "</s>");
+      if (span->style & HELDER_MARKDOWN_EMPHASIS)
+        g_string_append (out, "</i>");
+      if (span->style & HELDER_MARKDOWN_STRONG)
+        g_string_append (out, "</b>");
+      if (span->style & HELDER_MARKDOWN_LINK)
+        g_string_append (out, "</a>");
     }
+  return g_string_free (out, FALSE);
 }
 
 static gboolean
@@ -214,72 +222,67 @@ on_table_link (GtkLabel   *label,
                gpointer    user_data);
 
 static GtkWidget *
-make_table (cmark_node *table)
+make_table (HelderMarkdownView        *self,
+            const HelderMarkdownBlock *block)
 {
   GtkWidget *frame = gtk_frame_new (NULL);
   GtkWidget *grid = g_object_new (GTK_TYPE_GRID, "accessible-role", GTK_ACCESSIBLE_ROLE_TABLE, NULL);
-  guint8 *alignments = cmark_gfm_extensions_get_table_alignments (table);
-  guint n_columns = cmark_gfm_extensions_get_table_columns (table);
-  int row_index = 0;
 
   gtk_widget_add_css_class (grid, "helder-markdown-table");
-  for (cmark_node *row = cmark_node_first_child (table); row != NULL; row = cmark_node_next (row), row_index++)
+  for (guint row = 0; row < block->rows->len; row++)
     {
-      gboolean header = cmark_gfm_extensions_get_table_row_is_header (row);
-      int column = 0;
+      GPtrArray *cells = block->rows->pdata[row];
+      gboolean header = row == 0;
 
-      for (cmark_node *cell = cmark_node_first_child (row); cell != NULL; cell = cmark_node_next (cell), column++)
+      for (guint column = 0; column < cells->len; column++)
         {
-          g_autoptr(GString) markup = g_string_new (NULL);
           GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
                                            "accessible-role", header ? GTK_ACCESSIBLE_ROLE_COLUMN_HEADER
                                                                      : GTK_ACCESSIBLE_ROLE_CELL,
                                            "wrap", TRUE, "wrap-mode", PANGO_WRAP_WORD_CHAR,
                                            "max-width-chars", 40, "selectable", TRUE,
                                            "xalign", 0.0, "yalign", 0.0, NULL);
-          char alignment = (guint) column < n_columns && alignments != NULL ? alignments[column] : 0;
+          HelderMarkdownAlign align = column < block->n_columns ? block->align[column]
+                                                                : HELDER_MARKDOWN_ALIGN_NONE;
+          g_autofree char *markup = cell_markup (cells->pdata[column], NULL, NULL);
+          Cell cell = { GTK_LABEL (label), cells->pdata[column] };
 
-          inline_markup (markup, cell);
-          gtk_label_set_markup (GTK_LABEL (label), markup->str);
+          gtk_label_set_markup (GTK_LABEL (label), markup);
           /* A child of a text view gets its minimum width: ask for the text's */
           gtk_label_set_width_chars (GTK_LABEL (label),
                                      MIN ((int) g_utf8_strlen (gtk_label_get_text (GTK_LABEL (label)), -1), 28));
-          if (alignment == 'r')
+          if (align == HELDER_MARKDOWN_ALIGN_RIGHT)
             gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-          else if (alignment == 'c')
+          else if (align == HELDER_MARKDOWN_ALIGN_CENTER)
             gtk_label_set_xalign (GTK_LABEL (label), 0.5);
-          gtk_widget_add_css_class (label, header ? "heading" : (row_index % 2 == 0 ? "even" : "odd"));
+          gtk_widget_add_css_class (label, header ? "heading" : (row % 2 == 0 ? "even" : "odd"));
           g_signal_connect (label, "activate-link", G_CALLBACK (on_table_link), NULL);
-          gtk_grid_attach (GTK_GRID (grid), label, column, row_index, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid), label, column, row, 1, 1);
+          g_array_append_val (self->cells, cell);
         }
     }
   gtk_frame_set_child (GTK_FRAME (frame), grid);
   gtk_widget_set_margin_top (frame, 4);
   gtk_widget_set_margin_bottom (frame, 4);
-  g_object_set_data (G_OBJECT (frame), "grid", grid);
+  g_ptr_array_add (self->tables, grid);
   return frame;
 }
 
 static GtkWidget *
-make_image (HelderMarkdownView *self,
-            cmark_node         *image)
+make_image (HelderMarkdownView       *self,
+            const HelderMarkdownSpan *span)
 {
   g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GString) alt = g_string_new (NULL);
   GtkWidget *picture;
   int width, height;
 
-  if (self->image_func == NULL ||
-      (texture = self->image_func (cmark_node_get_url (image), self->image_data)) == NULL)
+  if (self->image_func == NULL || span->url == NULL ||
+      (texture = self->image_func (span->url, self->image_data)) == NULL)
     return NULL;
 
-  for (cmark_node *child = cmark_node_first_child (image); child != NULL; child = cmark_node_next (child))
-    if (cmark_node_get_literal (child) != NULL)
-      g_string_append (alt, cmark_node_get_literal (child));
-
   picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
-  gtk_picture_set_alternative_text (GTK_PICTURE (picture), alt->str);
-  gtk_widget_set_tooltip_text (picture, alt->len > 0 ? alt->str : NULL);
+  gtk_picture_set_alternative_text (GTK_PICTURE (picture), span->text);
+  gtk_widget_set_tooltip_text (picture, *span->text != '\0' ? span->text : NULL);
   width = gdk_texture_get_width (texture);
   height = gdk_texture_get_height (texture);
   if (width > IMAGE_MAX_WIDTH)
@@ -303,241 +306,135 @@ link_tag (Render     *r,
 }
 
 static void
-list_item_prefix (Render     *r,
-                  cmark_node *item)
+render_span (Render                   *r,
+             const HelderMarkdownSpan *span)
 {
-  int depth = MIN (r->lists->len, 4);
-  int *next = &g_array_index (r->lists, int, r->lists->len - 1);
+  guint start = r->offset;
+  Piece piece = { span->offset, start, span->length };
+
+  if (span->style & HELDER_MARKDOWN_IMAGE)
+    {
+      GtkWidget *picture = make_image (r->self, span);
+
+      if (picture != NULL)
+        {
+          add_child (r, picture);
+          return;
+        }
+      append (r, span->text, -1);
+      tag_named (r, "missing-image", start, r->offset);
+      g_array_append_val (r->self->pieces, piece);
+      return;
+    }
+  if (span->style & HELDER_MARKDOWN_LINE_BREAK)
+    {
+      /* One line of the paragraph, so it keeps its spacing */
+      append (r, "\u2028", -1);
+      return;
+    }
+
+  append (r, span->text, -1);
+  g_array_append_val (r->self->pieces, piece);
+  if (span->style & HELDER_MARKDOWN_EMPHASIS)
+    tag_named (r, "emphasis", start, r->offset);
+  if (span->style & HELDER_MARKDOWN_STRONG)
+    tag_named (r, "strong", start, r->offset);
+  if (span->style & HELDER_MARKDOWN_CODE_SPAN)
+    tag_named (r, "code", start, r->offset);
+  if (span->style & HELDER_MARKDOWN_STRIKETHROUGH)
+    tag_named (r, "strikethrough", start, r->offset);
+  if ((span->style & HELDER_MARKDOWN_LINK) && span->url != NULL)
+    {
+      tag_range (r, r->self->link_tag, start, r->offset);
+      tag_range (r, link_tag (r, span->url), start, r->offset);
+    }
+}
+
+/* A line's first character decides its spacing and indent, so block tags
+ * run from the line's start (a list item's bullet) to its newline. */
+static void
+render_block (Render                    *r,
+              const HelderMarkdownBlock *block,
+              const HelderMarkdownBlock *next)
+{
+  guint start = r->offset;
   char name[16];
 
-  g_snprintf (name, sizeof name, "list-%d", depth);
-  push (r, name);
-  if (g_str_equal (type_name (item), "tasklist"))
-    append (r, cmark_gfm_extensions_get_tasklist_item_checked (item) ? "☑\t" : "☐\t", -1);
-  else if (*next > 0)
+  if (block->list_depth > 0)
     {
-      g_autofree char *number = g_strdup_printf ("%d.\t", (*next)++);
-
-      append (r, number, -1);
+      append (r, block->bullet != NULL ? block->bullet : "", -1);
+      append (r, "\t", 1);
     }
-  else
-    append (r, depth % 2 == 1 ? "•\t" : "◦\t", -1);
+
+  switch (block->kind)
+    {
+    case HELDER_MARKDOWN_TABLE:
+      add_child (r, make_table (r->self, block));
+      break;
+    case HELDER_MARKDOWN_RULE:
+      append (r, "⁂", -1);
+      tag_named (r, "rule", start, r->offset + 1);
+      break;
+    default:
+      for (guint i = 0; i < block->spans->len; i++)
+        render_span (r, block->spans->pdata[i]);
+      break;
+    }
+  append (r, "\n", 1);
+
+  switch (block->kind)
+    {
+    case HELDER_MARKDOWN_HEADING:
+      g_snprintf (name, sizeof name, "h%u", CLAMP (block->level, 1, 4));
+      tag_named (r, name, start, r->offset);
+      break;
+    case HELDER_MARKDOWN_CODE:
+    case HELDER_MARKDOWN_HTML:
+      tag_named (r, "code-block", start, r->offset);
+      break;
+    case HELDER_MARKDOWN_RULE:
+      break;
+    default:
+      /* Items of a list close together, the list apart from what follows */
+      if (block->list_depth > 0 && next != NULL && next->list_depth > 0)
+        tag_named (r, "tight", start, r->offset);
+      else
+        tag_named (r, "paragraph", start, r->offset);
+      break;
+    }
+  if (block->list_depth > 0)
+    {
+      g_snprintf (name, sizeof name, "list-%u", MIN (block->list_depth, 4));
+      tag_named (r, name, start, r->offset);
+    }
+  if (block->quote_depth > 0)
+    tag_named (r, "quote", start, r->offset);
 }
 
 static void
-render_node (Render          *r,
-             cmark_iter      *iter,
-             cmark_node      *node,
-             cmark_event_type event)
+collect_link_tag (GtkTextTag *tag,
+                  gpointer    data)
 {
-  gboolean entering = event == CMARK_EVENT_ENTER;
-  const char *name = type_name (node);
-  char heading[4];
-
-  if (g_str_equal (name, "table"))
-    {
-      if (entering)
-        {
-          GtkWidget *table = make_table (node);
-
-          push (r, "paragraph");
-          add_child (r, table);
-          g_ptr_array_add (r->self->tables, g_object_get_data (G_OBJECT (table), "grid"));
-          end_block (r);
-          pop (r);
-          cmark_iter_reset (iter, node, CMARK_EVENT_EXIT);
-        }
-      return;
-    }
-  if (g_str_equal (name, "strikethrough"))
-    {
-      if (entering)
-        push (r, "strikethrough");
-      else
-        pop (r);
-      return;
-    }
-
-  switch (cmark_node_get_type (node))
-    {
-    case CMARK_NODE_PARAGRAPH:
-      if (entering)
-        {
-          /* A line's first character decides its spacing: a list item's
-           * paragraph is spaced from its bullet on */
-          r->paragraph_start = r->line_start;
-          push (r, cmark_node_parent (node) != NULL &&
-                   cmark_node_get_type (cmark_node_parent (node)) == CMARK_NODE_ITEM &&
-                   cmark_node_get_list_tight (cmark_node_parent (cmark_node_parent (node)))
-                ? "tight" : "paragraph");
-          g_array_index (r->open, Span, r->open->len - 1).start = r->line_start;
-        }
-      else
-        {
-          end_block (r);
-          pop (r);
-        }
-      break;
-
-    case CMARK_NODE_HEADING:
-      g_snprintf (heading, sizeof heading, "h%d", CLAMP (cmark_node_get_heading_level (node), 1, 4));
-      if (entering)
-        push (r, heading);
-      else
-        {
-          end_block (r);
-          pop (r);
-        }
-      break;
-
-    case CMARK_NODE_BLOCK_QUOTE:
-      if (entering)
-        push (r, "quote");
-      else
-        pop (r);
-      break;
-
-    case CMARK_NODE_LIST:
-      if (entering)
-        {
-          int next = cmark_node_get_list_type (node) == CMARK_ORDERED_LIST
-                   ? MAX (cmark_node_get_list_start (node), 1) : 0;
-
-          g_array_append_val (r->lists, next);
-        }
-      else
-        {
-          g_array_set_size (r->lists, r->lists->len - 1);
-          /* A whole list is spaced from what follows like a paragraph */
-          if (r->lists->len == 0)
-            {
-              Span span = { gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (r->buffer), "list-end"),
-                            r->paragraph_start, r->offset };
-
-              g_array_append_val (r->spans, span);
-            }
-        }
-      break;
-
-    case CMARK_NODE_ITEM:
-      if (entering)
-        list_item_prefix (r, node);
-      else
-        pop (r);
-      break;
-
-    case CMARK_NODE_CODE_BLOCK:
-    case CMARK_NODE_HTML_BLOCK:
-      {
-        const char *literal = cmark_node_get_literal (node);
-        gsize len = literal != NULL ? strlen (literal) : 0;
-
-        while (len > 0 && literal[len - 1] == '\n')
-          len--;
-        push (r, "code-block");
-        append (r, literal != NULL ? literal : "", len);
-        end_block (r);
-        pop (r);
-      }
-      break;
-
-    case CMARK_NODE_THEMATIC_BREAK:
-      push (r, "rule");
-      append (r, "⁂", -1);
-      end_block (r);
-      pop (r);
-      break;
-
-    case CMARK_NODE_TEXT:
-    case CMARK_NODE_HTML_INLINE:
-      append (r, cmark_node_get_literal (node), -1);
-      break;
-
-    case CMARK_NODE_CODE:
-      push (r, "code");
-      append (r, cmark_node_get_literal (node), -1);
-      pop (r);
-      break;
-
-    case CMARK_NODE_SOFTBREAK:
-      append (r, " ", 1);
-      break;
-
-    case CMARK_NODE_LINEBREAK:
-      append (r, "\u2028", -1);
-      break;
-
-    case CMARK_NODE_EMPH:
-      if (entering)
-        push (r, "emphasis");
-      else
-        pop (r);
-      break;
-
-    case CMARK_NODE_STRONG:
-      if (entering)
-        push (r, "strong");
-      else
-        pop (r);
-      break;
-
-    case CMARK_NODE_LINK:
-      if (entering)
-        {
-          push_tag (r, r->self->link_tag);
-          push_tag (r, link_tag (r, cmark_node_get_url (node)));
-        }
-      else
-        {
-          pop (r);
-          pop (r);
-        }
-      break;
-
-    case CMARK_NODE_IMAGE:
-      if (entering)
-        {
-          GtkWidget *picture = make_image (r->self, node);
-
-          if (picture != NULL)
-            {
-              add_child (r, picture);
-              cmark_iter_reset (iter, node, CMARK_EVENT_EXIT);
-            }
-          else
-            push (r, "missing-image");
-        }
-      else if (r->open->len > 0 &&
-               g_array_index (r->open, Span, r->open->len - 1).tag ==
-               gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (r->buffer), "missing-image"))
-        pop (r);
-      break;
-
-    default:
-      break;
-    }
+  if (g_object_get_data (G_OBJECT (tag), URL_KEY) != NULL)
+    *(GSList **) data = g_slist_prepend (*(GSList **) data, tag);
 }
 
-static cmark_node *
-parse (const char *markdown)
+static void
+clear (HelderMarkdownView *self)
 {
-  static const char *extensions[] = { "table", "strikethrough", "autolink", "tasklist" };
-  cmark_parser *parser;
-  cmark_node *document;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  g_autoptr(GSList) links = NULL;
 
-  cmark_gfm_core_extensions_ensure_registered ();
-  parser = cmark_parser_new (CMARK_OPT_DEFAULT);
-  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
-    {
-      cmark_syntax_extension *extension = cmark_find_syntax_extension (extensions[i]);
-
-      if (extension != NULL)
-        cmark_parser_attach_syntax_extension (parser, extension);
-    }
-  cmark_parser_feed (parser, markdown, strlen (markdown));
-  document = cmark_parser_finish (parser);
-  cmark_parser_free (parser);
-  return document;
+  self->n_highlights = 0;
+  g_ptr_array_set_size (self->tables, 0);
+  g_array_set_size (self->cells, 0);
+  g_array_set_size (self->pieces, 0);
+  gtk_text_buffer_set_text (buffer, "", 0);
+  g_clear_pointer (&self->document, helder_markdown_document_free);
+  /* The links' own tags go with their text */
+  gtk_text_tag_table_foreach (gtk_text_buffer_get_tag_table (buffer), collect_link_tag, &links);
+  for (GSList *l = links; l != NULL; l = l->next)
+    gtk_text_tag_table_remove (gtk_text_buffer_get_tag_table (buffer), l->data);
 }
 
 /**
@@ -553,51 +450,55 @@ helder_markdown_view_set_markdown (HelderMarkdownView *self,
                                    const char         *markdown)
 {
   GtkTextBuffer *buffer;
-  cmark_node *document;
-  cmark_iter *iter;
-  cmark_event_type event;
+  guint n_blocks;
   Render r = { self };
 
   g_return_if_fail (HELDER_IS_MARKDOWN_VIEW (self));
 
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  self->n_highlights = 0;
-  g_ptr_array_set_size (self->tables, 0);
-  gtk_text_buffer_set_text (buffer, "", 0);
+  clear (self);
   if (markdown == NULL || *markdown == '\0')
     return;
 
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  self->document = helder_markdown_parse (markdown, -1);
   r.buffer = buffer;
+  r.tags = gtk_text_buffer_get_tag_table (buffer);
   r.text = g_string_sized_new (strlen (markdown) + 64);
-  r.spans = g_array_new (FALSE, FALSE, sizeof (Span));
-  r.open = g_array_new (FALSE, FALSE, sizeof (Span));
-  r.lists = g_array_new (FALSE, FALSE, sizeof (int));
+  r.ranges = g_array_new (FALSE, FALSE, sizeof (TagRange));
 
-  document = parse (markdown);
-  iter = cmark_iter_new (document);
-  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
-    render_node (&r, iter, cmark_iter_get_node (iter), event);
-  cmark_iter_free (iter);
-  cmark_node_free (document);
-
-  while (r.open->len > 0)
-    pop (&r);
+  n_blocks = helder_markdown_document_get_n_blocks (self->document);
+  for (guint i = 0; i < n_blocks; i++)
+    render_block (&r, helder_markdown_document_get_block (self->document, i),
+                  i + 1 < n_blocks ? helder_markdown_document_get_block (self->document, i + 1) : NULL);
   flush (&r);
 
-  for (guint i = r.spans->len; i > 0; i--)
+  for (guint i = 0; i < r.ranges->len; i++)
     {
-      Span *span = &g_array_index (r.spans, Span, i - 1);
+      TagRange *range = &g_array_index (r.ranges, TagRange, i);
       GtkTextIter start, end;
 
-      gtk_text_buffer_get_iter_at_offset (buffer, &start, span->start);
-      gtk_text_buffer_get_iter_at_offset (buffer, &end, span->end);
-      gtk_text_buffer_apply_tag (buffer, span->tag, &start, &end);
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, range->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, range->end);
+      gtk_text_buffer_apply_tag (buffer, range->tag, &start, &end);
     }
 
   g_string_free (r.text, TRUE);
-  g_array_unref (r.spans);
-  g_array_unref (r.open);
-  g_array_unref (r.lists);
+  g_array_unref (r.ranges);
+}
+
+/**
+ * helder_markdown_view_get_document_text:
+ *
+ * Returns: (nullable): the document's rendered text
+ *   (helder_markdown_document_get_text), on which the search's match
+ *   ranges are counted
+ */
+const char *
+helder_markdown_view_get_document_text (HelderMarkdownView *self)
+{
+  g_return_val_if_fail (HELDER_IS_MARKDOWN_VIEW (self), NULL);
+
+  return self->document != NULL ? helder_markdown_document_get_text (self->document) : NULL;
 }
 
 /**
@@ -623,19 +524,21 @@ helder_markdown_view_set_image_func (HelderMarkdownView     *self,
 
 /**
  * helder_markdown_view_highlight:
- * @match: (nullable): which words match the search; %NULL clears
+ * @ranges: (nullable) (element-type HelderLibraryRange): matches in the
+ *   document's text (helder_library_query_match_ranges on
+ *   helder_markdown_view_get_document_text); %NULL clears
  *
- * Marks the words of the text that @match accepts.
+ * Marks the search's matches in the text and in the tables.
  *
- * Returns: how many words it marked
+ * Returns: how many matches it marked
  */
 guint
-helder_markdown_view_highlight (HelderMarkdownView     *self,
-                                HelderMarkdownMatchFunc match,
-                                gpointer                user_data)
+helder_markdown_view_highlight (HelderMarkdownView *self,
+                                GArray             *ranges)
 {
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
+  guint piece = 0;
 
   g_return_val_if_fail (HELDER_IS_MARKDOWN_VIEW (self), 0);
 
@@ -643,21 +546,45 @@ helder_markdown_view_highlight (HelderMarkdownView     *self,
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_remove_tag (buffer, self->highlight_tag, &start, &end);
   self->n_highlights = 0;
-  if (match == NULL)
-    return 0;
 
-  while (gtk_text_iter_forward_word_end (&start))
+  /* Both in order: walk the pieces along the ranges */
+  for (guint i = 0; ranges != NULL && i < ranges->len; i++)
     {
-      GtkTextIter word_start = start;
-      g_autofree char *word = NULL;
+      HelderLibraryRange *range = &g_array_index (ranges, HelderLibraryRange, i);
+      gboolean marked = FALSE;
 
-      gtk_text_iter_backward_word_start (&word_start);
-      word = gtk_text_iter_get_slice (&word_start, &start);
-      if (match (word, user_data))
+      while (piece < self->pieces->len &&
+             g_array_index (self->pieces, Piece, piece).doc_offset +
+             g_array_index (self->pieces, Piece, piece).length <= range->start)
+        piece++;
+      for (guint k = piece; k < self->pieces->len; k++)
         {
-          gtk_text_buffer_apply_tag (buffer, self->highlight_tag, &word_start, &start);
-          self->n_highlights++;
+          Piece *p = &g_array_index (self->pieces, Piece, k);
+          guint from = MAX (range->start, p->doc_offset), to = MIN (range->end, p->doc_offset + p->length);
+
+          if (p->doc_offset >= range->end)
+            break;
+          if (from >= to)
+            continue;
+          gtk_text_buffer_get_iter_at_offset (buffer, &start, p->buffer_offset + (from - p->doc_offset));
+          gtk_text_buffer_get_iter_at_offset (buffer, &end, p->buffer_offset + (to - p->doc_offset));
+          gtk_text_buffer_apply_tag (buffer, self->highlight_tag, &start, &end);
+          marked = TRUE;
         }
+      if (marked)
+        self->n_highlights++;
+    }
+
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      Cell *cell = &g_array_index (self->cells, Cell, i);
+      gboolean marked = FALSE;
+      g_autofree char *markup = cell_markup (cell->spans, ranges, &marked);
+
+      if (g_strcmp0 (markup, gtk_label_get_label (cell->label)) != 0)
+        gtk_label_set_markup (cell->label, markup);
+      if (marked)
+        self->n_highlights++;
     }
   return self->n_highlights;
 }
@@ -908,6 +835,9 @@ helder_markdown_view_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   helder_markdown_view_set_image_func (self, NULL, NULL, NULL);
   g_clear_pointer (&self->tables, g_ptr_array_unref);
+  g_clear_pointer (&self->cells, g_array_unref);
+  g_clear_pointer (&self->pieces, g_array_unref);
+  g_clear_pointer (&self->document, helder_markdown_document_free);
 
   G_OBJECT_CLASS (helder_markdown_view_parent_class)->dispose (object);
 }
@@ -929,6 +859,8 @@ helder_markdown_view_init (HelderMarkdownView *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   self->tables = g_ptr_array_new ();
+  self->cells = g_array_new (FALSE, FALSE, sizeof (Cell));
+  self->pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
   self->cancellable = g_cancellable_new ();
 
   gtk_text_view_set_editable (view, FALSE);

@@ -8,6 +8,8 @@
 
 #include <gtk/gtk.h>
 
+#include "library/helder-library-markdown.h"
+
 G_BEGIN_DECLS
 
 #define HELDER_TYPE_MARKDOWN_VIEW (helder_markdown_view_get_type ())
@@ -32,13 +34,9 @@ void        helder_markdown_view_set_image_func   (HelderMarkdownView     *self,
                                                    HelderMarkdownImageFunc func,
                                                    gpointer                user_data,
                                                    GDestroyNotify          destroy);
-/* Whether a word of the text (as it stands) matches the search. */
-typedef gboolean (*HelderMarkdownMatchFunc) (const char *word,
-                                             gpointer    user_data);
-
+const char *helder_markdown_view_get_document_text (HelderMarkdownView *self);
 guint       helder_markdown_view_highlight        (HelderMarkdownView     *self,
-                                                   HelderMarkdownMatchFunc match,
-                                                   gpointer                user_data);
+                                                   GArray                 *ranges);
 guint       helder_markdown_view_get_n_highlights (HelderMarkdownView     *self);
 gboolean    helder_markdown_view_scroll_to_first_highlight (HelderMarkdownView *self);
 char       *helder_markdown_view_get_text         (HelderMarkdownView     *self);
