@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "gui-test-app.h"
+#include "library/helder-library-page-private.h"
 #include "library/helder-markdown-view.h"
 #include "library/helder-library-text.h"
 #include "service/helder-session.h"
@@ -269,6 +270,179 @@ test_markdown_constructs (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Three documents of the library, saved as sync would. */
+static void
+save_toolkit (HelderStore *store,
+              const char  *id,
+              const char  *title,
+              const char  *category,
+              const char  *owner,
+              const char  *next_review,
+              const char  *body)
+{
+  g_autoptr(HelderRecord) toolkit = helder_record_new (HELDER_TYPE_TOOLKIT);
+  const char *tags[] = { "webcare", NULL };
+
+  helder_record_set_id (toolkit, id);
+  g_object_set (toolkit, "title", title, "category", category, "owner", owner, "next_review", next_review,
+                "body", body, "summary", "Voor iedereen die met inwoners communiceert", NULL);
+  if (g_str_equal (category, "toolkit"))
+    g_object_set (toolkit, "tags", tags, NULL);
+  g_assert_true (helder_store_save (store, toolkit, NULL));
+}
+
+static void
+save_library (HelderStore *store)
+{
+  save_toolkit (store, "libgui-vergunning", "Vergunningen uitleggen", "instructie", "sanne", "2027-09-01",
+                "# Vergunningen uitleggen\n\nEen **vergunning** leg je uit in gewone woorden.\n\n"
+                "| Stap | Wie |\n|---|---|\n| Aanvraag ontvangen | Omgevingsloket |\n| Besluit | Team Vergunningen |\n");
+  save_toolkit (store, "libgui-webcare", "Webcare in de praktijk", "toolkit", "karim", "2027-06-01",
+                "## Reageren\n\nReageer binnen een uur. Bij een vergunning verwijs je naar het loket.\n");
+  save_toolkit (store, "libgui-oud", "Bewonersbrief bij werkzaamheden", "sjabloon", "sanne", "2025-01-10",
+                "Een brief over werkzaamheden in de wijk.\n");
+}
+
+static gboolean
+index_ready (gpointer data)
+{
+  return helder_library_page_get_index (data) != NULL;
+}
+
+static gboolean
+results_shown (gpointer data)
+{
+  HelderLibraryPage *page = data;
+  GtkStack *stack = GTK_STACK (helder_test_find_by_id (GTK_WIDGET (page), "results_stack"));
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "all") != 0;
+}
+
+static void
+type_query (HelderLibraryPage *page,
+            const char        *text)
+{
+  GtkWidget *entry = helder_test_find_by_id (GTK_WIDGET (page), "search_entry");
+  GtkStack *stack = GTK_STACK (helder_test_find_by_id (GTK_WIDGET (page), "results_stack"));
+
+  gtk_stack_set_visible_child_name (stack, "all");
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_assert_true (helder_test_wait_for (results_shown, page));
+}
+
+static GtkLabel *
+result_title (HelderLibraryPage *page,
+              int                index)
+{
+  GtkListBox *list = GTK_LIST_BOX (helder_test_find_by_id (GTK_WIDGET (page), "results_list"));
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+  GtkWidget *box;
+
+  if (row == NULL)
+    return NULL;
+  box = gtk_list_box_row_get_child (row);
+  return GTK_LABEL (gtk_widget_get_first_child (box));
+}
+
+static guint
+n_results (HelderLibraryPage *page)
+{
+  GtkListBox *list = GTK_LIST_BOX (helder_test_find_by_id (GTK_WIDGET (page), "results_list"));
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+static gboolean
+has_results (gpointer data)
+{
+  return n_results (data) > 0;
+}
+
+/* Typing shows ranked results with the matches marked; a filter narrows
+ * them; opening one renders it with its matches marked too. */
+static void
+test_search (void)
+{
+  HelderWindow *window = helder_test_open_window ("library-search.db");
+  HelderStore *store = helder_application_get_store (test_app);
+  HelderLibraryPage *page;
+  GtkWidget *toggle = NULL;
+  HelderMarkdownView *view;
+  GtkWidget *category_box;
+
+  save_library (store);
+  g_assert_cmpstr (helder_test_page_state (window, "library"), ==, "content");
+  page = HELDER_LIBRARY_PAGE (helder_test_page (window, "library"));
+  g_assert_true (helder_test_wait_for (index_ready, page));
+
+  /* "vergunningen" finds both: the title hit first, highlighted */
+  type_query (page, "vergunningen");
+  g_assert_cmpuint (n_results (page), ==, 2);
+  g_assert_cmpstr (gtk_label_get_text (result_title (page, 0)), ==, "Vergunningen uitleggen");
+  g_assert_nonnull (strstr (gtk_label_get_label (result_title (page, 0)), "<span background"));
+  g_assert_cmpstr (gtk_label_get_text (result_title (page, 1)), ==, "Webcare in de praktijk");
+  save_shot (GTK_WIDGET (window), "library-search");
+
+  /* The toolkit category alone leaves the webcare toolkit */
+  category_box = helder_test_find_by_id (GTK_WIDGET (page), "category_box");
+  for (GtkWidget *child = gtk_widget_get_first_child (category_box); child; child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "category"), "toolkit") == 0)
+      toggle = child;
+  g_assert_nonnull (toggle);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+  helder_test_iterate (50);
+  g_assert_cmpuint (n_results (page), ==, 1);
+  g_assert_cmpstr (gtk_label_get_text (result_title (page, 0)), ==, "Webcare in de praktijk");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
+  helder_test_iterate (50);
+  g_assert_cmpuint (n_results (page), ==, 2);
+
+  /* Enter opens the best one: rendered, its matches marked */
+  g_signal_emit_by_name (helder_test_find_by_id (GTK_WIDGET (page), "search_entry"), "activate");
+  view = helder_library_reader_get_view (HELDER_LIBRARY_READER (helder_library_page_get_reader (page)));
+  g_assert_true (helder_test_wait_for (helder_test_is_mapped, view));
+  g_assert_true (has_tag_at (GTK_TEXT_VIEW (view), "Vergunningen uitleggen", "h1"));
+  g_assert_cmpuint (helder_markdown_view_get_tables (view)->len, ==, 1);
+  g_assert_true (has_tag_at (GTK_TEXT_VIEW (view), "vergunning", "highlight"));
+  g_assert_cmpuint (helder_markdown_view_get_n_highlights (view), >=, 2);
+  save_shot (GTK_WIDGET (window), "library-reading");
+
+  /* A misspelt word: nothing found, and the nearest word offered */
+  type_query (page, "vergunnnig");
+  g_assert_cmpuint (n_results (page), ==, 0);
+  g_assert_true (gtk_widget_get_visible (helder_test_find_by_id (GTK_WIDGET (page), "suggestion_button")));
+  g_signal_emit_by_name (helder_test_find_by_id (GTK_WIDGET (page), "suggestion_button"), "clicked");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (helder_test_find_by_id (GTK_WIDGET (page), "search_entry"))),
+                   ==, "vergunning");
+  g_assert_true (helder_test_wait_for (has_results, page));
+  g_assert_cmpuint (n_results (page), >=, 1);
+}
+
+/* Without words, the filters narrow the list of all documents. */
+static void
+test_filters_without_words (void)
+{
+  HelderWindow *window = helder_test_open_window ("library-filters.db");
+  HelderStore *store = helder_application_get_store (test_app);
+  HelderLibraryPage *page;
+  GtkWidget *list;
+
+  save_library (store);
+  g_assert_cmpstr (helder_test_page_state (window, "library"), ==, "content");
+  page = HELDER_LIBRARY_PAGE (helder_test_page (window, "library"));
+  list = helder_test_find_by_id (GTK_WIDGET (page), "toolkits_list");
+  g_assert_cmpuint (helder_test_count_items (list), ==, 3);
+  gtk_widget_activate_action (GTK_WIDGET (page), "library.owner", "s", "sanne");
+  g_assert_cmpuint (helder_test_count_items (list), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (page), "library.tag", "s", "webcare");
+  g_assert_cmpuint (helder_test_count_items (list), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (page), "library.owner", "s", "");
+  g_assert_cmpuint (helder_test_count_items (list), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -282,5 +456,7 @@ main (int   argc,
   helder_test_add_isolated ("/library/training-arrives", test_training_arrives);
   helder_test_add_isolated ("/library/staff-sees-no-new", test_staff_sees_no_new);
   helder_test_add_isolated ("/library/markdown-constructs", test_markdown_constructs);
+  helder_test_add_isolated ("/library/search", test_search);
+  helder_test_add_isolated ("/library/filters-without-words", test_filters_without_words);
   return helder_test_app_main (&argc, &argv);
 }
