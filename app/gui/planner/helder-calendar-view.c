@@ -403,6 +403,7 @@ move_message (HelderCalendarView *self,
       g_free (self->undo_id);
       self->undo_id = g_strdup (id);
       self->undo_days = days;
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.undo-move", TRUE);
       add_toast (self, toast);
     }
 }
@@ -418,6 +419,7 @@ undo_move (HelderCalendarView *self)
   if (message != NULL)
     move_message (self, message, -self->undo_days, FALSE);
   g_clear_pointer (&self->undo_id, g_free);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.undo-move", FALSE);
 }
 
 static void
@@ -723,6 +725,12 @@ new_message_activated (GtkWidget *widget, const char *action_name, GVariant *par
 }
 
 static void
+undo_move_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  undo_move (HELDER_CALENDAR_VIEW (widget));
+}
+
+static void
 filter_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   gtk_menu_button_popup (HELDER_CALENDAR_VIEW (widget)->filter_button);
@@ -855,6 +863,7 @@ helder_calendar_view_class_init (HelderCalendarViewClass *klass)
   gtk_widget_class_install_action (widget_class, "calendar.move", "i", move_activated);
   gtk_widget_class_install_action (widget_class, "calendar.new-message", NULL, new_message_activated);
   gtk_widget_class_install_action (widget_class, "calendar.filter", NULL, filter_activated);
+  gtk_widget_class_install_action (widget_class, "calendar.undo-move", NULL, undo_move_activated);
   gtk_widget_class_install_property_action (widget_class, "calendar.mode", "mode");
 
   for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
@@ -864,6 +873,7 @@ helder_calendar_view_class_init (HelderCalendarViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "calendar.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "calendar.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "calendar.today", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "calendar.undo-move", NULL);
 }
 
 static void
@@ -898,4 +908,5 @@ helder_calendar_view_init (HelderCalendarView *self)
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.move", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.new-message", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.undo-move", FALSE);
 }

@@ -615,7 +615,7 @@ update_field (HelderMessagePane *self,
       break;
     case FIELD_CHECKS:
       {
-        const char * const *chosen = helder_record_get_list (message, name);
+        const char * const *chosen = g_str_equal (name, "channels") ? NULL : helder_record_get_list (message, name);
         g_autoptr(GString) summary = g_string_new (NULL);
         guint n = 0;
 
