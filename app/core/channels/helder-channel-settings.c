@@ -167,6 +167,7 @@ audience_info_free (gpointer data)
   g_free (info->key);
   g_free (info->name);
   g_free (info->parent_id);
+  g_free (info->reaches);
   g_free (info);
 }
 
@@ -435,6 +436,23 @@ helder_channel_settings_seal (HelderChannelSettings *self)
           if (plain && (up->plain_segment < 0 || p == (int) a))
             up->plain_segment = (int) a;
           p = up->parent;
+        }
+    }
+
+  /* Whom a message to an audience lands on: it and its segments */
+  for (guint a = 0; a < n_audiences; a++)
+    {
+      HelderAudienceInfo *info = self->audiences->pdata[a];
+
+      info->reaches = g_new (guint, n_audiences);
+      for (guint d = 0; d < n_audiences; d++)
+        {
+          int p = (int) d;
+
+          for (guint depth = 0; p >= 0 && p != (int) a && depth < 8; depth++)
+            p = ((HelderAudienceInfo *) self->audiences->pdata[p])->parent;
+          if (p == (int) a)
+            info->reaches[info->n_reaches++] = d;
         }
     }
 

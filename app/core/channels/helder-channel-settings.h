@@ -79,6 +79,8 @@ typedef struct
   int       route_segment;            /* it, or a segment of it, that needs
                                        * a non-digital route; -1: none */
   int       plain_segment;            /* …that has low literacy; -1: none */
+  guint    *reaches;                  /* itself and every segment below it */
+  guint     n_reaches;
 } HelderAudienceInfo;
 
 typedef struct _HelderChannelSettings HelderChannelSettings;
