@@ -174,8 +174,8 @@ parse_groups (Scan   *scan,
           }
         else if (c == ' ' || c == '-' || c == '.' || c == '/')
           k++;
-        else if (c == '(')
-          c = ' ';
+        else if (c == '(' || (paren && is_ascii_digit (c)))
+          c = ' ';   /* "+31(0)6", "(0252)123456" */
         else
           return j;
         if (!is_ascii_digit (at (scan, k)) && at (scan, k) != '(')
@@ -364,8 +364,8 @@ find_numbers (Scan *scan)
 {
   static const char *case_words[] = { "zaak", "zaaknummer", "kenmerk", "dossier", "dossiernummer",
                                       "factuur", "factuurnummer", "melding", "meldingnummer",
-                                      "meldnummer", "ordernummer", "referentie", "ref", "nummer",
-                                      "nr", "kvk", "rekening", "iban", NULL };
+                                      "meldnummer", "ordernummer", "referentie", "ref",
+                                      "kvk", "rekening", "iban", NULL };
   static const char *bsn_words[] = { "bsn", "burgerservicenummer", "sofinummer", NULL };
   g_autoptr(GArray) groups = g_array_new (FALSE, FALSE, sizeof (Group));
 
