@@ -178,6 +178,24 @@ test_iso_week (void)
   g_assert_null (d);
 }
 
+static void
+test_parse_date (void)
+{
+  static const struct { const char *text, *expected; } dates[] = {
+    { "2-12-2026", "2026-12-02" }, { "02-12-2026", "2026-12-02" }, { "2026-12-02", "2026-12-02" },
+    { "2/12", "2026-12-02" }, { "2.12.2026", "2026-12-02" }, { " vandaag ", "2026-12-03" },
+    { "Gisteren", "2026-12-02" }, { "31-2-2026", NULL }, { "morgen", NULL }, { "", NULL },
+    { "2-12-2026x", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autofree char *date = helder_signal_parse_date (dates[i].text, "2026-12-03");
+
+      g_assert_cmpstr (date, ==, dates[i].expected);
+    }
+}
+
 static HelderRecord *
 signal_of (const char *topic,
            const char *channel,
@@ -230,6 +248,20 @@ test_counts (void)
   c = &g_array_index (counts.weeks, HelderSignalCount, 2);
   g_assert_cmpstr (c->key, ==, "2026-W47");
   g_assert_cmpuint (c->count, ==, 2);
+
+  /* The last four weeks to 2026-11-20, with the empty one */
+  {
+    g_autoptr(GArray) series = helder_signal_week_series (&counts, "2026-11-20", 4);
+    g_autofree char *label = helder_signal_format_week ("2026-W47");
+
+    g_assert_cmpuint (series->len, ==, 4);
+    g_assert_cmpstr (g_array_index (series, HelderSignalCount, 0).key, ==, "2026-W44");
+    g_assert_cmpuint (g_array_index (series, HelderSignalCount, 0).count, ==, 0);
+    g_assert_cmpuint (g_array_index (series, HelderSignalCount, 2).count, ==, 3);
+    g_assert_cmpstr (g_array_index (series, HelderSignalCount, 3).key, ==, "2026-W47");
+    g_assert_cmpuint (g_array_index (series, HelderSignalCount, 3).count, ==, 2);
+    g_assert_cmpstr (label, ==, "week 47");
+  }
 
   helder_signal_counts_collect (&counts, G_LIST_MODEL (signals), NULL);
   g_assert_cmpuint (counts.total, ==, 8);
@@ -358,6 +390,7 @@ main (int   argc,
   g_test_add_func ("/signals/describe", test_describe);
   g_test_add_func ("/signals/iso-week", test_iso_week);
   g_test_add_func ("/signals/counts", test_counts);
+  g_test_add_func ("/signals/parse-date", test_parse_date);
   g_test_add_func ("/signals/add", test_add);
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "helder-plan-signals.h"
@@ -706,6 +707,111 @@ count_free (gpointer data)
 {
   g_free (((HelderSignalCount *) data)->key);
 }
+
+static GDateTime *
+noon_of (const char *date)
+{
+  int y, m, d;
+
+  if (date == NULL || sscanf (date, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return NULL;
+  return g_date_time_new_utc (y, m, d, 12, 0, 0);
+}
+
+/**
+ * helder_signal_week_series:
+ * @until: the last day, YYYY-MM-DD
+ * @n_weeks: how many weeks, up to and with the week of @until
+ *
+ * The counts of @n_weeks weeks in a row, oldest first, weeks without
+ * signals as 0: what a small bar chart of the topic shows.
+ *
+ * Returns: (transfer full) (element-type HelderSignalCount): the weeks,
+ *   or an empty array for no @until
+ */
+GArray *
+helder_signal_week_series (HelderSignalCounts *counts,
+                           const char         *until,
+                           guint               n_weeks)
+{
+  GArray *series = g_array_new (FALSE, FALSE, sizeof (HelderSignalCount));
+  g_autoptr(GDateTime) last = noon_of (until);
+
+  g_array_set_clear_func (series, count_free);
+  if (last == NULL)
+    return series;
+  for (guint k = n_weeks; k-- > 0;)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_weeks (last, -(int) k);
+      HelderSignalCount count = { g_strdup_printf ("%04d-W%02d", g_date_time_get_week_numbering_year (day),
+                                                   g_date_time_get_week_of_year (day)), 0 };
+
+      for (guint i = 0; counts != NULL && counts->weeks != NULL && i < counts->weeks->len; i++)
+        if (g_str_equal (g_array_index (counts->weeks, HelderSignalCount, i).key, count.key))
+          count.count = g_array_index (counts->weeks, HelderSignalCount, i).count;
+      g_array_append_val (series, count);
+    }
+  return series;
+}
+
+/**
+ * helder_signal_format_week:
+ * @iso_week: "2026-W46"
+ *
+ * Returns: (transfer full): "week 46", as the log shows it
+ */
+char *
+helder_signal_format_week (const char *iso_week)
+{
+  const char *w = iso_week ? strstr (iso_week, "-W") : NULL;
+
+  /* TRANSLATORS: an ISO week number */
+  return g_strdup_printf (_("week %d"), w ? atoi (w + 2) : 0);
+}
+
+/**
+ * helder_signal_parse_date:
+ * @text: a date as people type it: "2-12-2026", "02-12-2026",
+ *   "2026-12-02", "2/12", "today" or "vandaag", "yesterday" or "gisteren"
+ * @today: YYYY-MM-DD
+ *
+ * Returns: (transfer full) (nullable): the date as YYYY-MM-DD, or %NULL
+ *   when @text is not a date (a day and month without a year: this year)
+ */
+char *
+helder_signal_parse_date (const char *text,
+                          const char *today)
+{
+  g_autofree char *t = g_utf8_casefold (text ? text : "", -1);
+  g_autoptr(GDateTime) now = noon_of (today);
+  int a, b, c;
+  char end;
+
+  g_strstrip (t);
+  if (now == NULL)
+    return NULL;
+  if (g_str_equal (t, "vandaag") || g_str_equal (t, _("today")))
+    return g_date_time_format (now, "%Y-%m-%d");
+  if (g_str_equal (t, "gisteren") || g_str_equal (t, _("yesterday")))
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (now, -1);
+
+      return g_date_time_format (day, "%Y-%m-%d");
+    }
+  g_strdelimit (t, "/.", '-');
+  if (sscanf (t, "%4d-%2d-%2d%c", &a, &b, &c, &end) == 3 && a > 999)
+    ;  /* year first */
+  else if (sscanf (t, "%2d-%2d-%4d%c", &c, &b, &a, &end) == 3 && a > 999)
+    ;
+  else if (sscanf (t, "%2d-%2d%c", &c, &b, &end) == 2)
+    a = g_date_time_get_year (now);
+  else
+    return NULL;
+  if (!g_date_valid_dmy (c, b, a))
+    return NULL;
+  return g_strdup_printf ("%04d-%02d-%02d", a, b, c);
+}
+
 
 static int
 by_count (gconstpointer a,

@@ -65,6 +65,12 @@ void          helder_signal_counts_collect     (HelderSignalCounts   *counts,
                                                 const char           *topic_id);
 void          helder_signal_counts_clear       (HelderSignalCounts   *counts);
 char         *helder_signal_iso_week           (const char           *date);
+GArray       *helder_signal_week_series        (HelderSignalCounts   *counts,
+                                                const char           *until,
+                                                guint                 n_weeks);
+char         *helder_signal_parse_date         (const char           *text,
+                                                const char           *today);
+char         *helder_signal_format_week        (const char           *iso_week);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HelderSignalCounts, helder_signal_counts_clear)
 
