@@ -64,8 +64,6 @@ helder_planner_page_class_init (HelderPlannerPageClass *klass)
   helder_page_class_set_views (page_class);
   helder_page_class_bind_list (page_class, "priorities_list", HELDER_TYPE_PRIORITY);
   helder_page_class_bind_list (page_class, "topics_list", HELDER_TYPE_TOPIC);
-  helder_page_class_bind_list (page_class, "works_list", HELDER_TYPE_WORKS);
-  helder_page_class_bind_list (page_class, "messages_list", HELDER_TYPE_MESSAGE);
   helder_page_class_bind_list (page_class, "editions_list", HELDER_TYPE_OMGEVINGSBEELD);
   helder_page_class_set_new_item (page_class, HELDER_TYPE_PRIORITY, N_("New Priority"));
 }
