@@ -13,6 +13,7 @@
 #include "helder-new-record-dialog.h"
 #include "helder-planner-page.h"
 #include "helder-priorities-view.h"
+#include "helder-signal-popover.h"
 #include "plan/helder-plan-service.h"
 
 /* The planner's views in one AdwViewStack (the window's header switches
@@ -22,6 +23,8 @@
  *
  * Actions every planner view can use:
  *   planner.new                 a new record of the visible view's kind
+ *   planner.add-signal (s)      the quick entry of a signal (Ctrl+Shift+S),
+ *                               about the topic given ("" : as before)
  *   planner.show-record (ss)    shows a record (type name, id) in its
  *                               view: the page switches to the view and
  *                               emits show-record, which the view follows
@@ -39,6 +42,8 @@ struct _HelderPlannerPage
   HelderPrioritiesView *priorities_view;   /* bound by HelderPage too */
   GtkWidget            *new_item_button;
   AdwButtonContent     *new_item_content;
+  GtkMenuButton        *signal_button;
+  HelderSignalPopover  *signal_popover;
 };
 
 G_DEFINE_FINAL_TYPE (HelderPlannerPage, helder_planner_page, HELDER_TYPE_PAGE)
@@ -88,10 +93,15 @@ actions_update (HelderPlannerPage *self)
 {
   HelderService *service = helder_page_get_service (HELDER_PAGE (self));
   int kind = kind_of_view (adw_view_stack_get_visible_child_name (self->views));
-  gboolean may = kind >= 0 && view_kinds[kind].new_label != NULL && service != NULL &&
+  gboolean may;
+
+  may = kind >= 0 && view_kinds[kind].new_label != NULL && service != NULL &&
                  helder_service_may_create (service, helder_record_type_from_name (view_kinds[kind].type_name));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "planner.new", may);
+  may = service != NULL && helder_service_may_create (service, HELDER_TYPE_SIGNAL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "planner.add-signal", may);
+  gtk_widget_set_visible (GTK_WIDGET (self->signal_button), may);
   gtk_widget_set_visible (self->new_item_button, may);
   if (kind >= 0 && view_kinds[kind].new_label != NULL)
     adw_button_content_set_label (self->new_item_content, _(view_kinds[kind].new_label));
@@ -155,6 +165,17 @@ helder_planner_page_show_record (HelderPlannerPage *self,
 }
 
 static void
+add_signal_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HelderPlannerPage *self = HELDER_PLANNER_PAGE (widget);
+
+  helder_signal_popover_set_topic (self->signal_popover, g_variant_get_string (parameter, NULL));
+  gtk_menu_button_popup (self->signal_button);
+}
+
+static void
 show_record_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -200,6 +221,7 @@ helder_planner_page_class_init (HelderPlannerPageClass *klass)
   HelderPageClass *page_class = HELDER_PAGE_CLASS (klass);
 
   g_type_ensure (HELDER_TYPE_PRIORITIES_VIEW);
+  g_type_ensure (HELDER_TYPE_SIGNAL_POPOVER);
 
   page_class->open_record = helder_planner_page_open_record;
   page_class->can_open = helder_planner_page_can_open;
@@ -213,6 +235,8 @@ helder_planner_page_class_init (HelderPlannerPageClass *klass)
   helder_page_class_set_new_item (page_class, HELDER_TYPE_PRIORITY, N_("New Priority"));
   gtk_widget_class_bind_template_child (widget_class, HelderPlannerPage, new_item_button);
   gtk_widget_class_bind_template_child (widget_class, HelderPlannerPage, new_item_content);
+  gtk_widget_class_bind_template_child (widget_class, HelderPlannerPage, signal_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderPlannerPage, signal_popover);
 
   /**
    * HelderPlannerPage::show-record:
@@ -228,7 +252,10 @@ helder_planner_page_class_init (HelderPlannerPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "planner.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "planner.show-record", "(ss)", show_record_activated);
+  gtk_widget_class_install_action (widget_class, "planner.add-signal", "s", add_signal_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "planner.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "planner.add-signal", "s", "");
 }
 
 static void
@@ -242,6 +269,7 @@ helder_planner_page_init (HelderPlannerPage *self)
                                                                                  "priorities_view"));
 
   g_object_bind_property (self, "service", self->priorities_view, "service", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "service", self->signal_popover, "service", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->views, "notify::visible-child-name", G_CALLBACK (actions_update), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self, "notify::service", G_CALLBACK (service_changed), self, G_CONNECT_SWAPPED);
