@@ -30,6 +30,7 @@ G_DEFINE_FINAL_TYPE (HelderPrioritiesView, helder_priorities_view, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_SERVICE,
+  PROP_MODEL,
   N_PROPS
 };
 
@@ -623,6 +624,9 @@ helder_priorities_view_get_property (GObject    *object,
     case PROP_SERVICE:
       g_value_set_object (value, HELDER_PRIORITIES_VIEW (object)->service);
       break;
+    case PROP_MODEL:
+      g_value_set_object (value, helder_priorities_view_get_model (HELDER_PRIORITIES_VIEW (object)));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -661,6 +665,10 @@ helder_priorities_view_class_init (HelderPrioritiesViewClass *klass)
   properties[PROP_SERVICE] =
     g_param_spec_object ("service", NULL, NULL, HELDER_TYPE_SERVICE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* What the list shows (helder_priorities_view_get_model) */
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/hltsamen/Helder/ui/helder-priorities-view.ui");
