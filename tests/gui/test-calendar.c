@@ -375,7 +375,12 @@ test_screenshots (void)
   HelderCalendarView *view;
   GDate today = day (2026, 12, 2);
 
-  gtk_window_maximize (GTK_WINDOW (window));
+  /* HELDER_SCREENSHOT_SIZE: "1280x800" by default */
+  {
+    g_auto(GStrv) size = g_strsplit (g_getenv ("HELDER_SCREENSHOT_SIZE") ?: "1280x800", "x", 2);
+
+    gtk_window_set_default_size (GTK_WINDOW (window), atoi (size[0]), size[1] ? atoi (size[1]) : 800);
+  }
   become ("sanne", HELDER_SESSION_ROLE_ADVISOR);
   g_assert_true (helder_example_data_load (helder_application_get_store (test_app), NULL));
   view = open_calendar (window, "month");

@@ -237,7 +237,8 @@ on_more_clicked (GtkButton          *button,
 static GtkWidget *
 chip_box (const char *icon_name,
           const char *title,
-          const char *detail)
+          const char *detail,
+          gboolean    wrap)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -253,6 +254,13 @@ chip_box (const char *icon_name,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_hexpand (label, TRUE);
+  /* The week view has room for two lines of a title */
+  if (wrap)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (label), 2);
+    }
   gtk_box_append (GTK_BOX (labels), label);
   if (detail != NULL)
     {
@@ -291,7 +299,7 @@ message_chip (HelderCalendarWeek          *self,
 
   gtk_button_set_child (GTK_BUTTON (chip),
                         chip_box (helder_message_status_icon_name (status), helder_record_get_title (item->record),
-                                  self->compact ? NULL : helder_message_status_label (status)));
+                                  self->compact ? NULL : helder_message_status_label (status), !self->compact));
   gtk_widget_add_css_class (chip, "calendar-chip");
   gtk_widget_add_css_class (chip, css);
   if (g_strcmp0 (content->selected_id, helder_record_get_id (item->record)) == 0)
@@ -343,7 +351,7 @@ works_band (const HelderWeekItem *item)
   const char *location = helder_record_get_text (item->record, "location");
   g_autofree char *tooltip = g_strdup_printf (_("Works: %s\n%s\n%s"), helder_record_get_title (item->record),
                                               location ? location : "", period ? period : "");
-  GtkWidget *band = chip_box ("mark-location-symbolic", helder_record_get_title (item->record), NULL);
+  GtkWidget *band = chip_box ("mark-location-symbolic", helder_record_get_title (item->record), NULL, FALSE);
 
   gtk_widget_add_css_class (band, "calendar-works");
   mark_continuation (band, item);
@@ -382,7 +390,9 @@ meeting_chip (const HelderWeekItem *item,
                                 : g_strdup (helder_record_get_title (item->record));
   g_autofree char *tooltip = g_strdup_printf (_("Council meeting: %s\n%s\n%s"), title,
                                               gremium ? gremium : "", place ? place : "");
-  GtkWidget *chip = chip_box ("system-users-symbolic", title, compact ? NULL : gremium);
+  GtkWidget *chip = chip_box ("system-users-symbolic", title,
+                              compact || g_strcmp0 (gremium, helder_record_get_title (item->record)) == 0
+                              ? NULL : gremium, !compact);
 
   gtk_widget_add_css_class (chip, "calendar-council");
   gtk_widget_set_tooltip_text (chip, tooltip);
@@ -540,16 +550,15 @@ helder_calendar_week_show (HelderCalendarWeek          *self,
           gtk_grid_attach (GTK_GRID (self->grid), more, d, n_rows - 1, 1, 1);
         }
     }
-  /* The last row takes what height is left */
-  if (gtk_grid_get_child_at (GTK_GRID (self->grid), 0, n_rows - 1) == NULL)
-    {
-      GtkWidget *filler = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  /* The last row takes what height is left, over the "+N" buttons */
+  {
+    GtkWidget *filler = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
-      gtk_widget_set_vexpand (filler, TRUE);
-      gtk_widget_set_size_request (filler, -1, 4);
-      gtk_widget_set_can_target (filler, FALSE);
-      gtk_grid_attach (GTK_GRID (self->grid), filler, 0, n_rows - 1, 1, 1);
-    }
+    gtk_widget_set_vexpand (filler, TRUE);
+    gtk_widget_set_size_request (filler, -1, 4);
+    gtk_widget_set_can_target (filler, FALSE);
+    gtk_grid_attach (GTK_GRID (self->grid), filler, 0, n_rows - 1, 7, 1);
+  }
 }
 
 GtkWidget *
@@ -639,6 +648,7 @@ helder_calendar_week_init (HelderCalendarWeek *self)
   self->grid = gtk_grid_new ();
   gtk_grid_set_column_homogeneous (GTK_GRID (self->grid), TRUE);
   gtk_grid_set_row_spacing (GTK_GRID (self->grid), 2);
+  gtk_widget_set_vexpand (self->grid, TRUE);
   gtk_widget_set_parent (self->grid, GTK_WIDGET (self));
   g_date_clear (&self->monday, 1);
 

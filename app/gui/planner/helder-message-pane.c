@@ -662,6 +662,17 @@ static void
 on_step_clicked (HelderMessagePane *self,
                  GtkButton         *button);
 
+/* Whether the one at the desk wrote the message or sent it for review */
+static gboolean
+is_own (HelderMessagePane *self)
+{
+  g_autofree char *submitter = helder_plan_service_submitter (self->service, self->message);
+  const char *login = helder_session_get_login (helder_service_get_session (HELDER_SERVICE (self->service)));
+
+  return login != NULL &&
+         (g_strcmp0 (login, submitter) == 0 || g_strcmp0 (login, helder_record_get_text (self->message, "author")) == 0);
+}
+
 static void
 update_steps (HelderMessagePane *self)
 {
@@ -688,7 +699,11 @@ update_steps (HelderMessagePane *self)
       if (steps[i].to == HELDER_MESSAGE_APPROVED && (i == 2) != (status == HELDER_MESSAGE_REVIEW))
         continue;
       allowed = helder_plan_service_may_step_message (self->service, self->message, steps[i].to, &reason);
-      button = gtk_button_new_with_label (_(steps[i].label));
+      /* The author takes their own message back; a reviewer sends it back */
+      if (i == 3 && status == HELDER_MESSAGE_REVIEW && is_own (self))
+        button = gtk_button_new_with_label (_("Back to Draft"));
+      else
+        button = gtk_button_new_with_label (_(steps[i].label));
       if (steps[i].suggested)
         gtk_widget_add_css_class (button, "suggested-action");
       gtk_widget_set_sensitive (button, allowed);
@@ -880,14 +895,10 @@ on_step_clicked (HelderMessagePane *self,
                  GtkButton         *button)
 {
   guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "step"));
-  g_autofree char *submitter = NULL;
-  const char *login = helder_session_get_login (helder_service_get_session (HELDER_SERVICE (self->service)));
 
-  submitter = helder_plan_service_submitter (self->service, self->message);
   /* Sending someone else's message back asks why */
-  if (steps[i].to == HELDER_MESSAGE_DRAFT &&
-      helder_message_get_status (self->message) == HELDER_MESSAGE_REVIEW &&
-      g_strcmp0 (login, submitter) != 0 && g_strcmp0 (login, helder_record_get_text (self->message, "author")) != 0)
+  if (steps[i].to == HELDER_MESSAGE_DRAFT && helder_message_get_status (self->message) == HELDER_MESSAGE_REVIEW &&
+      !is_own (self))
     {
       ask_comment (self);
       return;
