@@ -39,6 +39,7 @@ struct _HelderCalendarWeek
   GDate       monday;
   gboolean    compact;
   int         hover_day;
+  char       *signature;    /* what the grid shows now */
 };
 
 G_DEFINE_FINAL_TYPE (HelderCalendarWeek, helder_calendar_week, GTK_TYPE_WIDGET)
@@ -478,6 +479,59 @@ day_header (HelderCalendarWeek *self,
   return label;
 }
 
+static void
+sign_items (GString    *signature,
+            GArray     *items,
+            const char *fields[3])
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      HelderWeekItem *item = &g_array_index (items, HelderWeekItem, i);
+
+      g_string_append_printf (signature, "|%s %u %u %u %d%d %s", helder_record_get_id (item->record),
+                              item->first_day, item->last_day, item->lane, item->starts_before, item->ends_after,
+                              helder_record_get_title (item->record));
+      for (guint f = 0; f < 3; f++)
+        if (fields[f] != NULL)
+          g_string_append_printf (signature, " %s", helder_record_get_text (item->record, fields[f]) ?: "");
+    }
+}
+
+/* 0 to 6 for a day of the week from @first, or -1 */
+static int
+day_in_week (const GDate *date,
+             guint        first)
+{
+  int day = g_date_valid (date) ? (int) g_date_get_julian (date) - (int) first : -1;
+
+  return day >= 0 && day < 7 ? day : -1;
+}
+
+static char *
+week_signature (const GDate                 *monday,
+                const HelderCalendarContent *content,
+                GArray                      *works,
+                GArray                      *meetings,
+                GArray                      *messages)
+{
+  GString *signature = g_string_new (NULL);
+  guint first = g_date_get_julian (monday);
+  gboolean selected_here = FALSE;
+
+  for (guint i = 0; content->selected_id != NULL && i < messages->len; i++)
+    if (g_strcmp0 (helder_record_get_id (g_array_index (messages, HelderWeekItem, i).record),
+                   content->selected_id) == 0)
+      selected_here = TRUE;
+  /* Only what this week shows: today, the selected day and message if they are in it */
+  g_string_append_printf (signature, "%u %u %d %d %s", first, content->month,
+                          day_in_week (&content->today, first), day_in_week (&content->selected_day, first),
+                          selected_here ? content->selected_id : "");
+  sign_items (signature, works, (const char *[3]) { "start_date", "end_date", "location" });
+  sign_items (signature, meetings, (const char *[3]) { "starts_at", "gremium", "place" });
+  sign_items (signature, messages, (const char *[3]) { "status", "window_start", "window_end" });
+  return g_string_free (signature, FALSE);
+}
+
 /**
  * helder_calendar_week_show:
  * @monday: the week's first day
@@ -497,11 +551,21 @@ helder_calendar_week_show (HelderCalendarWeek          *self,
 
   g_return_if_fail (HELDER_IS_CALENDAR_WEEK (self));
 
-  clear (self);
-  self->monday = *monday;
   works = helder_week_lanes (monday, content->works, "start_date", "end_date", &n_works);
   meetings = helder_week_lanes (monday, content->meetings, "starts_at", NULL, &n_meetings);
   messages = helder_week_lanes (monday, content->messages, "window_start", "window_end", &n_messages);
+  {
+    /* A week that would show the same keeps its widgets: a move
+     * rebuilds the weeks it touches, not the month */
+    g_autofree char *signature = week_signature (monday, content, works, meetings, messages);
+
+    if (g_strcmp0 (signature, self->signature) == 0)
+      return;
+    g_free (self->signature);
+    self->signature = g_steal_pointer (&signature);
+  }
+  clear (self);
+  self->monday = *monday;
 
   row += place_items (self, works, n_works, row, self->compact ? COMPACT_WORKS_LANES : 0, overflow,
                       content, make_works);
@@ -603,6 +667,7 @@ helder_calendar_week_finalize (GObject *object)
   HelderCalendarWeek *self = HELDER_CALENDAR_WEEK (object);
 
   g_clear_pointer (&self->chips, g_hash_table_unref);
+  g_free (self->signature);
 
   G_OBJECT_CLASS (helder_calendar_week_parent_class)->finalize (object);
 }
