@@ -12,6 +12,7 @@
 #include "gui-test-app.h"
 #include "library/helder-library-page-private.h"
 #include "library/helder-markdown-view.h"
+#include "library/helder-toolkit-pane.h"
 #include "library/helder-library-text.h"
 #include "service/helder-session.h"
 
@@ -539,6 +540,58 @@ test_editor (void)
                   g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (helder_test_find_by_id (GTK_WIDGET (page), "stack"))), "editor") == 0);
 }
 
+/* Item 5: beside a Schrijven text, the toolkits for its channel and its
+ * kind, to read right there or open in Bibliotheek. */
+static void
+test_toolkits_in_schrijven (void)
+{
+  HelderWindow *window = helder_test_open_window ("library-context.db");
+  HelderStore *store = helder_application_get_store (test_app);
+  g_autoptr(HelderRecord) document = helder_record_new (HELDER_TYPE_DOCUMENT);
+  g_autoptr(HelderRecord) channel = helder_record_new (HELDER_TYPE_CHANNEL);
+  g_autoptr(HelderRecord) kinds = helder_record_new (HELDER_TYPE_TOOLKIT);
+  const char *news[] = { "nieuwsbericht", NULL };
+  HelderToolkitPane *pane;
+  HelderLibraryPage *library;
+  GtkWidget *reader;
+
+  save_library (store);
+  g_object_set (channel, "name", "Webcare", NULL);
+  g_assert_true (helder_store_save (store, channel, NULL));
+  g_object_set (kinds, "title", "Een nieuwsbericht schrijven", "category", "instructie",
+                "document_kinds", news, "body", "# Nieuwsberichten\n\nBegin met het nieuws.", NULL);
+  g_assert_true (helder_store_save (store, kinds, NULL));
+  g_object_set (document, "title", "Reactie op Facebook", "channel", "Webcare", "kind", "overig",
+                "body", "Bedankt voor uw bericht.", NULL);
+  g_assert_true (helder_store_save (store, document, NULL));
+
+  helder_test_page_state (window, "write");
+  helder_test_activate_item (helder_test_find (window, "documents_list"), 0);
+  g_assert_cmpstr (helder_test_page_state (window, "write"), ==, "editor");
+  pane = HELDER_TOOLKIT_PANE (helder_test_find_by_id (helder_test_page (window, "write"), "toolkit_pane"));
+  g_assert_nonnull (pane);
+  /* Webcare: the toolkit tagged webcare */
+  g_assert_cmpuint (helder_toolkit_pane_get_n_toolkits (pane), ==, 1);
+  g_assert_true (helder_test_shows_text (window, "Webcare in de praktijk"));
+  save_shot (GTK_WIDGET (window), "library-toolkits-in-schrijven");
+
+  /* A kind of text brings its own */
+  helder_toolkit_pane_set_context (pane, NULL, "nieuwsbericht");
+  g_assert_cmpuint (helder_toolkit_pane_get_n_toolkits (pane), ==, 1);
+  g_assert_true (helder_test_shows_text (window, "Een nieuwsbericht schrijven"));
+
+  /* Read beside the text, then open in Bibliotheek */
+  helder_toolkit_pane_show_toolkit (pane, 0);
+  g_assert_true (has_tag_at (GTK_TEXT_VIEW (helder_test_find_by_id (GTK_WIDGET (pane), "view")), "Nieuwsberichten", "h1"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "toolkit-pane.open", NULL));
+  helder_test_iterate (50);
+  g_assert_cmpstr (helder_window_get_page (window), ==, "library");
+  library = HELDER_LIBRARY_PAGE (helder_test_page (window, "library"));
+  reader = helder_library_page_get_reader (library);
+  g_assert_cmpstr (helder_record_get_title (helder_library_reader_get_toolkit (HELDER_LIBRARY_READER (reader))),
+                   ==, "Een nieuwsbericht schrijven");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -556,5 +609,6 @@ main (int   argc,
   helder_test_add_isolated ("/library/filters-without-words", test_filters_without_words);
   helder_test_add_isolated ("/library/check-text", test_check_text);
   helder_test_add_isolated ("/library/editor", test_editor);
+  helder_test_add_isolated ("/library/toolkits-in-schrijven", test_toolkits_in_schrijven);
   return helder_test_app_main (&argc, &argv);
 }

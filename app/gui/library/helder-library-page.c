@@ -37,6 +37,12 @@ toolkits_view (HelderLibraryPage *self)
   return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), HELDER_TYPE_LIBRARY_PAGE, "toolkits_list"));
 }
 
+static GtkStack *
+main_stack (HelderLibraryPage *self)
+{
+  return GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (self), HELDER_TYPE_LIBRARY_PAGE, "stack"));
+}
+
 static const char *categories[] = { "instructie", "toolkit", "advies", "training", "sjabloon" };
 
 HelderLibraryService *
@@ -241,6 +247,24 @@ helder_library_page_open_toolkit (HelderLibraryPage *self,
   helder_library_page_show_matches (self);
 }
 
+/**
+ * helder_library_page_open:
+ * @toolkit: a toolkit document
+ *
+ * Shows @toolkit in the reading view (from a side pane elsewhere).
+ */
+void
+helder_library_page_open (HelderLibraryPage *self,
+                          HelderRecord      *toolkit)
+{
+  g_return_if_fail (HELDER_IS_LIBRARY_PAGE (self));
+  g_return_if_fail (HELDER_IS_TOOLKIT (toolkit));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (main_stack (self)), "editor") == 0)
+    return;
+  helder_library_page_open_toolkit (self, toolkit);
+}
+
 static void
 helder_library_page_open_record (HelderPage   *page,
                                  HelderRecord *record)
@@ -281,12 +305,6 @@ helder_library_page_map (GtkWidget *widget)
       helder_library_page_update_menus (self);
     }
   helder_library_page_ensure_index (self);
-}
-
-static GtkStack *
-main_stack (HelderLibraryPage *self)
-{
-  return GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (self), HELDER_TYPE_LIBRARY_PAGE, "stack"));
 }
 
 /* The plain-language check is Schrijven's: the editor service of the
