@@ -580,6 +580,20 @@ test_toolkits_in_schrijven (void)
   g_assert_cmpuint (helder_toolkit_pane_get_n_toolkits (pane), ==, 1);
   g_assert_true (helder_test_shows_text (window, "Een nieuwsbericht schrijven"));
 
+  /* A planner message by its chosen channels (ids) */
+  {
+    g_autoptr(HelderRecord) message = helder_record_new (HELDER_TYPE_MESSAGE);
+    g_autofree char *json = g_strdup_printf ("[{\"channel\": \"%s\", \"reason\": \"Snel\"}]",
+                                             helder_record_get_id (channel));
+
+    g_object_set (message, "title", "Afvalkalender", "channels", json, NULL);
+    helder_toolkit_pane_set_record (pane, message);
+    g_assert_cmpuint (helder_toolkit_pane_get_n_toolkits (pane), ==, 1);
+    helder_toolkit_pane_set_record (pane, channel);
+    g_assert_cmpuint (helder_toolkit_pane_get_n_toolkits (pane), ==, 1);
+    helder_toolkit_pane_set_context (pane, NULL, "nieuwsbericht");
+  }
+
   /* Read beside the text, then open in Bibliotheek */
   helder_toolkit_pane_show_toolkit (pane, 0);
   g_assert_true (has_tag_at (GTK_TEXT_VIEW (helder_test_find_by_id (GTK_WIDGET (pane), "view")), "Nieuwsberichten", "h1"));

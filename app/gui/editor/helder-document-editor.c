@@ -372,10 +372,8 @@ index_of (const char * const *values,
 static void
 update_toolkits (HelderDocumentEditor *self)
 {
-  const char *channels[] = { helder_record_get_text (self->document, "channel"), NULL };
-
   helder_toolkit_pane_set_service (self->toolkit_pane, HELDER_SERVICE (self->service));
-  helder_toolkit_pane_set_context (self->toolkit_pane, channels, helder_record_get_text (self->document, "kind"));
+  helder_toolkit_pane_set_record (self->toolkit_pane, self->document);
 }
 
 void

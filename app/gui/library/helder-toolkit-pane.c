@@ -14,6 +14,7 @@
 #include "helder-markdown-view.h"
 #include "helder-toolkit-pane.h"
 #include "helder-window.h"
+#include "channels/helder-channel-choice.h"
 #include "model/helder-record-format.h"
 #include "store/helder-record-list.h"
 
@@ -229,6 +230,48 @@ helder_toolkit_pane_set_context (HelderToolkitPane  *self,
   self->channel_names = g_strv_builder_end (names);
   gtk_stack_set_visible_child_name (self->stack, "list");
   rebuild (self);
+}
+
+/**
+ * helder_toolkit_pane_set_record:
+ * @record: (nullable): the work beside the pane: a Schrijven document
+ *   (its channel and kind), a planner message (its chosen channels) or a
+ *   channel
+ *
+ * Lists the toolkits that fit @record: one call for every embedder.
+ */
+void
+helder_toolkit_pane_set_record (HelderToolkitPane *self,
+                                HelderRecord      *record)
+{
+  g_return_if_fail (HELDER_IS_TOOLKIT_PANE (self));
+  g_return_if_fail (record == NULL || HELDER_IS_RECORD (record));
+
+  if (HELDER_IS_DOCUMENT (record))
+    {
+      const char *channels[] = { helder_record_get_text (record, "channel"), NULL };
+
+      helder_toolkit_pane_set_context (self, channels, helder_record_get_text (record, "kind"));
+    }
+  else if (HELDER_IS_MESSAGE (record))
+    {
+      g_autoptr(HelderChannelChoice) choice = helder_channel_choice_parse (helder_record_get_text (record, "channels"));
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) channels = NULL;
+
+      for (guint i = 0; choice != NULL && i < choice->entries->len; i++)
+        g_strv_builder_add (builder, ((HelderChannelChoiceEntry *) choice->entries->pdata[i])->channel);
+      channels = g_strv_builder_end (builder);
+      helder_toolkit_pane_set_context (self, (const char * const *) channels, NULL);
+    }
+  else if (HELDER_IS_CHANNEL (record))
+    {
+      const char *channels[] = { helder_record_get_id (record), NULL };
+
+      helder_toolkit_pane_set_context (self, channels, NULL);
+    }
+  else
+    helder_toolkit_pane_set_context (self, NULL, NULL);
 }
 
 guint

@@ -22,6 +22,8 @@ void       helder_toolkit_pane_set_service    (HelderToolkitPane  *self,
 void       helder_toolkit_pane_set_context    (HelderToolkitPane  *self,
                                                const char * const *channels,
                                                const char         *document_kind);
+void       helder_toolkit_pane_set_record     (HelderToolkitPane  *self,
+                                               HelderRecord       *record);
 guint      helder_toolkit_pane_get_n_toolkits (HelderToolkitPane  *self);
 void       helder_toolkit_pane_show_toolkit   (HelderToolkitPane  *self,
                                                guint               index);
