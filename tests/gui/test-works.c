@@ -94,7 +94,7 @@ test_warnings_shown (void)
   HelderWindow *window = open_with_example_data ("works-warnings.db");
   HelderWorksView *view = HELDER_WORKS_VIEW (show_view (window, "works"));
   GtkWidget *list = helder_test_find (window, "works_list");
-  GtkLabel *summary = GTK_LABEL (helder_test_find (window, "summary_label"));
+  GtkLabel *summary = GTK_LABEL (helder_test_find (window, "works_summary_label"));
 
   g_assert_cmpuint (helder_test_count_items (list), >=, 7);
   g_assert_true (row_badge_shown (list, "Bomen kappen en herplanten Meerlaan"));
@@ -117,7 +117,7 @@ test_warnings_shown (void)
   /* "Show" goes to the other works */
   gtk_widget_activate_action (GTK_WIDGET (view), "works.select", "s", W_PAVING);
   helder_test_iterate (200);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (helder_test_find (window, "title_row"))), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (helder_test_find (window, "works_title_row"))), ==,
                    "Herstraten Hoofdstraat en Weeresteinstraat");
   g_assert_true (helder_test_shows_text (window, "No residents’ letter planned"));
 }
@@ -136,11 +136,11 @@ test_edit_saves (void)
 
   g_assert_true (helder_works_view_select (view, W_PAVING));
   helder_test_iterate (100);
-  gtk_editable_set_text (GTK_EDITABLE (helder_test_find (window, "title_row")), "Herstraten Weeresteinstraat");
-  gtk_editable_set_text (GTK_EDITABLE (helder_test_find (window, "streets_row")), "Weeresteinstraat, Kerkstraat ,");
-  gtk_editable_set_text (GTK_EDITABLE (helder_test_find (window, "wijk_row")), "Hillegom-Centrum");
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (helder_test_find (window, "lead_spin")), 35);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (helder_test_find (window, "description_view"))),
+  gtk_editable_set_text (GTK_EDITABLE (helder_test_find (window, "works_title_row")), "Herstraten Weeresteinstraat");
+  gtk_editable_set_text (GTK_EDITABLE (helder_test_find (window, "works_streets_row")), "Weeresteinstraat, Kerkstraat ,");
+  gtk_editable_set_text (GTK_EDITABLE (helder_test_find (window, "works_wijk_row")), "Hillegom-Centrum");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (helder_test_find (window, "works_lead_spin")), 35);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (helder_test_find (window, "works_description_view"))),
                             "Nieuwe klinkers.", -1);
   helder_test_iterate (900);
 
@@ -155,7 +155,7 @@ test_edit_saves (void)
   g_assert_false (row_badge_shown (list, "Vervangen waterleiding Hoofdstraat (Dunea)"));
 
   /* An empty title is not saved: the works keeps its name */
-  gtk_editable_set_text (GTK_EDITABLE (helder_test_find (window, "title_row")), "  ");
+  gtk_editable_set_text (GTK_EDITABLE (helder_test_find (window, "works_title_row")), "  ");
   helder_test_iterate (900);
   again = load (store, HELDER_TYPE_WORKS, W_PAVING);
   g_assert_cmpstr (helder_record_get_title (again), ==, "Herstraten Weeresteinstraat");
@@ -175,7 +175,7 @@ test_form_follows_store (void)
   g_object_set (works, "contact", "Team Groen, Jan de Wit", NULL);
   g_assert_true (helder_store_save (store, works, NULL));
   helder_test_iterate (300);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (helder_test_find (window, "contact_row"))), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (helder_test_find (window, "works_contact_row"))), ==,
                    "Team Groen, Jan de Wit");
 }
 
@@ -219,7 +219,7 @@ test_search (void)
   HelderWindow *window = open_with_example_data ("works-search.db");
   HelderWorksView *view = HELDER_WORKS_VIEW (show_view (window, "works"));
   GtkWidget *list = helder_test_find (window, "works_list");
-  GtkWidget *entry = helder_test_find (window, "search_entry");
+  GtkWidget *entry = helder_test_find (window, "works_search_entry");
 
   gtk_widget_activate_action (GTK_WIDGET (view), "works.find", NULL);
   helder_test_iterate (50);

@@ -28,7 +28,7 @@ struct _HelderEditionView
   GtkStack              *archive_stack;
   GtkListView           *archive_list;
   GtkStack              *editor_stack;
-  GtkWidget             *back_button;
+  GtkWidget             *edition_back_button;
   GtkLabel              *edition_title;
   GtkLabel              *edition_status;
   GtkWidget             *send_button;

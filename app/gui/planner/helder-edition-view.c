@@ -343,7 +343,7 @@ back_clicked (HelderEditionView *self)
 static void
 folded_changed (HelderEditionView *self)
 {
-  gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet));
+  gtk_widget_set_visible (self->edition_back_button, adw_leaflet_get_folded (self->leaflet));
 }
 
 static void
@@ -661,7 +661,7 @@ helder_edition_view_class_init (HelderEditionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderEditionView, archive_stack);
   gtk_widget_class_bind_template_child (widget_class, HelderEditionView, archive_list);
   gtk_widget_class_bind_template_child (widget_class, HelderEditionView, editor_stack);
-  gtk_widget_class_bind_template_child (widget_class, HelderEditionView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderEditionView, edition_back_button);
   gtk_widget_class_bind_template_child (widget_class, HelderEditionView, edition_title);
   gtk_widget_class_bind_template_child (widget_class, HelderEditionView, edition_status);
   gtk_widget_class_bind_template_child (widget_class, HelderEditionView, send_button);

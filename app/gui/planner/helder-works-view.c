@@ -235,7 +235,7 @@ search_matches (gpointer item,
                 gpointer data)
 {
   HelderWorksView *self = data;
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->works_search_entry));
   g_autofree char *haystack = NULL, *needle = NULL;
   g_autoptr(GPtrArray) streets = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
@@ -269,7 +269,7 @@ update_list_state (HelderWorksView *self)
   GHashTableIter iter;
   gpointer value;
 
-  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->works_list_stack, n > 0 ? "list" : "empty");
   g_hash_table_iter_init (&iter, self->warnings);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     attention += ((GPtrArray *) value)->len > 0;
@@ -280,8 +280,8 @@ update_list_state (HelderWorksView *self)
   else
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u works needs attention",
                                             "%u works need attention", attention), attention);
-  gtk_label_set_text (self->summary_label, summary);
-  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), summary != NULL);
+  gtk_label_set_text (self->works_summary_label, summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->works_summary_label), summary != NULL);
 }
 
 /* Warnings */
@@ -379,7 +379,7 @@ selection_changed (HelderWorksView *self)
     {
       self->follower = helder_record_follower_new (self->service, works);
       g_signal_connect_object (self->follower, "changed", G_CALLBACK (helder_works_view_follower_changed), self, G_CONNECT_SWAPPED);
-      adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail_stack));
+      adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->works_detail_stack));
     }
   helder_works_view_fill_form (self);
 }
@@ -393,7 +393,7 @@ back_clicked (HelderWorksView *self)
 static void
 folded_changed (HelderWorksView *self)
 {
-  gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet));
+  gtk_widget_set_visible (self->works_back_button, adw_leaflet_get_folded (self->leaflet));
 }
 
 /**
@@ -413,8 +413,8 @@ helder_works_view_select (HelderWorksView *self,
     return FALSE;
   if (!helder_record_list_lookup (self->works, works_id, NULL))
     return FALSE;
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->works_search_entry)), "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->works_search_entry), "");
   search_changed (self);
   return select_position (self, works_id);
 }
@@ -460,7 +460,7 @@ new_works (GtkWidget  *widget,
       return;
     }
   helder_works_view_select (self, helder_record_get_id (works));
-  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  gtk_widget_grab_focus (GTK_WIDGET (self->works_title_row));
 }
 
 static void
@@ -570,7 +570,7 @@ find (GtkWidget  *widget,
   HelderWorksView *self = HELDER_WORKS_VIEW (widget);
 
   adw_leaflet_set_visible_child (self->leaflet, self->list_column);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_widget_grab_focus (GTK_WIDGET (self->works_search_entry));
 }
 
 /* The service */
@@ -713,29 +713,29 @@ helder_works_view_class_init (HelderWorksViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/hltsamen/Helder/ui/helder-works-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, list_column);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_search_entry);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_summary_label);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_list_stack);
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_list);
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_back_button);
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, warnings_group);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, title_row);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, location_row);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, streets_row);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, wijk_row);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, contact_row);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_title_row);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_location_row);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_streets_row);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_wijk_row);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_contact_row);
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, start_button);
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, start_calendar);
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, end_button);
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, end_calendar);
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, lead_row);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, lead_spin);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_lead_spin);
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, deadline_row);
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, audiences_row);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, messages_group);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, description_view);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_messages_group);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_description_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback_full (widget_class, "form_changed", G_CALLBACK (helder_works_view_form_changed));
   gtk_widget_class_bind_template_callback_full (widget_class, "start_selected", G_CALLBACK (helder_works_view_start_selected));
@@ -770,7 +770,7 @@ helder_works_view_init (HelderWorksView *self)
   gtk_list_view_set_factory (self->works_list, factory);
   g_object_unref (factory);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_text_view_get_buffer (self->description_view), "changed",
+  g_signal_connect_object (gtk_text_view_get_buffer (self->works_description_view), "changed",
                            G_CALLBACK (helder_works_view_form_changed), self, G_CONNECT_SWAPPED);
   folded_changed (self);
   update_list_state (self);
