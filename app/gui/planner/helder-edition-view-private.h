@@ -41,6 +41,9 @@ struct _HelderEditionView
   HelderRecordList      *editions;   /* all of them: the draft is found here */
   HelderRecordList      *archive;    /* the sent ones, searched */
   GtkSingleSelection    *archive_selection;
+  HelderRecordList      *sources[5];  /* topics, signals, messages, works, meetings:
+                                       * what a new edition starts from, made when
+                                       * the view is first shown */
   HelderRecordFollower  *follower;   /* the open edition */
   HelderEditionContent  *content;    /* its items as being edited */
   GtkFileChooserNative  *chooser;

@@ -352,6 +352,27 @@ edition_changed (HelderEditionView *self)
   helder_edition_view_changed (self);
 }
 
+/* Live lists of what a new edition starts from: kept in step with the
+ * store, so starting an edition reads nothing. */
+static void
+ensure_sources (HelderEditionView *self)
+{
+  GType types[] = { HELDER_TYPE_TOPIC, HELDER_TYPE_SIGNAL, HELDER_TYPE_MESSAGE, HELDER_TYPE_WORKS,
+                    HELDER_TYPE_COUNCIL_MEETING };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (types) == G_N_ELEMENTS (self->sources));
+  for (guint i = 0; self->service != NULL && i < G_N_ELEMENTS (types); i++)
+    if (self->sources[i] == NULL)
+      self->sources[i] = helder_service_list (self->service, types[i]);
+}
+
+static void
+clear_sources (HelderEditionView *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->sources); i++)
+    g_clear_object (&self->sources[i]);
+}
+
 /* Actions */
 
 static void
@@ -363,10 +384,17 @@ new_edition (GtkWidget  *widget,
   g_autofree char *today = helder_works_view_today ();
   g_autoptr(HelderRecord) edition = NULL;
   g_autoptr(GError) error = NULL;
+  HelderEditionLists lists;
 
   if (helder_edition_view_plan (self) == NULL)
     return;
-  edition = helder_plan_service_edition_new (helder_edition_view_plan (self), today, &error);
+  ensure_sources (self);
+  lists.topics = G_LIST_MODEL (self->sources[0]);
+  lists.signals = G_LIST_MODEL (self->sources[1]);
+  lists.messages = G_LIST_MODEL (self->sources[2]);
+  lists.works = G_LIST_MODEL (self->sources[3]);
+  lists.meetings = G_LIST_MODEL (self->sources[4]);
+  edition = helder_plan_service_edition_new_from (helder_edition_view_plan (self), today, &lists, &error);
   if (edition == NULL)
     {
       helder_edition_view_show_error (self, _("Could not start the next edition"), error);
@@ -550,6 +578,7 @@ helder_edition_view_set_service (HelderEditionView *self,
   g_clear_object (&self->archive_selection);
   g_clear_object (&self->archive);
   g_clear_object (&self->editions);
+  clear_sources (self);
   g_set_object (&self->service, service);
 
   if (HELDER_IS_PLAN_SERVICE (service))
@@ -698,6 +727,8 @@ helder_edition_view_init (HelderEditionView *self)
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->intro_view), "changed", G_CALLBACK (edition_changed),
                            self, G_CONNECT_SWAPPED);
+  /* the lists a new edition starts from are made when the view first shows */
+  g_signal_connect (self, "map", G_CALLBACK (ensure_sources), NULL);
   folded_changed (self);
   update_actions (self);
 }

@@ -297,7 +297,9 @@ refresh_warnings (HelderWorksView *self)
   g_hash_table_remove_all (self->warnings);
   if (helder_works_view_plan (self) != NULL)
     {
-      all = helder_plan_service_works_warnings (helder_works_view_plan (self), today);
+      /* on the lists the view holds: nothing read from the store */
+      all = helder_plan_service_works_warnings_from (helder_works_view_plan (self), G_LIST_MODEL (self->works),
+                                                     G_LIST_MODEL (self->messages), today);
       for (guint i = 0; i < all->len; i++)
         {
           HelderWorksWarning *warning = all->pdata[i];
