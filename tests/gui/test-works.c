@@ -15,6 +15,7 @@
 #include "planner/helder-works-view.h"
 #include "plan/helder-plan-editions.h"
 #include "plan/helder-plan-works.h"
+#include "report/helder-ics.h"
 
 #define W_WATER     "23000000-0000-4000-8003-000000000001"
 #define W_PAVING    "23000000-0000-4000-8003-000000000002"
@@ -210,6 +211,31 @@ test_plan_letter (void)
   g_assert_true (linked);
   g_assert_true (helder_test_shows_text (window, "Residents’ letter not approved yet"));
   g_assert_false (helder_test_shows_text (window, "No residents’ letter planned"));
+}
+
+/* The calendar goes out as iCalendar: a VEVENT per message, works and meeting */
+static void
+test_export_ics (void)
+{
+  HelderWindow *window = open_with_example_data ("works-ics.db");
+  HelderWorksView *view = HELDER_WORKS_VIEW (show_view (window, "works"));
+  g_autofree char *dir = g_dir_make_tmp ("helder-ics-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "kalender.ics", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderIcsCalendar) calendar = NULL;
+  g_autofree char *text = NULL;
+  gsize length;
+
+  g_assert_true (helder_works_view_export_ics (view, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+  calendar = helder_ics_calendar_parse (text, length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (helder_ics_calendar_get_n_events (calendar), >=, 7 + 6);
+  g_assert_nonnull (strstr (text, "SUMMARY:Bomen kappen en herplanten Meerlaan"));
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 /* Ctrl+F searches the works */
@@ -481,6 +507,7 @@ main (int   argc,
   helder_test_add_isolated ("/works/form-follows-store", test_form_follows_store);
   helder_test_add_isolated ("/works/plan-letter", test_plan_letter);
   helder_test_add_isolated ("/works/search", test_search);
+  helder_test_add_isolated ("/works/export-ics", test_export_ics);
   helder_test_add_isolated ("/editions/prefilled", test_edition_prefilled);
   helder_test_add_isolated ("/editions/edits", test_edition_edits);
   helder_test_add_isolated ("/editions/archive", test_edition_archive);

@@ -15,6 +15,7 @@
 #include "helder-works-view.h"
 #include "helder-works-view-private.h"
 #include "helder-window.h"
+#include "plan/helder-plan-exchange.h"
 #include "model/helder-record-format.h"
 #include "plan/helder-plan-works.h"
 #include "service/helder-record-follower.h"
@@ -565,6 +566,70 @@ delete_works (GtkWidget  *widget,
 }
 
 static void
+ics_response (GtkNativeDialog *chooser,
+              int              response,
+              HelderWorksView *self)
+{
+  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (file != NULL && helder_works_view_plan (self) != NULL)
+    {
+      if (helder_works_view_export_ics (self, file, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *text = g_strdup_printf (_("Saved as “%s”"), name);
+
+          toast (self, adw_toast_new (text));
+        }
+      else
+        helder_works_view_show_error (self, _("Could not export the calendar"), error);
+    }
+  g_object_unref (chooser);
+}
+
+/**
+ * helder_works_view_export_ics:
+ *
+ * Writes every message, works and council meeting as iCalendar to @file
+ * (what the export dialog's answer does).
+ */
+gboolean
+helder_works_view_export_ics (HelderWorksView  *self,
+                              GFile            *file,
+                              GError          **error)
+{
+  g_autoptr(HelderIcsCalendar) calendar = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (HELDER_IS_WORKS_VIEW (self), FALSE);
+  g_return_val_if_fail (helder_works_view_plan (self) != NULL, FALSE);
+
+  calendar = helder_plan_service_calendar_ics (helder_works_view_plan (self));
+  text = helder_ics_calendar_to_string (calendar, NULL);
+  return g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                  NULL, NULL, error);
+}
+
+static void
+export_ics (GtkWidget  *widget,
+            const char *action,
+            GVariant   *parameter)
+{
+  HelderWorksView *self = HELDER_WORKS_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export the Calendar"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* Translators: the file name of the exported calendar */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("communication-calendar.ics"));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (ics_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 find (GtkWidget  *widget,
       const char *action,
       GVariant   *parameter)
@@ -750,6 +815,7 @@ helder_works_view_class_init (HelderWorksViewClass *klass)
   gtk_widget_class_install_action (widget_class, "works.select", "s", select_works);
   gtk_widget_class_install_action (widget_class, "works.delete", NULL, delete_works);
   gtk_widget_class_install_action (widget_class, "works.find", NULL, find);
+  gtk_widget_class_install_action (widget_class, "works.export-ics", NULL, export_ics);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "works.find", NULL);
 }
 
