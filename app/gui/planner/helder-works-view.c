@@ -566,16 +566,17 @@ delete_works (GtkWidget  *widget,
 }
 
 static void
-ics_response (GtkNativeDialog *chooser,
-              int              response,
-              HelderWorksView *self)
+export_response (GtkNativeDialog *chooser,
+                 int              response,
+                 HelderWorksView *self)
 {
   g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+  gboolean csv = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "csv"));
   g_autoptr(GError) error = NULL;
 
   if (file != NULL && helder_works_view_plan (self) != NULL)
     {
-      if (helder_works_view_export_ics (self, file, &error))
+      if (helder_works_view_export (self, csv, file, &error))
         {
           g_autofree char *name = g_file_get_basename (file);
           g_autofree char *text = g_strdup_printf (_("Saved as “%s”"), name);
@@ -589,43 +590,55 @@ ics_response (GtkNativeDialog *chooser,
 }
 
 /**
- * helder_works_view_export_ics:
+ * helder_works_view_export:
+ * @csv: the messages as CSV; otherwise every message, works and council
+ *   meeting as iCalendar
  *
- * Writes every message, works and council meeting as iCalendar to @file
- * (what the export dialog's answer does).
+ * Writes the export to @file (what the export dialog's answer does).
  */
 gboolean
-helder_works_view_export_ics (HelderWorksView  *self,
-                              GFile            *file,
-                              GError          **error)
+helder_works_view_export (HelderWorksView  *self,
+                          gboolean          csv,
+                          GFile            *file,
+                          GError          **error)
 {
-  g_autoptr(HelderIcsCalendar) calendar = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (HELDER_IS_WORKS_VIEW (self), FALSE);
   g_return_val_if_fail (helder_works_view_plan (self) != NULL, FALSE);
 
-  calendar = helder_plan_service_calendar_ics (helder_works_view_plan (self));
-  text = helder_ics_calendar_to_string (calendar, NULL);
-  return g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                  NULL, NULL, error);
+  if (csv)
+    bytes = helder_plan_service_messages_csv (helder_works_view_plan (self));
+  else
+    {
+      g_autoptr(HelderIcsCalendar) calendar = helder_plan_service_calendar_ics (helder_works_view_plan (self));
+      char *text = helder_ics_calendar_to_string (calendar, NULL);
+
+      bytes = g_bytes_new_take (text, strlen (text));
+    }
+  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, FALSE,
+                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
 }
 
 static void
-export_ics (GtkWidget  *widget,
-            const char *action,
-            GVariant   *parameter)
+export_calendar (GtkWidget  *widget,
+                 const char *action,
+                 GVariant   *parameter)
 {
   HelderWorksView *self = HELDER_WORKS_VIEW (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
+  gboolean csv = g_str_equal (action, "works.export-csv");
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Export the Calendar"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  chooser = gtk_file_chooser_native_new (csv ? _("Export the Messages") : _("Export the Calendar"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  /* Translators: the file name of the exported calendar */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("communication-calendar.ics"));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (ics_response), self, 0);
+  /* Translators: file names of the exported calendar and messages */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
+                                     csv ? _("messages.csv") : _("communication-calendar.ics"));
+  g_object_set_data (G_OBJECT (chooser), "csv", GINT_TO_POINTER (csv));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -815,7 +828,8 @@ helder_works_view_class_init (HelderWorksViewClass *klass)
   gtk_widget_class_install_action (widget_class, "works.select", "s", select_works);
   gtk_widget_class_install_action (widget_class, "works.delete", NULL, delete_works);
   gtk_widget_class_install_action (widget_class, "works.find", NULL, find);
-  gtk_widget_class_install_action (widget_class, "works.export-ics", NULL, export_ics);
+  gtk_widget_class_install_action (widget_class, "works.export-ics", NULL, export_calendar);
+  gtk_widget_class_install_action (widget_class, "works.export-csv", NULL, export_calendar);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "works.find", NULL);
 }
 
