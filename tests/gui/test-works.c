@@ -498,6 +498,27 @@ test_dutch (void)
   helder_test_iterate (300);
   helder_test_assert_all_dutch (GTK_WIDGET (window), "omgevingsbeeld, new edition");
   screenshot ("editions-nl-new.png");
+  if (g_getenv ("HELDER_SCREENSHOT_DIR") != NULL)
+    {
+      GtkListBox *items = GTK_LIST_BOX (helder_test_find (window, "items_box"));
+      GtkWidget *duiding = g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (items, 0)), "duiding");
+      const char *names[] = { "edition-nl.pdf", "edition-nl.html", "edition-nl.txt" };
+      HelderEditionFormat formats[] = { HELDER_EDITION_FORMAT_PDF, HELDER_EDITION_FORMAT_HTML,
+                                        HELDER_EDITION_FORMAT_TEXT };
+
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (duiding)),
+                                "Meer vragen over betalen dan over besparen. Advies: de energiecafés ook op papier "
+                                "en via de telefoon aankondigen.", -1);
+      helder_test_iterate (900);
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        {
+          g_autofree char *path = g_build_filename (g_getenv ("HELDER_SCREENSHOT_DIR"), names[i], NULL);
+          g_autoptr(GFile) file = g_file_new_for_path (path);
+
+          g_assert_true (helder_edition_view_export_to (HELDER_EDITION_VIEW (helder_test_find (window, "edition_view")),
+                                                        formats[i], file, NULL));
+        }
+    }
 }
 
 int
