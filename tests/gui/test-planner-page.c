@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "gui-test-app.h"
+#include "helder-example-data.h"
 #include "planner/helder-planner-page.h"
 #include "planner/helder-priorities-view.h"
 #include "planner/helder-signal-log.h"
@@ -547,6 +548,103 @@ test_quick_entry_refuses_person_data (void)
   g_assert_false (gtk_widget_get_visible (popover));
 }
 
+/* Screenshots of the ledger's views, for a person to look at: only with
+ * HELDER_SCREENSHOT_DIR set (run this test under LANGUAGE=nl for Dutch). */
+static void
+shoot (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("HELDER_SCREENSHOT_DIR"), name, NULL);
+  g_autofree char *command = g_strdup_printf ("import -window root %s", path);
+
+  helder_test_iterate (300);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+}
+
+static void
+scroll_to_end (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+}
+
+static void
+test_screenshots (void)
+{
+  HelderWindow *window;
+  HelderStore *store;
+  HelderPrioritiesView *view;
+  GtkWidget *page, *popover, *log, *popup;
+  g_autoptr(HelderRecord) first = NULL;
+  GtkTextBuffer *buffer;
+
+  if (g_getenv ("HELDER_SCREENSHOT_DIR") == NULL)
+    {
+      g_test_skip ("HELDER_SCREENSHOT_DIR is not set");
+      return;
+    }
+  window = helder_test_open_window ("ledger-shots.db");
+  store = helder_application_get_store (test_app);
+  g_assert_true (helder_example_data_load (store, NULL));
+  view = ledger_view (window);
+  page = helder_test_page (window, "planner");
+  first = g_list_model_get_item (helder_priorities_view_get_model (view), 0);
+  helder_priorities_view_select (view, helder_record_get_id (first));
+  shoot ("ledger-1-detail.png");
+  scroll_to_end (helder_test_find_by_id (GTK_WIDGET (view), "hanging_works"));
+  shoot ("ledger-2-hangers.png");
+  {
+    g_autoptr(HelderRecord) last = g_list_model_get_item (helder_priorities_view_get_model (view), 9);
+
+    helder_priorities_view_select (view, helder_record_get_id (last));
+    shoot ("ledger-3-finished.png");
+  }
+  helder_priorities_view_select (view, helder_record_get_id (first));
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (helder_test_find_by_id (GTK_WIDGET (view), "quarters_row"),
+                                                   GTK_TYPE_SCROLLED_WINDOW);
+
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 0);
+  }
+  gtk_editable_set_text (GTK_EDITABLE (helder_test_find_by_id (GTK_WIDGET (view), "quarters_row")),
+                         "2026-Q4, volgend jaar");
+  shoot ("ledger-4-validation.png");
+  gtk_widget_activate_action (GTK_WIDGET (view), "ledger.find", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (helder_test_find_by_id (GTK_WIDGET (view), "search_entry")), "energie");
+  helder_test_iterate (400);
+  shoot ("ledger-5-search.png");
+  gtk_editable_set_text (GTK_EDITABLE (helder_test_find_by_id (GTK_WIDGET (view), "search_entry")), "");
+
+  gtk_widget_activate_action (page, "planner.add-signal", "s", "38b8b7d9-51dc-478c-9f77-013e369da814");
+  helder_test_iterate (200);
+  popover = helder_test_find_by_id (page, "signal_popover");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (helder_test_find_by_id (popover, "text_view")));
+  gtk_text_buffer_set_text (buffer, "Mevrouw van 2181 AB 12 belde over de containers; terugbellen op 06-12345678 "
+                                    "of mailen naar j.jansen@example.nl.", -1);
+  shoot ("ledger-6-quick-entry.png");
+  gtk_text_buffer_set_text (buffer, "Bewoners vragen om een extra container bij de Leidsestraat.", -1);
+  shoot ("ledger-7-quick-entry-ok.png");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  popup = gtk_window_new ();
+  log = helder_signal_log_new ();
+  gtk_widget_set_margin_start (log, 18);
+  gtk_widget_set_margin_end (log, 18);
+  gtk_widget_set_margin_top (log, 18);
+  gtk_widget_set_margin_bottom (log, 18);
+  gtk_window_set_default_size (GTK_WINDOW (popup), 520, 700);
+  gtk_window_set_child (GTK_WINDOW (popup), gtk_scrolled_window_new ());
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (gtk_window_get_child (GTK_WINDOW (popup))), log);
+  helder_signal_log_set_service (HELDER_SIGNAL_LOG (log),
+                                 HELDER_PLAN_SERVICE (helder_application_get_service (test_app,
+                                                                                       HELDER_TYPE_PLAN_SERVICE)));
+  helder_signal_log_set_topic_id (HELDER_SIGNAL_LOG (log), "38b8b7d9-51dc-478c-9f77-013e369da814");
+  gtk_window_present (GTK_WINDOW (popup));
+  shoot ("ledger-8-signal-log.png");
+  gtk_window_destroy (GTK_WINDOW (popup));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -565,5 +663,6 @@ main (int   argc,
   helder_test_add_isolated ("/planner/edit-in-place", test_edit_in_place);
   helder_test_add_isolated ("/planner/hangers-open", test_hangers_open);
   helder_test_add_isolated ("/planner/quick-entry-refuses-person-data", test_quick_entry_refuses_person_data);
+  helder_test_add_isolated ("/planner/screenshots", test_screenshots);
   return helder_test_app_main (&argc, &argv);
 }

@@ -168,10 +168,13 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_lines (GTK_LABEL (title), 2);
+  /* The list stays narrow enough for the detail column beside it */
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 34);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (title, "heading");
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
   gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (subtitle), 40);
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_set_hexpand (texts, TRUE);
@@ -243,6 +246,10 @@ bind_row (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (box, "done");
   else
     gtk_widget_remove_css_class (box, "done");
+  gtk_widget_remove_css_class (status, "paused");
+  gtk_widget_remove_css_class (status, "done");
+  if (g_strcmp0 (state, "paused") == 0 || g_strcmp0 (state, "done") == 0)
+    gtk_widget_add_css_class (status, state);
 
   /* TRANSLATORS: a priority's place in the ledger, its status and what describes it */
   description = g_strdup_printf (_("Place %u, %s. %s"), position + 1, helder_ledger_status_label (state), sub);
