@@ -548,6 +548,101 @@ test_quick_entry_refuses_person_data (void)
   g_assert_false (gtk_widget_get_visible (popover));
 }
 
+/* The row widget that shows the priority at @position of the list */
+static GtkWidget *
+find_row (GtkWidget *root,
+          guint      position)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (root), "list-item");
+
+  if (item != NULL && gtk_list_item_get_position (item) == position)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, position);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gpointer
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+  return NULL;
+}
+
+/* Drag and drop: a row offers its priority; dropped on another row it
+ * takes that row's place, saved in the store; the toast undoes it. */
+static void
+test_drag_and_undo (void)
+{
+  HelderWindow *window = helder_test_open_window ("ledger-drag.db");
+  HelderStore *store = helder_application_get_store (test_app);
+  g_autoptr(HelderRecord) wonen = save_priority (store, "Betaalbaar wonen", 1);
+  g_autoptr(HelderRecord) energie = save_priority (store, "Energietransitie", 2);
+  g_autoptr(HelderRecord) zorg = save_priority (store, "Zorg dichtbij", 3);
+  HelderPrioritiesView *view = ledger_view (window);
+  GtkWidget *source_row, *target_row, *undo;
+  GtkDragSource *source;
+  GtkDropTarget *target;
+  g_autoptr(GdkContentProvider) content = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean dropped = FALSE;
+
+  helder_test_iterate (100);
+  source_row = find_row (GTK_WIDGET (view), 2);
+  target_row = find_row (GTK_WIDGET (view), 0);
+  g_assert_nonnull (source_row);
+  g_assert_nonnull (target_row);
+  source = find_controller (source_row, GTK_TYPE_DRAG_SOURCE);
+  target = find_controller (target_row, GTK_TYPE_DROP_TARGET);
+  g_assert_nonnull (source);
+  g_assert_nonnull (target);
+
+  /* What the drag carries: the priority's id */
+  g_signal_emit_by_name (source, "prepare", 10.0, 10.0, &content);
+  g_assert_nonnull (content);
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+  g_assert_cmpstr (g_value_get_string (&value), ==, helder_record_get_id (zorg));
+
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &dropped);
+  g_assert_true (dropped);
+  helder_test_iterate (100);
+  g_assert_cmpint (stored_rank (store, zorg), ==, 1);
+  g_assert_cmpint (stored_rank (store, wonen), ==, 2);
+  g_assert_cmpint (stored_rank (store, energie), ==, 3);
+  g_assert_cmpstr (helder_priorities_view_get_selected_id (view), ==, helder_record_get_id (zorg));
+
+  /* The toast says where it went and undoes it */
+  g_assert_true (helder_test_shows_text (window, "“Zorg dichtbij” moved to place 1"));
+  undo = helder_test_find_button (GTK_WIDGET (window), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  helder_test_iterate (100);
+  g_assert_cmpint (stored_rank (store, zorg), ==, 3);
+  g_assert_cmpint (stored_rank (store, wonen), ==, 1);
+
+  /* Staff drag nothing */
+  helder_session_set_role (helder_application_get_session (test_app), HELDER_SESSION_ROLE_STAFF);
+  g_clear_object (&content);
+  source = find_controller (find_row (GTK_WIDGET (view), 2), GTK_TYPE_DRAG_SOURCE);
+  g_signal_emit_by_name (source, "prepare", 10.0, 10.0, &content);
+  g_assert_null (content);
+}
+
 /* Screenshots of the ledger's views, for a person to look at: only with
  * HELDER_SCREENSHOT_DIR set (run this test under LANGUAGE=nl for Dutch). */
 static void
@@ -657,6 +752,7 @@ main (int   argc,
   helder_test_add_isolated ("/planner/reorder-by-keyboard", test_reorder_by_keyboard);
   helder_test_add_isolated ("/planner/edit-in-place", test_edit_in_place);
   helder_test_add_isolated ("/planner/hangers-open", test_hangers_open);
+  helder_test_add_isolated ("/planner/drag-and-undo", test_drag_and_undo);
   helder_test_add_isolated ("/planner/quick-entry-refuses-person-data", test_quick_entry_refuses_person_data);
   /* Only when asked: it runs `import` for each view */
   if (g_getenv ("HELDER_SCREENSHOT_DIR") != NULL)
