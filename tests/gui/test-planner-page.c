@@ -583,6 +583,34 @@ find_controller (GtkWidget *widget,
   return NULL;
 }
 
+/* The header's New makes a priority last among the open ones and
+ * selects it */
+static void
+test_new_selected (void)
+{
+  HelderWindow *window = helder_test_open_window ("ledger-new.db");
+  HelderStore *store = helder_application_get_store (test_app);
+  g_autoptr(HelderRecord) wonen = save_priority (store, "Betaalbaar wonen", 1);
+  HelderPrioritiesView *view = ledger_view (window);
+  GtkWindow *dialog;
+  GtkWidget *entry;
+
+  g_assert_true (gtk_widget_is_visible (helder_test_find (window, "new_item_button")));
+  g_assert_true (gtk_widget_activate_action (helder_test_page (window, "planner"), "planner.new", NULL));
+  helder_test_iterate (100);
+  dialog = helder_test_other_window (window);
+  g_assert_nonnull (dialog);
+  entry = helder_test_find_by_id (GTK_WIDGET (dialog), "name_row");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Cultuur voor iedereen");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL);
+  helder_test_iterate (100);
+  g_assert_cmpuint (helder_store_count (store, HELDER_TYPE_PRIORITY), ==, 2);
+  g_assert_nonnull (helder_priorities_view_get_selected_id (view));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (helder_test_find_by_id (GTK_WIDGET (view), "title_row"))),
+                   ==, "Cultuur voor iedereen");
+  g_assert_true (helder_test_shows_text (window, "Place 2 of 2"));
+}
+
 /* Drag and drop: a row offers its priority; dropped on another row it
  * takes that row's place, saved in the store; the toast undoes it. */
 static void
@@ -753,6 +781,7 @@ main (int   argc,
   helder_test_add_isolated ("/planner/edit-in-place", test_edit_in_place);
   helder_test_add_isolated ("/planner/hangers-open", test_hangers_open);
   helder_test_add_isolated ("/planner/drag-and-undo", test_drag_and_undo);
+  helder_test_add_isolated ("/planner/new-selected", test_new_selected);
   helder_test_add_isolated ("/planner/quick-entry-refuses-person-data", test_quick_entry_refuses_person_data);
   /* Only when asked: it runs `import` for each view */
   if (g_getenv ("HELDER_SCREENSHOT_DIR") != NULL)

@@ -364,6 +364,23 @@ on_list_changed (HelderPrioritiesView *self)
   actions_update (self);
 }
 
+/* A priority made through the planner's New: selected, its title ready */
+static void
+on_items_added (HelderPrioritiesView *self,
+                guint                 position,
+                guint                 removed,
+                guint                 added)
+{
+  g_autoptr(HelderRecord) made = NULL;
+
+  if (!self->expect_new || added != 1 || removed != 0)
+    return;
+  self->expect_new = FALSE;
+  made = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  helder_priorities_view_select (self, helder_record_get_id (made));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
 static void
 on_row_activated (HelderPrioritiesView *self,
                   guint                 position)
@@ -744,6 +761,8 @@ helder_priorities_view_init (HelderPrioritiesView *self)
   /* After the selection model has followed: the detail follows the row */
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (on_list_changed), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (on_items_added), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row), self, 0);
@@ -835,4 +854,19 @@ helder_priorities_view_select (HelderPrioritiesView *self,
     helder_priorities_view_show (self, selected (self));
   actions_update (self);
   return TRUE;
+}
+
+/**
+ * helder_priorities_view_expect_new:
+ * @expect: whether a priority is being made now (the New dialog is open)
+ *
+ * The next priority that arrives is selected.
+ */
+void
+helder_priorities_view_expect_new (HelderPrioritiesView *self,
+                                   gboolean              expect)
+{
+  g_return_if_fail (HELDER_IS_PRIORITIES_VIEW (self));
+
+  self->expect_new = expect;
 }
