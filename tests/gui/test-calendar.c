@@ -256,7 +256,22 @@ test_four_eyes (void)
   g_assert_cmpstr (helder_record_get_text (after, "status"), ==, "review");
   g_clear_object (&after);
 
-  /* Joost, another advisor, at the same desk */
+  /* Joost, another advisor, at the same desk: first he sends it back, with why */
+  become ("jbakker", HELDER_SESSION_ROLE_ADVISOR);
+  helder_calendar_view_select_message (view, NULL);
+  helder_calendar_view_select_message (view, helder_record_get_id (message));
+  helder_test_iterate (50);
+  g_assert_nonnull (step_button (window, "Send Back…"));
+  g_assert_false (helder_message_pane_step (pane, HELDER_MESSAGE_DRAFT, ""));
+  g_assert_true (helder_message_pane_step (pane, HELDER_MESSAGE_DRAFT, "Noem de datum van de inloopavond"));
+  helder_test_iterate (50);
+  g_assert_true (helder_test_shows_text (window, "Draft"));
+  g_assert_cmpuint (helder_test_count_rows (GTK_LIST_BOX (helder_test_find (window, "history_list"))), ==, 1);
+  g_assert_nonnull (step_button (window, "Send for Review"));
+
+  /* Sanne changes it and sends it again; Joost approves */
+  become ("sanne", HELDER_SESSION_ROLE_ADVISOR);
+  g_assert_true (helder_message_pane_step (pane, HELDER_MESSAGE_REVIEW, NULL));
   become ("jbakker", HELDER_SESSION_ROLE_ADVISOR);
   helder_calendar_view_select_message (view, NULL);
   helder_calendar_view_select_message (view, helder_record_get_id (message));
@@ -272,7 +287,7 @@ test_four_eyes (void)
   /* The pane shows it, and the history has the step */
   g_assert_nonnull (step_button (window, "Mark Published"));
   g_assert_null (step_button (window, "Approve"));
-  g_assert_cmpuint (helder_test_count_rows (GTK_LIST_BOX (helder_test_find (window, "history_list"))), ==, 1);
+  g_assert_cmpuint (helder_test_count_rows (GTK_LIST_BOX (helder_test_find (window, "history_list"))), ==, 3);
 }
 
 static GtkWidget *
@@ -375,7 +390,12 @@ test_screenshots (void)
   HelderCalendarView *view;
   GDate today = day (2026, 12, 2);
 
-  gtk_window_maximize (GTK_WINDOW (window));
+  /* HELDER_SCREENSHOT_SIZE: "1280x800" by default */
+  {
+    g_auto(GStrv) size = g_strsplit (g_getenv ("HELDER_SCREENSHOT_SIZE") ?: "1280x800", "x", 2);
+
+    gtk_window_set_default_size (GTK_WINDOW (window), atoi (size[0]), size[1] ? atoi (size[1]) : 800);
+  }
   become ("sanne", HELDER_SESSION_ROLE_ADVISOR);
   g_assert_true (helder_example_data_load (helder_application_get_store (test_app), NULL));
   view = open_calendar (window, "month");

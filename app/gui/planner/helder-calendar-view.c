@@ -892,6 +892,7 @@ helder_calendar_view_init (HelderCalendarView *self)
   self->anchor = self->today;
 
   self->week_view = helder_calendar_week_new (FALSE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->week_view), TRUE);
   gtk_scrolled_window_set_child (self->week_scroller, GTK_WIDGET (self->week_view));
   for (guint w = 0; w < HELDER_CALENDAR_MONTH_WEEKS; w++)
     connect_week (self, helder_calendar_month_get_week (self->month_view, w));

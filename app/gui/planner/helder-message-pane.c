@@ -74,7 +74,8 @@ typedef struct
   GtkWidget       *widget;    /* entry row, date button, combo row, switch */
   GtkWidget       *calendar;  /* DATE */
   GPtrArray       *ids;       /* CHECKS, LINK: the choices' ids */
-  GPtrArray       *checks;    /* CHECKS: a GtkCheckButton per id */
+  GPtrArray       *titles;    /* CHECKS: the choices' names */
+  GPtrArray       *checks;    /* CHECKS: a GtkCheckButton per id, made when first expanded */
 } Field;
 
 typedef struct
@@ -409,6 +410,7 @@ field_clear (gpointer data)
 
   g_clear_pointer (&field->ids, g_ptr_array_unref);
   g_clear_pointer (&field->checks, g_ptr_array_unref);
+  g_clear_pointer (&field->titles, g_ptr_array_unref);
 }
 
 static GtkWidget *
@@ -445,6 +447,43 @@ build_date (HelderMessagePane *self,
   return row;
 }
 
+static void update_field (HelderMessagePane *self,
+                          Field             *field);
+
+/* The check rows are made when the row is first expanded: a store may
+ * hold hundreds of works, and most rows are never opened. */
+static void
+on_checks_expanded (HelderMessagePane *self,
+                    GParamSpec        *pspec,
+                    AdwExpanderRow    *row)
+{
+  Field *field = g_object_get_data (G_OBJECT (row), "field");
+
+  if (field->checks != NULL || !adw_expander_row_get_expanded (row))
+    return;
+  field->checks = g_ptr_array_new ();
+  for (guint i = 0; i < field->ids->len; i++)
+    {
+      GtkWidget *choice = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (choice), field->titles->pdata[i]);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (choice), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (choice), check);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      field->titles->pdata[i], -1);
+      g_object_set_data (G_OBJECT (check), "field", field);
+      g_ptr_array_add (field->checks, check);
+      adw_expander_row_add_row (row, choice);
+    }
+  self->updating = TRUE;
+  update_field (self, field);
+  self->updating = FALSE;
+  for (guint i = 0; i < field->checks->len; i++)
+    g_signal_connect_object (field->checks->pdata[i], "toggled", G_CALLBACK (on_check_toggled), self,
+                             G_CONNECT_SWAPPED);
+}
+
 static GtkWidget *
 build_checks (HelderMessagePane *self,
               Field             *field)
@@ -454,24 +493,15 @@ build_checks (HelderMessagePane *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->spec->label));
   field->ids = g_ptr_array_new_with_free_func (g_free);
-  field->checks = g_ptr_array_new ();
+  field->titles = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
     {
       g_autoptr(HelderRecord) record = g_list_model_get_item (G_LIST_MODEL (list), i);
-      GtkWidget *choice = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (choice), helder_record_get_title (record));
-      adw_action_row_add_prefix (ADW_ACTION_ROW (choice), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (choice), check);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      helder_record_get_title (record), -1);
-      g_object_set_data (G_OBJECT (check), "field", field);
-      g_signal_connect_object (check, "toggled", G_CALLBACK (on_check_toggled), self, G_CONNECT_SWAPPED);
       g_ptr_array_add (field->ids, g_strdup (helder_record_get_id (record)));
-      g_ptr_array_add (field->checks, check);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), choice);
+      g_ptr_array_add (field->titles, g_strdup (helder_record_get_title (record)));
     }
+  g_signal_connect_object (row, "notify::expanded", G_CALLBACK (on_checks_expanded), self, G_CONNECT_SWAPPED);
   field->widget = row;
   return row;
 }
@@ -624,12 +654,10 @@ update_field (HelderMessagePane *self,
             gboolean active = g_str_equal (name, "channels")
                             ? channel_chosen (message, field->ids->pdata[i])
                             : chosen != NULL && g_strv_contains (chosen, field->ids->pdata[i]);
-            GtkWidget *row = gtk_widget_get_ancestor (field->checks->pdata[i], ADW_TYPE_ACTION_ROW);
-
-            gtk_check_button_set_active (field->checks->pdata[i], active);
+            if (field->checks != NULL)
+              gtk_check_button_set_active (field->checks->pdata[i], active);
             if (active && n++ < 3)
-              g_string_append_printf (summary, "%s%s", summary->len ? ", " : "",
-                                      adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+              g_string_append_printf (summary, "%s%s", summary->len ? ", " : "", (char *) field->titles->pdata[i]);
           }
         if (n > 3)
           /* Translators: the rest of a list, after three names */
@@ -662,6 +690,17 @@ static void
 on_step_clicked (HelderMessagePane *self,
                  GtkButton         *button);
 
+/* Whether the one at the desk wrote the message or sent it for review */
+static gboolean
+is_own (HelderMessagePane *self)
+{
+  g_autofree char *submitter = helder_plan_service_submitter (self->service, self->message);
+  const char *login = helder_session_get_login (helder_service_get_session (HELDER_SERVICE (self->service)));
+
+  return login != NULL &&
+         (g_strcmp0 (login, submitter) == 0 || g_strcmp0 (login, helder_record_get_text (self->message, "author")) == 0);
+}
+
 static void
 update_steps (HelderMessagePane *self)
 {
@@ -688,7 +727,11 @@ update_steps (HelderMessagePane *self)
       if (steps[i].to == HELDER_MESSAGE_APPROVED && (i == 2) != (status == HELDER_MESSAGE_REVIEW))
         continue;
       allowed = helder_plan_service_may_step_message (self->service, self->message, steps[i].to, &reason);
-      button = gtk_button_new_with_label (_(steps[i].label));
+      /* The author takes their own message back; a reviewer sends it back */
+      if (i == 3 && status == HELDER_MESSAGE_REVIEW && is_own (self))
+        button = gtk_button_new_with_label (_("Back to Draft"));
+      else
+        button = gtk_button_new_with_label (_(steps[i].label));
       if (steps[i].suggested)
         gtk_widget_add_css_class (button, "suggested-action");
       gtk_widget_set_sensitive (button, allowed);
@@ -880,14 +923,10 @@ on_step_clicked (HelderMessagePane *self,
                  GtkButton         *button)
 {
   guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "step"));
-  g_autofree char *submitter = NULL;
-  const char *login = helder_session_get_login (helder_service_get_session (HELDER_SERVICE (self->service)));
 
-  submitter = helder_plan_service_submitter (self->service, self->message);
   /* Sending someone else's message back asks why */
-  if (steps[i].to == HELDER_MESSAGE_DRAFT &&
-      helder_message_get_status (self->message) == HELDER_MESSAGE_REVIEW &&
-      g_strcmp0 (login, submitter) != 0 && g_strcmp0 (login, helder_record_get_text (self->message, "author")) != 0)
+  if (steps[i].to == HELDER_MESSAGE_DRAFT && helder_message_get_status (self->message) == HELDER_MESSAGE_REVIEW &&
+      !is_own (self))
     {
       ask_comment (self);
       return;
