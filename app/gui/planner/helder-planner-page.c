@@ -122,6 +122,12 @@ service_changed (HelderPlannerPage *self)
 }
 
 static void
+stop_expecting (HelderPlannerPage *self)
+{
+  helder_priorities_view_expect_new (self->priorities_view, FALSE);
+}
+
+static void
 new_activated (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -138,6 +144,12 @@ new_activated (GtkWidget  *widget,
                                          _(view_kinds[kind].new_title));
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
   gtk_window_set_application (GTK_WINDOW (dialog), gtk_window_get_application (GTK_WINDOW (root)));
+  /* The ledger selects the priority made */
+  if (kind == 0)
+    {
+      helder_priorities_view_expect_new (self->priorities_view, TRUE);
+      g_signal_connect_object (dialog, "destroy", G_CALLBACK (stop_expecting), self, G_CONNECT_SWAPPED);
+    }
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
