@@ -361,6 +361,79 @@ test_compare (void)
   g_assert_true (helder_test_shows_text (HELDER_WINDOW (gtk_widget_get_root (GTK_WIDGET (view))), "New Topics"));
 }
 
+/* With HELDER_SCREENSHOT_DIR set: every view as PNG, for a look. */
+static void
+save_shot (GtkWidget  *window,
+           const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  int w, h;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_strdup_printf ("%s/%s.png", g_getenv ("HELDER_SCREENSHOT_DIR"), name);
+
+  /* A window between layout and drawing has nothing to show yet */
+  for (guint i = 0; i < 20 && node == NULL; i++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      helder_test_iterate (200);
+      w = gtk_widget_get_width (window);
+      h = gtk_widget_get_height (window);
+      gdk_paintable_snapshot (paintable, snapshot, w, h);
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+test_screenshots (void)
+{
+  HelderRadarView *view;
+  GtkWidget *window;
+  HelderReviewWindow *review;
+  HelderRadarWidget *radar;
+
+  window = GTK_WIDGET (helder_test_open_window ("radar-shots.db"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_maximize (GTK_WINDOW (window));
+  g_action_group_activate_action (G_ACTION_GROUP (test_app), "load-example-data", NULL);
+  helder_test_iterate (300);
+  view = show_radar (HELDER_WINDOW (window));
+  radar = helder_radar_view_get_radar (view);
+  save_shot (window, "radar-1");
+  gtk_widget_grab_focus (GTK_WIDGET (radar));
+  press (focus_of (GTK_WIDGET (radar)), GDK_KEY_Right, 0);
+  save_shot (window, "radar-2-selected");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (helder_test_find_by_id (GTK_WIDGET (view), "compare_button")),
+                                TRUE);
+  save_shot (window, "radar-3-compare");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (helder_test_find_by_id (GTK_WIDGET (view), "compare_button")),
+                                FALSE);
+  review = open_review (view);
+  save_shot (GTK_WIDGET (review), "review-1-overview");
+  helder_review_window_open_item (review, 1);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (helder_test_find_by_id (GTK_WIDGET (review), "adjust_button")),
+                                TRUE);
+  save_shot (GTK_WIDGET (review), "review-2-decide");
+  gtk_widget_activate_action (GTK_WIDGET (review), "review.to-close", NULL);
+  save_shot (GTK_WIDGET (review), "review-3-close");
+  gtk_widget_activate_action (GTK_WIDGET (review), "review.close", NULL);
+  save_shot (GTK_WIDGET (review), "review-4-closed");
+  gtk_window_destroy (GTK_WINDOW (review));
+  helder_session_set_role (helder_application_get_session (test_app), HELDER_SESSION_ROLE_STAFF);
+  review = open_review (view);
+  gtk_widget_activate_action (GTK_WIDGET (review), "review.to-close", NULL);
+  save_shot (GTK_WIDGET (review), "review-5-staff");
+  gtk_window_destroy (GTK_WINDOW (review));
+  helder_session_set_role (helder_application_get_session (test_app), HELDER_SESSION_ROLE_ADVISOR);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  save_shot (window, "radar-4-dark");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -376,5 +449,7 @@ main (int   argc,
   helder_test_add_isolated ("/radar/review-closes", test_review_closes);
   helder_test_add_isolated ("/radar/review-refuses-staff", test_review_refuses_staff);
   helder_test_add_isolated ("/radar/compare", test_compare);
+  if (g_getenv ("HELDER_SCREENSHOT_DIR") != NULL)
+    helder_test_add_isolated ("/radar/screenshots", test_screenshots);
   return helder_test_app_main (&argc, &argv);
 }

@@ -188,7 +188,7 @@ helder_quarter_compare_grid_size_allocate (GtkWidget *widget,
   double label_width;
 
   self->grid = helder_radar_grid_for_size (width, height);
-  label_width = helder_radar_label_max_width (&self->grid);
+  label_width = helder_radar_label_max_width (&self->grid, helder_radar_dot_radius (4));
   for (guint i = 0; i < self->entries->len; i++)
     {
       Entry *entry = &g_array_index (self->entries, Entry, i);
@@ -198,11 +198,18 @@ helder_quarter_compare_grid_size_allocate (GtkWidget *widget,
         {
           if (entry->layout == NULL)
             {
+              PangoAttrList *attrs = pango_attr_list_new ();
+
               entry->layout = gtk_widget_create_pango_layout (widget, entry->title);
+              pango_attr_list_insert (attrs, pango_attr_scale_new (0.9));
+              pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+              pango_layout_set_attributes (entry->layout, attrs);
+              pango_attr_list_unref (attrs);
+              pango_layout_set_wrap (entry->layout, PANGO_WRAP_WORD);
+              pango_layout_set_height (entry->layout, -2);
               pango_layout_set_ellipsize (entry->layout, PANGO_ELLIPSIZE_END);
             }
-          pango_layout_set_width (entry->layout, (int) (label_width * PANGO_SCALE));
-          pango_layout_get_pixel_size (entry->layout, &w, &h);
+          helder_radar_label_fit (entry->layout, label_width, &w, &h);
         }
       items[i] = (HelderRadarItem) { .admin_impact = entry->admin, .societal_impact = entry->societal,
                                      .n_signals = 4, .label_width = w, .label_height = h };
@@ -305,8 +312,8 @@ helder_quarter_compare_grid_measure (GtkWidget      *widget,
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     gtk_widget_measure (child, orientation, -1, NULL, NULL, NULL, NULL);
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 360 : 280;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 620 : 460;
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 300 : 280;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 700 : 480;
 }
 
 static void

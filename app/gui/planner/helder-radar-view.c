@@ -35,6 +35,8 @@ struct _HelderRadarView
   GtkWidget          *export_button;
   GtkWidget          *review_button;
   GtkStack           *left_stack;
+  GtkWidget          *side;
+  GtkWidget          *side_separator;
   HelderRadarWidget  *radar;
   HelderRadarDot     *legend_rising;
   HelderRadarDot     *legend_stable;
@@ -388,6 +390,9 @@ compare_toggled (HelderRadarView *self)
   if (active)
     helder_quarter_compare_refresh (self->compare);
   gtk_stack_set_visible_child_name (self->left_stack, active ? "compare" : "radar");
+  /* The comparison is about quarters, not one topic: it takes the room */
+  gtk_widget_set_visible (self->side, !active);
+  gtk_widget_set_visible (self->side_separator, !active);
 }
 
 static void
@@ -752,6 +757,8 @@ helder_radar_view_class_init (HelderRadarViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderRadarView, export_button);
   gtk_widget_class_bind_template_child (widget_class, HelderRadarView, review_button);
   gtk_widget_class_bind_template_child (widget_class, HelderRadarView, left_stack);
+  gtk_widget_class_bind_template_child (widget_class, HelderRadarView, side);
+  gtk_widget_class_bind_template_child (widget_class, HelderRadarView, side_separator);
   gtk_widget_class_bind_template_child (widget_class, HelderRadarView, radar);
   gtk_widget_class_bind_template_child (widget_class, HelderRadarView, legend_rising);
   gtk_widget_class_bind_template_child (widget_class, HelderRadarView, legend_stable);

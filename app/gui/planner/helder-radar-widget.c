@@ -38,7 +38,6 @@ struct _HelderRadarWidget
   GArray          *items;       /* HelderRadarItem, the same order */
   GPtrArray       *layouts;     /* PangoLayout of each label, or NULL until measured */
   HelderRadarRect  grid;
-  double           label_width; /* the labels' width when they were made */
   char            *selected;
 
   /* Dragging a dot */
@@ -296,9 +295,37 @@ helder_radar_grid_for_size (int width,
 
 /* Layout */
 
+#define CELL_INDEX(item) (helder_radar_row ((item)->societal_impact) * HELDER_RADAR_SIZE + \
+                          helder_radar_column ((item)->admin_impact))
+
+/**
+ * helder_radar_label_fit:
+ *
+ * Sets a label's layout to @width: two lines broken between words, or
+ * one ellipsized line when a word alone is wider.
+ */
+void
+helder_radar_label_fit (PangoLayout *layout,
+                        double       width,
+                        int         *w,
+                        int         *h)
+{
+  PangoRectangle ink;
+
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_height (layout, -2);
+  /* The ink, so a line's trailing space does not count */
+  pango_layout_get_pixel_extents (layout, &ink, NULL);
+  if (ink.x + ink.width > width + 1)
+    pango_layout_set_height (layout, -1);
+  pango_layout_get_pixel_size (layout, w, h);
+  *w = MIN (*w, (int) width);
+}
+
 static void
 ensure_label (HelderRadarWidget *self,
-              guint              index)
+              guint              index,
+              double             width)
 {
   PangoLayout *layout = self->layouts->pdata[index];
   HelderRadarItem *item = &g_array_index (self->items, HelderRadarItem, index);
@@ -307,14 +334,22 @@ ensure_label (HelderRadarWidget *self,
   if (layout == NULL)
     {
       HelderRecord *topic = helder_radar_dot_get_topic (self->dots->pdata[index]);
+      PangoAttrList *attrs = pango_attr_list_new ();
 
       layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), helder_record_get_title (topic));
+      /* Two lines at most, broken between words, then an ellipsis: the
+       * tooltip and the list have the whole title */
+      pango_attr_list_insert (attrs, pango_attr_scale_new (0.9));
+      pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+      pango_layout_set_height (layout, -2);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_single_paragraph_mode (layout, TRUE);
       self->layouts->pdata[index] = layout;
     }
-  pango_layout_set_width (layout, (int) (self->label_width * PANGO_SCALE));
-  pango_layout_get_pixel_size (layout, &w, &h);
+  helder_radar_label_fit (layout, width, &w, &h);
   item->label_width = w;
   item->label_height = h;
 }
@@ -328,8 +363,9 @@ helder_radar_widget_size_allocate (GtkWidget *widget,
   HelderRadarWidget *self = HELDER_RADAR_WIDGET (widget);
   HelderRadarItem *items = (HelderRadarItem *) self->items->data;
 
+  double largest[HELDER_RADAR_SIZE * HELDER_RADAR_SIZE] = { 0, };
+
   self->grid = helder_radar_grid_for_size (width, height);
-  self->label_width = helder_radar_label_max_width (&self->grid);
   for (guint i = 0; i < self->dots->len; i++)
     {
       HelderRecord *topic = helder_radar_dot_get_topic (self->dots->pdata[i]);
@@ -337,8 +373,12 @@ helder_radar_widget_size_allocate (GtkWidget *widget,
       items[i].admin_impact = helder_record_get_int (topic, "admin_impact");
       items[i].societal_impact = helder_record_get_int (topic, "societal_impact");
       items[i].n_signals = helder_radar_dot_get_n_signals (self->dots->pdata[i]);
-      ensure_label (self, i);
+      largest[CELL_INDEX (&items[i])] = MAX (largest[CELL_INDEX (&items[i])],
+                                             helder_radar_dot_radius (items[i].n_signals));
     }
+  /* Labels as wide as their cell leaves beside its biggest dot */
+  for (guint i = 0; i < self->dots->len; i++)
+    ensure_label (self, i, helder_radar_label_max_width (&self->grid, largest[CELL_INDEX (&items[i])]));
   helder_radar_layout (items, self->dots->len, &self->grid);
   for (guint i = 0; i < self->dots->len; i++)
     {
@@ -363,8 +403,8 @@ helder_radar_widget_measure (GtkWidget      *widget,
   /* The dots go where the grid puts them: their own sizes ask nothing */
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     gtk_widget_measure (child, orientation, -1, NULL, NULL, NULL, NULL);
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 420 : 320;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 760 : 540;
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 300 : 300;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 480 : 480;
 }
 
 /* Drawing */

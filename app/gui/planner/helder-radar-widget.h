@@ -44,6 +44,10 @@ void            helder_radar_snapshot_grid       (GtkWidget         *widget,
                                                   const HelderRadarRect *grid,
                                                   int                highlight_admin,
                                                   int                highlight_societal);
+void            helder_radar_label_fit           (PangoLayout       *layout,
+                                                  double             width,
+                                                  int               *w,
+                                                  int               *h);
 HelderRadarRect helder_radar_grid_for_size       (int                width,
                                                   int                height);
 
