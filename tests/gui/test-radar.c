@@ -134,7 +134,7 @@ test_keyboard (void)
   HelderRadarView *view = open_example ("radar-keys.db");
   HelderRadarWidget *radar = helder_radar_view_get_radar (view);
   HelderRadarDetail *detail = helder_radar_view_get_detail (view);
-  GtkWidget *focus;
+  GtkWidget *focus, *search;
   HelderRecord *first, *right;
   GtkSelectionModel *selection;
   g_autoptr(HelderRecord) selected = NULL;
@@ -182,8 +182,10 @@ test_keyboard (void)
   /* Ctrl+F: the search, which filters radar and list alike */
   g_assert_true (press (focus, GDK_KEY_f, GDK_CONTROL_MASK));
   focus = focus_of (GTK_WIDGET (radar));
-  g_assert_true (gtk_widget_is_ancestor (focus, helder_test_find_by_id (GTK_WIDGET (view), "search_entry")));
-  gtk_editable_set_text (GTK_EDITABLE (helder_test_find_by_id (GTK_WIDGET (view), "search_entry")), "vuurwerk");
+  /* (the drop-downs have search entries of their own: this one is the side pane's) */
+  search = helder_test_find_by_id (helder_test_find_by_id (GTK_WIDGET (view), "side"), "search_entry");
+  g_assert_true (gtk_widget_is_ancestor (focus, search));
+  gtk_editable_set_text (GTK_EDITABLE (search), "vuurwerk");
   helder_test_iterate (400);
   g_assert_cmpuint (helder_radar_widget_get_n_dots (radar), ==, 1);
   g_assert_cmpuint (helder_test_count_items (GTK_WIDGET (helder_radar_view_get_list (view))), ==, 1);
