@@ -241,6 +241,22 @@ test_move_and_undo (void)
   g_assert_cmpint (helder_record_get_int (dragged, "societal_impact"), ==, 1);
 }
 
+static guint
+count_priorities_in_play (void)
+{
+  g_autoptr(GListModel) priorities = helder_store_list (helder_application_get_store (test_app),
+                                                        HELDER_TYPE_PRIORITY, NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (priorities); i++)
+    {
+      g_autoptr(HelderRecord) priority = g_list_model_get_item (priorities, i);
+
+      n += g_strcmp0 (helder_record_get_text (priority, "status"), "done") != 0;
+    }
+  return n;
+}
+
 static HelderReviewWindow *
 open_review (HelderRadarView *view)
 {
@@ -270,7 +286,7 @@ test_review_closes (void)
   g_assert_cmpstr (helder_review_window_get_quarter (review), ==, helder_radar_view_get_quarter (view));
   g_assert_cmpstr (helder_review_window_get_step (review), ==, "overview");
   n = helder_review_window_get_n_items (review);
-  g_assert_cmpuint (n, ==, N_EXAMPLE_TOPICS + 5);
+  g_assert_cmpuint (n, ==, N_EXAMPLE_TOPICS + count_priorities_in_play ());
 
   /* The first item: drop it, without a reason first */
   helder_review_window_open_item (review, 0);

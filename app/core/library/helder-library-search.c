@@ -1,0 +1,1058 @@
+/* helder-library-search.c: queries, ranked hits with their matches marked, suggestions
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-library"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "helder-library-index-private.h"
+
+/* A search is at most three FTS5 queries, ranked by helder_rank()
+ * (BM25F, title hits first; helder-library-fts.c):
+ *  - the complete words W, all of them (their stems) anywhere;
+ *  - while typing, with the last word p: W and p's stem anywhere, and p
+ *    as the prefix of a word as written in a title, summary or tag (the
+ *    small "head" table: a prefix over 5 million words of bodies would
+ *    cost 50 ms, over titles a fraction of one);
+ * combined and filtered in memory (the index keeps each document's
+ * category, owner and lists), counted, sorted.  The hits shown get their
+ * title's matches and a snippet of the body around the most matches,
+ * found by the same word matching as the opened document's ranges. */
+
+#define DEFAULT_LIMIT 50
+#define SNIPPET_WORDS 24
+/* What a prefix in a title (or else a summary or tag) adds to the score */
+#define PREFIX_TITLE  2.0
+#define PREFIX_OTHER  1.0
+
+typedef struct
+{
+  char  *folded;
+  char  *stem;
+  gsize  start;   /* bytes into the query's text */
+  gsize  end;
+} Word;
+
+struct _HelderLibraryQuery
+{
+  gatomicrefcount  ref;
+  char            *text;
+  gboolean         prefix_last;  /* and the text ends in that word */
+  GArray          *words;        /* Word */
+  GHashTable      *filters;      /* field → GPtrArray of values */
+  guint            limit;
+};
+
+G_DEFINE_BOXED_TYPE (HelderLibraryQuery, helder_library_query, helder_library_query_ref, helder_library_query_unref)
+
+struct _HelderLibraryResults
+{
+  gatomicrefcount  ref;
+  GArray          *hits;       /* HelderLibraryHit */
+  guint            total;
+  char            *suggestion;
+};
+
+G_DEFINE_BOXED_TYPE (HelderLibraryResults, helder_library_results, helder_library_results_ref, helder_library_results_unref)
+
+static void
+word_clear (gpointer data)
+{
+  Word *word = data;
+
+  g_free (word->folded);
+  g_free (word->stem);
+}
+
+static void
+collect_word (const char *folded,
+              gsize       start,
+              gsize       end,
+              gpointer    user_data)
+{
+  Word word = { g_strdup (folded), helder_library_stem (folded), start, end };
+
+  g_array_append_val (user_data, word);
+}
+
+/**
+ * helder_library_query_new:
+ * @text: what was typed
+ * @prefix_last: the last word is still being typed: match it as a prefix
+ *   (only when @text ends in it, and it has two letters or more)
+ */
+HelderLibraryQuery *
+helder_library_query_new (const char *text,
+                          gboolean    prefix_last)
+{
+  HelderLibraryQuery *self = g_new0 (HelderLibraryQuery, 1);
+
+  g_atomic_ref_count_init (&self->ref);
+  self->text = g_strdup (text != NULL ? text : "");
+  self->words = g_array_new (FALSE, TRUE, sizeof (Word));
+  g_array_set_clear_func (self->words, word_clear);
+  self->filters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  self->limit = DEFAULT_LIMIT;
+  helder_library_foreach_word (self->text, -1, collect_word, self->words);
+  if (prefix_last && self->words->len > 0)
+    {
+      Word *last = &g_array_index (self->words, Word, self->words->len - 1);
+
+      self->prefix_last = last->end == strlen (self->text) && g_utf8_strlen (last->folded, -1) >= 2;
+    }
+  return self;
+}
+
+HelderLibraryQuery *
+helder_library_query_ref (HelderLibraryQuery *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref);
+  return self;
+}
+
+void
+helder_library_query_unref (HelderLibraryQuery *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref))
+    return;
+  g_free (self->text);
+  g_array_unref (self->words);
+  g_hash_table_unref (self->filters);
+  g_free (self);
+}
+
+const char *
+helder_library_query_get_text (HelderLibraryQuery *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->text;
+}
+
+gboolean
+helder_library_query_is_empty (HelderLibraryQuery *self)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+
+  return self->words->len == 0;
+}
+
+void
+helder_library_query_add_filter (HelderLibraryQuery *self,
+                                 const char         *field,
+                                 const char         *value)
+{
+  static const char *fields[] = { "category", "owner", "tags", "channels", "priorities", "document_kinds" };
+  GPtrArray *values;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (field != NULL && value != NULL);
+  g_return_if_fail (g_strv_contains (fields, field));
+
+  values = g_hash_table_lookup (self->filters, field);
+  if (values == NULL)
+    {
+      values = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (self->filters, g_strdup (field), values);
+    }
+  if (!g_ptr_array_find_with_equal_func (values, value, g_str_equal, NULL))
+    g_ptr_array_add (values, g_strdup (value));
+}
+
+void
+helder_library_query_clear_filters (HelderLibraryQuery *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_hash_table_remove_all (self->filters);
+}
+
+void
+helder_library_query_set_limit (HelderLibraryQuery *self,
+                                guint               limit)
+{
+  g_return_if_fail (self != NULL);
+
+  self->limit = MAX (limit, 1);
+}
+
+static gboolean
+value_passes (const char *value,
+              GPtrArray  *wanted)
+{
+  return value != NULL && g_ptr_array_find_with_equal_func (wanted, value, g_str_equal, NULL);
+}
+
+static gboolean
+list_passes (GStrv      list,
+             GPtrArray *wanted)
+{
+  for (guint i = 0; list != NULL && list[i] != NULL; i++)
+    if (value_passes (list[i], wanted))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+query_passes (HelderLibraryQuery *self,
+              HelderLibraryDoc   *doc)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->filters);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char *field = key;
+      gboolean passes;
+
+      if (g_str_equal (field, "category"))
+        passes = value_passes (doc->category, value);
+      else if (g_str_equal (field, "owner"))
+        passes = value_passes (doc->owner, value);
+      else if (g_str_equal (field, "tags"))
+        passes = list_passes (doc->tags, value);
+      else if (g_str_equal (field, "channels"))
+        passes = list_passes (doc->channels, value);
+      else if (g_str_equal (field, "priorities"))
+        passes = list_passes (doc->priorities, value);
+      else
+        passes = list_passes (doc->document_kinds, value);
+      if (!passes)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Which words match: a query word's stem, or the word being typed as a
+ * prefix of the folded word. */
+
+static const Word *
+last_word (HelderLibraryQuery *q)
+{
+  return q->prefix_last ? &g_array_index (q->words, Word, q->words->len - 1) : NULL;
+}
+
+static gboolean
+word_matches (HelderLibraryQuery *q,
+              const char         *folded)
+{
+  const Word *prefix = last_word (q);
+  g_autofree char *stem = NULL;
+
+  if (prefix != NULL && g_str_has_prefix (folded, prefix->folded))
+    return TRUE;
+  for (guint i = 0; i < q->words->len; i++)
+    {
+      const Word *word = &g_array_index (q->words, Word, i);
+
+      /* A stem begins as its word does: most words need no stemming */
+      if (word->stem[0] != folded[0])
+        continue;
+      if (stem == NULL)
+        stem = helder_library_stem (folded);
+      if (g_str_equal (stem, word->stem))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+typedef struct
+{
+  gsize    start;
+  gsize    end;
+  gboolean hit;
+} Token;
+
+typedef struct
+{
+  HelderLibraryQuery *query;
+  GArray             *tokens;
+  guint               limit;   /* 0: all */
+} Tokens;
+
+/* A snippet is looked for in the first this many words of a body */
+#define SNIPPET_SCAN 4000
+
+static void
+collect_token (const char *folded,
+               gsize       start,
+               gsize       end,
+               gpointer    user_data)
+{
+  Tokens *t = user_data;
+  Token token = { start, end, FALSE };
+
+  if (t->limit > 0 && t->tokens->len >= t->limit)
+    return;
+  token.hit = word_matches (t->query, folded);
+  g_array_append_val (t->tokens, token);
+}
+
+static GArray *
+tokens_of (HelderLibraryQuery *q,
+           const char         *text,
+           guint               limit)
+{
+  Tokens t = { q, g_array_new (FALSE, FALSE, sizeof (Token)), limit };
+
+  if (text != NULL && q->words->len > 0)
+    helder_library_foreach_word (text, -1, collect_token, &t);
+  return t.tokens;
+}
+
+/* The character ranges of the hits among @tokens[first, last) in @text,
+ * counted from @base (a byte offset in @text) plus @shift characters. */
+static GArray *
+ranges_of (const char *text,
+           GArray     *tokens,
+           guint       first,
+           guint       last,
+           gsize       base,
+           guint       shift)
+{
+  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (HelderLibraryRange));
+  const char *at = text + base;
+  guint offset = shift;
+
+  for (guint i = first; i < last; i++)
+    {
+      Token *token = &g_array_index (tokens, Token, i);
+      HelderLibraryRange range;
+
+      if (!token->hit)
+        continue;
+      offset += g_utf8_strlen (at, text + token->start - at);
+      range.start = offset;
+      offset += g_utf8_strlen (text + token->start, token->end - token->start);
+      range.end = offset;
+      at = text + token->end;
+      g_array_append_val (ranges, range);
+    }
+  return ranges;
+}
+
+GArray *
+helder_library_query_match_ranges (HelderLibraryQuery *self,
+                                   const char         *text)
+{
+  g_autoptr(GArray) tokens = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  tokens = tokens_of (self, text, 0);
+  return ranges_of (text != NULL ? text : "", tokens, 0, tokens->len, 0, 0);
+}
+
+/* The passage of @text of SNIPPET_WORDS words with the most matches,
+ * "…" where it was cut, on one line. */
+static char *
+make_snippet (HelderLibraryQuery  *q,
+              const char          *text,
+              GArray             **ranges)
+{
+  g_autoptr(GArray) tokens = tokens_of (q, text, SNIPPET_SCAN);
+  GString *snippet;
+  guint best = 0, best_hits = 0, hits = 0, end;
+
+  if (tokens->len == 0)
+    {
+      *ranges = g_array_new (FALSE, FALSE, sizeof (HelderLibraryRange));
+      return g_strdup ("");
+    }
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      hits += g_array_index (tokens, Token, i).hit;
+      if (i >= SNIPPET_WORDS)
+        hits -= g_array_index (tokens, Token, i - SNIPPET_WORDS).hit;
+      if (hits > best_hits)
+        {
+          best_hits = hits;
+          best = i + 1 > SNIPPET_WORDS ? i + 1 - SNIPPET_WORDS : 0;
+        }
+    }
+  /* A word or two of what leads up to it */
+  best = best >= 2 && best_hits > 0 ? best - 2 : best;
+  end = MIN (best + SNIPPET_WORDS, tokens->len);
+
+  snippet = g_string_new (best > 0 ? "…" : NULL);
+  g_string_append_len (snippet, text + g_array_index (tokens, Token, best).start,
+                       g_array_index (tokens, Token, end - 1).end - g_array_index (tokens, Token, best).start);
+  if (end < tokens->len)
+    g_string_append (snippet, "…");
+  for (char *p = snippet->str; *p; p++)
+    if (*p == '\n' || *p == '\t' || *p == '\r')
+      *p = ' ';
+  *ranges = ranges_of (text, tokens, best, end, g_array_index (tokens, Token, best).start, best > 0 ? 1 : 0);
+  return g_string_free (snippet, FALSE);
+}
+
+/* Results */
+
+static void
+hit_clear (gpointer data)
+{
+  HelderLibraryHit *hit = data;
+
+  g_free (hit->id);
+  g_free (hit->title);
+  g_clear_pointer (&hit->title_ranges, g_array_unref);
+  g_free (hit->snippet);
+  g_clear_pointer (&hit->snippet_ranges, g_array_unref);
+  g_free (hit->summary);
+  g_free (hit->category);
+  g_free (hit->owner);
+  g_free (hit->next_review);
+}
+
+static HelderLibraryResults *
+results_new (void)
+{
+  HelderLibraryResults *self = g_new0 (HelderLibraryResults, 1);
+
+  g_atomic_ref_count_init (&self->ref);
+  self->hits = g_array_new (FALSE, TRUE, sizeof (HelderLibraryHit));
+  g_array_set_clear_func (self->hits, hit_clear);
+  return self;
+}
+
+HelderLibraryResults *
+helder_library_results_ref (HelderLibraryResults *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref);
+  return self;
+}
+
+void
+helder_library_results_unref (HelderLibraryResults *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref))
+    return;
+  g_array_unref (self->hits);
+  g_free (self->suggestion);
+  g_free (self);
+}
+
+guint
+helder_library_results_get_n_hits (HelderLibraryResults *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->hits->len;
+}
+
+const HelderLibraryHit *
+helder_library_results_get_hit (HelderLibraryResults *self,
+                                guint                 index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->hits->len, NULL);
+
+  return &g_array_index (self->hits, HelderLibraryHit, index);
+}
+
+guint
+helder_library_results_get_total (HelderLibraryResults *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->total;
+}
+
+const char *
+helder_library_results_get_suggestion (HelderLibraryResults *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->suggestion;
+}
+
+/* Searching */
+
+typedef struct
+{
+  HelderLibraryDoc *doc;
+  double            score_w;    /* of the complete words */
+  double            score_wp;   /* of them and the typed word's stem */
+  guint             in_w : 1;
+  guint             in_wp : 1;
+  guint             title_w : 1;
+  guint             title_wp : 1;
+  guint             head : 3;   /* the prefix in title 1, summary 2, tags 4 */
+  /* in the end */
+  double            score;
+  gboolean          title_hit;
+} Candidate;
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *x = *(Candidate **) a, *y = *(Candidate **) b;
+
+  if (x->title_hit != y->title_hit)
+    return x->title_hit ? -1 : 1;
+  if (x->score != y->score)
+    return x->score > y->score ? -1 : 1;
+  return g_strcmp0 (x->doc->title, y->doc->title);
+}
+
+static int
+compare_titles (gconstpointer a,
+                gconstpointer b)
+{
+  const Candidate *x = *(Candidate **) a, *y = *(Candidate **) b;
+  int order = g_utf8_collate (x->doc->title != NULL ? x->doc->title : "", y->doc->title != NULL ? y->doc->title : "");
+
+  return order != 0 ? order : g_strcmp0 (x->doc->id, y->doc->id);
+}
+
+static char *
+match_of (HelderLibraryQuery *q,
+          guint               n_words)
+{
+  GString *match = g_string_new (NULL);
+
+  for (guint i = 0; i < n_words; i++)
+    g_string_append_printf (match, "%s\"%s\"", i > 0 ? " AND " : "", g_array_index (q->words, Word, i).folded);
+  return g_string_free (match, FALSE);
+}
+
+/* How many documents have @word's stem (cached until the index changes) */
+static double
+idf_of (HelderLibraryWriter *w,
+        const Word          *word)
+{
+  double n_docs = MAX (g_hash_table_size (w->docs), 1);
+  gpointer cached;
+  double n;
+
+  if (g_hash_table_lookup_extended (w->df_cache, word->stem, NULL, &cached))
+    n = GPOINTER_TO_UINT (cached);
+  else
+    {
+      g_autofree char *match = g_strdup_printf ("\"%s\"", word->folded);
+      sqlite3_stmt *stmt = NULL;
+      guint count = 0;
+
+      if (sqlite3_prepare_v2 (w->db, "SELECT count(*) FROM fts WHERE fts MATCH ?", -1, &stmt, NULL) == SQLITE_OK)
+        {
+          sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            count = sqlite3_column_int (stmt, 0);
+        }
+      sqlite3_finalize (stmt);
+      g_hash_table_insert (w->df_cache, g_strdup (word->stem), GUINT_TO_POINTER (count));
+      n = count;
+    }
+  return log ((n_docs - n + 0.5) / (n + 0.5) + 1.0);
+}
+
+/* The candidates of one search: in one array, found by rowid through
+ * @slot (index + 1, 0 for none) */
+typedef struct
+{
+  GArray  *list;    /* Candidate */
+  guint32 *slot;
+  gsize    n_slots;
+} Candidates;
+
+static void
+candidates_init (Candidates          *c,
+                 HelderLibraryWriter *w)
+{
+  c->list = g_array_sized_new (FALSE, TRUE, sizeof (Candidate), 256);
+  c->n_slots = w->by_rowid->len;
+  c->slot = g_new0 (guint32, MAX (c->n_slots, 1));
+}
+
+static void
+candidates_clear (Candidates *c)
+{
+  g_array_unref (c->list);
+  g_free (c->slot);
+}
+
+static Candidate *
+candidate_find (Candidates *c,
+                gint64      rowid)
+{
+  if (rowid < 0 || (gsize) rowid >= c->n_slots || c->slot[rowid] == 0)
+    return NULL;
+  return &g_array_index (c->list, Candidate, c->slot[rowid] - 1);
+}
+
+static Candidate *
+candidate_for (Candidates       *c,
+               HelderLibraryDoc *doc)
+{
+  Candidate *candidate = candidate_find (c, doc->rowid);
+
+  if (candidate == NULL && doc->rowid >= 0 && (gsize) doc->rowid < c->n_slots)
+    {
+      Candidate fresh = { 0, };
+
+      fresh.doc = doc;
+      g_array_append_val (c->list, fresh);
+      c->slot[doc->rowid] = c->list->len;
+      candidate = &g_array_index (c->list, Candidate, c->list->len - 1);
+    }
+  return candidate;
+}
+
+/* The main table for the first @n_words words of @q, ranked: into
+ * @candidates, as W (with_prefix FALSE) or W and p. */
+static gboolean
+run_main (HelderLibraryWriter  *w,
+          HelderLibraryQuery   *q,
+          guint                 n_words,
+          gboolean              with_prefix,
+          Candidates           *candidates,
+          GError              **error)
+{
+  g_autofree char *match = match_of (q, n_words);
+  g_autofree double *idf = g_new (double, n_words);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  for (guint i = 0; i < n_words; i++)
+    idf[i] = idf_of (w, &g_array_index (q->words, Word, i));
+  w->rank.idf = idf;
+  w->rank.n_idf = n_words;
+  w->rank.average_length = g_hash_table_size (w->docs) > 0
+                           ? (double) w->total_length / g_hash_table_size (w->docs) : 1.0;
+  if ((rc = sqlite3_prepare_v2 (w->db, "SELECT rowid, helder_rank (fts) FROM fts WHERE fts MATCH ?",
+                                -1, &stmt, NULL)) != SQLITE_OK)
+    return helder_library_sql_error (w->db, rc, error);
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      HelderLibraryDoc *doc = helder_library_doc_at (w->by_rowid, rowid);
+      double score = sqlite3_column_double (stmt, 1);
+      gboolean title = score >= HELDER_LIBRARY_TITLE_BONUS;
+      Candidate *candidate;
+
+      if (doc == NULL || !query_passes (q, doc) || (candidate = candidate_for (candidates, doc)) == NULL)
+        continue;
+      if (title)
+        score -= HELDER_LIBRARY_TITLE_BONUS;
+      if (with_prefix)
+        {
+          candidate->in_wp = TRUE;
+          candidate->score_wp = score;
+          candidate->title_wp = title;
+        }
+      else
+        {
+          candidate->in_w = TRUE;
+          candidate->score_w = score;
+          candidate->title_w = title;
+        }
+    }
+  sqlite3_finalize (stmt);
+  w->rank.idf = NULL;
+  w->rank.n_idf = 0;
+  return rc == SQLITE_DONE || helder_library_sql_error (w->db, rc, error);
+}
+
+/* The typed word as a prefix in the head table */
+static gboolean
+run_head (HelderLibraryWriter  *w,
+          HelderLibraryQuery   *q,
+          gboolean              only_known,
+          Candidates           *candidates,
+          GError              **error)
+{
+  g_autofree char *match = g_strdup_printf ("\"%s\"*", last_word (q)->folded);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if ((rc = sqlite3_prepare_v2 (w->db, "SELECT rowid, helder_columns (head) FROM head WHERE head MATCH ?",
+                                -1, &stmt, NULL)) != SQLITE_OK)
+    return helder_library_sql_error (w->db, rc, error);
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      HelderLibraryDoc *doc = helder_library_doc_at (w->by_rowid, rowid);
+      Candidate *candidate = candidate_find (candidates, rowid);
+
+      if (doc == NULL || (only_known && candidate == NULL) || !query_passes (q, doc) ||
+          (candidate = candidate_for (candidates, doc)) == NULL)
+        continue;
+      candidate->head = sqlite3_column_int (stmt, 1) & 7;
+    }
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE || helder_library_sql_error (w->db, rc, error);
+}
+
+static gboolean
+has_match (HelderLibraryWriter *w,
+           const char          *table,
+           const char          *match)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT rowid FROM %s WHERE %s MATCH ? LIMIT 1", table, table);
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (sqlite3_prepare_v2 (w->db, sql, -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+    }
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+static gboolean
+word_has_hits (HelderLibraryWriter *w,
+               HelderLibraryQuery  *q,
+               const Word          *word)
+{
+  g_autofree char *stem = g_strdup_printf ("\"%s\"", word->folded);
+  g_autofree char *prefix = g_strdup_printf ("\"%s\"*", word->folded);
+
+  return has_match (w, "fts", stem) || (word == last_word (q) && has_match (w, "head", prefix));
+}
+
+/* Each word in no document replaced by the nearest one that is. */
+static char *
+suggest_query (HelderLibraryIndex *index,
+               HelderLibraryQuery *query)
+{
+  HelderLibraryWriter *w = helder_library_index_get_writer (index);
+  GString *text = g_string_new (NULL);
+  gsize done = 0;
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i < query->words->len; i++)
+    {
+      Word *word = &g_array_index (query->words, Word, i);
+      g_autofree char *better = NULL;
+
+      if (word_has_hits (w, query, word) || (better = helder_library_index_suggest (index, word->folded)) == NULL)
+        continue;
+      g_string_append_len (text, query->text + done, word->start - done);
+      g_string_append (text, better);
+      done = word->end;
+      changed = TRUE;
+    }
+  g_string_append (text, query->text + done);
+  if (!changed)
+    {
+      g_string_free (text, TRUE);
+      return NULL;
+    }
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+mark_hit (HelderLibraryWriter  *w,
+          sqlite3_stmt         *body_stmt,
+          HelderLibraryQuery   *q,
+          Candidate            *candidate,
+          HelderLibraryHit     *hit,
+          GError              **error)
+{
+  HelderLibraryDoc *doc = candidate->doc;
+  const char *body;
+  int rc;
+
+  hit->id = g_strdup (doc->id);
+  hit->title = g_strdup (doc->title != NULL ? doc->title : "");
+  hit->summary = g_strdup (doc->summary);
+  hit->category = g_strdup (doc->category);
+  hit->owner = g_strdup (doc->owner);
+  hit->next_review = g_strdup (doc->next_review);
+  hit->title_hit = candidate->title_hit;
+  hit->score = candidate->score;
+  hit->title_ranges = helder_library_query_match_ranges (q, hit->title);
+  if (q->words->len == 0)
+    {
+      hit->snippet = g_strdup (doc->summary != NULL ? doc->summary : "");
+      hit->snippet_ranges = g_array_new (FALSE, FALSE, sizeof (HelderLibraryRange));
+      return TRUE;
+    }
+
+  sqlite3_reset (body_stmt);
+  sqlite3_bind_int64 (body_stmt, 1, doc->rowid);
+  rc = sqlite3_step (body_stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return helder_library_sql_error (w->db, rc, error);
+  body = rc == SQLITE_ROW ? (const char *) sqlite3_column_text (body_stmt, 0) : NULL;
+  hit->snippet = make_snippet (q, body != NULL ? body : "", &hit->snippet_ranges);
+  /* No match in the body (a title or tag hit): the summary says more */
+  if (hit->snippet_ranges->len == 0 && doc->summary != NULL)
+    {
+      g_free (hit->snippet);
+      g_array_unref (hit->snippet_ranges);
+      hit->snippet = g_strdup (doc->summary);
+      hit->snippet_ranges = helder_library_query_match_ranges (q, hit->snippet);
+    }
+  return TRUE;
+}
+
+HelderLibraryResults *
+helder_library_index_search (HelderLibraryIndex  *self,
+                             HelderLibraryQuery  *query,
+                             GError             **error)
+{
+  g_autoptr(HelderLibraryResults) results = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  Candidates candidates;
+  HelderLibraryWriter *w;
+  const Word *prefix;
+  guint n_complete;
+  sqlite3_stmt *body_stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (HELDER_IS_LIBRARY_INDEX (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  w = helder_library_index_get_writer (self);
+  results = results_new ();
+  candidates_init (&candidates, w);
+  prefix = last_word (query);
+  n_complete = query->words->len - (prefix != NULL ? 1 : 0);
+
+  if (query->words->len == 0)
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, w->docs);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        {
+          Candidate *c;
+
+          if (query_passes (query, value) && (c = candidate_for (&candidates, value)) != NULL)
+            c->in_w = TRUE;
+        }
+    }
+  if ((n_complete > 0 && !run_main (w, query, n_complete, FALSE, &candidates, error)) ||
+      (prefix != NULL &&
+       (!run_main (w, query, query->words->len, TRUE, &candidates, error) ||
+        !run_head (w, query, n_complete > 0, &candidates, error))))
+    {
+      candidates_clear (&candidates);
+      return NULL;
+    }
+
+  for (guint i = 0; i < candidates.list->len; i++)
+    {
+      Candidate *c = &g_array_index (candidates.list, Candidate, i);
+
+      if (prefix == NULL)
+        {
+          if (!c->in_w)
+            continue;
+          c->score = c->score_w;
+          c->title_hit = c->title_w;
+        }
+      else
+        {
+          gboolean complete_ok = n_complete == 0 || c->in_w;
+          gboolean complete_in_title = n_complete == 0 || c->title_w;
+
+          if (!c->in_wp && !(c->head != 0 && complete_ok))
+            continue;
+          if (c->in_wp)
+            c->score = c->score_wp;
+          else
+            c->score = c->score_w + ((c->head & 1) ? PREFIX_TITLE : PREFIX_OTHER);
+          c->title_hit = (c->in_wp && c->title_wp) || (complete_in_title && (c->head & 1));
+        }
+      g_ptr_array_add (found, c);
+    }
+  results->total = found->len;
+  g_ptr_array_sort (found, query->words->len == 0 ? compare_titles : compare_candidates);
+
+  if ((rc = sqlite3_prepare_v2 (w->db, "SELECT body FROM fts WHERE rowid = ?", -1, &body_stmt, NULL)) != SQLITE_OK)
+    {
+      candidates_clear (&candidates);
+      return helder_library_sql_error (w->db, rc, error), NULL;
+    }
+  for (guint i = 0; i < found->len && i < query->limit; i++)
+    {
+      HelderLibraryHit hit = { 0, };
+      gboolean ok = mark_hit (w, body_stmt, query, found->pdata[i], &hit, error);
+
+      g_array_append_val (results->hits, hit);
+      if (!ok)
+        {
+          sqlite3_finalize (body_stmt);
+          candidates_clear (&candidates);
+          return NULL;
+        }
+    }
+  sqlite3_finalize (body_stmt);
+  candidates_clear (&candidates);
+
+  if (results->total == 0 && query->words->len > 0)
+    results->suggestion = suggest_query (self, query);
+  return g_steal_pointer (&results);
+}
+
+/* Suggestions */
+
+typedef struct
+{
+  char  *term;
+  guint  distance;
+  gint64 count;
+} Suggestion;
+
+static int
+compare_suggestions (gconstpointer a,
+                     gconstpointer b)
+{
+  const Suggestion *x = a, *y = b;
+
+  if (x->distance != y->distance)
+    return x->distance < y->distance ? -1 : 1;
+  if (x->count != y->count)
+    return x->count > y->count ? -1 : 1;
+  return g_strcmp0 (x->term, y->term);
+}
+
+static void
+suggestion_clear (gpointer data)
+{
+  g_free (((Suggestion *) data)->term);
+}
+
+typedef struct
+{
+  const char *stem;
+  const char *text;
+  char       *word;
+} Spelling;
+
+static void
+find_spelling (const char *folded,
+               gsize       start,
+               gsize       end,
+               gpointer    user_data)
+{
+  Spelling *s = user_data;
+  g_autofree char *stem = NULL;
+
+  if (s->word != NULL || folded[0] != s->stem[0])
+    return;
+  stem = helder_library_stem (folded);
+  if (g_str_equal (stem, s->stem))
+    s->word = g_utf8_strdown (s->text + start, end - start);
+}
+
+/* How a document writes a word with @stem ("gemeent" → "gemeenten"),
+ * or NULL when none has it. */
+static char *
+spelling_of (HelderLibraryWriter *w,
+             const char          *stem)
+{
+  g_autofree char *match = g_strdup_printf ("\"%s\"", stem);
+  sqlite3_stmt *stmt = NULL;
+  Spelling s = { stem, NULL, NULL };
+
+  if (sqlite3_prepare_v2 (w->db, "SELECT title, summary, tags, body FROM fts WHERE fts MATCH ? LIMIT 1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    for (int column = 0; column < 4 && s.word == NULL; column++)
+      {
+        s.text = (const char *) sqlite3_column_text (stmt, column);
+        if (s.text != NULL)
+          helder_library_foreach_word (s.text, -1, find_spelling, &s);
+      }
+  sqlite3_finalize (stmt);
+  return s.word;
+}
+
+char *
+helder_library_index_suggest (HelderLibraryIndex *self,
+                              const char         *word)
+{
+  HelderLibraryWriter *w;
+  g_autoptr(GArray) near = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *stem = NULL;
+  sqlite3_stmt *stmt = NULL;
+  glong length;
+  guint max;
+
+  g_return_val_if_fail (HELDER_IS_LIBRARY_INDEX (self), NULL);
+  g_return_val_if_fail (word != NULL, NULL);
+
+  w = helder_library_index_get_writer (self);
+  folded = helder_library_fold (word, -1);
+  if (strpbrk (folded, "0123456789") != NULL)
+    return NULL;
+  stem = helder_library_stem (folded);
+  length = g_utf8_strlen (stem, -1);
+  if (g_utf8_strlen (folded, -1) < 3)
+    return NULL;
+  max = g_utf8_strlen (folded, -1) >= 5 ? 2 : 1;
+  near = g_array_new (FALSE, FALSE, sizeof (Suggestion));
+  g_array_set_clear_func (near, suggestion_clear);
+
+  /* Stems against stems: "gemeentn" is near "gemeent" */
+  if (sqlite3_prepare_v2 (w->db, "SELECT term, n FROM vocab WHERE length (term) BETWEEN ? AND ?",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, length - max);
+  sqlite3_bind_int (stmt, 2, length + max);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *term = (const char *) sqlite3_column_text (stmt, 0);
+      Suggestion suggestion;
+
+      if (term == NULL || strpbrk (term, "0123456789") != NULL)
+        continue;
+      if (g_str_equal (term, stem))
+        {
+          /* The word is indexed (if a document still has it) */
+          g_autofree char *as_written = spelling_of (w, term);
+
+          if (as_written != NULL)
+            {
+              sqlite3_finalize (stmt);
+              return NULL;
+            }
+          continue;
+        }
+      suggestion.distance = helder_library_edit_distance (stem, term, max);
+      if (suggestion.distance > max)
+        continue;
+      suggestion.term = g_strdup (term);
+      suggestion.count = sqlite3_column_int64 (stmt, 1);
+      g_array_append_val (near, suggestion);
+    }
+  sqlite3_finalize (stmt);
+
+  /* The nearest that a document still has, as it writes it */
+  g_array_sort (near, compare_suggestions);
+  for (guint i = 0; i < near->len && i < 8; i++)
+    {
+      char *as_written = spelling_of (w, g_array_index (near, Suggestion, i).term);
+
+      if (as_written != NULL)
+        return as_written;
+    }
+  return NULL;
+}
