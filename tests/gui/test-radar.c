@@ -426,6 +426,13 @@ test_screenshots (void)
   gtk_widget_grab_focus (GTK_WIDGET (radar));
   press (focus_of (GTK_WIDGET (radar)), GDK_KEY_Right, 0);
   save_shot (window, "radar-2-selected");
+  {
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (
+      GTK_SCROLLED_WINDOW (helder_test_find_by_id (GTK_WIDGET (helder_radar_view_get_detail (view)), "scroller")));
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    save_shot (window, "radar-2-signals");
+  }
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (helder_test_find_by_id (GTK_WIDGET (view), "compare_button")),
                                 TRUE);
   save_shot (window, "radar-3-compare");

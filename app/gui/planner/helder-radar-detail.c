@@ -12,7 +12,7 @@
 #include <stdio.h>
 
 #include "helder-radar-detail.h"
-#include "model/helder-record-format.h"
+#include "helder-signal-log.h"
 #include "plan/helder-plan-quarter.h"
 #include "service/helder-record-follower.h"
 
@@ -37,12 +37,11 @@ struct _HelderRadarDetail
   GtkTextView          *summary_view;
   AdwPreferencesGroup  *review_group;
   AdwActionRow         *review_row;
-  GtkListBox           *signals_list;
+  HelderSignalLog      *signal_log;
 
   /* Owned */
   HelderPlanService    *service;
   HelderRecordFollower *follower;
-  HelderRecordList     *signals;
   char                 *quarter;
   gboolean              filling;   /* showing a record: no saves */
 };
@@ -233,31 +232,6 @@ fill (HelderRadarDetail *self,
   self->filling = FALSE;
 }
 
-static GtkWidget *
-signal_row (gpointer item,
-            gpointer data)
-{
-  HelderRecord *signal = item;
-  g_autofree char *date = helder_format_date (helder_record_get_text (signal, "date"));
-  g_autofree char *title = g_strdup_printf ("%s · %s", date != NULL ? date : "",
-                                            helder_record_get_text (signal, "channel")
-                                              ? helder_record_get_text (signal, "channel") : "");
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), helder_record_get_text (signal, "text"));
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 6);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  return row;
-}
-
-static gboolean
-is_about (HelderRecord *signal,
-          gpointer      data)
-{
-  return g_strcmp0 (helder_record_get_text (signal, "topic"), data) == 0;
-}
-
 static void
 follow_changed (HelderRadarDetail    *self,
                 HelderFollowEvent     event,
@@ -283,8 +257,7 @@ helder_radar_detail_set_topic (HelderRadarDetail *self,
   if (self->follower != NULL)
     g_signal_handlers_disconnect_by_func (self->follower, follow_changed, self);
   g_clear_object (&self->follower);
-  gtk_list_box_bind_model (self->signals_list, NULL, NULL, NULL, NULL);
-  g_clear_object (&self->signals);
+  helder_signal_log_set_topic_id (self->signal_log, NULL);
   show_error (self, NULL);
 
   if (topic == NULL || self->service == NULL)
@@ -296,9 +269,7 @@ helder_radar_detail_set_topic (HelderRadarDetail *self,
   g_signal_connect_object (self->follower, "changed", G_CALLBACK (follow_changed), self, G_CONNECT_SWAPPED);
   fill (self, helder_record_follower_get_base (self->follower));
 
-  self->signals = helder_service_list (HELDER_SERVICE (self->service), HELDER_TYPE_SIGNAL);
-  helder_record_list_set_filter_func (self->signals, is_about, g_strdup (helder_record_get_id (topic)), g_free);
-  gtk_list_box_bind_model (self->signals_list, G_LIST_MODEL (self->signals), signal_row, NULL, NULL);
+  helder_signal_log_set_topic_id (self->signal_log, helder_record_get_id (topic));
   gtk_stack_set_visible_child_name (self->stack, "topic");
 }
 
@@ -318,6 +289,7 @@ helder_radar_detail_set_service (HelderRadarDetail *self,
 
   helder_radar_detail_set_topic (self, NULL);
   g_set_object (&self->service, service);
+  helder_signal_log_set_service (self->signal_log, service);
 }
 
 void
@@ -374,6 +346,7 @@ helder_radar_detail_class_init (HelderRadarDetailClass *klass)
   object_class->dispose = helder_radar_detail_dispose;
   object_class->finalize = helder_radar_detail_finalize;
 
+  g_type_ensure (HELDER_TYPE_SIGNAL_LOG);
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/hltsamen/Helder/ui/helder-radar-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, HelderRadarDetail, stack);
   gtk_widget_class_bind_template_child (widget_class, HelderRadarDetail, title_row);
@@ -386,7 +359,7 @@ helder_radar_detail_class_init (HelderRadarDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderRadarDetail, summary_view);
   gtk_widget_class_bind_template_child (widget_class, HelderRadarDetail, review_group);
   gtk_widget_class_bind_template_child (widget_class, HelderRadarDetail, review_row);
-  gtk_widget_class_bind_template_child (widget_class, HelderRadarDetail, signals_list);
+  gtk_widget_class_bind_template_child (widget_class, HelderRadarDetail, signal_log);
   gtk_widget_class_bind_template_callback (widget_class, title_applied);
   gtk_widget_class_bind_template_callback (widget_class, owner_applied);
   gtk_widget_class_bind_template_callback (widget_class, review_date_applied);
