@@ -162,6 +162,17 @@ go (gpointer data)
 }
 
 static void
+nothing (gpointer data)
+{
+}
+
+static void
+relayout (gpointer data)
+{
+  gtk_widget_queue_resize (GTK_WIDGET (((Step *) data)->view));
+}
+
+static void
 drop (gpointer data)
 {
   Step *step = data;
@@ -219,6 +230,12 @@ main (int   argc,
       times[i] = time_frame (window, go, &step);
     }
   report ("month view to first frame", times, RUNS, 50);
+  for (guint i = 0; i < RUNS; i++)
+    times[i] = time_frame (window, nothing, &step);
+  report ("  the same month repainted", times, RUNS, 16);
+  for (guint i = 0; i < RUNS; i++)
+    times[i] = time_frame (window, relayout, &step);
+  report ("  the same month laid out", times, RUNS, 16);
 
   helder_calendar_view_set_mode (view, "week");
   for (guint i = 0; i < RUNS; i++)

@@ -242,8 +242,8 @@ chip_box (const char *icon_name,
           gboolean    wrap)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *label = gtk_label_new (title);
+  GtkWidget *labels;
 
   if (icon_name != NULL)
     {
@@ -262,16 +262,22 @@ chip_box (const char *icon_name,
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_lines (GTK_LABEL (label), 2);
     }
-  gtk_box_append (GTK_BOX (labels), label);
-  if (detail != NULL)
+  /* One line: the label in the box itself, fewer widgets per chip */
+  if (detail == NULL)
     {
-      GtkWidget *second = gtk_label_new (detail);
-
-      gtk_label_set_ellipsize (GTK_LABEL (second), PANGO_ELLIPSIZE_END);
-      gtk_label_set_xalign (GTK_LABEL (second), 0);
-      gtk_widget_add_css_class (second, "caption");
-      gtk_box_append (GTK_BOX (labels), second);
+      gtk_box_append (GTK_BOX (box), label);
+      return box;
     }
+  labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (labels), label);
+  {
+    GtkWidget *second = gtk_label_new (detail);
+
+    gtk_label_set_ellipsize (GTK_LABEL (second), PANGO_ELLIPSIZE_END);
+    gtk_label_set_xalign (GTK_LABEL (second), 0);
+    gtk_widget_add_css_class (second, "caption");
+    gtk_box_append (GTK_BOX (labels), second);
+  }
   gtk_box_append (GTK_BOX (box), labels);
   return box;
 }
