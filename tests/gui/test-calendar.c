@@ -256,6 +256,14 @@ test_four_eyes (void)
   g_assert_cmpstr (helder_record_get_text (after, "status"), ==, "review");
   g_clear_object (&after);
 
+  /* Staff read it, change nothing */
+  become ("felamrani", HELDER_SESSION_ROLE_STAFF);
+  helder_test_iterate (50);
+  g_assert_false (gtk_widget_get_sensitive (step_button (window, "Approve")));
+  g_assert_true (helder_test_shows_text (window, "Only advisors and administrators change a message’s status."));
+  g_assert_false (gtk_widget_get_sensitive (helder_test_find (window, "fields")));
+  g_assert_false (gtk_widget_get_visible (helder_test_find (window, "new_message_button")));
+
   /* Joost, another advisor, at the same desk: first he sends it back, with why */
   become ("jbakker", HELDER_SESSION_ROLE_ADVISOR);
   helder_calendar_view_select_message (view, NULL);
@@ -436,6 +444,9 @@ test_screenshots (void)
   helder_calendar_view_set_today (view, &today);
   helder_test_iterate (100);
   screenshot ("calendar-month");
+  gtk_widget_activate_action (GTK_WIDGET (view), "calendar.filter", NULL);
+  screenshot ("calendar-filters");
+  gtk_popover_popdown (gtk_menu_button_get_popover (GTK_MENU_BUTTON (helder_test_find (window, "filter_button"))));
   today = day (2027, 3, 10);
   helder_calendar_view_go_to (view, &today);
   screenshot ("calendar-month-works");

@@ -41,6 +41,7 @@ struct _HelderCalendarView
   AdwFlap              *flap;
   GtkLabel             *period_label;
   GtkMenuButton        *filter_button;
+  GtkWidget            *new_message_button;
   GtkStack             *mode_stack;
   HelderCalendarMonth  *month_view;
   GtkScrolledWindow    *week_scroller;
@@ -563,6 +564,16 @@ helder_calendar_view_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (helder_calendar_view_parent_class)->unmap (widget);
 }
 
+/* A role that may not plan sees no "new message" */
+static void
+actions_update (HelderCalendarView *self)
+{
+  gboolean may_create = self->service != NULL && helder_service_may_create (self->service, HELDER_TYPE_MESSAGE);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.new-message", may_create);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_message_button), may_create);
+}
+
 HelderService *
 helder_calendar_view_get_service (HelderCalendarView *self)
 {
@@ -582,13 +593,17 @@ helder_calendar_view_set_service (HelderCalendarView *self,
     return;
   set_selected (self, NULL);
   unbind_lists (self);
+  if (self->service != NULL)
+    g_signal_handlers_disconnect_by_func (helder_service_get_session (self->service), actions_update, self);
   g_set_object (&self->service, service);
   helder_calendar_filter_set_service (self->filter, service);
   helder_message_pane_set_service (self->pane, plan (self));
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     bind_lists (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.new-message",
-                                 service != NULL && helder_service_may_create (service, HELDER_TYPE_MESSAGE));
+  if (service != NULL)
+    g_signal_connect_object (helder_service_get_session (service), "notify::role", G_CALLBACK (actions_update),
+                             self, G_CONNECT_SWAPPED);
+  actions_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVICE]);
 }
 
@@ -851,6 +866,7 @@ helder_calendar_view_class_init (HelderCalendarViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderCalendarView, flap);
   gtk_widget_class_bind_template_child (widget_class, HelderCalendarView, period_label);
   gtk_widget_class_bind_template_child (widget_class, HelderCalendarView, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderCalendarView, new_message_button);
   gtk_widget_class_bind_template_child (widget_class, HelderCalendarView, mode_stack);
   gtk_widget_class_bind_template_child (widget_class, HelderCalendarView, month_view);
   gtk_widget_class_bind_template_child (widget_class, HelderCalendarView, week_scroller);

@@ -606,8 +606,17 @@ update_field (HelderMessagePane *self,
 static void
 update_values (HelderMessagePane *self)
 {
+  HelderSession *session;
+  gboolean may_edit;
+
   if (self->message == NULL)
     return;
+  /* Staff read the plan; they do not change it */
+  session = helder_service_get_session (HELDER_SERVICE (self->service));
+  may_edit = helder_session_get_role (session) != HELDER_SESSION_ROLE_STAFF &&
+             !helder_store_is_read_only (helder_service_get_store (HELDER_SERVICE (self->service)));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->fields), may_edit);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->title_row), may_edit);
   self->updating = TRUE;
   if (!gtk_widget_has_focus (GTK_WIDGET (self->title_row)))
     gtk_editable_set_text (GTK_EDITABLE (self->title_row), helder_record_get_title (self->message) ?: "");
@@ -667,8 +676,12 @@ helder_message_pane_set_service (HelderMessagePane *self,
     return;
   helder_message_pane_set_message (self, NULL);
   if (self->service != NULL)
-    g_signal_handlers_disconnect_by_func (helder_service_get_store (HELDER_SERVICE (self->service)),
-                                          on_messages_changed, self);
+    {
+      g_signal_handlers_disconnect_by_func (helder_service_get_store (HELDER_SERVICE (self->service)),
+                                            on_messages_changed, self);
+      g_signal_handlers_disconnect_by_func (helder_service_get_session (HELDER_SERVICE (self->service)),
+                                            reload, self);
+    }
   g_clear_object (&self->users);
   g_set_object (&self->service, service);
   if (service != NULL)
@@ -676,6 +689,11 @@ helder_message_pane_set_service (HelderMessagePane *self,
       self->users = helder_service_list (HELDER_SERVICE (service), HELDER_TYPE_USER);
       g_signal_connect_object (helder_service_get_store (HELDER_SERVICE (service)), "records-changed::message",
                                G_CALLBACK (on_messages_changed), self, 0);
+      /* Who sits at the desk decides which steps they may take */
+      g_signal_connect_object (helder_service_get_session (HELDER_SERVICE (service)), "notify::login",
+                               G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (helder_service_get_session (HELDER_SERVICE (service)), "notify::role",
+                               G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
     }
 }
 
