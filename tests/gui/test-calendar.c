@@ -422,6 +422,9 @@ screenshot (const char *name)
   const char *argv[] = { "import", "-window", "root", path, NULL };
 
   helder_test_iterate (400);
+  if (g_str_has_prefix (g_getenv ("LANGUAGE") ?: "", "nl"))
+    helder_test_assert_all_dutch (GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (test_app))),
+                                  name);
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
 }
 

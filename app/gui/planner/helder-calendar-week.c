@@ -480,6 +480,11 @@ day_header (HelderCalendarWeek *self,
     text = g_strdup_printf ("%s %u %s", _(weekday_abbreviations[g_date_get_weekday (date) - 1]),
                             g_date_get_day (date), _(month_abbreviations[g_date_get_month (date) - 1]));
   label = gtk_label_new (text);
+  {
+    g_autofree char *name = helder_format_day (date, TRUE);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  }
   gtk_widget_add_css_class (label, "calendar-day-number");
   gtk_label_set_xalign (GTK_LABEL (label), self->compact ? 1 : 0);
   return label;
@@ -610,6 +615,14 @@ helder_calendar_week_show (HelderCalendarWeek          *self,
           /* Translators: more messages on a day than the month shows */
           g_autofree char *label = g_strdup_printf (_("+%u more"), overflow[d]);
           GtkWidget *more = gtk_button_new_with_label (label);
+          g_autofree char *day_name = helder_format_day (&date, TRUE);
+          /* Translators: the accessible name of "+2": how many more, and on which day */
+          g_autofree char *name = g_strdup_printf (ngettext ("%u more on %s: show the week",
+                                                             "%u more on %s: show the week", overflow[d]),
+                                                   overflow[d], day_name);
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (more), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+          gtk_widget_set_tooltip_text (more, name);
 
           gtk_widget_add_css_class (more, "flat");
           gtk_widget_add_css_class (more, "calendar-more");
