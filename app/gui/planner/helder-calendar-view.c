@@ -383,8 +383,9 @@ move_message (HelderCalendarView *self,
       self->anchor = start;
       self->selected_day = start;
     }
+  /* The list's change rebuilds once, in an idle, and focuses the chip again */
   self->refocus = TRUE;
-  rebuild (self);
+  queue_rebuild (self);
 
   if (with_toast && moved != NULL)
     {

@@ -95,6 +95,12 @@ static void
 update_steps (HelderMessagePane *self)
 {
   HelderMessageStatus status = helder_message_get_status (self->message);
+  HelderSession *session = helder_service_get_session (HELDER_SERVICE (self->service));
+  const char *login = helder_session_get_login (session);
+  /* Read once: each step's rule needs it */
+  g_autofree char *submitter = helder_plan_service_submitter (self->service, self->message);
+  gboolean own = login != NULL && (g_strcmp0 (login, submitter) == 0 ||
+                                   g_strcmp0 (login, helder_record_get_text (self->message, "author")) == 0);
   g_autofree char *first_reason = NULL;
   GtkWidget *child;
   gboolean any = FALSE;
@@ -116,9 +122,11 @@ update_steps (HelderMessagePane *self)
         continue;
       if (steps[i].to == HELDER_MESSAGE_APPROVED && (i == 2) != (status == HELDER_MESSAGE_REVIEW))
         continue;
-      allowed = helder_plan_service_may_step_message (self->service, self->message, steps[i].to, &reason);
+      /* The comment a send-back needs is asked for when it is taken */
+      allowed = helder_message_may_step (self->message, steps[i].to, login, helder_session_get_role (session),
+                                         submitter, "…", &reason);
       /* The author takes their own message back; a reviewer sends it back */
-      if (i == 3 && status == HELDER_MESSAGE_REVIEW && is_own (self))
+      if (i == 3 && status == HELDER_MESSAGE_REVIEW && own)
         button = gtk_button_new_with_label (_("Back to Draft"));
       else
         button = gtk_button_new_with_label (_(steps[i].label));
