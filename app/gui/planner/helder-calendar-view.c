@@ -383,9 +383,9 @@ move_message (HelderCalendarView *self,
       self->anchor = start;
       self->selected_day = start;
     }
-  /* The list's change rebuilds once, in an idle, and focuses the chip again */
+  /* Now, not in the list's idle (which this drops): the chip keeps the focus */
   self->refocus = TRUE;
-  queue_rebuild (self);
+  rebuild (self);
 
   if (with_toast && moved != NULL)
     {
