@@ -752,6 +752,14 @@ filter_activated (GtkWidget *widget, const char *action_name, GVariant *paramete
   gtk_menu_button_popup (HELDER_CALENDAR_VIEW (widget)->filter_button);
 }
 
+/* At once: the user sees the filter take effect as they choose */
+static void
+on_filter_changed (HelderCalendarView *self)
+{
+  if (self->messages != NULL)
+    rebuild (self);
+}
+
 static void
 on_pane_closed (HelderCalendarView *self)
 {
@@ -923,7 +931,7 @@ helder_calendar_view_init (HelderCalendarView *self)
 
   self->filter = helder_calendar_filter_new ();
   gtk_menu_button_set_popover (self->filter_button, GTK_WIDGET (self->filter));
-  g_signal_connect_object (self->filter, "changed", G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.move", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.new-message", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.undo-move", FALSE);
