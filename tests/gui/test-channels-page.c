@@ -9,25 +9,194 @@
 #include <glib/gi18n.h>
 
 #include "gui-test-app.h"
+#include "helder-page.h"
+#include "channels/helder-channel-advice-view.h"
+#include "channels/helder-channels-service.h"
 #include "service/helder-session.h"
 
-/* The example data's channels and audiences, each in its view. */
+/* Messages of data/example-data/24-kanalen.json and the base file */
+#define ENDELAAN  "d1a8b039-b408-4340-b1dc-f4bb8210198a"
+#define AFVAL     "48c185df-74f2-51f0-967a-8b6ccefcc401"
+
+/* With HELDER_TEST_SHOTS set, the window as a PNG there. */
 static void
-test_example_data (void)
+save_shot (HelderWindow *window,
+           const char   *name)
 {
-  HelderWindow *window = helder_test_open_window ("channels-example.db");
-  GtkWidget *page = helder_test_page (window, "channels");
+  const char *dir = g_getenv ("HELDER_TEST_SHOTS");
+  GtkWidget *widget = GTK_WIDGET (window);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  if (dir == NULL || width == 0 || height == 0)
+    return;
+  helder_test_iterate (300);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  gdk_texture_save_to_png (texture, file);
+}
+
+static GtkWidget *
+find_by_name (GtkWidget  *root,
+              const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_name (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static HelderWindow *
+open_example (const char *name)
+{
+  HelderWindow *window = helder_test_open_window (name);
 
   g_action_group_activate_action (G_ACTION_GROUP (test_app), "load-example-data", NULL);
   g_assert_cmpstr (helder_test_page_state (window, "channels"), ==, "content");
   helder_test_iterate (200);
-  g_assert_cmpuint (helder_test_count_items (helder_test_find (window, "channels_list")), ==, 15);
-  g_assert_true (helder_test_shows_text (window, "Fixi"));
-  g_assert_cmpuint (helder_test_count_items (helder_test_find (window, "audiences_list")), >, 0);
+  return window;
+}
 
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (helder_test_find_by_id (page, "views")), "audiences");
+static AdwViewStack *
+views_of (HelderWindow *window)
+{
+  return ADW_VIEW_STACK (helder_test_find_by_id (helder_test_page (window, "channels"), "views"));
+}
+
+static HelderChannelsService *
+service_of (HelderWindow *window)
+{
+  return HELDER_CHANNELS_SERVICE (helder_page_get_service (HELDER_PAGE (helder_test_page (window, "channels"))));
+}
+
+static HelderRecord *
+load_message (HelderWindow *window,
+              const char   *id)
+{
+  return helder_service_load (HELDER_SERVICE (service_of (window)), HELDER_TYPE_MESSAGE, id);
+}
+
+/* The example data's channels and audiences, and the advice view first. */
+static void
+test_example_data (void)
+{
+  HelderWindow *window = open_example ("channels-example.db");
+  AdwViewStack *views = views_of (window);
+
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (views), ==, "advice");
+  save_shot (window, "kanalen-advies");
+  adw_view_stack_set_visible_child_name (views, "settings");
+  helder_test_iterate (200);
+  g_assert_cmpuint (helder_test_count_items (helder_test_find (window, "channels_list")), ==, 15);
+  g_assert_cmpuint (helder_test_count_items (helder_test_find (window, "audiences_list")), ==, 12);
+  g_assert_true (helder_test_shows_text (window, "Fixi"));
+  g_assert_true (helder_test_shows_text (window, "De Hillegommer"));
+  save_shot (window, "kanalen-instellingen");
+}
+
+/* An example message's advice: channels ranked, with their reasons. */
+static void
+test_advice_reasons (void)
+{
+  HelderWindow *window = open_example ("channels-advice.db");
+  HelderChannelAdviceView *view = HELDER_CHANNEL_ADVICE_VIEW (helder_test_find (window, "advice_view"));
+  GtkWidget *channels = helder_test_find (window, "advice_channels");
+  GtkWidget *post;
+
+  g_assert_true (helder_channel_advice_view_select (view, ENDELAAN));
   helder_test_iterate (100);
-  g_assert_false (helder_test_shows_text (window, "Fixi"));
+  g_assert_cmpstr (helder_record_get_id (helder_channel_advice_view_get_message (view)), ==, ENDELAAN);
+  g_assert_true (helder_test_shows_text (window, "Verkeersbesluit en inloopavond herinrichting Van den Endelaan"));
+  g_assert_cmpuint (helder_test_count_rows (GTK_LIST_BOX (channels)), ==, 15);
+
+  /* Post carries the legal effect: its reasons say so when opened */
+  post = find_by_name (channels, "post");
+  g_assert_nonnull (post);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (post), TRUE);
+  helder_test_iterate (100);
+  g_assert_true (helder_test_shows_text (window, _("A formal channel: it may carry a message with legal effect.")));
+  g_assert_true (helder_test_shows_text (window, _("Proposed")) || helder_test_shows_text (window, _("Required")));
+  save_shot (window, "kanalen-advies-redenen");
+}
+
+/* A hand choice that breaks a rule asks for a reason and keeps it. */
+static void
+test_override (void)
+{
+  HelderWindow *window = open_example ("channels-override.db");
+  HelderChannelAdviceView *view = HELDER_CHANNEL_ADVICE_VIEW (helder_test_find (window, "advice_view"));
+  g_autoptr(HelderChannelSettings) settings = helder_channels_service_settings (service_of (window), NULL, NULL);
+  g_autoptr(HelderRecord) stored = NULL;
+  g_autoptr(HelderChannelChoice) choice = NULL;
+  const char *reason = "De gemeentepagina staat al vol; de kalender ligt bij de balie.";
+  GtkWindow *dialog;
+  GtkWidget *entry;
+  int krant = helder_channel_settings_find_channel (settings, "lokale-krant");
+  int website = helder_channel_settings_find_channel (settings, "website");
+
+  g_assert_true (helder_channel_advice_view_select (view, AFVAL));
+  helder_test_iterate (100);
+  /* only the website: no route without internet for all residents */
+  helder_channel_advice_view_set_chosen (view, krant, FALSE);
+  helder_channel_advice_view_set_chosen (view, website, TRUE);
+  helder_test_iterate (100);
+  g_assert_true (helder_test_shows_text (window, helder_channel_rule_describe (HELDER_CHANNEL_RULE_NON_DIGITAL_ROUTE)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "advice.save", NULL));
+  helder_test_iterate (100);
+
+  dialog = helder_test_other_window (window);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  entry = find_by_name (GTK_WIDGET (dialog), "reason_entry");
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), reason);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  save_shot (HELDER_WINDOW (window), "kanalen-afwijking");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  helder_test_iterate (200);
+
+  stored = load_message (window, AFVAL);
+  choice = helder_channel_choice_parse (helder_record_get_text (stored, "channels"));
+  g_assert_cmpstr (choice->override_reason, ==, reason);
+  g_assert_cmpuint (choice->override_rules, ==, HELDER_CHANNEL_RULE_NON_DIGITAL_ROUTE);
+  g_assert_cmpuint (choice->entries->len, ==, 1);
+  save_shot (window, "kanalen-afwijking-bewaard");
+  /* the kept reason is shown with the message */
+  g_assert_true (helder_test_shows_text (window, "Een uitzondering, met reden: De gemeentepagina staat al vol; de kalender ligt bij de balie.") ||
+                 helder_test_shows_text (window, "An exception, with its reason: De gemeentepagina staat al vol; de kalender ligt bij de balie."));
+}
+
+/* A new organisation loads the fifteen default channels. */
+static void
+test_defaults (void)
+{
+  HelderWindow *window = helder_test_open_window ("channels-defaults.db");
+  GtkWidget *page = helder_test_page (window, "channels");
+
+  g_assert_cmpstr (helder_test_page_state (window, "channels"), ==, "empty");
+  save_shot (window, "kanalen-leeg");
+  g_assert_true (gtk_widget_activate_action (page, "channels.load-defaults", NULL));
+  helder_test_iterate (200);
+  g_assert_cmpstr (helder_test_page_state (window, "channels"), ==, "content");
+  g_assert_cmpuint (helder_store_count (helder_page_get_store (HELDER_PAGE (page)), HELDER_TYPE_CHANNEL), ==, 15);
+  g_assert_cmpuint (helder_store_count (helder_page_get_store (HELDER_PAGE (page)), HELDER_TYPE_AUDIENCE), ==, 12);
 }
 
 /* A new channel through the dialog lands in the open list as one row. */
@@ -47,11 +216,13 @@ test_new_channel (void)
   helder_test_iterate (100);
 
   g_assert_cmpstr (helder_test_page_state (window, "channels"), ==, "content");
+  adw_view_stack_set_visible_child_name (views_of (window), "settings");
+  helder_test_iterate (100);
   g_assert_cmpuint (helder_test_count_items (helder_test_find (window, "channels_list")), ==, 1);
   g_assert_true (helder_test_shows_text (window, "Wijkapp"));
 }
 
-/* Staff may not change the channels: the dialog is not offered. */
+/* Staff may not change the channels: the dialog is not offered, nor a choice. */
 static void
 test_staff_sees_no_new (void)
 {
@@ -76,6 +247,9 @@ main (int   argc,
     return skip;
 
   helder_test_add_isolated ("/channels/example-data", test_example_data);
+  helder_test_add_isolated ("/channels/advice-reasons", test_advice_reasons);
+  helder_test_add_isolated ("/channels/override", test_override);
+  helder_test_add_isolated ("/channels/defaults", test_defaults);
   helder_test_add_isolated ("/channels/new-channel", test_new_channel);
   helder_test_add_isolated ("/channels/staff-sees-no-new", test_staff_sees_no_new);
   return helder_test_app_main (&argc, &argv);

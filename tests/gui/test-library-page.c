@@ -12,6 +12,7 @@
 #include "gui-test-app.h"
 #include "library/helder-library-page-private.h"
 #include "library/helder-markdown-view.h"
+#include "library/helder-toolkit-pane.h"
 #include "library/helder-library-text.h"
 #include "service/helder-session.h"
 
@@ -443,6 +444,168 @@ test_filters_without_words (void)
   g_assert_cmpuint (helder_test_count_items (list), ==, 1);
 }
 
+/* What the plain-language check reads of the Markdown: the text in
+ * place, the syntax blanked. */
+static void
+test_check_text (void)
+{
+  static const char *cases[][2] = {
+    { "## Stappen\n", "   Stappen\n" },
+    { "- [x] Getest met **lezers**", "      Getest met   lezers  " },
+    { "1. Lees [de wijzer](https://x.nl/a_(b)) eerst.", "   Lees  de wijzer                      eerst." },
+    { "| Kanaal | Bereik |\n|---|---:|\n| Één | 4 |", "  Kanaal   Bereik  \n          \n  Één   4  " },
+    { "> *Citaat* met `code`", "   Citaat  met  code " },
+    { "2024 was een goed jaar.", "2024 was een goed jaar." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = helder_library_editor_check_text (cases[i][0]);
+
+      g_assert_cmpstr (text, ==, cases[i][1]);
+      g_assert_cmpint (g_utf8_strlen (text, -1), ==, g_utf8_strlen (cases[i][0], -1));
+    }
+}
+
+static gboolean
+editor_marked (gpointer data)
+{
+  return helder_library_editor_get_n_marks (data) > 0;
+}
+
+/* "Bewerken": the source beside its preview, checked like a Schrijven
+ * text, saved through the library service; staff do not get it. */
+static void
+test_editor (void)
+{
+  HelderWindow *window = helder_test_open_window ("library-editor.db");
+  HelderStore *store = helder_application_get_store (test_app);
+  HelderLibraryPage *page;
+  HelderLibraryEditor *editor;
+  GtkWidget *reader, *source, *preview;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  g_autoptr(HelderRecord) stored = NULL;
+  g_autofree char *preview_text = NULL;
+
+  save_library (store);
+  g_assert_cmpstr (helder_test_page_state (window, "library"), ==, "content");
+  page = HELDER_LIBRARY_PAGE (helder_test_page (window, "library"));
+  helder_test_activate_item (helder_test_find_by_id (GTK_WIDGET (page), "toolkits_list"), 0);
+  reader = helder_library_page_get_reader (page);
+  g_assert_nonnull (helder_library_reader_get_toolkit (HELDER_LIBRARY_READER (reader)));
+  g_assert_true (gtk_widget_get_visible (helder_test_find_by_id (reader, "edit_button")));
+
+  g_assert_true (gtk_widget_activate_action (reader, "reader.edit", NULL));
+  helder_test_iterate (50);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (helder_test_find_by_id (GTK_WIDGET (page), "stack"))),
+                   ==, "editor");
+  editor = HELDER_LIBRARY_EDITOR (helder_test_find_by_id (GTK_WIDGET (page), "editor"));
+  source = helder_test_find_by_id (GTK_WIDGET (editor), "source_view");
+  preview = helder_test_find_by_id (GTK_WIDGET (editor), "preview");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (source));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end,
+                          "\n## Nieuw kopje\n\nDe aanvraag wordt door de gemeente in behandeling genomen "
+                          "teneinde een besluit te nemen.\n", -1);
+
+  /* The preview follows while typing; the analyser marks the source */
+  helder_test_iterate (400);
+  preview_text = helder_markdown_view_get_text (HELDER_MARKDOWN_VIEW (preview));
+  g_assert_nonnull (strstr (preview_text, "Nieuw kopje\n"));
+  g_assert_true (has_tag_at (GTK_TEXT_VIEW (preview), "Nieuw kopje", "h2"));
+  g_assert_true (helder_test_wait_for (helder_test_analyzer_ready, NULL));
+  g_assert_true (helder_test_wait_for (editor_marked, editor));
+  save_shot (GTK_WIDGET (window), "library-editor");
+
+  /* Ctrl+S saves through the service */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "library-editor.save", NULL));
+  g_assert_false (helder_library_editor_get_modified (editor));
+  stored = helder_store_load (store, HELDER_TYPE_TOOLKIT,
+                              helder_record_get_id (helder_library_editor_get_toolkit (editor)), NULL);
+  g_assert_nonnull (stored);
+  g_assert_nonnull (strstr (helder_record_get_text (stored, "body"), "## Nieuw kopje"));
+
+  /* Back to reading the saved text */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "library-editor.close", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (helder_test_find_by_id (GTK_WIDGET (page), "stack"))),
+                   ==, "content");
+  g_assert_true (has_tag_at (GTK_TEXT_VIEW (helder_library_reader_get_view (HELDER_LIBRARY_READER (reader))),
+                             "Nieuw kopje", "h2"));
+
+  /* Staff read only */
+  helder_session_set_role (helder_application_get_session (test_app), HELDER_SESSION_ROLE_STAFF);
+  g_assert_false (gtk_widget_get_visible (helder_test_find_by_id (reader, "edit_button")));
+  g_assert_false (gtk_widget_activate_action (reader, "reader.edit", NULL) &&
+                  g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (helder_test_find_by_id (GTK_WIDGET (page), "stack"))), "editor") == 0);
+}
+
+/* Item 5: beside a Schrijven text, the toolkits for its channel and its
+ * kind, to read right there or open in Bibliotheek. */
+static void
+test_toolkits_in_schrijven (void)
+{
+  HelderWindow *window = helder_test_open_window ("library-context.db");
+  HelderStore *store = helder_application_get_store (test_app);
+  g_autoptr(HelderRecord) document = helder_record_new (HELDER_TYPE_DOCUMENT);
+  g_autoptr(HelderRecord) channel = helder_record_new (HELDER_TYPE_CHANNEL);
+  g_autoptr(HelderRecord) kinds = helder_record_new (HELDER_TYPE_TOOLKIT);
+  const char *news[] = { "nieuwsbericht", NULL };
+  HelderToolkitPane *pane;
+  HelderLibraryPage *library;
+  GtkWidget *reader;
+
+  save_library (store);
+  g_object_set (channel, "name", "Webcare", NULL);
+  g_assert_true (helder_store_save (store, channel, NULL));
+  g_object_set (kinds, "title", "Een nieuwsbericht schrijven", "category", "instructie",
+                "document_kinds", news, "body", "# Nieuwsberichten\n\nBegin met het nieuws.", NULL);
+  g_assert_true (helder_store_save (store, kinds, NULL));
+  g_object_set (document, "title", "Reactie op Facebook", "channel", "Webcare", "kind", "overig",
+                "body", "Bedankt voor uw bericht.", NULL);
+  g_assert_true (helder_store_save (store, document, NULL));
+
+  helder_test_page_state (window, "write");
+  helder_test_activate_item (helder_test_find (window, "documents_list"), 0);
+  g_assert_cmpstr (helder_test_page_state (window, "write"), ==, "editor");
+  pane = HELDER_TOOLKIT_PANE (helder_test_find_by_id (helder_test_page (window, "write"), "toolkit_pane"));
+  g_assert_nonnull (pane);
+  /* Webcare: the toolkit tagged webcare */
+  g_assert_cmpuint (helder_toolkit_pane_get_n_toolkits (pane), ==, 1);
+  g_assert_true (helder_test_shows_text (window, "Webcare in de praktijk"));
+  save_shot (GTK_WIDGET (window), "library-toolkits-in-schrijven");
+
+  /* A kind of text brings its own */
+  helder_toolkit_pane_set_context (pane, NULL, "nieuwsbericht");
+  g_assert_cmpuint (helder_toolkit_pane_get_n_toolkits (pane), ==, 1);
+  g_assert_true (helder_test_shows_text (window, "Een nieuwsbericht schrijven"));
+
+  /* A planner message by its chosen channels (ids) */
+  {
+    g_autoptr(HelderRecord) message = helder_record_new (HELDER_TYPE_MESSAGE);
+    g_autofree char *json = g_strdup_printf ("[{\"channel\": \"%s\", \"reason\": \"Snel\"}]",
+                                             helder_record_get_id (channel));
+
+    g_object_set (message, "title", "Afvalkalender", "channels", json, NULL);
+    helder_toolkit_pane_set_record (pane, message);
+    g_assert_cmpuint (helder_toolkit_pane_get_n_toolkits (pane), ==, 1);
+    helder_toolkit_pane_set_record (pane, channel);
+    g_assert_cmpuint (helder_toolkit_pane_get_n_toolkits (pane), ==, 1);
+    helder_toolkit_pane_set_context (pane, NULL, "nieuwsbericht");
+  }
+
+  /* Read beside the text, then open in Bibliotheek */
+  helder_toolkit_pane_show_toolkit (pane, 0);
+  g_assert_true (has_tag_at (GTK_TEXT_VIEW (helder_test_find_by_id (GTK_WIDGET (pane), "view")), "Nieuwsberichten", "h1"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "toolkit-pane.open", NULL));
+  helder_test_iterate (50);
+  g_assert_cmpstr (helder_window_get_page (window), ==, "library");
+  library = HELDER_LIBRARY_PAGE (helder_test_page (window, "library"));
+  reader = helder_library_page_get_reader (library);
+  g_assert_cmpstr (helder_record_get_title (helder_library_reader_get_toolkit (HELDER_LIBRARY_READER (reader))),
+                   ==, "Een nieuwsbericht schrijven");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -458,5 +621,8 @@ main (int   argc,
   helder_test_add_isolated ("/library/markdown-constructs", test_markdown_constructs);
   helder_test_add_isolated ("/library/search", test_search);
   helder_test_add_isolated ("/library/filters-without-words", test_filters_without_words);
+  helder_test_add_isolated ("/library/check-text", test_check_text);
+  helder_test_add_isolated ("/library/editor", test_editor);
+  helder_test_add_isolated ("/library/toolkits-in-schrijven", test_toolkits_in_schrijven);
   return helder_test_app_main (&argc, &argv);
 }

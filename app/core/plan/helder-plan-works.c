@@ -312,8 +312,8 @@ helder_works_normalize_street (const char *street)
  * helder_works_streets:
  *
  * Returns: (transfer full) (element-type utf8): the streets @works
- *   touches, as written: its streets list, then its location when that
- *   is not one of them; each street once
+ *   touches, as written: its location (its main street), then its
+ *   streets list; each street once
  */
 GPtrArray *
 helder_works_streets (HelderRecord *works)
@@ -328,10 +328,10 @@ helder_works_streets (HelderRecord *works)
 
   list = helder_record_get_list (works, "streets");
   location = helder_record_get_text (works, "location");
-  for (guint i = 0; list != NULL && list[i] != NULL; i++)
-    g_ptr_array_add (names, (gpointer) list[i]);
   if (location != NULL)
     g_ptr_array_add (names, (gpointer) location);
+  for (guint i = 0; list != NULL && list[i] != NULL; i++)
+    g_ptr_array_add (names, (gpointer) list[i]);
   for (guint i = 0; i < names->len; i++)
     {
       g_autofree char *key = helder_works_normalize_street (names->pdata[i]);

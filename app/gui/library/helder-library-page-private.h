@@ -7,6 +7,7 @@
 #pragma once
 
 #include "helder-library-page.h"
+#include "helder-library-editor.h"
 #include "helder-library-reader.h"
 #include "library/helder-library-index.h"
 #include "library/helder-library-service.h"
@@ -32,6 +33,7 @@ struct _HelderLibraryPage
   AdwStatusPage      *nothing_page;
   GtkButton          *suggestion_button;
   HelderLibraryReader *reader;
+  HelderLibraryEditor *editor;
 
   /* the filters */
   GPtrArray          *categories;    /* const char *, of the toggles that are on */

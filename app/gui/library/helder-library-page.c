@@ -13,6 +13,7 @@
 #include "helder-library-page.h"
 #include "helder-library-page-private.h"
 #include "helder-library-reader.h"
+#include "helder-application.h"
 #include "helder-record-list-view.h"
 #include "model/helder-record-format.h"
 
@@ -34,6 +35,12 @@ static GtkWidget *
 toolkits_view (HelderLibraryPage *self)
 {
   return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), HELDER_TYPE_LIBRARY_PAGE, "toolkits_list"));
+}
+
+static GtkStack *
+main_stack (HelderLibraryPage *self)
+{
+  return GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (self), HELDER_TYPE_LIBRARY_PAGE, "stack"));
 }
 
 static const char *categories[] = { "instructie", "toolkit", "advies", "training", "sjabloon" };
@@ -240,6 +247,24 @@ helder_library_page_open_toolkit (HelderLibraryPage *self,
   helder_library_page_show_matches (self);
 }
 
+/**
+ * helder_library_page_open:
+ * @toolkit: a toolkit document
+ *
+ * Shows @toolkit in the reading view (from a side pane elsewhere).
+ */
+void
+helder_library_page_open (HelderLibraryPage *self,
+                          HelderRecord      *toolkit)
+{
+  g_return_if_fail (HELDER_IS_LIBRARY_PAGE (self));
+  g_return_if_fail (HELDER_IS_TOOLKIT (toolkit));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (main_stack (self)), "editor") == 0)
+    return;
+  helder_library_page_open_toolkit (self, toolkit);
+}
+
 static void
 helder_library_page_open_record (HelderPage   *page,
                                  HelderRecord *record)
@@ -280,6 +305,54 @@ helder_library_page_map (GtkWidget *widget)
       helder_library_page_update_menus (self);
     }
   helder_library_page_ensure_index (self);
+}
+
+/* The plain-language check is Schrijven's: the editor service of the
+ * window's application has the analyser (loaded on first use). */
+static HelderEditorService *
+checks_service (HelderLibraryPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+
+  if (!HELDER_IS_APPLICATION (app))
+    return NULL;
+  return HELDER_EDITOR_SERVICE (helder_application_get_service (HELDER_APPLICATION (app),
+                                                                HELDER_TYPE_EDITOR_SERVICE));
+}
+
+/**
+ * helder_library_page_edit:
+ *
+ * Opens "Bewerken" for @toolkit, for the roles that may edit.
+ */
+void
+helder_library_page_edit (HelderLibraryPage *self,
+                          HelderRecord      *toolkit)
+{
+  HelderLibraryService *service = helder_library_page_get_library (self);
+
+  if (service == NULL || !helder_service_may_create (HELDER_SERVICE (service), HELDER_TYPE_TOOLKIT))
+    return;
+  helder_library_editor_open (self->editor, service, checks_service (self), toolkit);
+  gtk_stack_set_visible_child_name (main_stack (self), "editor");
+}
+
+static void
+on_edit (HelderLibraryPage *self)
+{
+  HelderRecord *toolkit = helder_library_reader_get_toolkit (self->reader);
+
+  if (toolkit != NULL)
+    helder_library_page_edit (self, toolkit);
+}
+
+static void
+on_editor_closed (HelderLibraryPage *self,
+                  HelderRecord      *toolkit)
+{
+  gtk_stack_set_visible_child_name (main_stack (self), "content");
+  helder_library_page_open_toolkit (self, toolkit);
 }
 
 static void
@@ -339,6 +412,7 @@ helder_library_page_class_init (HelderLibraryPageClass *klass)
   page_class->can_open = helder_library_page_can_open;
 
   g_type_ensure (HELDER_TYPE_LIBRARY_READER);
+  g_type_ensure (HELDER_TYPE_LIBRARY_EDITOR);
   helder_page_class_set_template (page_class, "/nl/hltsamen/Helder/ui/helder-library-page.ui");
   helder_page_class_set_views (page_class);
   helder_page_class_bind_list (page_class, "toolkits_list", HELDER_TYPE_TOOLKIT);
@@ -355,6 +429,7 @@ helder_library_page_class_init (HelderLibraryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderLibraryPage, nothing_page);
   gtk_widget_class_bind_template_child (widget_class, HelderLibraryPage, suggestion_button);
   gtk_widget_class_bind_template_child (widget_class, HelderLibraryPage, reader);
+  gtk_widget_class_bind_template_child (widget_class, HelderLibraryPage, editor);
 
   gtk_widget_class_install_action (widget_class, "library.tag", "s", tag_activated);
   gtk_widget_class_install_action (widget_class, "library.owner", "s", owner_activated);
@@ -382,5 +457,7 @@ helder_library_page_init (HelderLibraryPage *self)
     }
 
   g_signal_connect (self, "notify::service", G_CALLBACK (on_service_changed), NULL);
+  g_signal_connect_object (self->reader, "edit", G_CALLBACK (on_edit), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "closed", G_CALLBACK (on_editor_closed), self, G_CONNECT_SWAPPED);
   helder_library_page_init_search (self);
 }
