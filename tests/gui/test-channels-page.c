@@ -11,6 +11,7 @@
 #include "gui-test-app.h"
 #include "helder-page.h"
 #include "channels/helder-channel-advice-view.h"
+#include "channels/helder-channel-matrix-view.h"
 #include "channels/helder-channels-service.h"
 #include "service/helder-session.h"
 
@@ -183,6 +184,61 @@ test_override (void)
                  helder_test_shows_text (window, "An exception, with its reason: De gemeentepagina staat al vol; de kalender ligt bij de balie."));
 }
 
+/* The matrix: a cell per message and channel, with an accessible name,
+ * heat and marks; a cell opens its reasons, and unticking a needed
+ * channel there asks for a reason. */
+static void
+test_matrix (void)
+{
+  HelderWindow *window = open_example ("channels-matrix.db");
+  HelderChannelMatrixView *matrix = HELDER_CHANNEL_MATRIX_VIEW (helder_test_find (window, "matrix_view"));
+  g_autoptr(HelderChannelSettings) settings = helder_channels_service_settings (service_of (window), NULL, NULL);
+  int krant = helder_channel_settings_find_channel (settings, "lokale-krant");
+  GtkWidget *cell, *popover, *check = NULL;
+  g_autofree char *label = NULL;
+
+  adw_view_stack_set_visible_child_name (views_of (window), "matrix");
+  helder_test_iterate (300);
+  cell = helder_channel_matrix_view_get_cell (matrix, AFVAL, krant);
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_get_focusable (cell) || gtk_widget_get_can_focus (cell));
+  g_assert_true (gtk_widget_has_css_class (cell, "chosen"));
+  g_assert_true (g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (cell)), "✓"));
+  /* the GUI tests run without an accessibility backend (GTK_A11Y=none):
+   * the cell keeps the name it gave its accessible label */
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (cell)), ==, GTK_ACCESSIBLE_ROLE_BUTTON);
+  label = g_strdup (g_object_get_data (G_OBJECT (cell), "accessible-label"));
+  g_assert_nonnull (label);
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (cell), label));
+  g_assert_nonnull (strstr (label, "De Hillegommer"));
+  g_assert_nonnull (strstr (label, "Afvalkalender 2027 staat online"));
+  for (int h = 0, found = 0; h < 6 && !found; h++)
+    {
+      g_autofree char *heat = g_strdup_printf ("heat-%d", h);
+
+      found = gtk_widget_has_css_class (cell, heat);
+      if (h == 5)
+        g_assert_true (found);
+    }
+  save_shot (window, "kanalen-matrix");
+
+  g_signal_emit_by_name (cell, "clicked");
+  helder_test_iterate (200);
+  popover = find_by_name (cell, "matrix_popover");
+  g_assert_nonnull (popover);
+  save_shot (window, "kanalen-matrix-cel");
+  for (GtkWidget *w = gtk_widget_get_first_child (gtk_popover_get_child (GTK_POPOVER (popover))); w;
+       w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_CHECK_BUTTON (w))
+      check = w;
+  g_assert_nonnull (check);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+  helder_test_iterate (200);
+  /* only the website left for all residents: a reason is asked */
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (helder_test_other_window (window)));
+}
+
 /* A new organisation loads the fifteen default channels. */
 static void
 test_defaults (void)
@@ -249,6 +305,7 @@ main (int   argc,
   helder_test_add_isolated ("/channels/example-data", test_example_data);
   helder_test_add_isolated ("/channels/advice-reasons", test_advice_reasons);
   helder_test_add_isolated ("/channels/override", test_override);
+  helder_test_add_isolated ("/channels/matrix", test_matrix);
   helder_test_add_isolated ("/channels/defaults", test_defaults);
   helder_test_add_isolated ("/channels/new-channel", test_new_channel);
   helder_test_add_isolated ("/channels/staff-sees-no-new", test_staff_sees_no_new);
