@@ -12,6 +12,7 @@
 #include "helder-page.h"
 #include "channels/helder-channel-advice-view.h"
 #include "channels/helder-channel-matrix-view.h"
+#include "channels/helder-pressure-view.h"
 #include "channels/helder-channels-service.h"
 #include "service/helder-session.h"
 
@@ -239,6 +240,35 @@ test_matrix (void)
   g_assert_true (ADW_IS_MESSAGE_DIALOG (helder_test_other_window (window)));
 }
 
+/* The heat map: weeks × audiences, over-budget weeks marked; a cell
+ * names its messages. */
+static void
+test_pressure (void)
+{
+  HelderWindow *window = open_example ("channels-pressure.db");
+  HelderPressureView *view = HELDER_PRESSURE_VIEW (helder_test_find (window, "pressure_view"));
+  g_autoptr(HelderChannelSettings) settings = helder_channels_service_settings (service_of (window), NULL, NULL);
+  int ouderen = helder_channel_settings_find_audience (settings, "ouderen");
+  HelderWeek week = helder_week_from_date ("2027-01-11");
+  GtkWidget *cell;
+
+  adw_view_stack_set_visible_child_name (views_of (window), "pressure");
+  helder_test_iterate (300);
+  g_assert_cmpuint (helder_pressure_view_count_over (view), >, 0);
+  /* week 2 of 2027: the sewer works, the waste calendar, the housing vision and more land on the 65+ */
+  cell = helder_pressure_view_get_cell (view, week, ouderen);
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_has_css_class (cell, "over"));
+  g_assert_true (g_str_has_suffix (gtk_button_get_label (GTK_BUTTON (cell)), "!"));
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (cell), g_object_get_data (G_OBJECT (cell), "accessible-label")));
+  g_assert_true (gtk_widget_get_focusable (cell) || gtk_widget_get_can_focus (cell));
+  g_signal_emit_by_name (cell, "clicked");
+  helder_test_iterate (100);
+  g_assert_true (helder_test_shows_text (window, "Afvalkalender 2027 staat online"));
+  g_assert_true (helder_test_shows_text (window, "Omwonenden informeren over riolering Pastoor van Leeuwenstraat"));
+  save_shot (window, "kanalen-contactdruk");
+}
+
 /* A new organisation loads the fifteen default channels. */
 static void
 test_defaults (void)
@@ -306,6 +336,7 @@ main (int   argc,
   helder_test_add_isolated ("/channels/advice-reasons", test_advice_reasons);
   helder_test_add_isolated ("/channels/override", test_override);
   helder_test_add_isolated ("/channels/matrix", test_matrix);
+  helder_test_add_isolated ("/channels/pressure", test_pressure);
   helder_test_add_isolated ("/channels/defaults", test_defaults);
   helder_test_add_isolated ("/channels/new-channel", test_new_channel);
   helder_test_add_isolated ("/channels/staff-sees-no-new", test_staff_sees_no_new);

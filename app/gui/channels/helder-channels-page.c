@@ -13,6 +13,7 @@
 #include "helder-channel-advice-view.h"
 #include "helder-channel-matrix-view.h"
 #include "helder-channels-page.h"
+#include "helder-pressure-view.h"
 
 /* The page's views share one HelderChannelsContext (the settings and the
  * contact pressure, made once per change), made when the page is first
@@ -25,6 +26,7 @@ struct _HelderChannelsPage
   /* template widgets ("views" is the page's: see views_of()) */
   HelderChannelAdviceView *advice_view;
   HelderChannelMatrixView *matrix_view;
+  HelderPressureView      *pressure_view;
 
   /* owned */
   HelderChannelsContext *context;
@@ -45,6 +47,7 @@ set_context (HelderChannelsPage    *self,
   g_set_object (&self->context, context);
   helder_channel_advice_view_set_context (self->advice_view, context);
   helder_channel_matrix_view_set_context (self->matrix_view, context);
+  helder_pressure_view_set_context (self->pressure_view, context);
 }
 
 static void
@@ -133,6 +136,8 @@ search (GtkWidget  *widget,
     helder_channel_advice_view_focus_search (self->advice_view);
   else if (g_strcmp0 (visible, "matrix") == 0)
     helder_channel_matrix_view_focus_search (self->matrix_view);
+  else if (g_strcmp0 (visible, "pressure") == 0)
+    helder_pressure_view_focus_search (self->pressure_view);
 }
 
 static void
@@ -155,6 +160,7 @@ helder_channels_page_class_init (HelderChannelsPageClass *klass)
 
   g_type_ensure (HELDER_TYPE_CHANNEL_ADVICE_VIEW);
   g_type_ensure (HELDER_TYPE_CHANNEL_MATRIX_VIEW);
+  g_type_ensure (HELDER_TYPE_PRESSURE_VIEW);
 
   object_class->dispose = helder_channels_page_dispose;
   widget_class->map = helder_channels_page_map;
@@ -167,6 +173,7 @@ helder_channels_page_class_init (HelderChannelsPageClass *klass)
   helder_page_class_set_new_item (page_class, HELDER_TYPE_CHANNEL, N_("New Channel"));
   gtk_widget_class_bind_template_child (widget_class, HelderChannelsPage, advice_view);
   gtk_widget_class_bind_template_child (widget_class, HelderChannelsPage, matrix_view);
+  gtk_widget_class_bind_template_child (widget_class, HelderChannelsPage, pressure_view);
 
   gtk_widget_class_install_action (widget_class, "channels.load-defaults", NULL, load_defaults);
   gtk_widget_class_install_action (widget_class, "channels.search", NULL, search);
@@ -180,4 +187,5 @@ helder_channels_page_init (HelderChannelsPage *self)
   g_signal_connect (self, "notify::service", G_CALLBACK (service_changed), NULL);
   g_signal_connect_object (self->matrix_view, "toggle-channel", G_CALLBACK (matrix_toggled), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->matrix_view, "open-message", G_CALLBACK (matrix_open), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->pressure_view, "open-message", G_CALLBACK (matrix_open), self, G_CONNECT_SWAPPED);
 }
