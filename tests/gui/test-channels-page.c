@@ -65,6 +65,34 @@ find_by_name (GtkWidget  *root,
   return NULL;
 }
 
+static GtkWidget *
+find_type_in (GtkWidget *root,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type_in (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_switch_in (GtkWidget *root)
+{
+  return find_type_in (root, GTK_TYPE_SWITCH);
+}
+
+static GtkWidget *
+find_spin_in (GtkWidget *root)
+{
+  return find_type_in (root, GTK_TYPE_SPIN_BUTTON);
+}
+
 static HelderWindow *
 open_example (const char *name)
 {
@@ -93,6 +121,13 @@ load_message (HelderWindow *window,
               const char   *id)
 {
   return helder_service_load (HELDER_SERVICE (service_of (window)), HELDER_TYPE_MESSAGE, id);
+}
+
+static HelderRecord *
+load_channel (HelderWindow *window,
+              const char   *id)
+{
+  return helder_service_load (HELDER_SERVICE (service_of (window)), HELDER_TYPE_CHANNEL, id);
 }
 
 /* The example data's channels and audiences, and the advice view first. */
@@ -269,6 +304,67 @@ test_pressure (void)
   save_shot (window, "kanalen-contactdruk");
 }
 
+/* Kanalen en doelgroepen: a channel's properties edited in place, the
+ * weights with their reset; each a save through the service. */
+static void
+test_settings (void)
+{
+  HelderWindow *window = open_example ("channels-settings.db");
+  GtkWidget *list = helder_test_find (window, "channels_list");
+  GtkWidget *editor = helder_test_find (window, "channel_editor");
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(HelderRecord) post = NULL;
+  g_autoptr(HelderRecord) after = NULL;
+  g_autoptr(HelderChannelSettings) weights = NULL;
+  g_autoptr(HelderChannelSettings) reset = NULL;
+  GtkWidget *formal, *reach;
+  guint position = G_MAXUINT;
+
+  adw_view_stack_set_visible_child_name (views_of (window), "settings");
+  helder_test_iterate (200);
+  g_object_get (list, "model", &model, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(HelderRecord) record = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (helder_record_get_title (record), "Post") == 0)
+        {
+          position = i;
+          g_set_object (&post, record);
+        }
+    }
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  helder_test_activate_item (list, position);
+  helder_test_iterate (100);
+  g_assert_true (helder_test_shows_text (window, _("May carry legal messages")));
+  save_shot (window, "kanalen-kanaal-bewerken");
+
+  /* the switch of "formal", off */
+  formal = find_by_name (editor, "formal");
+  g_assert_nonnull (formal);
+  formal = find_switch_in (formal);
+  g_assert_true (GTK_IS_SWITCH (formal));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (formal)));
+  gtk_switch_set_active (GTK_SWITCH (formal), FALSE);
+  helder_test_iterate (100);
+  after = load_channel (window, helder_record_get_id (post));
+  g_assert_false (helder_record_get_bool (after, "formal"));
+  g_assert_cmpstr (helder_record_get_text (after, "name"), ==, "Post");
+
+  /* the weight of reach, doubled; then reset */
+  reach = find_by_name (editor, "reach");
+  g_assert_nonnull (reach);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_spin_in (reach)), 2);
+  helder_test_iterate (100);
+  weights = helder_channels_service_settings (service_of (window), NULL, NULL);
+  g_assert_cmpfloat (helder_channel_settings_get_weight (weights, HELDER_CRITERION_REACH), ==, 2);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.reset-weights", NULL));
+  helder_test_iterate (100);
+  reset = helder_channels_service_settings (service_of (window), NULL, NULL);
+  g_assert_cmpfloat (helder_channel_settings_get_weight (reset, HELDER_CRITERION_REACH), ==, 1);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (find_spin_in (reach))), ==, 1);
+}
+
 /* A new organisation loads the fifteen default channels. */
 static void
 test_defaults (void)
@@ -337,6 +433,7 @@ main (int   argc,
   helder_test_add_isolated ("/channels/override", test_override);
   helder_test_add_isolated ("/channels/matrix", test_matrix);
   helder_test_add_isolated ("/channels/pressure", test_pressure);
+  helder_test_add_isolated ("/channels/settings", test_settings);
   helder_test_add_isolated ("/channels/defaults", test_defaults);
   helder_test_add_isolated ("/channels/new-channel", test_new_channel);
   helder_test_add_isolated ("/channels/staff-sees-no-new", test_staff_sees_no_new);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "helder-channel-advice-view.h"
+#include "helder-channel-editor.h"
 #include "helder-channel-matrix-view.h"
 #include "helder-channels-page.h"
 #include "helder-pressure-view.h"
@@ -27,6 +28,7 @@ struct _HelderChannelsPage
   HelderChannelAdviceView *advice_view;
   HelderChannelMatrixView *matrix_view;
   HelderPressureView      *pressure_view;
+  HelderChannelEditor     *channel_editor;
 
   /* owned */
   HelderChannelsContext *context;
@@ -48,6 +50,20 @@ set_context (HelderChannelsPage    *self,
   helder_channel_advice_view_set_context (self->advice_view, context);
   helder_channel_matrix_view_set_context (self->matrix_view, context);
   helder_pressure_view_set_context (self->pressure_view, context);
+  helder_channel_editor_set_context (self->channel_editor, context);
+}
+
+static void ensure_context (HelderChannelsPage *self);
+
+/* A channel or audience of the lists opens in the editor beside them. */
+static void
+open_record (HelderPage   *page,
+             HelderRecord *record)
+{
+  HelderChannelsPage *self = HELDER_CHANNELS_PAGE (page);
+
+  ensure_context (self);
+  helder_channel_editor_open (self->channel_editor, record);
 }
 
 static void
@@ -161,6 +177,7 @@ helder_channels_page_class_init (HelderChannelsPageClass *klass)
   g_type_ensure (HELDER_TYPE_CHANNEL_ADVICE_VIEW);
   g_type_ensure (HELDER_TYPE_CHANNEL_MATRIX_VIEW);
   g_type_ensure (HELDER_TYPE_PRESSURE_VIEW);
+  g_type_ensure (HELDER_TYPE_CHANNEL_EDITOR);
 
   object_class->dispose = helder_channels_page_dispose;
   widget_class->map = helder_channels_page_map;
@@ -174,6 +191,8 @@ helder_channels_page_class_init (HelderChannelsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderChannelsPage, advice_view);
   gtk_widget_class_bind_template_child (widget_class, HelderChannelsPage, matrix_view);
   gtk_widget_class_bind_template_child (widget_class, HelderChannelsPage, pressure_view);
+  gtk_widget_class_bind_template_child (widget_class, HelderChannelsPage, channel_editor);
+  page_class->open_record = open_record;
 
   gtk_widget_class_install_action (widget_class, "channels.load-defaults", NULL, load_defaults);
   gtk_widget_class_install_action (widget_class, "channels.search", NULL, search);
