@@ -15,69 +15,21 @@
 
 #include "channels/helder-channels-service.h"
 #include "editor/helder-editor-service.h"
-#include "helder-application.h"
+#include "helder-application-private.h"
 #include "helder-example-data.h"
 #include "store/helder-store-recovery.h"
 #include "library/helder-library-service.h"
 #include "plan/helder-plan-service.h"
 #include "helder-preferences-window.h"
 #include "helder-renderer.h"
-#include "helder-token-store.h"
 #include "helder-window.h"
-
-struct _HelderApplication
-{
-  AdwApplication  parent_instance;
-
-  GSettings      *settings;
-  HelderStore    *store;
-  GError         *store_error;   /* why the store could not be opened */
-  HelderStoreDamage *damage;     /* and what a restore can do about it */
-  char           *store_path;    /* the store opened, or tried */
-
-  /* who works here, and the pages' services on the store */
-  HelderSession  *session;
-  GPtrArray      *services;
-
-  HelderSyncClient *sync;         /* NULL without a server */
-  /* The server login, kept when the store does not open: a restore
-   * from the server needs it. */
-  char           *server_url;
-  char           *server_user;
-  char           *server_token;
-  HelderTextAnalyzer *analyzer;   /* NULL until loaded, off the main thread */
-  gboolean        analyzer_loading;
-  gboolean        analyzer_wanted; /* an editor asked for it */
-  char           *server_override;
-
-  char           *data_dir;
-  gboolean        example_data;
-  gboolean        quit_after_first_frame;
-  /* What waits for the first frame (see first_frame_drawn) */
-  gboolean        window_rendered;  /* a window's surface was drawn */
-  gboolean        first_frame_drawn;
-  gboolean        sync_pending;
-  guint           deferred_id;
-  gulong          render_hook;
-};
 
 G_DEFINE_FINAL_TYPE (HelderApplication, helder_application, ADW_TYPE_APPLICATION)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_SYNC,
-  PROP_LOGGED_IN,
-  PROP_ANALYZER_READY,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+GParamSpec *helder_application_properties[N_PROPS];
 
 static void load_analyzer (HelderApplication *self);
 static void analyzer_wanted (HelderApplication *self);
-static void replace_sync  (HelderApplication *self,
-                           HelderSyncClient  *sync);
 
 HelderApplication *
 helder_application_new (void)
@@ -118,43 +70,6 @@ helder_application_get_store_damage (HelderApplication *self)
 
   return self->damage;
 }
-
-/* Whether Helder holds a login to a server: needed to restore from it. */
-gboolean
-helder_application_get_logged_in (HelderApplication *self)
-{
-  g_return_val_if_fail (HELDER_IS_APPLICATION (self), FALSE);
-
-  return self->server_url != NULL && self->server_token != NULL;
-}
-
-static void
-set_login (HelderApplication *self,
-           const char        *url,
-           const char        *user,
-           const char        *token)
-{
-  gboolean was = helder_application_get_logged_in (self);
-
-  if (url != self->server_url)
-    {
-      g_free (self->server_url);
-      self->server_url = g_strdup (url);
-    }
-  if (user != self->server_user)
-    {
-      g_free (self->server_user);
-      self->server_user = g_strdup (user);
-    }
-  if (token != self->server_token)
-    {
-      g_free (self->server_token);
-      self->server_token = g_strdup (token);
-    }
-  if (was != helder_application_get_logged_in (self))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOGGED_IN]);
-}
-
 GSettings *
 helder_application_get_settings (HelderApplication *self)
 {
@@ -245,7 +160,7 @@ helder_application_open_store (HelderApplication  *self,
 
   /* Nothing syncs, and no service holds, a store that is gone. */
   if (self->sync != NULL)
-    replace_sync (self, NULL);
+    helder_application_replace_sync (self, NULL);
   g_clear_pointer (&self->services, g_ptr_array_unref);
   g_clear_object (&self->session);
   g_clear_object (&self->store);
@@ -261,7 +176,7 @@ helder_application_open_store (HelderApplication  *self,
       self->damage = helder_store_damage_new (path, self->store_error);
       if (error != NULL)
         *error = g_error_copy (self->store_error);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+      g_object_notify_by_pspec (G_OBJECT (self), helder_application_properties[PROP_STORE]);
       return FALSE;
     }
   /* Nothing offers to write into a read-only store. */
@@ -272,7 +187,7 @@ helder_application_open_store (HelderApplication  *self,
       g_simple_action_set_enabled (G_SIMPLE_ACTION (example), !helder_store_is_read_only (self->store));
   }
   create_services (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  g_object_notify_by_pspec (G_OBJECT (self), helder_application_properties[PROP_STORE]);
   return TRUE;
 }
 
@@ -341,7 +256,7 @@ analyzer_loaded (GObject      *source,
   /* The editor service gives it the house style and keeps it current */
   if (editor_service (self) != NULL)
     helder_editor_service_set_analyzer (editor_service (self), analyzer);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYZER_READY]);
+  g_object_notify_by_pspec (G_OBJECT (self), helder_application_properties[PROP_ANALYZER_READY]);
 }
 
 /* An editor wants the analyser: load it, once. */
@@ -364,7 +279,7 @@ spelling_language_changed (HelderApplication *self)
   g_clear_pointer (&self->analyzer, helder_text_analyzer_unref);
   if (editor_service (self) != NULL)
     helder_editor_service_set_analyzer (editor_service (self), NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYZER_READY]);
+  g_object_notify_by_pspec (G_OBJECT (self), helder_application_properties[PROP_ANALYZER_READY]);
   load_analyzer (self);
 }
 
@@ -380,320 +295,6 @@ load_analyzer (HelderApplication *self)
   g_task_set_source_tag (task, load_analyzer);
   g_task_set_task_data (task, g_settings_get_string (self->settings, "spelling-language"), g_free);
   g_task_run_in_thread (task, load_analyzer_in_thread);
-}
-
-HelderSyncClient *
-helder_application_get_sync (HelderApplication *self)
-{
-  g_return_val_if_fail (HELDER_IS_APPLICATION (self), NULL);
-
-  return self->sync;
-}
-
-static void
-replace_sync (HelderApplication *self,
-              HelderSyncClient  *sync)
-{
-  if (self->sync != NULL)
-    helder_sync_client_stop (self->sync);
-  g_set_object (&self->sync, sync);
-  if (sync != NULL)
-    helder_sync_client_start (sync);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNC]);
-}
-
-/* Syncs the store with the server Helder is logged in to (a client
- * without a token shows "not logged in"); a read-only store does not
- * sync, as it could not take what the server sends. */
-static void
-start_sync (HelderApplication *self)
-{
-  g_autoptr(HelderSyncClient) sync = NULL;
-
-  if (self->store == NULL || helder_store_is_read_only (self->store) || self->server_url == NULL)
-    return;
-  if (self->server_user != NULL && *self->server_user != '\0')
-    helder_store_set_user (self->store, self->server_user);
-  sync = helder_sync_client_new (self->store, self->server_url);
-  helder_sync_client_set_token (sync, self->server_token);
-  replace_sync (self, sync);
-}
-
-/**
- * helder_application_connect:
- * @role: (nullable): the role the server gave at login, or %NULL to keep
- *   the one known
- *
- * Syncs with @server_url from now on as @user, keeping @token in the
- * keyring.
- */
-void
-helder_application_connect (HelderApplication *self,
-                            const char        *server_url,
-                            const char        *user,
-                            const char        *role,
-                            const char        *token)
-{
-  g_return_if_fail (HELDER_IS_APPLICATION (self));
-  g_return_if_fail (self->store != NULL);
-
-  g_settings_set_string (self->settings, "server-url", server_url);
-  g_settings_set_string (self->settings, "server-user", user);
-  if (role != NULL)
-    {
-      g_settings_set_string (self->settings, "server-role", role);
-      helder_session_set_role (self->session, helder_role_from_string (role));
-    }
-  helder_token_store_save (server_url, user, token);
-
-  set_login (self, server_url, user, token);
-  start_sync (self);
-}
-
-void
-helder_application_disconnect (HelderApplication *self)
-{
-  g_autofree char *url = NULL;
-  g_autofree char *user = NULL;
-
-  g_return_if_fail (HELDER_IS_APPLICATION (self));
-
-  url = g_settings_get_string (self->settings, "server-url");
-  user = g_settings_get_string (self->settings, "server-user");
-  helder_token_store_clear (url, user);
-  set_login (self, self->server_url, self->server_user, NULL);
-  if (self->sync != NULL)
-    helder_sync_client_set_token (self->sync, NULL);
-  replace_sync (self, NULL);
-}
-
-static void
-token_found (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(HelderApplication) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *token = helder_token_store_lookup_finish (result, &error);
-
-  if (error != NULL)
-    g_message ("No keyring: log in again in Preferences (%s)", error->message);
-  set_login (self, self->server_url, self->server_user, token);
-  start_sync (self);
-}
-
-/* At start: the configured server, with the token from the keyring (or,
- * for scripts such as build-aux/run, from HELDER_SERVER_TOKEN, which is
- * then moved into the keyring).  Also when the store did not open: the
- * login may restore it. */
-static void
-setup_sync (HelderApplication *self)
-{
-  g_autofree char *url = g_strdup (self->server_override);
-  g_autofree char *user = g_settings_get_string (self->settings, "server-user");
-  const char *env_token = g_getenv ("HELDER_SERVER_TOKEN");
-  const char *env_user = g_getenv ("HELDER_SERVER_USER");
-
-  if (url == NULL)
-    url = g_settings_get_string (self->settings, "server-url");
-  if (url == NULL || *url == '\0')
-    return;
-
-  if (env_token != NULL && *env_token != '\0' && env_user != NULL)
-    {
-      if (self->store != NULL)
-        helder_application_connect (self, url, env_user, NULL, env_token);
-      else
-        set_login (self, url, env_user, env_token);
-      g_unsetenv ("HELDER_SERVER_TOKEN");
-      return;
-    }
-
-  set_login (self, url, user, NULL);
-  helder_token_store_lookup_async (url, user, NULL, token_found, g_object_ref (self));
-}
-
-/* Restoring a damaged store */
-
-typedef struct
-{
-  HelderRestoreSource  source;
-  char                *path;
-  HelderStoreDamage   *damage;     /* a copy of what the store held */
-  HelderStore         *fresh;
-  HelderSyncClient    *client;
-  HelderSalvageReport  report;
-  char                *kept;
-} RestoreData;
-
-static void
-restore_data_free (RestoreData *data)
-{
-  g_free (data->path);
-  helder_store_damage_free (data->damage);
-  g_clear_object (&data->client);
-  if (data->fresh != NULL)
-    helder_store_recovery_abandon (data->fresh);
-  g_clear_object (&data->fresh);
-  g_free (data->kept);
-  g_free (data);
-}
-
-/* The fresh store takes the damaged one's place; the windows show it. */
-static void
-restore_finish_task (GTask *task)
-{
-  HelderApplication *self = g_task_get_source_object (task);
-  RestoreData *data = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HelderStore) fresh = g_steal_pointer (&data->fresh);
-
-  if (data->source == HELDER_RESTORE_FROM_SERVER)
-    data->report.records = helder_store_count_rows (fresh);
-  if (!helder_store_recovery_finish (fresh, data->path, &data->kept, &error) ||
-      !helder_application_open_store (self, data->path, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  start_sync (self);
-  g_task_return_pointer (task,
-                         helder_store_damage_describe_restore (data->damage,
-                                                               data->source == HELDER_RESTORE_FROM_SERVER,
-                                                               &data->report, data->kept),
-                         g_free);
-}
-
-static void
-restore_pulled (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  RestoreData *data = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-
-  if (!helder_sync_client_sync_finish (HELDER_SYNC_CLIENT (source), result, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_clear_object (&data->client);
-  restore_finish_task (task);
-}
-
-static void
-salvage_in_thread (GTask        *task,
-                   gpointer      source,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  RestoreData *data = task_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!helder_store_recovery_salvage (data->fresh, data->path, &data->report, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-salvaged (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  restore_finish_task (task);
-}
-
-/**
- * helder_application_restore_async:
- * @source: from the server (a full pull) or from the damaged files
- *
- * Restores the store that did not open (see
- * helder_application_get_store_damage()) into fresh data that takes its
- * place; the damaged files are kept beside it.  Every window then shows
- * the restored store.
- */
-void
-helder_application_restore_async (HelderApplication   *self,
-                                  HelderRestoreSource  source,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  RestoreData *data;
-
-  g_return_if_fail (HELDER_IS_APPLICATION (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, helder_application_restore_async);
-  if (self->damage == NULL || self->store != NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", _("There is nothing to restore."));
-      return;
-    }
-  if (source == HELDER_RESTORE_FROM_SERVER && !helder_application_get_logged_in (self))
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED, "%s",
-                               _("Helder is not logged in to a server on this computer."));
-      return;
-    }
-
-  data = g_new0 (RestoreData, 1);
-  data->source = source;
-  data->path = g_strdup (self->store_path);
-  data->damage = helder_store_damage_new (self->store_path, self->store_error);
-  g_task_set_task_data (task, data, (GDestroyNotify) restore_data_free);
-
-  data->fresh = helder_store_recovery_begin (data->path, &error);
-  if (data->fresh == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (source == HELDER_RESTORE_FROM_SERVER)
-    {
-      if (self->server_user != NULL && *self->server_user != '\0')
-        helder_store_set_user (data->fresh, self->server_user);
-      data->client = helder_sync_client_new (data->fresh, self->server_url);
-      helder_sync_client_set_token (data->client, self->server_token);
-      helder_sync_client_sync_async (data->client, cancellable, restore_pulled, g_steal_pointer (&task));
-    }
-  else
-    {
-      /* Reading a large file takes a while: in a worker. */
-      g_autoptr(GTask) worker = g_task_new (self, cancellable, salvaged, g_steal_pointer (&task));
-
-      g_task_set_task_data (worker, data, NULL);
-      g_task_run_in_thread (worker, salvage_in_thread);
-    }
-}
-
-/**
- * helder_application_restore_finish:
- *
- * Returns: (transfer full): what came back, in words for the user, or
- *   %NULL with @error set (the damaged store is then as it was)
- */
-char *
-helder_application_restore_finish (HelderApplication  *self,
-                                   GAsyncResult       *result,
-                                   GError            **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 static void
@@ -852,7 +453,7 @@ start_deferred (gpointer data)
   if (self->sync_pending)
     {
       self->sync_pending = FALSE;
-      setup_sync (self);
+      helder_application_setup_sync (self);
     }
   return G_SOURCE_REMOVE;
 }
@@ -1063,19 +664,19 @@ helder_application_class_init (HelderApplicationClass *klass)
   app_class->activate = helder_application_activate;
   app_class->handle_local_options = helder_application_handle_local_options;
 
-  properties[PROP_ANALYZER_READY] =
+  helder_application_properties[PROP_ANALYZER_READY] =
     g_param_spec_boolean ("analyzer-ready", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STORE] =
+  helder_application_properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, HELDER_TYPE_STORE,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SYNC] =
+  helder_application_properties[PROP_SYNC] =
     g_param_spec_object ("sync", NULL, NULL, HELDER_TYPE_SYNC_CLIENT,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LOGGED_IN] =
+  helder_application_properties[PROP_LOGGED_IN] =
     g_param_spec_boolean ("logged-in", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_properties (object_class, N_PROPS, helder_application_properties);
 }
 
 static void

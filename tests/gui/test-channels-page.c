@@ -21,7 +21,7 @@ test_example_data (void)
   g_action_group_activate_action (G_ACTION_GROUP (test_app), "load-example-data", NULL);
   g_assert_cmpstr (helder_test_page_state (window, "channels"), ==, "content");
   helder_test_iterate (200);
-  g_assert_cmpuint (helder_test_count_items (helder_test_find (window, "channels_list")), ==, 10);
+  g_assert_cmpuint (helder_test_count_items (helder_test_find (window, "channels_list")), ==, 15);
   g_assert_true (helder_test_shows_text (window, "Fixi"));
   g_assert_cmpuint (helder_test_count_items (helder_test_find (window, "audiences_list")), >, 0);
 

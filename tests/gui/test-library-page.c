@@ -7,9 +7,46 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "gui-test-app.h"
+#include "library/helder-library-page-private.h"
+#include "library/helder-markdown-view.h"
+#include "library/helder-library-text.h"
 #include "service/helder-session.h"
+
+
+/* With HELDER_TEST_SHOTS set, what @window shows goes to a PNG there. */
+static void
+save_shot (GtkWidget  *window,
+           const char *name)
+{
+  const char *dir = g_getenv ("HELDER_TEST_SHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  helder_test_iterate (300);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  if (width == 0 || height == 0)
+    return;
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  gdk_texture_save_to_png (texture, file);
+}
 
 /* The example data's toolkit documents and trainings. */
 static void
@@ -61,6 +98,351 @@ test_staff_sees_no_new (void)
   g_assert_false (gtk_widget_get_visible (helder_test_find_by_id (page, "new_button")));
 }
 
+
+/* Every construct the library's documents use, rendered natively. */
+static const char every_construct[] =
+  "# Webteksten schrijven\n"
+  "\n"
+  "Schrijf *kort* en **duidelijk**, met `B1` als doel en ~~jargon~~ zonder.\n"
+  "Lees ook [de schrijfwijzer](https://www.hillegom.nl/schrijfwijzer).\n"
+  "\n"
+  "## Stappen\n"
+  "\n"
+  "1. Bepaal de doelgroep\n"
+  "2. Schrijf de kern eerst\n"
+  "   - één boodschap\n"
+  "   - korte zinnen\n"
+  "\n"
+  "- [x] Getest met lezers\n"
+  "- [ ] Nagekeken\n"
+  "\n"
+  "> Een goede tekst lees je één keer.\n"
+  "\n"
+  "| Kanaal | Bereik | Snelheid |\n"
+  "|--------|-------:|:--------:|\n"
+  "| Nieuwsbrief | 4.200 | dagen |\n"
+  "| **Webcare** | 1.100 | uren |\n"
+  "\n"
+  "![Logo Hillegom](logo.png)\n"
+  "![Ontbreekt](geen.png)\n"
+  "\n"
+  "---\n"
+  "\n"
+  "```\n"
+  "code blijft zoals het is\n"
+  "```\n";
+
+static GdkTexture *
+test_image (const char *name,
+            gpointer    user_data)
+{
+  static const guint8 pixels[4 * 4 * 4] = { 0 };
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (!g_str_equal (name, "logo.png"))
+    return NULL;
+  bytes = g_bytes_new_static (pixels, sizeof pixels);
+  return gdk_memory_texture_new (4, 4, GDK_MEMORY_R8G8B8A8, bytes, 16);
+}
+
+static gboolean
+has_tag_at (GtkTextView *view,
+            const char  *text,
+            const char  *tag_name)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, match;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  if (!gtk_text_iter_forward_search (&start, text, 0, &match, NULL, NULL))
+    return FALSE;
+  return gtk_text_iter_has_tag (&match,
+                                gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name));
+}
+
+static guint
+count_anchors (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; (p = strstr (p, "\xef\xbf\xbc")) != NULL; p += 3)
+    n++;
+  return n;
+}
+
+/* The ranges of @words in @text, as the search's match ranges give them. */
+static GArray *
+ranges_of (const char *text,
+           ...)
+{
+  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (HelderLibraryRange));
+  const char *word;
+  va_list args;
+
+  va_start (args, text);
+  while ((word = va_arg (args, const char *)) != NULL)
+    {
+      const char *at = strstr (text, word);
+      HelderLibraryRange range;
+
+      g_assert_nonnull (at);
+      range.start = g_utf8_pointer_to_offset (text, at);
+      range.end = range.start + g_utf8_strlen (word, -1);
+      g_array_append_val (ranges, range);
+    }
+  va_end (args);
+  return ranges;
+}
+
+static void
+test_markdown_constructs (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  HelderMarkdownView *view = HELDER_MARKDOWN_VIEW (helder_markdown_view_new ());
+  g_autofree char *text = NULL;
+  g_autofree char *link = NULL;
+  GPtrArray *tables;
+  GtkWidget *cell;
+  g_autoptr(GArray) ranges = NULL;
+  int offset;
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (view));
+  gtk_window_set_child (GTK_WINDOW (window), scrolled);
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 800);
+  helder_markdown_view_set_image_func (view, test_image, NULL, NULL);
+  helder_markdown_view_set_markdown (view, every_construct);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_test_wait_for (helder_test_is_mapped, view);
+
+  text = helder_markdown_view_get_text (view);
+  g_assert_true (g_str_has_prefix (text, "Webteksten schrijven\n"));
+  g_assert_null (strstr (text, "**"));
+  g_assert_null (strstr (text, "# "));
+  g_assert_true (has_tag_at (GTK_TEXT_VIEW (view), "Webteksten", "h1"));
+  g_assert_true (has_tag_at (GTK_TEXT_VIEW (view), "Stappen", "h2"));
+  g_assert_true (has_tag_at (GTK_TEXT_VIEW (view), "kort", "emphasis"));
+  g_assert_true (has_tag_at (GTK_TEXT_VIEW (view), "duidelijk", "strong"));
+  g_assert_true (has_tag_at (GTK_TEXT_VIEW (view), "B1", "code"));
+  g_assert_true (has_tag_at (GTK_TEXT_VIEW (view), "jargon", "strikethrough"));
+  g_assert_true (has_tag_at (GTK_TEXT_VIEW (view), "goede tekst", "quote"));
+  g_assert_true (has_tag_at (GTK_TEXT_VIEW (view), "code blijft", "code-block"));
+  g_assert_true (has_tag_at (GTK_TEXT_VIEW (view), "Ontbreekt", "missing-image"));
+  /* Lists: numbers, nested bullets, task boxes */
+  g_assert_nonnull (strstr (text, "1.\tBepaal de doelgroep"));
+  g_assert_nonnull (strstr (text, "2.\tSchrijf de kern eerst"));
+  g_assert_nonnull (strstr (text, "–\téén boodschap"));
+  g_assert_true (has_tag_at (GTK_TEXT_VIEW (view), "één boodschap", "list-2"));
+  g_assert_nonnull (strstr (text, "☑\tGetest met lezers"));
+  g_assert_nonnull (strstr (text, "☐\tNagekeken"));
+  /* The link keeps its address */
+  offset = g_utf8_pointer_to_offset (text, strstr (text, "de schrijfwijzer"));
+  link = helder_markdown_view_get_link_at (view, offset + 3);
+  g_assert_cmpstr (link, ==, "https://www.hillegom.nl/schrijfwijzer");
+  g_assert_true (has_tag_at (GTK_TEXT_VIEW (view), "de schrijfwijzer", "link"));
+  /* One table, as a grid of cells with its header and alignment */
+  tables = helder_markdown_view_get_tables (view);
+  g_assert_cmpuint (tables->len, ==, 1);
+  cell = gtk_grid_get_child_at (tables->pdata[0], 0, 0);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cell)), ==, "Kanaal");
+  g_assert_true (gtk_widget_has_css_class (cell, "heading"));
+  cell = gtk_grid_get_child_at (tables->pdata[0], 1, 2);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cell)), ==, "1.100");
+  g_assert_cmpfloat (gtk_label_get_xalign (GTK_LABEL (cell)), ==, 1.0);
+  cell = gtk_grid_get_child_at (tables->pdata[0], 0, 2);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (cell)), ==, "<b>Webcare</b>");
+  g_assert_true (gtk_widget_get_mapped (tables->pdata[0]));
+  /* The image found among the attachments is a picture; the other one's alt text shows */
+  g_assert_cmpuint (count_anchors (text), ==, 2);
+  g_assert_nonnull (strstr (text, "\xef\xbf\xbc\n\xef\xbf\xbc"));
+  g_assert_null (strstr (text, "Logo Hillegom"));
+  /* Highlights mark whole words, and clear */
+  ranges = ranges_of (helder_markdown_view_get_document_text (view), "kort", "korte", "Webcare", NULL);
+  g_assert_cmpuint (helder_markdown_view_highlight (view, ranges), ==, 3);
+  g_assert_true (has_tag_at (GTK_TEXT_VIEW (view), "korte", "highlight"));
+  g_assert_false (has_tag_at (GTK_TEXT_VIEW (view), "zinnen", "highlight"));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (cell)), "<span background"));
+  g_assert_true (helder_markdown_view_scroll_to_first_highlight (view));
+  save_shot (window, "library-markdown");
+  g_assert_cmpuint (helder_markdown_view_highlight (view, NULL), ==, 0);
+  g_assert_false (has_tag_at (GTK_TEXT_VIEW (view), "korte", "highlight"));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (cell)), ==, "<b>Webcare</b>");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Three documents of the library, saved as sync would. */
+static void
+save_toolkit (HelderStore *store,
+              const char  *id,
+              const char  *title,
+              const char  *category,
+              const char  *owner,
+              const char  *next_review,
+              const char  *body)
+{
+  g_autoptr(HelderRecord) toolkit = helder_record_new (HELDER_TYPE_TOOLKIT);
+  const char *tags[] = { "webcare", NULL };
+
+  helder_record_set_id (toolkit, id);
+  g_object_set (toolkit, "title", title, "category", category, "owner", owner, "next_review", next_review,
+                "body", body, "summary", "Voor iedereen die met inwoners communiceert", NULL);
+  if (g_str_equal (category, "toolkit"))
+    g_object_set (toolkit, "tags", tags, NULL);
+  g_assert_true (helder_store_save (store, toolkit, NULL));
+}
+
+static void
+save_library (HelderStore *store)
+{
+  save_toolkit (store, "libgui-vergunning", "Vergunningen uitleggen", "instructie", "sanne", "2027-09-01",
+                "# Vergunningen uitleggen\n\nEen **vergunning** leg je uit in gewone woorden.\n\n"
+                "| Stap | Wie |\n|---|---|\n| Aanvraag ontvangen | Omgevingsloket |\n| Besluit | Team Vergunningen |\n");
+  save_toolkit (store, "libgui-webcare", "Webcare in de praktijk", "toolkit", "karim", "2027-06-01",
+                "## Reageren\n\nReageer binnen een uur. Bij een vergunning verwijs je naar het loket.\n");
+  save_toolkit (store, "libgui-oud", "Bewonersbrief bij werkzaamheden", "sjabloon", "sanne", "2025-01-10",
+                "Een brief over werkzaamheden in de wijk.\n");
+}
+
+static gboolean
+index_ready (gpointer data)
+{
+  return helder_library_page_get_index (data) != NULL;
+}
+
+static gboolean
+results_shown (gpointer data)
+{
+  HelderLibraryPage *page = data;
+  GtkStack *stack = GTK_STACK (helder_test_find_by_id (GTK_WIDGET (page), "results_stack"));
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "all") != 0;
+}
+
+static void
+type_query (HelderLibraryPage *page,
+            const char        *text)
+{
+  GtkWidget *entry = helder_test_find_by_id (GTK_WIDGET (page), "search_entry");
+  GtkStack *stack = GTK_STACK (helder_test_find_by_id (GTK_WIDGET (page), "results_stack"));
+
+  gtk_stack_set_visible_child_name (stack, "all");
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_assert_true (helder_test_wait_for (results_shown, page));
+}
+
+static GtkLabel *
+result_title (HelderLibraryPage *page,
+              int                index)
+{
+  GtkListBox *list = GTK_LIST_BOX (helder_test_find_by_id (GTK_WIDGET (page), "results_list"));
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+  GtkWidget *box;
+
+  if (row == NULL)
+    return NULL;
+  box = gtk_list_box_row_get_child (row);
+  return GTK_LABEL (gtk_widget_get_first_child (box));
+}
+
+static guint
+n_results (HelderLibraryPage *page)
+{
+  GtkListBox *list = GTK_LIST_BOX (helder_test_find_by_id (GTK_WIDGET (page), "results_list"));
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+static gboolean
+has_results (gpointer data)
+{
+  return n_results (data) > 0;
+}
+
+/* Typing shows ranked results with the matches marked; a filter narrows
+ * them; opening one renders it with its matches marked too. */
+static void
+test_search (void)
+{
+  HelderWindow *window = helder_test_open_window ("library-search.db");
+  HelderStore *store = helder_application_get_store (test_app);
+  HelderLibraryPage *page;
+  GtkWidget *toggle = NULL;
+  HelderMarkdownView *view;
+  GtkWidget *category_box;
+
+  save_library (store);
+  g_assert_cmpstr (helder_test_page_state (window, "library"), ==, "content");
+  page = HELDER_LIBRARY_PAGE (helder_test_page (window, "library"));
+  g_assert_true (helder_test_wait_for (index_ready, page));
+
+  /* "vergunningen" finds both: the title hit first, highlighted */
+  type_query (page, "vergunningen");
+  g_assert_cmpuint (n_results (page), ==, 2);
+  g_assert_cmpstr (gtk_label_get_text (result_title (page, 0)), ==, "Vergunningen uitleggen");
+  g_assert_nonnull (strstr (gtk_label_get_label (result_title (page, 0)), "<span background"));
+  g_assert_cmpstr (gtk_label_get_text (result_title (page, 1)), ==, "Webcare in de praktijk");
+  save_shot (GTK_WIDGET (window), "library-search");
+
+  /* The toolkit category alone leaves the webcare toolkit */
+  category_box = helder_test_find_by_id (GTK_WIDGET (page), "category_box");
+  for (GtkWidget *child = gtk_widget_get_first_child (category_box); child; child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "category"), "toolkit") == 0)
+      toggle = child;
+  g_assert_nonnull (toggle);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+  helder_test_iterate (50);
+  g_assert_cmpuint (n_results (page), ==, 1);
+  g_assert_cmpstr (gtk_label_get_text (result_title (page, 0)), ==, "Webcare in de praktijk");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
+  helder_test_iterate (50);
+  g_assert_cmpuint (n_results (page), ==, 2);
+
+  /* Enter opens the best one: rendered, its matches marked */
+  g_signal_emit_by_name (helder_test_find_by_id (GTK_WIDGET (page), "search_entry"), "activate");
+  view = helder_library_reader_get_view (HELDER_LIBRARY_READER (helder_library_page_get_reader (page)));
+  g_assert_true (helder_test_wait_for (helder_test_is_mapped, view));
+  g_assert_true (has_tag_at (GTK_TEXT_VIEW (view), "Vergunningen uitleggen", "h1"));
+  g_assert_cmpuint (helder_markdown_view_get_tables (view)->len, ==, 1);
+  g_assert_true (has_tag_at (GTK_TEXT_VIEW (view), "vergunning", "highlight"));
+  g_assert_cmpuint (helder_markdown_view_get_n_highlights (view), >=, 2);
+  save_shot (GTK_WIDGET (window), "library-reading");
+
+  /* A misspelt word: nothing found, and the nearest word offered */
+  type_query (page, "vergunnnig");
+  g_assert_cmpuint (n_results (page), ==, 0);
+  g_assert_true (gtk_widget_get_visible (helder_test_find_by_id (GTK_WIDGET (page), "suggestion_button")));
+  g_signal_emit_by_name (helder_test_find_by_id (GTK_WIDGET (page), "suggestion_button"), "clicked");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (helder_test_find_by_id (GTK_WIDGET (page), "search_entry"))),
+                   ==, "vergunning");
+  g_assert_true (helder_test_wait_for (has_results, page));
+  g_assert_cmpuint (n_results (page), >=, 1);
+}
+
+/* Without words, the filters narrow the list of all documents. */
+static void
+test_filters_without_words (void)
+{
+  HelderWindow *window = helder_test_open_window ("library-filters.db");
+  HelderStore *store = helder_application_get_store (test_app);
+  HelderLibraryPage *page;
+  GtkWidget *list;
+
+  save_library (store);
+  g_assert_cmpstr (helder_test_page_state (window, "library"), ==, "content");
+  page = HELDER_LIBRARY_PAGE (helder_test_page (window, "library"));
+  list = helder_test_find_by_id (GTK_WIDGET (page), "toolkits_list");
+  g_assert_cmpuint (helder_test_count_items (list), ==, 3);
+  gtk_widget_activate_action (GTK_WIDGET (page), "library.owner", "s", "sanne");
+  g_assert_cmpuint (helder_test_count_items (list), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (page), "library.tag", "s", "webcare");
+  g_assert_cmpuint (helder_test_count_items (list), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (page), "library.owner", "s", "");
+  g_assert_cmpuint (helder_test_count_items (list), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -73,5 +455,8 @@ main (int   argc,
   helder_test_add_isolated ("/library/example-data", test_example_data);
   helder_test_add_isolated ("/library/training-arrives", test_training_arrives);
   helder_test_add_isolated ("/library/staff-sees-no-new", test_staff_sees_no_new);
+  helder_test_add_isolated ("/library/markdown-constructs", test_markdown_constructs);
+  helder_test_add_isolated ("/library/search", test_search);
+  helder_test_add_isolated ("/library/filters-without-words", test_filters_without_words);
   return helder_test_app_main (&argc, &argv);
 }

@@ -56,7 +56,7 @@ test_example_data_shows (void)
   helder_test_iterate (300);
   g_assert_cmpstr (helder_test_page_state (window, "channels"), ==, "content");
 
-  g_assert_cmpuint (helder_test_count_items (helder_test_find (window, "channels_list")), ==, 10);
+  g_assert_cmpuint (helder_test_count_items (helder_test_find (window, "channels_list")), ==, 15);
 
   texts = helder_test_visible_texts (GTK_WIDGET (window));
   for (guint i = 0; i < texts->len; i++)

@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "helder-plan-ledger.h"
 #include "helder-plan-service.h"
 
 /* The planner's service: the lists of its views and the actions on
@@ -27,7 +28,10 @@ static void
 helder_plan_service_prepare_new (HelderService *service,
                                  HelderRecord  *record)
 {
-  if (HELDER_IS_PRIORITY (record) || HELDER_IS_TOPIC (record))
+  if (HELDER_IS_PRIORITY (record))
+    g_object_set (record, "status", "active",
+                  "rank", (int) helder_plan_ledger_next_rank (HELDER_PLAN_SERVICE (service)), NULL);
+  else if (HELDER_IS_TOPIC (record))
     g_object_set (record, "status", "active", NULL);
   else if (HELDER_IS_MESSAGE (record))
     g_object_set (record, "status", "idea", NULL);

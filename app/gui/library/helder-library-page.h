@@ -14,4 +14,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HelderLibraryPage, helder_library_page, HELDER, LIBRARY_PAGE, HelderPage)
 
+GtkWidget *helder_library_page_get_reader (HelderLibraryPage *self);
+
 G_END_DECLS

@@ -10,7 +10,9 @@
 
 #include <glib/gi18n.h>
 
+#include "helder-calendar-view.h"
 #include "helder-planner-page.h"
+#include "helder-works-view.h"
 #include "plan/helder-plan-service.h"
 
 struct _HelderPlannerPage
@@ -53,14 +55,15 @@ helder_planner_page_class_init (HelderPlannerPageClass *klass)
 {
   HelderPageClass *page_class = HELDER_PAGE_CLASS (klass);
 
+  g_type_ensure (HELDER_TYPE_WORKS_VIEW);
+
   page_class->open_record = helder_planner_page_open_record;
   page_class->can_open = helder_planner_page_can_open;
+  g_type_ensure (HELDER_TYPE_CALENDAR_VIEW);
   helder_page_class_set_template (page_class, "/nl/hltsamen/Helder/ui/helder-planner-page.ui");
   helder_page_class_set_views (page_class);
   helder_page_class_bind_list (page_class, "priorities_list", HELDER_TYPE_PRIORITY);
   helder_page_class_bind_list (page_class, "topics_list", HELDER_TYPE_TOPIC);
-  helder_page_class_bind_list (page_class, "messages_list", HELDER_TYPE_MESSAGE);
-  helder_page_class_bind_list (page_class, "works_list", HELDER_TYPE_WORKS);
   helder_page_class_bind_list (page_class, "editions_list", HELDER_TYPE_OMGEVINGSBEELD);
   helder_page_class_set_new_item (page_class, HELDER_TYPE_PRIORITY, N_("New Priority"));
 }

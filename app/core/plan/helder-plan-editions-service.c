@@ -1,0 +1,290 @@
+/* helder-plan-editions-service.c: the omgevingsbeeld on the store: new, save, send, archive
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-plan-editions"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "helder-plan-editions.h"
+#include "helder-plan-works-private.h"
+
+/* Each function is one user action: one transaction through the
+ * service, so a role that may not is refused before anything is
+ * written. */
+
+void
+helder_plan_service_editions_days (HelderPlanService *self,
+                                   gboolean           days[8])
+{
+  g_autofree char *value = NULL;
+
+  g_return_if_fail (HELDER_IS_PLAN_SERVICE (self));
+
+  value = helder_plan_works_setting (self, HELDER_EDITIONS_DAYS_SETTING);
+  helder_editions_parse_days (value, days);
+}
+
+/* Latest day first; of one day, the highest number. */
+static int
+newest_first (gconstpointer a,
+              gconstpointer b)
+{
+  HelderRecord *x = *(HelderRecord **) a, *y = *(HelderRecord **) b;
+  int c = g_strcmp0 (helder_record_get_text (y, "date"), helder_record_get_text (x, "date"));
+
+  if (c != 0)
+    return c;
+  return helder_record_get_int (y, "number") - helder_record_get_int (x, "number");
+}
+
+/**
+ * helder_plan_service_last_edition:
+ * @sent_only: only editions that were sent
+ *
+ * Returns: (transfer full) (nullable): the latest edition
+ */
+HelderRecord *
+helder_plan_service_last_edition (HelderPlanService *self,
+                                  gboolean           sent_only)
+{
+  g_autoptr(GPtrArray) editions = NULL;
+
+  g_return_val_if_fail (HELDER_IS_PLAN_SERVICE (self), NULL);
+
+  editions = helder_plan_works_load_all (self, HELDER_TYPE_OMGEVINGSBEELD);
+  g_ptr_array_sort (editions, newest_first);
+  for (guint i = 0; i < editions->len; i++)
+    if (!sent_only || g_strcmp0 (helder_record_get_text (editions->pdata[i], "status"), "sent") == 0)
+      return g_object_ref (editions->pdata[i]);
+  return NULL;
+}
+
+/**
+ * helder_plan_service_edition_new:
+ * @today: YYYY-MM-DD
+ *
+ * Makes the next edition: on the next edition day after the last one,
+ * numbered on, to the last one's readers, pre-filled with what changed
+ * since the last sent edition (helder_editions_prefill()).
+ *
+ * Returns: (transfer full): the saved draft, or %NULL with @error set
+ */
+HelderRecord *
+helder_plan_service_edition_new (HelderPlanService  *self,
+                                 const char         *today,
+                                 GError            **error)
+{
+  HelderService *service = HELDER_SERVICE (self);
+  g_autoptr(HelderRecord) edition = helder_record_new (HELDER_TYPE_OMGEVINGSBEELD);
+  g_autoptr(HelderRecord) last = NULL, last_sent = NULL;
+  g_autoptr(GPtrArray) editions = NULL, topics = NULL, signals = NULL, messages = NULL, works = NULL,
+                       meetings = NULL;
+  g_autoptr(HelderEditionContent) content = helder_edition_content_new ();
+  g_autoptr(HelderEditionContent) sent_content = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *date = NULL, *json = NULL;
+  HelderEditionSources sources = { 0 };
+  gboolean days[8];
+
+  g_return_val_if_fail (HELDER_IS_PLAN_SERVICE (self), NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
+  helder_plan_service_editions_days (self, days);
+  editions = helder_plan_works_load_all (self, HELDER_TYPE_OMGEVINGSBEELD);
+  last = helder_plan_service_last_edition (self, FALSE);
+  last_sent = helder_plan_service_last_edition (self, TRUE);
+  date = helder_editions_next_date (days, today, last ? helder_record_get_text (last, "date") : NULL);
+
+  topics = helder_plan_works_load_all (self, HELDER_TYPE_TOPIC);
+  signals = helder_plan_works_load_all (self, HELDER_TYPE_SIGNAL);
+  messages = helder_plan_works_load_all (self, HELDER_TYPE_MESSAGE);
+  works = helder_plan_works_load_all (self, HELDER_TYPE_WORKS);
+  meetings = helder_plan_works_load_all (self, HELDER_TYPE_COUNCIL_MEETING);
+  if (last_sent != NULL)
+    sent_content = helder_edition_content_from_record (last_sent);
+
+  sources.date = date;
+  sources.since = last_sent ? helder_record_get_text (last_sent, "date") : NULL;
+  sources.last_state = sent_content ? sent_content->state : NULL;
+  sources.topics = topics;
+  sources.signals = signals;
+  sources.messages = messages;
+  sources.works = works;
+  sources.meetings = meetings;
+  items = helder_editions_prefill (&sources);
+  for (guint i = 0; i < items->len; i++)
+    g_ptr_array_add (content->items, g_steal_pointer (&items->pdata[i]));
+  json = helder_edition_content_to_json (content);
+
+  if (HELDER_SERVICE_GET_CLASS (service)->prepare_new != NULL)
+    HELDER_SERVICE_GET_CLASS (service)->prepare_new (service, edition);
+  g_object_set (edition,
+                "date", date,
+                "number", helder_editions_next_number (editions),
+                "status", "draft",
+                "items", json,
+                "sent-to", last ? helder_record_get_list (last, "sent_to") : NULL,
+                NULL);
+  if (!helder_service_save (service, edition, error))
+    return NULL;
+  return g_steal_pointer (&edition);
+}
+
+/**
+ * helder_plan_service_edition_content:
+ *
+ * The edition's items, with the titles that the first editions did not
+ * store taken from the records they name.
+ *
+ * Returns: (transfer full): the content
+ */
+HelderEditionContent *
+helder_plan_service_edition_content (HelderPlanService *self,
+                                     HelderRecord      *edition)
+{
+  HelderEditionContent *content;
+
+  g_return_val_if_fail (HELDER_IS_PLAN_SERVICE (self), NULL);
+  g_return_val_if_fail (HELDER_IS_OMGEVINGSBEELD (edition), NULL);
+
+  content = helder_edition_content_from_record (edition);
+  for (guint i = 0; i < content->items->len; i++)
+    {
+      HelderEditionItem *item = content->items->pdata[i];
+      GType type = G_TYPE_INVALID;
+      g_autoptr(HelderRecord) record = NULL;
+
+      if (item->title != NULL || item->ref == NULL)
+        continue;
+      switch (item->kind)
+        {
+        case HELDER_EDITION_ITEM_TOPIC: type = HELDER_TYPE_TOPIC; break;
+        case HELDER_EDITION_ITEM_SIGNAL: type = HELDER_TYPE_SIGNAL; break;
+        case HELDER_EDITION_ITEM_MESSAGE:
+        case HELDER_EDITION_ITEM_APPROVAL: type = HELDER_TYPE_MESSAGE; break;
+        case HELDER_EDITION_ITEM_WORKS: type = HELDER_TYPE_WORKS; break;
+        case HELDER_EDITION_ITEM_MEETING: type = HELDER_TYPE_COUNCIL_MEETING; break;
+        case HELDER_EDITION_ITEM_NOTE:
+        case HELDER_EDITION_N_KINDS:
+        default:
+          break;
+        }
+      if (type != G_TYPE_INVALID)
+        record = helder_service_load (HELDER_SERVICE (self), type, item->ref);
+      if (record != NULL && helder_record_get_title (record) != NULL)
+        item->title = g_strdup (helder_record_get_title (record));
+    }
+  return content;
+}
+
+/**
+ * helder_plan_service_edition_set_content:
+ *
+ * Saves @content (items, order, duiding, dropped) into @edition.
+ */
+gboolean
+helder_plan_service_edition_set_content (HelderPlanService     *self,
+                                         HelderRecord          *edition,
+                                         HelderEditionContent  *content,
+                                         GError               **error)
+{
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (HELDER_IS_PLAN_SERVICE (self), FALSE);
+  g_return_val_if_fail (HELDER_IS_OMGEVINGSBEELD (edition), FALSE);
+  g_return_val_if_fail (content != NULL, FALSE);
+
+  json = helder_edition_content_to_json (content);
+  if (g_strcmp0 (json, helder_record_get_text (edition, "items")) == 0)
+    return TRUE;
+  g_object_set (edition, "items", json, NULL);
+  return helder_service_save (HELDER_SERVICE (self), edition, error);
+}
+
+/**
+ * helder_plan_service_edition_mark_sent:
+ * @now: when it went out
+ *
+ * Marks @edition sent, by the session's user at @now, and keeps the
+ * topics' scores and trends with it for the next edition.  An edition
+ * goes out once.
+ */
+gboolean
+helder_plan_service_edition_mark_sent (HelderPlanService  *self,
+                                       HelderRecord       *edition,
+                                       GDateTime          *now,
+                                       GError            **error)
+{
+  HelderSession *session;
+  g_autoptr(HelderEditionContent) content = NULL;
+  g_autoptr(GPtrArray) topics = NULL;
+  g_autofree char *json = NULL, *at = NULL;
+
+  g_return_val_if_fail (HELDER_IS_PLAN_SERVICE (self), FALSE);
+  g_return_val_if_fail (HELDER_IS_OMGEVINGSBEELD (edition), FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+
+  if (g_strcmp0 (helder_record_get_text (edition, "status"), "sent") == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("This edition was sent already."));
+      return FALSE;
+    }
+
+  session = helder_service_get_session (HELDER_SERVICE (self));
+  content = helder_edition_content_from_record (edition);
+  topics = helder_plan_works_load_all (self, HELDER_TYPE_TOPIC);
+  g_clear_pointer (&content->state, json_object_unref);
+  content->state = helder_editions_topic_state (topics);
+  json = helder_edition_content_to_json (content);
+  at = g_date_time_format_iso8601 (now);
+  g_object_set (edition,
+                "status", "sent",
+                "sent-at", at,
+                "sent-by", session ? helder_session_get_login (session) : NULL,
+                "items", json,
+                NULL);
+  return helder_service_save (HELDER_SERVICE (self), edition, error);
+}
+
+static gboolean
+archive_filter (HelderRecord *edition,
+                gpointer      data)
+{
+  return g_strcmp0 (helder_record_get_text (edition, "status"), "sent") == 0 &&
+         helder_edition_matches (edition, data);
+}
+
+/**
+ * helder_plan_service_editions_archive:
+ *
+ * Returns: (transfer full): a live list of the sent editions, newest
+ *   first; helder_editions_archive_set_query() searches it
+ */
+HelderRecordList *
+helder_plan_service_editions_archive (HelderPlanService *self)
+{
+  HelderRecordList *list;
+
+  g_return_val_if_fail (HELDER_IS_PLAN_SERVICE (self), NULL);
+
+  list = helder_service_list (HELDER_SERVICE (self), HELDER_TYPE_OMGEVINGSBEELD);
+  helder_record_list_set_sort_keys (list, "-date, -number");
+  helder_editions_archive_set_query (list, NULL);
+  return list;
+}
+
+/* Only the sent editions whose text holds every word of @query. */
+void
+helder_editions_archive_set_query (HelderRecordList *archive,
+                                   const char       *query)
+{
+  g_return_if_fail (HELDER_IS_RECORD_LIST (archive));
+
+  helder_record_list_set_filter_func (archive, archive_filter, g_strdup (query ? query : ""), g_free);
+}

@@ -1,0 +1,267 @@
+/* helder-library-reader.c: one toolkit document, to read
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-library-reader"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "helder-library-reader.h"
+#include "model/helder-record-format.h"
+#include "service/helder-record-follower.h"
+
+/* The reading side of Bibliotheek: the document's title, summary and
+ * facts above its rendered body, the expired banner with "Gecontroleerd",
+ * and the way to its editor and versions (which the page opens: it emits
+ * "edit" and "history").  It follows its record, so a change pulled from
+ * a colleague shows at once. */
+
+struct _HelderLibraryReader
+{
+  AdwBin                parent_instance;
+
+  /* template widgets */
+  GtkStack             *stack;
+  AdwStatusPage        *none_page;
+  GtkRevealer          *banner;
+  GtkLabel             *banner_title;
+  GtkLabel             *banner_detail;
+  GtkButton            *check_button;
+  GtkLabel             *title_label;
+  GtkLabel             *summary_label;
+  GtkLabel             *meta_label;
+  GtkButton            *edit_button;
+  GtkButton            *history_button;
+  HelderMarkdownView   *body_view;
+
+  /* owned */
+  HelderLibraryService *service;
+  HelderRecord         *toolkit;
+  HelderRecordFollower *follower;
+};
+
+G_DEFINE_FINAL_TYPE (HelderLibraryReader, helder_library_reader, ADW_TYPE_BIN)
+
+enum {
+  EDIT,
+  HISTORY,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Edit and the versions show where someone opens them (the page). */
+static void
+actions_update (HelderLibraryReader *self)
+{
+  gboolean may_edit = self->service != NULL &&
+                      helder_service_may_create (HELDER_SERVICE (self->service), HELDER_TYPE_TOOLKIT) &&
+                      g_signal_has_handler_pending (self, signals[EDIT], 0, FALSE);
+  gboolean has_history = g_signal_has_handler_pending (self, signals[HISTORY], 0, FALSE);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.edit", may_edit && self->toolkit != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->edit_button), may_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.history", has_history && self->toolkit != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->history_button), has_history);
+}
+
+static char *
+meta_text (HelderLibraryReader *self)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  const char *category = helder_record_get_text (self->toolkit, "category");
+  const char *owner = helder_record_get_text (self->toolkit, "owner");
+  const char * const *tags = helder_record_get_list (self->toolkit, "tags");
+  g_autofree char *next = helder_format_date (helder_record_get_text (self->toolkit, "next_review"));
+  g_autofree char *checked = helder_format_date (helder_record_get_text (self->toolkit, "last_reviewed"));
+
+  if (category != NULL && *category != '\0')
+    g_ptr_array_add (parts, g_strdup (helder_format_choice (category)));
+  if (owner != NULL && *owner != '\0')
+    /* Translators: who looks after a toolkit document */
+    g_ptr_array_add (parts, g_strdup_printf (_("Owner: %s"), owner));
+  if (checked != NULL)
+    g_ptr_array_add (parts, g_strdup_printf (_("Checked on %s"), checked));
+  if (next != NULL)
+    g_ptr_array_add (parts, g_strdup_printf (_("Next review %s"), next));
+  if (tags != NULL && tags[0] != NULL)
+    {
+      g_autofree char *joined = g_strjoinv (", ", (char **) tags);
+
+      g_ptr_array_add (parts, g_strdup_printf (_("Tags: %s"), joined));
+    }
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+static void
+show (HelderLibraryReader *self)
+{
+  const char *summary;
+  g_autofree char *meta = NULL;
+
+  if (self->toolkit == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "none");
+      helder_markdown_view_set_markdown (self->body_view, NULL);
+      actions_update (self);
+      return;
+    }
+
+  summary = helder_record_get_text (self->toolkit, "summary");
+  meta = meta_text (self);
+
+  gtk_label_set_text (self->title_label, helder_record_get_title (self->toolkit));
+  gtk_label_set_text (self->summary_label, summary != NULL ? summary : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), summary != NULL && *summary != '\0');
+  gtk_label_set_text (self->meta_label, meta);
+  helder_markdown_view_set_markdown (self->body_view, helder_record_get_text (self->toolkit, "body"));
+  gtk_stack_set_visible_child_name (self->stack, "document");
+  actions_update (self);
+}
+
+static void
+on_followed (HelderLibraryReader *self,
+             HelderFollowEvent    event,
+             HelderRecord        *stored)
+{
+  if (event == HELDER_FOLLOW_DELETED || stored == NULL)
+    {
+      helder_library_reader_set_toolkit (self, NULL);
+      return;
+    }
+  g_set_object (&self->toolkit, stored);
+  show (self);
+}
+
+/**
+ * helder_library_reader_set_toolkit:
+ * @toolkit: (nullable): the document to show, as stored
+ */
+void
+helder_library_reader_set_toolkit (HelderLibraryReader *self,
+                                   HelderRecord        *toolkit)
+{
+  g_return_if_fail (HELDER_IS_LIBRARY_READER (self));
+  g_return_if_fail (toolkit == NULL || HELDER_IS_TOOLKIT (toolkit));
+
+  g_clear_object (&self->follower);
+  g_set_object (&self->toolkit, toolkit);
+  if (toolkit != NULL && self->service != NULL)
+    {
+      self->follower = helder_record_follower_new (HELDER_SERVICE (self->service), toolkit);
+      g_signal_connect_object (self->follower, "changed", G_CALLBACK (on_followed), self, G_CONNECT_SWAPPED);
+    }
+  show (self);
+}
+
+HelderRecord *
+helder_library_reader_get_toolkit (HelderLibraryReader *self)
+{
+  g_return_val_if_fail (HELDER_IS_LIBRARY_READER (self), NULL);
+
+  return self->toolkit;
+}
+
+HelderMarkdownView *
+helder_library_reader_get_view (HelderLibraryReader *self)
+{
+  g_return_val_if_fail (HELDER_IS_LIBRARY_READER (self), NULL);
+
+  return self->body_view;
+}
+
+void
+helder_library_reader_set_service (HelderLibraryReader  *self,
+                                   HelderLibraryService *service)
+{
+  g_return_if_fail (HELDER_IS_LIBRARY_READER (self));
+
+  if (self->service == service)
+    return;
+  if (self->service != NULL)
+    g_signal_handlers_disconnect_by_func (helder_service_get_session (HELDER_SERVICE (self->service)),
+                                          actions_update, self);
+  g_set_object (&self->service, service);
+  if (service != NULL)
+    g_signal_connect_object (helder_service_get_session (HELDER_SERVICE (service)), "notify::role",
+                             G_CALLBACK (actions_update), self, G_CONNECT_SWAPPED);
+  helder_library_reader_set_toolkit (self, NULL);
+}
+
+static void
+edit_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[EDIT], 0);
+}
+
+static void
+history_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[HISTORY], 0);
+}
+
+static void
+helder_library_reader_dispose (GObject *object)
+{
+  HelderLibraryReader *self = HELDER_LIBRARY_READER (object);
+
+  g_clear_object (&self->follower);
+  g_clear_object (&self->toolkit);
+  g_clear_object (&self->service);
+  /* The stack is both the bin's child and a template child: the bin lets
+   * go of it first, or it would be unparented twice */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HELDER_TYPE_LIBRARY_READER);
+
+  G_OBJECT_CLASS (helder_library_reader_parent_class)->dispose (object);
+}
+
+static void
+helder_library_reader_class_init (HelderLibraryReaderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = helder_library_reader_dispose;
+
+  /* The user asks to edit the document shown */
+  signals[EDIT] = g_signal_new ("edit", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* The user asks for the document's versions */
+  signals[HISTORY] = g_signal_new ("history", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (HELDER_TYPE_MARKDOWN_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/nl/hltsamen/Helder/ui/helder-library-reader.ui");
+  gtk_widget_class_bind_template_child (widget_class, HelderLibraryReader, stack);
+  gtk_widget_class_bind_template_child (widget_class, HelderLibraryReader, none_page);
+  gtk_widget_class_bind_template_child (widget_class, HelderLibraryReader, banner);
+  gtk_widget_class_bind_template_child (widget_class, HelderLibraryReader, banner_title);
+  gtk_widget_class_bind_template_child (widget_class, HelderLibraryReader, banner_detail);
+  gtk_widget_class_bind_template_child (widget_class, HelderLibraryReader, check_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderLibraryReader, title_label);
+  gtk_widget_class_bind_template_child (widget_class, HelderLibraryReader, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, HelderLibraryReader, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, HelderLibraryReader, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderLibraryReader, history_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderLibraryReader, body_view);
+
+  gtk_widget_class_install_action (widget_class, "reader.edit", NULL, edit_activated);
+  gtk_widget_class_install_action (widget_class, "reader.history", NULL, history_activated);
+}
+
+static void
+helder_library_reader_init (HelderLibraryReader *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  actions_update (self);
+}

@@ -1,0 +1,190 @@
+/* helder-calendar-month.c: a month of the calendar, Monday first, with week numbers
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-calendar-month"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "helder-calendar-month.h"
+#include "plan/helder-plan-messages.h"
+
+/* Like GNOME Calendar's month view: the weekdays on top, then the four
+ * to six weeks the month touches, each a compact HelderCalendarWeek with
+ * its ISO week number beside it.  The weeks are made once and shown
+ * again for each month; the view hides the ones a month does not need. */
+
+struct _HelderCalendarMonth
+{
+  GtkWidget           parent_instance;
+
+  GtkWidget          *box;
+  GtkWidget          *rows[HELDER_CALENDAR_MONTH_WEEKS];
+  GtkWidget          *numbers[HELDER_CALENDAR_MONTH_WEEKS];
+  HelderCalendarWeek *weeks[HELDER_CALENDAR_MONTH_WEEKS];
+};
+
+G_DEFINE_FINAL_TYPE (HelderCalendarMonth, helder_calendar_month, GTK_TYPE_WIDGET)
+
+static const char *weekday_names[] = {
+  N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"), N_("Sunday"),
+};
+
+void
+helder_calendar_month_show (HelderCalendarMonth         *self,
+                            guint                        year,
+                            guint                        month,
+                            const HelderCalendarContent *content)
+{
+  g_autoptr(HelderMonthLayout) layout = NULL;
+  g_autoptr(GPtrArray) in_month = g_ptr_array_new ();
+  GDate last;
+
+  g_return_if_fail (HELDER_IS_CALENDAR_MONTH (self));
+
+  layout = helder_month_layout_new (year, month, NULL);
+  last = layout->first;
+  g_date_add_days (&last, layout->n_weeks * 7 - 1);
+  {
+    /* The weeks look only at what meets the grid: with thousands of
+     * messages, each week sees dozens. */
+    g_autofree char *from = helder_date_to_iso (&layout->first);
+    g_autofree char *until = helder_date_to_iso (&last);
+    HelderCalendarContent shown = *content;
+
+    for (guint i = 0; content->messages != NULL && i < content->messages->len; i++)
+      if (helder_message_in_window (content->messages->pdata[i], from, until))
+        g_ptr_array_add (in_month, content->messages->pdata[i]);
+    shown.messages = in_month;
+    shown.month = month;
+
+    for (guint w = 0; w < HELDER_CALENDAR_MONTH_WEEKS; w++)
+      {
+        gboolean visible = w < layout->n_weeks;
+
+        gtk_widget_set_visible (self->rows[w], visible);
+        if (visible)
+          {
+            GDate monday = layout->first;
+            g_autofree char *number = g_strdup_printf ("%u", layout->week_numbers[w]);
+            /* Translators: the accessible name of a week number */
+            g_autofree char *name = g_strdup_printf (_("Week %u"), layout->week_numbers[w]);
+
+            g_date_add_days (&monday, w * 7);
+            gtk_label_set_text (GTK_LABEL (self->numbers[w]), number);
+            gtk_accessible_update_property (GTK_ACCESSIBLE (self->numbers[w]),
+                                            GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+            helder_calendar_week_show (self->weeks[w], &monday, &shown);
+          }
+      }
+  }
+}
+
+HelderCalendarWeek *
+helder_calendar_month_get_week (HelderCalendarMonth *self,
+                                guint                index)
+{
+  g_return_val_if_fail (HELDER_IS_CALENDAR_MONTH (self), NULL);
+  g_return_val_if_fail (index < HELDER_CALENDAR_MONTH_WEEKS, NULL);
+
+  return self->weeks[index];
+}
+
+GtkWidget *
+helder_calendar_month_find_chip (HelderCalendarMonth *self,
+                                 const char          *message_id)
+{
+  g_return_val_if_fail (HELDER_IS_CALENDAR_MONTH (self), NULL);
+
+  for (guint w = 0; w < HELDER_CALENDAR_MONTH_WEEKS; w++)
+    {
+      GtkWidget *chip;
+
+      if (gtk_widget_get_visible (self->rows[w]) &&
+          (chip = helder_calendar_week_find_chip (self->weeks[w], message_id)) != NULL)
+        return chip;
+    }
+  return NULL;
+}
+
+guint
+helder_calendar_month_count_chips (HelderCalendarMonth *self)
+{
+  guint n = 0;
+
+  for (guint w = 0; w < HELDER_CALENDAR_MONTH_WEEKS; w++)
+    if (gtk_widget_get_visible (self->rows[w]))
+      n += helder_calendar_week_count_chips (self->weeks[w]);
+  return n;
+}
+
+static void
+helder_calendar_month_dispose (GObject *object)
+{
+  HelderCalendarMonth *self = HELDER_CALENDAR_MONTH (object);
+
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (helder_calendar_month_parent_class)->dispose (object);
+}
+
+static void
+helder_calendar_month_class_init (HelderCalendarMonthClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = helder_calendar_month_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "calendar-month");
+}
+
+static void
+helder_calendar_month_init (HelderCalendarMonth *self)
+{
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *spacer = gtk_label_new (NULL);
+  GtkWidget *names = gtk_grid_new ();
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  gtk_widget_add_css_class (spacer, "calendar-week-number");
+  gtk_box_append (GTK_BOX (header), spacer);
+  gtk_grid_set_column_homogeneous (GTK_GRID (names), TRUE);
+  gtk_widget_set_hexpand (names, TRUE);
+  for (guint d = 0; d < 7; d++)
+    {
+      GtkWidget *label = gtk_label_new (_(weekday_names[d]));
+
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (label, "calendar-weekday");
+      gtk_grid_attach (GTK_GRID (names), label, d, 0, 1, 1);
+    }
+  gtk_box_append (GTK_BOX (header), names);
+  gtk_box_append (GTK_BOX (self->box), header);
+
+  for (guint w = 0; w < HELDER_CALENDAR_MONTH_WEEKS; w++)
+    {
+      self->rows[w] = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      gtk_widget_set_vexpand (self->rows[w], TRUE);
+      self->numbers[w] = gtk_label_new (NULL);
+      gtk_widget_set_valign (self->numbers[w], GTK_ALIGN_START);
+      gtk_widget_add_css_class (self->numbers[w], "calendar-week-number");
+      gtk_box_append (GTK_BOX (self->rows[w]), self->numbers[w]);
+      self->weeks[w] = helder_calendar_week_new (TRUE);
+      gtk_widget_set_hexpand (GTK_WIDGET (self->weeks[w]), TRUE);
+      gtk_box_append (GTK_BOX (self->rows[w]), GTK_WIDGET (self->weeks[w]));
+      gtk_box_append (GTK_BOX (self->box), self->rows[w]);
+    }
+}
+
+HelderCalendarMonth *
+helder_calendar_month_new (void)
+{
+  return g_object_new (HELDER_TYPE_CALENDAR_MONTH, NULL);
+}

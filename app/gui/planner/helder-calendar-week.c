@@ -1,0 +1,663 @@
+/* helder-calendar-week.c: one week of the calendar: days, works as bands, meetings and messages in lanes
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-calendar-week"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helder-calendar-week.h"
+#include "plan/helder-plan-messages.h"
+
+/* A week is a grid of seven homogeneous columns, modelled on a row of
+ * GNOME Calendar's month view: each day a background cell spanning all
+ * rows, its number on top, then works as bands over the days they run,
+ * then council meetings and messages, each in the first lane free on
+ * all its days (core/plan: helder_week_lanes).  A compact week (the month
+ * view) shows a few lanes and "+N" for the rest of a day; the week view
+ * shows them all.  Messages are buttons: focusable, with their title,
+ * status and dates as accessible label, dragged to another day to move
+ * them.  The grid is rebuilt when what it shows changes: a few dozen
+ * widgets, never the thousands a month's store may hold. */
+
+#define COMPACT_MESSAGE_LANES 3
+#define COMPACT_WORKS_LANES   2
+
+struct _HelderCalendarWeek
+{
+  GtkWidget   parent_instance;
+
+  GtkWidget  *grid;
+  GtkWidget  *days[7];
+  GHashTable *chips;        /* message id → chip (borrowed: the grid owns it) */
+  GDate       monday;
+  gboolean    compact;
+  int         hover_day;
+};
+
+G_DEFINE_FINAL_TYPE (HelderCalendarWeek, helder_calendar_week, GTK_TYPE_WIDGET)
+
+enum {
+  MESSAGE_SELECTED,
+  MESSAGE_DROPPED,
+  DAY_SELECTED,
+  DAY_ACTIVATED,
+  MORE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *weekday_abbreviations[] = {
+  N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"),
+};
+static const char *month_abbreviations[] = {
+  N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
+  N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
+};
+
+static char *
+iso_of_day (HelderCalendarWeek *self,
+            int                 day)
+{
+  GDate date = self->monday;
+
+  if (day > 0)
+    g_date_add_days (&date, day);
+  else if (day < 0)
+    g_date_subtract_days (&date, -day);
+  return helder_date_to_iso (&date);
+}
+
+/**
+ * helder_calendar_describe_message:
+ *
+ * Returns: (transfer full): the message as one line: title, status,
+ *   days; its chip's tooltip and accessible label
+ */
+char *
+helder_calendar_describe_message (HelderRecord *message)
+{
+  GDate start, end;
+  const char *status = helder_message_status_label (helder_message_get_status (message));
+  const char *title = helder_record_get_title (message);
+
+  if (!helder_message_get_window (message, &start, &end))
+    /* Translators: a message without dates: title, status */
+    return g_strdup_printf (_("%s, %s, no date yet"), title, status);
+  if (g_date_compare (&start, &end) == 0)
+    {
+      g_autofree char *day = helder_format_day (&start, TRUE);
+
+      /* Translators: title, status, day */
+      return g_strdup_printf (_("%s, %s, on %s"), title, status, day);
+    }
+  else
+    {
+      g_autofree char *from = helder_format_day (&start, FALSE);
+      g_autofree char *until = helder_format_day (&end, FALSE);
+
+      /* Translators: title, status, first day, last day */
+      return g_strdup_printf (_("%s, %s, from %s until %s"), title, status, from, until);
+    }
+}
+
+static void
+on_chip_clicked (HelderCalendarWeek *self,
+                 GtkWidget          *chip)
+{
+  g_signal_emit (self, signals[MESSAGE_SELECTED], 0, g_object_get_data (G_OBJECT (chip), "record"));
+}
+
+static void
+on_chip_focus (GtkEventControllerFocus *controller,
+               HelderCalendarWeek      *self)
+{
+  on_chip_clicked (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+}
+
+/* The drag carries the message and the day of its window it was taken
+ * by, so the day it lands on keeps under the pointer. */
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource      *source,
+                 double              x,
+                 double              y,
+                 HelderCalendarWeek *self)
+{
+  GtkWidget *chip = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  HelderRecord *message = g_object_get_data (G_OBJECT (chip), "record");
+  int first_day = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chip), "first-day"));
+  int n_days = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chip), "n-days"));
+  int width = MAX (gtk_widget_get_width (chip), 1);
+  int grabbed = first_day + CLAMP ((int) (x * n_days / width), 0, n_days - 1);
+  GDate start, end;
+  g_autofree char *payload = NULL;
+
+  if (!helder_message_get_window (message, &start, &end))
+    return NULL;
+  payload = g_strdup_printf ("%s\t%d", helder_record_get_id (message),
+                             grabbed - g_date_days_between (&self->monday, &start));
+  return gdk_content_provider_new_typed (G_TYPE_STRING, payload);
+}
+
+static void
+on_drag_begin (GtkDragSource      *source,
+               GdkDrag            *drag,
+               HelderCalendarWeek *self)
+{
+  GtkWidget *chip = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (chip);
+
+  gtk_drag_source_set_icon (source, paintable, 0, 0);
+}
+
+static void
+set_hover_day (HelderCalendarWeek *self,
+               int                 day)
+{
+  if (self->hover_day == day)
+    return;
+  if (self->hover_day >= 0 && self->days[self->hover_day] != NULL)
+    gtk_widget_remove_css_class (self->days[self->hover_day], "drop-target");
+  self->hover_day = day;
+  if (day >= 0 && self->days[day] != NULL)
+    gtk_widget_add_css_class (self->days[day], "drop-target");
+}
+
+static int
+day_at (HelderCalendarWeek *self,
+        double              x)
+{
+  int width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1);
+
+  return CLAMP ((int) (x * 7 / width), 0, 6);
+}
+
+static GdkDragAction
+on_drop_motion (GtkDropTarget      *target,
+                double              x,
+                double              y,
+                HelderCalendarWeek *self)
+{
+  set_hover_day (self, day_at (self, x));
+  return GDK_ACTION_MOVE;
+}
+
+static void
+on_drop_leave (GtkDropTarget      *target,
+               HelderCalendarWeek *self)
+{
+  set_hover_day (self, -1);
+}
+
+static gboolean
+on_drop (GtkDropTarget      *target,
+         const GValue       *value,
+         double              x,
+         double              y,
+         HelderCalendarWeek *self)
+{
+  const char *payload = g_value_get_string (value);
+  g_auto(GStrv) parts = payload != NULL ? g_strsplit (payload, "\t", 2) : NULL;
+  g_autofree char *start = NULL;
+
+  set_hover_day (self, -1);
+  if (parts == NULL || parts[0] == NULL || parts[1] == NULL)
+    return FALSE;
+  start = iso_of_day (self, day_at (self, x) - atoi (parts[1]));
+  g_signal_emit (self, signals[MESSAGE_DROPPED], 0, parts[0], start);
+  return TRUE;
+}
+
+static void
+on_click (GtkGestureClick    *gesture,
+          int                 n_press,
+          double              x,
+          double              y,
+          HelderCalendarWeek *self)
+{
+  g_autofree char *day = iso_of_day (self, day_at (self, x));
+
+  g_signal_emit (self, signals[n_press >= 2 ? DAY_ACTIVATED : DAY_SELECTED], 0, day);
+}
+
+static void
+on_more_clicked (GtkButton          *button,
+                 HelderCalendarWeek *self)
+{
+  g_signal_emit (self, signals[MORE], 0, g_object_get_data (G_OBJECT (button), "day"));
+}
+
+static GtkWidget *
+chip_box (const char *icon_name,
+          const char *title,
+          const char *detail)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *label = gtk_label_new (title);
+
+  if (icon_name != NULL)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+
+      gtk_widget_set_valign (icon, GTK_ALIGN_START);
+      gtk_box_append (GTK_BOX (box), icon);
+    }
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (labels), label);
+  if (detail != NULL)
+    {
+      GtkWidget *second = gtk_label_new (detail);
+
+      gtk_label_set_ellipsize (GTK_LABEL (second), PANGO_ELLIPSIZE_END);
+      gtk_label_set_xalign (GTK_LABEL (second), 0);
+      gtk_widget_add_css_class (second, "caption");
+      gtk_box_append (GTK_BOX (labels), second);
+    }
+  gtk_box_append (GTK_BOX (box), labels);
+  return box;
+}
+
+static void
+mark_continuation (GtkWidget            *widget,
+                   const HelderWeekItem *item)
+{
+  if (item->starts_before)
+    gtk_widget_add_css_class (widget, "continues-before");
+  if (item->ends_after)
+    gtk_widget_add_css_class (widget, "continues-after");
+}
+
+static GtkWidget *
+message_chip (HelderCalendarWeek          *self,
+              const HelderWeekItem        *item,
+              const HelderCalendarContent *content)
+{
+  HelderMessageStatus status = helder_message_get_status (item->record);
+  g_autofree char *description = helder_calendar_describe_message (item->record);
+  g_autofree char *css = g_strconcat ("status-", helder_message_status_to_string (status), NULL);
+  GtkWidget *chip = gtk_button_new ();
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  gtk_button_set_child (GTK_BUTTON (chip),
+                        chip_box (helder_message_status_icon_name (status), helder_record_get_title (item->record),
+                                  self->compact ? NULL : helder_message_status_label (status)));
+  gtk_widget_add_css_class (chip, "calendar-chip");
+  gtk_widget_add_css_class (chip, css);
+  if (g_strcmp0 (content->selected_id, helder_record_get_id (item->record)) == 0)
+    gtk_widget_add_css_class (chip, "selected");
+  mark_continuation (chip, item);
+  gtk_widget_set_tooltip_text (chip, description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  g_object_set_data_full (G_OBJECT (chip), "record", g_object_ref (item->record), g_object_unref);
+  g_object_set_data (G_OBJECT (chip), "first-day", GINT_TO_POINTER (item->first_day));
+  g_object_set_data (G_OBJECT (chip), "n-days", GINT_TO_POINTER (item->last_day - item->first_day + 1));
+  g_signal_connect_object (chip, "clicked", G_CALLBACK (on_chip_clicked), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (focus, "enter", G_CALLBACK (on_chip_focus), self, 0);
+  gtk_widget_add_controller (chip, focus);
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect_object (source, "prepare", G_CALLBACK (on_drag_prepare), self, 0);
+  g_signal_connect_object (source, "drag-begin", G_CALLBACK (on_drag_begin), self, 0);
+  gtk_widget_add_controller (chip, GTK_EVENT_CONTROLLER (source));
+  g_hash_table_insert (self->chips, (gpointer) helder_record_get_id (item->record), chip);
+  return chip;
+}
+
+static char *
+format_iso (const char *iso)
+{
+  GDate date;
+
+  return helder_date_from_iso (iso, &date) ? helder_format_day (&date, FALSE) : NULL;
+}
+
+static char *
+period_text (HelderRecord *record,
+             const char   *start_field,
+             const char   *end_field)
+{
+  g_autofree char *from = format_iso (helder_record_get_text (record, start_field));
+  g_autofree char *until = end_field ? format_iso (helder_record_get_text (record, end_field)) : NULL;
+
+  if (until == NULL || g_strcmp0 (from, until) == 0)
+    return g_steal_pointer (&from);
+  /* Translators: a period: "1 maart 2027 – 2 juli 2027" */
+  return g_strdup_printf (_("%s – %s"), from ? from : "", until);
+}
+
+static GtkWidget *
+works_band (const HelderWeekItem *item)
+{
+  g_autofree char *period = period_text (item->record, "start_date", "end_date");
+  const char *location = helder_record_get_text (item->record, "location");
+  g_autofree char *tooltip = g_strdup_printf (_("Works: %s\n%s\n%s"), helder_record_get_title (item->record),
+                                              location ? location : "", period ? period : "");
+  GtkWidget *band = chip_box ("mark-location-symbolic", helder_record_get_title (item->record), NULL);
+
+  gtk_widget_add_css_class (band, "calendar-works");
+  mark_continuation (band, item);
+  gtk_widget_set_tooltip_text (band, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (band), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  return band;
+}
+
+/* "20:00" when the meeting has a time */
+static char *
+meeting_time (HelderRecord *meeting)
+{
+  const char *starts = helder_record_get_text (meeting, "starts_at");
+  g_autoptr(GDateTime) when = NULL;
+
+  if (starts == NULL || strlen (starts) <= 10)
+    return NULL;
+  when = g_date_time_new_from_iso8601 (starts, NULL);
+  if (when == NULL)
+    {
+      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+
+      when = g_date_time_new_from_iso8601 (starts, local);
+    }
+  return when ? g_date_time_format (when, "%H:%M") : NULL;
+}
+
+static GtkWidget *
+meeting_chip (const HelderWeekItem *item,
+              gboolean              compact)
+{
+  g_autofree char *time = meeting_time (item->record);
+  const char *gremium = helder_record_get_text (item->record, "gremium");
+  const char *place = helder_record_get_text (item->record, "place");
+  g_autofree char *title = time ? g_strdup_printf ("%s %s", time, helder_record_get_title (item->record))
+                                : g_strdup (helder_record_get_title (item->record));
+  g_autofree char *tooltip = g_strdup_printf (_("Council meeting: %s\n%s\n%s"), title,
+                                              gremium ? gremium : "", place ? place : "");
+  GtkWidget *chip = chip_box ("system-users-symbolic", title, compact ? NULL : gremium);
+
+  gtk_widget_add_css_class (chip, "calendar-council");
+  gtk_widget_set_tooltip_text (chip, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  return chip;
+}
+
+static void
+clear (HelderCalendarWeek *self)
+{
+  GtkWidget *child;
+
+  g_hash_table_remove_all (self->chips);
+  while ((child = gtk_widget_get_first_child (self->grid)) != NULL)
+    gtk_grid_remove (GTK_GRID (self->grid), child);
+  for (guint i = 0; i < 7; i++)
+    self->days[i] = NULL;
+  self->hover_day = -1;
+}
+
+/* Places @items from @row on, at most @max_lanes lanes (0: all); the
+ * rest counts towards each of its days' overflow.  Returns the lanes used. */
+static guint
+place_items (HelderCalendarWeek          *self,
+             GArray                      *items,
+             guint                        n_lanes,
+             guint                        row,
+             guint                        max_lanes,
+             guint                        overflow[7],
+             const HelderCalendarContent *content,
+             GtkWidget                 *(*make) (HelderCalendarWeek *, const HelderWeekItem *,
+                                                 const HelderCalendarContent *))
+{
+  guint shown = max_lanes > 0 ? MIN (n_lanes, max_lanes) : n_lanes;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      HelderWeekItem *item = &g_array_index (items, HelderWeekItem, i);
+      GtkWidget *widget;
+
+      if (item->lane >= shown)
+        {
+          for (guint d = item->first_day; d <= item->last_day; d++)
+            overflow[d]++;
+          continue;
+        }
+      widget = make (self, item, content);
+      gtk_widget_set_margin_start (widget, item->starts_before ? 0 : 2);
+      gtk_widget_set_margin_end (widget, item->ends_after ? 0 : 2);
+      gtk_grid_attach (GTK_GRID (self->grid), widget, item->first_day, row + item->lane,
+                       item->last_day - item->first_day + 1, 1);
+    }
+  return shown;
+}
+
+static GtkWidget *
+make_works (HelderCalendarWeek *self, const HelderWeekItem *item, const HelderCalendarContent *content)
+{
+  return works_band (item);
+}
+
+static GtkWidget *
+make_meeting (HelderCalendarWeek *self, const HelderWeekItem *item, const HelderCalendarContent *content)
+{
+  return meeting_chip (item, self->compact);
+}
+
+static GtkWidget *
+day_header (HelderCalendarWeek *self,
+            const GDate        *date)
+{
+  g_autofree char *text = NULL;
+  GtkWidget *label;
+
+  if (self->compact)
+    text = g_strdup_printf ("%u", g_date_get_day (date));
+  else
+    text = g_strdup_printf ("%s %u %s", _(weekday_abbreviations[g_date_get_weekday (date) - 1]),
+                            g_date_get_day (date), _(month_abbreviations[g_date_get_month (date) - 1]));
+  label = gtk_label_new (text);
+  gtk_widget_add_css_class (label, "calendar-day-number");
+  gtk_label_set_xalign (GTK_LABEL (label), self->compact ? 1 : 0);
+  return label;
+}
+
+/**
+ * helder_calendar_week_show:
+ * @monday: the week's first day
+ *
+ * Shows what @content holds for the week.
+ */
+void
+helder_calendar_week_show (HelderCalendarWeek          *self,
+                           const GDate                 *monday,
+                           const HelderCalendarContent *content)
+{
+  g_autoptr(GArray) works = NULL;
+  g_autoptr(GArray) meetings = NULL;
+  g_autoptr(GArray) messages = NULL;
+  guint n_works, n_meetings, n_messages, row = 1, n_rows;
+  guint overflow[7] = { 0 };
+
+  g_return_if_fail (HELDER_IS_CALENDAR_WEEK (self));
+
+  clear (self);
+  self->monday = *monday;
+  works = helder_week_lanes (monday, content->works, "start_date", "end_date", &n_works);
+  meetings = helder_week_lanes (monday, content->meetings, "starts_at", NULL, &n_meetings);
+  messages = helder_week_lanes (monday, content->messages, "window_start", "window_end", &n_messages);
+
+  row += place_items (self, works, n_works, row, self->compact ? COMPACT_WORKS_LANES : 0, overflow,
+                      content, make_works);
+  row += place_items (self, meetings, n_meetings, row, self->compact ? 1 : 0, overflow, content, make_meeting);
+  row += place_items (self, messages, n_messages, row,
+                      self->compact ? COMPACT_MESSAGE_LANES : 0, overflow, content, message_chip);
+  n_rows = row + 1;
+
+  for (guint d = 0; d < 7; d++)
+    {
+      GDate date = *monday;
+      GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *header;
+
+      g_date_add_days (&date, d);
+      gtk_widget_add_css_class (cell, "calendar-day");
+      if (g_date_compare (&date, &content->today) == 0)
+        gtk_widget_add_css_class (cell, "today");
+      if (g_date_valid (&content->selected_day) && g_date_compare (&date, &content->selected_day) == 0)
+        gtk_widget_add_css_class (cell, "selected-day");
+      if (content->month != 0 && g_date_get_month (&date) != content->month)
+        gtk_widget_add_css_class (cell, "other-month");
+      if (d >= 5)
+        gtk_widget_add_css_class (cell, "weekend");
+      /* Behind the rest: attached first, over all rows */
+      gtk_grid_attach (GTK_GRID (self->grid), cell, d, 0, 1, n_rows);
+      gtk_widget_insert_after (cell, self->grid, NULL);
+      self->days[d] = cell;
+      header = day_header (self, &date);
+      if (g_date_compare (&date, &content->today) == 0)
+        gtk_widget_add_css_class (header, "today");
+      gtk_grid_attach (GTK_GRID (self->grid), header, d, 0, 1, 1);
+
+      if (overflow[d] > 0)
+        {
+          /* Translators: more messages on a day than the month shows */
+          g_autofree char *label = g_strdup_printf (_("+%u more"), overflow[d]);
+          GtkWidget *more = gtk_button_new_with_label (label);
+
+          gtk_widget_add_css_class (more, "flat");
+          gtk_widget_add_css_class (more, "calendar-more");
+          gtk_widget_set_halign (more, GTK_ALIGN_START);
+          gtk_widget_set_valign (more, GTK_ALIGN_END);
+          g_object_set_data_full (G_OBJECT (more), "day", helder_date_to_iso (&date), g_free);
+          g_signal_connect_object (more, "clicked", G_CALLBACK (on_more_clicked), self, 0);
+          gtk_grid_attach (GTK_GRID (self->grid), more, d, n_rows - 1, 1, 1);
+        }
+    }
+  /* The last row takes what height is left */
+  if (gtk_grid_get_child_at (GTK_GRID (self->grid), 0, n_rows - 1) == NULL)
+    {
+      GtkWidget *filler = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+      gtk_widget_set_vexpand (filler, TRUE);
+      gtk_widget_set_size_request (filler, -1, 4);
+      gtk_widget_set_can_target (filler, FALSE);
+      gtk_grid_attach (GTK_GRID (self->grid), filler, 0, n_rows - 1, 1, 1);
+    }
+}
+
+GtkWidget *
+helder_calendar_week_find_chip (HelderCalendarWeek *self,
+                                const char         *message_id)
+{
+  g_return_val_if_fail (HELDER_IS_CALENDAR_WEEK (self), NULL);
+
+  return message_id ? g_hash_table_lookup (self->chips, message_id) : NULL;
+}
+
+guint
+helder_calendar_week_count_chips (HelderCalendarWeek *self)
+{
+  g_return_val_if_fail (HELDER_IS_CALENDAR_WEEK (self), 0);
+
+  return g_hash_table_size (self->chips);
+}
+
+void
+helder_calendar_week_get_monday (HelderCalendarWeek *self,
+                                 GDate              *monday)
+{
+  *monday = self->monday;
+}
+
+static void
+helder_calendar_week_dispose (GObject *object)
+{
+  HelderCalendarWeek *self = HELDER_CALENDAR_WEEK (object);
+
+  if (self->chips != NULL)
+    g_hash_table_remove_all (self->chips);
+  g_clear_pointer (&self->grid, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (helder_calendar_week_parent_class)->dispose (object);
+}
+
+static void
+helder_calendar_week_finalize (GObject *object)
+{
+  HelderCalendarWeek *self = HELDER_CALENDAR_WEEK (object);
+
+  g_clear_pointer (&self->chips, g_hash_table_unref);
+
+  G_OBJECT_CLASS (helder_calendar_week_parent_class)->finalize (object);
+}
+
+static void
+helder_calendar_week_class_init (HelderCalendarWeekClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = helder_calendar_week_dispose;
+  object_class->finalize = helder_calendar_week_finalize;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "calendar-week");
+
+  signals[MESSAGE_SELECTED] =
+    g_signal_new ("message-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, HELDER_TYPE_RECORD);
+  /* @id, @new_start: the message dropped, and the first day it now has */
+  signals[MESSAGE_DROPPED] =
+    g_signal_new ("message-dropped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+  signals[DAY_SELECTED] =
+    g_signal_new ("day-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[DAY_ACTIVATED] =
+    g_signal_new ("day-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[MORE] =
+    g_signal_new ("more", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+helder_calendar_week_init (HelderCalendarWeek *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  self->chips = g_hash_table_new (g_str_hash, g_str_equal);
+  self->hover_day = -1;
+  self->grid = gtk_grid_new ();
+  gtk_grid_set_column_homogeneous (GTK_GRID (self->grid), TRUE);
+  gtk_grid_set_row_spacing (GTK_GRID (self->grid), 2);
+  gtk_widget_set_parent (self->grid, GTK_WIDGET (self));
+  g_date_clear (&self->monday, 1);
+
+  g_signal_connect_object (target, "motion", G_CALLBACK (on_drop_motion), self, 0);
+  g_signal_connect_object (target, "enter", G_CALLBACK (on_drop_motion), self, 0);
+  g_signal_connect_object (target, "leave", G_CALLBACK (on_drop_leave), self, 0);
+  g_signal_connect_object (target, "drop", G_CALLBACK (on_drop), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  g_signal_connect_object (click, "pressed", G_CALLBACK (on_click), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+}
+
+HelderCalendarWeek *
+helder_calendar_week_new (gboolean compact)
+{
+  HelderCalendarWeek *self = g_object_new (HELDER_TYPE_CALENDAR_WEEK, NULL);
+
+  self->compact = compact;
+  if (compact)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "compact");
+  return self;
+}

@@ -1,0 +1,1066 @@
+/* helder-message-pane.c: a message's details beside the calendar: every field, the approval, the history
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-message-pane"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "helder-message-pane.h"
+#include "service/helder-record-follower.h"
+
+/* The pane edits everything a message has.  Every change is saved at
+ * once, one transaction through the plan service (which sends an
+ * approved message back to review when its dates or text change); the
+ * pane follows the stored message, so a colleague's change shows here.
+ * The approval steps the status allows are buttons, insensitive with the
+ * reason shown when the rules say no (four eyes: not the author).  Below
+ * the fields, the message's history: every status change, who, when,
+ * and what they said. */
+
+typedef enum
+{
+  FIELD_ENTRY,
+  FIELD_DATE,
+  FIELD_CHECKS,    /* a list of ids, or the chosen channels */
+  FIELD_LINK,      /* one id, or none */
+  FIELD_LEVEL,     /* 1 to 3 */
+  FIELD_SWITCH,
+} FieldKind;
+
+typedef struct
+{
+  const char *name;
+  FieldKind   kind;
+  const char *label;
+  GType     (*type) (void);   /* what CHECKS and LINK choose from */
+  int         group;
+} FieldSpec;
+
+enum { GROUP_WHEN, GROUP_WHO, GROUP_HOW, GROUP_LINKS, N_GROUPS };
+
+static const FieldSpec field_specs[] = {
+  { "window_start", FIELD_DATE, N_("From"), NULL, GROUP_WHEN },
+  { "window_end", FIELD_DATE, N_("Until"), NULL, GROUP_WHEN },
+  { "deadline", FIELD_DATE, N_("Legal deadline"), NULL, GROUP_WHEN },
+  { "audiences", FIELD_CHECKS, N_("Audiences"), helder_audience_get_type, GROUP_WHO },
+  { "area", FIELD_ENTRY, N_("Area"), NULL, GROUP_WHO },
+  { "areas", FIELD_CHECKS, N_("Wijken and streets"), helder_area_get_type, GROUP_WHO },
+  { "channels", FIELD_CHECKS, N_("Channels"), helder_channel_get_type, GROUP_HOW },
+  { "urgency", FIELD_LEVEL, N_("Urgency"), NULL, GROUP_HOW },
+  { "complexity", FIELD_LEVEL, N_("Complexity"), NULL, GROUP_HOW },
+  { "sensitivity", FIELD_LEVEL, N_("Sensitivity"), NULL, GROUP_HOW },
+  { "legal_effect", FIELD_SWITCH, N_("Legal effect"), NULL, GROUP_HOW },
+  { "two_way", FIELD_SWITCH, N_("Two-way contact needed"), NULL, GROUP_HOW },
+  { "omgevingswet", FIELD_SWITCH, N_("Falls under the Omgevingswet"), NULL, GROUP_HOW },
+  { "priority", FIELD_LINK, N_("Priority"), helder_priority_get_type, GROUP_LINKS },
+  { "topic", FIELD_LINK, N_("Topic"), helder_topic_get_type, GROUP_LINKS },
+  { "works", FIELD_CHECKS, N_("Works"), helder_works_get_type, GROUP_LINKS },
+  { "council_meeting", FIELD_LINK, N_("Council meeting"), helder_council_meeting_get_type, GROUP_LINKS },
+};
+
+static const char *group_titles[N_GROUPS] = {
+  N_("When"), N_("For Whom"), N_("How"), N_("Links"),
+};
+
+typedef struct
+{
+  const FieldSpec *spec;
+  GtkWidget       *row;
+  GtkWidget       *widget;    /* entry row, date button, combo row, switch */
+  GtkWidget       *calendar;  /* DATE */
+  GPtrArray       *ids;       /* CHECKS, LINK: the choices' ids */
+  GPtrArray       *checks;    /* CHECKS: a GtkCheckButton per id */
+} Field;
+
+typedef struct
+{
+  HelderMessageStatus to;
+  const char         *label;
+  gboolean            suggested;
+} Step;
+
+static const Step steps[] = {
+  { HELDER_MESSAGE_DRAFT, N_("Start Draft"), TRUE },
+  { HELDER_MESSAGE_REVIEW, N_("Send for Review"), TRUE },
+  { HELDER_MESSAGE_APPROVED, N_("Approve"), TRUE },
+  { HELDER_MESSAGE_DRAFT, N_("Send Back…"), FALSE },
+  { HELDER_MESSAGE_PUBLISHED, N_("Mark Published"), TRUE },
+  { HELDER_MESSAGE_IDEA, N_("Back to Idea"), FALSE },
+  { HELDER_MESSAGE_REVIEW, N_("Review Again"), FALSE },
+  { HELDER_MESSAGE_APPROVED, N_("Not Published"), FALSE },
+};
+
+struct _HelderMessagePane
+{
+  AdwBin             parent_instance;
+
+  /* template widgets */
+  AdwEntryRow       *title_row;
+  AdwActionRow      *status_row;
+  GtkImage          *status_icon;
+  GtkFlowBox        *steps;
+  GtkLabel          *reason_label;
+  GtkWidget         *open_text_button;
+  GtkBox            *fields;
+  GtkListBox        *history_list;
+
+  /* owned */
+  HelderPlanService *service;
+  HelderRecord      *message;    /* the stored copy shown */
+  HelderRecordList  *history;
+  HelderRecordList  *users;
+  GArray            *field_widgets;   /* Field */
+  gboolean           updating;
+};
+
+G_DEFINE_FINAL_TYPE (HelderMessagePane, helder_message_pane, ADW_TYPE_BIN)
+
+enum {
+  OPEN_TEXT,
+  CLOSED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void update_values (HelderMessagePane *self);
+
+static void
+show_error (HelderMessagePane *self,
+            const char        *title,
+            const GError      *error)
+{
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "(ss)", title,
+                                   error ? error->message : ""))
+    g_warning ("%s: %s", title, error ? error->message : "");
+}
+
+static char *
+user_name (HelderMessagePane *self,
+           const char        *login)
+{
+  guint n = self->users ? g_list_model_get_n_items (G_LIST_MODEL (self->users)) : 0;
+
+  if (login == NULL)
+    return g_strdup (_("someone"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HelderRecord) user = g_list_model_get_item (G_LIST_MODEL (self->users), i);
+
+      if (g_strcmp0 (helder_record_get_text (user, "login"), login) == 0)
+        return g_strdup (helder_record_get_text (user, "name"));
+    }
+  return g_strdup (login);
+}
+
+static char *
+format_moment (const char *iso)
+{
+  g_autoptr(GDateTime) when = iso ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+  g_autoptr(GDateTime) local = when ? g_date_time_to_local (when) : NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *time = NULL;
+  GDate date;
+
+  if (local == NULL)
+    {
+      if (!helder_date_from_iso (iso, &date))
+        return g_strdup ("");
+      return helder_format_day (&date, FALSE);
+    }
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+  day = helder_format_day (&date, FALSE);
+  time = g_date_time_format (local, "%H:%M");
+  /* Translators: a day and a time: "2 december 2026 om 14:05" */
+  return g_strdup_printf (_("%s at %s"), day, time);
+}
+
+/* Saving */
+
+static gboolean
+save_copy (HelderMessagePane *self,
+           HelderRecord      *copy)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!helder_plan_service_save_message (self->service, copy, &error))
+    {
+      show_error (self, _("Could not save the message"), error);
+      update_values (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static HelderRecord *
+edit_copy (HelderMessagePane *self)
+{
+  return self->message != NULL && !self->updating ? helder_record_follower_copy (self->message) : NULL;
+}
+
+static void
+on_title_apply (HelderMessagePane *self)
+{
+  g_autoptr(HelderRecord) copy = edit_copy (self);
+  const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
+
+  if (copy == NULL || *title == '\0')
+    return;
+  g_object_set (copy, "title", title, NULL);
+  save_copy (self, copy);
+}
+
+static void
+set_text_field (HelderRecord *copy,
+                const char   *name,
+                const char   *value)
+{
+  g_autofree char *property = g_strdelimit (g_strdup (name), "_", '-');
+
+  g_object_set (copy, property, value, NULL);
+}
+
+static void
+on_entry_apply (HelderMessagePane *self,
+                AdwEntryRow       *row)
+{
+  Field *field = g_object_get_data (G_OBJECT (row), "field");
+  g_autoptr(HelderRecord) copy = edit_copy (self);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  if (copy == NULL)
+    return;
+  set_text_field (copy, field->spec->name, *text ? text : NULL);
+  save_copy (self, copy);
+}
+
+static void
+on_day_selected (HelderMessagePane *self,
+                 GtkCalendar       *calendar)
+{
+  Field *field = g_object_get_data (G_OBJECT (calendar), "field");
+  g_autoptr(HelderRecord) copy = edit_copy (self);
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
+  g_autofree char *iso = NULL;
+
+  if (copy == NULL)
+    return;
+  iso = g_date_time_format (day, "%Y-%m-%d");
+  set_text_field (copy, field->spec->name, iso);
+  /* A window ends on or after its start */
+  if (g_str_equal (field->spec->name, "window_start") &&
+      g_strcmp0 (helder_record_get_text (copy, "window_end"), iso) < 0)
+    g_object_set (copy, "window-end", iso, NULL);
+  if (g_str_equal (field->spec->name, "window_end") &&
+      g_strcmp0 (helder_record_get_text (copy, "window_start"), iso) > 0)
+    g_object_set (copy, "window-start", iso, NULL);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (field->widget));
+  save_copy (self, copy);
+}
+
+static void
+on_date_cleared (HelderMessagePane *self,
+                 GtkButton         *button)
+{
+  Field *field = g_object_get_data (G_OBJECT (button), "field");
+  g_autoptr(HelderRecord) copy = edit_copy (self);
+
+  if (copy == NULL)
+    return;
+  set_text_field (copy, field->spec->name, NULL);
+  save_copy (self, copy);
+}
+
+/* The chosen channels keep their reasons from the channel advice. */
+static char *
+channels_json (HelderRecord *message,
+               Field        *field)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *old = NULL;
+  const char *text = helder_record_get_text (message, "channels");
+
+  if (text != NULL && json_parser_load_from_data (parser, text, -1, NULL) &&
+      JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+    old = json_node_get_array (json_parser_get_root (parser));
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < field->ids->len; i++)
+    {
+      const char *id = field->ids->pdata[i];
+      const char *reason = NULL;
+
+      if (!gtk_check_button_get_active (field->checks->pdata[i]))
+        continue;
+      for (guint j = 0; old != NULL && j < json_array_get_length (old); j++)
+        {
+          JsonNode *node = json_array_get_element (old, j);
+
+          if (JSON_NODE_HOLDS_OBJECT (node) &&
+              g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (node), "channel", NULL),
+                         id) == 0)
+            reason = json_object_get_string_member_with_default (json_node_get_object (node), "reason", NULL);
+        }
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "channel");
+      json_builder_add_string_value (builder, id);
+      if (reason != NULL)
+        {
+          json_builder_set_member_name (builder, "reason");
+          json_builder_add_string_value (builder, reason);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+static gboolean
+channel_chosen (HelderRecord *message,
+                const char   *channel)
+{
+  HelderMessageFilter filter = { .channel = (char *) channel };
+
+  return helder_message_filter_matches (&filter, message);
+}
+
+static void
+on_check_toggled (HelderMessagePane *self,
+                  GtkCheckButton    *check)
+{
+  Field *field = g_object_get_data (G_OBJECT (check), "field");
+  g_autoptr(HelderRecord) copy = edit_copy (self);
+  g_autofree char *property = NULL;
+
+  if (copy == NULL)
+    return;
+  property = g_strdelimit (g_strdup (field->spec->name), "_", '-');
+  if (g_str_equal (field->spec->name, "channels"))
+    {
+      g_autofree char *json = channels_json (copy, field);
+
+      g_object_set (copy, "channels", json, NULL);
+    }
+  else
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) ids = NULL;
+
+      for (guint i = 0; i < field->ids->len; i++)
+        if (gtk_check_button_get_active (field->checks->pdata[i]))
+          g_strv_builder_add (builder, field->ids->pdata[i]);
+      ids = g_strv_builder_end (builder);
+      g_object_set (copy, property, ids, NULL);
+    }
+  save_copy (self, copy);
+}
+
+static void
+on_combo_selected (HelderMessagePane *self,
+                   GParamSpec        *pspec,
+                   AdwComboRow       *row)
+{
+  Field *field = g_object_get_data (G_OBJECT (row), "field");
+  g_autoptr(HelderRecord) copy = edit_copy (self);
+  guint selected = adw_combo_row_get_selected (row);
+  g_autofree char *property = NULL;
+
+  if (copy == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  property = g_strdelimit (g_strdup (field->spec->name), "_", '-');
+  if (field->spec->kind == FIELD_LEVEL)
+    g_object_set (copy, property, (int) selected + 1, NULL);
+  else
+    g_object_set (copy, property, selected > 0 ? (char *) field->ids->pdata[selected - 1] : NULL, NULL);
+  save_copy (self, copy);
+}
+
+static void
+on_switch_active (HelderMessagePane *self,
+                  GParamSpec        *pspec,
+                  GtkSwitch         *widget)
+{
+  Field *field = g_object_get_data (G_OBJECT (widget), "field");
+  g_autoptr(HelderRecord) copy = edit_copy (self);
+  g_autofree char *property = NULL;
+
+  if (copy == NULL)
+    return;
+  property = g_strdelimit (g_strdup (field->spec->name), "_", '-');
+  g_object_set (copy, property, gtk_switch_get_active (widget), NULL);
+  save_copy (self, copy);
+}
+
+/* Building the fields for one message */
+
+static void
+field_clear (gpointer data)
+{
+  Field *field = data;
+
+  g_clear_pointer (&field->ids, g_ptr_array_unref);
+  g_clear_pointer (&field->checks, g_ptr_array_unref);
+}
+
+static GtkWidget *
+build_date (HelderMessagePane *self,
+            Field             *field)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *calendar = gtk_calendar_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->spec->label));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _(field->spec->label), -1);
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  g_object_set_data (G_OBJECT (calendar), "field", field);
+  g_signal_connect_object (calendar, "day-selected", G_CALLBACK (on_day_selected), self, G_CONNECT_SWAPPED);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  if (g_str_equal (field->spec->name, "deadline"))
+    {
+      GtkWidget *clear = gtk_button_new_from_icon_name ("edit-clear-symbolic");
+
+      gtk_widget_set_valign (clear, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (clear, "flat");
+      gtk_widget_set_tooltip_text (clear, _("No deadline"));
+      g_object_set_data (G_OBJECT (clear), "field", field);
+      g_signal_connect_object (clear, "clicked", G_CALLBACK (on_date_cleared), self, G_CONNECT_SWAPPED);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), clear);
+    }
+  field->widget = button;
+  field->calendar = calendar;
+  return row;
+}
+
+static GtkWidget *
+build_checks (HelderMessagePane *self,
+              Field             *field)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  g_autoptr(HelderRecordList) list = helder_service_list (HELDER_SERVICE (self->service), field->spec->type ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->spec->label));
+  field->ids = g_ptr_array_new_with_free_func (g_free);
+  field->checks = g_ptr_array_new ();
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(HelderRecord) record = g_list_model_get_item (G_LIST_MODEL (list), i);
+      GtkWidget *choice = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (choice), helder_record_get_title (record));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (choice), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (choice), check);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      helder_record_get_title (record), -1);
+      g_object_set_data (G_OBJECT (check), "field", field);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_check_toggled), self, G_CONNECT_SWAPPED);
+      g_ptr_array_add (field->ids, g_strdup (helder_record_get_id (record)));
+      g_ptr_array_add (field->checks, check);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), choice);
+    }
+  field->widget = row;
+  return row;
+}
+
+static GtkWidget *
+build_combo (HelderMessagePane *self,
+             Field             *field)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->spec->label));
+  if (field->spec->kind == FIELD_LEVEL)
+    {
+      gtk_string_list_append (names, _("Low"));
+      gtk_string_list_append (names, _("Medium"));
+      gtk_string_list_append (names, _("High"));
+    }
+  else
+    {
+      g_autoptr(HelderRecordList) list = helder_service_list (HELDER_SERVICE (self->service), field->spec->type ());
+
+      field->ids = g_ptr_array_new_with_free_func (g_free);
+      gtk_string_list_append (names, _("None"));
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+        {
+          g_autoptr(HelderRecord) record = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+          gtk_string_list_append (names, helder_record_get_title (record));
+          g_ptr_array_add (field->ids, g_strdup (helder_record_get_id (record)));
+        }
+    }
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_combo_selected), self, G_CONNECT_SWAPPED);
+  field->widget = row;
+  return row;
+}
+
+static GtkWidget *
+build_field (HelderMessagePane *self,
+             Field             *field)
+{
+  GtkWidget *row = NULL;
+
+  switch (field->spec->kind)
+    {
+    case FIELD_ENTRY:
+      row = adw_entry_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->spec->label));
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+      g_signal_connect_object (row, "apply", G_CALLBACK (on_entry_apply), self, G_CONNECT_SWAPPED);
+      field->widget = row;
+      break;
+    case FIELD_DATE:
+      row = build_date (self, field);
+      break;
+    case FIELD_CHECKS:
+      row = build_checks (self, field);
+      break;
+    case FIELD_LINK:
+    case FIELD_LEVEL:
+      row = build_combo (self, field);
+      break;
+    case FIELD_SWITCH:
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->spec->label));
+      field->widget = gtk_switch_new ();
+      gtk_widget_set_valign (field->widget, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (field->widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(field->spec->label), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), field->widget);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), field->widget);
+      g_signal_connect_object (field->widget, "notify::active", G_CALLBACK (on_switch_active), self,
+                               G_CONNECT_SWAPPED);
+      break;
+    }
+  field->row = row;
+  g_object_set_data (G_OBJECT (field->widget), "field", field);
+  return row;
+}
+
+static void
+build_fields (HelderMessagePane *self)
+{
+  GtkWidget *child;
+  GtkWidget *groups[N_GROUPS];
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->fields))) != NULL)
+    gtk_box_remove (self->fields, child);
+  g_array_set_size (self->field_widgets, 0);
+  if (self->message == NULL || self->service == NULL)
+    return;
+
+  for (guint g = 0; g < N_GROUPS; g++)
+    {
+      groups[g] = adw_preferences_group_new ();
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (groups[g]), _(group_titles[g]));
+      gtk_box_append (self->fields, groups[g]);
+    }
+  /* Sized first: the fields point into the array */
+  g_array_set_size (self->field_widgets, G_N_ELEMENTS (field_specs));
+  for (guint i = 0; i < G_N_ELEMENTS (field_specs); i++)
+    {
+      Field *field = &g_array_index (self->field_widgets, Field, i);
+
+      field->spec = &field_specs[i];
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[field_specs[i].group]), build_field (self, field));
+    }
+}
+
+/* Showing the message's values */
+
+static void
+update_field (HelderMessagePane *self,
+              Field             *field)
+{
+  HelderRecord *message = self->message;
+  const char *name = field->spec->name;
+
+  switch (field->spec->kind)
+    {
+    case FIELD_ENTRY:
+      if (!gtk_widget_has_focus (field->widget) && !gtk_widget_is_focus (field->widget))
+        gtk_editable_set_text (GTK_EDITABLE (field->widget), helder_record_get_text (message, name) ?: "");
+      break;
+    case FIELD_DATE:
+      {
+        GDate date;
+        g_autofree char *label = NULL;
+
+        if (helder_date_from_iso (helder_record_get_text (message, name), &date))
+          {
+            g_autoptr(GDateTime) day = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                                                              g_date_get_day (&date), 12, 0, 0);
+
+            label = helder_format_day (&date, FALSE);
+            gtk_calendar_select_day (GTK_CALENDAR (field->calendar), day);
+          }
+        gtk_menu_button_set_label (GTK_MENU_BUTTON (field->widget), label ? label : _("Choose a day"));
+      }
+      break;
+    case FIELD_CHECKS:
+      {
+        const char * const *chosen = g_str_equal (name, "channels") ? NULL : helder_record_get_list (message, name);
+        g_autoptr(GString) summary = g_string_new (NULL);
+        guint n = 0;
+
+        for (guint i = 0; i < field->ids->len; i++)
+          {
+            gboolean active = g_str_equal (name, "channels")
+                            ? channel_chosen (message, field->ids->pdata[i])
+                            : chosen != NULL && g_strv_contains (chosen, field->ids->pdata[i]);
+            GtkWidget *row = gtk_widget_get_ancestor (field->checks->pdata[i], ADW_TYPE_ACTION_ROW);
+
+            gtk_check_button_set_active (field->checks->pdata[i], active);
+            if (active && n++ < 3)
+              g_string_append_printf (summary, "%s%s", summary->len ? ", " : "",
+                                      adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+          }
+        if (n > 3)
+          /* Translators: the rest of a list, after three names */
+          g_string_append_printf (summary, _(" and %u more"), n - 3);
+        adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (field->widget), n ? summary->str : _("None"));
+      }
+      break;
+    case FIELD_LINK:
+      {
+        const char *id = helder_record_get_text (message, name);
+        guint selected = 0;
+
+        for (guint i = 0; id != NULL && i < field->ids->len; i++)
+          if (g_str_equal (field->ids->pdata[i], id))
+            selected = i + 1;
+        adw_combo_row_set_selected (ADW_COMBO_ROW (field->widget), selected);
+      }
+      break;
+    case FIELD_LEVEL:
+      adw_combo_row_set_selected (ADW_COMBO_ROW (field->widget),
+                                  CLAMP (helder_record_get_int (message, name), 1, 3) - 1);
+      break;
+    case FIELD_SWITCH:
+      gtk_switch_set_active (GTK_SWITCH (field->widget), helder_record_get_bool (message, name));
+      break;
+    }
+}
+
+static void
+on_step_clicked (HelderMessagePane *self,
+                 GtkButton         *button);
+
+static void
+update_steps (HelderMessagePane *self)
+{
+  HelderMessageStatus status = helder_message_get_status (self->message);
+  g_autofree char *first_reason = NULL;
+  GtkWidget *child;
+  gboolean any = FALSE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->steps))) != NULL)
+    gtk_flow_box_remove (self->steps, child);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autofree char *reason = NULL;
+      GtkWidget *button;
+      gboolean allowed;
+
+      if (!helder_message_step_exists (status, steps[i].to))
+        continue;
+      /* "Send back" is the reviewer's word; "start draft" the way forward from an idea */
+      if (steps[i].to == HELDER_MESSAGE_DRAFT && (i == 0) != (status == HELDER_MESSAGE_IDEA))
+        continue;
+      if (steps[i].to == HELDER_MESSAGE_REVIEW && (i == 1) != (status == HELDER_MESSAGE_DRAFT))
+        continue;
+      if (steps[i].to == HELDER_MESSAGE_APPROVED && (i == 2) != (status == HELDER_MESSAGE_REVIEW))
+        continue;
+      allowed = helder_plan_service_may_step_message (self->service, self->message, steps[i].to, &reason);
+      button = gtk_button_new_with_label (_(steps[i].label));
+      if (steps[i].suggested)
+        gtk_widget_add_css_class (button, "suggested-action");
+      gtk_widget_set_sensitive (button, allowed);
+      if (!allowed)
+        gtk_widget_set_tooltip_text (button, reason);
+      if (!allowed && first_reason == NULL)
+        first_reason = g_steal_pointer (&reason);
+      g_object_set_data (G_OBJECT (button), "step", GUINT_TO_POINTER (i));
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_step_clicked), self, G_CONNECT_SWAPPED);
+      gtk_flow_box_append (self->steps, button);
+      any = TRUE;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->steps), any);
+  gtk_label_set_text (self->reason_label, first_reason ? first_reason : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->reason_label), first_reason != NULL);
+}
+
+static void
+update_status (HelderMessagePane *self)
+{
+  HelderMessageStatus status = helder_message_get_status (self->message);
+  const char *approver = helder_record_get_text (self->message, "approver");
+  g_autofree char *subtitle = NULL;
+
+  for (guint i = 0; i < HELDER_MESSAGE_N_STATES; i++)
+    {
+      g_autofree char *css = g_strconcat ("status-", helder_message_status_to_string (i), NULL);
+
+      gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), css);
+    }
+  {
+    g_autofree char *css = g_strconcat ("status-", helder_message_status_to_string (status), NULL);
+
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_icon), css);
+  }
+  gtk_image_set_from_icon_name (self->status_icon, helder_message_status_icon_name (status));
+  if (approver != NULL && status >= HELDER_MESSAGE_APPROVED)
+    {
+      g_autofree char *name = user_name (self, approver);
+      g_autofree char *when = format_moment (helder_record_get_text (self->message, "approved_at"));
+
+      /* Translators: status, approver, when: "Goedgekeurd door Joost Bakker op 2 december 2026 om 14:05" */
+      subtitle = g_strdup_printf (_("%s by %s on %s"), helder_message_status_label (status), name, when);
+    }
+  else
+    {
+      g_autofree char *author = user_name (self, helder_record_get_text (self->message, "author"));
+
+      /* Translators: status and who wrote the message */
+      subtitle = helder_record_get_text (self->message, "author")
+               ? g_strdup_printf (_("%s, written by %s"), helder_message_status_label (status), author)
+               : g_strdup (helder_message_status_label (status));
+    }
+  adw_action_row_set_subtitle (self->status_row, subtitle);
+  update_steps (self);
+}
+
+static void
+update_values (HelderMessagePane *self)
+{
+  if (self->message == NULL)
+    return;
+  self->updating = TRUE;
+  if (!gtk_widget_has_focus (GTK_WIDGET (self->title_row)))
+    gtk_editable_set_text (GTK_EDITABLE (self->title_row), helder_record_get_title (self->message) ?: "");
+  for (guint i = 0; i < self->field_widgets->len; i++)
+    update_field (self, &g_array_index (self->field_widgets, Field, i));
+  update_status (self);
+  self->updating = FALSE;
+}
+
+/* History */
+
+static void
+update_history (HelderMessagePane *self)
+{
+  GtkWidget *child;
+  guint n = self->history ? g_list_model_get_n_items (G_LIST_MODEL (self->history)) : 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
+    gtk_list_box_remove (self->history_list, child);
+  /* Newest first */
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(HelderRecord) event = g_list_model_get_item (G_LIST_MODEL (self->history), i - 1);
+      HelderMessageStatus to = helder_message_status_from_string (helder_record_get_text (event, "to_status"));
+      const char *comment = helder_record_get_text (event, "comment");
+      g_autofree char *who = user_name (self, helder_record_get_text (event, "actor"));
+      g_autofree char *when = format_moment (helder_record_get_text (event, "at"));
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name (helder_message_status_icon_name (to));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), helder_message_status_label (to));
+      subtitle = comment ? g_strdup_printf ("%s · %s\n“%s”", who, when, comment)
+                         : g_strdup_printf ("%s · %s", who, when);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      {
+        g_autofree char *css = g_strconcat ("status-", helder_message_status_to_string (to), NULL);
+
+        gtk_widget_add_css_class (icon, css);
+      }
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_list_box_append (self->history_list, row);
+    }
+  if (n == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No status changes yet"));
+      gtk_list_box_append (self->history_list, row);
+    }
+}
+
+/* Steps */
+
+/**
+ * helder_message_pane_step:
+ * @comment: (nullable): with a send-back, why
+ *
+ * Takes the shown message to @to, as its buttons do.
+ */
+gboolean
+helder_message_pane_step (HelderMessagePane   *self,
+                          HelderMessageStatus  to,
+                          const char          *comment)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (HELDER_IS_MESSAGE_PANE (self), FALSE);
+
+  if (self->message == NULL || self->service == NULL)
+    return FALSE;
+  if (!helder_plan_service_step_message (self->service, self->message, to, comment, &error))
+    {
+      show_error (self, _("Could not change the message’s status"), error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+on_send_back_response (AdwMessageDialog  *dialog,
+                       const char        *response,
+                       HelderMessagePane *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+
+  if (g_strcmp0 (response, "send-back") == 0)
+    helder_message_pane_step (self, HELDER_MESSAGE_DRAFT, gtk_editable_get_text (entry));
+}
+
+static void
+on_comment_changed (GtkEditable      *entry,
+                    AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "send-back", *text != '\0');
+}
+
+static void
+ask_comment (HelderMessagePane *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+  GtkWidget *entry = gtk_entry_new ();
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (root), _("Send Back to the Author?"),
+                                                       _("Say what should change, so the author knows. "
+                                                         "The message goes back to draft.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "send-back", _("_Send Back"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "send-back", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (dialog, "send-back", FALSE);
+  adw_message_dialog_set_default_response (dialog, "send-back");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("What should change"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Comment"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_comment_changed), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_send_back_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_step_clicked (HelderMessagePane *self,
+                 GtkButton         *button)
+{
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "step"));
+  g_autofree char *submitter = NULL;
+  const char *login = helder_session_get_login (helder_service_get_session (HELDER_SERVICE (self->service)));
+
+  submitter = helder_plan_service_submitter (self->service, self->message);
+  /* Sending someone else's message back asks why */
+  if (steps[i].to == HELDER_MESSAGE_DRAFT &&
+      helder_message_get_status (self->message) == HELDER_MESSAGE_REVIEW &&
+      g_strcmp0 (login, submitter) != 0 && g_strcmp0 (login, helder_record_get_text (self->message, "author")) != 0)
+    {
+      ask_comment (self);
+      return;
+    }
+  helder_message_pane_step (self, steps[i].to, NULL);
+}
+
+/* Following the store */
+
+static void
+reload (HelderMessagePane *self)
+{
+  g_autoptr(HelderRecord) stored = NULL;
+
+  if (self->message == NULL || self->service == NULL)
+    return;
+  stored = helder_service_load (HELDER_SERVICE (self->service), HELDER_TYPE_MESSAGE,
+                                helder_record_get_id (self->message));
+  if (stored == NULL || helder_record_get_deleted (stored))
+    return;
+  g_set_object (&self->message, stored);
+  update_values (self);
+}
+
+static void
+on_messages_changed (HelderStore        *store,
+                     const char         *type_name,
+                     const char * const *ids,
+                     HelderMessagePane  *self)
+{
+  if (self->message != NULL && g_strv_contains (ids, helder_record_get_id (self->message)))
+    reload (self);
+}
+
+static void
+on_open_text_clicked (HelderMessagePane *self)
+{
+  if (self->message != NULL)
+    g_signal_emit (self, signals[OPEN_TEXT], 0, self->message);
+}
+
+static void
+on_close_clicked (HelderMessagePane *self)
+{
+  g_signal_emit (self, signals[CLOSED], 0);
+}
+
+void
+helder_message_pane_set_service (HelderMessagePane *self,
+                                 HelderPlanService *service)
+{
+  g_return_if_fail (HELDER_IS_MESSAGE_PANE (self));
+
+  if (self->service == service)
+    return;
+  helder_message_pane_set_message (self, NULL);
+  if (self->service != NULL)
+    g_signal_handlers_disconnect_by_func (helder_service_get_store (HELDER_SERVICE (self->service)),
+                                          on_messages_changed, self);
+  g_clear_object (&self->users);
+  g_set_object (&self->service, service);
+  if (service != NULL)
+    {
+      self->users = helder_service_list (HELDER_SERVICE (service), HELDER_TYPE_USER);
+      g_signal_connect_object (helder_service_get_store (HELDER_SERVICE (service)), "records-changed::message",
+                               G_CALLBACK (on_messages_changed), self, 0);
+    }
+}
+
+/**
+ * helder_message_pane_set_message:
+ * @message: (nullable): the message to show
+ */
+void
+helder_message_pane_set_message (HelderMessagePane *self,
+                                 HelderRecord      *message)
+{
+  g_return_if_fail (HELDER_IS_MESSAGE_PANE (self));
+  g_return_if_fail (message == NULL || HELDER_IS_MESSAGE (message));
+
+  if (self->message != NULL && message != NULL &&
+      g_strcmp0 (helder_record_get_id (self->message), helder_record_get_id (message)) == 0)
+    {
+      reload (self);
+      return;
+    }
+  g_clear_object (&self->message);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_func (self->history, update_history, self);
+  g_clear_object (&self->history);
+  if (message != NULL && self->service != NULL)
+    {
+      self->message = g_object_ref (message);
+      self->history = helder_plan_service_message_history (self->service, helder_record_get_id (message));
+      g_signal_connect_object (self->history, "items-changed", G_CALLBACK (update_history), self,
+                               G_CONNECT_SWAPPED);
+    }
+  build_fields (self);
+  update_values (self);
+  update_history (self);
+}
+
+HelderRecord *
+helder_message_pane_get_message (HelderMessagePane *self)
+{
+  g_return_val_if_fail (HELDER_IS_MESSAGE_PANE (self), NULL);
+
+  return self->message;
+}
+
+void
+helder_message_pane_focus_title (HelderMessagePane *self)
+{
+  g_return_if_fail (HELDER_IS_MESSAGE_PANE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+}
+
+static void
+helder_message_pane_dispose (GObject *object)
+{
+  HelderMessagePane *self = HELDER_MESSAGE_PANE (object);
+
+  helder_message_pane_set_service (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HELDER_TYPE_MESSAGE_PANE);
+
+  G_OBJECT_CLASS (helder_message_pane_parent_class)->dispose (object);
+}
+
+static void
+helder_message_pane_finalize (GObject *object)
+{
+  HelderMessagePane *self = HELDER_MESSAGE_PANE (object);
+
+  g_clear_pointer (&self->field_widgets, g_array_unref);
+
+  G_OBJECT_CLASS (helder_message_pane_parent_class)->finalize (object);
+}
+
+static void
+helder_message_pane_class_init (HelderMessagePaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = helder_message_pane_dispose;
+  object_class->finalize = helder_message_pane_finalize;
+
+  signals[OPEN_TEXT] =
+    g_signal_new ("open-text", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, HELDER_TYPE_RECORD);
+  signals[CLOSED] =
+    g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/nl/hltsamen/Helder/ui/helder-message-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, HelderMessagePane, title_row);
+  gtk_widget_class_bind_template_child (widget_class, HelderMessagePane, status_row);
+  gtk_widget_class_bind_template_child (widget_class, HelderMessagePane, status_icon);
+  gtk_widget_class_bind_template_child (widget_class, HelderMessagePane, steps);
+  gtk_widget_class_bind_template_child (widget_class, HelderMessagePane, reason_label);
+  gtk_widget_class_bind_template_child (widget_class, HelderMessagePane, open_text_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderMessagePane, fields);
+  gtk_widget_class_bind_template_child (widget_class, HelderMessagePane, history_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_text_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_close_clicked);
+}
+
+static void
+helder_message_pane_init (HelderMessagePane *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->field_widgets = g_array_new (FALSE, TRUE, sizeof (Field));
+  g_array_set_clear_func (self->field_widgets, field_clear);
+}

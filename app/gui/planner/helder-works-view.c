@@ -1,0 +1,1174 @@
+/* helder-works-view.c: Werkzaamheden: works in the street with their warnings, and their detail
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-works-view"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "helder-works-view.h"
+#include "helder-window.h"
+#include "model/helder-record-format.h"
+#include "plan/helder-plan-works.h"
+#include "service/helder-record-follower.h"
+
+/* The list shows every works with a badge for its warnings (the
+ * residents' letter, overlaps in one street), the detail column edits
+ * every field and says in words what is wrong and what to do.  The
+ * warnings come from the core's rules, recomputed shortly after the
+ * store changes; the form follows its record and saves a moment after
+ * the last keystroke, through the service. */
+
+#define SAVE_DELAY_MS    500
+#define REFRESH_DELAY_MS 150
+
+struct _HelderWorksView
+{
+  AdwBin parent_instance;
+
+  /* template widgets */
+  AdwLeaflet           *leaflet;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *summary_label;
+  GtkStack             *list_stack;
+  GtkListView          *works_list;
+  AdwStatusPage        *empty_page;
+  GtkStack             *detail_stack;
+  GtkWidget            *back_button;
+  AdwPreferencesGroup  *warnings_group;
+  AdwEntryRow          *title_row;
+  AdwEntryRow          *location_row;
+  AdwEntryRow          *streets_row;
+  AdwEntryRow          *wijk_row;
+  AdwEntryRow          *contact_row;
+  GtkMenuButton        *start_button;
+  GtkCalendar          *start_calendar;
+  GtkMenuButton        *end_button;
+  GtkCalendar          *end_calendar;
+  AdwActionRow         *lead_row;
+  GtkSpinButton        *lead_spin;
+  AdwActionRow         *deadline_row;
+  AdwExpanderRow       *audiences_row;
+  AdwPreferencesGroup  *messages_group;
+  GtkTextView          *description_view;
+
+  /* owned */
+  HelderService        *service;
+  HelderRecordList     *works;
+  HelderRecordList     *messages;
+  HelderRecordList     *audiences;
+  GtkCustomFilter      *filter;
+  GtkSingleSelection   *selection;
+  HelderRecordFollower *follower;
+  GHashTable           *warnings;   /* works id → GPtrArray of HelderWorksWarning */
+  GHashTable           *rows;       /* bound row widgets */
+  GPtrArray            *detail_rows;/* rows the form added to its groups */
+  GPtrArray            *audience_checks;
+  char                 *start;      /* the form's dates, YYYY-MM-DD */
+  char                 *end;
+  guint                 save_id;
+  guint                 refresh_id;
+  gboolean              filling;
+};
+
+G_DEFINE_FINAL_TYPE (HelderWorksView, helder_works_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SERVICE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void fill_form    (HelderWorksView *self);
+static void fill_dynamic (HelderWorksView *self);
+static void save_now  (HelderWorksView *self);
+
+/**
+ * helder_works_view_today:
+ *
+ * Returns: (transfer full): today, YYYY-MM-DD; $HELDER_TODAY when set
+ *   (for demonstrations and tests of date rules)
+ */
+char *
+helder_works_view_today (void)
+{
+  const char *fixed = g_getenv ("HELDER_TODAY");
+  g_autoptr(GDateTime) now = NULL;
+
+  if (fixed != NULL && *fixed != '\0')
+    return g_strndup (fixed, 10);
+  now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+static HelderPlanService *
+plan (HelderWorksView *self)
+{
+  return HELDER_IS_PLAN_SERVICE (self->service) ? HELDER_PLAN_SERVICE (self->service) : NULL;
+}
+
+static HelderRecord *
+selected (HelderWorksView *self)
+{
+  return self->selection ? gtk_single_selection_get_selected_item (self->selection) : NULL;
+}
+
+static void
+show_error (HelderWorksView *self,
+            const char      *title,
+            const GError    *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (HELDER_IS_WINDOW (root))
+    helder_window_show_error (HELDER_WINDOW (root), title, error ? error->message : NULL);
+  else
+    g_warning ("%s: %s", title, error ? error->message : "");
+}
+
+static void
+toast (HelderWorksView *self,
+       AdwToast        *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (HELDER_IS_WINDOW (root))
+    helder_window_add_toast (HELDER_WINDOW (root), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+/* The list */
+
+static GPtrArray *
+warnings_of (HelderWorksView *self,
+             HelderRecord    *works)
+{
+  return works ? g_hash_table_lookup (self->warnings, helder_record_get_id (works)) : NULL;
+}
+
+static char *
+works_subtitle (HelderRecord *works)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) streets = helder_works_streets (works);
+  g_autofree char *start = helder_works_format_day (helder_record_get_text (works, "start_date"));
+  g_autofree char *end = helder_works_format_day (helder_record_get_text (works, "end_date"));
+  const char *wijk = helder_record_get_text (works, "wijk");
+
+  if (streets->len > 0)
+    g_ptr_array_add (parts, streets->len > 1
+                            /* Translators: the first street of works and how many more */
+                            ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s and %u more", "%s and %u more",
+                                                            streets->len - 1),
+                                               (char *) streets->pdata[0], streets->len - 1)
+                            : g_strdup (streets->pdata[0]));
+  if (wijk != NULL && *wijk != '\0')
+    g_ptr_array_add (parts, g_strdup (wijk));
+  if (start != NULL)
+    g_ptr_array_add (parts, end ? g_strdup_printf (_("%s – %s"), start, end) : g_strdup (start));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+static void
+update_row (HelderWorksView *self,
+            GtkWidget       *row)
+{
+  HelderRecord *works = g_object_get_data (G_OBJECT (row), "works");
+  GtkWidget *title = g_object_get_data (G_OBJECT (row), "title");
+  GtkWidget *subtitle = g_object_get_data (G_OBJECT (row), "subtitle");
+  GtkWidget *badge = g_object_get_data (G_OBJECT (row), "badge");
+  GtkWidget *count = g_object_get_data (G_OBJECT (row), "count");
+  GPtrArray *warnings = warnings_of (self, works);
+  g_autofree char *sub = works ? works_subtitle (works) : NULL;
+  g_autoptr(GString) tip = g_string_new (NULL);
+  g_autofree char *n = NULL, *label = NULL;
+
+  if (works == NULL)
+    return;
+  gtk_label_set_text (GTK_LABEL (title), helder_record_get_title (works));
+  gtk_label_set_text (GTK_LABEL (subtitle), sub);
+  gtk_widget_set_visible (badge, warnings != NULL && warnings->len > 0);
+  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+    g_string_append_printf (tip, "%s%s", i ? "\n" : "", ((HelderWorksWarning *) warnings->pdata[i])->title);
+  n = g_strdup_printf ("%u", warnings ? warnings->len : 0);
+  gtk_label_set_text (GTK_LABEL (count), n);
+  gtk_widget_set_tooltip_text (badge, tip->len ? tip->str : NULL);
+  /* the row reads as one: title, where and when, what is wrong */
+  label = tip->len ? g_strdup_printf ("%s, %s. %s", helder_record_get_title (works), sub, tip->str)
+                   : g_strdup_printf ("%s, %s", helder_record_get_title (works), sub);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (row) ? gtk_widget_get_parent (row) : row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           HelderWorksView          *self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *badge = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *count = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (texts), title);
+  gtk_box_append (GTK_BOX (texts), subtitle);
+  gtk_box_append (GTK_BOX (badge), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+  gtk_box_append (GTK_BOX (badge), count);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (badge, "warning");
+  gtk_box_append (GTK_BOX (row), texts);
+  gtk_box_append (GTK_BOX (row), badge);
+  g_object_set_data (G_OBJECT (row), "title", title);
+  g_object_set_data (G_OBJECT (row), "subtitle", subtitle);
+  g_object_set_data (G_OBJECT (row), "badge", badge);
+  g_object_set_data (G_OBJECT (row), "count", count);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          HelderWorksView          *self)
+{
+  GtkWidget *row = gtk_list_item_get_child (item);
+
+  g_object_set_data_full (G_OBJECT (row), "works", g_object_ref (gtk_list_item_get_item (item)), g_object_unref);
+  g_hash_table_add (self->rows, row);
+  update_row (self, row);
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            HelderWorksView          *self)
+{
+  GtkWidget *row = gtk_list_item_get_child (item);
+
+  g_hash_table_remove (self->rows, row);
+  g_object_set_data (G_OBJECT (row), "works", NULL);
+}
+
+static void
+teardown_row (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              HelderWorksView          *self)
+{
+  g_hash_table_remove (self->rows, gtk_list_item_get_child (item));
+}
+
+static gboolean
+search_matches (gpointer item,
+                gpointer data)
+{
+  HelderWorksView *self = data;
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *haystack = NULL, *needle = NULL;
+  g_autoptr(GPtrArray) streets = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (query == NULL || *query == '\0')
+    return TRUE;
+  streets = helder_works_streets (item);
+  g_string_append_printf (text, "%s %s %s", helder_record_get_title (item) ?: "",
+                          helder_record_get_text (item, "wijk") ?: "",
+                          helder_record_get_text (item, "contact") ?: "");
+  for (guint i = 0; i < streets->len; i++)
+    g_string_append_printf (text, " %s", (char *) streets->pdata[i]);
+  haystack = g_utf8_casefold (text->str, -1);
+  needle = g_utf8_casefold (query, -1);
+  return strstr (haystack, g_strstrip (needle)) != NULL;
+}
+
+static void
+search_changed (HelderWorksView *self)
+{
+  if (self->filter != NULL)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+update_list_state (HelderWorksView *self)
+{
+  guint n = self->works ? g_list_model_get_n_items (G_LIST_MODEL (self->works)) : 0;
+  guint attention = 0;
+  g_autofree char *summary = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
+  g_hash_table_iter_init (&iter, self->warnings);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    attention += ((GPtrArray *) value)->len > 0;
+  if (n == 0)
+    summary = NULL;
+  else if (attention == 0)
+    summary = g_strdup (_("Residents of every works are told in time."));
+  else
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u works needs attention",
+                                            "%u works need attention", attention), attention);
+  gtk_label_set_text (self->summary_label, summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), summary != NULL);
+}
+
+/* Warnings */
+
+static void
+refresh_warnings (HelderWorksView *self)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  g_autofree char *today = helder_works_view_today ();
+  GHashTableIter iter;
+  gpointer row;
+
+  g_hash_table_remove_all (self->warnings);
+  if (plan (self) != NULL)
+    {
+      all = helder_plan_service_works_warnings (plan (self), today);
+      for (guint i = 0; i < all->len; i++)
+        {
+          HelderWorksWarning *warning = all->pdata[i];
+          GPtrArray *list = g_hash_table_lookup (self->warnings, warning->works);
+
+          if (list == NULL)
+            {
+              list = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_works_warning_free);
+              g_hash_table_insert (self->warnings, g_strdup (warning->works), list);
+            }
+          g_ptr_array_add (list, g_steal_pointer (&all->pdata[i]));
+        }
+    }
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, &row, NULL))
+    update_row (self, row);
+  update_list_state (self);
+  if (!self->filling)
+    fill_dynamic (self);
+}
+
+static gboolean
+refresh_cb (gpointer data)
+{
+  HelderWorksView *self = data;
+
+  self->refresh_id = 0;
+  refresh_warnings (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed (HelderWorksView *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_cb, self);
+}
+
+/* The detail */
+
+static void
+clear_detail_rows (HelderWorksView *self)
+{
+  for (guint i = 0; i < self->detail_rows->len; i++)
+    {
+      GtkWidget *row = self->detail_rows->pdata[i];
+      GtkWidget *group = g_object_get_data (G_OBJECT (row), "group");
+
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  g_ptr_array_set_size (self->detail_rows, 0);
+}
+
+static void
+clear_audiences (HelderWorksView *self)
+{
+  for (guint i = 0; i < self->audience_checks->len; i++)
+    adw_expander_row_remove (self->audiences_row, g_object_get_data (self->audience_checks->pdata[i], "row"));
+  g_ptr_array_set_size (self->audience_checks, 0);
+}
+
+static void
+add_detail_row (HelderWorksView     *self,
+                AdwPreferencesGroup *group,
+                GtkWidget           *row)
+{
+  g_object_set_data (G_OBJECT (row), "group", group);
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->detail_rows, row);
+}
+
+static GtkWidget *
+suffix_button (const char *label,
+               const char *action,
+               GVariant   *target)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  if (target != NULL)
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  return button;
+}
+
+static void
+fill_warnings (HelderWorksView *self,
+               HelderRecord    *works)
+{
+  GPtrArray *warnings = warnings_of (self, works);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_group), warnings != NULL && warnings->len > 0);
+  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+    {
+      HelderWorksWarning *warning = warnings->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name (warning->kind == HELDER_WORKS_WARNING_LETTER
+                                                      ? "mail-unread-symbolic" : "dialog-warning-symbolic");
+      GtkWidget *button = NULL;
+
+      gtk_widget_add_css_class (icon, "warning");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), warning->title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), warning->explanation);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      if (warning->kind == HELDER_WORKS_WARNING_LETTER && warning->message == NULL)
+        button = suffix_button (_("Plan _Residents’ Letter"), "works.plan-letter", NULL);
+      else if (warning->kind == HELDER_WORKS_WARNING_LETTER)
+        button = suffix_button (_("Open _Text"), "works.open-message", g_variant_new_string (warning->message));
+      else
+        button = suffix_button (_("_Show"), "works.select", g_variant_new_string (warning->other));
+      gtk_widget_add_css_class (button, warning->kind == HELDER_WORKS_WARNING_LETTER &&
+                                        warning->message == NULL ? "suggested-action" : "flat");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      add_detail_row (self, self->warnings_group, row);
+    }
+}
+
+static void
+fill_messages (HelderWorksView *self,
+               HelderRecord    *works)
+{
+  guint n = self->messages ? g_list_model_get_n_items (G_LIST_MODEL (self->messages)) : 0, shown = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HelderRecord) message = g_list_model_get_item (G_LIST_MODEL (self->messages), i);
+      const char * const *linked = helder_record_get_list (message, "works");
+      g_autofree char *day = NULL, *subtitle = NULL;
+      GtkWidget *row;
+
+      if (linked == NULL || !g_strv_contains (linked, helder_record_get_id (works)))
+        continue;
+      day = helder_works_format_day (helder_record_get_text (message, "window_start"));
+      subtitle = day ? g_strdup_printf ("%s · %s", helder_format_choice (helder_record_get_text (message, "status")), day)
+                     : g_strdup (helder_format_choice (helder_record_get_text (message, "status")));
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), helder_record_get_title (message));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 suffix_button (_("Open _Text"), "works.open-message",
+                                                g_variant_new_string (helder_record_get_id (message))));
+      add_detail_row (self, self->messages_group, row);
+      shown++;
+    }
+  if (shown == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No messages linked yet"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Plan the residents’ letter here; it appears in the calendar."));
+      add_detail_row (self, self->messages_group, row);
+    }
+}
+
+static void
+form_changed (HelderWorksView *self);
+
+static void
+fill_audiences (HelderWorksView *self,
+                HelderRecord    *works)
+{
+  const char * const *chosen = helder_record_get_list (works, "audiences");
+  guint n = self->audiences ? g_list_model_get_n_items (G_LIST_MODEL (self->audiences)) : 0, count = 0;
+  g_autofree char *subtitle = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HelderRecord) audience = g_list_model_get_item (G_LIST_MODEL (self->audiences), i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      gboolean on = chosen != NULL && g_strv_contains (chosen, helder_record_get_id (audience));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), helder_record_get_title (audience));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), on);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      helder_record_get_title (audience), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_object_set_data_full (G_OBJECT (check), "id", g_strdup (helder_record_get_id (audience)), g_free);
+      g_object_set_data (G_OBJECT (check), "row", row);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (form_changed), self, G_CONNECT_SWAPPED);
+      adw_expander_row_add_row (self->audiences_row, row);
+      g_ptr_array_add (self->audience_checks, check);
+      count += on;
+    }
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u chosen", "%u chosen", count), count);
+  adw_expander_row_set_subtitle (self->audiences_row, subtitle);
+}
+
+static void
+set_date_button (GtkMenuButton *button,
+                 GtkCalendar   *calendar,
+                 const char    *iso)
+{
+  g_autofree char *day = helder_works_format_day (iso);
+  int y, m, d;
+
+  gtk_menu_button_set_label (button, day ? day : _("No date"));
+  if (iso != NULL && sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) == 3)
+    {
+      g_autoptr(GDateTime) date = g_date_time_new_local (y, m, d, 0, 0, 0);
+
+      if (date != NULL)
+        gtk_calendar_select_day (calendar, date);
+    }
+}
+
+static void
+fill_deadline (HelderWorksView *self,
+               HelderRecord    *works)
+{
+  int org = plan (self) ? helder_plan_service_works_lead_time (plan (self)) : HELDER_WORKS_LEAD_TIME_DEFAULT;
+  g_autofree char *deadline = helder_works_letter_deadline (works, org);
+  g_autofree char *day = helder_works_format_day (deadline);
+  g_autofree char *lead = NULL;
+  int days = helder_works_lead_time (works, org);
+
+  adw_action_row_set_subtitle (self->deadline_row, day ? day : _("Set a start date first"));
+  if (helder_record_get_int (works, "lead_time_days") > 0)
+    lead = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day before the start, for these works",
+                                         "%d days before the start, for these works", days), days);
+  else
+    lead = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "0: the organisation’s %d day",
+                                         "0: the organisation’s %d days", org), org);
+  adw_action_row_set_subtitle (self->lead_row, lead);
+}
+
+static void
+fill_form (HelderWorksView *self)
+{
+  HelderRecord *base = self->follower ? helder_record_follower_get_base (self->follower) : NULL;
+  const char * const *streets;
+  g_autofree char *joined = NULL;
+  gboolean may;
+
+  if (base == NULL || helder_record_follower_get_deleted (self->follower))
+    {
+      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      return;
+    }
+
+  self->filling = TRUE;
+  clear_audiences (self);
+  gtk_stack_set_visible_child_name (self->detail_stack, "detail");
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), helder_record_get_text (base, "title") ?: "");
+  gtk_editable_set_text (GTK_EDITABLE (self->location_row), helder_record_get_text (base, "location") ?: "");
+  streets = helder_record_get_list (base, "streets");
+  joined = streets ? g_strjoinv (", ", (char **) streets) : g_strdup ("");
+  gtk_editable_set_text (GTK_EDITABLE (self->streets_row), joined);
+  gtk_editable_set_text (GTK_EDITABLE (self->wijk_row), helder_record_get_text (base, "wijk") ?: "");
+  gtk_editable_set_text (GTK_EDITABLE (self->contact_row), helder_record_get_text (base, "contact") ?: "");
+  g_free (self->start);
+  self->start = g_strdup (helder_record_get_text (base, "start_date"));
+  g_free (self->end);
+  self->end = g_strdup (helder_record_get_text (base, "end_date"));
+  set_date_button (self->start_button, self->start_calendar, self->start);
+  set_date_button (self->end_button, self->end_calendar, self->end);
+  gtk_spin_button_set_value (self->lead_spin, helder_record_get_int (base, "lead_time_days"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view),
+                            helder_record_get_text (base, "description") ?: "", -1);
+  fill_audiences (self, base);
+  fill_dynamic (self);
+
+  may = self->service && helder_service_may_create (self->service, HELDER_TYPE_WORKS);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "works.delete", may);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "works.plan-letter",
+                                 self->service && helder_service_may_create (self->service, HELDER_TYPE_MESSAGE));
+  self->filling = FALSE;
+}
+
+/* What the rules say about the form's works: its deadline, warnings and
+ * messages, shown again whenever the store changes. */
+static void
+fill_dynamic (HelderWorksView *self)
+{
+  HelderRecord *base = self->follower ? helder_record_follower_get_base (self->follower) : NULL;
+
+  clear_detail_rows (self);
+  if (base == NULL || helder_record_follower_get_deleted (self->follower))
+    return;
+  fill_deadline (self, base);
+  fill_warnings (self, base);
+  fill_messages (self, base);
+}
+
+static char **
+split_streets (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit_set (text ? text : "", ",;", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (*parts[i] != '\0')
+        g_strv_builder_add (builder, parts[i]);
+    }
+  return g_strv_builder_end (builder);
+}
+
+static char *
+entry_text (AdwEntryRow *row)
+{
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+
+  g_strstrip (text);
+  return *text ? g_steal_pointer (&text) : NULL;
+}
+
+static void
+save_now (HelderWorksView *self)
+{
+  HelderRecord *base = self->follower ? helder_record_follower_get_base (self->follower) : NULL;
+  g_autoptr(HelderRecord) copy = NULL;
+  g_autoptr(GStrvBuilder) chosen = g_strv_builder_new ();
+  g_auto(GStrv) streets = NULL, audiences = NULL;
+  g_autofree char *title = NULL, *location = NULL, *wijk = NULL, *contact = NULL, *description = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
+  GtkTextIter start, end;
+
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  if (base == NULL || helder_record_follower_get_deleted (self->follower))
+    return;
+
+  title = entry_text (self->title_row);
+  if (title == NULL)
+    return;  /* a works needs its title: wait for one */
+  location = entry_text (self->location_row);
+  wijk = entry_text (self->wijk_row);
+  contact = entry_text (self->contact_row);
+  streets = split_streets (gtk_editable_get_text (GTK_EDITABLE (self->streets_row)));
+  for (guint i = 0; i < self->audience_checks->len; i++)
+    if (gtk_check_button_get_active (self->audience_checks->pdata[i]))
+      g_strv_builder_add (chosen, g_object_get_data (self->audience_checks->pdata[i], "id"));
+  audiences = g_strv_builder_end (chosen);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  description = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+
+  copy = helder_record_follower_copy (base);
+  g_object_set (copy,
+                "title", title,
+                "location", location,
+                "streets", streets[0] ? streets : NULL,
+                "wijk", wijk,
+                "contact", contact,
+                "start-date", self->start,
+                "end-date", self->end,
+                "lead-time-days", gtk_spin_button_get_value_as_int (self->lead_spin),
+                "audiences", audiences[0] ? audiences : NULL,
+                "description", *description ? description : NULL,
+                NULL);
+  if (helder_record_equal_data (copy, base))
+    {
+      helder_record_follower_set_edited (self->follower, FALSE);
+      return;
+    }
+  if (!helder_record_follower_save (self->follower, copy, &error))
+    show_error (self, _("Could not save the works"), error);
+}
+
+static gboolean
+save_cb (gpointer data)
+{
+  HelderWorksView *self = data;
+
+  self->save_id = 0;
+  save_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+form_changed (HelderWorksView *self)
+{
+  if (self->filling || self->follower == NULL)
+    return;
+  helder_record_follower_set_edited (self->follower, TRUE);
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  self->save_id = g_timeout_add (SAVE_DELAY_MS, save_cb, self);
+}
+
+static char *
+calendar_iso (GtkCalendar *calendar)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+
+  return g_date_time_format (date, "%Y-%m-%d");
+}
+
+static void
+start_selected (HelderWorksView *self)
+{
+  if (self->filling)
+    return;
+  g_free (self->start);
+  self->start = calendar_iso (self->start_calendar);
+  set_date_button (self->start_button, self->start_calendar, self->start);
+  gtk_menu_button_popdown (self->start_button);
+  form_changed (self);
+}
+
+static void
+end_selected (HelderWorksView *self)
+{
+  if (self->filling)
+    return;
+  g_free (self->end);
+  self->end = calendar_iso (self->end_calendar);
+  set_date_button (self->end_button, self->end_calendar, self->end);
+  gtk_menu_button_popdown (self->end_button);
+  form_changed (self);
+}
+
+static void
+follower_changed (HelderWorksView      *self,
+                  HelderFollowEvent     event,
+                  HelderRecord         *stored)
+{
+  /* Under edits the next save merges; otherwise show what came in */
+  if (event != HELDER_FOLLOW_CHANGED_UNDER_EDITS)
+    fill_form (self);
+}
+
+static void
+selection_changed (HelderWorksView *self)
+{
+  HelderRecord *works = selected (self);
+
+  if (self->save_id != 0)
+    save_now (self);
+  g_clear_object (&self->follower);
+  if (works != NULL && self->service != NULL)
+    {
+      self->follower = helder_record_follower_new (self->service, works);
+      g_signal_connect_object (self->follower, "changed", G_CALLBACK (follower_changed), self, G_CONNECT_SWAPPED);
+      adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail_stack));
+    }
+  fill_form (self);
+}
+
+static void
+back_clicked (HelderWorksView *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, gtk_widget_get_first_child (GTK_WIDGET (self->leaflet)));
+}
+
+static void
+folded_changed (HelderWorksView *self)
+{
+  gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet));
+}
+
+/**
+ * helder_works_view_select:
+ *
+ * Shows the works @works_id (clearing a search that hides it).
+ *
+ * Returns: whether the list has it
+ */
+gboolean
+helder_works_view_select (HelderWorksView *self,
+                          const char      *works_id)
+{
+  GListModel *model;
+  guint n;
+
+  g_return_val_if_fail (HELDER_IS_WORKS_VIEW (self), FALSE);
+
+  if (self->selection == NULL || works_id == NULL)
+    return FALSE;
+  model = gtk_single_selection_get_model (self->selection);
+  if (!helder_record_list_lookup (self->works, works_id, NULL))
+    return FALSE;
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  search_changed (self);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HelderRecord) works = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (helder_record_get_id (works), works_id) == 0)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->works_list), "list.scroll-to-item", "u", i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Actions */
+
+static void
+new_works (GtkWidget  *widget,
+           const char *action,
+           GVariant   *parameter)
+{
+  HelderWorksView *self = HELDER_WORKS_VIEW (widget);
+  g_autoptr(HelderRecord) works = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->service == NULL)
+    return;
+  works = helder_service_create (self->service, HELDER_TYPE_WORKS, _("New works"), &error);
+  if (works == NULL)
+    {
+      show_error (self, _("Could not add works"), error);
+      return;
+    }
+  helder_works_view_select (self, helder_record_get_id (works));
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+}
+
+static void
+plan_letter (GtkWidget  *widget,
+             const char *action,
+             GVariant   *parameter)
+{
+  HelderWorksView *self = HELDER_WORKS_VIEW (widget);
+  HelderRecord *works = self->follower ? helder_record_follower_get_base (self->follower) : NULL;
+  g_autoptr(HelderRecord) letter = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = helder_works_view_today (), *day = NULL, *text = NULL;
+
+  if (works == NULL || plan (self) == NULL)
+    return;
+  if (self->save_id != 0)
+    save_now (self);
+  letter = helder_plan_service_create_works_letter (plan (self), works, today, &error);
+  if (letter == NULL)
+    {
+      show_error (self, _("Could not plan the residents’ letter"), error);
+      return;
+    }
+  day = helder_works_format_day (helder_record_get_text (letter, "window_start"));
+  text = day ? g_strdup_printf (_("Residents’ letter planned from %s"), day)
+             : g_strdup (_("Residents’ letter planned"));
+  toast (self, adw_toast_new (text));
+  store_changed (self);
+}
+
+static void
+open_message (GtkWidget  *widget,
+              const char *action,
+              GVariant   *parameter)
+{
+  HelderWorksView *self = HELDER_WORKS_VIEW (widget);
+  g_autoptr(HelderRecord) message = NULL, document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (plan (self) == NULL)
+    return;
+  message = helder_service_load (self->service, HELDER_TYPE_MESSAGE, g_variant_get_string (parameter, NULL));
+  if (message == NULL)
+    return;
+  document = helder_plan_service_message_text (plan (self), message, &error);
+  if (document == NULL)
+    {
+      show_error (self, _("Could not open the message’s text"), error);
+      return;
+    }
+  gtk_widget_activate_action (widget, "win.open-document", "s", helder_record_get_id (document));
+}
+
+static void
+select_works (GtkWidget  *widget,
+              const char *action,
+              GVariant   *parameter)
+{
+  helder_works_view_select (HELDER_WORKS_VIEW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+undo_delete (AdwToast        *toast,
+             HelderWorksView *self)
+{
+  HelderRecord *works = g_object_get_data (G_OBJECT (toast), "works");
+  g_autoptr(GError) error = NULL;
+
+  if (self->service != NULL && !helder_service_restore (self->service, works, &error))
+    show_error (self, _("Could not restore the works"), error);
+}
+
+static void
+delete_works (GtkWidget  *widget,
+              const char *action,
+              GVariant   *parameter)
+{
+  HelderWorksView *self = HELDER_WORKS_VIEW (widget);
+  HelderRecord *base = self->follower ? helder_record_follower_get_base (self->follower) : NULL;
+  g_autoptr(HelderRecord) works = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  AdwToast *t;
+
+  if (base == NULL)
+    return;
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  works = helder_record_follower_copy (base);
+  if (!helder_service_delete (self->service, works, &error))
+    {
+      show_error (self, _("Could not delete the works"), error);
+      return;
+    }
+  text = g_strdup_printf (_("“%s” deleted"), helder_record_get_title (works));
+  t = adw_toast_new (text);
+  adw_toast_set_button_label (t, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (t), "works", g_steal_pointer (&works), g_object_unref);
+  g_signal_connect_object (t, "button-clicked", G_CALLBACK (undo_delete), self, 0);
+  toast (self, t);
+}
+
+static void
+find (GtkWidget  *widget,
+      const char *action,
+      GVariant   *parameter)
+{
+  HelderWorksView *self = HELDER_WORKS_VIEW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, gtk_widget_get_first_child (GTK_WIDGET (self->leaflet)));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* The service */
+
+HelderService *
+helder_works_view_get_service (HelderWorksView *self)
+{
+  g_return_val_if_fail (HELDER_IS_WORKS_VIEW (self), NULL);
+
+  return self->service;
+}
+
+void
+helder_works_view_set_service (HelderWorksView *self,
+                               HelderService   *service)
+{
+  g_autoptr(GtkFilterListModel) filtered = NULL;
+
+  g_return_if_fail (HELDER_IS_WORKS_VIEW (self));
+  g_return_if_fail (service == NULL || HELDER_IS_SERVICE (service));
+
+  if (self->service == service)
+    return;
+  if (self->service != NULL)
+    g_signal_handlers_disconnect_by_data (helder_service_get_store (self->service), self);
+  g_clear_object (&self->follower);
+  gtk_list_view_set_model (self->works_list, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->works);
+  g_clear_object (&self->messages);
+  g_clear_object (&self->audiences);
+  g_set_object (&self->service, service);
+
+  if (service != NULL)
+    {
+      self->works = helder_service_list (service, HELDER_TYPE_WORKS);
+      self->messages = helder_service_list (service, HELDER_TYPE_MESSAGE);
+      self->audiences = helder_service_list (service, HELDER_TYPE_AUDIENCE);
+      helder_record_list_set_sort_keys (self->audiences, "name");
+      filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->works)),
+                                            GTK_FILTER (g_object_ref (self->filter)));
+      self->selection = gtk_single_selection_new (G_LIST_MODEL (g_steal_pointer (&filtered)));
+      gtk_single_selection_set_autoselect (self->selection, FALSE);
+      gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (selection_changed), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->works, "notify::n-items", G_CALLBACK (update_list_state), self,
+                               G_CONNECT_SWAPPED);
+      gtk_list_view_set_model (self->works_list, GTK_SELECTION_MODEL (self->selection));
+      g_signal_connect_object (helder_service_get_store (service), "changed", G_CALLBACK (store_changed), self,
+                               G_CONNECT_SWAPPED);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "works.new",
+                                     helder_service_may_create (service, HELDER_TYPE_WORKS));
+    }
+  refresh_warnings (self);
+  fill_form (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVICE]);
+}
+
+static void
+helder_works_view_dispose (GObject *object)
+{
+  HelderWorksView *self = HELDER_WORKS_VIEW (object);
+
+  if (self->save_id != 0)
+    save_now (self);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  helder_works_view_set_service (self, NULL);
+  g_clear_object (&self->filter);
+
+  G_OBJECT_CLASS (helder_works_view_parent_class)->dispose (object);
+}
+
+static void
+helder_works_view_finalize (GObject *object)
+{
+  HelderWorksView *self = HELDER_WORKS_VIEW (object);
+
+  g_hash_table_unref (self->warnings);
+  g_hash_table_unref (self->rows);
+  g_ptr_array_unref (self->detail_rows);
+  g_ptr_array_unref (self->audience_checks);
+  g_free (self->start);
+  g_free (self->end);
+
+  G_OBJECT_CLASS (helder_works_view_parent_class)->finalize (object);
+}
+
+static void
+helder_works_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SERVICE:
+      g_value_set_object (value, HELDER_WORKS_VIEW (object)->service);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+helder_works_view_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SERVICE:
+      helder_works_view_set_service (HELDER_WORKS_VIEW (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+helder_works_view_class_init (HelderWorksViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = helder_works_view_dispose;
+  object_class->finalize = helder_works_view_finalize;
+  object_class->get_property = helder_works_view_get_property;
+  object_class->set_property = helder_works_view_set_property;
+
+  /* The planner's service: works, messages, audiences and settings */
+  properties[PROP_SERVICE] =
+    g_param_spec_object ("service", NULL, NULL, HELDER_TYPE_SERVICE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/nl/hltsamen/Helder/ui/helder-works-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_list);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, warnings_group);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, title_row);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, location_row);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, streets_row);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, wijk_row);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, contact_row);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, start_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, start_calendar);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, end_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, end_calendar);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, lead_row);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, lead_spin);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, deadline_row);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, audiences_row);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, messages_group);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, description_view);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, form_changed);
+  gtk_widget_class_bind_template_callback (widget_class, start_selected);
+  gtk_widget_class_bind_template_callback (widget_class, end_selected);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked);
+
+  gtk_widget_class_install_action (widget_class, "works.new", NULL, new_works);
+  gtk_widget_class_install_action (widget_class, "works.plan-letter", NULL, plan_letter);
+  gtk_widget_class_install_action (widget_class, "works.open-message", "s", open_message);
+  gtk_widget_class_install_action (widget_class, "works.select", "s", select_works);
+  gtk_widget_class_install_action (widget_class, "works.delete", NULL, delete_works);
+  gtk_widget_class_install_action (widget_class, "works.find", NULL, find);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "works.find", NULL);
+}
+
+static void
+helder_works_view_init (HelderWorksView *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  self->warnings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  self->rows = g_hash_table_new (g_direct_hash, g_direct_equal);
+  self->detail_rows = g_ptr_array_new ();
+  self->audience_checks = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filter = gtk_custom_filter_new (search_matches, self, NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
+  g_signal_connect (factory, "teardown", G_CALLBACK (teardown_row), self);
+  gtk_list_view_set_factory (self->works_list, factory);
+  g_object_unref (factory);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->description_view), "changed",
+                           G_CALLBACK (form_changed), self, G_CONNECT_SWAPPED);
+  folded_changed (self);
+  update_list_state (self);
+}

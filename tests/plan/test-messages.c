@@ -1,0 +1,489 @@
+/* test-messages.c: the calendar's rules: status, four-eyes approval, history, filters, layout
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "plan/helder-plan-messages.h"
+
+typedef struct
+{
+  char              *dir;
+  HelderStore       *store;
+  HelderSession     *session;
+  HelderPlanService *plan;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("helder-messages-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "helder.db", NULL);
+  fixture->store = helder_store_open (path, &error);
+  g_assert_no_error (error);
+  fixture->session = helder_session_new ("sanne", HELDER_SESSION_ROLE_ADVISOR);
+  helder_store_set_user (fixture->store, "sanne");
+  fixture->plan = helder_plan_service_new (fixture->store, fixture->session);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "helder.db", NULL);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&fixture->plan);
+  g_clear_object (&fixture->session);
+  g_clear_object (&fixture->store);
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+/* Who sits at the desk: the session and the store's user go together. */
+static void
+become (Fixture    *fixture,
+        const char *login,
+        HelderRole  role)
+{
+  helder_session_set_login (fixture->session, login);
+  helder_session_set_role (fixture->session, role);
+  helder_store_set_user (fixture->store, login);
+}
+
+static HelderRecord *
+reload (Fixture      *fixture,
+        HelderRecord *message)
+{
+  return helder_store_load (fixture->store, HELDER_TYPE_MESSAGE, helder_record_get_id (message), NULL);
+}
+
+static guint
+count_events (Fixture      *fixture,
+              HelderRecord *message)
+{
+  g_autoptr(HelderRecordList) history = helder_plan_service_message_history (fixture->plan,
+                                                                             helder_record_get_id (message));
+
+  return g_list_model_get_n_items (G_LIST_MODEL (history));
+}
+
+static HelderRecord *
+event_at (Fixture      *fixture,
+          HelderRecord *message,
+          guint         position)
+{
+  g_autoptr(HelderRecordList) history = helder_plan_service_message_history (fixture->plan,
+                                                                             helder_record_get_id (message));
+
+  return g_list_model_get_item (G_LIST_MODEL (history), position);
+}
+
+static void
+test_steps (void)
+{
+  g_autoptr(HelderRecord) message = helder_record_new (HELDER_TYPE_MESSAGE);
+  g_autofree char *reason = NULL;
+
+  g_assert_true (helder_message_step_exists (HELDER_MESSAGE_IDEA, HELDER_MESSAGE_DRAFT));
+  g_assert_true (helder_message_step_exists (HELDER_MESSAGE_REVIEW, HELDER_MESSAGE_DRAFT));
+  g_assert_true (helder_message_step_exists (HELDER_MESSAGE_PUBLISHED, HELDER_MESSAGE_APPROVED));
+  g_assert_false (helder_message_step_exists (HELDER_MESSAGE_IDEA, HELDER_MESSAGE_APPROVED));
+  g_assert_false (helder_message_step_exists (HELDER_MESSAGE_DRAFT, HELDER_MESSAGE_PUBLISHED));
+  g_assert_false (helder_message_step_exists (HELDER_MESSAGE_REVIEW, HELDER_MESSAGE_PUBLISHED));
+
+  g_object_set (message, "title", "Glasvezel", "status", "review", "author", "sanne", NULL);
+  /* Four eyes */
+  g_assert_false (helder_message_may_step (message, HELDER_MESSAGE_APPROVED, "sanne",
+                                           HELDER_SESSION_ROLE_ADVISOR, "sanne", NULL, &reason));
+  g_assert_nonnull (reason);
+  g_clear_pointer (&reason, g_free);
+  /* ... also for who sent it in */
+  g_assert_false (helder_message_may_step (message, HELDER_MESSAGE_APPROVED, "jbakker",
+                                           HELDER_SESSION_ROLE_ADVISOR, "jbakker", NULL, NULL));
+  g_assert_true (helder_message_may_step (message, HELDER_MESSAGE_APPROVED, "jbakker",
+                                          HELDER_SESSION_ROLE_ADVISOR, "sanne", NULL, &reason));
+  g_assert_null (reason);
+  g_assert_true (helder_message_may_step (message, HELDER_MESSAGE_APPROVED, "mjansen",
+                                          HELDER_SESSION_ROLE_ADMIN, "sanne", NULL, NULL));
+  /* Staff never */
+  g_assert_false (helder_message_may_step (message, HELDER_MESSAGE_APPROVED, "felamrani",
+                                           HELDER_SESSION_ROLE_STAFF, "sanne", NULL, NULL));
+  /* Sending back says why; the author withdraws without */
+  g_assert_false (helder_message_may_step (message, HELDER_MESSAGE_DRAFT, "jbakker",
+                                           HELDER_SESSION_ROLE_ADVISOR, "sanne", "  ", &reason));
+  g_assert_nonnull (reason);
+  g_assert_true (helder_message_may_step (message, HELDER_MESSAGE_DRAFT, "jbakker",
+                                          HELDER_SESSION_ROLE_ADVISOR, "sanne", "Graag B1", NULL));
+  g_assert_true (helder_message_may_step (message, HELDER_MESSAGE_DRAFT, "sanne",
+                                          HELDER_SESSION_ROLE_ADVISOR, "sanne", NULL, NULL));
+  /* No skipping */
+  g_assert_false (helder_message_may_step (message, HELDER_MESSAGE_PUBLISHED, "jbakker",
+                                           HELDER_SESSION_ROLE_ADVISOR, "sanne", NULL, NULL));
+
+  g_assert_cmpint (helder_message_status_from_string ("approved"), ==, HELDER_MESSAGE_APPROVED);
+  g_assert_cmpstr (helder_message_status_to_string (HELDER_MESSAGE_REVIEW), ==, "review");
+  for (guint i = 0; i < HELDER_MESSAGE_N_STATES; i++)
+    g_assert_nonnull (helder_message_status_icon_name (i));
+}
+
+/* The whole way, each step one event in the same transaction */
+static void
+test_approval (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderRecord) message = NULL;
+  g_autoptr(HelderRecord) stored = NULL;
+  g_autoptr(HelderRecord) event = NULL;
+  g_autofree char *reason = NULL;
+
+  message = helder_plan_service_create_message (fixture->plan, "Glasvezel in Vosse en Weerlanden",
+                                                "2027-01-14", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (helder_record_get_text (message, "author"), ==, "sanne");
+  g_assert_cmpstr (helder_record_get_text (message, "status"), ==, "idea");
+
+  g_assert_true (helder_plan_service_step_message (fixture->plan, message, HELDER_MESSAGE_DRAFT, NULL, &error));
+  g_assert_true (helder_plan_service_step_message (fixture->plan, message, HELDER_MESSAGE_REVIEW, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The author cannot approve */
+  g_assert_false (helder_plan_service_may_step_message (fixture->plan, message, HELDER_MESSAGE_APPROVED, &reason));
+  g_assert_nonnull (reason);
+  g_assert_false (helder_plan_service_step_message (fixture->plan, message, HELDER_MESSAGE_APPROVED, NULL, &error));
+  g_assert_error (error, HELDER_PLAN_ERROR, HELDER_PLAN_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  stored = reload (fixture, message);
+  g_assert_cmpstr (helder_record_get_text (stored, "status"), ==, "review");
+  g_assert_cmpuint (count_events (fixture, message), ==, 2);
+  g_clear_object (&stored);
+
+  /* Another advisor sends it back, with a comment */
+  become (fixture, "jbakker", HELDER_SESSION_ROLE_ADVISOR);
+  g_assert_false (helder_plan_service_step_message (fixture->plan, message, HELDER_MESSAGE_DRAFT, "", &error));
+  g_assert_error (error, HELDER_PLAN_ERROR, HELDER_PLAN_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_true (helder_plan_service_step_message (fixture->plan, message, HELDER_MESSAGE_DRAFT,
+                                                   "Noem de datum van de inloopavond", &error));
+  g_assert_no_error (error);
+  event = event_at (fixture, message, 2);
+  g_assert_cmpstr (helder_record_get_text (event, "from_status"), ==, "review");
+  g_assert_cmpstr (helder_record_get_text (event, "to_status"), ==, "draft");
+  g_assert_cmpstr (helder_record_get_text (event, "actor"), ==, "jbakker");
+  g_assert_cmpstr (helder_record_get_text (event, "comment"), ==, "Noem de datum van de inloopavond");
+  g_assert_nonnull (helder_record_get_text (event, "at"));
+  g_clear_object (&event);
+
+  /* Sanne sends it again; staff may not approve; Joost approves */
+  become (fixture, "sanne", HELDER_SESSION_ROLE_ADVISOR);
+  g_assert_true (helder_plan_service_step_message (fixture->plan, message, HELDER_MESSAGE_REVIEW, NULL, &error));
+  become (fixture, "felamrani", HELDER_SESSION_ROLE_STAFF);
+  g_assert_false (helder_plan_service_step_message (fixture->plan, message, HELDER_MESSAGE_APPROVED, NULL, &error));
+  g_assert_error (error, HELDER_PLAN_ERROR, HELDER_PLAN_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  become (fixture, "jbakker", HELDER_SESSION_ROLE_ADVISOR);
+  g_assert_true (helder_plan_service_step_message (fixture->plan, message, HELDER_MESSAGE_APPROVED, NULL, &error));
+  g_assert_no_error (error);
+  stored = reload (fixture, message);
+  g_assert_cmpstr (helder_record_get_text (stored, "status"), ==, "approved");
+  g_assert_cmpstr (helder_record_get_text (stored, "approver"), ==, "jbakker");
+  g_assert_nonnull (helder_record_get_text (stored, "approved_at"));
+  g_assert_cmpuint (count_events (fixture, message), ==, 5);
+
+  /* Published, and back */
+  g_assert_true (helder_plan_service_step_message (fixture->plan, stored, HELDER_MESSAGE_PUBLISHED, NULL, &error));
+  g_assert_true (helder_plan_service_step_message (fixture->plan, stored, HELDER_MESSAGE_APPROVED, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&stored);
+  stored = reload (fixture, message);
+  g_assert_cmpstr (helder_record_get_text (stored, "approver"), ==, "jbakker");
+  g_assert_cmpuint (count_events (fixture, message), ==, 7);
+}
+
+/* Changing an approved message's date or text takes it back to review. */
+static void
+test_back_to_review (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderRecord) message = NULL;
+  g_autoptr(HelderRecord) stored = NULL;
+  g_autoptr(HelderRecord) event = NULL;
+  g_autoptr(HelderRecord) document = helder_record_new (HELDER_TYPE_DOCUMENT);
+  const char *ids[2] = { NULL, NULL };
+
+  message = helder_plan_service_create_message (fixture->plan, "Inloopavond Van den Endelaan", "2027-01-11", &error);
+  g_object_set (message, "window-end", "2027-01-15", NULL);
+  g_assert_true (helder_plan_service_save_message (fixture->plan, message, &error));
+  helder_plan_service_step_message (fixture->plan, message, HELDER_MESSAGE_DRAFT, NULL, &error);
+  helder_plan_service_step_message (fixture->plan, message, HELDER_MESSAGE_REVIEW, NULL, &error);
+  become (fixture, "jbakker", HELDER_SESSION_ROLE_ADVISOR);
+  helder_plan_service_step_message (fixture->plan, message, HELDER_MESSAGE_APPROVED, NULL, &error);
+  g_assert_no_error (error);
+
+  /* A title is not what was approved on: it stays approved */
+  stored = reload (fixture, message);
+  g_object_set (stored, "title", "Inloopavond herinrichting Van den Endelaan", NULL);
+  g_assert_true (helder_plan_service_save_message (fixture->plan, stored, &error));
+  g_clear_object (&stored);
+  stored = reload (fixture, message);
+  g_assert_cmpstr (helder_record_get_text (stored, "status"), ==, "approved");
+  g_clear_object (&stored);
+
+  /* Moved a week: same length, back to review, approver gone, one event */
+  become (fixture, "sanne", HELDER_SESSION_ROLE_ADVISOR);
+  g_assert_true (helder_plan_service_move_message (fixture->plan, message, 7, &error));
+  g_assert_no_error (error);
+  stored = reload (fixture, message);
+  g_assert_cmpstr (helder_record_get_text (stored, "window_start"), ==, "2027-01-18");
+  g_assert_cmpstr (helder_record_get_text (stored, "window_end"), ==, "2027-01-22");
+  g_assert_cmpstr (helder_record_get_text (stored, "status"), ==, "review");
+  g_assert_null (helder_record_get_text (stored, "approver"));
+  g_assert_null (helder_record_get_text (stored, "approved_at"));
+  g_assert_cmpuint (count_events (fixture, message), ==, 4);
+  event = event_at (fixture, message, 3);
+  g_assert_cmpstr (helder_record_get_text (event, "from_status"), ==, "approved");
+  g_assert_cmpstr (helder_record_get_text (event, "to_status"), ==, "review");
+  g_assert_cmpstr (helder_record_get_text (event, "actor"), ==, "sanne");
+  g_clear_object (&event);
+  g_clear_object (&stored);
+
+  /* Approved again, then its document's text changes here */
+  become (fixture, "jbakker", HELDER_SESSION_ROLE_ADVISOR);
+  g_object_set (document, "title", "Uitnodiging inloopavond", "body", "Beste bewoner,", NULL);
+  helder_store_save (fixture->store, document, NULL);
+  stored = reload (fixture, message);
+  g_object_set (stored, "body", helder_record_get_id (document), NULL);
+  helder_plan_service_save_message (fixture->plan, stored, &error);
+  g_clear_object (&stored);
+  helder_plan_service_step_message (fixture->plan, message, HELDER_MESSAGE_APPROVED, NULL, &error);
+  g_assert_no_error (error);
+
+  ids[0] = helder_record_get_id (document);
+  /* Another's edit pulled in: theirs to send back, not ours */
+  become (fixture, "mjansen", HELDER_SESSION_ROLE_ADMIN);
+  g_assert_cmpuint (helder_plan_service_texts_changed (fixture->plan, ids, &error), ==, 0);
+  become (fixture, "sanne", HELDER_SESSION_ROLE_ADVISOR);
+  g_usleep (G_USEC_PER_SEC / 20);
+  g_object_set (document, "body", "Beste bewoner, op 20 januari", NULL);
+  helder_store_save (fixture->store, document, NULL);
+  g_assert_cmpuint (helder_plan_service_texts_changed (fixture->plan, ids, &error), ==, 1);
+  g_assert_no_error (error);
+  stored = reload (fixture, message);
+  g_assert_cmpstr (helder_record_get_text (stored, "status"), ==, "review");
+  event = event_at (fixture, message, count_events (fixture, message) - 1);
+  g_assert_cmpstr (helder_record_get_text (event, "to_status"), ==, "review");
+  /* Once */
+  g_assert_cmpuint (helder_plan_service_texts_changed (fixture->plan, ids, &error), ==, 0);
+}
+
+static void
+test_shift_window (void)
+{
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+
+  helder_message_shift_window ("2027-01-28", "2027-02-03", 7, &start, &end);
+  g_assert_cmpstr (start, ==, "2027-02-04");
+  g_assert_cmpstr (end, ==, "2027-02-10");
+  g_clear_pointer (&start, g_free);
+  g_clear_pointer (&end, g_free);
+  helder_message_shift_window ("2027-03-01", NULL, -1, &start, &end);
+  g_assert_cmpstr (start, ==, "2027-02-28");
+  g_assert_null (end);
+}
+
+static HelderRecord *
+filter_message (const char *status)
+{
+  HelderRecord *message = helder_record_new (HELDER_TYPE_MESSAGE);
+  const char *audiences[] = { "aud-omwonenden", "aud-ondernemers", NULL };
+
+  g_object_set (message, "title", "Riolering", "status", status, "priority", "prio-veilig",
+                "topic", "topic-afval", "audiences", audiences,
+                "channels", "[{\"channel\": \"chan-post\", \"reason\": \"Brief\"}, {\"channel\": \"chan-web\"}]",
+                NULL);
+  return message;
+}
+
+static void
+test_filter (void)
+{
+  g_autoptr(HelderRecord) message = filter_message ("review");
+  HelderMessageFilter filter = { 0 };
+
+  g_assert_true (helder_message_filter_is_empty (&filter));
+  g_assert_true (helder_message_filter_matches (&filter, message));
+  filter.priority = g_strdup ("prio-veilig");
+  filter.audience = g_strdup ("aud-ondernemers");
+  filter.channel = g_strdup ("chan-web");
+  filter.topic = g_strdup ("topic-afval");
+  filter.states = 1 << HELDER_MESSAGE_REVIEW | 1 << HELDER_MESSAGE_DRAFT;
+  g_assert_cmpuint (helder_message_filter_count (&filter), ==, 5);
+  g_assert_true (helder_message_filter_matches (&filter, message));
+  filter.states = 1 << HELDER_MESSAGE_APPROVED;
+  g_assert_false (helder_message_filter_matches (&filter, message));
+  filter.states = 0;
+  g_free (filter.channel);
+  filter.channel = g_strdup ("chan-fixi");
+  g_assert_false (helder_message_filter_matches (&filter, message));
+  g_clear_pointer (&filter.channel, g_free);
+  g_free (filter.audience);
+  filter.audience = g_strdup ("aud-jongeren");
+  g_assert_false (helder_message_filter_matches (&filter, message));
+  g_clear_pointer (&filter.audience, g_free);
+  g_free (filter.priority);
+  filter.priority = g_strdup ("prio-wonen");
+  g_assert_false (helder_message_filter_matches (&filter, message));
+  helder_message_filter_clear (&filter);
+  g_assert_true (helder_message_filter_is_empty (&filter));
+}
+
+static HelderRecord *
+dated (const char *title,
+       const char *start,
+       const char *end)
+{
+  HelderRecord *message = helder_record_new (HELDER_TYPE_MESSAGE);
+
+  g_object_set (message, "title", title, "window-start", start, "window-end", end, NULL);
+  return message;
+}
+
+static void
+test_month_layout (void)
+{
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(HelderMonthLayout) layout = NULL;
+  GDate day;
+
+  g_ptr_array_add (messages, dated ("Vuurwerk", "2026-12-28", "2027-01-02"));
+  g_ptr_array_add (messages, dated ("Raadsinformatie", "2027-01-14", NULL));
+  g_ptr_array_add (messages, dated ("Afval", "2027-01-14", "2027-01-14"));
+  g_ptr_array_add (messages, dated ("Later", "2027-03-01", NULL));
+  g_ptr_array_add (messages, helder_record_new (HELDER_TYPE_MESSAGE));
+
+  /* January 2027 starts on a Friday: the grid from Monday 28 December, five weeks */
+  layout = helder_month_layout_new (2027, 1, messages);
+  g_assert_cmpuint (g_date_get_day (&layout->first), ==, 28);
+  g_assert_cmpuint (g_date_get_month (&layout->first), ==, 12);
+  g_assert_cmpuint (layout->n_weeks, ==, 5);
+  g_assert_cmpuint (layout->week_numbers[0], ==, 53);
+  g_assert_cmpuint (layout->week_numbers[1], ==, 1);
+  g_assert_cmpuint (layout->week_numbers[3], ==, 3);
+  /* 28 December to 2 January: the first six cells */
+  for (guint i = 0; i < 6; i++)
+    g_assert_cmpuint (layout->days[i]->len, ==, 1);
+  g_assert_cmpuint (layout->days[6]->len, ==, 0);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 14, 1, 2027);
+  g_assert_cmpint (helder_month_layout_cell_of (layout, &day), ==, 17);
+  g_assert_cmpuint (layout->days[17]->len, ==, 2);
+  g_assert_cmpstr (helder_record_get_title (layout->days[17]->pdata[0]), ==, "Afval");
+  g_clear_pointer (&layout, helder_month_layout_free);
+
+  /* February 2027: Monday 1 to Sunday 28, four weeks; March: six is the most */
+  layout = helder_month_layout_new (2027, 2, messages);
+  g_assert_cmpuint (layout->n_weeks, ==, 4);
+  g_clear_pointer (&layout, helder_month_layout_free);
+  layout = helder_month_layout_new (2026, 8, NULL);
+  g_assert_cmpuint (layout->n_weeks, ==, 6);
+}
+
+static void
+test_week_lanes (void)
+{
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) items = NULL;
+  GDate monday, thursday;
+  guint n_lanes = 0;
+
+  g_date_clear (&thursday, 1);
+  g_date_set_dmy (&thursday, 14, 1, 2027);
+  helder_week_monday (&thursday, &monday);
+  g_assert_cmpuint (g_date_get_day (&monday), ==, 11);
+
+  g_ptr_array_add (messages, dated ("Lang", "2027-01-04", "2027-01-13"));
+  g_ptr_array_add (messages, dated ("Midden", "2027-01-12", "2027-01-14"));
+  g_ptr_array_add (messages, dated ("Later", "2027-01-14", "2027-01-20"));
+  g_ptr_array_add (messages, dated ("Vrijdag", "2027-01-15", NULL));
+  g_ptr_array_add (messages, dated ("Volgende week", "2027-01-18", NULL));
+  items = helder_week_lanes (&monday, messages, "window_start", "window_end", &n_lanes);
+  g_assert_cmpuint (items->len, ==, 4);
+  g_assert_cmpuint (n_lanes, ==, 2);
+  for (guint i = 0; i < items->len; i++)
+    {
+      HelderWeekItem *item = &g_array_index (items, HelderWeekItem, i);
+      const char *title = helder_record_get_title (item->record);
+
+      if (g_str_equal (title, "Lang"))
+        {
+          g_assert_true (item->starts_before);
+          g_assert_cmpuint (item->first_day, ==, 0);
+          g_assert_cmpuint (item->last_day, ==, 2);
+          g_assert_cmpuint (item->lane, ==, 0);
+        }
+      else if (g_str_equal (title, "Midden"))
+        g_assert_cmpuint (item->lane, ==, 1);
+      else if (g_str_equal (title, "Later"))
+        {
+          g_assert_cmpuint (item->lane, ==, 0);
+          g_assert_true (item->ends_after);
+          g_assert_cmpuint (item->last_day, ==, 6);
+        }
+      else if (g_str_equal (title, "Vrijdag"))
+        g_assert_cmpuint (item->lane, ==, 1);
+    }
+}
+
+static void
+test_format (void)
+{
+  g_autofree char *day = NULL;
+  g_autofree char *month = NULL;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 14, 1, 2027);
+  day = helder_format_day (&date, FALSE);
+  /* Untranslated in the tests: the English names */
+  g_assert_cmpstr (day, ==, "14 January 2027");
+  month = helder_format_month (2027, 1);
+  g_assert_cmpstr (month, ==, "January 2027");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/messages/steps", test_steps);
+  g_test_add ("/messages/approval", Fixture, NULL, fixture_setup, test_approval, fixture_teardown);
+  g_test_add ("/messages/back-to-review", Fixture, NULL, fixture_setup, test_back_to_review, fixture_teardown);
+  g_test_add_func ("/messages/shift-window", test_shift_window);
+  g_test_add_func ("/messages/filter", test_filter);
+  g_test_add_func ("/messages/month-layout", test_month_layout);
+  g_test_add_func ("/messages/week-lanes", test_week_lanes);
+  g_test_add_func ("/messages/format", test_format);
+
+  return g_test_run ();
+}
