@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "library/helder-library-diff.h"
+#include "library/helder-library-news.h"
 #include "library/helder-library-service.h"
 #include "report/helder-ics.h"
 #include "library-fixture.h"
@@ -417,6 +418,59 @@ test_training_started (LibraryFixture *fixture,
   g_assert_error (error, HELDER_SESSION_ERROR, HELDER_SESSION_ERROR_FORBIDDEN);
 }
 
+static void
+on_moved_up (HelderLibraryNews *news,
+             const char        *training_id,
+             gpointer           user_data)
+{
+  g_ptr_array_add (user_data, g_strdup (training_id));
+}
+
+/* The person moved up is told, once, whoever's cancel did it */
+static void
+test_training_news (LibraryFixture *fixture,
+                    gconstpointer   data)
+{
+  g_autoptr(HelderRecord) training = add_training (fixture, 1);
+  const char *id = helder_record_get_id (training);
+  g_autoptr(HelderLibraryService) anna = service_as (fixture, "anna", HELDER_SESSION_ROLE_STAFF);
+  g_autoptr(HelderLibraryNews) news = NULL;
+  g_autoptr(HelderLibraryNews) again = NULL;
+  g_autoptr(GPtrArray) told = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) seats = NULL;
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(HelderRecord) anna_reg = NULL;
+
+  g_assert_cmpint (helder_library_service_register (anna, id, NULL), ==, HELDER_PLACE_CONFIRMED);
+  g_usleep (2000);
+  g_assert_cmpint (helder_library_service_register (fixture->service, id, NULL), ==, HELDER_PLACE_WAITING);
+
+  /* The first look learns and tells nothing */
+  news = helder_library_news_new (fixture->service);
+  g_signal_connect (news, "moved-up", G_CALLBACK (on_moved_up), told);
+  g_assert_cmpuint (helder_library_news_get_unseen (news)->len, ==, 0);
+
+  /* anna's cancel comes in as a pulled change would: a store write */
+  seats = helder_library_service_seats (fixture->service, id);
+  anna_reg = g_object_ref (helder_training_seats_find (seats, "anna")->registration);
+  g_assert_true (helder_store_delete (fixture->store, anna_reg, NULL));
+  g_assert_cmpuint (told->len, ==, 1);
+  g_assert_cmpstr (told->pdata[0], ==, id);
+  g_assert_cmpuint (helder_library_news_get_unseen (news)->len, ==, 1);
+  g_clear_object (&news);
+
+  /* After a restart: still unseen, not told again */
+  again = helder_library_news_new (fixture->service);
+  g_signal_connect (again, "moved-up", G_CALLBACK (on_moved_up), told);
+  g_assert_cmpuint (told->len, ==, 1);
+  g_assert_cmpuint (helder_library_news_get_unseen (again)->len, ==, 1);
+  helder_library_news_mark_seen (again, id);
+  g_assert_cmpuint (helder_library_news_get_unseen (again)->len, ==, 0);
+
+  notification = helder_library_news_notification (training);
+  g_assert_nonnull (notification);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -432,6 +486,7 @@ main (int argc, char *argv[])
   ADD ("/library/training/register", test_training_register);
   ADD ("/library/training/attendance", test_training_attendance);
   ADD ("/library/training/started", test_training_started);
+  ADD ("/library/training/news", test_training_news);
 #undef ADD
   return g_test_run ();
 }
