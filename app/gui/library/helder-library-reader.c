@@ -49,6 +49,8 @@ G_DEFINE_FINAL_TYPE (HelderLibraryReader, helder_library_reader, ADW_TYPE_BIN)
 enum {
   EDIT,
   HISTORY,
+  CHECK,
+  SHOWN,
   N_SIGNALS
 };
 
@@ -106,6 +108,7 @@ show (HelderLibraryReader *self)
 
   if (self->toolkit == NULL)
     {
+      helder_library_reader_show_banner (self, NULL);
       gtk_stack_set_visible_child_name (self->stack, "none");
       helder_markdown_view_set_markdown (self->body_view, NULL);
       actions_update (self);
@@ -122,6 +125,7 @@ show (HelderLibraryReader *self)
   helder_markdown_view_set_markdown (self->body_view, helder_record_get_text (self->toolkit, "body"));
   gtk_stack_set_visible_child_name (self->stack, "document");
   actions_update (self);
+  g_signal_emit (self, signals[SHOWN], 0);
 }
 
 static void
@@ -167,6 +171,30 @@ helder_library_reader_get_toolkit (HelderLibraryReader *self)
   return self->toolkit;
 }
 
+/**
+ * helder_library_reader_show_banner:
+ * @banner: (nullable): the review banner for the document shown, as the
+ *   library service words it for the viewer; %NULL hides it
+ *
+ * Shows the expired banner, with "Gecontroleerd" for those who may.
+ */
+void
+helder_library_reader_show_banner (HelderLibraryReader      *self,
+                                   const HelderReviewBanner *banner)
+{
+  gboolean visible = banner != NULL && banner->visible;
+  gboolean can_check = visible && banner->can_check && g_signal_has_handler_pending (self, signals[CHECK], 0, FALSE);
+
+  g_return_if_fail (HELDER_IS_LIBRARY_READER (self));
+
+  gtk_label_set_text (self->banner_title, visible && banner->title != NULL ? banner->title : "");
+  gtk_label_set_text (self->banner_detail, visible && banner->detail != NULL ? banner->detail : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_detail), visible && banner->detail != NULL && *banner->detail);
+  gtk_widget_set_visible (GTK_WIDGET (self->check_button), can_check);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.check", can_check);
+  gtk_revealer_set_reveal_child (self->banner, visible);
+}
+
 HelderMarkdownView *
 helder_library_reader_get_view (HelderLibraryReader *self)
 {
@@ -210,6 +238,14 @@ history_activated (GtkWidget  *widget,
 }
 
 static void
+check_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[CHECK], 0);
+}
+
+static void
 helder_library_reader_dispose (GObject *object)
 {
   HelderLibraryReader *self = HELDER_LIBRARY_READER (object);
@@ -240,6 +276,14 @@ helder_library_reader_class_init (HelderLibraryReaderClass *klass)
   signals[HISTORY] = g_signal_new ("history", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /* The user marks the document "Gecontroleerd" */
+  signals[CHECK] = g_signal_new ("check", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /* A document (or a new state of it) is shown: the page adds its banner */
+  signals[SHOWN] = g_signal_new ("shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   g_type_ensure (HELDER_TYPE_MARKDOWN_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/hltsamen/Helder/ui/helder-library-reader.ui");
   gtk_widget_class_bind_template_child (widget_class, HelderLibraryReader, stack);
@@ -257,11 +301,13 @@ helder_library_reader_class_init (HelderLibraryReaderClass *klass)
 
   gtk_widget_class_install_action (widget_class, "reader.edit", NULL, edit_activated);
   gtk_widget_class_install_action (widget_class, "reader.history", NULL, history_activated);
+  gtk_widget_class_install_action (widget_class, "reader.check", NULL, check_activated);
 }
 
 static void
 helder_library_reader_init (HelderLibraryReader *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  helder_library_reader_show_banner (self, NULL);
   actions_update (self);
 }

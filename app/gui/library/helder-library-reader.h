@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "library/helder-library-review.h"
 #include "library/helder-library-service.h"
 #include "library/helder-markdown-view.h"
 
@@ -23,5 +24,7 @@ void                helder_library_reader_set_toolkit  (HelderLibraryReader  *se
                                                         HelderRecord         *toolkit);
 HelderRecord       *helder_library_reader_get_toolkit  (HelderLibraryReader  *self);
 HelderMarkdownView *helder_library_reader_get_view     (HelderLibraryReader  *self);
+void                helder_library_reader_show_banner  (HelderLibraryReader  *self,
+                                                        const HelderReviewBanner *banner);
 
 G_END_DECLS
