@@ -161,6 +161,12 @@ has_tag_at (GtkTextView *view,
                                 gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name));
 }
 
+static gboolean
+markdown_complete (gpointer data)
+{
+  return helder_markdown_view_get_complete (data);
+}
+
 static guint
 count_anchors (const char *text)
 {
@@ -268,6 +274,23 @@ test_markdown_constructs (void)
   g_assert_cmpuint (helder_markdown_view_highlight (view, NULL), ==, 0);
   g_assert_false (has_tag_at (GTK_TEXT_VIEW (view), "korte", "highlight"));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (cell)), ==, "<b>Webcare</b>");
+
+  /* A long document: the first screens at once, the rest after the first
+   * frame, in order */
+  {
+    g_autoptr(GString) lng = g_string_new ("# Lang\n\n");
+    g_autofree char *all = NULL;
+
+    for (guint i = 0; i < 400; i++)
+      g_string_append_printf (lng, "Alinea %u met wat woorden om de regel te vullen, zoals in een handleiding.\n\n", i);
+    helder_markdown_view_set_markdown (view, lng->str);
+    g_assert_false (helder_markdown_view_get_complete (view));
+    g_assert_true (helder_test_wait_for (markdown_complete, view));
+    all = helder_markdown_view_get_text (view);
+    g_assert_nonnull (strstr (all, "Alinea 0 met"));
+    g_assert_nonnull (strstr (all, "Alinea 399 met"));
+    g_assert_true (strstr (all, "Alinea 398 met") < strstr (all, "Alinea 399 met"));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -472,6 +495,14 @@ test_check_text (void)
 }
 
 static gboolean
+preview_has_heading (gpointer data)
+{
+  g_autofree char *text = helder_markdown_view_get_text (data);
+
+  return strstr (text, "Nieuw kopje\n") != NULL;
+}
+
+static gboolean
 editor_marked (gpointer data)
 {
   return helder_library_editor_get_n_marks (data) > 0;
@@ -514,7 +545,7 @@ test_editor (void)
                           "teneinde een besluit te nemen.\n", -1);
 
   /* The preview follows while typing; the analyser marks the source */
-  helder_test_iterate (400);
+  g_assert_true (helder_test_wait_for (preview_has_heading, preview));
   preview_text = helder_markdown_view_get_text (HELDER_MARKDOWN_VIEW (preview));
   g_assert_nonnull (strstr (preview_text, "Nieuw kopje\n"));
   g_assert_true (has_tag_at (GTK_TEXT_VIEW (preview), "Nieuw kopje", "h2"));
