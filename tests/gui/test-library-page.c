@@ -318,6 +318,10 @@ save_toolkit (HelderStore *store,
 static void
 save_library (HelderStore *store)
 {
+  g_autoptr(HelderRecord) user = helder_record_new (HELDER_TYPE_USER);
+
+  g_object_set (user, "name", "Sanne de Vries", "login", "sanne", "role", "advisor", NULL);
+  g_assert_true (helder_store_save (store, user, NULL));
   save_toolkit (store, "libgui-vergunning", "Vergunningen uitleggen", "instructie", "sanne", "2027-09-01",
                 "# Vergunningen uitleggen\n\nEen **vergunning** leg je uit in gewone woorden.\n\n"
                 "| Stap | Wie |\n|---|---|\n| Aanvraag ontvangen | Omgevingsloket |\n| Besluit | Team Vergunningen |\n");
@@ -465,6 +469,9 @@ test_filters_without_words (void)
   g_assert_cmpuint (helder_test_count_items (list), ==, 3);
   gtk_widget_activate_action (GTK_WIDGET (page), "library.owner", "s", "sanne");
   g_assert_cmpuint (helder_test_count_items (list), ==, 2);
+  /* Owners by name */
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (helder_test_find_by_id (GTK_WIDGET (page), "owner_button"))),
+                   ==, "Sanne de Vries");
   gtk_widget_activate_action (GTK_WIDGET (page), "library.tag", "s", "webcare");
   g_assert_cmpuint (helder_test_count_items (list), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (page), "library.owner", "s", "");

@@ -50,6 +50,8 @@ struct _HelderLibraryPage
 };
 
 HelderLibraryService *helder_library_page_get_library     (HelderLibraryPage *self);
+char                 *helder_library_page_user_name       (HelderLibraryPage *self,
+                                                           const char        *login);
 gboolean              helder_library_page_passes_filters  (HelderLibraryPage *self,
                                                            HelderRecord      *toolkit);
 gboolean              helder_library_page_has_filters     (HelderLibraryPage *self);

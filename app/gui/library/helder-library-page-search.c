@@ -255,6 +255,25 @@ on_entry_activate (HelderLibraryPage *self)
     }
 }
 
+/* Down from the entry goes into the results (or the list of all). */
+static gboolean
+on_entry_key (HelderLibraryPage *self,
+              guint              keyval,
+              guint              keycode,
+              GdkModifierType    state)
+{
+  GtkListBoxRow *first;
+
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return FALSE;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->results_stack), "results") == 0 &&
+      (first = gtk_list_box_get_row_at_index (self->results_list, 0)) != NULL)
+    return gtk_widget_grab_focus (GTK_WIDGET (first));
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->results_stack), "all") == 0)
+    return gtk_widget_child_focus (gtk_stack_get_visible_child (self->results_stack), GTK_DIR_TAB_FORWARD);
+  return FALSE;
+}
+
 static void
 on_suggestion (HelderLibraryPage *self,
                GtkButton         *button)
@@ -334,11 +353,16 @@ helder_library_page_class_init_search (GtkWidgetClass *widget_class)
 void
 helder_library_page_init_search (HelderLibraryPage *self)
 {
+  GtkEventController *keys;
+
   self->cancellable = g_cancellable_new ();
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (helder_library_page_search), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "activate", G_CALLBACK (on_entry_activate), self,
                            G_CONNECT_SWAPPED);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_entry_key), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
   g_signal_connect_object (self->results_list, "row-activated", G_CALLBACK (on_row_activated), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->suggestion_button, "clicked", G_CALLBACK (on_suggestion), self,

@@ -51,6 +51,13 @@ helder_library_page_get_library (HelderLibraryPage *self)
   return HELDER_LIBRARY_SERVICE (helder_page_get_service (HELDER_PAGE (self)));
 }
 
+char *
+helder_library_page_user_name (HelderLibraryPage *self,
+                               const char        *login)
+{
+  return helder_library_user_name (helder_page_get_service (HELDER_PAGE (self)), login);
+}
+
 /* Filters */
 
 static gboolean
@@ -108,7 +115,7 @@ helder_library_page_filters_changed (HelderLibraryPage *self)
   gtk_menu_button_set_label (self->tag_button, self->tag != NULL ? self->tag : _("Tag"));
   if (self->owner != NULL)
     {
-      g_autofree char *name = g_strdup (self->owner);
+      g_autofree char *name = helder_library_page_user_name (self, self->owner);
 
       gtk_menu_button_set_label (self->owner_button, name);
     }
@@ -181,7 +188,9 @@ values_menu (HelderLibraryPage *self,
   g_menu_append (menu, all_label, all_action);
   for (guint i = 0; i < values->len; i++)
     {
-      g_autoptr(GMenuItem) item = g_menu_item_new (values->pdata[i], NULL);
+      g_autofree char *label = g_str_equal (field, "owner") ? helder_library_page_user_name (self, values->pdata[i])
+                                                            : g_strdup (values->pdata[i]);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
       g_menu_item_set_action_and_target_value (item, action, g_variant_new_string (values->pdata[i]));
       g_menu_append_item (section, item);

@@ -13,6 +13,7 @@
 #include "helder-library-reader.h"
 #include "model/helder-record-format.h"
 #include "service/helder-record-follower.h"
+#include "store/helder-record-list.h"
 
 /* The reading side of Bibliotheek: the document's title, summary and
  * facts above its rendered body, the expired banner with "Gecontroleerd",
@@ -71,6 +72,33 @@ actions_update (HelderLibraryReader *self)
   gtk_widget_set_visible (GTK_WIDGET (self->history_button), has_history);
 }
 
+/**
+ * helder_library_user_name:
+ * @service: (nullable): any service of the store
+ *
+ * Returns: (transfer full): the name of the user with @login, from the
+ *   user records, or @login itself when there is none
+ */
+char *
+helder_library_user_name (HelderService *service,
+                          const char    *login)
+{
+  g_autoptr(HelderRecordList) users = NULL;
+
+  if (service == NULL || login == NULL)
+    return g_strdup (login != NULL ? login : "");
+  users = helder_service_list (service, HELDER_TYPE_USER);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (users)); i++)
+    {
+      g_autoptr(HelderRecord) user = g_list_model_get_item (G_LIST_MODEL (users), i);
+
+      if (g_strcmp0 (helder_record_get_text (user, "login"), login) == 0 &&
+          helder_record_get_text (user, "name") != NULL)
+        return g_strdup (helder_record_get_text (user, "name"));
+    }
+  return g_strdup (login);
+}
+
 static char *
 meta_text (HelderLibraryReader *self)
 {
@@ -84,8 +112,12 @@ meta_text (HelderLibraryReader *self)
   if (category != NULL && *category != '\0')
     g_ptr_array_add (parts, g_strdup (helder_format_choice (category)));
   if (owner != NULL && *owner != '\0')
-    /* Translators: who looks after a toolkit document */
-    g_ptr_array_add (parts, g_strdup_printf (_("Owner: %s"), owner));
+    {
+      g_autofree char *name = helder_library_user_name (HELDER_SERVICE (self->service), owner);
+
+      /* Translators: who looks after a toolkit document */
+      g_ptr_array_add (parts, g_strdup_printf (_("Owner: %s"), name));
+    }
   if (checked != NULL)
     g_ptr_array_add (parts, g_strdup_printf (_("Checked on %s"), checked));
   if (next != NULL)

@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HelderLibraryReader, helder_library_reader, HELDER, LIBRARY_READER, AdwBin)
 
+char               *helder_library_user_name           (HelderService        *service,
+                                                        const char           *login);
 void                helder_library_reader_set_service  (HelderLibraryReader  *self,
                                                         HelderLibraryService *service);
 void                helder_library_reader_set_toolkit  (HelderLibraryReader  *self,
