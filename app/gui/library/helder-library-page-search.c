@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "helder-library-page-private.h"
+#include "library/helder-library-review.h"
 #include "model/helder-record-format.h"
 
 /* The index opens in a worker when the page is first shown (a first
@@ -75,7 +76,8 @@ result_row (const HelderLibraryHit *hit)
   g_autoptr(GPtrArray) facts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *facts_text = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  GDate today;
+  int days = 0;
 
   gtk_widget_add_css_class (row, "library-result");
   gtk_widget_set_margin_top (box, 6);
@@ -98,7 +100,10 @@ result_row (const HelderLibraryHit *hit)
 
   if (hit->category != NULL && *hit->category != '\0')
     g_ptr_array_add (facts, g_strdup (helder_format_choice (hit->category)));
-  if (hit->next_review != NULL && *hit->next_review != '\0' && strcmp (hit->next_review, today) < 0)
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  if (helder_library_review_state (hit->next_review, &today, &days) == HELDER_REVIEW_EXPIRED)
     g_ptr_array_add (facts, g_strdup (_("Review date passed")));
   g_ptr_array_add (facts, NULL);
   facts_text = g_strjoinv (" · ", (char **) facts->pdata);

@@ -15,6 +15,7 @@
 #include "helder-training-pane.h"
 #include "helder-window.h"
 #include "model/helder-record-format.h"
+#include "service/helder-record-follower.h"
 
 /* "Te beoordelen" lists the documents the user looks after that are past
  * or near their review date, most overdue first, each with its
@@ -43,7 +44,7 @@ mark_checked (HelderLibraryPage *self,
               HelderRecord      *toolkit)
 {
   HelderLibraryService *service = helder_library_page_get_library (self);
-  g_autoptr(HelderRecord) copy = g_object_ref (toolkit);
+  g_autoptr(HelderRecord) copy = helder_record_follower_copy (toolkit);
   g_autoptr(GError) error = NULL;
   g_autoptr(HelderRecord) stored = NULL;
   g_autofree char *next = NULL;

@@ -282,13 +282,15 @@ helder_library_page_open_record (HelderPage   *page,
 
   if (HELDER_IS_TOOLKIT (record))
     helder_library_page_open_toolkit (self, record);
+  else if (HELDER_IS_TRAINING (record))
+    helder_library_page_open_training (self, record);
 }
 
 static gboolean
 helder_library_page_can_open (HelderPage *page,
                               GType       type)
 {
-  return type == HELDER_TYPE_TOOLKIT;
+  return type == HELDER_TYPE_TOOLKIT || type == HELDER_TYPE_TRAINING;
 }
 
 /* The filters work on the live list too, before the index is open. */
@@ -341,7 +343,7 @@ helder_library_page_edit (HelderLibraryPage *self,
 {
   HelderLibraryService *service = helder_library_page_get_library (self);
 
-  if (service == NULL || !helder_service_may_create (HELDER_SERVICE (service), HELDER_TYPE_TOOLKIT))
+  if (service == NULL || !helder_library_service_may_edit (service))
     return;
   helder_library_editor_open (self->editor, service, checks_service (self), toolkit);
   gtk_stack_set_visible_child_name (main_stack (self), "editor");
@@ -369,6 +371,7 @@ on_service_changed (HelderLibraryPage *self)
 {
   helder_library_reader_set_service (self->reader, helder_library_page_get_library (self));
   g_clear_object (&self->filtered);
+  helder_library_page_views_service_changed (self);
 }
 
 
@@ -422,6 +425,7 @@ helder_library_page_class_init (HelderLibraryPageClass *klass)
 
   g_type_ensure (HELDER_TYPE_LIBRARY_READER);
   g_type_ensure (HELDER_TYPE_LIBRARY_EDITOR);
+  g_type_ensure (HELDER_TYPE_TRAINING_PANE);
   helder_page_class_set_template (page_class, "/nl/hltsamen/Helder/ui/helder-library-page.ui");
   helder_page_class_set_views (page_class);
   helder_page_class_bind_list (page_class, "toolkits_list", HELDER_TYPE_TOOLKIT);
@@ -439,6 +443,9 @@ helder_library_page_class_init (HelderLibraryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderLibraryPage, suggestion_button);
   gtk_widget_class_bind_template_child (widget_class, HelderLibraryPage, reader);
   gtk_widget_class_bind_template_child (widget_class, HelderLibraryPage, editor);
+  gtk_widget_class_bind_template_child (widget_class, HelderLibraryPage, review_stack);
+  gtk_widget_class_bind_template_child (widget_class, HelderLibraryPage, review_list);
+  gtk_widget_class_bind_template_child (widget_class, HelderLibraryPage, training_pane);
 
   gtk_widget_class_install_action (widget_class, "library.tag", "s", tag_activated);
   gtk_widget_class_install_action (widget_class, "library.owner", "s", owner_activated);
@@ -469,4 +476,5 @@ helder_library_page_init (HelderLibraryPage *self)
   g_signal_connect_object (self->reader, "edit", G_CALLBACK (on_edit), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "closed", G_CALLBACK (on_editor_closed), self, G_CONNECT_SWAPPED);
   helder_library_page_init_search (self);
+  helder_library_page_init_views (self);
 }

@@ -61,8 +61,7 @@ static guint signals[N_SIGNALS];
 static void
 actions_update (HelderLibraryReader *self)
 {
-  gboolean may_edit = self->service != NULL &&
-                      helder_service_may_create (HELDER_SERVICE (self->service), HELDER_TYPE_TOOLKIT) &&
+  gboolean may_edit = self->service != NULL && helder_library_service_may_edit (self->service) &&
                       g_signal_has_handler_pending (self, signals[EDIT], 0, FALSE);
   gboolean has_history = g_signal_has_handler_pending (self, signals[HISTORY], 0, FALSE);
 
