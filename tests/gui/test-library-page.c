@@ -747,6 +747,8 @@ test_training_waitlist (void)
   g_autoptr(HelderRecord) karim = helder_record_new (HELDER_TYPE_REGISTRATION);
   HelderLibraryPage *page;
   GtkWidget *pane;
+  g_autofree char *places = NULL;
+  g_autofree char *waiting = NULL;
 
   save_library (store);
   helder_record_set_id (training, "libgui-training");
@@ -764,13 +766,15 @@ test_training_waitlist (void)
   helder_test_activate_item (helder_test_find_by_id (GTK_WIDGET (page), "trainings_list"), 0);
   pane = helder_test_find_by_id (GTK_WIDGET (page), "training_pane");
   g_assert_nonnull (helder_training_pane_get_training (HELDER_TRAINING_PANE (pane)));
-  g_assert_cmpstr (subtitle_of (pane, "places_row"), ==, "1 of 1 places taken");
-  g_assert_cmpstr (subtitle_of (pane, "my_row"), ==, "Full: signing up puts you on the waitlist");
+  places = g_strdup_printf (_("%u of %d places taken"), 1, 1);
+  waiting = g_strdup_printf (_("You are on the waitlist, place %u"), 1);
+  g_assert_cmpstr (subtitle_of (pane, "places_row"), ==, places);
+  g_assert_cmpstr (subtitle_of (pane, "my_row"), ==, _("Full: signing up puts you on the waitlist"));
   /* Staff keep no attendance */
   g_assert_false (gtk_widget_get_visible (helder_test_find_by_id (pane, "attendance_box")));
 
   g_assert_true (gtk_widget_activate_action (pane, "training.register", NULL));
-  g_assert_cmpstr (subtitle_of (pane, "my_row"), ==, "You are on the waitlist, place 1");
+  g_assert_cmpstr (subtitle_of (pane, "my_row"), ==, waiting);
   g_assert_true (gtk_widget_get_visible (helder_test_find_by_id (pane, "unregister_button")));
   save_shot (GTK_WIDGET (window), "library-training");
 
@@ -779,7 +783,7 @@ test_training_waitlist (void)
   g_assert_true (gtk_widget_activate_action (pane, "training.unregister", NULL));
   helder_session_set_login (session, "piet");
   helder_test_iterate (50);
-  g_assert_cmpstr (subtitle_of (pane, "my_row"), ==, "You have a place");
+  g_assert_cmpstr (subtitle_of (pane, "my_row"), ==, _("You have a place"));
 
   /* The owner sees the participants and records attendance */
   helder_session_set_login (session, "sanne");
@@ -830,9 +834,7 @@ test_versions (void)
   gtk_window_present (GTK_WINDOW (history));
   g_assert_cmpuint (helder_library_history_get_n_versions (history), >=, 2);
   diff = helder_library_history_get_diff_text (history, &added, &removed);
-  g_assert_nonnull (strstr (diff, "Reageer binnen [-een"));
-  g_assert_nonnull (strstr (diff, "{+twee"));
-  g_assert_nonnull (strstr (diff, "{+alle"));
+  g_assert_nonnull (strstr (diff, "Reageer binnen [-een-] {+twee+} uur op {+alle+} vragen."));
   g_assert_cmpuint (added, >=, 2);
   g_assert_cmpuint (removed, >=, 1);
   helder_test_wait_for (helder_test_is_mapped, history);
