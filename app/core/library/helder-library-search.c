@@ -57,6 +57,11 @@ struct _HelderLibraryResults
   GArray          *hits;       /* HelderLibraryHit */
   guint            total;
   char            *suggestion;
+  /* For the suggestion, made when first asked for: a scan of the
+   * vocabulary is too slow for every keystroke */
+  HelderLibraryIndex *index;
+  HelderLibraryQuery *query;
+  gboolean         suggested;
 };
 
 G_DEFINE_BOXED_TYPE (HelderLibraryResults, helder_library_results, helder_library_results_ref, helder_library_results_unref)
@@ -444,6 +449,8 @@ helder_library_results_unref (HelderLibraryResults *self)
     return;
   g_array_unref (self->hits);
   g_free (self->suggestion);
+  g_clear_object (&self->index);
+  g_clear_pointer (&self->query, helder_library_query_unref);
   g_free (self);
 }
 
@@ -473,11 +480,21 @@ helder_library_results_get_total (HelderLibraryResults *self)
   return self->total;
 }
 
+static char *suggest_query (HelderLibraryIndex *index,
+                            HelderLibraryQuery *query);
+
 const char *
 helder_library_results_get_suggestion (HelderLibraryResults *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
+  if (!self->suggested && self->index != NULL)
+    {
+      self->suggested = TRUE;
+      self->suggestion = suggest_query (self->index, self->query);
+      g_clear_object (&self->index);
+      g_clear_pointer (&self->query, helder_library_query_unref);
+    }
   return self->suggestion;
 }
 
@@ -904,6 +921,9 @@ helder_library_index_search (HelderLibraryIndex  *self,
   candidates_clear (&candidates);
 
   if (results->total == 0 && query->words->len > 0)
-    results->suggestion = suggest_query (self, query);
+    {
+      results->index = g_object_ref (self);
+      results->query = helder_library_query_ref (query);
+    }
   return g_steal_pointer (&results);
 }
