@@ -432,6 +432,14 @@ test_index_catch_up_and_damage (LibraryFixture *fixture,
   g_assert_true (helder_library_index_was_rebuilt (index));
   g_assert_cmpuint (helder_library_index_get_n_documents (index), ==, 6);
   g_assert_true (finds (index, "coordinatie", "Coördinatie bij crisis"));
+
+  /* Made again on request, and it still follows the store */
+  g_assert_true (helder_library_index_rebuild (index, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (helder_library_index_get_n_documents (index), ==, 6);
+  g_clear_object (&record);
+  record = library_add (fixture, "Nieuwsbrief", NULL, "Maandelijks.", "toolkit", "sanne", NULL);
+  g_assert_true (finds (index, "maandelijks", "Nieuwsbrief"));
 }
 
 static void
