@@ -376,6 +376,12 @@ test_index_follows_store (LibraryFixture *fixture,
   g_assert_cmpuint (changed, ==, 1);
   g_assert_cmpuint (helder_library_index_get_n_documents (index), ==, 7);
   g_assert_true (finds (index, "persberichten", "Persbericht maken"));
+  /* Its words are in the vocabulary for suggestions */
+  {
+    g_autofree char *near = helder_library_index_suggest (index, "persberihct");
+
+    g_assert_cmpstr (near, ==, "persbericht");
+  }
 
   /* A save replaces what the index had */
   g_object_set (record, "title", "Nieuwsbericht maken", "body", "Een nieuwsbericht.", NULL);

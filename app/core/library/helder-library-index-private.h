@@ -72,6 +72,7 @@ typedef struct
   sqlite3_stmt *insert_head, *delete_head, *add_term;
   sqlite3_stmt *store_row;
   GHashTable   *df_cache;  /* stem → documents with it; emptied on change */
+  GHashTable   *pending_vocabulary; /* stems indexed, not yet in vocab */
 } HelderLibraryWriter;
 
 static inline HelderLibraryDoc *
@@ -88,6 +89,8 @@ gboolean             helder_library_writer_index_ids (HelderLibraryWriter  *writ
                                                       sqlite3              *store_db,
                                                       const char * const   *ids,
                                                       GError              **error);
+gboolean             helder_library_writer_flush_vocabulary (HelderLibraryWriter *writer,
+                                                             GError             **error);
 void                 helder_library_writer_free      (HelderLibraryWriter  *writer);
 gboolean             helder_library_sql_error        (sqlite3              *db,
                                                       int                   rc,

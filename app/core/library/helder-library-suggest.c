@@ -121,6 +121,8 @@ helder_library_index_suggest (HelderLibraryIndex *self,
   g_return_val_if_fail (word != NULL, NULL);
 
   w = helder_library_index_get_writer (self);
+  if (!helder_library_writer_flush_vocabulary (w, NULL))
+    g_debug ("The vocabulary is behind: suggestions may miss new words");
   folded = helder_library_fold (word, -1);
   if (strpbrk (folded, "0123456789") != NULL)
     return NULL;
