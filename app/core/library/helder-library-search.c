@@ -30,6 +30,8 @@
 /* What a prefix in a title (or else a summary or tag) adds to the score */
 #define PREFIX_TITLE  2.0
 #define PREFIX_OTHER  1.0
+/* A word being typed this short matches as a prefix only */
+#define SHORT_PREFIX  2
 
 typedef struct
 {
@@ -835,6 +837,7 @@ helder_library_index_search (HelderLibraryIndex  *self,
   HelderLibraryWriter *w;
   const Word *prefix;
   guint n_complete;
+  gboolean short_prefix;
   sqlite3_stmt *body_stmt = NULL;
   int rc;
 
@@ -861,9 +864,12 @@ helder_library_index_search (HelderLibraryIndex  *self,
             c->in_w = TRUE;
         }
     }
+  /* Two letters being typed ("we", "in") are the start of a word, not
+   * the word: as a stem they would match nearly every body */
+  short_prefix = prefix != NULL && g_utf8_strlen (prefix->folded, -1) <= SHORT_PREFIX;
   if ((n_complete > 0 && !run_main (w, query, n_complete, FALSE, &candidates, error)) ||
       (prefix != NULL &&
-       (!run_main (w, query, query->words->len, TRUE, &candidates, error) ||
+       ((!short_prefix && !run_main (w, query, query->words->len, TRUE, &candidates, error)) ||
         !run_head (w, query, n_complete > 0, &candidates, error))))
     {
       candidates_clear (&candidates);
