@@ -540,6 +540,40 @@ compare_titles (gconstpointer a,
   return order != 0 ? order : g_strcmp0 (x->doc->id, y->doc->id);
 }
 
+/* Only the first @limit of @found in order, sorted: a sort of 10,000
+ * candidates for 50 hits is most of a search's time otherwise */
+static void
+keep_best (GPtrArray    *found,
+           guint         limit,
+           GCompareFunc  compare)
+{
+  g_autoptr(GPtrArray) best = NULL;
+
+  if (found->len <= limit * 4)
+    {
+      g_ptr_array_sort (found, compare);
+      return;
+    }
+  best = g_ptr_array_sized_new (limit + 1);
+  for (guint i = 0; i < found->len; i++)
+    {
+      gpointer item = found->pdata[i];
+      guint at;
+
+      /* Not better than the worst kept: next */
+      if (best->len == limit && compare (&item, &best->pdata[best->len - 1]) >= 0)
+        continue;
+      for (at = best->len; at > 0 && compare (&item, &best->pdata[at - 1]) < 0; at--)
+        ;
+      g_ptr_array_insert (best, at, item);
+      if (best->len > limit)
+        g_ptr_array_set_size (best, limit);
+    }
+  g_ptr_array_set_size (found, 0);
+  for (guint i = 0; i < best->len; i++)
+    g_ptr_array_add (found, best->pdata[i]);
+}
+
 static char *
 match_of (HelderLibraryQuery *q,
           guint               n_words)
@@ -552,11 +586,23 @@ match_of (HelderLibraryQuery *q,
 }
 
 /* How many documents have @word's stem (cached until the index changes) */
+static double df_of (HelderLibraryWriter *w,
+                     const Word          *word);
+
 static double
 idf_of (HelderLibraryWriter *w,
         const Word          *word)
 {
   double n_docs = MAX (g_hash_table_size (w->docs), 1);
+  double n = df_of (w, word);
+
+  return log ((n_docs - n + 0.5) / (n + 0.5) + 1.0);
+}
+
+static double
+df_of (HelderLibraryWriter *w,
+       const Word          *word)
+{
   gpointer cached;
   double n;
 
@@ -578,7 +624,7 @@ idf_of (HelderLibraryWriter *w,
       g_hash_table_insert (w->df_cache, g_strdup (word->stem), GUINT_TO_POINTER (count));
       n = count;
     }
-  return log ((n_docs - n + 0.5) / (n + 0.5) + 1.0);
+  return n;
 }
 
 /* The candidates of one search: in one array, found by rowid through
@@ -867,6 +913,10 @@ helder_library_index_search (HelderLibraryIndex  *self,
   /* Two letters being typed ("we", "in") are the start of a word, not
    * the word: as a stem they would match nearly every body */
   short_prefix = prefix != NULL && g_utf8_strlen (prefix->folded, -1) <= SHORT_PREFIX;
+  /* So is a word being typed that half the documents have ("het",
+   * "van"): it is on its way to a longer one, or it says nothing */
+  if (prefix != NULL && !short_prefix && df_of (w, prefix) > g_hash_table_size (w->docs) / 2.0)
+    short_prefix = TRUE;
   if ((n_complete > 0 && !run_main (w, query, n_complete, FALSE, &candidates, error)) ||
       (prefix != NULL &&
        ((!short_prefix && !run_main (w, query, query->words->len, TRUE, &candidates, error)) ||
@@ -903,7 +953,7 @@ helder_library_index_search (HelderLibraryIndex  *self,
       g_ptr_array_add (found, c);
     }
   results->total = found->len;
-  g_ptr_array_sort (found, query->words->len == 0 ? compare_titles : compare_candidates);
+  keep_best (found, query->limit, query->words->len == 0 ? compare_titles : compare_candidates);
 
   if ((rc = sqlite3_prepare_v2 (w->db, "SELECT body FROM fts WHERE rowid = ?", -1, &body_stmt, NULL)) != SQLITE_OK)
     {
