@@ -32,6 +32,8 @@
 #define PREFIX_OTHER  1.0
 /* A word being typed this short matches as a prefix only */
 #define SHORT_PREFIX  2
+/* … and one this short that most documents have */
+#define COMMON_PREFIX 3
 
 typedef struct
 {
@@ -913,9 +915,10 @@ helder_library_index_search (HelderLibraryIndex  *self,
   /* Two letters being typed ("we", "in") are the start of a word, not
    * the word: as a stem they would match nearly every body */
   short_prefix = prefix != NULL && g_utf8_strlen (prefix->folded, -1) <= SHORT_PREFIX;
-  /* So is a word being typed that half the documents have ("het",
-   * "van"): it is on its way to a longer one, or it says nothing */
-  if (prefix != NULL && !short_prefix && df_of (w, prefix) > g_hash_table_size (w->docs) / 2.0)
+  /* So is a short word being typed that half of many documents have
+   * ("het", "van"): it is on its way to a longer one, or says nothing */
+  if (prefix != NULL && !short_prefix && g_utf8_strlen (prefix->folded, -1) <= COMMON_PREFIX &&
+      g_hash_table_size (w->docs) >= 100 && df_of (w, prefix) > g_hash_table_size (w->docs) / 2.0)
     short_prefix = TRUE;
   if ((n_complete > 0 && !run_main (w, query, n_complete, FALSE, &candidates, error)) ||
       (prefix != NULL &&
