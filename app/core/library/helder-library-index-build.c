@@ -207,6 +207,8 @@ helder_library_writer_free (HelderLibraryWriter *build)
   if (build->db != NULL)
     helder_library_writer_flush_vocabulary (build, NULL);
   g_clear_pointer (&build->pending_vocabulary, g_hash_table_unref);
+  g_clear_pointer (&build->ranked_match, g_free);
+  g_clear_pointer (&build->ranked, g_array_unref);
   writer_finalize_statements (build);
   g_clear_pointer (&build->db, sqlite3_close);
   g_clear_pointer (&build->by_rowid, g_ptr_array_unref);
@@ -719,6 +721,7 @@ helder_library_writer_index_ids (HelderLibraryWriter  *w,
    * cost of one document); the suggestion writes them first */
   helder_library_fts_collect (w->pending_vocabulary);
   g_hash_table_remove_all (w->df_cache);
+  g_clear_pointer (&w->ranked_match, g_free);
   for (guint i = 0; ok && ids[i] != NULL; i++)
     {
       sqlite3_reset (w->store_row);

@@ -55,6 +55,12 @@ typedef struct
 
 void       helder_library_doc_free      (HelderLibraryDoc *doc);
 
+typedef struct
+{
+  gint64 rowid;
+  double score;   /* helder_rank(), the title bonus included */
+} HelderLibraryRanked;
+
 /* The index's file and what it has in memory (helder-library-index-build.c):
  * made and caught up on any thread, then handed to the index object. */
 typedef struct
@@ -73,6 +79,10 @@ typedef struct
   sqlite3_stmt *store_row;
   GHashTable   *df_cache;  /* stem → documents with it; emptied on change */
   GHashTable   *pending_vocabulary; /* stems indexed, not yet in vocab */
+  /* The last ranking of the complete words (while the next word is typed
+   * they stay the same): its MATCH and rows (HelderLibraryRanked) */
+  char         *ranked_match;
+  GArray       *ranked;
 } HelderLibraryWriter;
 
 static inline HelderLibraryDoc *

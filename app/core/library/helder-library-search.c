@@ -681,6 +681,12 @@ candidate_for (Candidates       *c,
   return candidate;
 }
 
+static void add_ranked (HelderLibraryWriter       *w,
+                        HelderLibraryQuery        *q,
+                        const HelderLibraryRanked *ranked,
+                        gboolean                   with_prefix,
+                        Candidates                *candidates);
+
 /* The main table for the first @n_words words of @q, ranked: into
  * @candidates, as W (with_prefix FALSE) or W and p. */
 static gboolean
@@ -692,30 +698,73 @@ run_main (HelderLibraryWriter  *w,
           GError              **error)
 {
   g_autofree char *match = match_of (q, n_words);
-  g_autofree double *idf = g_new (double, n_words);
+  g_autofree double *idf = NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
+  /* The complete words again (the next one is being typed): as ranked */
+  if (!with_prefix && w->ranked_match != NULL && g_str_equal (w->ranked_match, match))
+    {
+      for (guint i = 0; i < w->ranked->len; i++)
+        add_ranked (w, q, &g_array_index (w->ranked, HelderLibraryRanked, i), with_prefix, candidates);
+      return TRUE;
+    }
+  idf = g_new (double, n_words);
   for (guint i = 0; i < n_words; i++)
     idf[i] = idf_of (w, &g_array_index (q->words, Word, i));
   w->rank.idf = idf;
   w->rank.n_idf = n_words;
   w->rank.average_length = g_hash_table_size (w->docs) > 0
                            ? (double) w->total_length / g_hash_table_size (w->docs) : 1.0;
+  if (!with_prefix)
+    {
+      g_clear_pointer (&w->ranked_match, g_free);
+      if (w->ranked == NULL)
+        w->ranked = g_array_new (FALSE, FALSE, sizeof (HelderLibraryRanked));
+      g_array_set_size (w->ranked, 0);
+    }
   if ((rc = sqlite3_prepare_v2 (w->db, "SELECT rowid, helder_rank (fts) FROM fts WHERE fts MATCH ?",
                                 -1, &stmt, NULL)) != SQLITE_OK)
-    return helder_library_sql_error (w->db, rc, error);
+    {
+      w->rank.idf = NULL;
+      w->rank.n_idf = 0;
+      return helder_library_sql_error (w->db, rc, error);
+    }
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      HelderLibraryRanked ranked = { sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1) };
+
+      if (!with_prefix)
+        g_array_append_val (w->ranked, ranked);
+      add_ranked (w, q, &ranked, with_prefix, candidates);
+    }
+  sqlite3_finalize (stmt);
+  w->rank.idf = NULL;
+  w->rank.n_idf = 0;
+  if (rc != SQLITE_DONE)
+    return helder_library_sql_error (w->db, rc, error);
+  if (!with_prefix)
+    w->ranked_match = g_steal_pointer (&match);
+  return TRUE;
+}
+
+static void
+add_ranked (HelderLibraryWriter       *w,
+            HelderLibraryQuery        *q,
+            const HelderLibraryRanked *ranked,
+            gboolean                   with_prefix,
+            Candidates                *candidates)
+{
+    {
+      gint64 rowid = ranked->rowid;
       HelderLibraryDoc *doc = helder_library_doc_at (w->by_rowid, rowid);
-      double score = sqlite3_column_double (stmt, 1);
+      double score = ranked->score;
       gboolean title = score >= HELDER_LIBRARY_TITLE_BONUS;
       Candidate *candidate;
 
       if (doc == NULL || !query_passes (q, doc) || (candidate = candidate_for (candidates, doc)) == NULL)
-        continue;
+        return;
       if (title)
         score -= HELDER_LIBRARY_TITLE_BONUS;
       if (with_prefix)
@@ -731,10 +780,6 @@ run_main (HelderLibraryWriter  *w,
           candidate->title_w = title;
         }
     }
-  sqlite3_finalize (stmt);
-  w->rank.idf = NULL;
-  w->rank.n_idf = 0;
-  return rc == SQLITE_DONE || helder_library_sql_error (w->db, rc, error);
 }
 
 /* The typed word as a prefix in the head table */
