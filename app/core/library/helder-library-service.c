@@ -419,3 +419,57 @@ helder_library_service_banner (HelderLibraryService *self,
                                        helder_session_get_login (session), helder_session_get_role (session),
                                        &day);
 }
+
+/* Attachments */
+
+gboolean
+helder_library_service_attach (HelderLibraryService  *self,
+                               HelderRecord          *toolkit,
+                               GFile                 *file,
+                               GError               **error)
+{
+  g_autoptr(GPtrArray) attachments = NULL;
+  HelderAttachment *attachment;
+
+  g_return_val_if_fail (HELDER_IS_LIBRARY_SERVICE (self), FALSE);
+  g_return_val_if_fail (HELDER_IS_TOOLKIT (toolkit), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!helder_library_service_may_edit (self))
+    return helder_library_refuse (error, _("Your role does not let you change shared plans, channels or the library."));
+  attachment = helder_attachments_add_file (helder_library_service_store (self), file, error);
+  if (attachment == NULL)
+    return FALSE;
+  attachments = helder_attachments_from_record (toolkit);
+  /* One entry per name: a new file under a known name replaces it */
+  for (guint i = attachments->len; i > 0; i--)
+    {
+      HelderAttachment *old = attachments->pdata[i - 1];
+
+      if (g_strcmp0 (old->name, attachment->name) == 0 || g_strcmp0 (old->sha256, attachment->sha256) == 0)
+        g_ptr_array_remove_index (attachments, i - 1);
+    }
+  g_ptr_array_add (attachments, attachment);
+  helder_attachments_to_record (toolkit, attachments);
+  return helder_service_save (HELDER_SERVICE (self), toolkit, error);
+}
+
+gboolean
+helder_library_service_detach (HelderLibraryService  *self,
+                               HelderRecord          *toolkit,
+                               const char            *sha256,
+                               GError               **error)
+{
+  g_autoptr(GPtrArray) attachments = NULL;
+
+  g_return_val_if_fail (HELDER_IS_LIBRARY_SERVICE (self), FALSE);
+  g_return_val_if_fail (HELDER_IS_TOOLKIT (toolkit), FALSE);
+
+  attachments = helder_attachments_from_record (toolkit);
+  for (guint i = attachments->len; i > 0; i--)
+    if (g_strcmp0 (((HelderAttachment *) attachments->pdata[i - 1])->sha256, sha256) == 0)
+      g_ptr_array_remove_index (attachments, i - 1);
+  helder_attachments_to_record (toolkit, attachments);
+  /* The blob stays: another document may have the same file */
+  return helder_service_save (HELDER_SERVICE (self), toolkit, error);
+}
