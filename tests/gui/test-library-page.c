@@ -11,6 +11,7 @@
 
 #include "gui-test-app.h"
 #include "library/helder-library-page-private.h"
+#include "library/helder-library-attachments.h"
 #include "library/helder-library-history.h"
 #include "library/helder-markdown-view.h"
 #include "library/helder-toolkit-pane.h"
@@ -842,6 +843,44 @@ test_versions (void)
   gtk_window_destroy (GTK_WINDOW (history));
 }
 
+/* Attachments: an image the body shows is drawn from its blob, offline;
+ * the attachments menu lists it. */
+static void
+test_attachments (void)
+{
+  HelderWindow *window = helder_test_open_window ("library-attachments.db");
+  HelderStore *store = helder_application_get_store (test_app);
+  g_autoptr(HelderRecord) toolkit = helder_record_new (HELDER_TYPE_TOOLKIT);
+  g_autoptr(GPtrArray) attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_attachment_free);
+  static const guint8 pixels[8 * 8 * 4] = { 0x30 };
+  g_autoptr(GBytes) raw = g_bytes_new_static (pixels, sizeof pixels);
+  g_autoptr(GdkTexture) texture = gdk_memory_texture_new (8, 8, GDK_MEMORY_R8G8B8A8, raw, 32);
+  g_autoptr(GBytes) png = gdk_texture_save_to_png_bytes (texture);
+  g_autoptr(GError) error = NULL;
+  HelderAttachment *attachment;
+  HelderLibraryPage *page;
+  GtkWidget *reader;
+  HelderMarkdownView *view;
+  g_autofree char *text = NULL;
+
+  attachment = helder_attachments_add_bytes (store, "schema.png", png, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (attachments, attachment);
+  g_object_set (toolkit, "title", "Schema bewonersavond", "body", "# Schema\n\n![Het schema](schema.png)\n", NULL);
+  helder_attachments_to_record (toolkit, attachments);
+  g_assert_true (helder_store_save (store, toolkit, NULL));
+
+  g_assert_cmpstr (helder_test_page_state (window, "library"), ==, "content");
+  page = HELDER_LIBRARY_PAGE (helder_test_page (window, "library"));
+  helder_library_page_open (page, toolkit);
+  reader = helder_library_page_get_reader (page);
+  view = helder_library_reader_get_view (HELDER_LIBRARY_READER (reader));
+  text = helder_markdown_view_get_text (view);
+  g_assert_cmpuint (count_anchors (text), ==, 1);
+  g_assert_false (has_tag_at (GTK_TEXT_VIEW (view), "Het schema", "missing-image"));
+  g_assert_true (gtk_widget_get_visible (helder_test_find_by_id (reader, "attachments_button")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -863,5 +902,6 @@ main (int   argc,
   helder_test_add_isolated ("/library/review", test_review);
   helder_test_add_isolated ("/library/training-waitlist", test_training_waitlist);
   helder_test_add_isolated ("/library/versions", test_versions);
+  helder_test_add_isolated ("/library/attachments", test_attachments);
   return helder_test_app_main (&argc, &argv);
 }

@@ -58,6 +58,13 @@ struct _HelderMarkdownView
 
 G_DEFINE_FINAL_TYPE (HelderMarkdownView, helder_markdown_view, GTK_TYPE_TEXT_VIEW)
 
+enum {
+  ACTIVATE_LINK,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* Where a span of the document's text went in the buffer. */
 typedef struct
 {
@@ -760,17 +767,35 @@ launched (GObject      *source,
     g_warning ("Could not open a link: %s", error->message);
 }
 
-/* GTK 4.8 has no GtkUriLauncher: GIO opens it (through the portal when
- * sandboxed). */
+/**
+ * helder_markdown_view_launch:
+ * @widget: where it was asked for
+ *
+ * Opens @uri with the default application.  GTK 4.8 has no
+ * GtkUriLauncher: GIO opens it (through the portal when sandboxed).
+ */
+void
+helder_markdown_view_launch (GtkWidget  *widget,
+                             const char *uri)
+{
+  g_autoptr(GdkAppLaunchContext) context = gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
+
+  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), NULL, launched, NULL);
+}
+
+/* A link: the owner may take it (an attachment's name), else the default
+ * application opens it. */
 static void
 open_uri (GtkWidget  *widget,
           const char *uri)
 {
-  g_autoptr(GdkAppLaunchContext) context = gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
   HelderMarkdownView *self = HELDER_MARKDOWN_VIEW (gtk_widget_get_ancestor (widget, HELDER_TYPE_MARKDOWN_VIEW));
+  gboolean handled = FALSE;
 
-  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context),
-                                           self != NULL ? self->cancellable : NULL, launched, NULL);
+  if (self != NULL)
+    g_signal_emit (self, signals[ACTIVATE_LINK], 0, uri, &handled);
+  if (!handled)
+    helder_markdown_view_launch (widget, uri);
 }
 
 static gboolean
@@ -924,6 +949,17 @@ helder_markdown_view_class_init (HelderMarkdownViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = helder_markdown_view_dispose;
+
+  /**
+   * HelderMarkdownView::activate-link:
+   * @uri: the link's address as the Markdown gives it
+   *
+   * Returns: %TRUE when a handler opened it (an attachment); otherwise
+   *   the default application opens it
+   */
+  signals[ACTIVATE_LINK] = g_signal_new ("activate-link", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, g_signal_accumulator_true_handled, NULL, NULL,
+                                         G_TYPE_BOOLEAN, 1, G_TYPE_STRING);
 }
 
 static void
