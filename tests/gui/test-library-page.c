@@ -755,7 +755,8 @@ test_training_waitlist (void)
   helder_record_set_id (training, "libgui-training");
   g_object_set (training, "title", "Schrijven op B1", "starts_at", "2027-03-10T09:30:00+01:00",
                 "ends_at", "2027-03-10T12:00:00+01:00", "place", "Raadzaal, Hillegom", "capacity", 1,
-                "owner", "sanne", "description", "Een ochtend oefenen met echte brieven.", NULL);
+                "owner", "sanne", "description", "Een ochtend oefenen met echte brieven.",
+                "toolkit", "libgui-webcare", NULL);
   g_assert_true (helder_store_save (store, training, NULL));
   g_object_set (karim, "training", "libgui-training", "user", "karim", "requested_at", "2026-11-01T10:00:00Z", NULL);
   g_assert_true (helder_store_save (store, karim, NULL));
@@ -764,8 +765,23 @@ test_training_waitlist (void)
   helder_session_set_role (session, HELDER_SESSION_ROLE_STAFF);
   g_assert_cmpstr (helder_test_page_state (window, "library"), ==, "content");
   page = HELDER_LIBRARY_PAGE (helder_test_page (window, "library"));
-  helder_test_activate_item (helder_test_find_by_id (GTK_WIDGET (page), "trainings_list"), 0);
   pane = helder_test_find_by_id (GTK_WIDGET (page), "training_pane");
+
+  /* From the toolkit to its session */
+  {
+    g_autoptr(HelderRecord) webcare = load_toolkit (store, "libgui-webcare");
+    GtkWidget *reader = helder_library_page_get_reader (page);
+
+    helder_library_page_open (page, webcare);
+    g_assert_true (gtk_widget_get_visible (helder_test_find_by_id (reader, "sessions_button")));
+    g_assert_true (gtk_widget_activate_action (reader, "reader.sessions", NULL));
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (helder_test_find_by_id (GTK_WIDGET (page), "views"))),
+                     ==, "trainings");
+    g_assert_cmpstr (helder_record_get_id (helder_training_pane_get_training (HELDER_TRAINING_PANE (pane))), ==,
+                     "libgui-training");
+  }
+
+  helder_test_activate_item (helder_test_find_by_id (GTK_WIDGET (page), "trainings_list"), 0);
   g_assert_nonnull (helder_training_pane_get_training (HELDER_TRAINING_PANE (pane)));
   places = g_strdup_printf (_("%u of %d places taken"), 1, 1);
   waiting = g_strdup_printf (_("You are on the waitlist, place %u"), 1);

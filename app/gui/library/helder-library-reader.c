@@ -39,6 +39,7 @@ struct _HelderLibraryReader
   GtkButton            *edit_button;
   GtkButton            *history_button;
   GtkMenuButton        *attachments_button;
+  GtkButton            *sessions_button;
   HelderMarkdownView   *body_view;
 
   /* owned */
@@ -54,6 +55,7 @@ enum {
   HISTORY,
   CHECK,
   SHOWN,
+  OPEN_TRAINING,
   N_SIGNALS
 };
 
@@ -225,6 +227,41 @@ update_attachments (HelderLibraryReader *self)
   gtk_widget_set_visible (GTK_WIDGET (self->attachments_button), attachments->len > 0);
 }
 
+/* The toolkit's training sessions: the button says how many, and opens
+ * the first (the next) in Trainingen. */
+static void
+update_sessions (HelderLibraryReader *self)
+{
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autofree char *label = NULL;
+
+  if (self->service != NULL && g_signal_has_handler_pending (self, signals[OPEN_TRAINING], 0, FALSE))
+    sessions = helder_library_service_sessions_of (self->service, helder_record_get_id (self->toolkit));
+  if (sessions == NULL || sessions->len == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->sessions_button), FALSE);
+      return;
+    }
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Session", "%u Sessions", sessions->len), sessions->len);
+  gtk_button_set_label (self->sessions_button, label);
+  gtk_widget_set_visible (GTK_WIDGET (self->sessions_button), TRUE);
+}
+
+static void
+sessions_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HelderLibraryReader *self = HELDER_LIBRARY_READER (widget);
+  g_autoptr(GPtrArray) sessions = NULL;
+
+  if (self->service == NULL || self->toolkit == NULL)
+    return;
+  sessions = helder_library_service_sessions_of (self->service, helder_record_get_id (self->toolkit));
+  if (sessions->len > 0)
+    g_signal_emit (self, signals[OPEN_TRAINING], 0, sessions->pdata[0]);
+}
+
 static void
 show (HelderLibraryReader *self)
 {
@@ -248,6 +285,7 @@ show (HelderLibraryReader *self)
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), summary != NULL && *summary != '\0');
   gtk_label_set_text (self->meta_label, meta);
   update_attachments (self);
+  update_sessions (self);
   helder_markdown_view_set_markdown (self->body_view, helder_record_get_text (self->toolkit, "body"));
   gtk_stack_set_visible_child_name (self->stack, "document");
   actions_update (self);
@@ -406,6 +444,9 @@ helder_library_reader_class_init (HelderLibraryReaderClass *klass)
   signals[CHECK] = g_signal_new ("check", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /* The user asks for one of the toolkit's training sessions */
+  signals[OPEN_TRAINING] = g_signal_new ("open-training", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, HELDER_TYPE_RECORD);
   /* A document (or a new state of it) is shown: the page adds its banner */
   signals[SHOWN] = g_signal_new ("shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -424,12 +465,14 @@ helder_library_reader_class_init (HelderLibraryReaderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderLibraryReader, edit_button);
   gtk_widget_class_bind_template_child (widget_class, HelderLibraryReader, history_button);
   gtk_widget_class_bind_template_child (widget_class, HelderLibraryReader, attachments_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderLibraryReader, sessions_button);
   gtk_widget_class_bind_template_child (widget_class, HelderLibraryReader, body_view);
 
   gtk_widget_class_install_action (widget_class, "reader.edit", NULL, edit_activated);
   gtk_widget_class_install_action (widget_class, "reader.history", NULL, history_activated);
   gtk_widget_class_install_action (widget_class, "reader.check", NULL, check_activated);
   gtk_widget_class_install_action (widget_class, "reader.open-attachment", "s", open_attachment_activated);
+  gtk_widget_class_install_action (widget_class, "reader.sessions", NULL, sessions_activated);
 }
 
 static void
