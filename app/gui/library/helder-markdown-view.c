@@ -916,7 +916,7 @@ create_tags (HelderMarkdownView *self)
   for (int depth = 1; depth <= 4; depth++)
     {
       g_autofree char *name = g_strdup_printf ("list-%d", depth);
-      g_autoptr(PangoTabArray) tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT, 0);
+      g_autoptr(PangoTabArray) tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT, 20);
 
       gtk_text_buffer_create_tag (buffer, name, "left-margin", MARGIN + 24 * depth, "indent", -20,
                                   "tabs", tabs, NULL);
