@@ -578,6 +578,30 @@ test_editor (void)
   g_assert_true (has_tag_at (GTK_TEXT_VIEW (helder_library_reader_get_view (HELDER_LIBRARY_READER (reader))),
                              "Nieuw kopje", "h2"));
 
+  /* A colleague changes the summary while the text is being edited here:
+   * saving keeps both */
+  g_assert_true (gtk_widget_activate_action (reader, "reader.edit", NULL));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\nNog een zin van mij.\n", -1);
+  {
+    g_autoptr(HelderRecord) theirs = helder_store_load (store, HELDER_TYPE_TOOLKIT,
+                                                        helder_record_get_id (helder_library_editor_get_toolkit (editor)),
+                                                        NULL);
+    g_autoptr(HelderRecord) merged = NULL;
+
+    g_object_set (theirs, "summary", "Nieuwe samenvatting van een collega", NULL);
+    g_assert_true (helder_store_save (store, theirs, NULL));
+    g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (helder_test_find_by_id (GTK_WIDGET (editor), "notice"))));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "library-editor.save", NULL));
+    merged = helder_store_load (store, HELDER_TYPE_TOOLKIT, helder_record_get_id (theirs), NULL);
+    g_assert_cmpstr (helder_record_get_text (merged, "summary"), ==, "Nieuwe samenvatting van een collega");
+    g_assert_nonnull (strstr (helder_record_get_text (merged, "body"), "Nog een zin van mij."));
+    g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (helder_test_find_by_id (GTK_WIDGET (editor), "notice"))));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (helder_test_find_by_id (GTK_WIDGET (editor), "summary_entry"))),
+                     ==, "Nieuwe samenvatting van een collega");
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "library-editor.close", NULL));
+
   /* Staff read only */
   helder_session_set_role (helder_application_get_session (test_app), HELDER_SESSION_ROLE_STAFF);
   g_assert_false (gtk_widget_get_visible (helder_test_find_by_id (reader, "edit_button")));
