@@ -55,6 +55,12 @@ typedef struct
 
 void       helder_library_doc_free      (HelderLibraryDoc *doc);
 
+typedef struct
+{
+  gint64 rowid;
+  double score;   /* helder_rank(), the title bonus included */
+} HelderLibraryRanked;
+
 /* The index's file and what it has in memory (helder-library-index-build.c):
  * made and caught up on any thread, then handed to the index object. */
 typedef struct
@@ -72,6 +78,11 @@ typedef struct
   sqlite3_stmt *insert_head, *delete_head, *add_term;
   sqlite3_stmt *store_row;
   GHashTable   *df_cache;  /* stem → documents with it; emptied on change */
+  GHashTable   *pending_vocabulary; /* stems indexed, not yet in vocab */
+  /* The last ranking of the complete words (while the next word is typed
+   * they stay the same): its MATCH and rows (HelderLibraryRanked) */
+  char         *ranked_match;
+  GArray       *ranked;
 } HelderLibraryWriter;
 
 static inline HelderLibraryDoc *
@@ -88,6 +99,8 @@ gboolean             helder_library_writer_index_ids (HelderLibraryWriter  *writ
                                                       sqlite3              *store_db,
                                                       const char * const   *ids,
                                                       GError              **error);
+gboolean             helder_library_writer_flush_vocabulary (HelderLibraryWriter *writer,
+                                                             GError             **error);
 void                 helder_library_writer_free      (HelderLibraryWriter  *writer);
 gboolean             helder_library_sql_error        (sqlite3              *db,
                                                       int                   rc,

@@ -30,6 +30,10 @@
 /* What a prefix in a title (or else a summary or tag) adds to the score */
 #define PREFIX_TITLE  2.0
 #define PREFIX_OTHER  1.0
+/* A word being typed this short matches as a prefix only */
+#define SHORT_PREFIX  2
+/* … and one this short that most documents have */
+#define COMMON_PREFIX 3
 
 typedef struct
 {
@@ -57,6 +61,11 @@ struct _HelderLibraryResults
   GArray          *hits;       /* HelderLibraryHit */
   guint            total;
   char            *suggestion;
+  /* For the suggestion, made when first asked for: a scan of the
+   * vocabulary is too slow for every keystroke */
+  HelderLibraryIndex *index;
+  HelderLibraryQuery *query;
+  gboolean         suggested;
 };
 
 G_DEFINE_BOXED_TYPE (HelderLibraryResults, helder_library_results, helder_library_results_ref, helder_library_results_unref)
@@ -444,6 +453,8 @@ helder_library_results_unref (HelderLibraryResults *self)
     return;
   g_array_unref (self->hits);
   g_free (self->suggestion);
+  g_clear_object (&self->index);
+  g_clear_pointer (&self->query, helder_library_query_unref);
   g_free (self);
 }
 
@@ -473,11 +484,21 @@ helder_library_results_get_total (HelderLibraryResults *self)
   return self->total;
 }
 
+static char *suggest_query (HelderLibraryIndex *index,
+                            HelderLibraryQuery *query);
+
 const char *
 helder_library_results_get_suggestion (HelderLibraryResults *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
+  if (!self->suggested && self->index != NULL)
+    {
+      self->suggested = TRUE;
+      self->suggestion = suggest_query (self->index, self->query);
+      g_clear_object (&self->index);
+      g_clear_pointer (&self->query, helder_library_query_unref);
+    }
   return self->suggestion;
 }
 
@@ -521,6 +542,40 @@ compare_titles (gconstpointer a,
   return order != 0 ? order : g_strcmp0 (x->doc->id, y->doc->id);
 }
 
+/* Only the first @limit of @found in order, sorted: a sort of 10,000
+ * candidates for 50 hits is most of a search's time otherwise */
+static void
+keep_best (GPtrArray    *found,
+           guint         limit,
+           GCompareFunc  compare)
+{
+  g_autoptr(GPtrArray) best = NULL;
+
+  if (found->len <= limit * 4)
+    {
+      g_ptr_array_sort (found, compare);
+      return;
+    }
+  best = g_ptr_array_sized_new (limit + 1);
+  for (guint i = 0; i < found->len; i++)
+    {
+      gpointer item = found->pdata[i];
+      guint at;
+
+      /* Not better than the worst kept: next */
+      if (best->len == limit && compare (&item, &best->pdata[best->len - 1]) >= 0)
+        continue;
+      for (at = best->len; at > 0 && compare (&item, &best->pdata[at - 1]) < 0; at--)
+        ;
+      g_ptr_array_insert (best, at, item);
+      if (best->len > limit)
+        g_ptr_array_set_size (best, limit);
+    }
+  g_ptr_array_set_size (found, 0);
+  for (guint i = 0; i < best->len; i++)
+    g_ptr_array_add (found, best->pdata[i]);
+}
+
 static char *
 match_of (HelderLibraryQuery *q,
           guint               n_words)
@@ -533,11 +588,23 @@ match_of (HelderLibraryQuery *q,
 }
 
 /* How many documents have @word's stem (cached until the index changes) */
+static double df_of (HelderLibraryWriter *w,
+                     const Word          *word);
+
 static double
 idf_of (HelderLibraryWriter *w,
         const Word          *word)
 {
   double n_docs = MAX (g_hash_table_size (w->docs), 1);
+  double n = df_of (w, word);
+
+  return log ((n_docs - n + 0.5) / (n + 0.5) + 1.0);
+}
+
+static double
+df_of (HelderLibraryWriter *w,
+       const Word          *word)
+{
   gpointer cached;
   double n;
 
@@ -559,7 +626,7 @@ idf_of (HelderLibraryWriter *w,
       g_hash_table_insert (w->df_cache, g_strdup (word->stem), GUINT_TO_POINTER (count));
       n = count;
     }
-  return log ((n_docs - n + 0.5) / (n + 0.5) + 1.0);
+  return n;
 }
 
 /* The candidates of one search: in one array, found by rowid through
@@ -614,6 +681,12 @@ candidate_for (Candidates       *c,
   return candidate;
 }
 
+static void add_ranked (HelderLibraryWriter       *w,
+                        HelderLibraryQuery        *q,
+                        const HelderLibraryRanked *ranked,
+                        gboolean                   with_prefix,
+                        Candidates                *candidates);
+
 /* The main table for the first @n_words words of @q, ranked: into
  * @candidates, as W (with_prefix FALSE) or W and p. */
 static gboolean
@@ -625,30 +698,73 @@ run_main (HelderLibraryWriter  *w,
           GError              **error)
 {
   g_autofree char *match = match_of (q, n_words);
-  g_autofree double *idf = g_new (double, n_words);
+  g_autofree double *idf = NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
+  /* The complete words again (the next one is being typed): as ranked */
+  if (!with_prefix && w->ranked_match != NULL && g_str_equal (w->ranked_match, match))
+    {
+      for (guint i = 0; i < w->ranked->len; i++)
+        add_ranked (w, q, &g_array_index (w->ranked, HelderLibraryRanked, i), with_prefix, candidates);
+      return TRUE;
+    }
+  idf = g_new (double, n_words);
   for (guint i = 0; i < n_words; i++)
     idf[i] = idf_of (w, &g_array_index (q->words, Word, i));
   w->rank.idf = idf;
   w->rank.n_idf = n_words;
   w->rank.average_length = g_hash_table_size (w->docs) > 0
                            ? (double) w->total_length / g_hash_table_size (w->docs) : 1.0;
+  if (!with_prefix)
+    {
+      g_clear_pointer (&w->ranked_match, g_free);
+      if (w->ranked == NULL)
+        w->ranked = g_array_new (FALSE, FALSE, sizeof (HelderLibraryRanked));
+      g_array_set_size (w->ranked, 0);
+    }
   if ((rc = sqlite3_prepare_v2 (w->db, "SELECT rowid, helder_rank (fts) FROM fts WHERE fts MATCH ?",
                                 -1, &stmt, NULL)) != SQLITE_OK)
-    return helder_library_sql_error (w->db, rc, error);
+    {
+      w->rank.idf = NULL;
+      w->rank.n_idf = 0;
+      return helder_library_sql_error (w->db, rc, error);
+    }
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      HelderLibraryRanked ranked = { sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1) };
+
+      if (!with_prefix)
+        g_array_append_val (w->ranked, ranked);
+      add_ranked (w, q, &ranked, with_prefix, candidates);
+    }
+  sqlite3_finalize (stmt);
+  w->rank.idf = NULL;
+  w->rank.n_idf = 0;
+  if (rc != SQLITE_DONE)
+    return helder_library_sql_error (w->db, rc, error);
+  if (!with_prefix)
+    w->ranked_match = g_steal_pointer (&match);
+  return TRUE;
+}
+
+static void
+add_ranked (HelderLibraryWriter       *w,
+            HelderLibraryQuery        *q,
+            const HelderLibraryRanked *ranked,
+            gboolean                   with_prefix,
+            Candidates                *candidates)
+{
+    {
+      gint64 rowid = ranked->rowid;
       HelderLibraryDoc *doc = helder_library_doc_at (w->by_rowid, rowid);
-      double score = sqlite3_column_double (stmt, 1);
+      double score = ranked->score;
       gboolean title = score >= HELDER_LIBRARY_TITLE_BONUS;
       Candidate *candidate;
 
       if (doc == NULL || !query_passes (q, doc) || (candidate = candidate_for (candidates, doc)) == NULL)
-        continue;
+        return;
       if (title)
         score -= HELDER_LIBRARY_TITLE_BONUS;
       if (with_prefix)
@@ -664,10 +780,6 @@ run_main (HelderLibraryWriter  *w,
           candidate->title_w = title;
         }
     }
-  sqlite3_finalize (stmt);
-  w->rank.idf = NULL;
-  w->rank.n_idf = 0;
-  return rc == SQLITE_DONE || helder_library_sql_error (w->db, rc, error);
 }
 
 /* The typed word as a prefix in the head table */
@@ -818,6 +930,7 @@ helder_library_index_search (HelderLibraryIndex  *self,
   HelderLibraryWriter *w;
   const Word *prefix;
   guint n_complete;
+  gboolean short_prefix;
   sqlite3_stmt *body_stmt = NULL;
   int rc;
 
@@ -844,9 +957,17 @@ helder_library_index_search (HelderLibraryIndex  *self,
             c->in_w = TRUE;
         }
     }
+  /* Two letters being typed ("we", "in") are the start of a word, not
+   * the word: as a stem they would match nearly every body */
+  short_prefix = prefix != NULL && g_utf8_strlen (prefix->folded, -1) <= SHORT_PREFIX;
+  /* So is a short word being typed that half of many documents have
+   * ("het", "van"): it is on its way to a longer one, or says nothing */
+  if (prefix != NULL && !short_prefix && g_utf8_strlen (prefix->folded, -1) <= COMMON_PREFIX &&
+      g_hash_table_size (w->docs) >= 100 && df_of (w, prefix) > g_hash_table_size (w->docs) / 2.0)
+    short_prefix = TRUE;
   if ((n_complete > 0 && !run_main (w, query, n_complete, FALSE, &candidates, error)) ||
       (prefix != NULL &&
-       (!run_main (w, query, query->words->len, TRUE, &candidates, error) ||
+       ((!short_prefix && !run_main (w, query, query->words->len, TRUE, &candidates, error)) ||
         !run_head (w, query, n_complete > 0, &candidates, error))))
     {
       candidates_clear (&candidates);
@@ -880,7 +1001,7 @@ helder_library_index_search (HelderLibraryIndex  *self,
       g_ptr_array_add (found, c);
     }
   results->total = found->len;
-  g_ptr_array_sort (found, query->words->len == 0 ? compare_titles : compare_candidates);
+  keep_best (found, query->limit, query->words->len == 0 ? compare_titles : compare_candidates);
 
   if ((rc = sqlite3_prepare_v2 (w->db, "SELECT body FROM fts WHERE rowid = ?", -1, &body_stmt, NULL)) != SQLITE_OK)
     {
@@ -904,6 +1025,9 @@ helder_library_index_search (HelderLibraryIndex  *self,
   candidates_clear (&candidates);
 
   if (results->total == 0 && query->words->len > 0)
-    results->suggestion = suggest_query (self, query);
+    {
+      results->index = g_object_ref (self);
+      results->query = helder_library_query_ref (query);
+    }
   return g_steal_pointer (&results);
 }

@@ -121,6 +121,8 @@ helder_library_index_suggest (HelderLibraryIndex *self,
   g_return_val_if_fail (word != NULL, NULL);
 
   w = helder_library_index_get_writer (self);
+  if (!helder_library_writer_flush_vocabulary (w, NULL))
+    g_debug ("The vocabulary is behind: suggestions may miss new words");
   folded = helder_library_fold (word, -1);
   if (strpbrk (folded, "0123456789") != NULL)
     return NULL;
@@ -132,12 +134,31 @@ helder_library_index_suggest (HelderLibraryIndex *self,
   near = g_array_new (FALSE, FALSE, sizeof (Suggestion));
   g_array_set_clear_func (near, suggestion_clear);
 
-  /* Stems against stems: "gemeentn" is near "gemeent" */
-  if (sqlite3_prepare_v2 (w->db, "SELECT term, n FROM vocab WHERE length (term) BETWEEN ? AND ?",
+  /* Stems against stems: "gemeentn" is near "gemeent".  Only stems
+   * that begin with the word's first letter, or with its second (a first
+   * letter too many, or two swapped): a typo is seldom in the first
+   * letter, and the rest of the vocabulary need not be read. */
+  if (sqlite3_prepare_v2 (w->db, "SELECT term, n FROM vocab WHERE "
+                          "((term >= ?3 AND term < ?4) OR (term >= ?5 AND term < ?6)) "
+                          "AND length (term) BETWEEN ?1 AND ?2",
                           -1, &stmt, NULL) != SQLITE_OK)
     return NULL;
   sqlite3_bind_int (stmt, 1, length - max);
   sqlite3_bind_int (stmt, 2, length + max);
+  for (int which = 0; which < 2; which++)
+    {
+      const char *at = which == 0 ? stem : g_utf8_next_char (stem);
+      gsize bytes = g_utf8_next_char (at) - at;
+      g_autofree char *from = g_strndup (at, bytes);
+      g_autofree char *to = g_strndup (at, bytes);
+
+      if (bytes == 0)
+        from[0] = to[0] = '\0';
+      else
+        to[bytes - 1]++;
+      sqlite3_bind_text (stmt, 3 + 2 * which, from, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4 + 2 * which, to, -1, SQLITE_TRANSIENT);
+    }
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       const char *term = (const char *) sqlite3_column_text (stmt, 0);
