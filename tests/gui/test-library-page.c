@@ -15,6 +15,7 @@
 #include "library/helder-library-history.h"
 #include "library/helder-markdown-view.h"
 #include "library/helder-toolkit-pane.h"
+#include "channels/helder-channel-editor.h"
 #include "library/helder-library-text.h"
 #include "service/helder-record-follower.h"
 #include "service/helder-session.h"
@@ -661,6 +662,20 @@ test_toolkits_in_schrijven (void)
     helder_toolkit_pane_set_record (pane, channel);
     g_assert_cmpuint (helder_toolkit_pane_get_n_toolkits (pane), ==, 1);
     helder_toolkit_pane_set_context (pane, NULL, "nieuwsbericht");
+  }
+
+  /* Kanalen: a channel's properties show its toolkits */
+  {
+    GtkWidget *channels = helder_test_page (window, "channels");
+    GtkWidget *channel_editor = helder_test_find_by_id (channels, "channel_editor");
+
+    helder_test_page_state (window, "channels");
+    helder_channel_editor_open (HELDER_CHANNEL_EDITOR (channel_editor), channel);
+    g_assert_true (gtk_widget_get_visible (helder_test_find_by_id (channel_editor, "toolkits_group")));
+    g_assert_cmpuint (helder_toolkit_pane_get_n_toolkits (HELDER_TOOLKIT_PANE (helder_test_find_by_id (channel_editor,
+                                                                                                      "toolkit_pane"))),
+                      ==, 1);
+    helder_test_page_state (window, "write");
   }
 
   /* Read beside the text, then open in Bibliotheek */
