@@ -219,10 +219,17 @@ test_attachments_sync (void)
 int
 main (int argc, char *argv[])
 {
+  g_autofree char *cache = g_dir_make_tmp ("helder-cache-XXXXXX", NULL);
+  int status;
+
+  /* The named copies to open go to the cache folder: a test's own */
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/library/attachments/local", LibraryFixture, NULL, library_setup, test_attachments_local, library_teardown);
   if (g_getenv ("HELDER_SERVER") != NULL)
     g_test_add_func ("/library/attachments/sync", test_attachments_sync);
-  return g_test_run ();
+  status = g_test_run ();
+  library_remove_tree (cache);
+  return status;
 }

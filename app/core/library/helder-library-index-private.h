@@ -10,6 +10,8 @@
 
 #include "helder-library-index.h"
 
+#define HELDER_LIBRARY_SNIPPET_WORDS 24
+
 G_BEGIN_DECLS
 
 /* What the ranking function (helder_rank, helder-library-fts.c) reads:
@@ -108,5 +110,31 @@ gboolean             helder_library_sql_error        (sqlite3              *db,
 
 HelderLibraryWriter *helder_library_index_get_writer (HelderLibraryIndex *self);
 
+
+/* A query's words (helder-library-search.c) */
+typedef struct
+{
+  char  *folded;
+  char  *stem;
+  gsize  start;   /* bytes into the query's text */
+  gsize  end;
+} Word;
+
+struct _HelderLibraryQuery
+{
+  gatomicrefcount  ref;
+  char            *text;
+  gboolean         prefix_last;  /* and the text ends in that word */
+  GArray          *words;        /* Word */
+  GHashTable      *filters;      /* field → GPtrArray of values */
+  guint            limit;
+};
+
+
+/* Matching words in a text (helder-library-match.c) */
+const Word *helder_library_query_last_word (HelderLibraryQuery  *q);
+char       *helder_library_make_snippet    (HelderLibraryQuery  *q,
+                                            const char          *text,
+                                            GArray             **ranges);
 
 G_END_DECLS
