@@ -10,6 +10,7 @@
 
 #include "gui-test-app.h"
 #include "planner/helder-quarter-compare.h"
+#include "planner/helder-radar-export.h"
 #include "planner/helder-radar-view.h"
 #include "planner/helder-review-window.h"
 #include "plan/helder-plan-quarter.h"
@@ -379,6 +380,60 @@ test_compare (void)
   g_assert_true (helder_test_shows_text (HELDER_WINDOW (gtk_widget_get_root (GTK_WIDGET (view))), "New Topics"));
 }
 
+/* The export menu: the CSV that comes back unchanged, the radar as PNG,
+ * the quarterly report as PDF; staff may not import. */
+static void
+test_export (void)
+{
+  HelderRadarView *view = open_example ("radar-export.db");
+  g_autofree char *csv_path = g_build_filename (test_data_dir, "radar.csv", NULL);
+  g_autofree char *png_path = g_build_filename (test_data_dir, "radar.png", NULL);
+  g_autofree char *pdf_path = g_build_filename (test_data_dir, "radar.pdf", NULL);
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_autoptr(GFile) png = g_file_new_for_path (png_path);
+  g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  AdwMessageDialog *dialog;
+  gsize length;
+
+  g_assert_true (helder_radar_save_csv (view, csv, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &data, &length, NULL));
+  g_assert_true (g_str_has_prefix (data, "\xEF\xBB\xBFSoort,Id,Titel"));
+  g_assert_nonnull (strstr (data, "Woningbouw en wachttijden sociale huur"));
+  dialog = helder_radar_preview_import (view, csv, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "New: 0 · changed: 0"));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "import"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_true (helder_radar_save_png (view, png, &error));
+  g_assert_no_error (error);
+  texture = gdk_texture_new_from_file (png, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (helder_radar_view_get_radar (view))));
+
+  g_assert_true (helder_radar_save_pdf (view, pdf, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&data, g_free);
+  g_assert_true (g_file_get_contents (pdf_path, &data, &length, NULL));
+  g_assert_true (g_str_has_prefix (data, "%PDF"));
+
+  /* Staff export, but do not import (the action is off: no file chooser opens) */
+  helder_session_set_role (helder_application_get_session (test_app), HELDER_SESSION_ROLE_STAFF);
+  helder_test_iterate (20);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    guint before = g_list_model_get_n_items (toplevels);
+
+    gtk_widget_activate_action (GTK_WIDGET (view), "radar.import-csv", NULL);
+    helder_test_iterate (200);
+    g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before);
+  }
+}
+
 /* With HELDER_SCREENSHOT_DIR set: every view as PNG, for a look. */
 static void
 save_shot (GtkWidget  *window,
@@ -474,6 +529,7 @@ main (int   argc,
   helder_test_add_isolated ("/radar/review-closes", test_review_closes);
   helder_test_add_isolated ("/radar/review-refuses-staff", test_review_refuses_staff);
   helder_test_add_isolated ("/radar/compare", test_compare);
+  helder_test_add_isolated ("/radar/export", test_export);
   if (g_getenv ("HELDER_SCREENSHOT_DIR") != NULL)
     helder_test_add_isolated ("/radar/screenshots", test_screenshots);
   return helder_test_app_main (&argc, &argv);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "helder-quarter-compare.h"
+#include "helder-radar-export.h"
 #include "helder-radar-view.h"
 #include "helder-review-window.h"
 #include "helder-window.h"
@@ -88,6 +89,12 @@ actions_update (HelderRadarView *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "radar.review", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "radar.undo", has && self->undo_id != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "radar.export-csv", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "radar.export-png", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "radar.export-pdf", has);
+  /* Importing changes shared plans: not for staff */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "radar.import-csv",
+                                 has && helder_service_may_create (self->service, HELDER_TYPE_TOPIC));
 }
 
 /* The quarter under review, and whether it is closed. */
@@ -302,8 +309,13 @@ helder_radar_view_move_topic (HelderRadarView *self,
   /* Translators: a topic moved on the radar: its title, its new scores */
   text = g_strdup_printf (_("“%s” moved to administrative impact %d, societal impact %d"),
                           helder_record_get_title (topic), admin, societal);
+  /* A toast still up says the latest move (libadwaita 1.2 must not be
+   * asked to dismiss a toast while it is still coming in) */
   if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
+    {
+      adw_toast_set_title (self->undo_toast, text);
+      return TRUE;
+    }
   self->undo_toast = adw_toast_new (text);
   adw_toast_set_button_label (self->undo_toast, _("_Undo"));
   adw_toast_set_priority (self->undo_toast, ADW_TOAST_PRIORITY_HIGH);
@@ -338,8 +350,8 @@ undo_activated (GtkWidget  *widget,
   actions_update (self);
   if (id == NULL)
     return;
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
+  /* The toast's button dismisses it; an undo by other means leaves it to
+   * time out (its button then does nothing) */
   if (!save_scores (self, id, self->undo_admin, self->undo_societal, &error))
     show_error (self, _("Could not undo the move"), error);
   helder_radar_widget_select (self->radar, id, TRUE);
@@ -393,6 +405,23 @@ compare_toggled (HelderRadarView *self)
   /* The comparison is about quarters, not one topic: it takes the room */
   gtk_widget_set_visible (self->side, !active);
   gtk_widget_set_visible (self->side_separator, !active);
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HelderRadarView *self = HELDER_RADAR_VIEW (widget);
+
+  if (g_str_equal (action_name, "radar.export-csv"))
+    helder_radar_export_csv (self);
+  else if (g_str_equal (action_name, "radar.import-csv"))
+    helder_radar_import_csv (self);
+  else if (g_str_equal (action_name, "radar.export-png"))
+    helder_radar_export_png (self);
+  else
+    helder_radar_export_pdf (self);
 }
 
 static void
@@ -625,7 +654,12 @@ helder_radar_view_set_service (HelderRadarView *self,
   if (self->service == service)
     return;
   drop_lists (self);
+  if (self->service != NULL)
+    g_signal_handlers_disconnect_by_func (helder_service_get_session (self->service), actions_update, self);
   g_set_object (&self->service, service);
+  if (service != NULL)
+    g_signal_connect_object (helder_service_get_session (service), "notify::role", G_CALLBACK (actions_update),
+                             self, G_CONNECT_SWAPPED);
   helder_radar_detail_set_service (self->detail, plan (self));
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     ensure_lists (self);
@@ -780,6 +814,10 @@ helder_radar_view_class_init (HelderRadarViewClass *klass)
   gtk_widget_class_install_action (widget_class, "radar.review", NULL, review_activated);
   gtk_widget_class_install_action (widget_class, "radar.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "radar.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "radar.export-csv", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "radar.import-csv", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "radar.export-png", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "radar.export-pdf", NULL, export_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "radar.search", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -796,8 +834,6 @@ helder_radar_view_init (HelderRadarView *self)
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->legend_rising), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->legend_stable), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->legend_falling), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  /* Not yet: export and import come with their own step */
-  gtk_widget_set_visible (self->export_button, FALSE);
 
   set_column (self, self->title_column, G_CALLBACK (bind_title), 0, compare_title);
   set_column (self, self->score_column, G_CALLBACK (bind_score), 50, compare_score);
