@@ -493,6 +493,25 @@ test_screenshots (void)
   save_shot (window, "radar-3-compare");
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (helder_test_find_by_id (GTK_WIDGET (view), "compare_button")),
                                 FALSE);
+  {
+    g_autofree char *pdf_path = g_strdup_printf ("%s/report.pdf", g_getenv ("HELDER_SCREENSHOT_DIR"));
+    g_autofree char *csv_path = g_strdup_printf ("%s/export.csv", g_getenv ("HELDER_SCREENSHOT_DIR"));
+    g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+    g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+    AdwMessageDialog *dialog;
+    g_autofree char *data = NULL;
+
+    g_assert_true (helder_radar_save_pdf (view, pdf, NULL));
+    g_assert_true (helder_radar_save_csv (view, csv, NULL));
+    g_assert_true (g_file_get_contents (csv_path, &data, NULL, NULL));
+    /* A line with a wrong score, to see the preview's errors */
+    g_assert_true (g_file_set_contents (csv_path, g_strconcat (data, "onderwerp,,Nieuw onderwerp,,7,3,stijgend,,,,,,,\r\n",
+                                                               NULL), -1, NULL));
+    dialog = helder_radar_preview_import (view, csv, NULL);
+    gtk_window_present (GTK_WINDOW (dialog));
+    save_shot (GTK_WIDGET (dialog), "radar-5-import");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
   review = open_review (view);
   save_shot (GTK_WIDGET (review), "review-1-overview");
   helder_review_window_open_item (review, 1);

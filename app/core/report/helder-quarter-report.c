@@ -161,6 +161,14 @@ helder_quarter_report_draw_radar (cairo_t               *cr,
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
       pango_layout_set_height (layout, -2);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      {
+        PangoRectangle ink;
+
+        /* A word wider than the label: one ellipsized line instead */
+        pango_layout_get_pixel_extents (layout, &ink, NULL);
+        if (ink.x + ink.width > label_width + 1)
+          pango_layout_set_height (layout, -1);
+      }
       pango_layout_get_pixel_size (layout, &w, &h);
       g_ptr_array_add (layouts, layout);
       items[i] = (HelderRadarItem) {
@@ -176,6 +184,7 @@ helder_quarter_report_draw_radar (cairo_t               *cr,
       HelderSnapshotTopic *topic = snapshot->topics->pdata[i];
       double r = items[i].radius * 0.8;
 
+      cairo_new_path (cr);
       dot_path (cr, topic->trend, items[i].x, items[i].y, r);
       set_trend_colour (cr, topic->trend);
       cairo_fill (cr);
@@ -184,6 +193,7 @@ helder_quarter_report_draw_radar (cairo_t               *cr,
           cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
           cairo_move_to (cr, items[i].label.x, items[i].label.y);
           pango_cairo_show_layout (cr, layouts->pdata[i]);
+          cairo_new_path (cr);
         }
     }
 }
