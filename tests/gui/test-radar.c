@@ -125,6 +125,17 @@ test_dots_accessible (void)
   /* The example data has signals of the last 30 days on most topics */
   g_assert_cmpuint (with_signals, >=, 10);
   g_assert_cmpuint (helder_test_count_items (GTK_WIDGET (helder_radar_view_get_list (view))), ==, N_EXAMPLE_TOPICS);
+
+  /* The planner shows a topic (from a priority, say): the radar selects it */
+  {
+    HelderRecord *topic = helder_radar_dot_get_topic (helder_radar_widget_get_dot (radar, 3));
+    g_autofree char *id = g_strdup (helder_record_get_id (topic));
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "planner.show-record", "(ss)", "topic", id));
+    helder_test_iterate (50);
+    g_assert_cmpstr (helder_radar_widget_get_selected (radar), ==, id);
+    g_assert_cmpstr (helder_record_get_id (helder_radar_detail_get_topic (helder_radar_view_get_detail (view))), ==, id);
+  }
 }
 
 /* Arrows go from dot to dot by where they are; Enter opens the topic in
@@ -397,6 +408,7 @@ test_export (void)
   g_autoptr(GdkTexture) texture = NULL;
   AdwMessageDialog *dialog;
   gsize length;
+  gboolean ok;
 
   g_assert_true (helder_radar_save_csv (view, csv, &error));
   g_assert_no_error (error);
@@ -409,8 +421,10 @@ test_export (void)
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "import"));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  g_assert_true (helder_radar_save_png (view, png, &error));
+  helder_test_iterate (100);
+  ok = helder_radar_save_png (view, png, &error);
   g_assert_no_error (error);
+  g_assert_true (ok);
   texture = gdk_texture_new_from_file (png, &error);
   g_assert_no_error (error);
   g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (helder_radar_view_get_radar (view))));

@@ -12,6 +12,7 @@
 
 #include "helder-quarter-compare.h"
 #include "helder-radar-export.h"
+#include "helder-planner-page.h"
 #include "helder-radar-view.h"
 #include "helder-review-window.h"
 #include "helder-window.h"
@@ -64,6 +65,7 @@ struct _HelderRadarView
   char               *undo_id;
   int                 undo_admin, undo_societal;
   gboolean            syncing;
+  gboolean            follows_page;
 };
 
 G_DEFINE_FINAL_TYPE (HelderRadarView, helder_radar_view, GTK_TYPE_WIDGET)
@@ -562,12 +564,24 @@ set_column (HelderRadarView     *self,
   g_object_unref (factory);
 }
 
+/* The planner asks to show a topic (a priority's, say) */
+static void
+show_record (HelderRadarView *self,
+             const char      *type_name,
+             const char      *id)
+{
+  if (self->compare_button != NULL)
+    gtk_toggle_button_set_active (self->compare_button, FALSE);
+  helder_radar_widget_select (self->radar, id, TRUE);
+}
+
 /* Lists, made when first shown */
 
 static void
 ensure_lists (HelderRadarView *self)
 {
   GtkSorter *sorter;
+  GtkWidget *page;
 
   if (self->topics != NULL || self->service == NULL)
     return;
@@ -590,6 +604,12 @@ ensure_lists (HelderRadarView *self)
   gtk_column_view_set_model (self->topic_view, GTK_SELECTION_MODEL (self->selection));
   helder_quarter_compare_set_service (self->compare, plan (self));
   helder_radar_view_refresh_quarter (self);
+  page = gtk_widget_get_ancestor (GTK_WIDGET (self), HELDER_TYPE_PLANNER_PAGE);
+  if (page != NULL && !self->follows_page)
+    {
+      g_signal_connect_object (page, "show-record::topic", G_CALLBACK (show_record), self, G_CONNECT_SWAPPED);
+      self->follows_page = TRUE;
+    }
 }
 
 static void
