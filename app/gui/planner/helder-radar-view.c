@@ -839,6 +839,7 @@ helder_radar_view_class_init (HelderRadarViewClass *klass)
   gtk_widget_class_install_action (widget_class, "radar.export-png", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "radar.export-pdf", NULL, export_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "radar.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "radar.undo", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
