@@ -210,6 +210,14 @@ test_override (Fixture       *f,
   chosen = fixture_chosen (settings, "mijnoverheid,post");
   g_assert_true (helder_channels_service_choose (f->service, stored, settings, NULL, chosen, NULL, &error));
   g_assert_no_error (error);
+  /* the given record stays as it was; the store has the new choice */
+  {
+    g_autoptr(HelderChannelChoice) given = helder_channel_choice_parse (helder_record_get_text (stored, "channels"));
+
+    g_assert_cmpuint (given->override_rules, !=, 0);
+  }
+  g_clear_object (&stored);
+  stored = helder_store_load (f->store, HELDER_TYPE_MESSAGE, helder_record_get_id (message), NULL);
   again = helder_channel_choice_parse (helder_record_get_text (stored, "channels"));
   g_assert_cmpuint (again->entries->len, ==, 2);
   g_assert_cmpuint (again->override_rules, ==, 0);

@@ -254,9 +254,10 @@ helder_channels_service_reset_weights (HelderChannelsService  *self,
  * @chosen: one per channel of @settings
  * @override_reason: (nullable): why the set may break a hard rule
  *
- * Keeps the advisor's choice of channels in @message's "channels".  A set
- * that breaks a hard rule needs a reason, which is kept with it; an empty
- * set means "not chosen yet".
+ * Keeps the advisor's choice of channels in @message's "channels" (in the
+ * store's copy: @message itself, perhaps a live list's item, stays as it
+ * is).  A set that breaks a hard rule needs a reason, which is kept with
+ * it; an empty set means "not chosen yet".
  *
  * Returns: %TRUE, or %FALSE with %HELDER_CHANNELS_ERROR_REASON_NEEDED (or
  *   a store or session error) and nothing written
@@ -271,6 +272,7 @@ helder_channels_service_choose (HelderChannelsService  *self,
                                 GError                **error)
 {
   g_autoptr(HelderChannelChoice) previous = NULL;
+  g_autoptr(HelderRecord) copy = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *json = NULL;
@@ -297,6 +299,9 @@ helder_channels_service_choose (HelderChannelsService  *self,
   user = helder_store_get_user (helder_service_get_store (HELDER_SERVICE (self)));
   previous = helder_channel_choice_parse (helder_record_get_text (message, "channels"));
   json = helder_channel_choice_to_json (settings, advice, chosen, previous, broken, reason, user, today);
-  g_object_set (message, "channels", json, NULL);
-  return helder_service_save (HELDER_SERVICE (self), message, error);
+  copy = helder_service_load (HELDER_SERVICE (self), HELDER_TYPE_MESSAGE, helder_record_get_id (message));
+  if (copy == NULL)
+    copy = g_object_ref (message);
+  g_object_set (copy, "channels", json, NULL);
+  return helder_service_save (HELDER_SERVICE (self), copy, error);
 }

@@ -1,0 +1,326 @@
+/* helder-channels-context.c: what the Kanalen views share: live lists, the settings, the pressure
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-channels-context"
+
+#include "config.h"
+
+#include "helder-channels-context.h"
+
+/* The four Kanalen views work from the same snapshot: the settings (the
+ * channels, audiences and weights as the advice sees them) and the
+ * contact pressure of all planned messages.  A change of a channel, an
+ * audience or the weights makes new settings; a change of a message a new
+ * pressure map; both once per main-loop turn (an idle), after which
+ * "changed" tells the views.  Advice is made when asked for and kept
+ * until either changes. */
+
+struct _HelderChannelsContext
+{
+  GObject parent_instance;
+
+  HelderChannelsService *service;
+  HelderRecordList      *messages;
+  HelderRecordList      *channels;
+  HelderRecordList      *audiences;
+  HelderRecordList      *areas;
+  HelderRecordList      *settings_records;
+
+  HelderChannelSettings *settings;
+  HelderContactPressure *pressure;
+  GHashTable            *advice;        /* message id → HelderChannelAdvice */
+  guint                  rebuild_id;
+  gboolean               settings_stale;
+  gboolean               pressure_stale;
+  gboolean               paused;
+};
+
+G_DEFINE_FINAL_TYPE (HelderChannelsContext, helder_channels_context, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gboolean
+rebuild (gpointer data)
+{
+  HelderChannelsContext *self = data;
+
+  self->rebuild_id = 0;
+  helder_channels_context_flush (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule (HelderChannelsContext *self)
+{
+  g_hash_table_remove_all (self->advice);
+  if (self->rebuild_id == 0 && !self->paused)
+    self->rebuild_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, rebuild, self, NULL);
+}
+
+static void
+settings_changed (HelderChannelsContext *self)
+{
+  self->settings_stale = TRUE;
+  self->pressure_stale = TRUE;
+  schedule (self);
+}
+
+static void
+messages_changed (HelderChannelsContext *self)
+{
+  self->pressure_stale = TRUE;
+  schedule (self);
+}
+
+/**
+ * helder_channels_context_flush:
+ *
+ * Makes the settings and the pressure current now, rather than at the
+ * next idle.
+ */
+void
+helder_channels_context_flush (HelderChannelsContext *self)
+{
+  g_return_if_fail (HELDER_IS_CHANNELS_CONTEXT (self));
+
+  if (self->settings_stale || self->settings == NULL)
+    {
+      g_clear_pointer (&self->settings, helder_channel_settings_unref);
+      self->settings = helder_channels_service_settings (self->service, G_LIST_MODEL (self->channels),
+                                                         G_LIST_MODEL (self->audiences));
+      self->settings_stale = FALSE;
+      self->pressure_stale = TRUE;
+      g_hash_table_remove_all (self->advice);
+    }
+  if (self->pressure_stale || self->pressure == NULL)
+    {
+      g_clear_pointer (&self->pressure, helder_contact_pressure_free);
+      self->pressure = helder_contact_pressure_new (self->settings, G_LIST_MODEL (self->messages),
+                                                    G_LIST_MODEL (self->areas));
+      self->pressure_stale = FALSE;
+      g_hash_table_remove_all (self->advice);
+    }
+}
+
+static HelderRecordList *
+watch (HelderChannelsContext *self,
+       GType                  type,
+       GCallback              callback)
+{
+  HelderRecordList *list = helder_service_list (HELDER_SERVICE (self->service), type);
+
+  g_signal_connect_object (list, "items-changed", callback, self, G_CONNECT_SWAPPED);
+  return list;
+}
+
+HelderChannelsContext *
+helder_channels_context_new (HelderChannelsService *service)
+{
+  HelderChannelsContext *self;
+
+  g_return_val_if_fail (HELDER_IS_CHANNELS_SERVICE (service), NULL);
+
+  self = g_object_new (HELDER_TYPE_CHANNELS_CONTEXT, NULL);
+  self->service = g_object_ref (service);
+  self->messages = helder_channels_service_messages (service);
+  g_signal_connect_object (self->messages, "items-changed", G_CALLBACK (messages_changed), self, G_CONNECT_SWAPPED);
+  self->channels = watch (self, HELDER_TYPE_CHANNEL, G_CALLBACK (settings_changed));
+  self->audiences = watch (self, HELDER_TYPE_AUDIENCE, G_CALLBACK (settings_changed));
+  self->settings_records = watch (self, HELDER_TYPE_SETTING, G_CALLBACK (settings_changed));
+  self->areas = watch (self, HELDER_TYPE_AREA, G_CALLBACK (messages_changed));
+  return self;
+}
+
+static void
+helder_channels_context_dispose (GObject *object)
+{
+  HelderChannelsContext *self = HELDER_CHANNELS_CONTEXT (object);
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_object (&self->messages);
+  g_clear_object (&self->channels);
+  g_clear_object (&self->audiences);
+  g_clear_object (&self->areas);
+  g_clear_object (&self->settings_records);
+  g_clear_object (&self->service);
+
+  G_OBJECT_CLASS (helder_channels_context_parent_class)->dispose (object);
+}
+
+static void
+helder_channels_context_finalize (GObject *object)
+{
+  HelderChannelsContext *self = HELDER_CHANNELS_CONTEXT (object);
+
+  g_hash_table_unref (self->advice);
+  g_clear_pointer (&self->pressure, helder_contact_pressure_free);
+  g_clear_pointer (&self->settings, helder_channel_settings_unref);
+
+  G_OBJECT_CLASS (helder_channels_context_parent_class)->finalize (object);
+}
+
+static void
+helder_channels_context_class_init (HelderChannelsContextClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = helder_channels_context_dispose;
+  object_class->finalize = helder_channels_context_finalize;
+
+  /**
+   * HelderChannelsContext::changed:
+   *
+   * The settings or the pressure are new: advice may differ.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+helder_channels_context_init (HelderChannelsContext *self)
+{
+  self->advice = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) helder_channel_advice_free);
+}
+
+HelderChannelsService *
+helder_channels_context_get_service (HelderChannelsContext *self)
+{
+  return self->service;
+}
+
+GListModel *
+helder_channels_context_get_messages (HelderChannelsContext *self)
+{
+  return G_LIST_MODEL (self->messages);
+}
+
+GListModel *
+helder_channels_context_get_channels (HelderChannelsContext *self)
+{
+  return G_LIST_MODEL (self->channels);
+}
+
+GListModel *
+helder_channels_context_get_audiences (HelderChannelsContext *self)
+{
+  return G_LIST_MODEL (self->audiences);
+}
+
+HelderChannelSettings *
+helder_channels_context_get_settings (HelderChannelsContext *self)
+{
+  g_return_val_if_fail (HELDER_IS_CHANNELS_CONTEXT (self), NULL);
+
+  if (self->settings == NULL || self->settings_stale)
+    helder_channels_context_flush (self);
+  return self->settings;
+}
+
+HelderContactPressure *
+helder_channels_context_get_pressure (HelderChannelsContext *self)
+{
+  g_return_val_if_fail (HELDER_IS_CHANNELS_CONTEXT (self), NULL);
+
+  if (self->pressure == NULL || self->pressure_stale)
+    helder_channels_context_flush (self);
+  return self->pressure;
+}
+
+/**
+ * helder_channels_context_get_advice:
+ *
+ * The advice for @message with the channels' load in its week.
+ *
+ * Returns: (transfer none): the advice, kept until the settings or the
+ *   messages change
+ */
+HelderChannelAdvice *
+helder_channels_context_get_advice (HelderChannelsContext *self,
+                                    HelderRecord          *message)
+{
+  HelderChannelAdvice *advice;
+  HelderChannelSettings *settings;
+  HelderContactPressure *pressure;
+  g_autofree guint *load = NULL;
+  HelderAdviceInput input;
+  HelderWeek week;
+
+  g_return_val_if_fail (HELDER_IS_CHANNELS_CONTEXT (self), NULL);
+  g_return_val_if_fail (HELDER_IS_MESSAGE (message), NULL);
+
+  settings = helder_channels_context_get_settings (self);
+  pressure = helder_channels_context_get_pressure (self);
+  advice = g_hash_table_lookup (self->advice, helder_record_get_id (message));
+  if (advice != NULL)
+    return advice;
+
+  helder_advice_input_from_record (&input, message, settings);
+  week = helder_week_from_date (helder_record_get_text (message, "window_start"));
+  if (week != 0)
+    {
+      load = g_new0 (guint, MAX (helder_channel_settings_get_n_channels (settings), 1));
+      helder_contact_pressure_channel_load (pressure, week, helder_record_get_id (message), load);
+      input.channel_load = load;
+    }
+  advice = helder_channel_advise (settings, &input);
+  g_hash_table_insert (self->advice, g_strdup (helder_record_get_id (message)), advice);
+  return advice;
+}
+
+/* @chosen: (out caller-allocates): one per channel of the settings */
+void
+helder_channels_context_get_chosen (HelderChannelsContext *self,
+                                    HelderRecord          *message,
+                                    gboolean              *chosen)
+{
+  g_autoptr(HelderChannelChoice) choice = helder_channel_choice_parse (helder_record_get_text (message, "channels"));
+
+  helder_channel_choice_to_chosen (choice, helder_channels_context_get_settings (self), chosen);
+}
+
+/* The rules @chosen breaks for @message (0 for an empty choice: not chosen yet). */
+guint
+helder_channels_context_check_chosen (HelderChannelsContext *self,
+                                      HelderRecord          *message,
+                                      const gboolean        *chosen)
+{
+  HelderChannelSettings *settings = helder_channels_context_get_settings (self);
+  HelderAdviceInput input;
+  gboolean any = FALSE;
+
+  for (guint c = 0; c < helder_channel_settings_get_n_channels (settings); c++)
+    any |= chosen[c];
+  if (!any)
+    return 0;
+  helder_advice_input_from_record (&input, message, settings);
+  return helder_channel_rules_check (settings, &input, chosen);
+}
+
+/* A hidden page's context waits: its lists are paused too. */
+void
+helder_channels_context_set_paused (HelderChannelsContext *self,
+                                    gboolean               paused)
+{
+  g_return_if_fail (HELDER_IS_CHANNELS_CONTEXT (self));
+
+  self->paused = paused;
+  helder_record_list_set_paused (self->messages, paused);
+  helder_record_list_set_paused (self->channels, paused);
+  helder_record_list_set_paused (self->audiences, paused);
+  helder_record_list_set_paused (self->areas, paused);
+  helder_record_list_set_paused (self->settings_records, paused);
+  if (paused)
+    g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  else if (self->settings_stale || self->pressure_stale)
+    schedule (self);
+}
