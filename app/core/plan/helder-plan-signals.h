@@ -77,6 +77,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HelderSignalCounts, helder_signal_counts_clear
 /* Actions */
 HelderRecordList *helder_plan_signals_for_topic (HelderPlanService   *self,
                                                  const char          *topic_id);
+HelderRecordList *helder_plan_signals_all       (HelderPlanService   *self);
 GPtrArray        *helder_plan_signal_channels   (HelderPlanService   *self);
 HelderRecord     *helder_plan_signal_add        (HelderPlanService   *self,
                                                  const char          *topic_id,

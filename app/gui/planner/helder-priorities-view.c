@@ -525,6 +525,9 @@ on_back_clicked (HelderPrioritiesView *self)
 
 /* The lists */
 
+static void set_paused (HelderPrioritiesView *self,
+                        gboolean              paused);
+
 static void
 unbind (HelderPrioritiesView *self)
 {
@@ -545,6 +548,7 @@ unbind (HelderPrioritiesView *self)
 static void
 on_role_changed (HelderPrioritiesView *self)
 {
+  self->role_changed = TRUE;
   actions_update (self);
   helder_priorities_view_show (self, selected (self));
   /* the rows' drag handles */
@@ -558,11 +562,23 @@ bind (HelderPrioritiesView *self)
     return;
   self->priorities = helder_service_list (self->service, HELDER_TYPE_PRIORITY);
   helder_record_list_set_sort_func (self->priorities, helder_ledger_compare, NULL, NULL);
+  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->priorities));
+  g_signal_connect_object (helder_service_get_session (self->service), "notify::role",
+                           G_CALLBACK (on_role_changed), self, G_CONNECT_SWAPPED);
+}
+
+/* The lists the detail needs (what hangs from a priority, the owners):
+ * made when a priority is first shown, so the ledger's first frame reads
+ * only the priorities. */
+void
+helder_priorities_view_ensure_lists (HelderPrioritiesView *self)
+{
+  if (self->topics != NULL || self->service == NULL)
+    return;
   self->topics = helder_service_list (self->service, HELDER_TYPE_TOPIC);
   self->messages = helder_service_list (self->service, HELDER_TYPE_MESSAGE);
   self->works = helder_service_list (self->service, HELDER_TYPE_WORKS);
   self->users = helder_service_list (self->service, HELDER_TYPE_USER);
-  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->priorities));
   g_signal_connect_object (self->topics, "items-changed", G_CALLBACK (helder_priorities_view_update_hangers),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->messages, "items-changed", G_CALLBACK (helder_priorities_view_update_hangers),
@@ -571,8 +587,8 @@ bind (HelderPrioritiesView *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->users, "items-changed", G_CALLBACK (helder_priorities_view_update_owners),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (helder_service_get_session (self->service), "notify::role",
-                           G_CALLBACK (on_role_changed), self, G_CONNECT_SWAPPED);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    set_paused (self, TRUE);
   helder_priorities_view_update_owners (self);
 }
 
