@@ -344,6 +344,10 @@ fill_hangers (GtkListBox          *list,
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text_or_empty (helder_record_get_title (record)));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      /* Single lines: cheap to measure; the full title in the tooltip */
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+      gtk_widget_set_tooltip_text (row, helder_record_get_title (record));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data (G_OBJECT (row), "record-type", (gpointer) helder_record_get_type_name (record));

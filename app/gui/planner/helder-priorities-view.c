@@ -164,13 +164,13 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (rank, "priority-rank");
   gtk_label_set_width_chars (GTK_LABEL (rank), 2);
   gtk_label_set_xalign (GTK_LABEL (rank), 1);
+  /* One line each, ellipsized (the full title is the row's tooltip and
+   * accessible label): wrapping labels are measured again and again on
+   * every change, single lines once.  The list stays narrow enough for
+   * the detail column beside it. */
   gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (title), 2);
-  /* The list stays narrow enough for the detail column beside it */
-  gtk_label_set_max_width_chars (GTK_LABEL (title), 34);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 34);
   gtk_widget_add_css_class (title, "heading");
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
   gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
@@ -237,6 +237,7 @@ bind_row (GtkSignalListItemFactory *factory,
   place = g_strdup_printf ("%u", position + 1);
   gtk_label_set_text (GTK_LABEL (rank), place);
   gtk_label_set_text (GTK_LABEL (title), helder_record_get_title (priority));
+  gtk_widget_set_tooltip_text (box, helder_record_get_title (priority));
   gtk_label_set_text (GTK_LABEL (subtitle), sub);
   gtk_widget_set_visible (subtitle, *sub != '\0');
   gtk_label_set_text (GTK_LABEL (status), helder_ledger_status_label (state));
