@@ -518,7 +518,7 @@ test_quick_entry_refuses_person_data (void)
                    helder_record_get_id (topic));
   save = helder_test_find_by_id (popover, "save_button");
   person = helder_test_find_by_id (popover, "person_box");
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (helder_test_find_by_id (popover, "text_view")));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (helder_test_find_by_id (popover, "signal_text_view")));
 
   gtk_text_buffer_set_text (buffer, "Mevrouw belde: bel 06-12345678 terug over de containers", -1);
   g_assert_cmpuint (helder_signal_popover_count_marks (HELDER_SIGNAL_POPOVER (popover)), ==, 1);

@@ -242,8 +242,8 @@ chip_box (const char *icon_name,
           gboolean    wrap)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *label = gtk_label_new (title);
+  GtkWidget *labels;
 
   if (icon_name != NULL)
     {
@@ -262,16 +262,22 @@ chip_box (const char *icon_name,
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_lines (GTK_LABEL (label), 2);
     }
-  gtk_box_append (GTK_BOX (labels), label);
-  if (detail != NULL)
+  /* One line: the label in the box itself, fewer widgets per chip */
+  if (detail == NULL)
     {
-      GtkWidget *second = gtk_label_new (detail);
-
-      gtk_label_set_ellipsize (GTK_LABEL (second), PANGO_ELLIPSIZE_END);
-      gtk_label_set_xalign (GTK_LABEL (second), 0);
-      gtk_widget_add_css_class (second, "caption");
-      gtk_box_append (GTK_BOX (labels), second);
+      gtk_box_append (GTK_BOX (box), label);
+      return box;
     }
+  labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (labels), label);
+  {
+    GtkWidget *second = gtk_label_new (detail);
+
+    gtk_label_set_ellipsize (GTK_LABEL (second), PANGO_ELLIPSIZE_END);
+    gtk_label_set_xalign (GTK_LABEL (second), 0);
+    gtk_widget_add_css_class (second, "caption");
+    gtk_box_append (GTK_BOX (labels), second);
+  }
   gtk_box_append (GTK_BOX (box), labels);
   return box;
 }
@@ -474,6 +480,11 @@ day_header (HelderCalendarWeek *self,
     text = g_strdup_printf ("%s %u %s", _(weekday_abbreviations[g_date_get_weekday (date) - 1]),
                             g_date_get_day (date), _(month_abbreviations[g_date_get_month (date) - 1]));
   label = gtk_label_new (text);
+  {
+    g_autofree char *name = helder_format_day (date, TRUE);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  }
   gtk_widget_add_css_class (label, "calendar-day-number");
   gtk_label_set_xalign (GTK_LABEL (label), self->compact ? 1 : 0);
   return label;
@@ -604,6 +615,14 @@ helder_calendar_week_show (HelderCalendarWeek          *self,
           /* Translators: more messages on a day than the month shows */
           g_autofree char *label = g_strdup_printf (_("+%u more"), overflow[d]);
           GtkWidget *more = gtk_button_new_with_label (label);
+          g_autofree char *day_name = helder_format_day (&date, TRUE);
+          /* Translators: the accessible name of "+2": how many more, and on which day */
+          g_autofree char *name = g_strdup_printf (ngettext ("%u more on %s: show the week",
+                                                             "%u more on %s: show the week", overflow[d]),
+                                                   overflow[d], day_name);
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (more), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+          gtk_widget_set_tooltip_text (more, name);
 
           gtk_widget_add_css_class (more, "flat");
           gtk_widget_add_css_class (more, "calendar-more");

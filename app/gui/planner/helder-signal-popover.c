@@ -333,7 +333,7 @@ helder_signal_popover_class_init (HelderSignalPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderSignalPopover, topic_row);
   gtk_widget_class_bind_template_child (widget_class, HelderSignalPopover, channel_row);
   gtk_widget_class_bind_template_child (widget_class, HelderSignalPopover, date_row);
-  gtk_widget_class_bind_template_child (widget_class, HelderSignalPopover, text_view);
+  gtk_widget_class_bind_template_child_full (widget_class, "signal_text_view", FALSE, G_STRUCT_OFFSET (HelderSignalPopover, text_view));
   gtk_widget_class_bind_template_child (widget_class, HelderSignalPopover, person_box);
   gtk_widget_class_bind_template_child (widget_class, HelderSignalPopover, person_label);
   gtk_widget_class_bind_template_child (widget_class, HelderSignalPopover, error_label);
