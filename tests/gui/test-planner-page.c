@@ -737,7 +737,7 @@ test_screenshots (void)
   gtk_widget_activate_action (page, "planner.add-signal", "s", "38b8b7d9-51dc-478c-9f77-013e369da814");
   helder_test_iterate (200);
   popover = helder_test_find_by_id (page, "signal_popover");
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (helder_test_find_by_id (popover, "text_view")));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (helder_test_find_by_id (popover, "signal_text_view")));
   gtk_text_buffer_set_text (buffer, "Mevrouw van 2181 AB 12 belde over de containers; terugbellen op 06-12345678 "
                                     "of mailen naar j.jansen@example.nl.", -1);
   shoot ("ledger-6-quick-entry.png");
