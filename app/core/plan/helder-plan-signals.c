@@ -957,11 +957,39 @@ helder_plan_signals_all (HelderPlanService *self)
   return g_object_ref (list);
 }
 
+/* Where signals come in (the programme's front-office channels), first
+ * in this order; the other channels (Post, MijnOverheid) carry messages
+ * out more than they bring signals in. */
+static const char *inbound[] = { "Webcare", "Fixi", "Inbox", "Telefonie", "Receptie", "Newsroom",
+                                 "Contactfunctionarissen", "Omgevingsloket", NULL };
+
+static int
+inbound_rank (const char *name)
+{
+  for (guint i = 0; inbound[i] != NULL; i++)
+    if (g_strcmp0 (inbound[i], name) == 0)
+      return i;
+  return G_N_ELEMENTS (inbound);
+}
+
+static int
+by_inbound (gconstpointer a,
+            gconstpointer b)
+{
+  const char *x = *(const char **) a, *y = *(const char **) b;
+  int rx = inbound_rank (x), ry = inbound_rank (y);
+
+  if (rx != ry)
+    return rx - ry;
+  return g_utf8_collate (x ? x : "", y ? y : "");
+}
+
 /**
  * helder_plan_signal_channels:
  *
  * Returns: (transfer full) (element-type utf8): the names of the
- *   organisation's channels, in the store's order
+ *   organisation's channels, those where signals come in first (Webcare,
+ *   Fixi, Inbox, Telefonie, Receptie, ...), then the others by name
  */
 GPtrArray *
 helder_plan_signal_channels (HelderPlanService *self)
@@ -980,6 +1008,7 @@ helder_plan_signal_channels (HelderPlanService *self)
 
       g_ptr_array_add (names, g_strdup (helder_record_get_text (channel, "name")));
     }
+  g_ptr_array_sort (names, by_inbound);
   return names;
 }
 
