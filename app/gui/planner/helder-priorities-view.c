@@ -329,6 +329,11 @@ on_selection_changed (HelderPrioritiesView *self)
 
   if (self->reselecting)
     return;
+  /* Its row moved (a removal, then an insertion): the detail stays, and
+   * on_list_changed selects the row again where it went */
+  if (priority == NULL && self->selected_id != NULL && self->priorities != NULL &&
+      helder_record_list_lookup (self->priorities, self->selected_id, NULL) != NULL)
+    return;
   if (priority != NULL)
     {
       g_free (self->selected_id);
