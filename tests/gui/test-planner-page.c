@@ -13,6 +13,7 @@
 #include "helder-example-data.h"
 #include "planner/helder-planner-page.h"
 #include "planner/helder-priorities-view.h"
+#include "planner/helder-radar-view.h"
 #include "planner/helder-signal-log.h"
 #include "planner/helder-signal-popover.h"
 #include "plan/helder-plan-service.h"
@@ -488,6 +489,9 @@ test_hangers_open (void)
   views = ADW_VIEW_STACK (helder_test_find_by_id (helder_test_page (window, "planner"), "views"));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (views), ==, "topics");
   g_assert_cmpstr (shown, ==, helder_record_get_id (topic));
+  /* ... selected on the radar */
+  g_assert_cmpstr (helder_radar_widget_get_selected (helder_radar_view_get_radar (
+                     HELDER_RADAR_VIEW (helder_test_find (window, "radar_view")))), ==, helder_record_get_id (topic));
   g_free (shown);
 }
 
