@@ -749,6 +749,27 @@ test_screenshots (void)
   shoot ("ledger-7-quick-entry-ok.png");
   gtk_popover_popdown (GTK_POPOVER (popover));
 
+  /* The log in the radar's topic pane */
+  gtk_widget_activate_action (page, "planner.show-record", "(ss)", "topic", "38b8b7d9-51dc-478c-9f77-013e369da814");
+  helder_test_iterate (1500);
+  shoot ("ledger-9-radar-log.png");
+  {
+    GtkWidget *embedded = helder_test_find_by_id (helder_test_find (window, "radar_view"), "signal_log");
+
+    if (embedded != NULL)
+      {
+        GtkWidget *scrolled = gtk_widget_get_ancestor (embedded, GTK_TYPE_SCROLLED_WINDOW);
+
+        if (scrolled != NULL)
+          {
+            GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+            gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+          }
+        shoot ("ledger-10-radar-log-scrolled.png");
+      }
+  }
+
   popup = gtk_window_new ();
   log = helder_signal_log_new ();
   gtk_widget_set_margin_start (log, 18);
