@@ -154,11 +154,14 @@ new_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A view made when first shown, in its bin (see lazy_views) */
 static GtkWidget *
 view_widget (HelderPlannerPage *self,
-             const char        *name)
+             const char        *bin_name)
 {
-  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), HELDER_TYPE_PLANNER_PAGE, name));
+  GObject *bin = gtk_widget_get_template_child (GTK_WIDGET (self), HELDER_TYPE_PLANNER_PAGE, bin_name);
+
+  return ADW_IS_BIN (bin) ? adw_bin_get_child (ADW_BIN (bin)) : NULL;
 }
 
 /**
@@ -181,16 +184,16 @@ helder_planner_page_show_record (HelderPlannerPage *self,
   if ((kind = kind_of_type (type_name)) < 0)
     return FALSE;
   adw_view_stack_set_visible_child_name (self->views, view_kinds[kind].view);
-  /* Each view selects it, with its detail */
+  /* Each view selects it, with its detail (switching made the view) */
   if (kind == 0)
     helder_priorities_view_select (self->priorities_view, id);
-  else if (kind == 1)
-    helder_radar_widget_select (helder_radar_view_get_radar (HELDER_RADAR_VIEW (view_widget (self, "radar_view"))),
+  else if (kind == 1 && HELDER_IS_RADAR_VIEW (view_widget (self, "radar_bin")))
+    helder_radar_widget_select (helder_radar_view_get_radar (HELDER_RADAR_VIEW (view_widget (self, "radar_bin"))),
                                 id, TRUE);
-  else if (kind == 2)
-    helder_calendar_view_select_message (HELDER_CALENDAR_VIEW (view_widget (self, "calendar_view")), id);
-  else if (kind == 3)
-    helder_works_view_select (HELDER_WORKS_VIEW (view_widget (self, "works_view")), id);
+  else if (kind == 2 && HELDER_IS_CALENDAR_VIEW (view_widget (self, "calendar_bin")))
+    helder_calendar_view_select_message (HELDER_CALENDAR_VIEW (view_widget (self, "calendar_bin")), id);
+  else if (kind == 3 && HELDER_IS_WORKS_VIEW (view_widget (self, "works_bin")))
+    helder_works_view_select (HELDER_WORKS_VIEW (view_widget (self, "works_bin")), id);
   g_signal_emit (self, signals[SHOW_RECORD], g_quark_from_string (type_name), type_name, id);
   return TRUE;
 }
