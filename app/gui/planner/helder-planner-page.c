@@ -16,7 +16,6 @@
 #include "helder-radar-view.h"
 #include "helder-signal-popover.h"
 #include "helder-calendar-view.h"
-#include "helder-planner-page.h"
 #include "helder-edition-view.h"
 #include "helder-works-view.h"
 #include "plan/helder-plan-service.h"
@@ -155,6 +154,16 @@ new_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A view made when first shown, in its bin (see lazy_views) */
+static GtkWidget *
+view_widget (HelderPlannerPage *self,
+             const char        *bin_name)
+{
+  GObject *bin = gtk_widget_get_template_child (GTK_WIDGET (self), HELDER_TYPE_PLANNER_PAGE, bin_name);
+
+  return ADW_IS_BIN (bin) ? adw_bin_get_child (ADW_BIN (bin)) : NULL;
+}
+
 /**
  * helder_planner_page_show_record:
  * @type_name: a record type, as in the sync protocol ("topic")
@@ -175,8 +184,16 @@ helder_planner_page_show_record (HelderPlannerPage *self,
   if ((kind = kind_of_type (type_name)) < 0)
     return FALSE;
   adw_view_stack_set_visible_child_name (self->views, view_kinds[kind].view);
+  /* Each view selects it, with its detail (switching made the view) */
   if (kind == 0)
     helder_priorities_view_select (self->priorities_view, id);
+  else if (kind == 1 && HELDER_IS_RADAR_VIEW (view_widget (self, "radar_bin")))
+    helder_radar_widget_select (helder_radar_view_get_radar (HELDER_RADAR_VIEW (view_widget (self, "radar_bin"))),
+                                id, TRUE);
+  else if (kind == 2 && HELDER_IS_CALENDAR_VIEW (view_widget (self, "calendar_bin")))
+    helder_calendar_view_select_message (HELDER_CALENDAR_VIEW (view_widget (self, "calendar_bin")), id);
+  else if (kind == 3 && HELDER_IS_WORKS_VIEW (view_widget (self, "works_bin")))
+    helder_works_view_select (HELDER_WORKS_VIEW (view_widget (self, "works_bin")), id);
   g_signal_emit (self, signals[SHOW_RECORD], g_quark_from_string (type_name), type_name, id);
   return TRUE;
 }
