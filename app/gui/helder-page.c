@@ -139,13 +139,18 @@ bind_lists (HelderPage *self)
   for (guint i = 0; klass->lists != NULL && i < klass->lists->len; i++)
     {
       ListBinding *binding = &g_array_index (klass->lists, ListBinding, i);
-      HelderRecordListView *view = HELDER_RECORD_LIST_VIEW (template_child (self, binding->name));
+      GObject *child = template_child (self, binding->name);
+      HelderRecordListView *view;
       HelderRecordList *list = klass->create_list != NULL
                              ? klass->create_list (self, binding->type)
                              : helder_service_list (priv->service, binding->type);
 
       g_ptr_array_add (priv->lists, list);
       g_signal_connect_object (list, "notify::n-items", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+      /* A view of its own (a page lane's): the list only counts */
+      if (!HELDER_IS_RECORD_LIST_VIEW (child))
+        continue;
+      view = HELDER_RECORD_LIST_VIEW (child);
       helder_record_list_view_set_activatable (view, can_open (self, binding->type));
       helder_record_list_view_set_model (view, G_LIST_MODEL (list));
       g_signal_connect_object (view, "activate", G_CALLBACK (record_activated), self, G_CONNECT_SWAPPED);
@@ -165,8 +170,11 @@ unbind_lists (HelderPage *self)
       ListBinding *binding = &g_array_index (klass->lists, ListBinding, i);
       GObject *view = template_child (self, binding->name);
 
-      g_signal_handlers_disconnect_by_func (view, record_activated, self);
-      helder_record_list_view_set_model (HELDER_RECORD_LIST_VIEW (view), NULL);
+      if (HELDER_IS_RECORD_LIST_VIEW (view))
+        {
+          g_signal_handlers_disconnect_by_func (view, record_activated, self);
+          helder_record_list_view_set_model (HELDER_RECORD_LIST_VIEW (view), NULL);
+        }
       g_signal_handlers_disconnect_by_func (priv->lists->pdata[i], update_state, self);
     }
   g_clear_pointer (&priv->lists, g_ptr_array_unref);
@@ -389,7 +397,9 @@ helder_page_class_set_views (HelderPageClass *klass)
  * @list_view_name: a HelderRecordListView of the page's template
  *
  * Shows the records of @type in that list view, from a live list made by
- * the page's create_list (or the service).
+ * the page's create_list (or the service).  A template child that is not
+ * a HelderRecordListView (a view with lists of its own) is left alone:
+ * the list then only tells whether the page is empty.
  */
 void
 helder_page_class_bind_list (HelderPageClass *klass,

@@ -256,7 +256,30 @@ test_four_eyes (void)
   g_assert_cmpstr (helder_record_get_text (after, "status"), ==, "review");
   g_clear_object (&after);
 
-  /* Joost, another advisor, at the same desk */
+  /* Staff read it, change nothing */
+  become ("felamrani", HELDER_SESSION_ROLE_STAFF);
+  helder_test_iterate (50);
+  g_assert_false (gtk_widget_get_sensitive (step_button (window, "Approve")));
+  g_assert_true (helder_test_shows_text (window, "Only advisors and administrators change a message’s status."));
+  g_assert_false (gtk_widget_get_sensitive (helder_test_find (window, "fields")));
+  g_assert_false (gtk_widget_get_visible (helder_test_find (window, "new_message_button")));
+
+  /* Joost, another advisor, at the same desk: first he sends it back, with why */
+  become ("jbakker", HELDER_SESSION_ROLE_ADVISOR);
+  helder_calendar_view_select_message (view, NULL);
+  helder_calendar_view_select_message (view, helder_record_get_id (message));
+  helder_test_iterate (50);
+  g_assert_nonnull (step_button (window, "Send Back…"));
+  g_assert_false (helder_message_pane_step (pane, HELDER_MESSAGE_DRAFT, ""));
+  g_assert_true (helder_message_pane_step (pane, HELDER_MESSAGE_DRAFT, "Noem de datum van de inloopavond"));
+  helder_test_iterate (50);
+  g_assert_true (helder_test_shows_text (window, "Draft"));
+  g_assert_cmpuint (helder_test_count_rows (GTK_LIST_BOX (helder_test_find (window, "history_list"))), ==, 1);
+  g_assert_nonnull (step_button (window, "Send for Review"));
+
+  /* Sanne changes it and sends it again; Joost approves */
+  become ("sanne", HELDER_SESSION_ROLE_ADVISOR);
+  g_assert_true (helder_message_pane_step (pane, HELDER_MESSAGE_REVIEW, NULL));
   become ("jbakker", HELDER_SESSION_ROLE_ADVISOR);
   helder_calendar_view_select_message (view, NULL);
   helder_calendar_view_select_message (view, helder_record_get_id (message));
@@ -272,7 +295,7 @@ test_four_eyes (void)
   /* The pane shows it, and the history has the step */
   g_assert_nonnull (step_button (window, "Mark Published"));
   g_assert_null (step_button (window, "Approve"));
-  g_assert_cmpuint (helder_test_count_rows (GTK_LIST_BOX (helder_test_find (window, "history_list"))), ==, 1);
+  g_assert_cmpuint (helder_test_count_rows (GTK_LIST_BOX (helder_test_find (window, "history_list"))), ==, 3);
 }
 
 static GtkWidget *
@@ -355,6 +378,40 @@ test_date_change_back_to_review (void)
   g_assert_true (helder_test_shows_text (window, "In review"));
 }
 
+/* Its text changed in Schrijven after approval: back to review */
+static void
+test_text_change_back_to_review (void)
+{
+  HelderWindow *window = helder_test_open_window ("calendar-text.db");
+  HelderStore *store = helder_application_get_store (test_app);
+  g_autoptr(HelderRecord) priority = save_priority ();
+  g_autoptr(HelderRecord) document = helder_record_new (HELDER_TYPE_DOCUMENT);
+  g_autoptr(HelderRecord) message = NULL;
+  g_autoptr(HelderRecord) after = NULL;
+
+  become ("sanne", HELDER_SESSION_ROLE_ADVISOR);
+  g_object_set (document, "title", "Brief inloopavond", "body", "Beste bewoner,", NULL);
+  g_assert_true (helder_store_save (store, document, NULL));
+  message = save_message ("Inloopavond", "2027-01-12", "2027-01-15", "approved", "jbakker");
+  /* Approved an hour ago */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) before = g_date_time_add_hours (now, -1);
+    g_autofree char *at = g_date_time_format_iso8601 (before);
+
+    g_object_set (message, "body", helder_record_get_id (document), "approver", "sanne", "approved-at", at, NULL);
+  }
+  g_assert_true (helder_store_save (store, message, NULL));
+  open_calendar (window, "month");
+
+  g_object_set (document, "body", "Beste bewoner, de inloopavond is op 20 januari.", NULL);
+  g_assert_true (helder_store_save (store, document, NULL));
+  helder_test_iterate (50);
+  after = stored (message);
+  g_assert_cmpstr (helder_record_get_text (after, "status"), ==, "review");
+  g_assert_null (helder_record_get_text (after, "approver"));
+}
+
 /* Screenshots, when asked for (HELDER_SCREENSHOT_DIR): the example data
  * in month, week and agenda, and the pane. */
 static void
@@ -365,6 +422,9 @@ screenshot (const char *name)
   const char *argv[] = { "import", "-window", "root", path, NULL };
 
   helder_test_iterate (400);
+  if (g_str_has_prefix (g_getenv ("LANGUAGE") ?: "", "nl"))
+    helder_test_assert_all_dutch (GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (test_app))),
+                                  name);
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
 }
 
@@ -375,13 +435,24 @@ test_screenshots (void)
   HelderCalendarView *view;
   GDate today = day (2026, 12, 2);
 
-  gtk_window_maximize (GTK_WINDOW (window));
+  /* HELDER_SCREENSHOT_SIZE: "1280x800" by default */
+  {
+    g_auto(GStrv) size = g_strsplit (g_getenv ("HELDER_SCREENSHOT_SIZE") ?: "1280x800", "x", 2);
+
+    gtk_window_set_default_size (GTK_WINDOW (window), atoi (size[0]), size[1] ? atoi (size[1]) : 800);
+  }
   become ("sanne", HELDER_SESSION_ROLE_ADVISOR);
   g_assert_true (helder_example_data_load (helder_application_get_store (test_app), NULL));
   view = open_calendar (window, "month");
   helder_calendar_view_set_today (view, &today);
   helder_test_iterate (100);
   screenshot ("calendar-month");
+  gtk_widget_activate_action (GTK_WIDGET (view), "calendar.filter", NULL);
+  screenshot ("calendar-filters");
+  gtk_popover_popdown (gtk_menu_button_get_popover (GTK_MENU_BUTTON (helder_test_find (window, "filter_button"))));
+  today = day (2027, 3, 10);
+  helder_calendar_view_go_to (view, &today);
+  screenshot ("calendar-month-works");
   helder_calendar_view_set_mode (view, "week");
   today = day (2027, 1, 13);
   helder_calendar_view_go_to (view, &today);
@@ -413,6 +484,7 @@ main (int   argc,
   helder_test_add_isolated ("/calendar/keyboard-move-and-undo", test_keyboard_move_and_undo);
   helder_test_add_isolated ("/calendar/four-eyes", test_four_eyes);
   helder_test_add_isolated ("/calendar/date-change-back-to-review", test_date_change_back_to_review);
+  helder_test_add_isolated ("/calendar/text-change-back-to-review", test_text_change_back_to_review);
   if (g_getenv ("HELDER_SCREENSHOT_DIR") != NULL)
     helder_test_add_isolated ("/calendar/screenshots", test_screenshots);
 

@@ -231,11 +231,11 @@ test_editor_live_checks (void)
   /* Find and replace all, case-insensitive. */
   gtk_widget_activate_action (helder_test_find (window, "document_editor"), "editor.find", NULL);
   /* (GtkDropDown has a "search_entry" of its own: look in the bar.) */
-  gtk_editable_set_text (GTK_EDITABLE (helder_test_find_by_id (helder_test_find (window, "search_bar"), "search_entry")), "TENEINDE");
-  gtk_editable_set_text (GTK_EDITABLE (helder_test_find (window, "replace_entry")), "om");
-  g_signal_emit_by_name (helder_test_find_by_id (helder_test_find (window, "search_bar"), "search_entry"), "activate");
+  gtk_editable_set_text (GTK_EDITABLE (helder_test_find_by_id (helder_test_find_by_id (helder_test_find (window, "document_editor"), "search_bar"), "search_entry")), "TENEINDE");
+  gtk_editable_set_text (GTK_EDITABLE (helder_test_find_by_id (helder_test_find (window, "document_editor"), "replace_entry")), "om");
+  g_signal_emit_by_name (helder_test_find_by_id (helder_test_find_by_id (helder_test_find (window, "document_editor"), "search_bar"), "search_entry"), "activate");
   {
-    GtkWidget *replace_all = helder_test_find_button (helder_test_find (window, "search_bar"), "Replace _All");
+    GtkWidget *replace_all = helder_test_find_button (helder_test_find_by_id (helder_test_find (window, "document_editor"), "search_bar"), "Replace _All");
     g_autofree char *after = NULL;
     GtkTextIter a, b;
 

@@ -65,7 +65,7 @@ test_example_data_shows (void)
   g_ptr_array_unref (texts);
 
   g_assert_cmpstr (helder_test_page_state (window, "planner"), ==, "content");
-  g_assert_cmpuint (helder_test_count_items (helder_test_find (window, "priorities_list")), >=, 3);
+  g_assert_cmpuint (helder_test_count_items (helder_test_find (window, "priorities_view")), >=, 3);
   g_assert_cmpuint (helder_test_count_items (helder_test_find (window, "works_list")), >=, 2);
   g_assert_cmpstr (helder_test_page_state (window, "write"), ==, "content");
   g_assert_cmpstr (helder_test_page_state (window, "library"), ==, "content");

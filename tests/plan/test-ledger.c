@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "helder-example-data.h"
 #include "plan/helder-plan-ledger.h"
 
 typedef struct
@@ -526,6 +527,43 @@ test_hangers (void)
   g_assert_cmpuint (hangers.topics->len + hangers.messages->len + hangers.works->len, ==, 0);
 }
 
+/* The example ledger: the coalition agreement's priorities, each with
+ * its clause, theme, owner and quarters, ranked 1..n, finished ones last */
+static void
+test_example_data (Ledger        *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(GPtrArray) sorted = NULL;
+  gboolean seen_done = FALSE;
+
+  g_assert_true (helder_example_data_load (fixture->store, &error));
+  g_assert_no_error (error);
+  all = helder_store_list (fixture->store, HELDER_TYPE_PRIORITY, NULL);
+  sorted = helder_ledger_sorted (all);
+  g_assert_cmpuint (sorted->len, >=, 10);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      HelderRecord *priority = sorted->pdata[i];
+      const char * const *quarters = helder_record_get_list (priority, "quarters");
+
+      g_assert_cmpint (helder_record_get_int (priority, "rank"), ==, i + 1);
+      g_assert_true (g_str_has_prefix (helder_record_get_text (priority, "source_clause"), "Met trots vooruit"));
+      g_assert_nonnull (helder_record_get_text (priority, "theme"));
+      g_assert_nonnull (helder_record_get_text (priority, "owner"));
+      g_assert_nonnull (helder_record_get_text (priority, "rationale"));
+      g_assert_true (quarters != NULL && quarters[0] != NULL);
+      for (guint q = 0; quarters[q] != NULL; q++)
+        g_assert_true (helder_ledger_quarter_valid (quarters[q]));
+      if (g_strcmp0 (helder_record_get_text (priority, "status"), "done") == 0)
+        seen_done = TRUE;
+      else
+        g_assert_false (seen_done);
+    }
+  g_assert_true (seen_done);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -537,6 +575,7 @@ main (int   argc,
   g_test_add ("/ledger/status", Ledger, NULL, ledger_setup, test_status, ledger_teardown);
   g_test_add ("/ledger/set-field", Ledger, NULL, ledger_setup, test_set_field, ledger_teardown);
   g_test_add ("/ledger/staff-refused", Ledger, NULL, ledger_setup, test_staff_refused, ledger_teardown);
+  g_test_add ("/ledger/example-data", Ledger, NULL, ledger_setup, test_example_data, ledger_teardown);
   g_test_add_func ("/ledger/quarters", test_quarters);
   g_test_add_func ("/ledger/check-field", test_check_field);
   g_test_add_func ("/ledger/hangers", test_hangers);

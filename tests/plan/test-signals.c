@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "helder-example-data.h"
 #include "plan/helder-plan-signals.h"
 
 /* Each case: a text, and the parts that must be marked ("" for none),
@@ -364,6 +365,57 @@ test_add (void)
   }
 }
 
+/* The example data's signals hold no person's data, and each is about
+ * a topic of the example data, through one of its channels. */
+static void
+test_example_data (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("helder-signals-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "helder.db", NULL);
+  g_autoptr(HelderStore) store = helder_store_open (path, &error);
+  g_autoptr(GListModel) signals = NULL;
+  g_autoptr(HelderPlanService) plan = NULL;
+  g_autoptr(GPtrArray) channels = NULL;
+  guint n;
+
+  g_assert_no_error (error);
+  g_assert_true (helder_example_data_load (store, &error));
+  g_assert_no_error (error);
+  plan = helder_plan_service_new (store, NULL);
+  channels = helder_plan_signal_channels (plan);
+  signals = helder_store_list (store, HELDER_TYPE_SIGNAL, NULL);
+  n = g_list_model_get_n_items (signals);
+  g_assert_cmpuint (n, >=, 30);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HelderRecord) signal = g_list_model_get_item (signals, i);
+      g_autoptr(GArray) found = helder_person_data_find (helder_record_get_text (signal, "text"));
+      g_autoptr(HelderRecord) topic = helder_store_load (store, HELDER_TYPE_TOPIC,
+                                                         helder_record_get_text (signal, "topic"), NULL);
+
+      if (found->len > 0)
+        g_error ("Example signal with person data: %s", helder_record_get_text (signal, "text"));
+      g_assert_nonnull (topic);
+      g_assert_true (g_ptr_array_find_with_equal_func (channels, helder_record_get_text (signal, "channel"),
+                                                       g_str_equal, NULL));
+    }
+  g_clear_object (&plan);
+  g_clear_object (&store);
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+
+        g_remove (file);
+      }
+    g_rmdir (dir);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -392,5 +444,6 @@ main (int   argc,
   g_test_add_func ("/signals/counts", test_counts);
   g_test_add_func ("/signals/parse-date", test_parse_date);
   g_test_add_func ("/signals/add", test_add);
+  g_test_add_func ("/signals/example-data", test_example_data);
   return g_test_run ();
 }

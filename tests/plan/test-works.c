@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "helder-example-data.h"
 #include "plan/helder-plan-works.h"
 #include "store-fixture.h"
 
@@ -243,8 +244,9 @@ test_streets (void)
   b = helder_works_streets (located);
   c = helder_works_streets (nowhere);
 
+  /* the location first, as written */
   g_assert_cmpuint (a->len, ==, 2);
-  g_assert_cmpstr (a->pdata[0], ==, "Hoofdstraat");
+  g_assert_cmpstr (a->pdata[0], ==, "HOOFDSTRAAT");
   g_assert_cmpstr (a->pdata[1], ==, "Mariastraat");
   g_assert_cmpuint (b->len, ==, 1);
   g_assert_cmpstr (b->pdata[0], ==, "Leidsestraat");
@@ -548,6 +550,58 @@ test_service_staff_refused (PlanFixture   *fixture,
   g_assert_cmpuint (helder_store_count (fixture->store, HELDER_TYPE_MESSAGE), ==, 0);
 }
 
+static HelderWorksWarning *
+find_warning (GPtrArray              *warnings,
+              const char             *works,
+              HelderWorksWarningKind  kind)
+{
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      HelderWorksWarning *w = warnings->pdata[i];
+
+      if (g_str_equal (w->works, works) && w->kind == kind)
+        return w;
+    }
+  return NULL;
+}
+
+/* The example data shows the warnings on first start: two works in the
+ * Hoofdstraat in the same weeks, a late letter for the Meerlaan. */
+static void
+test_example_data (PlanFixture   *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  HelderWorksWarning *w;
+
+  g_assert_true (helder_example_data_load (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (helder_plan_service_works_lead_time (fixture->plan), ==, 14);
+  warnings = helder_plan_service_works_warnings (fixture->plan, "2026-12-02");
+
+  /* Dunea's water main: letter approved and out in time, but it shares the Hoofdstraat */
+  g_assert_null (find_warning (warnings, "23000000-0000-4000-8003-000000000001", HELDER_WORKS_WARNING_LETTER));
+  w = find_warning (warnings, "23000000-0000-4000-8003-000000000001", HELDER_WORKS_WARNING_OVERLAP);
+  g_assert_nonnull (w);
+  g_assert_cmpstr (w->other, ==, "23000000-0000-4000-8003-000000000002");
+  g_assert_cmpstr (w->street, ==, "Hoofdstraat");
+  g_assert_cmpint (w->first_week, ==, 6);
+  g_assert_cmpint (w->last_week, ==, 7);
+  g_assert_nonnull (find_warning (warnings, "23000000-0000-4000-8003-000000000002", HELDER_WORKS_WARNING_OVERLAP));
+
+  /* the Meerlaan: 21 days before 14 December has passed, the letter is a draft after it */
+  w = find_warning (warnings, "23000000-0000-4000-8003-000000000003", HELDER_WORKS_WARNING_LETTER);
+  g_assert_nonnull (w);
+  g_assert_cmpint (w->letter, ==, HELDER_WORKS_LETTER_TOO_LATE);
+  g_assert_cmpstr (w->message, ==, "23000000-0000-4000-8004-000000000002");
+
+  /* the Leidsestraat's letter is planned in time and waits for approval */
+  w = find_warning (warnings, "23000000-0000-4000-8003-000000000004", HELDER_WORKS_WARNING_LETTER);
+  g_assert_nonnull (w);
+  g_assert_cmpint (w->letter, ==, HELDER_WORKS_LETTER_NOT_APPROVED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -573,6 +627,8 @@ main (int   argc,
               plan_teardown);
   g_test_add ("/works/service/staff-refused", PlanFixture, NULL, plan_setup, test_service_staff_refused,
               plan_teardown);
+
+  g_test_add ("/works/service/example-data", PlanFixture, NULL, plan_setup, test_example_data, plan_teardown);
 
   return g_test_run ();
 }

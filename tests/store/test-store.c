@@ -559,7 +559,7 @@ test_example_data (Fixture       *fixture,
   g_assert_false (helder_store_is_empty (store));
 
   channels = helder_store_list (store, HELDER_TYPE_CHANNEL, &error);
-  g_assert_cmpuint (g_list_model_get_n_items (channels), ==, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (channels), ==, 15);
   for (guint i = 0; expected[i] != NULL; i++)
     {
       gboolean found = FALSE;

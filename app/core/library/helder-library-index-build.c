@@ -33,26 +33,32 @@
  * writing), and the ids the store tells about meanwhile are indexed when
  * the worker is done. */
 
-#define FORMAT 1
+#define FORMAT 2
 #define BATCH  500
 
-/* Title first, then tags and summary, then the body (bm25 weights) */
-#define RANK "bm25(10.0, 4.0, 1.0, 6.0)"
 
 static const char schema[] =
-  "PRAGMA user_version = 1;"
+  "PRAGMA user_version = " G_STRINGIFY (FORMAT) ";"
   "CREATE TABLE doc ("
   "  rowid INTEGER PRIMARY KEY,"
   "  id TEXT UNIQUE NOT NULL,"
   "  stamp TEXT NOT NULL,"
   "  title TEXT, summary TEXT, category TEXT, owner TEXT, next_review TEXT,"
-  "  tags TEXT, channels TEXT, priorities TEXT, document_kinds TEXT"
+  "  tags TEXT, channels TEXT, priorities TEXT, document_kinds TEXT,"
+  "  length INTEGER NOT NULL DEFAULT 0"
   ");"
+  /* Stems of everything: what a search matches and ranks */
   "CREATE VIRTUAL TABLE fts USING fts5 ("
-  "  title, summary, body, tags,"
-  "  tokenize = 'helder_dutch', prefix = '2 3'"
+  "  title, summary, body, tags, tokenize = 'helder_dutch'"
   ");"
-  "INSERT INTO fts (fts, rank) VALUES ('rank', '" RANK "');";
+  /* Words as written in the short columns: prefixes while typing */
+  "CREATE VIRTUAL TABLE head USING fts5 ("
+  "  title, summary, tags, tokenize = 'helder_dutch_forms', prefix = '2 3', detail = column"
+  ");"
+  /* The stems for suggestions, with how often they were indexed (never
+   * counted down: a stem gone from every document is skipped by the
+   * suggestion, which checks its hits) */
+  "CREATE TABLE vocab (term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;";
 
 static const char store_columns[] =
   "SELECT id, version, updated_at, title, summary, body, category, tags, owner, "
@@ -148,6 +154,7 @@ doc_from_row (sqlite3_stmt *stmt)
   doc->channels = strv_from_json ((const char *) sqlite3_column_text (stmt, 9));
   doc->priorities = strv_from_json ((const char *) sqlite3_column_text (stmt, 10));
   doc->document_kinds = strv_from_json ((const char *) sqlite3_column_text (stmt, 11));
+  doc->length = sqlite3_column_int (stmt, 12);
   return doc;
 }
 
@@ -163,6 +170,9 @@ make_stamp (sqlite3_stmt *stmt)
 static void
 writer_finalize_statements (HelderLibraryWriter *build)
 {
+  g_clear_pointer (&build->insert_head, sqlite3_finalize);
+  g_clear_pointer (&build->delete_head, sqlite3_finalize);
+  g_clear_pointer (&build->add_term, sqlite3_finalize);
   g_clear_pointer (&build->insert_doc, sqlite3_finalize);
   g_clear_pointer (&build->delete_doc, sqlite3_finalize);
   g_clear_pointer (&build->insert_fts, sqlite3_finalize);
@@ -177,8 +187,10 @@ helder_library_writer_free (HelderLibraryWriter *build)
     return;
   writer_finalize_statements (build);
   g_clear_pointer (&build->db, sqlite3_close);
+  g_clear_pointer (&build->by_rowid, g_ptr_array_unref);
   g_clear_pointer (&build->docs, g_hash_table_unref);
   g_clear_pointer (&build->by_id, g_hash_table_unref);
+  g_clear_pointer (&build->df_cache, g_hash_table_unref);
   g_free (build->path);
   g_free (build);
 }
@@ -197,9 +209,10 @@ remove_index_files (const char *path)
 }
 
 static gboolean
-open_db (const char  *path,
-         sqlite3    **out,
-         GError     **error)
+open_db (const char         *path,
+         HelderLibraryRank  *rank,
+         sqlite3           **out,
+         GError            **error)
 {
   sqlite3 *db = NULL;
   int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
@@ -211,7 +224,7 @@ open_db (const char  *path,
       return FALSE;
     }
   sqlite3_busy_timeout (db, 2000);
-  if (!helder_library_fts_register (db, error) ||
+  if (!helder_library_fts_register (db, rank, error) ||
       /* A cache: losing the last seconds costs a catch-up, not data */
       !exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF;", error))
     {
@@ -236,14 +249,13 @@ is_usable (sqlite3 *db)
   sqlite3_finalize (stmt);
   if (version != FORMAT)
     return FALSE;
-  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
-  sqlite3_finalize (stmt);
-  /* The FTS5 table's own structure record */
-  if (ok)
-    ok = sqlite3_exec (db, "SELECT count(*) FROM fts_data; SELECT rowid FROM fts WHERE fts MATCH 'x' LIMIT 1;",
-                       NULL, NULL, NULL) == SQLITE_OK;
+  /* Not a quick_check: that reads every page of a 100 MB file at each
+   * start.  Damage found later (SQLITE_CORRUPT on a write or a search)
+   * makes the index again (helder-library-index.c). */
+  ok = sqlite3_exec (db, "SELECT count(*) FROM doc; SELECT count(*) FROM vocab;"
+                     "SELECT rowid FROM fts WHERE fts MATCH 'x' LIMIT 1;"
+                     "SELECT rowid FROM head WHERE head MATCH 'x*' LIMIT 1;",
+                     NULL, NULL, NULL) == SQLITE_OK;
   return ok;
 }
 
@@ -253,12 +265,12 @@ writer_open (HelderLibraryWriter *build,
 {
   gboolean fresh;
 
-  if (!open_db (build->path, &build->db, error))
+  if (!open_db (build->path, &build->rank, &build->db, error))
     {
       /* Not even a database: away with it */
       g_clear_error (error);
       remove_index_files (build->path);
-      if (!open_db (build->path, &build->db, error))
+      if (!open_db (build->path, &build->rank, &build->db, error))
         return FALSE;
     }
   fresh = !is_usable (build->db);
@@ -270,7 +282,7 @@ writer_open (HelderLibraryWriter *build,
         {
           g_clear_pointer (&build->db, sqlite3_close);
           remove_index_files (build->path);
-          if (!open_db (build->path, &build->db, error))
+          if (!open_db (build->path, &build->rank, &build->db, error))
             return FALSE;
         }
       if (!exec (build->db, schema, error))
@@ -280,19 +292,41 @@ writer_open (HelderLibraryWriter *build,
 
   if (sqlite3_prepare_v2 (build->db,
                           "INSERT INTO doc (rowid, id, stamp, title, summary, category, owner, next_review, "
-                          "tags, channels, priorities, document_kinds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                          "tags, channels, priorities, document_kinds, length) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                           "ON CONFLICT (id) DO UPDATE SET stamp = excluded.stamp, title = excluded.title, "
                           "summary = excluded.summary, category = excluded.category, owner = excluded.owner, "
                           "next_review = excluded.next_review, tags = excluded.tags, channels = excluded.channels, "
-                          "priorities = excluded.priorities, document_kinds = excluded.document_kinds "
-                          "RETURNING rowid",
+                          "priorities = excluded.priorities, document_kinds = excluded.document_kinds, "
+                          "length = excluded.length RETURNING rowid",
                           -1, &build->insert_doc, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (build->db, "DELETE FROM doc WHERE rowid = ?", -1, &build->delete_doc, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (build->db, "INSERT INTO fts (rowid, title, summary, body, tags) VALUES (?, ?, ?, ?, ?)",
                           -1, &build->insert_fts, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (build->db, "DELETE FROM fts WHERE rowid = ?", -1, &build->delete_fts, NULL) != SQLITE_OK)
+      sqlite3_prepare_v2 (build->db, "DELETE FROM fts WHERE rowid = ?", -1, &build->delete_fts, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (build->db, "INSERT INTO head (rowid, title, summary, tags) VALUES (?, ?, ?, ?)",
+                          -1, &build->insert_head, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (build->db, "DELETE FROM head WHERE rowid = ?", -1, &build->delete_head, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (build->db, "INSERT INTO vocab (term, n) VALUES (?, ?) "
+                          "ON CONFLICT (term) DO UPDATE SET n = n + excluded.n",
+                          -1, &build->add_term, NULL) != SQLITE_OK)
     return helder_library_sql_error (build->db, sqlite3_errcode (build->db), error);
   return TRUE;
+}
+
+static void
+set_at (GPtrArray        *by_rowid,
+        gint64            rowid,
+        HelderLibraryDoc *doc)
+{
+  if (rowid < 0 || rowid > G_MAXINT32)
+    return;
+  if (rowid >= (gint64) by_rowid->len)
+    {
+      if (doc == NULL)
+        return;
+      g_ptr_array_set_size (by_rowid, rowid + 1);
+    }
+  by_rowid->pdata[rowid] = doc;
 }
 
 /* The documents the index has, into memory; with their stamps. */
@@ -306,7 +340,7 @@ build_load_docs (HelderLibraryWriter *build,
 
   rc = sqlite3_prepare_v2 (build->db,
                            "SELECT rowid, id, stamp, title, summary, category, owner, next_review, "
-                           "tags, channels, priorities, document_kinds FROM doc", -1, &stmt, NULL);
+                           "tags, channels, priorities, document_kinds, length FROM doc", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     return helder_library_sql_error (build->db, rc, error);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -319,8 +353,10 @@ build_load_docs (HelderLibraryWriter *build,
           continue;
         }
       g_hash_table_insert (stamps, g_strdup (doc->id), column_dup (stmt, 2));
+      build->total_length += doc->length;
       g_hash_table_insert (build->by_id, doc->id, doc);
       g_hash_table_insert (build->docs, &doc->rowid, doc);
+      set_at (build->by_rowid, doc->rowid, doc);
     }
   sqlite3_finalize (stmt);
   return rc == SQLITE_DONE || helder_library_sql_error (build->db, rc, error);
@@ -338,16 +374,26 @@ bind_text_or_null (sqlite3_stmt *stmt,
 }
 
 static void
-forget_doc (GHashTable *docs,
-            GHashTable *by_id,
-            const char *id)
+forget_doc (HelderLibraryWriter *w,
+            const char          *id)
 {
-  HelderLibraryDoc *doc = g_hash_table_lookup (by_id, id);
+  HelderLibraryDoc *doc = g_hash_table_lookup (w->by_id, id);
 
   if (doc == NULL)
     return;
-  g_hash_table_remove (by_id, id);
-  g_hash_table_remove (docs, &doc->rowid);
+  w->total_length -= MIN (w->total_length, doc->length);
+  g_hash_table_remove (w->by_id, id);
+  set_at (w->by_rowid, doc->rowid, NULL);
+  g_hash_table_remove (w->docs, &doc->rowid);
+}
+
+static gboolean
+step_rowid (sqlite3_stmt *stmt,
+            gint64        rowid)
+{
+  sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  return sqlite3_step (stmt) == SQLITE_DONE;
 }
 
 /* Removes @id from the index (if it is there). */
@@ -356,26 +402,14 @@ remove_doc (HelderLibraryWriter  *w,
             const char           *id,
             GError              **error)
 {
-  sqlite3 *db = w->db;
-  sqlite3_stmt *delete_doc = w->delete_doc, *delete_fts = w->delete_fts;
-  GHashTable *docs = w->docs, *by_id = w->by_id;
-  HelderLibraryDoc *doc = g_hash_table_lookup (by_id, id);
-  int rc;
+  HelderLibraryDoc *doc = g_hash_table_lookup (w->by_id, id);
 
   if (doc == NULL)
     return TRUE;
-  sqlite3_reset (delete_fts);
-  sqlite3_bind_int64 (delete_fts, 1, doc->rowid);
-  rc = sqlite3_step (delete_fts);
-  if (rc == SQLITE_DONE)
-    {
-      sqlite3_reset (delete_doc);
-      sqlite3_bind_int64 (delete_doc, 1, doc->rowid);
-      rc = sqlite3_step (delete_doc);
-    }
-  if (rc != SQLITE_DONE)
-    return helder_library_sql_error (db, rc, error);
-  forget_doc (docs, by_id, id);
+  if (!step_rowid (w->delete_fts, doc->rowid) || !step_rowid (w->delete_head, doc->rowid) ||
+      !step_rowid (w->delete_doc, doc->rowid))
+    return helder_library_sql_error (w->db, sqlite3_errcode (w->db), error);
+  forget_doc (w, id);
   return TRUE;
 }
 
@@ -396,29 +430,49 @@ index_row (HelderLibraryWriter  *w,
            GError              **error)
 {
   sqlite3 *db = w->db;
-  sqlite3_stmt *insert_doc = w->insert_doc, *insert_fts = w->insert_fts, *delete_fts = w->delete_fts;
-  GHashTable *docs = w->docs, *by_id = w->by_id;
+  sqlite3_stmt *insert_doc = w->insert_doc, *insert_fts = w->insert_fts;
   const char *id = (const char *) sqlite3_column_text (row, 0);
-  HelderLibraryDoc *old = g_hash_table_lookup (by_id, id);
+  HelderLibraryDoc *old = g_hash_table_lookup (w->by_id, id);
   HelderLibraryDoc *doc;
   g_autofree char *stamp = make_stamp (row);
   g_autofree char *body = NULL;
   g_autofree char *tags = NULL;
   gint64 rowid;
+  guint length;
   int rc;
 
+  if (old != NULL && (!step_rowid (w->delete_fts, old->rowid) || !step_rowid (w->delete_head, old->rowid)))
+    return helder_library_sql_error (db, sqlite3_errcode (db), error);
+
+  /* The text first: the tokenizer counts its words for the doc row */
+  body = helder_markdown_to_text ((const char *) sqlite3_column_text (row, 5), -1);
+  tags = join_list ((const char *) sqlite3_column_text (row, 7));
+  helder_library_fts_take_words ();
+  sqlite3_reset (insert_fts);
   if (old != NULL)
-    {
-      sqlite3_reset (delete_fts);
-      sqlite3_bind_int64 (delete_fts, 1, old->rowid);
-      if ((rc = sqlite3_step (delete_fts)) != SQLITE_DONE)
-        return helder_library_sql_error (db, rc, error);
-    }
+    sqlite3_bind_int64 (insert_fts, 1, old->rowid);
+  else
+    sqlite3_bind_null (insert_fts, 1);
+  bind_text_or_null (insert_fts, 2, (const char *) sqlite3_column_text (row, 3));
+  bind_text_or_null (insert_fts, 3, (const char *) sqlite3_column_text (row, 4));
+  bind_text_or_null (insert_fts, 4, body);
+  bind_text_or_null (insert_fts, 5, tags);
+  if ((rc = sqlite3_step (insert_fts)) != SQLITE_DONE)
+    return helder_library_sql_error (db, rc, error);
+  rowid = sqlite3_last_insert_rowid (db);
+  length = helder_library_fts_take_words ();
+
+  sqlite3_reset (w->insert_head);
+  sqlite3_bind_int64 (w->insert_head, 1, rowid);
+  bind_text_or_null (w->insert_head, 2, (const char *) sqlite3_column_text (row, 3));
+  bind_text_or_null (w->insert_head, 3, (const char *) sqlite3_column_text (row, 4));
+  bind_text_or_null (w->insert_head, 4, tags);
+  if ((rc = sqlite3_step (w->insert_head)) != SQLITE_DONE)
+    return helder_library_sql_error (db, rc, error);
 
   sqlite3_reset (insert_doc);
   sqlite3_clear_bindings (insert_doc);
-  if (old != NULL)
-    sqlite3_bind_int64 (insert_doc, 1, old->rowid);
+  sqlite3_bind_int64 (insert_doc, 1, rowid);
   sqlite3_bind_text (insert_doc, 2, id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (insert_doc, 3, stamp, -1, SQLITE_TRANSIENT);
   bind_text_or_null (insert_doc, 4, (const char *) sqlite3_column_text (row, 3));
@@ -430,24 +484,13 @@ index_row (HelderLibraryWriter  *w,
   bind_text_or_null (insert_doc, 10, (const char *) sqlite3_column_text (row, 10));
   bind_text_or_null (insert_doc, 11, (const char *) sqlite3_column_text (row, 11));
   bind_text_or_null (insert_doc, 12, (const char *) sqlite3_column_text (row, 12));
+  sqlite3_bind_int (insert_doc, 13, length);
   if ((rc = sqlite3_step (insert_doc)) != SQLITE_ROW)
     return helder_library_sql_error (db, rc, error);
-  rowid = sqlite3_column_int64 (insert_doc, 0);
   sqlite3_reset (insert_doc);
 
-  body = helder_markdown_to_text ((const char *) sqlite3_column_text (row, 5), -1);
-  tags = join_list ((const char *) sqlite3_column_text (row, 7));
-  sqlite3_reset (insert_fts);
-  sqlite3_bind_int64 (insert_fts, 1, rowid);
-  bind_text_or_null (insert_fts, 2, (const char *) sqlite3_column_text (row, 3));
-  bind_text_or_null (insert_fts, 3, (const char *) sqlite3_column_text (row, 4));
-  bind_text_or_null (insert_fts, 4, body);
-  bind_text_or_null (insert_fts, 5, tags);
-  if ((rc = sqlite3_step (insert_fts)) != SQLITE_DONE)
-    return helder_library_sql_error (db, rc, error);
-
   /* And in memory */
-  forget_doc (docs, by_id, id);
+  forget_doc (w, id);
   doc = g_new0 (HelderLibraryDoc, 1);
   doc->rowid = rowid;
   doc->id = g_strdup (id);
@@ -460,8 +503,35 @@ index_row (HelderLibraryWriter  *w,
   doc->channels = strv_from_json ((const char *) sqlite3_column_text (row, 10));
   doc->priorities = strv_from_json ((const char *) sqlite3_column_text (row, 11));
   doc->document_kinds = strv_from_json ((const char *) sqlite3_column_text (row, 12));
-  g_hash_table_insert (by_id, doc->id, doc);
-  g_hash_table_insert (docs, &doc->rowid, doc);
+  doc->length = length;
+  w->total_length += length;
+  g_hash_table_insert (w->by_id, doc->id, doc);
+  g_hash_table_insert (w->docs, &doc->rowid, doc);
+  set_at (w->by_rowid, doc->rowid, doc);
+  return TRUE;
+}
+
+static gboolean
+flush_vocabulary (HelderLibraryWriter  *w,
+                  GHashTable           *vocabulary,
+                  GError              **error)
+{
+  GHashTableIter iter;
+  gpointer term, count;
+
+  g_hash_table_iter_init (&iter, vocabulary);
+  while (g_hash_table_iter_next (&iter, &term, &count))
+    {
+      int rc;
+
+      sqlite3_reset (w->add_term);
+      sqlite3_bind_text (w->add_term, 1, term, -1, SQLITE_STATIC);
+      sqlite3_bind_int (w->add_term, 2, GPOINTER_TO_UINT (count));
+      if ((rc = sqlite3_step (w->add_term)) != SQLITE_DONE)
+        return helder_library_sql_error (w->db, rc, error);
+    }
+  sqlite3_reset (w->add_term);
+  g_hash_table_remove_all (vocabulary);
   return TRUE;
 }
 
@@ -475,6 +545,7 @@ build_catch_up (HelderLibraryWriter *build,
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *sql = g_strconcat (store_columns, "WHERE deleted = 0", NULL);
+  g_autoptr(GHashTable) vocabulary = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sqlite3_stmt *rows = NULL;
   GHashTableIter iter;
   gpointer key;
@@ -486,6 +557,7 @@ build_catch_up (HelderLibraryWriter *build,
     return FALSE;
   if (!exec (build->db, "BEGIN", error))
     return FALSE;
+  helder_library_fts_collect (vocabulary);
   rc = sqlite3_prepare_v2 (store_db, sql, -1, &rows, NULL);
   if (rc != SQLITE_OK)
     {
@@ -510,7 +582,7 @@ build_catch_up (HelderLibraryWriter *build,
       indexed++;
       if (++in_batch == BATCH)
         {
-          if (!exec (build->db, "COMMIT; BEGIN", error))
+          if (!flush_vocabulary (build, vocabulary, error) || !exec (build->db, "COMMIT; BEGIN", error))
             goto fail;
           in_batch = 0;
         }
@@ -530,14 +602,16 @@ build_catch_up (HelderLibraryWriter *build,
   for (guint i = 0; i < gone->len; i++)
     if (!remove_doc (build, gone->pdata[i], error))
       goto fail;
-  if (!exec (build->db, "COMMIT", error))
+  if (!flush_vocabulary (build, vocabulary, error) || !exec (build->db, "COMMIT", error))
     goto fail;
+  helder_library_fts_collect (NULL);
   /* A full build leaves many segments: one merged b-tree reads fastest */
   if (indexed > BATCH && !exec (build->db, "INSERT INTO fts (fts) VALUES ('optimize')", error))
     return FALSE;
   return TRUE;
 
 fail:
+  helder_library_fts_collect (NULL);
   sqlite3_finalize (rows);
   sqlite3_exec (build->db, "ROLLBACK", NULL, NULL, NULL);
   return FALSE;
@@ -565,6 +639,9 @@ helder_library_writer_run (const char  *path,
   build->path = g_strdup (path);
   build->docs = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) helder_library_doc_free);
   build->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  build->by_rowid = g_ptr_array_new ();
+  build->rank.by_rowid = build->by_rowid;
+  build->df_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (!writer_open (build, error))
     goto fail;
   if (build_catch_up (build, store_db, &local))
@@ -575,6 +652,8 @@ helder_library_writer_run (const char  *path,
   g_clear_pointer (&build->db, sqlite3_close);
   g_hash_table_remove_all (build->by_id);
   g_hash_table_remove_all (build->docs);
+  g_ptr_array_set_size (build->by_rowid, 0);
+  build->total_length = 0;
   if (!g_str_equal (build->path, ":memory:"))
     remove_index_files (build->path);
   if (writer_open (build, error) && build_catch_up (build, store_db, error))
@@ -597,6 +676,7 @@ helder_library_writer_index_ids (HelderLibraryWriter  *w,
                                  const char * const   *ids,
                                  GError              **error)
 {
+  g_autoptr(GHashTable) vocabulary = NULL;
   gboolean ok = TRUE;
   int rc;
 
@@ -613,6 +693,9 @@ helder_library_writer_index_ids (HelderLibraryWriter  *w,
       w->last_rc = rc;
       return helder_library_sql_error (w->db, rc, error);
     }
+  vocabulary = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  helder_library_fts_collect (vocabulary);
+  g_hash_table_remove_all (w->df_cache);
   for (guint i = 0; ok && ids[i] != NULL; i++)
     {
       sqlite3_reset (w->store_row);
@@ -626,6 +709,8 @@ helder_library_writer_index_ids (HelderLibraryWriter  *w,
         ok = helder_library_sql_error (store_db, rc, error);
     }
   sqlite3_reset (w->store_row);
+  helder_library_fts_collect (NULL);
+  ok = ok && flush_vocabulary (w, vocabulary, error);
   if (ok && (rc = sqlite3_exec (w->db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK)
     ok = helder_library_sql_error (w->db, rc, error);
   if (!ok)

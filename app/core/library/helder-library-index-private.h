@@ -12,14 +12,29 @@
 
 G_BEGIN_DECLS
 
-/* Registers the "helder_dutch" FTS5 tokenizer on @db: documents give each
- * word's stem, and its folded form beside it (colocated) when that
- * differs, so a prefix while typing ("vergunni*") matches what was
- * written; a query word gives its stem, a prefix word its folded form;
- * auxiliary functions (snippet, highlight) get one token per word, the
- * positions the index has, without the cost of stemming. */
-gboolean   helder_library_fts_register  (sqlite3     *db,
-                                         GError     **error);
+/* What the ranking function (helder_rank, helder-library-fts.c) reads:
+ * set by the search before it steps a query. */
+#define HELDER_LIBRARY_TITLE_BONUS 1e6
+
+typedef struct
+{
+  GPtrArray  *by_rowid;        /* rowid → HelderLibraryDoc, for lengths */
+  double      average_length;
+  double     *idf;             /* per phrase of the query */
+  guint       n_idf;
+} HelderLibraryRank;
+
+/* Registers the tokenizers "helder_dutch" and "helder_dutch_forms" and
+ * the functions helder_rank() and helder_columns() on @db. */
+gboolean   helder_library_fts_register  (sqlite3            *db,
+                                         HelderLibraryRank  *rank,
+                                         GError            **error);
+/* On this thread, from now: count the words of each document row the
+ * main table's tokenizer sees, and its stems into @vocabulary (nullable;
+ * stem → count). */
+void       helder_library_fts_collect   (GHashTable         *vocabulary);
+/* The words counted since the last call */
+guint      helder_library_fts_take_words (void);
 
 /* What the index keeps of a document in memory, for filters and hits. */
 typedef struct
@@ -35,6 +50,7 @@ typedef struct
   GStrv   channels;
   GStrv   priorities;
   GStrv   document_kinds;
+  guint   length;     /* words in all its columns */
 } HelderLibraryDoc;
 
 void       helder_library_doc_free      (HelderLibraryDoc *doc);
@@ -47,11 +63,23 @@ typedef struct
   sqlite3      *db;
   GHashTable   *docs;     /* gint64 rowid → HelderLibraryDoc */
   GHashTable   *by_id;    /* id → HelderLibraryDoc (in docs) */
+  GPtrArray    *by_rowid; /* rowid → HelderLibraryDoc (in docs) or NULL */
   gboolean      rebuilt;  /* made anew rather than caught up */
   int           last_rc;  /* of the last failed write */
+  guint64       total_length;
+  HelderLibraryRank rank;
   sqlite3_stmt *insert_doc, *delete_doc, *insert_fts, *delete_fts;
+  sqlite3_stmt *insert_head, *delete_head, *add_term;
   sqlite3_stmt *store_row;
+  GHashTable   *df_cache;  /* stem → documents with it; emptied on change */
 } HelderLibraryWriter;
+
+static inline HelderLibraryDoc *
+helder_library_doc_at (GPtrArray *by_rowid,
+                       gint64     rowid)
+{
+  return rowid >= 0 && rowid < (gint64) by_rowid->len ? by_rowid->pdata[rowid] : NULL;
+}
 
 HelderLibraryWriter *helder_library_writer_run       (const char           *path,
                                                       sqlite3              *store_db,
@@ -65,19 +93,7 @@ gboolean             helder_library_sql_error        (sqlite3              *db,
                                                       int                   rc,
                                                       GError              **error);
 
-sqlite3   *helder_library_index_get_db  (HelderLibraryIndex *self);
-/* rowid → HelderLibraryDoc */
-GHashTable *helder_library_index_get_docs (HelderLibraryIndex *self);
+HelderLibraryWriter *helder_library_index_get_writer (HelderLibraryIndex *self);
 
-/* The FTS5 MATCH expression for @query's words (NULL when it has none);
- * @column: NULL, or the one column to match ("title"). */
-char      *helder_library_query_to_match (HelderLibraryQuery *query,
-                                          const char         *column);
-gboolean   helder_library_query_passes   (HelderLibraryQuery *query,
-                                          HelderLibraryDoc   *doc);
-guint      helder_library_query_get_limit (HelderLibraryQuery *query);
-/* The folded words (the last one a prefix when prefix_last) */
-GPtrArray *helder_library_query_get_words (HelderLibraryQuery *query);
-gboolean   helder_library_query_get_prefix_last (HelderLibraryQuery *query);
 
 G_END_DECLS

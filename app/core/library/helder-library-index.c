@@ -383,14 +383,8 @@ helder_library_index_was_rebuilt (HelderLibraryIndex *self)
   return self->writer->rebuilt;
 }
 
-sqlite3 *
-helder_library_index_get_db (HelderLibraryIndex *self)
+HelderLibraryWriter *
+helder_library_index_get_writer (HelderLibraryIndex *self)
 {
-  return self->writer->db;
-}
-
-GHashTable *
-helder_library_index_get_docs (HelderLibraryIndex *self)
-{
-  return self->writer->docs;
+  return self->writer;
 }

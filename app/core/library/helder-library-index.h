@@ -152,8 +152,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HelderLibraryResults, helder_library_results_unre
 
 /* The indexed word nearest to @word (edit distance over the index's
  * vocabulary, at most 2 for words of 5 letters or more, 1 for shorter;
- * ties go to the word in more documents), folded (lower case, without
- * diacritics), or %NULL when none is near or @word itself is indexed. */
+ * ties go to the word indexed more often), in lower case as a document
+ * writes it ("coördinatie"), or %NULL when none is near or @word itself
+ * is indexed.  Stems are compared, so "gemeentn" finds "gemeenten". */
 char               *helder_library_index_suggest     (HelderLibraryIndex  *self,
                                                       const char          *word);
 

@@ -8,24 +8,28 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "helder-library-index-private.h"
 
-/* A search is two FTS5 queries and a look at each hit:
- *  1. the ids whose title has every word ("title : (…)"): a set;
- *  2. every match in bm25 order (the rank the index was made with),
- *     filtered in memory (the index keeps each document's category,
- *     owner and lists) and counted; title hits go first, the rest after;
- *  3. for the hits shown: the title highlighted and a snippet of the
- *     body, with marker bytes that become character ranges.
- * A word while typing matches as a prefix of what was written and as its
- * stem ("vergunn" finds "vergunningen"); a word of one letter only whole. */
+/* A search is at most three FTS5 queries, ranked by helder_rank()
+ * (BM25F, title hits first; helder-library-fts.c):
+ *  - the complete words W, all of them (their stems) anywhere;
+ *  - while typing, with the last word p: W and p's stem anywhere, and p
+ *    as the prefix of a word as written in a title, summary or tag (the
+ *    small "head" table: a prefix over 5 million words of bodies would
+ *    cost 50 ms, over titles a fraction of one);
+ * combined and filtered in memory (the index keeps each document's
+ * category, owner and lists), counted, sorted.  The hits shown get their
+ * title's matches and a snippet of the body around the most matches,
+ * found by the same word matching as the opened document's ranges. */
 
 #define DEFAULT_LIMIT 50
-#define OPEN_MARK     "\x02"
-#define CLOSE_MARK    "\x03"
 #define SNIPPET_WORDS 24
+/* What a prefix in a title (or else a summary or tag) adds to the score */
+#define PREFIX_TITLE  2.0
+#define PREFIX_OTHER  1.0
 
 typedef struct
 {
@@ -182,18 +186,6 @@ helder_library_query_set_limit (HelderLibraryQuery *self,
   self->limit = MAX (limit, 1);
 }
 
-guint
-helder_library_query_get_limit (HelderLibraryQuery *self)
-{
-  return self->limit;
-}
-
-gboolean
-helder_library_query_get_prefix_last (HelderLibraryQuery *self)
-{
-  return self->prefix_last;
-}
-
 static gboolean
 value_passes (const char *value,
               GPtrArray  *wanted)
@@ -211,9 +203,9 @@ list_passes (GStrv      list,
   return FALSE;
 }
 
-gboolean
-helder_library_query_passes (HelderLibraryQuery *self,
-                             HelderLibraryDoc   *doc)
+static gboolean
+query_passes (HelderLibraryQuery *self,
+              HelderLibraryDoc   *doc)
 {
   GHashTableIter iter;
   gpointer key, value;
@@ -242,105 +234,167 @@ helder_library_query_passes (HelderLibraryQuery *self,
   return TRUE;
 }
 
-/* One word as FTS5 query syntax: folded words have letters and digits only,
- * so they are safe in double quotes. */
-static void
-append_word (GString    *match,
-             const Word *word,
-             gboolean    prefix)
+/* Which words match: a query word's stem, or the word being typed as a
+ * prefix of the folded word. */
+
+static const Word *
+last_word (HelderLibraryQuery *q)
 {
-  if (prefix)
-    g_string_append_printf (match, "(\"%s\" OR \"%s\"*)", word->folded, word->folded);
-  else
-    g_string_append_printf (match, "\"%s\"", word->folded);
+  return q->prefix_last ? &g_array_index (q->words, Word, q->words->len - 1) : NULL;
 }
 
-char *
-helder_library_query_to_match (HelderLibraryQuery *self,
-                               const char         *column)
+static gboolean
+word_matches (HelderLibraryQuery *q,
+              const char         *folded)
 {
-  GString *match;
+  const Word *prefix = last_word (q);
+  g_autofree char *stem = NULL;
 
-  if (self->words->len == 0)
-    return NULL;
-  match = g_string_new (NULL);
-  if (column != NULL)
-    g_string_append_printf (match, "%s : (", column);
-  for (guint i = 0; i < self->words->len; i++)
+  if (prefix != NULL && g_str_has_prefix (folded, prefix->folded))
+    return TRUE;
+  for (guint i = 0; i < q->words->len; i++)
     {
-      if (i > 0)
-        g_string_append (match, " AND ");
-      append_word (match, &g_array_index (self->words, Word, i),
-                   self->prefix_last && i == self->words->len - 1);
+      const Word *word = &g_array_index (q->words, Word, i);
+
+      /* A stem begins as its word does: most words need no stemming */
+      if (word->stem[0] != folded[0])
+        continue;
+      if (stem == NULL)
+        stem = helder_library_stem (folded);
+      if (g_str_equal (stem, word->stem))
+        return TRUE;
     }
-  if (column != NULL)
-    g_string_append_c (match, ')');
-  return g_string_free (match, FALSE);
+  return FALSE;
 }
 
-/* Match ranges */
+typedef struct
+{
+  gsize    start;
+  gsize    end;
+  gboolean hit;
+} Token;
 
 typedef struct
 {
   HelderLibraryQuery *query;
-  const char         *text;
-  const char         *at;       /* where offset counts from */
-  guint               offset;   /* characters up to @at */
-  GArray             *ranges;
-} Marking;
+  GArray             *tokens;
+  guint               limit;   /* 0: all */
+} Tokens;
 
-static guint
-char_offset (Marking *m,
-             gsize    byte)
-{
-  const char *to = m->text + byte;
-
-  m->offset += g_utf8_strlen (m->at, to - m->at);
-  m->at = to;
-  return m->offset;
-}
+/* A snippet is looked for in the first this many words of a body */
+#define SNIPPET_SCAN 4000
 
 static void
-mark_word (const char *folded,
-           gsize       start,
-           gsize       end,
-           gpointer    user_data)
+collect_token (const char *folded,
+               gsize       start,
+               gsize       end,
+               gpointer    user_data)
 {
-  Marking *m = user_data;
-  HelderLibraryQuery *q = m->query;
-  g_autofree char *stem = NULL;
-  gboolean hit = FALSE;
+  Tokens *t = user_data;
+  Token token = { start, end, FALSE };
 
-  if (q->prefix_last)
-    hit = g_str_has_prefix (folded, g_array_index (q->words, Word, q->words->len - 1).folded);
-  if (!hit)
+  if (t->limit > 0 && t->tokens->len >= t->limit)
+    return;
+  token.hit = word_matches (t->query, folded);
+  g_array_append_val (t->tokens, token);
+}
+
+static GArray *
+tokens_of (HelderLibraryQuery *q,
+           const char         *text,
+           guint               limit)
+{
+  Tokens t = { q, g_array_new (FALSE, FALSE, sizeof (Token)), limit };
+
+  if (text != NULL && q->words->len > 0)
+    helder_library_foreach_word (text, -1, collect_token, &t);
+  return t.tokens;
+}
+
+/* The character ranges of the hits among @tokens[first, last) in @text,
+ * counted from @base (a byte offset in @text) plus @shift characters. */
+static GArray *
+ranges_of (const char *text,
+           GArray     *tokens,
+           guint       first,
+           guint       last,
+           gsize       base,
+           guint       shift)
+{
+  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (HelderLibraryRange));
+  const char *at = text + base;
+  guint offset = shift;
+
+  for (guint i = first; i < last; i++)
     {
-      stem = helder_library_stem (folded);
-      for (guint i = 0; i < q->words->len && !hit; i++)
-        hit = g_str_equal (stem, g_array_index (q->words, Word, i).stem);
-    }
-  if (hit)
-    {
+      Token *token = &g_array_index (tokens, Token, i);
       HelderLibraryRange range;
 
-      range.start = char_offset (m, start);
-      range.end = char_offset (m, end);
-      g_array_append_val (m->ranges, range);
+      if (!token->hit)
+        continue;
+      offset += g_utf8_strlen (at, text + token->start - at);
+      range.start = offset;
+      offset += g_utf8_strlen (text + token->start, token->end - token->start);
+      range.end = offset;
+      at = text + token->end;
+      g_array_append_val (ranges, range);
     }
+  return ranges;
 }
 
 GArray *
 helder_library_query_match_ranges (HelderLibraryQuery *self,
                                    const char         *text)
 {
-  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (HelderLibraryRange));
-  Marking m = { self, text, text, 0, ranges };
+  g_autoptr(GArray) tokens = NULL;
 
-  g_return_val_if_fail (self != NULL, ranges);
+  g_return_val_if_fail (self != NULL, NULL);
 
-  if (text != NULL && self->words->len > 0)
-    helder_library_foreach_word (text, -1, mark_word, &m);
-  return ranges;
+  tokens = tokens_of (self, text, 0);
+  return ranges_of (text != NULL ? text : "", tokens, 0, tokens->len, 0, 0);
+}
+
+/* The passage of @text of SNIPPET_WORDS words with the most matches,
+ * "…" where it was cut, on one line. */
+static char *
+make_snippet (HelderLibraryQuery  *q,
+              const char          *text,
+              GArray             **ranges)
+{
+  g_autoptr(GArray) tokens = tokens_of (q, text, SNIPPET_SCAN);
+  GString *snippet;
+  guint best = 0, best_hits = 0, hits = 0, end;
+
+  if (tokens->len == 0)
+    {
+      *ranges = g_array_new (FALSE, FALSE, sizeof (HelderLibraryRange));
+      return g_strdup ("");
+    }
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      hits += g_array_index (tokens, Token, i).hit;
+      if (i >= SNIPPET_WORDS)
+        hits -= g_array_index (tokens, Token, i - SNIPPET_WORDS).hit;
+      if (hits > best_hits)
+        {
+          best_hits = hits;
+          best = i + 1 > SNIPPET_WORDS ? i + 1 - SNIPPET_WORDS : 0;
+        }
+    }
+  /* A word or two of what leads up to it */
+  best = best >= 2 && best_hits > 0 ? best - 2 : best;
+  end = MIN (best + SNIPPET_WORDS, tokens->len);
+
+  snippet = g_string_new (best > 0 ? "…" : NULL);
+  g_string_append_len (snippet, text + g_array_index (tokens, Token, best).start,
+                       g_array_index (tokens, Token, end - 1).end - g_array_index (tokens, Token, best).start);
+  if (end < tokens->len)
+    g_string_append (snippet, "…");
+  for (char *p = snippet->str; *p; p++)
+    if (*p == '\n' || *p == '\t' || *p == '\r')
+      *p = ' ';
+  *ranges = ranges_of (text, tokens, best, end, g_array_index (tokens, Token, best).start, best > 0 ? 1 : 0);
+  return g_string_free (snippet, FALSE);
 }
 
 /* Results */
@@ -427,152 +481,236 @@ helder_library_results_get_suggestion (HelderLibraryResults *self)
   return self->suggestion;
 }
 
-/* Text with marker bytes → clean text and the marked character ranges. */
-static char *
-unmark (const char  *marked,
-        GArray     **ranges_out)
+/* Searching */
+
+typedef struct
 {
-  GString *clean = g_string_new (NULL);
-  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (HelderLibraryRange));
-  HelderLibraryRange range = { 0, 0 };
-  guint chars = 0;
+  HelderLibraryDoc *doc;
+  double            score_w;    /* of the complete words */
+  double            score_wp;   /* of them and the typed word's stem */
+  guint             in_w : 1;
+  guint             in_wp : 1;
+  guint             title_w : 1;
+  guint             title_wp : 1;
+  guint             head : 3;   /* the prefix in title 1, summary 2, tags 4 */
+  /* in the end */
+  double            score;
+  gboolean          title_hit;
+} Candidate;
 
-  for (const char *p = marked != NULL ? marked : ""; *p; p = g_utf8_next_char (p))
-    {
-      if (*p == OPEN_MARK[0])
-        range.start = chars;
-      else if (*p == CLOSE_MARK[0])
-        {
-          range.end = chars;
-          if (range.end > range.start)
-            g_array_append_val (ranges, range);
-        }
-      else
-        {
-          g_string_append_len (clean, p, g_utf8_next_char (p) - p);
-          chars++;
-        }
-    }
-  *ranges_out = ranges;
-  return g_string_free (clean, FALSE);
-}
-
-static HelderLibraryHit
-hit_from_doc (HelderLibraryDoc *doc,
-              gboolean          title_hit,
-              double            score)
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
 {
-  HelderLibraryHit hit = { 0, };
+  const Candidate *x = *(Candidate **) a, *y = *(Candidate **) b;
 
-  hit.id = g_strdup (doc->id);
-  hit.title = g_strdup (doc->title != NULL ? doc->title : "");
-  hit.summary = g_strdup (doc->summary);
-  hit.category = g_strdup (doc->category);
-  hit.owner = g_strdup (doc->owner);
-  hit.next_review = g_strdup (doc->next_review);
-  hit.title_hit = title_hit;
-  hit.score = score;
-  return hit;
+  if (x->title_hit != y->title_hit)
+    return x->title_hit ? -1 : 1;
+  if (x->score != y->score)
+    return x->score > y->score ? -1 : 1;
+  return g_strcmp0 (x->doc->title, y->doc->title);
 }
 
 static int
 compare_titles (gconstpointer a,
                 gconstpointer b)
 {
-  HelderLibraryDoc *da = *(HelderLibraryDoc **) a;
-  HelderLibraryDoc *db = *(HelderLibraryDoc **) b;
-  int order = g_utf8_collate (da->title != NULL ? da->title : "", db->title != NULL ? db->title : "");
+  const Candidate *x = *(Candidate **) a, *y = *(Candidate **) b;
+  int order = g_utf8_collate (x->doc->title != NULL ? x->doc->title : "", y->doc->title != NULL ? y->doc->title : "");
 
-  return order != 0 ? order : g_strcmp0 (da->id, db->id);
+  return order != 0 ? order : g_strcmp0 (x->doc->id, y->doc->id);
 }
 
-/* No words: every document that passes the filters, by title. */
-static HelderLibraryResults *
-list_all (HelderLibraryIndex *index,
-          HelderLibraryQuery *query)
+static char *
+match_of (HelderLibraryQuery *q,
+          guint               n_words)
 {
-  HelderLibraryResults *results = results_new ();
-  g_autoptr(GPtrArray) docs = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer value;
+  GString *match = g_string_new (NULL);
 
-  g_hash_table_iter_init (&iter, helder_library_index_get_docs (index));
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (helder_library_query_passes (query, value))
-      g_ptr_array_add (docs, value);
-  g_ptr_array_sort (docs, compare_titles);
-  results->total = docs->len;
-  for (guint i = 0; i < docs->len && i < query->limit; i++)
-    {
-      HelderLibraryDoc *doc = docs->pdata[i];
-      HelderLibraryHit hit = hit_from_doc (doc, FALSE, 0);
-
-      hit.title_ranges = g_array_new (FALSE, FALSE, sizeof (HelderLibraryRange));
-      hit.snippet = g_strdup (doc->summary != NULL ? doc->summary : "");
-      hit.snippet_ranges = g_array_new (FALSE, FALSE, sizeof (HelderLibraryRange));
-      g_array_append_val (results->hits, hit);
-    }
-  return results;
+  for (guint i = 0; i < n_words; i++)
+    g_string_append_printf (match, "%s\"%s\"", i > 0 ? " AND " : "", g_array_index (q->words, Word, i).folded);
+  return g_string_free (match, FALSE);
 }
 
-static gboolean
-step_error (sqlite3  *db,
-            int       rc,
-            GError  **error)
+/* How many documents have @word's stem (cached until the index changes) */
+static double
+idf_of (HelderLibraryWriter *w,
+        const Word          *word)
 {
-  return rc == SQLITE_DONE || rc == SQLITE_ROW || helder_library_sql_error (db, rc, error);
-}
+  double n_docs = MAX (g_hash_table_size (w->docs), 1);
+  gpointer cached;
+  double n;
 
-/* The title highlighted and a snippet, for one hit */
-static gboolean
-mark_hit (sqlite3           *db,
-          sqlite3_stmt      *stmt,
-          HelderLibraryHit  *hit,
-          gint64             rowid,
-          GError           **error)
-{
-  g_autoptr(GArray) body_ranges = NULL;
-  g_autoptr(GArray) summary_ranges = NULL;
-  g_autofree char *body = NULL;
-  g_autofree char *summary = NULL;
-  int rc;
-
-  sqlite3_reset (stmt);
-  sqlite3_bind_int64 (stmt, 2, rowid);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      hit->title_ranges = g_array_new (FALSE, FALSE, sizeof (HelderLibraryRange));
-      hit->snippet = g_strdup (hit->summary != NULL ? hit->summary : "");
-      hit->snippet_ranges = g_array_new (FALSE, FALSE, sizeof (HelderLibraryRange));
-      return step_error (db, rc, error);
-    }
-  g_free (hit->title);
-  hit->title = unmark ((const char *) sqlite3_column_text (stmt, 0), &hit->title_ranges);
-  body = unmark ((const char *) sqlite3_column_text (stmt, 1), &body_ranges);
-  summary = unmark ((const char *) sqlite3_column_text (stmt, 2), &summary_ranges);
-  /* The body where it matches; else the summary; else the body's start */
-  if (body_ranges->len > 0 || (summary_ranges->len == 0 && *summary == '\0'))
-    {
-      hit->snippet = g_steal_pointer (&body);
-      hit->snippet_ranges = g_steal_pointer (&body_ranges);
-    }
+  if (g_hash_table_lookup_extended (w->df_cache, word->stem, NULL, &cached))
+    n = GPOINTER_TO_UINT (cached);
   else
     {
-      hit->snippet = g_steal_pointer (&summary);
-      hit->snippet_ranges = g_steal_pointer (&summary_ranges);
+      g_autofree char *match = g_strdup_printf ("\"%s\"", word->folded);
+      sqlite3_stmt *stmt = NULL;
+      guint count = 0;
+
+      if (sqlite3_prepare_v2 (w->db, "SELECT count(*) FROM fts WHERE fts MATCH ?", -1, &stmt, NULL) == SQLITE_OK)
+        {
+          sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            count = sqlite3_column_int (stmt, 0);
+        }
+      sqlite3_finalize (stmt);
+      g_hash_table_insert (w->df_cache, g_strdup (word->stem), GUINT_TO_POINTER (count));
+      n = count;
     }
-  return TRUE;
+  return log ((n_docs - n + 0.5) / (n + 0.5) + 1.0);
+}
+
+/* The candidates of one search: in one array, found by rowid through
+ * @slot (index + 1, 0 for none) */
+typedef struct
+{
+  GArray  *list;    /* Candidate */
+  guint32 *slot;
+  gsize    n_slots;
+} Candidates;
+
+static void
+candidates_init (Candidates          *c,
+                 HelderLibraryWriter *w)
+{
+  c->list = g_array_sized_new (FALSE, TRUE, sizeof (Candidate), 256);
+  c->n_slots = w->by_rowid->len;
+  c->slot = g_new0 (guint32, MAX (c->n_slots, 1));
+}
+
+static void
+candidates_clear (Candidates *c)
+{
+  g_array_unref (c->list);
+  g_free (c->slot);
+}
+
+static Candidate *
+candidate_find (Candidates *c,
+                gint64      rowid)
+{
+  if (rowid < 0 || (gsize) rowid >= c->n_slots || c->slot[rowid] == 0)
+    return NULL;
+  return &g_array_index (c->list, Candidate, c->slot[rowid] - 1);
+}
+
+static Candidate *
+candidate_for (Candidates       *c,
+               HelderLibraryDoc *doc)
+{
+  Candidate *candidate = candidate_find (c, doc->rowid);
+
+  if (candidate == NULL && doc->rowid >= 0 && (gsize) doc->rowid < c->n_slots)
+    {
+      Candidate fresh = { 0, };
+
+      fresh.doc = doc;
+      g_array_append_val (c->list, fresh);
+      c->slot[doc->rowid] = c->list->len;
+      candidate = &g_array_index (c->list, Candidate, c->list->len - 1);
+    }
+  return candidate;
+}
+
+/* The main table for the first @n_words words of @q, ranked: into
+ * @candidates, as W (with_prefix FALSE) or W and p. */
+static gboolean
+run_main (HelderLibraryWriter  *w,
+          HelderLibraryQuery   *q,
+          guint                 n_words,
+          gboolean              with_prefix,
+          Candidates           *candidates,
+          GError              **error)
+{
+  g_autofree char *match = match_of (q, n_words);
+  g_autofree double *idf = g_new (double, n_words);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  for (guint i = 0; i < n_words; i++)
+    idf[i] = idf_of (w, &g_array_index (q->words, Word, i));
+  w->rank.idf = idf;
+  w->rank.n_idf = n_words;
+  w->rank.average_length = g_hash_table_size (w->docs) > 0
+                           ? (double) w->total_length / g_hash_table_size (w->docs) : 1.0;
+  if ((rc = sqlite3_prepare_v2 (w->db, "SELECT rowid, helder_rank (fts) FROM fts WHERE fts MATCH ?",
+                                -1, &stmt, NULL)) != SQLITE_OK)
+    return helder_library_sql_error (w->db, rc, error);
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      HelderLibraryDoc *doc = helder_library_doc_at (w->by_rowid, rowid);
+      double score = sqlite3_column_double (stmt, 1);
+      gboolean title = score >= HELDER_LIBRARY_TITLE_BONUS;
+      Candidate *candidate;
+
+      if (doc == NULL || !query_passes (q, doc) || (candidate = candidate_for (candidates, doc)) == NULL)
+        continue;
+      if (title)
+        score -= HELDER_LIBRARY_TITLE_BONUS;
+      if (with_prefix)
+        {
+          candidate->in_wp = TRUE;
+          candidate->score_wp = score;
+          candidate->title_wp = title;
+        }
+      else
+        {
+          candidate->in_w = TRUE;
+          candidate->score_w = score;
+          candidate->title_w = title;
+        }
+    }
+  sqlite3_finalize (stmt);
+  w->rank.idf = NULL;
+  w->rank.n_idf = 0;
+  return rc == SQLITE_DONE || helder_library_sql_error (w->db, rc, error);
+}
+
+/* The typed word as a prefix in the head table */
+static gboolean
+run_head (HelderLibraryWriter  *w,
+          HelderLibraryQuery   *q,
+          gboolean              only_known,
+          Candidates           *candidates,
+          GError              **error)
+{
+  g_autofree char *match = g_strdup_printf ("\"%s\"*", last_word (q)->folded);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if ((rc = sqlite3_prepare_v2 (w->db, "SELECT rowid, helder_columns (head) FROM head WHERE head MATCH ?",
+                                -1, &stmt, NULL)) != SQLITE_OK)
+    return helder_library_sql_error (w->db, rc, error);
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      HelderLibraryDoc *doc = helder_library_doc_at (w->by_rowid, rowid);
+      Candidate *candidate = candidate_find (candidates, rowid);
+
+      if (doc == NULL || (only_known && candidate == NULL) || !query_passes (q, doc) ||
+          (candidate = candidate_for (candidates, doc)) == NULL)
+        continue;
+      candidate->head = sqlite3_column_int (stmt, 1) & 7;
+    }
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE || helder_library_sql_error (w->db, rc, error);
 }
 
 static gboolean
-has_match (sqlite3    *db,
-           const char *match)
+has_match (HelderLibraryWriter *w,
+           const char          *table,
+           const char          *match)
 {
+  g_autofree char *sql = g_strdup_printf ("SELECT rowid FROM %s WHERE %s MATCH ? LIMIT 1", table, table);
   sqlite3_stmt *stmt = NULL;
   gboolean found = FALSE;
 
-  if (sqlite3_prepare_v2 (db, "SELECT rowid FROM fts WHERE fts MATCH ? LIMIT 1", -1, &stmt, NULL) == SQLITE_OK)
+  if (sqlite3_prepare_v2 (w->db, sql, -1, &stmt, NULL) == SQLITE_OK)
     {
       sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
       found = sqlite3_step (stmt) == SQLITE_ROW;
@@ -581,12 +719,23 @@ has_match (sqlite3    *db,
   return found;
 }
 
+static gboolean
+word_has_hits (HelderLibraryWriter *w,
+               HelderLibraryQuery  *q,
+               const Word          *word)
+{
+  g_autofree char *stem = g_strdup_printf ("\"%s\"", word->folded);
+  g_autofree char *prefix = g_strdup_printf ("\"%s\"*", word->folded);
+
+  return has_match (w, "fts", stem) || (word == last_word (q) && has_match (w, "head", prefix));
+}
+
 /* Each word in no document replaced by the nearest one that is. */
 static char *
 suggest_query (HelderLibraryIndex *index,
                HelderLibraryQuery *query)
 {
-  sqlite3 *db = helder_library_index_get_db (index);
+  HelderLibraryWriter *w = helder_library_index_get_writer (index);
   GString *text = g_string_new (NULL);
   gsize done = 0;
   gboolean changed = FALSE;
@@ -594,11 +743,9 @@ suggest_query (HelderLibraryIndex *index,
   for (guint i = 0; i < query->words->len; i++)
     {
       Word *word = &g_array_index (query->words, Word, i);
-      g_autoptr(GString) one = g_string_new (NULL);
       g_autofree char *better = NULL;
 
-      append_word (one, word, query->prefix_last && i == query->words->len - 1);
-      if (has_match (db, one->str) || (better = helder_library_index_suggest (index, word->folded)) == NULL)
+      if (word_has_hits (w, query, word) || (better = helder_library_index_suggest (index, word->folded)) == NULL)
         continue;
       g_string_append_len (text, query->text + done, word->start - done);
       g_string_append (text, better);
@@ -614,181 +761,298 @@ suggest_query (HelderLibraryIndex *index,
   return g_string_free (text, FALSE);
 }
 
+static gboolean
+mark_hit (HelderLibraryWriter  *w,
+          sqlite3_stmt         *body_stmt,
+          HelderLibraryQuery   *q,
+          Candidate            *candidate,
+          HelderLibraryHit     *hit,
+          GError              **error)
+{
+  HelderLibraryDoc *doc = candidate->doc;
+  const char *body;
+  int rc;
+
+  hit->id = g_strdup (doc->id);
+  hit->title = g_strdup (doc->title != NULL ? doc->title : "");
+  hit->summary = g_strdup (doc->summary);
+  hit->category = g_strdup (doc->category);
+  hit->owner = g_strdup (doc->owner);
+  hit->next_review = g_strdup (doc->next_review);
+  hit->title_hit = candidate->title_hit;
+  hit->score = candidate->score;
+  hit->title_ranges = helder_library_query_match_ranges (q, hit->title);
+  if (q->words->len == 0)
+    {
+      hit->snippet = g_strdup (doc->summary != NULL ? doc->summary : "");
+      hit->snippet_ranges = g_array_new (FALSE, FALSE, sizeof (HelderLibraryRange));
+      return TRUE;
+    }
+
+  sqlite3_reset (body_stmt);
+  sqlite3_bind_int64 (body_stmt, 1, doc->rowid);
+  rc = sqlite3_step (body_stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return helder_library_sql_error (w->db, rc, error);
+  body = rc == SQLITE_ROW ? (const char *) sqlite3_column_text (body_stmt, 0) : NULL;
+  hit->snippet = make_snippet (q, body != NULL ? body : "", &hit->snippet_ranges);
+  /* No match in the body (a title or tag hit): the summary says more */
+  if (hit->snippet_ranges->len == 0 && doc->summary != NULL)
+    {
+      g_free (hit->snippet);
+      g_array_unref (hit->snippet_ranges);
+      hit->snippet = g_strdup (doc->summary);
+      hit->snippet_ranges = helder_library_query_match_ranges (q, hit->snippet);
+    }
+  return TRUE;
+}
+
 HelderLibraryResults *
 helder_library_index_search (HelderLibraryIndex  *self,
                              HelderLibraryQuery  *query,
                              GError             **error)
 {
   g_autoptr(HelderLibraryResults) results = NULL;
-  g_autoptr(GHashTable) in_title = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GArray) others = g_array_new (FALSE, TRUE, sizeof (HelderLibraryHit));
-  g_autoptr(GArray) title_rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) other_rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *match = NULL;
-  g_autofree char *title_match = NULL;
-  GHashTable *docs;
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  Candidates candidates;
+  HelderLibraryWriter *w;
+  const Word *prefix;
+  guint n_complete;
+  sqlite3_stmt *body_stmt = NULL;
   int rc;
 
   g_return_val_if_fail (HELDER_IS_LIBRARY_INDEX (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  if (query->words->len == 0)
-    return list_all (self, query);
-
-  db = helder_library_index_get_db (self);
-  docs = helder_library_index_get_docs (self);
+  w = helder_library_index_get_writer (self);
   results = results_new ();
-  g_array_set_clear_func (others, hit_clear);
-  match = helder_library_query_to_match (query, NULL);
-  title_match = helder_library_query_to_match (query, "title");
+  candidates_init (&candidates, w);
+  prefix = last_word (query);
+  n_complete = query->words->len - (prefix != NULL ? 1 : 0);
 
-  /* 1. Title hits */
-  if ((rc = sqlite3_prepare_v2 (db, "SELECT rowid FROM fts WHERE fts MATCH ?", -1, &stmt, NULL)) != SQLITE_OK)
-    return helder_library_sql_error (db, rc, error), NULL;
-  sqlite3_bind_text (stmt, 1, title_match, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (query->words->len == 0)
     {
-      gint64 *rowid = g_new (gint64, 1);
+      GHashTableIter iter;
+      gpointer value;
 
-      *rowid = sqlite3_column_int64 (stmt, 0);
-      g_hash_table_add (in_title, rowid);
+      g_hash_table_iter_init (&iter, w->docs);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        {
+          Candidate *c;
+
+          if (query_passes (query, value) && (c = candidate_for (&candidates, value)) != NULL)
+            c->in_w = TRUE;
+        }
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (!step_error (db, rc, error))
-    return NULL;
-
-  /* 2. Every match, best first */
-  if ((rc = sqlite3_prepare_v2 (db, "SELECT rowid, rank FROM fts WHERE fts MATCH ? ORDER BY rank",
-                                -1, &stmt, NULL)) != SQLITE_OK)
-    return helder_library_sql_error (db, rc, error), NULL;
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if ((n_complete > 0 && !run_main (w, query, n_complete, FALSE, &candidates, error)) ||
+      (prefix != NULL &&
+       (!run_main (w, query, query->words->len, TRUE, &candidates, error) ||
+        !run_head (w, query, n_complete > 0, &candidates, error))))
     {
-      gint64 rowid = sqlite3_column_int64 (stmt, 0);
-      HelderLibraryDoc *doc = g_hash_table_lookup (docs, &rowid);
-      gboolean title_hit = g_hash_table_contains (in_title, &rowid);
-      HelderLibraryHit hit;
-
-      if (doc == NULL || !helder_library_query_passes (query, doc))
-        continue;
-      results->total++;
-      if ((title_hit ? results->hits->len : others->len) >= query->limit)
-        continue;
-      hit = hit_from_doc (doc, title_hit, sqlite3_column_double (stmt, 1));
-      g_array_append_val (title_hit ? results->hits : others, hit);
-      g_array_append_val (title_hit ? title_rowids : other_rowids, rowid);
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (!step_error (db, rc, error))
-    return NULL;
-  for (guint i = 0; i < others->len && results->hits->len < query->limit; i++)
-    {
-      g_array_append_val (results->hits, g_array_index (others, HelderLibraryHit, i));
-      g_array_append_val (title_rowids, g_array_index (other_rowids, gint64, i));
-      memset (&g_array_index (others, HelderLibraryHit, i), 0, sizeof (HelderLibraryHit));
+      candidates_clear (&candidates);
+      return NULL;
     }
 
-  /* 3. What matched, marked */
-  if ((rc = sqlite3_prepare_v2 (db,
-                                "SELECT highlight (fts, 0, '" OPEN_MARK "', '" CLOSE_MARK "'), "
-                                "snippet (fts, 2, '" OPEN_MARK "', '" CLOSE_MARK "', '…', " G_STRINGIFY (SNIPPET_WORDS) "), "
-                                "highlight (fts, 1, '" OPEN_MARK "', '" CLOSE_MARK "') "
-                                "FROM fts WHERE fts MATCH ?1 AND rowid = ?2", -1, &stmt, NULL)) != SQLITE_OK)
-    return helder_library_sql_error (db, rc, error), NULL;
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-  for (guint i = 0; i < results->hits->len; i++)
-    if (!mark_hit (db, stmt, &g_array_index (results->hits, HelderLibraryHit, i),
-                   g_array_index (title_rowids, gint64, i), error))
-      {
-        sqlite3_finalize (stmt);
-        return NULL;
-      }
-  sqlite3_finalize (stmt);
+  for (guint i = 0; i < candidates.list->len; i++)
+    {
+      Candidate *c = &g_array_index (candidates.list, Candidate, i);
 
-  if (results->total == 0)
+      if (prefix == NULL)
+        {
+          if (!c->in_w)
+            continue;
+          c->score = c->score_w;
+          c->title_hit = c->title_w;
+        }
+      else
+        {
+          gboolean complete_ok = n_complete == 0 || c->in_w;
+          gboolean complete_in_title = n_complete == 0 || c->title_w;
+
+          if (!c->in_wp && !(c->head != 0 && complete_ok))
+            continue;
+          if (c->in_wp)
+            c->score = c->score_wp;
+          else
+            c->score = c->score_w + ((c->head & 1) ? PREFIX_TITLE : PREFIX_OTHER);
+          c->title_hit = (c->in_wp && c->title_wp) || (complete_in_title && (c->head & 1));
+        }
+      g_ptr_array_add (found, c);
+    }
+  results->total = found->len;
+  g_ptr_array_sort (found, query->words->len == 0 ? compare_titles : compare_candidates);
+
+  if ((rc = sqlite3_prepare_v2 (w->db, "SELECT body FROM fts WHERE rowid = ?", -1, &body_stmt, NULL)) != SQLITE_OK)
+    {
+      candidates_clear (&candidates);
+      return helder_library_sql_error (w->db, rc, error), NULL;
+    }
+  for (guint i = 0; i < found->len && i < query->limit; i++)
+    {
+      HelderLibraryHit hit = { 0, };
+      gboolean ok = mark_hit (w, body_stmt, query, found->pdata[i], &hit, error);
+
+      g_array_append_val (results->hits, hit);
+      if (!ok)
+        {
+          sqlite3_finalize (body_stmt);
+          candidates_clear (&candidates);
+          return NULL;
+        }
+    }
+  sqlite3_finalize (body_stmt);
+  candidates_clear (&candidates);
+
+  if (results->total == 0 && query->words->len > 0)
     results->suggestion = suggest_query (self, query);
   return g_steal_pointer (&results);
 }
 
 /* Suggestions */
 
-static gboolean
-has_digit (const char *text)
+typedef struct
 {
-  return strpbrk (text, "0123456789") != NULL;
+  char  *term;
+  guint  distance;
+  gint64 count;
+} Suggestion;
+
+static int
+compare_suggestions (gconstpointer a,
+                     gconstpointer b)
+{
+  const Suggestion *x = a, *y = b;
+
+  if (x->distance != y->distance)
+    return x->distance < y->distance ? -1 : 1;
+  if (x->count != y->count)
+    return x->count > y->count ? -1 : 1;
+  return g_strcmp0 (x->term, y->term);
+}
+
+static void
+suggestion_clear (gpointer data)
+{
+  g_free (((Suggestion *) data)->term);
+}
+
+typedef struct
+{
+  const char *stem;
+  const char *text;
+  char       *word;
+} Spelling;
+
+static void
+find_spelling (const char *folded,
+               gsize       start,
+               gsize       end,
+               gpointer    user_data)
+{
+  Spelling *s = user_data;
+  g_autofree char *stem = NULL;
+
+  if (s->word != NULL || folded[0] != s->stem[0])
+    return;
+  stem = helder_library_stem (folded);
+  if (g_str_equal (stem, s->stem))
+    s->word = g_utf8_strdown (s->text + start, end - start);
+}
+
+/* How a document writes a word with @stem ("gemeent" → "gemeenten"),
+ * or NULL when none has it. */
+static char *
+spelling_of (HelderLibraryWriter *w,
+             const char          *stem)
+{
+  g_autofree char *match = g_strdup_printf ("\"%s\"", stem);
+  sqlite3_stmt *stmt = NULL;
+  Spelling s = { stem, NULL, NULL };
+
+  if (sqlite3_prepare_v2 (w->db, "SELECT title, summary, tags, body FROM fts WHERE fts MATCH ? LIMIT 1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    for (int column = 0; column < 4 && s.word == NULL; column++)
+      {
+        s.text = (const char *) sqlite3_column_text (stmt, column);
+        if (s.text != NULL)
+          helder_library_foreach_word (s.text, -1, find_spelling, &s);
+      }
+  sqlite3_finalize (stmt);
+  return s.word;
 }
 
 char *
 helder_library_index_suggest (HelderLibraryIndex *self,
                               const char         *word)
 {
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
+  HelderLibraryWriter *w;
+  g_autoptr(GArray) near = NULL;
   g_autofree char *folded = NULL;
-  g_autofree char *best = NULL;
-  guint best_distance = G_MAXUINT;
-  gboolean best_is_form = FALSE;
-  gint64 best_docs = 0;
+  g_autofree char *stem = NULL;
+  sqlite3_stmt *stmt = NULL;
   glong length;
   guint max;
 
   g_return_val_if_fail (HELDER_IS_LIBRARY_INDEX (self), NULL);
   g_return_val_if_fail (word != NULL, NULL);
 
+  w = helder_library_index_get_writer (self);
   folded = helder_library_fold (word, -1);
-  length = g_utf8_strlen (folded, -1);
-  if (length < 3 || has_digit (folded))
+  if (strpbrk (folded, "0123456789") != NULL)
     return NULL;
-  max = length >= 5 ? 2 : 1;
-  db = helder_library_index_get_db (self);
-  if (sqlite3_exec (db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_vocab USING fts5vocab (main, fts, row)",
-                    NULL, NULL, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (db, "SELECT term, doc FROM temp.fts_vocab WHERE length (term) BETWEEN ? AND ?",
+  stem = helder_library_stem (folded);
+  length = g_utf8_strlen (stem, -1);
+  if (g_utf8_strlen (folded, -1) < 3)
+    return NULL;
+  max = g_utf8_strlen (folded, -1) >= 5 ? 2 : 1;
+  near = g_array_new (FALSE, FALSE, sizeof (Suggestion));
+  g_array_set_clear_func (near, suggestion_clear);
+
+  /* Stems against stems: "gemeentn" is near "gemeent" */
+  if (sqlite3_prepare_v2 (w->db, "SELECT term, n FROM vocab WHERE length (term) BETWEEN ? AND ?",
                           -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_warning ("No vocabulary for suggestions: %s", sqlite3_errmsg (db));
-      return NULL;
-    }
+    return NULL;
   sqlite3_bind_int (stmt, 1, length - max);
   sqlite3_bind_int (stmt, 2, length + max);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       const char *term = (const char *) sqlite3_column_text (stmt, 0);
-      gint64 n_docs = sqlite3_column_int64 (stmt, 1);
-      guint distance;
-      gboolean is_form, better;
+      Suggestion suggestion;
 
-      if (term == NULL || has_digit (term))
+      if (term == NULL || strpbrk (term, "0123456789") != NULL)
         continue;
-      if (g_str_equal (term, folded))
+      if (g_str_equal (term, stem))
         {
-          g_clear_pointer (&best, g_free);
-          break;
-        }
-      distance = helder_library_edit_distance (folded, term, MIN (max, best_distance));
-      if (distance > max || distance > best_distance)
-        continue;
-      /* A word as written beats a bare stem ("gemeent") at one distance */
-      {
-        g_autofree char *stem = helder_library_stem (term);
+          /* The word is indexed (if a document still has it) */
+          g_autofree char *as_written = spelling_of (w, term);
 
-        is_form = !g_str_equal (stem, term);
-      }
-      better = distance < best_distance ||
-               (is_form && !best_is_form) ||
-               (is_form == best_is_form && (n_docs > best_docs ||
-                                            (n_docs == best_docs && g_strcmp0 (term, best) < 0)));
-      if (better)
-        {
-          g_free (best);
-          best = g_strdup (term);
-          best_distance = distance;
-          best_is_form = is_form;
-          best_docs = n_docs;
+          if (as_written != NULL)
+            {
+              sqlite3_finalize (stmt);
+              return NULL;
+            }
+          continue;
         }
+      suggestion.distance = helder_library_edit_distance (stem, term, max);
+      if (suggestion.distance > max)
+        continue;
+      suggestion.term = g_strdup (term);
+      suggestion.count = sqlite3_column_int64 (stmt, 1);
+      g_array_append_val (near, suggestion);
     }
   sqlite3_finalize (stmt);
-  return g_steal_pointer (&best);
+
+  /* The nearest that a document still has, as it writes it */
+  g_array_sort (near, compare_suggestions);
+  for (guint i = 0; i < near->len && i < 8; i++)
+    {
+      char *as_written = spelling_of (w, g_array_index (near, Suggestion, i).term);
+
+      if (as_written != NULL)
+        return as_written;
+    }
+  return NULL;
 }

@@ -58,6 +58,22 @@ is_word_char (gunichar c)
   return g_unichar_isalnum (c) || is_mark (c);
 }
 
+static void
+append_lower_ascii (GString    *out,
+                    const char *text,
+                    gsize       length)
+{
+  gsize at = out->len;
+
+  g_string_set_size (out, at + length);
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = text[i];
+
+      out->str[at + i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+    }
+}
+
 /* Appends the folded form of @text to @out. */
 static void
 fold_into (GString    *out,
@@ -73,8 +89,7 @@ fold_into (GString    *out,
     ascii = (guchar) text[i] < 0x80;
   if (ascii)
     {
-      for (gssize i = 0; i < length; i++)
-        g_string_append_c (out, g_ascii_tolower (text[i]));
+      append_lower_ascii (out, text, length);
       return;
     }
 
@@ -160,32 +175,60 @@ helder_library_foreach_word (const char            *text,
     length = strlen (text);
   end = text + length;
   p = text;
+  /* Bytes below 0x80 are decided without decoding: most of Dutch text */
   while (p < end)
     {
       const char *start;
-      gunichar c = g_utf8_get_char_validated (p, end - p);
+      gboolean ascii = TRUE;
+      gunichar c;
 
-      if (c == (gunichar) -1 || c == (gunichar) -2)
-        return;
-      if (!is_word_char (c))
+      if ((guchar) *p < 0x80)
         {
-          p = g_utf8_next_char (p);
-          continue;
+          if (!g_ascii_isalnum (*p))
+            {
+              p++;
+              continue;
+            }
+        }
+      else
+        {
+          c = g_utf8_get_char_validated (p, end - p);
+          if (c == (gunichar) -1 || c == (gunichar) -2)
+            return;
+          if (!is_word_char (c))
+            {
+              p = g_utf8_next_char (p);
+              continue;
+            }
         }
       start = p;
       while (p < end)
         {
+          if ((guchar) *p < 0x80)
+            {
+              if (!g_ascii_isalnum (*p))
+                break;
+              p++;
+              continue;
+            }
           c = g_utf8_get_char_validated (p, end - p);
-          if (c == (gunichar) -1 || c == (gunichar) -2 || !is_word_char (c))
+          if (c == (gunichar) -1 || c == (gunichar) -2)
+            {
+              end = p;  /* invalid UTF-8 ends the text */
+              break;
+            }
+          if (!is_word_char (c))
             break;
+          ascii = FALSE;
           p = g_utf8_next_char (p);
         }
       g_string_truncate (folded, 0);
-      fold_into (folded, start, p - start);
+      if (ascii)
+        append_lower_ascii (folded, start, p - start);
+      else
+        fold_into (folded, start, p - start);
       if (folded->len > 0)
         func (folded->str, start - text, p - text, user_data);
-      if (p < end && (c == (gunichar) -1 || c == (gunichar) -2))
-        return;
     }
 }
 

@@ -227,7 +227,9 @@ static const char * const noun_suffixes[] = {
 };
 
 /* Strong and irregular verbs, the bases of officialese verbs and phrases.
- * Prefixed verbs find their base here: vernemen, ontvangen, heroverwegen. */
+ * Prefixed verbs find their base here: vernemen, ontvangen, heroverwegen.
+ * Not moeten: ontmoeten would become strong (it was listed out of order,
+ * so bsearch() never found it). */
 static const HelderStrongVerb strong_verbs[] = {
   { "bevelen", NULL, "beval|bevalen", "bevolen" },
   { "bieden", NULL, "bood|boden", "geboden" },
@@ -263,7 +265,6 @@ static const HelderStrongVerb strong_verbs[] = {
   { "lopen", NULL, "liep|liepen", "gelopen" },
   { "meten", NULL, "mat|maten", "gemeten" },
   { "mogen", "mag", "mocht|mochten", "gemogen" },
-  { "moeten", NULL, "moest|moesten", "gemoeten" },
   { "nemen", NULL, "nam|namen", "genomen" },
   { "roepen", NULL, "riep|riepen", "geroepen" },
   { "scheiden", NULL, "scheidde|scheidden", "gescheiden" },
@@ -364,6 +365,7 @@ check_lists (void)
       HELDER_WORD_LIST_CHECK_SORTED (noun_heads);
       HELDER_WORD_LIST_CHECK_SORTED (end_bodies);
       HELDER_WORD_LIST_CHECK_SORTED (past_bodies);
+      HELDER_WORD_LIST_CHECK_SORTED (strong_verbs);
       g_once_init_leave (&checked, 1);
     }
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "helder-document-editor.h"
+#include "library/helder-toolkit-pane.h"
 #include "service/helder-record-follower.h"
 
 G_BEGIN_DECLS
@@ -49,6 +50,7 @@ struct _HelderDocumentEditor
   GtkLabel           *notice_label;
   GtkButton          *notice_button;
   GtkCheckButton     *legend_checks[HELDER_EDITOR_N_CATEGORIES];
+  HelderToolkitPane  *toolkit_pane;   /* Bibliotheek's toolkits for its channel and kind */
 
   /* the properties popover */
   const char * const *kinds;         /* kind_dropdown's values: the field's choices */

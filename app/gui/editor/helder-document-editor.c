@@ -368,6 +368,14 @@ index_of (const char * const *values,
   return GTK_INVALID_LIST_POSITION;
 }
 
+/* The side panel's toolkits: those for the document's channel and kind */
+static void
+update_toolkits (HelderDocumentEditor *self)
+{
+  helder_toolkit_pane_set_service (self->toolkit_pane, HELDER_SERVICE (self->service));
+  helder_toolkit_pane_set_record (self->toolkit_pane, self->document);
+}
+
 void
 helder_document_editor_fill_properties (HelderDocumentEditor *self)
 {
@@ -427,6 +435,7 @@ helder_document_editor_fill_properties (HelderDocumentEditor *self)
   gtk_drop_down_set_selected (self->level_dropdown, target >= 1 && target <= 4 ? (guint) target - 1
                                                                               : GTK_INVALID_LIST_POSITION);
   self->loading = FALSE;
+  update_toolkits (self);
 }
 
 static void
@@ -445,6 +454,7 @@ on_property_selected (HelderDocumentEditor *self)
   if (level != GTK_INVALID_LIST_POSITION)
     g_object_set (self->document, "target-level", (int) level + 1, NULL);
   helder_document_editor_save (self);
+  update_toolkits (self);
   if (self->analysis != NULL)
     {
       g_autofree char *text = helder_document_editor_get_text (self);
@@ -508,6 +518,8 @@ helder_document_editor_class_init (HelderDocumentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, properties_button);
   gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, channel_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, toolkit_pane);
+  g_type_ensure (HELDER_TYPE_TOOLKIT_PANE);
   gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, level_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, douma_label);
   gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, brouwer_label);

@@ -13,6 +13,7 @@
 #include "helder-library-page.h"
 #include "helder-library-page-private.h"
 #include "helder-library-reader.h"
+#include "helder-application.h"
 #include "helder-record-list-view.h"
 #include "model/helder-record-format.h"
 
@@ -36,12 +37,25 @@ toolkits_view (HelderLibraryPage *self)
   return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), HELDER_TYPE_LIBRARY_PAGE, "toolkits_list"));
 }
 
+static GtkStack *
+main_stack (HelderLibraryPage *self)
+{
+  return GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (self), HELDER_TYPE_LIBRARY_PAGE, "stack"));
+}
+
 static const char *categories[] = { "instructie", "toolkit", "advies", "training", "sjabloon" };
 
 HelderLibraryService *
 helder_library_page_get_library (HelderLibraryPage *self)
 {
   return HELDER_LIBRARY_SERVICE (helder_page_get_service (HELDER_PAGE (self)));
+}
+
+char *
+helder_library_page_user_name (HelderLibraryPage *self,
+                               const char        *login)
+{
+  return helder_library_user_name (helder_page_get_service (HELDER_PAGE (self)), login);
 }
 
 /* Filters */
@@ -101,7 +115,7 @@ helder_library_page_filters_changed (HelderLibraryPage *self)
   gtk_menu_button_set_label (self->tag_button, self->tag != NULL ? self->tag : _("Tag"));
   if (self->owner != NULL)
     {
-      g_autofree char *name = g_strdup (self->owner);
+      g_autofree char *name = helder_library_page_user_name (self, self->owner);
 
       gtk_menu_button_set_label (self->owner_button, name);
     }
@@ -174,7 +188,9 @@ values_menu (HelderLibraryPage *self,
   g_menu_append (menu, all_label, all_action);
   for (guint i = 0; i < values->len; i++)
     {
-      g_autoptr(GMenuItem) item = g_menu_item_new (values->pdata[i], NULL);
+      g_autofree char *label = g_str_equal (field, "owner") ? helder_library_page_user_name (self, values->pdata[i])
+                                                            : g_strdup (values->pdata[i]);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
       g_menu_item_set_action_and_target_value (item, action, g_variant_new_string (values->pdata[i]));
       g_menu_append_item (section, item);
@@ -240,6 +256,24 @@ helder_library_page_open_toolkit (HelderLibraryPage *self,
   helder_library_page_show_matches (self);
 }
 
+/**
+ * helder_library_page_open:
+ * @toolkit: a toolkit document
+ *
+ * Shows @toolkit in the reading view (from a side pane elsewhere).
+ */
+void
+helder_library_page_open (HelderLibraryPage *self,
+                          HelderRecord      *toolkit)
+{
+  g_return_if_fail (HELDER_IS_LIBRARY_PAGE (self));
+  g_return_if_fail (HELDER_IS_TOOLKIT (toolkit));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (main_stack (self)), "editor") == 0)
+    return;
+  helder_library_page_open_toolkit (self, toolkit);
+}
+
 static void
 helder_library_page_open_record (HelderPage   *page,
                                  HelderRecord *record)
@@ -248,13 +282,15 @@ helder_library_page_open_record (HelderPage   *page,
 
   if (HELDER_IS_TOOLKIT (record))
     helder_library_page_open_toolkit (self, record);
+  else if (HELDER_IS_TRAINING (record))
+    helder_library_page_open_training (self, record);
 }
 
 static gboolean
 helder_library_page_can_open (HelderPage *page,
                               GType       type)
 {
-  return type == HELDER_TYPE_TOOLKIT;
+  return type == HELDER_TYPE_TOOLKIT || type == HELDER_TYPE_TRAINING;
 }
 
 /* The filters work on the live list too, before the index is open. */
@@ -282,11 +318,60 @@ helder_library_page_map (GtkWidget *widget)
   helder_library_page_ensure_index (self);
 }
 
+/* The plain-language check is Schrijven's: the editor service of the
+ * window's application has the analyser (loaded on first use). */
+static HelderEditorService *
+checks_service (HelderLibraryPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+
+  if (!HELDER_IS_APPLICATION (app))
+    return NULL;
+  return HELDER_EDITOR_SERVICE (helder_application_get_service (HELDER_APPLICATION (app),
+                                                                HELDER_TYPE_EDITOR_SERVICE));
+}
+
+/**
+ * helder_library_page_edit:
+ *
+ * Opens "Bewerken" for @toolkit, for the roles that may edit.
+ */
+void
+helder_library_page_edit (HelderLibraryPage *self,
+                          HelderRecord      *toolkit)
+{
+  HelderLibraryService *service = helder_library_page_get_library (self);
+
+  if (service == NULL || !helder_library_service_may_edit (service))
+    return;
+  helder_library_editor_open (self->editor, service, checks_service (self), toolkit);
+  gtk_stack_set_visible_child_name (main_stack (self), "editor");
+}
+
+static void
+on_edit (HelderLibraryPage *self)
+{
+  HelderRecord *toolkit = helder_library_reader_get_toolkit (self->reader);
+
+  if (toolkit != NULL)
+    helder_library_page_edit (self, toolkit);
+}
+
+static void
+on_editor_closed (HelderLibraryPage *self,
+                  HelderRecord      *toolkit)
+{
+  gtk_stack_set_visible_child_name (main_stack (self), "content");
+  helder_library_page_open_toolkit (self, toolkit);
+}
+
 static void
 on_service_changed (HelderLibraryPage *self)
 {
   helder_library_reader_set_service (self->reader, helder_library_page_get_library (self));
   g_clear_object (&self->filtered);
+  helder_library_page_views_service_changed (self);
 }
 
 
@@ -339,6 +424,8 @@ helder_library_page_class_init (HelderLibraryPageClass *klass)
   page_class->can_open = helder_library_page_can_open;
 
   g_type_ensure (HELDER_TYPE_LIBRARY_READER);
+  g_type_ensure (HELDER_TYPE_LIBRARY_EDITOR);
+  g_type_ensure (HELDER_TYPE_TRAINING_PANE);
   helder_page_class_set_template (page_class, "/nl/hltsamen/Helder/ui/helder-library-page.ui");
   helder_page_class_set_views (page_class);
   helder_page_class_bind_list (page_class, "toolkits_list", HELDER_TYPE_TOOLKIT);
@@ -355,6 +442,10 @@ helder_library_page_class_init (HelderLibraryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderLibraryPage, nothing_page);
   gtk_widget_class_bind_template_child (widget_class, HelderLibraryPage, suggestion_button);
   gtk_widget_class_bind_template_child (widget_class, HelderLibraryPage, reader);
+  gtk_widget_class_bind_template_child (widget_class, HelderLibraryPage, editor);
+  gtk_widget_class_bind_template_child (widget_class, HelderLibraryPage, review_stack);
+  gtk_widget_class_bind_template_child (widget_class, HelderLibraryPage, review_list);
+  gtk_widget_class_bind_template_child (widget_class, HelderLibraryPage, training_pane);
 
   gtk_widget_class_install_action (widget_class, "library.tag", "s", tag_activated);
   gtk_widget_class_install_action (widget_class, "library.owner", "s", owner_activated);
@@ -382,5 +473,8 @@ helder_library_page_init (HelderLibraryPage *self)
     }
 
   g_signal_connect (self, "notify::service", G_CALLBACK (on_service_changed), NULL);
+  g_signal_connect_object (self->reader, "edit", G_CALLBACK (on_edit), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "closed", G_CALLBACK (on_editor_closed), self, G_CONNECT_SWAPPED);
   helder_library_page_init_search (self);
+  helder_library_page_init_views (self);
 }

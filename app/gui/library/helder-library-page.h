@@ -15,5 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HelderLibraryPage, helder_library_page, HELDER, LIBRARY_PAGE, HelderPage)
 
 GtkWidget *helder_library_page_get_reader (HelderLibraryPage *self);
+void       helder_library_page_open       (HelderLibraryPage *self,
+                                           HelderRecord      *toolkit);
 
 G_END_DECLS

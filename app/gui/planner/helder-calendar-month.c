@@ -178,6 +178,7 @@ helder_calendar_month_init (HelderCalendarMonth *self)
       gtk_box_append (GTK_BOX (self->rows[w]), self->numbers[w]);
       self->weeks[w] = helder_calendar_week_new (TRUE);
       gtk_widget_set_hexpand (GTK_WIDGET (self->weeks[w]), TRUE);
+      gtk_widget_set_vexpand (GTK_WIDGET (self->weeks[w]), TRUE);
       gtk_box_append (GTK_BOX (self->rows[w]), GTK_WIDGET (self->weeks[w]));
       gtk_box_append (GTK_BOX (self->box), self->rows[w]);
     }

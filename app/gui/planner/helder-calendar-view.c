@@ -41,6 +41,7 @@ struct _HelderCalendarView
   AdwFlap              *flap;
   GtkLabel             *period_label;
   GtkMenuButton        *filter_button;
+  GtkWidget            *new_message_button;
   GtkStack             *mode_stack;
   HelderCalendarMonth  *month_view;
   GtkScrolledWindow    *week_scroller;
@@ -382,6 +383,7 @@ move_message (HelderCalendarView *self,
       self->anchor = start;
       self->selected_day = start;
     }
+  /* Now, not in the list's idle (which this drops): the chip keeps the focus */
   self->refocus = TRUE;
   rebuild (self);
 
@@ -563,6 +565,16 @@ helder_calendar_view_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (helder_calendar_view_parent_class)->unmap (widget);
 }
 
+/* A role that may not plan sees no "new message" */
+static void
+actions_update (HelderCalendarView *self)
+{
+  gboolean may_create = self->service != NULL && helder_service_may_create (self->service, HELDER_TYPE_MESSAGE);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.new-message", may_create);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_message_button), may_create);
+}
+
 HelderService *
 helder_calendar_view_get_service (HelderCalendarView *self)
 {
@@ -582,13 +594,17 @@ helder_calendar_view_set_service (HelderCalendarView *self,
     return;
   set_selected (self, NULL);
   unbind_lists (self);
+  if (self->service != NULL)
+    g_signal_handlers_disconnect_by_func (helder_service_get_session (self->service), actions_update, self);
   g_set_object (&self->service, service);
   helder_calendar_filter_set_service (self->filter, service);
   helder_message_pane_set_service (self->pane, plan (self));
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     bind_lists (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.new-message",
-                                 service != NULL && helder_service_may_create (service, HELDER_TYPE_MESSAGE));
+  if (service != NULL)
+    g_signal_connect_object (helder_service_get_session (service), "notify::role", G_CALLBACK (actions_update),
+                             self, G_CONNECT_SWAPPED);
+  actions_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVICE]);
 }
 
@@ -736,6 +752,14 @@ filter_activated (GtkWidget *widget, const char *action_name, GVariant *paramete
   gtk_menu_button_popup (HELDER_CALENDAR_VIEW (widget)->filter_button);
 }
 
+/* At once: the user sees the filter take effect as they choose */
+static void
+on_filter_changed (HelderCalendarView *self)
+{
+  if (self->messages != NULL)
+    rebuild (self);
+}
+
 static void
 on_pane_closed (HelderCalendarView *self)
 {
@@ -851,6 +875,7 @@ helder_calendar_view_class_init (HelderCalendarViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderCalendarView, flap);
   gtk_widget_class_bind_template_child (widget_class, HelderCalendarView, period_label);
   gtk_widget_class_bind_template_child (widget_class, HelderCalendarView, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderCalendarView, new_message_button);
   gtk_widget_class_bind_template_child (widget_class, HelderCalendarView, mode_stack);
   gtk_widget_class_bind_template_child (widget_class, HelderCalendarView, month_view);
   gtk_widget_class_bind_template_child (widget_class, HelderCalendarView, week_scroller);
@@ -892,6 +917,7 @@ helder_calendar_view_init (HelderCalendarView *self)
   self->anchor = self->today;
 
   self->week_view = helder_calendar_week_new (FALSE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->week_view), TRUE);
   gtk_scrolled_window_set_child (self->week_scroller, GTK_WIDGET (self->week_view));
   for (guint w = 0; w < HELDER_CALENDAR_MONTH_WEEKS; w++)
     connect_week (self, helder_calendar_month_get_week (self->month_view, w));
@@ -905,7 +931,7 @@ helder_calendar_view_init (HelderCalendarView *self)
 
   self->filter = helder_calendar_filter_new ();
   gtk_menu_button_set_popover (self->filter_button, GTK_WIDGET (self->filter));
-  g_signal_connect_object (self->filter, "changed", G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.move", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.new-message", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.undo-move", FALSE);

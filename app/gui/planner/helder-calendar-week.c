@@ -39,6 +39,7 @@ struct _HelderCalendarWeek
   GDate       monday;
   gboolean    compact;
   int         hover_day;
+  char       *signature;    /* what the grid shows now */
 };
 
 G_DEFINE_FINAL_TYPE (HelderCalendarWeek, helder_calendar_week, GTK_TYPE_WIDGET)
@@ -237,11 +238,12 @@ on_more_clicked (GtkButton          *button,
 static GtkWidget *
 chip_box (const char *icon_name,
           const char *title,
-          const char *detail)
+          const char *detail,
+          gboolean    wrap)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *label = gtk_label_new (title);
+  GtkWidget *labels;
 
   if (icon_name != NULL)
     {
@@ -253,16 +255,29 @@ chip_box (const char *icon_name,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (labels), label);
-  if (detail != NULL)
+  /* The week view has room for two lines of a title */
+  if (wrap)
     {
-      GtkWidget *second = gtk_label_new (detail);
-
-      gtk_label_set_ellipsize (GTK_LABEL (second), PANGO_ELLIPSIZE_END);
-      gtk_label_set_xalign (GTK_LABEL (second), 0);
-      gtk_widget_add_css_class (second, "caption");
-      gtk_box_append (GTK_BOX (labels), second);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (label), 2);
     }
+  /* One line: the label in the box itself, fewer widgets per chip */
+  if (detail == NULL)
+    {
+      gtk_box_append (GTK_BOX (box), label);
+      return box;
+    }
+  labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (labels), label);
+  {
+    GtkWidget *second = gtk_label_new (detail);
+
+    gtk_label_set_ellipsize (GTK_LABEL (second), PANGO_ELLIPSIZE_END);
+    gtk_label_set_xalign (GTK_LABEL (second), 0);
+    gtk_widget_add_css_class (second, "caption");
+    gtk_box_append (GTK_BOX (labels), second);
+  }
   gtk_box_append (GTK_BOX (box), labels);
   return box;
 }
@@ -291,7 +306,7 @@ message_chip (HelderCalendarWeek          *self,
 
   gtk_button_set_child (GTK_BUTTON (chip),
                         chip_box (helder_message_status_icon_name (status), helder_record_get_title (item->record),
-                                  self->compact ? NULL : helder_message_status_label (status)));
+                                  self->compact ? NULL : helder_message_status_label (status), !self->compact));
   gtk_widget_add_css_class (chip, "calendar-chip");
   gtk_widget_add_css_class (chip, css);
   if (g_strcmp0 (content->selected_id, helder_record_get_id (item->record)) == 0)
@@ -343,7 +358,7 @@ works_band (const HelderWeekItem *item)
   const char *location = helder_record_get_text (item->record, "location");
   g_autofree char *tooltip = g_strdup_printf (_("Works: %s\n%s\n%s"), helder_record_get_title (item->record),
                                               location ? location : "", period ? period : "");
-  GtkWidget *band = chip_box ("mark-location-symbolic", helder_record_get_title (item->record), NULL);
+  GtkWidget *band = chip_box ("mark-location-symbolic", helder_record_get_title (item->record), NULL, FALSE);
 
   gtk_widget_add_css_class (band, "calendar-works");
   mark_continuation (band, item);
@@ -382,7 +397,9 @@ meeting_chip (const HelderWeekItem *item,
                                 : g_strdup (helder_record_get_title (item->record));
   g_autofree char *tooltip = g_strdup_printf (_("Council meeting: %s\n%s\n%s"), title,
                                               gremium ? gremium : "", place ? place : "");
-  GtkWidget *chip = chip_box ("system-users-symbolic", title, compact ? NULL : gremium);
+  GtkWidget *chip = chip_box ("system-users-symbolic", title,
+                              compact || g_strcmp0 (gremium, helder_record_get_title (item->record)) == 0
+                              ? NULL : gremium, !compact);
 
   gtk_widget_add_css_class (chip, "calendar-council");
   gtk_widget_set_tooltip_text (chip, tooltip);
@@ -463,9 +480,67 @@ day_header (HelderCalendarWeek *self,
     text = g_strdup_printf ("%s %u %s", _(weekday_abbreviations[g_date_get_weekday (date) - 1]),
                             g_date_get_day (date), _(month_abbreviations[g_date_get_month (date) - 1]));
   label = gtk_label_new (text);
+  {
+    g_autofree char *name = helder_format_day (date, TRUE);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  }
   gtk_widget_add_css_class (label, "calendar-day-number");
   gtk_label_set_xalign (GTK_LABEL (label), self->compact ? 1 : 0);
   return label;
+}
+
+static void
+sign_items (GString    *signature,
+            GArray     *items,
+            const char *fields[3])
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      HelderWeekItem *item = &g_array_index (items, HelderWeekItem, i);
+
+      g_string_append_printf (signature, "|%s %u %u %u %d%d %s", helder_record_get_id (item->record),
+                              item->first_day, item->last_day, item->lane, item->starts_before, item->ends_after,
+                              helder_record_get_title (item->record));
+      for (guint f = 0; f < 3; f++)
+        if (fields[f] != NULL)
+          g_string_append_printf (signature, " %s", helder_record_get_text (item->record, fields[f]) ?: "");
+    }
+}
+
+/* 0 to 6 for a day of the week from @first, or -1 */
+static int
+day_in_week (const GDate *date,
+             guint        first)
+{
+  int day = g_date_valid (date) ? (int) g_date_get_julian (date) - (int) first : -1;
+
+  return day >= 0 && day < 7 ? day : -1;
+}
+
+static char *
+week_signature (const GDate                 *monday,
+                const HelderCalendarContent *content,
+                GArray                      *works,
+                GArray                      *meetings,
+                GArray                      *messages)
+{
+  GString *signature = g_string_new (NULL);
+  guint first = g_date_get_julian (monday);
+  gboolean selected_here = FALSE;
+
+  for (guint i = 0; content->selected_id != NULL && i < messages->len; i++)
+    if (g_strcmp0 (helder_record_get_id (g_array_index (messages, HelderWeekItem, i).record),
+                   content->selected_id) == 0)
+      selected_here = TRUE;
+  /* Only what this week shows: today, the selected day and message if they are in it */
+  g_string_append_printf (signature, "%u %u %d %d %s", first, content->month,
+                          day_in_week (&content->today, first), day_in_week (&content->selected_day, first),
+                          selected_here ? content->selected_id : "");
+  sign_items (signature, works, (const char *[3]) { "start_date", "end_date", "location" });
+  sign_items (signature, meetings, (const char *[3]) { "starts_at", "gremium", "place" });
+  sign_items (signature, messages, (const char *[3]) { "status", "window_start", "window_end" });
+  return g_string_free (signature, FALSE);
 }
 
 /**
@@ -487,11 +562,21 @@ helder_calendar_week_show (HelderCalendarWeek          *self,
 
   g_return_if_fail (HELDER_IS_CALENDAR_WEEK (self));
 
-  clear (self);
-  self->monday = *monday;
   works = helder_week_lanes (monday, content->works, "start_date", "end_date", &n_works);
   meetings = helder_week_lanes (monday, content->meetings, "starts_at", NULL, &n_meetings);
   messages = helder_week_lanes (monday, content->messages, "window_start", "window_end", &n_messages);
+  {
+    /* A week that would show the same keeps its widgets: a move
+     * rebuilds the weeks it touches, not the month */
+    g_autofree char *signature = week_signature (monday, content, works, meetings, messages);
+
+    if (g_strcmp0 (signature, self->signature) == 0)
+      return;
+    g_free (self->signature);
+    self->signature = g_steal_pointer (&signature);
+  }
+  clear (self);
+  self->monday = *monday;
 
   row += place_items (self, works, n_works, row, self->compact ? COMPACT_WORKS_LANES : 0, overflow,
                       content, make_works);
@@ -530,6 +615,14 @@ helder_calendar_week_show (HelderCalendarWeek          *self,
           /* Translators: more messages on a day than the month shows */
           g_autofree char *label = g_strdup_printf (_("+%u more"), overflow[d]);
           GtkWidget *more = gtk_button_new_with_label (label);
+          g_autofree char *day_name = helder_format_day (&date, TRUE);
+          /* Translators: the accessible name of "+2": how many more, and on which day */
+          g_autofree char *name = g_strdup_printf (ngettext ("%u more on %s: show the week",
+                                                             "%u more on %s: show the week", overflow[d]),
+                                                   overflow[d], day_name);
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (more), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+          gtk_widget_set_tooltip_text (more, name);
 
           gtk_widget_add_css_class (more, "flat");
           gtk_widget_add_css_class (more, "calendar-more");
@@ -540,16 +633,15 @@ helder_calendar_week_show (HelderCalendarWeek          *self,
           gtk_grid_attach (GTK_GRID (self->grid), more, d, n_rows - 1, 1, 1);
         }
     }
-  /* The last row takes what height is left */
-  if (gtk_grid_get_child_at (GTK_GRID (self->grid), 0, n_rows - 1) == NULL)
-    {
-      GtkWidget *filler = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  /* The last row takes what height is left, over the "+N" buttons */
+  {
+    GtkWidget *filler = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
-      gtk_widget_set_vexpand (filler, TRUE);
-      gtk_widget_set_size_request (filler, -1, 4);
-      gtk_widget_set_can_target (filler, FALSE);
-      gtk_grid_attach (GTK_GRID (self->grid), filler, 0, n_rows - 1, 1, 1);
-    }
+    gtk_widget_set_vexpand (filler, TRUE);
+    gtk_widget_set_size_request (filler, -1, 4);
+    gtk_widget_set_can_target (filler, FALSE);
+    gtk_grid_attach (GTK_GRID (self->grid), filler, 0, n_rows - 1, 7, 1);
+  }
 }
 
 GtkWidget *
@@ -594,6 +686,7 @@ helder_calendar_week_finalize (GObject *object)
   HelderCalendarWeek *self = HELDER_CALENDAR_WEEK (object);
 
   g_clear_pointer (&self->chips, g_hash_table_unref);
+  g_free (self->signature);
 
   G_OBJECT_CLASS (helder_calendar_week_parent_class)->finalize (object);
 }
@@ -639,6 +732,7 @@ helder_calendar_week_init (HelderCalendarWeek *self)
   self->grid = gtk_grid_new ();
   gtk_grid_set_column_homogeneous (GTK_GRID (self->grid), TRUE);
   gtk_grid_set_row_spacing (GTK_GRID (self->grid), 2);
+  gtk_widget_set_vexpand (self->grid, TRUE);
   gtk_widget_set_parent (self->grid, GTK_WIDGET (self));
   g_date_clear (&self->monday, 1);
 

@@ -10,7 +10,7 @@
 
 #include <glib/gi18n.h>
 
-#include "helder-message-pane.h"
+#include "helder-message-pane-private.h"
 #include "service/helder-record-follower.h"
 
 /* The pane edits everything a message has.  Every change is saved at
@@ -20,7 +20,7 @@
  * The approval steps the status allows are buttons, insensitive with the
  * reason shown when the rules say no (four eyes: not the author).  Below
  * the fields, the message's history: every status change, who, when,
- * and what they said. */
+ * and what they said (helder-message-pane-approval.c). */
 
 typedef enum
 {
@@ -74,49 +74,9 @@ typedef struct
   GtkWidget       *widget;    /* entry row, date button, combo row, switch */
   GtkWidget       *calendar;  /* DATE */
   GPtrArray       *ids;       /* CHECKS, LINK: the choices' ids */
-  GPtrArray       *checks;    /* CHECKS: a GtkCheckButton per id */
+  GPtrArray       *titles;    /* CHECKS: the choices' names */
+  GPtrArray       *checks;    /* CHECKS: a GtkCheckButton per id, made when first expanded */
 } Field;
-
-typedef struct
-{
-  HelderMessageStatus to;
-  const char         *label;
-  gboolean            suggested;
-} Step;
-
-static const Step steps[] = {
-  { HELDER_MESSAGE_DRAFT, N_("Start Draft"), TRUE },
-  { HELDER_MESSAGE_REVIEW, N_("Send for Review"), TRUE },
-  { HELDER_MESSAGE_APPROVED, N_("Approve"), TRUE },
-  { HELDER_MESSAGE_DRAFT, N_("Send Back…"), FALSE },
-  { HELDER_MESSAGE_PUBLISHED, N_("Mark Published"), TRUE },
-  { HELDER_MESSAGE_IDEA, N_("Back to Idea"), FALSE },
-  { HELDER_MESSAGE_REVIEW, N_("Review Again"), FALSE },
-  { HELDER_MESSAGE_APPROVED, N_("Not Published"), FALSE },
-};
-
-struct _HelderMessagePane
-{
-  AdwBin             parent_instance;
-
-  /* template widgets */
-  AdwEntryRow       *title_row;
-  AdwActionRow      *status_row;
-  GtkImage          *status_icon;
-  GtkFlowBox        *steps;
-  GtkLabel          *reason_label;
-  GtkWidget         *open_text_button;
-  GtkBox            *fields;
-  GtkListBox        *history_list;
-
-  /* owned */
-  HelderPlanService *service;
-  HelderRecord      *message;    /* the stored copy shown */
-  HelderRecordList  *history;
-  HelderRecordList  *users;
-  GArray            *field_widgets;   /* Field */
-  gboolean           updating;
-};
 
 G_DEFINE_FINAL_TYPE (HelderMessagePane, helder_message_pane, ADW_TYPE_BIN)
 
@@ -130,56 +90,14 @@ static guint signals[N_SIGNALS];
 
 static void update_values (HelderMessagePane *self);
 
-static void
-show_error (HelderMessagePane *self,
+void
+helder_message_pane_show_error (HelderMessagePane *self,
             const char        *title,
             const GError      *error)
 {
   if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "(ss)", title,
                                    error ? error->message : ""))
     g_warning ("%s: %s", title, error ? error->message : "");
-}
-
-static char *
-user_name (HelderMessagePane *self,
-           const char        *login)
-{
-  guint n = self->users ? g_list_model_get_n_items (G_LIST_MODEL (self->users)) : 0;
-
-  if (login == NULL)
-    return g_strdup (_("someone"));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(HelderRecord) user = g_list_model_get_item (G_LIST_MODEL (self->users), i);
-
-      if (g_strcmp0 (helder_record_get_text (user, "login"), login) == 0)
-        return g_strdup (helder_record_get_text (user, "name"));
-    }
-  return g_strdup (login);
-}
-
-static char *
-format_moment (const char *iso)
-{
-  g_autoptr(GDateTime) when = iso ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
-  g_autoptr(GDateTime) local = when ? g_date_time_to_local (when) : NULL;
-  g_autofree char *day = NULL;
-  g_autofree char *time = NULL;
-  GDate date;
-
-  if (local == NULL)
-    {
-      if (!helder_date_from_iso (iso, &date))
-        return g_strdup ("");
-      return helder_format_day (&date, FALSE);
-    }
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
-                  g_date_time_get_year (local));
-  day = helder_format_day (&date, FALSE);
-  time = g_date_time_format (local, "%H:%M");
-  /* Translators: a day and a time: "2 december 2026 om 14:05" */
-  return g_strdup_printf (_("%s at %s"), day, time);
 }
 
 /* Saving */
@@ -192,7 +110,7 @@ save_copy (HelderMessagePane *self,
 
   if (!helder_plan_service_save_message (self->service, copy, &error))
     {
-      show_error (self, _("Could not save the message"), error);
+      helder_message_pane_show_error (self, _("Could not save the message"), error);
       update_values (self);
       return FALSE;
     }
@@ -409,6 +327,7 @@ field_clear (gpointer data)
 
   g_clear_pointer (&field->ids, g_ptr_array_unref);
   g_clear_pointer (&field->checks, g_ptr_array_unref);
+  g_clear_pointer (&field->titles, g_ptr_array_unref);
 }
 
 static GtkWidget *
@@ -445,6 +364,43 @@ build_date (HelderMessagePane *self,
   return row;
 }
 
+static void update_field (HelderMessagePane *self,
+                          Field             *field);
+
+/* The check rows are made when the row is first expanded: a store may
+ * hold hundreds of works, and most rows are never opened. */
+static void
+on_checks_expanded (HelderMessagePane *self,
+                    GParamSpec        *pspec,
+                    AdwExpanderRow    *row)
+{
+  Field *field = g_object_get_data (G_OBJECT (row), "field");
+
+  if (field->checks != NULL || !adw_expander_row_get_expanded (row))
+    return;
+  field->checks = g_ptr_array_new ();
+  for (guint i = 0; i < field->ids->len; i++)
+    {
+      GtkWidget *choice = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (choice), field->titles->pdata[i]);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (choice), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (choice), check);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      field->titles->pdata[i], -1);
+      g_object_set_data (G_OBJECT (check), "field", field);
+      g_ptr_array_add (field->checks, check);
+      adw_expander_row_add_row (row, choice);
+    }
+  self->updating = TRUE;
+  update_field (self, field);
+  self->updating = FALSE;
+  for (guint i = 0; i < field->checks->len; i++)
+    g_signal_connect_object (field->checks->pdata[i], "toggled", G_CALLBACK (on_check_toggled), self,
+                             G_CONNECT_SWAPPED);
+}
+
 static GtkWidget *
 build_checks (HelderMessagePane *self,
               Field             *field)
@@ -454,24 +410,15 @@ build_checks (HelderMessagePane *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->spec->label));
   field->ids = g_ptr_array_new_with_free_func (g_free);
-  field->checks = g_ptr_array_new ();
+  field->titles = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
     {
       g_autoptr(HelderRecord) record = g_list_model_get_item (G_LIST_MODEL (list), i);
-      GtkWidget *choice = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (choice), helder_record_get_title (record));
-      adw_action_row_add_prefix (ADW_ACTION_ROW (choice), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (choice), check);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      helder_record_get_title (record), -1);
-      g_object_set_data (G_OBJECT (check), "field", field);
-      g_signal_connect_object (check, "toggled", G_CALLBACK (on_check_toggled), self, G_CONNECT_SWAPPED);
       g_ptr_array_add (field->ids, g_strdup (helder_record_get_id (record)));
-      g_ptr_array_add (field->checks, check);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), choice);
+      g_ptr_array_add (field->titles, g_strdup (helder_record_get_title (record)));
     }
+  g_signal_connect_object (row, "notify::expanded", G_CALLBACK (on_checks_expanded), self, G_CONNECT_SWAPPED);
   field->widget = row;
   return row;
 }
@@ -624,12 +571,10 @@ update_field (HelderMessagePane *self,
             gboolean active = g_str_equal (name, "channels")
                             ? channel_chosen (message, field->ids->pdata[i])
                             : chosen != NULL && g_strv_contains (chosen, field->ids->pdata[i]);
-            GtkWidget *row = gtk_widget_get_ancestor (field->checks->pdata[i], ADW_TYPE_ACTION_ROW);
-
-            gtk_check_button_set_active (field->checks->pdata[i], active);
+            if (field->checks != NULL)
+              gtk_check_button_set_active (field->checks->pdata[i], active);
             if (active && n++ < 3)
-              g_string_append_printf (summary, "%s%s", summary->len ? ", " : "",
-                                      adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+              g_string_append_printf (summary, "%s%s", summary->len ? ", " : "", (char *) field->titles->pdata[i]);
           }
         if (n > 3)
           /* Translators: the rest of a list, after three names */
@@ -659,240 +604,26 @@ update_field (HelderMessagePane *self,
 }
 
 static void
-on_step_clicked (HelderMessagePane *self,
-                 GtkButton         *button);
-
-static void
-update_steps (HelderMessagePane *self)
-{
-  HelderMessageStatus status = helder_message_get_status (self->message);
-  g_autofree char *first_reason = NULL;
-  GtkWidget *child;
-  gboolean any = FALSE;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->steps))) != NULL)
-    gtk_flow_box_remove (self->steps, child);
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    {
-      g_autofree char *reason = NULL;
-      GtkWidget *button;
-      gboolean allowed;
-
-      if (!helder_message_step_exists (status, steps[i].to))
-        continue;
-      /* "Send back" is the reviewer's word; "start draft" the way forward from an idea */
-      if (steps[i].to == HELDER_MESSAGE_DRAFT && (i == 0) != (status == HELDER_MESSAGE_IDEA))
-        continue;
-      if (steps[i].to == HELDER_MESSAGE_REVIEW && (i == 1) != (status == HELDER_MESSAGE_DRAFT))
-        continue;
-      if (steps[i].to == HELDER_MESSAGE_APPROVED && (i == 2) != (status == HELDER_MESSAGE_REVIEW))
-        continue;
-      allowed = helder_plan_service_may_step_message (self->service, self->message, steps[i].to, &reason);
-      button = gtk_button_new_with_label (_(steps[i].label));
-      if (steps[i].suggested)
-        gtk_widget_add_css_class (button, "suggested-action");
-      gtk_widget_set_sensitive (button, allowed);
-      if (!allowed)
-        gtk_widget_set_tooltip_text (button, reason);
-      if (!allowed && first_reason == NULL)
-        first_reason = g_steal_pointer (&reason);
-      g_object_set_data (G_OBJECT (button), "step", GUINT_TO_POINTER (i));
-      g_signal_connect_object (button, "clicked", G_CALLBACK (on_step_clicked), self, G_CONNECT_SWAPPED);
-      gtk_flow_box_append (self->steps, button);
-      any = TRUE;
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->steps), any);
-  gtk_label_set_text (self->reason_label, first_reason ? first_reason : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->reason_label), first_reason != NULL);
-}
-
-static void
-update_status (HelderMessagePane *self)
-{
-  HelderMessageStatus status = helder_message_get_status (self->message);
-  const char *approver = helder_record_get_text (self->message, "approver");
-  g_autofree char *subtitle = NULL;
-
-  for (guint i = 0; i < HELDER_MESSAGE_N_STATES; i++)
-    {
-      g_autofree char *css = g_strconcat ("status-", helder_message_status_to_string (i), NULL);
-
-      gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), css);
-    }
-  {
-    g_autofree char *css = g_strconcat ("status-", helder_message_status_to_string (status), NULL);
-
-    gtk_widget_add_css_class (GTK_WIDGET (self->status_icon), css);
-  }
-  gtk_image_set_from_icon_name (self->status_icon, helder_message_status_icon_name (status));
-  if (approver != NULL && status >= HELDER_MESSAGE_APPROVED)
-    {
-      g_autofree char *name = user_name (self, approver);
-      g_autofree char *when = format_moment (helder_record_get_text (self->message, "approved_at"));
-
-      /* Translators: status, approver, when: "Goedgekeurd door Joost Bakker op 2 december 2026 om 14:05" */
-      subtitle = g_strdup_printf (_("%s by %s on %s"), helder_message_status_label (status), name, when);
-    }
-  else
-    {
-      g_autofree char *author = user_name (self, helder_record_get_text (self->message, "author"));
-
-      /* Translators: status and who wrote the message */
-      subtitle = helder_record_get_text (self->message, "author")
-               ? g_strdup_printf (_("%s, written by %s"), helder_message_status_label (status), author)
-               : g_strdup (helder_message_status_label (status));
-    }
-  adw_action_row_set_subtitle (self->status_row, subtitle);
-  update_steps (self);
-}
-
-static void
 update_values (HelderMessagePane *self)
 {
+  HelderSession *session;
+  gboolean may_edit;
+
   if (self->message == NULL)
     return;
+  /* Staff read the plan; they do not change it */
+  session = helder_service_get_session (HELDER_SERVICE (self->service));
+  may_edit = helder_session_get_role (session) != HELDER_SESSION_ROLE_STAFF &&
+             !helder_store_is_read_only (helder_service_get_store (HELDER_SERVICE (self->service)));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->fields), may_edit);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->title_row), may_edit);
   self->updating = TRUE;
   if (!gtk_widget_has_focus (GTK_WIDGET (self->title_row)))
     gtk_editable_set_text (GTK_EDITABLE (self->title_row), helder_record_get_title (self->message) ?: "");
   for (guint i = 0; i < self->field_widgets->len; i++)
     update_field (self, &g_array_index (self->field_widgets, Field, i));
-  update_status (self);
+  helder_message_pane_update_status (self);
   self->updating = FALSE;
-}
-
-/* History */
-
-static void
-update_history (HelderMessagePane *self)
-{
-  GtkWidget *child;
-  guint n = self->history ? g_list_model_get_n_items (G_LIST_MODEL (self->history)) : 0;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
-    gtk_list_box_remove (self->history_list, child);
-  /* Newest first */
-  for (guint i = n; i > 0; i--)
-    {
-      g_autoptr(HelderRecord) event = g_list_model_get_item (G_LIST_MODEL (self->history), i - 1);
-      HelderMessageStatus to = helder_message_status_from_string (helder_record_get_text (event, "to_status"));
-      const char *comment = helder_record_get_text (event, "comment");
-      g_autofree char *who = user_name (self, helder_record_get_text (event, "actor"));
-      g_autofree char *when = format_moment (helder_record_get_text (event, "at"));
-      g_autofree char *subtitle = NULL;
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon = gtk_image_new_from_icon_name (helder_message_status_icon_name (to));
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), helder_message_status_label (to));
-      subtitle = comment ? g_strdup_printf ("%s · %s\n“%s”", who, when, comment)
-                         : g_strdup_printf ("%s · %s", who, when);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      {
-        g_autofree char *css = g_strconcat ("status-", helder_message_status_to_string (to), NULL);
-
-        gtk_widget_add_css_class (icon, css);
-      }
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      gtk_list_box_append (self->history_list, row);
-    }
-  if (n == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No status changes yet"));
-      gtk_list_box_append (self->history_list, row);
-    }
-}
-
-/* Steps */
-
-/**
- * helder_message_pane_step:
- * @comment: (nullable): with a send-back, why
- *
- * Takes the shown message to @to, as its buttons do.
- */
-gboolean
-helder_message_pane_step (HelderMessagePane   *self,
-                          HelderMessageStatus  to,
-                          const char          *comment)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_return_val_if_fail (HELDER_IS_MESSAGE_PANE (self), FALSE);
-
-  if (self->message == NULL || self->service == NULL)
-    return FALSE;
-  if (!helder_plan_service_step_message (self->service, self->message, to, comment, &error))
-    {
-      show_error (self, _("Could not change the message’s status"), error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-on_send_back_response (AdwMessageDialog  *dialog,
-                       const char        *response,
-                       HelderMessagePane *self)
-{
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
-
-  if (g_strcmp0 (response, "send-back") == 0)
-    helder_message_pane_step (self, HELDER_MESSAGE_DRAFT, gtk_editable_get_text (entry));
-}
-
-static void
-on_comment_changed (GtkEditable      *entry,
-                    AdwMessageDialog *dialog)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "send-back", *text != '\0');
-}
-
-static void
-ask_comment (HelderMessagePane *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  AdwMessageDialog *dialog;
-  GtkWidget *entry = gtk_entry_new ();
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (root), _("Send Back to the Author?"),
-                                                       _("Say what should change, so the author knows. "
-                                                         "The message goes back to draft.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "send-back", _("_Send Back"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "send-back", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (dialog, "send-back", FALSE);
-  adw_message_dialog_set_default_response (dialog, "send-back");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("What should change"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Comment"), -1);
-  adw_message_dialog_set_extra_child (dialog, entry);
-  g_object_set_data (G_OBJECT (dialog), "entry", entry);
-  g_signal_connect (entry, "changed", G_CALLBACK (on_comment_changed), dialog);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_send_back_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_step_clicked (HelderMessagePane *self,
-                 GtkButton         *button)
-{
-  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "step"));
-  g_autofree char *submitter = NULL;
-  const char *login = helder_session_get_login (helder_service_get_session (HELDER_SERVICE (self->service)));
-
-  submitter = helder_plan_service_submitter (self->service, self->message);
-  /* Sending someone else's message back asks why */
-  if (steps[i].to == HELDER_MESSAGE_DRAFT &&
-      helder_message_get_status (self->message) == HELDER_MESSAGE_REVIEW &&
-      g_strcmp0 (login, submitter) != 0 && g_strcmp0 (login, helder_record_get_text (self->message, "author")) != 0)
-    {
-      ask_comment (self);
-      return;
-    }
-  helder_message_pane_step (self, steps[i].to, NULL);
 }
 
 /* Following the store */
@@ -945,8 +676,12 @@ helder_message_pane_set_service (HelderMessagePane *self,
     return;
   helder_message_pane_set_message (self, NULL);
   if (self->service != NULL)
-    g_signal_handlers_disconnect_by_func (helder_service_get_store (HELDER_SERVICE (self->service)),
-                                          on_messages_changed, self);
+    {
+      g_signal_handlers_disconnect_by_func (helder_service_get_store (HELDER_SERVICE (self->service)),
+                                            on_messages_changed, self);
+      g_signal_handlers_disconnect_by_func (helder_service_get_session (HELDER_SERVICE (self->service)),
+                                            reload, self);
+    }
   g_clear_object (&self->users);
   g_set_object (&self->service, service);
   if (service != NULL)
@@ -954,6 +689,11 @@ helder_message_pane_set_service (HelderMessagePane *self,
       self->users = helder_service_list (HELDER_SERVICE (service), HELDER_TYPE_USER);
       g_signal_connect_object (helder_service_get_store (HELDER_SERVICE (service)), "records-changed::message",
                                G_CALLBACK (on_messages_changed), self, 0);
+      /* Who sits at the desk decides which steps they may take */
+      g_signal_connect_object (helder_service_get_session (HELDER_SERVICE (service)), "notify::login",
+                               G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (helder_service_get_session (HELDER_SERVICE (service)), "notify::role",
+                               G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
     }
 }
 
@@ -976,18 +716,18 @@ helder_message_pane_set_message (HelderMessagePane *self,
     }
   g_clear_object (&self->message);
   if (self->history != NULL)
-    g_signal_handlers_disconnect_by_func (self->history, update_history, self);
+    g_signal_handlers_disconnect_by_func (self->history, helder_message_pane_update_history, self);
   g_clear_object (&self->history);
   if (message != NULL && self->service != NULL)
     {
       self->message = g_object_ref (message);
       self->history = helder_plan_service_message_history (self->service, helder_record_get_id (message));
-      g_signal_connect_object (self->history, "items-changed", G_CALLBACK (update_history), self,
+      g_signal_connect_object (self->history, "items-changed", G_CALLBACK (helder_message_pane_update_history), self,
                                G_CONNECT_SWAPPED);
     }
   build_fields (self);
   update_values (self);
-  update_history (self);
+  helder_message_pane_update_history (self);
 }
 
 HelderRecord *

@@ -10,17 +10,198 @@
 
 #include <glib/gi18n.h>
 
+#include "helder-new-record-dialog.h"
+#include "helder-planner-page.h"
+#include "helder-priorities-view.h"
+#include "helder-radar-view.h"
+#include "helder-signal-popover.h"
 #include "helder-calendar-view.h"
 #include "helder-planner-page.h"
+#include "helder-edition-view.h"
 #include "helder-works-view.h"
 #include "plan/helder-plan-service.h"
 
+/* The planner's views in one AdwViewStack (the window's header switches
+ * them), under a header of the planner's own actions: "New …" for the
+ * record the visible view holds (Ctrl+N) and, at its end, what the
+ * views share.  Each view's lane owns its stack page's child.
+ *
+ * Actions every planner view can use:
+ *   planner.new                 a new record of the visible view's kind
+ *   planner.add-signal (s)      the quick entry of a signal (Ctrl+Shift+S),
+ *                               about the topic given ("" : as before)
+ *   planner.show-record (ss)    shows a record (type name, id) in its
+ *                               view: the page switches to the view and
+ *                               emits show-record, which the view follows
+ *                               (the ledger selects the priority)
+ *
+ * A view with widgets of its own is still bound (helder_page_class_bind_list)
+ * so the page knows whether the planner is empty. */
+
 struct _HelderPlannerPage
 {
-  HelderPage parent_instance;
+  HelderPage            parent_instance;
+
+  /* template widgets */
+  AdwViewStack         *views;   /* the page's, bound by HelderPage */
+  HelderPrioritiesView *priorities_view;   /* bound by HelderPage too */
+  GtkWidget            *new_item_button;
+  AdwButtonContent     *new_item_content;
+  GtkMenuButton        *signal_button;
+  HelderSignalPopover  *signal_popover;
 };
 
 G_DEFINE_FINAL_TYPE (HelderPlannerPage, helder_planner_page, HELDER_TYPE_PAGE)
+
+enum {
+  SHOW_RECORD,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* What each view holds: its "New …" and the records it shows */
+static const struct
+{
+  const char *view;
+  const char *type_name;
+  const char *new_label;   /* the button, with its mnemonic */
+  const char *new_title;   /* the dialog's title */
+} view_kinds[] = {
+  { "priorities", "priority",       N_("_New Priority"), N_("New Priority") },
+  { "topics",     "topic",          N_("_New Topic"),    N_("New Topic") },
+  { "messages",   "message",        N_("_New Message"),  N_("New Message") },
+  { "works",      "works",          N_("_New Works"),    N_("New Works") },
+  { "editions",   "omgevingsbeeld", NULL,                NULL },
+};
+
+static int
+kind_of_view (const char *view)
+{
+  for (guint i = 0; view != NULL && i < G_N_ELEMENTS (view_kinds); i++)
+    if (g_str_equal (view_kinds[i].view, view))
+      return i;
+  return -1;
+}
+
+static int
+kind_of_type (const char *type_name)
+{
+  for (guint i = 0; type_name != NULL && i < G_N_ELEMENTS (view_kinds); i++)
+    if (g_str_equal (view_kinds[i].type_name, type_name))
+      return i;
+  return -1;
+}
+
+static void
+actions_update (HelderPlannerPage *self)
+{
+  HelderService *service = helder_page_get_service (HELDER_PAGE (self));
+  int kind = kind_of_view (adw_view_stack_get_visible_child_name (self->views));
+  gboolean may;
+
+  may = kind >= 0 && view_kinds[kind].new_label != NULL && service != NULL &&
+                 helder_service_may_create (service, helder_record_type_from_name (view_kinds[kind].type_name));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "planner.new", may);
+  may = service != NULL && helder_service_may_create (service, HELDER_TYPE_SIGNAL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "planner.add-signal", may);
+  gtk_widget_set_visible (GTK_WIDGET (self->signal_button), may);
+  gtk_widget_set_visible (self->new_item_button, may);
+  if (kind >= 0 && view_kinds[kind].new_label != NULL)
+    adw_button_content_set_label (self->new_item_content, _(view_kinds[kind].new_label));
+}
+
+static void
+service_changed (HelderPlannerPage *self)
+{
+  HelderService *service = helder_page_get_service (HELDER_PAGE (self));
+
+  if (service != NULL)
+    g_signal_connect_object (helder_service_get_session (service), "notify::role", G_CALLBACK (actions_update),
+                             self, G_CONNECT_SWAPPED);
+  actions_update (self);
+}
+
+static void
+stop_expecting (HelderPlannerPage *self)
+{
+  helder_priorities_view_expect_new (self->priorities_view, FALSE);
+}
+
+static void
+new_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HelderPlannerPage *self = HELDER_PLANNER_PAGE (widget);
+  HelderService *service = helder_page_get_service (HELDER_PAGE (self));
+  int kind = kind_of_view (adw_view_stack_get_visible_child_name (self->views));
+  GtkRoot *root = gtk_widget_get_root (widget);
+  HelderNewRecordDialog *dialog;
+
+  if (service == NULL || kind < 0 || view_kinds[kind].new_title == NULL || !GTK_IS_WINDOW (root))
+    return;
+  dialog = helder_new_record_dialog_new (service, helder_record_type_from_name (view_kinds[kind].type_name),
+                                         _(view_kinds[kind].new_title));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  gtk_window_set_application (GTK_WINDOW (dialog), gtk_window_get_application (GTK_WINDOW (root)));
+  /* The ledger selects the priority made */
+  if (kind == 0)
+    {
+      helder_priorities_view_expect_new (self->priorities_view, TRUE);
+      g_signal_connect_object (dialog, "destroy", G_CALLBACK (stop_expecting), self, G_CONNECT_SWAPPED);
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * helder_planner_page_show_record:
+ * @type_name: a record type, as in the sync protocol ("topic")
+ *
+ * Shows the record in the planner's view for its type.
+ *
+ * Returns: whether the planner has a view for it
+ */
+gboolean
+helder_planner_page_show_record (HelderPlannerPage *self,
+                                 const char        *type_name,
+                                 const char        *id)
+{
+  int kind;
+
+  g_return_val_if_fail (HELDER_IS_PLANNER_PAGE (self), FALSE);
+
+  if ((kind = kind_of_type (type_name)) < 0)
+    return FALSE;
+  adw_view_stack_set_visible_child_name (self->views, view_kinds[kind].view);
+  if (kind == 0)
+    helder_priorities_view_select (self->priorities_view, id);
+  g_signal_emit (self, signals[SHOW_RECORD], g_quark_from_string (type_name), type_name, id);
+  return TRUE;
+}
+
+static void
+add_signal_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HelderPlannerPage *self = HELDER_PLANNER_PAGE (widget);
+
+  helder_signal_popover_set_topic (self->signal_popover, g_variant_get_string (parameter, NULL));
+  gtk_menu_button_popup (self->signal_button);
+}
+
+static void
+show_record_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  const char *type_name, *id;
+
+  g_variant_get (parameter, "(&s&s)", &type_name, &id);
+  helder_planner_page_show_record (HELDER_PLANNER_PAGE (widget), type_name, id);
+}
 
 static gboolean
 helder_planner_page_can_open (HelderPage *page,
@@ -53,23 +234,66 @@ helder_planner_page_open_record (HelderPage   *page,
 static void
 helder_planner_page_class_init (HelderPlannerPageClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   HelderPageClass *page_class = HELDER_PAGE_CLASS (klass);
 
+  g_type_ensure (HELDER_TYPE_PRIORITIES_VIEW);
+  g_type_ensure (HELDER_TYPE_SIGNAL_POPOVER);
   g_type_ensure (HELDER_TYPE_WORKS_VIEW);
+  g_type_ensure (HELDER_TYPE_RADAR_VIEW);
+  g_type_ensure (HELDER_TYPE_EDITION_VIEW);
 
   page_class->open_record = helder_planner_page_open_record;
   page_class->can_open = helder_planner_page_can_open;
   g_type_ensure (HELDER_TYPE_CALENDAR_VIEW);
   helder_page_class_set_template (page_class, "/nl/hltsamen/Helder/ui/helder-planner-page.ui");
   helder_page_class_set_views (page_class);
-  helder_page_class_bind_list (page_class, "priorities_list", HELDER_TYPE_PRIORITY);
-  helder_page_class_bind_list (page_class, "topics_list", HELDER_TYPE_TOPIC);
-  helder_page_class_bind_list (page_class, "editions_list", HELDER_TYPE_OMGEVINGSBEELD);
+  helder_page_class_bind_list (page_class, "priorities_view", HELDER_TYPE_PRIORITY);
+  helder_page_class_bind_list (page_class, "radar_view", HELDER_TYPE_TOPIC);
+  /* Views of their own: their lists only say whether the planner is empty */
+  helder_page_class_bind_list (page_class, "calendar_view", HELDER_TYPE_MESSAGE);
+  helder_page_class_bind_list (page_class, "works_view", HELDER_TYPE_WORKS);
+  helder_page_class_bind_list (page_class, "edition_view", HELDER_TYPE_OMGEVINGSBEELD);
   helder_page_class_set_new_item (page_class, HELDER_TYPE_PRIORITY, N_("New Priority"));
+  gtk_widget_class_bind_template_child (widget_class, HelderPlannerPage, new_item_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderPlannerPage, new_item_content);
+  gtk_widget_class_bind_template_child (widget_class, HelderPlannerPage, signal_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderPlannerPage, signal_popover);
+
+  /**
+   * HelderPlannerPage::show-record:
+   * @type_name: the record's type, as in the sync protocol
+   * @id: the record
+   *
+   * A view is asked to show a record (a priority's topic, say); detailed
+   * with the type name.  The page has switched to the view already.
+   */
+  signals[SHOW_RECORD] =
+    g_signal_new ("show-record", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+
+  gtk_widget_class_install_action (widget_class, "planner.new", NULL, new_activated);
+  gtk_widget_class_install_action (widget_class, "planner.show-record", "(ss)", show_record_activated);
+  gtk_widget_class_install_action (widget_class, "planner.add-signal", "s", add_signal_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "planner.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "planner.add-signal", "s", "");
 }
 
 static void
 helder_planner_page_init (HelderPlannerPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->views = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (self), HELDER_TYPE_PLANNER_PAGE,
+                                                               "views"));
+  self->priorities_view = HELDER_PRIORITIES_VIEW (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                                 HELDER_TYPE_PLANNER_PAGE,
+                                                                                 "priorities_view"));
+
+  g_object_bind_property (self, "service", self->priorities_view, "service", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "service", self->signal_popover, "service", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->views, "notify::visible-child-name", G_CALLBACK (actions_update), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self, "notify::service", G_CALLBACK (service_changed), self, G_CONNECT_SWAPPED);
+  actions_update (self);
 }

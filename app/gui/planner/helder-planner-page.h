@@ -14,4 +14,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HelderPlannerPage, helder_planner_page, HELDER, PLANNER_PAGE, HelderPage)
 
+gboolean helder_planner_page_show_record (HelderPlannerPage *self,
+                                          const char        *type_name,
+                                          const char        *id);
+
 G_END_DECLS

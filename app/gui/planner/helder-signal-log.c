@@ -181,7 +181,9 @@ helder_signal_log_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->signals, update_counts, self);
   g_clear_object (&self->signals);
   g_clear_object (&self->service);
-  gtk_widget_dispose_template (GTK_WIDGET (self), HELDER_TYPE_SIGNAL_LOG);
+  /* dispose may run twice; the template goes once */
+  if (self->total_label != NULL)
+    gtk_widget_dispose_template (GTK_WIDGET (self), HELDER_TYPE_SIGNAL_LOG);
 
   G_OBJECT_CLASS (helder_signal_log_parent_class)->dispose (object);
 }

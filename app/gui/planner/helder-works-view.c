@@ -13,7 +13,9 @@
 #include <glib/gi18n.h>
 
 #include "helder-works-view.h"
+#include "helder-works-view-private.h"
 #include "helder-window.h"
+#include "plan/helder-plan-exchange.h"
 #include "model/helder-record-format.h"
 #include "plan/helder-plan-works.h"
 #include "service/helder-record-follower.h"
@@ -25,57 +27,8 @@
  * store changes; the form follows its record and saves a moment after
  * the last keystroke, through the service. */
 
-#define SAVE_DELAY_MS    500
 #define REFRESH_DELAY_MS 150
 
-struct _HelderWorksView
-{
-  AdwBin parent_instance;
-
-  /* template widgets */
-  AdwLeaflet           *leaflet;
-  GtkSearchEntry       *search_entry;
-  GtkLabel             *summary_label;
-  GtkStack             *list_stack;
-  GtkListView          *works_list;
-  AdwStatusPage        *empty_page;
-  GtkStack             *detail_stack;
-  GtkWidget            *back_button;
-  AdwPreferencesGroup  *warnings_group;
-  AdwEntryRow          *title_row;
-  AdwEntryRow          *location_row;
-  AdwEntryRow          *streets_row;
-  AdwEntryRow          *wijk_row;
-  AdwEntryRow          *contact_row;
-  GtkMenuButton        *start_button;
-  GtkCalendar          *start_calendar;
-  GtkMenuButton        *end_button;
-  GtkCalendar          *end_calendar;
-  AdwActionRow         *lead_row;
-  GtkSpinButton        *lead_spin;
-  AdwActionRow         *deadline_row;
-  AdwExpanderRow       *audiences_row;
-  AdwPreferencesGroup  *messages_group;
-  GtkTextView          *description_view;
-
-  /* owned */
-  HelderService        *service;
-  HelderRecordList     *works;
-  HelderRecordList     *messages;
-  HelderRecordList     *audiences;
-  GtkCustomFilter      *filter;
-  GtkSingleSelection   *selection;
-  HelderRecordFollower *follower;
-  GHashTable           *warnings;   /* works id → GPtrArray of HelderWorksWarning */
-  GHashTable           *rows;       /* bound row widgets */
-  GPtrArray            *detail_rows;/* rows the form added to its groups */
-  GPtrArray            *audience_checks;
-  char                 *start;      /* the form's dates, YYYY-MM-DD */
-  char                 *end;
-  guint                 save_id;
-  guint                 refresh_id;
-  gboolean              filling;
-};
 
 G_DEFINE_FINAL_TYPE (HelderWorksView, helder_works_view, ADW_TYPE_BIN)
 
@@ -87,9 +40,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void fill_form    (HelderWorksView *self);
-static void fill_dynamic (HelderWorksView *self);
-static void save_now  (HelderWorksView *self);
 
 /**
  * helder_works_view_today:
@@ -109,8 +59,8 @@ helder_works_view_today (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
-static HelderPlanService *
-plan (HelderWorksView *self)
+HelderPlanService *
+helder_works_view_plan (HelderWorksView *self)
 {
   return HELDER_IS_PLAN_SERVICE (self->service) ? HELDER_PLAN_SERVICE (self->service) : NULL;
 }
@@ -121,8 +71,8 @@ selected (HelderWorksView *self)
   return self->selection ? gtk_single_selection_get_selected_item (self->selection) : NULL;
 }
 
-static void
-show_error (HelderWorksView *self,
+void
+helder_works_view_show_error (HelderWorksView *self,
             const char      *title,
             const GError    *error)
 {
@@ -148,8 +98,8 @@ toast (HelderWorksView *self,
 
 /* The list */
 
-static GPtrArray *
-warnings_of (HelderWorksView *self,
+GPtrArray *
+helder_works_view_warnings_of (HelderWorksView *self,
              HelderRecord    *works)
 {
   return works ? g_hash_table_lookup (self->warnings, helder_record_get_id (works)) : NULL;
@@ -188,7 +138,7 @@ update_row (HelderWorksView *self,
   GtkWidget *subtitle = g_object_get_data (G_OBJECT (row), "subtitle");
   GtkWidget *badge = g_object_get_data (G_OBJECT (row), "badge");
   GtkWidget *count = g_object_get_data (G_OBJECT (row), "count");
-  GPtrArray *warnings = warnings_of (self, works);
+  GPtrArray *warnings = helder_works_view_warnings_of (self, works);
   g_autofree char *sub = works ? works_subtitle (works) : NULL;
   g_autoptr(GString) tip = g_string_new (NULL);
   g_autofree char *n = NULL, *label = NULL;
@@ -226,9 +176,12 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_bottom (row, 6);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  /* the list keeps its width; long titles end in an ellipsis */
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 36);
   gtk_widget_add_css_class (title, "heading");
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
   gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (subtitle), 40);
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_set_hexpand (texts, TRUE);
@@ -283,7 +236,7 @@ search_matches (gpointer item,
                 gpointer data)
 {
   HelderWorksView *self = data;
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->works_search_entry));
   g_autofree char *haystack = NULL, *needle = NULL;
   g_autoptr(GPtrArray) streets = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
@@ -317,7 +270,7 @@ update_list_state (HelderWorksView *self)
   GHashTableIter iter;
   gpointer value;
 
-  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->works_list_stack, n > 0 ? "list" : "empty");
   g_hash_table_iter_init (&iter, self->warnings);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     attention += ((GPtrArray *) value)->len > 0;
@@ -328,8 +281,8 @@ update_list_state (HelderWorksView *self)
   else
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u works needs attention",
                                             "%u works need attention", attention), attention);
-  gtk_label_set_text (self->summary_label, summary);
-  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), summary != NULL);
+  gtk_label_set_text (self->works_summary_label, summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->works_summary_label), summary != NULL);
 }
 
 /* Warnings */
@@ -343,9 +296,11 @@ refresh_warnings (HelderWorksView *self)
   gpointer row;
 
   g_hash_table_remove_all (self->warnings);
-  if (plan (self) != NULL)
+  if (helder_works_view_plan (self) != NULL)
     {
-      all = helder_plan_service_works_warnings (plan (self), today);
+      /* on the lists the view holds: nothing read from the store */
+      all = helder_plan_service_works_warnings_from (helder_works_view_plan (self), G_LIST_MODEL (self->works),
+                                                     G_LIST_MODEL (self->messages), today);
       for (guint i = 0; i < all->len; i++)
         {
           HelderWorksWarning *warning = all->pdata[i];
@@ -364,7 +319,7 @@ refresh_warnings (HelderWorksView *self)
     update_row (self, row);
   update_list_state (self);
   if (!self->filling)
-    fill_dynamic (self);
+    helder_works_view_fill_dynamic (self);
 }
 
 static gboolean
@@ -384,391 +339,24 @@ store_changed (HelderWorksView *self)
     self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_cb, self);
 }
 
-/* The detail */
+static gboolean select_position (HelderWorksView *self,
+                                 const char      *works_id);
 
-static void
-clear_detail_rows (HelderWorksView *self)
-{
-  for (guint i = 0; i < self->detail_rows->len; i++)
-    {
-      GtkWidget *row = self->detail_rows->pdata[i];
-      GtkWidget *group = g_object_get_data (G_OBJECT (row), "group");
-
-      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
-    }
-  g_ptr_array_set_size (self->detail_rows, 0);
-}
-
-static void
-clear_audiences (HelderWorksView *self)
-{
-  for (guint i = 0; i < self->audience_checks->len; i++)
-    adw_expander_row_remove (self->audiences_row, g_object_get_data (self->audience_checks->pdata[i], "row"));
-  g_ptr_array_set_size (self->audience_checks, 0);
-}
-
-static void
-add_detail_row (HelderWorksView     *self,
-                AdwPreferencesGroup *group,
-                GtkWidget           *row)
-{
-  g_object_set_data (G_OBJECT (row), "group", group);
-  adw_preferences_group_add (group, row);
-  g_ptr_array_add (self->detail_rows, row);
-}
-
-static GtkWidget *
-suffix_button (const char *label,
-               const char *action,
-               GVariant   *target)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  if (target != NULL)
-    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
-  return button;
-}
-
-static void
-fill_warnings (HelderWorksView *self,
-               HelderRecord    *works)
-{
-  GPtrArray *warnings = warnings_of (self, works);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->warnings_group), warnings != NULL && warnings->len > 0);
-  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
-    {
-      HelderWorksWarning *warning = warnings->pdata[i];
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon = gtk_image_new_from_icon_name (warning->kind == HELDER_WORKS_WARNING_LETTER
-                                                      ? "mail-unread-symbolic" : "dialog-warning-symbolic");
-      GtkWidget *button = NULL;
-
-      gtk_widget_add_css_class (icon, "warning");
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), warning->title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), warning->explanation);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      if (warning->kind == HELDER_WORKS_WARNING_LETTER && warning->message == NULL)
-        button = suffix_button (_("Plan _Residents’ Letter"), "works.plan-letter", NULL);
-      else if (warning->kind == HELDER_WORKS_WARNING_LETTER)
-        button = suffix_button (_("Open _Text"), "works.open-message", g_variant_new_string (warning->message));
-      else
-        button = suffix_button (_("_Show"), "works.select", g_variant_new_string (warning->other));
-      gtk_widget_add_css_class (button, warning->kind == HELDER_WORKS_WARNING_LETTER &&
-                                        warning->message == NULL ? "suggested-action" : "flat");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      add_detail_row (self, self->warnings_group, row);
-    }
-}
-
-static void
-fill_messages (HelderWorksView *self,
-               HelderRecord    *works)
-{
-  guint n = self->messages ? g_list_model_get_n_items (G_LIST_MODEL (self->messages)) : 0, shown = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(HelderRecord) message = g_list_model_get_item (G_LIST_MODEL (self->messages), i);
-      const char * const *linked = helder_record_get_list (message, "works");
-      g_autofree char *day = NULL, *subtitle = NULL;
-      GtkWidget *row;
-
-      if (linked == NULL || !g_strv_contains (linked, helder_record_get_id (works)))
-        continue;
-      day = helder_works_format_day (helder_record_get_text (message, "window_start"));
-      subtitle = day ? g_strdup_printf ("%s · %s", helder_format_choice (helder_record_get_text (message, "status")), day)
-                     : g_strdup (helder_format_choice (helder_record_get_text (message, "status")));
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), helder_record_get_title (message));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 suffix_button (_("Open _Text"), "works.open-message",
-                                                g_variant_new_string (helder_record_get_id (message))));
-      add_detail_row (self, self->messages_group, row);
-      shown++;
-    }
-  if (shown == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No messages linked yet"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   _("Plan the residents’ letter here; it appears in the calendar."));
-      add_detail_row (self, self->messages_group, row);
-    }
-}
-
-static void
-form_changed (HelderWorksView *self);
-
-static void
-fill_audiences (HelderWorksView *self,
-                HelderRecord    *works)
-{
-  const char * const *chosen = helder_record_get_list (works, "audiences");
-  guint n = self->audiences ? g_list_model_get_n_items (G_LIST_MODEL (self->audiences)) : 0, count = 0;
-  g_autofree char *subtitle = NULL;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(HelderRecord) audience = g_list_model_get_item (G_LIST_MODEL (self->audiences), i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-      gboolean on = chosen != NULL && g_strv_contains (chosen, helder_record_get_id (audience));
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), helder_record_get_title (audience));
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), on);
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      helder_record_get_title (audience), -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      g_object_set_data_full (G_OBJECT (check), "id", g_strdup (helder_record_get_id (audience)), g_free);
-      g_object_set_data (G_OBJECT (check), "row", row);
-      g_signal_connect_object (check, "toggled", G_CALLBACK (form_changed), self, G_CONNECT_SWAPPED);
-      adw_expander_row_add_row (self->audiences_row, row);
-      g_ptr_array_add (self->audience_checks, check);
-      count += on;
-    }
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u chosen", "%u chosen", count), count);
-  adw_expander_row_set_subtitle (self->audiences_row, subtitle);
-}
-
-static void
-set_date_button (GtkMenuButton *button,
-                 GtkCalendar   *calendar,
-                 const char    *iso)
-{
-  g_autofree char *day = helder_works_format_day (iso);
-  int y, m, d;
-
-  gtk_menu_button_set_label (button, day ? day : _("No date"));
-  if (iso != NULL && sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) == 3)
-    {
-      g_autoptr(GDateTime) date = g_date_time_new_local (y, m, d, 0, 0, 0);
-
-      if (date != NULL)
-        gtk_calendar_select_day (calendar, date);
-    }
-}
-
-static void
-fill_deadline (HelderWorksView *self,
-               HelderRecord    *works)
-{
-  int org = plan (self) ? helder_plan_service_works_lead_time (plan (self)) : HELDER_WORKS_LEAD_TIME_DEFAULT;
-  g_autofree char *deadline = helder_works_letter_deadline (works, org);
-  g_autofree char *day = helder_works_format_day (deadline);
-  g_autofree char *lead = NULL;
-  int days = helder_works_lead_time (works, org);
-
-  adw_action_row_set_subtitle (self->deadline_row, day ? day : _("Set a start date first"));
-  if (helder_record_get_int (works, "lead_time_days") > 0)
-    lead = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day before the start, for these works",
-                                         "%d days before the start, for these works", days), days);
-  else
-    lead = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "0: the organisation’s %d day",
-                                         "0: the organisation’s %d days", org), org);
-  adw_action_row_set_subtitle (self->lead_row, lead);
-}
-
-static void
-fill_form (HelderWorksView *self)
-{
-  HelderRecord *base = self->follower ? helder_record_follower_get_base (self->follower) : NULL;
-  const char * const *streets;
-  g_autofree char *joined = NULL;
-  gboolean may;
-
-  if (base == NULL || helder_record_follower_get_deleted (self->follower))
-    {
-      gtk_stack_set_visible_child_name (self->detail_stack, "none");
-      return;
-    }
-
-  self->filling = TRUE;
-  clear_audiences (self);
-  gtk_stack_set_visible_child_name (self->detail_stack, "detail");
-  gtk_editable_set_text (GTK_EDITABLE (self->title_row), helder_record_get_text (base, "title") ?: "");
-  gtk_editable_set_text (GTK_EDITABLE (self->location_row), helder_record_get_text (base, "location") ?: "");
-  streets = helder_record_get_list (base, "streets");
-  joined = streets ? g_strjoinv (", ", (char **) streets) : g_strdup ("");
-  gtk_editable_set_text (GTK_EDITABLE (self->streets_row), joined);
-  gtk_editable_set_text (GTK_EDITABLE (self->wijk_row), helder_record_get_text (base, "wijk") ?: "");
-  gtk_editable_set_text (GTK_EDITABLE (self->contact_row), helder_record_get_text (base, "contact") ?: "");
-  g_free (self->start);
-  self->start = g_strdup (helder_record_get_text (base, "start_date"));
-  g_free (self->end);
-  self->end = g_strdup (helder_record_get_text (base, "end_date"));
-  set_date_button (self->start_button, self->start_calendar, self->start);
-  set_date_button (self->end_button, self->end_calendar, self->end);
-  gtk_spin_button_set_value (self->lead_spin, helder_record_get_int (base, "lead_time_days"));
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view),
-                            helder_record_get_text (base, "description") ?: "", -1);
-  fill_audiences (self, base);
-  fill_dynamic (self);
-
-  may = self->service && helder_service_may_create (self->service, HELDER_TYPE_WORKS);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "works.delete", may);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "works.plan-letter",
-                                 self->service && helder_service_may_create (self->service, HELDER_TYPE_MESSAGE));
-  self->filling = FALSE;
-}
-
-/* What the rules say about the form's works: its deadline, warnings and
- * messages, shown again whenever the store changes. */
-static void
-fill_dynamic (HelderWorksView *self)
-{
-  HelderRecord *base = self->follower ? helder_record_follower_get_base (self->follower) : NULL;
-
-  clear_detail_rows (self);
-  if (base == NULL || helder_record_follower_get_deleted (self->follower))
-    return;
-  fill_deadline (self, base);
-  fill_warnings (self, base);
-  fill_messages (self, base);
-}
-
-static char **
-split_streets (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit_set (text ? text : "", ",;", -1);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      g_strstrip (parts[i]);
-      if (*parts[i] != '\0')
-        g_strv_builder_add (builder, parts[i]);
-    }
-  return g_strv_builder_end (builder);
-}
-
-static char *
-entry_text (AdwEntryRow *row)
-{
-  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
-
-  g_strstrip (text);
-  return *text ? g_steal_pointer (&text) : NULL;
-}
-
-static void
-save_now (HelderWorksView *self)
-{
-  HelderRecord *base = self->follower ? helder_record_follower_get_base (self->follower) : NULL;
-  g_autoptr(HelderRecord) copy = NULL;
-  g_autoptr(GStrvBuilder) chosen = g_strv_builder_new ();
-  g_auto(GStrv) streets = NULL, audiences = NULL;
-  g_autofree char *title = NULL, *location = NULL, *wijk = NULL, *contact = NULL, *description = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
-  GtkTextIter start, end;
-
-  g_clear_handle_id (&self->save_id, g_source_remove);
-  if (base == NULL || helder_record_follower_get_deleted (self->follower))
-    return;
-
-  title = entry_text (self->title_row);
-  if (title == NULL)
-    return;  /* a works needs its title: wait for one */
-  location = entry_text (self->location_row);
-  wijk = entry_text (self->wijk_row);
-  contact = entry_text (self->contact_row);
-  streets = split_streets (gtk_editable_get_text (GTK_EDITABLE (self->streets_row)));
-  for (guint i = 0; i < self->audience_checks->len; i++)
-    if (gtk_check_button_get_active (self->audience_checks->pdata[i]))
-      g_strv_builder_add (chosen, g_object_get_data (self->audience_checks->pdata[i], "id"));
-  audiences = g_strv_builder_end (chosen);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  description = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-
-  copy = helder_record_follower_copy (base);
-  g_object_set (copy,
-                "title", title,
-                "location", location,
-                "streets", streets[0] ? streets : NULL,
-                "wijk", wijk,
-                "contact", contact,
-                "start-date", self->start,
-                "end-date", self->end,
-                "lead-time-days", gtk_spin_button_get_value_as_int (self->lead_spin),
-                "audiences", audiences[0] ? audiences : NULL,
-                "description", *description ? description : NULL,
-                NULL);
-  if (helder_record_equal_data (copy, base))
-    {
-      helder_record_follower_set_edited (self->follower, FALSE);
-      return;
-    }
-  if (!helder_record_follower_save (self->follower, copy, &error))
-    show_error (self, _("Could not save the works"), error);
-}
-
+/* A record the store changed comes back as a new object, which drops
+ * the selection: the same works is chosen again. */
 static gboolean
-save_cb (gpointer data)
+reselect_cb (gpointer data)
 {
   HelderWorksView *self = data;
 
-  self->save_id = 0;
-  save_now (self);
+  self->reselect_id = 0;
+  if (self->follower != NULL && selected (self) == NULL &&
+      !select_position (self, helder_record_follower_get_id (self->follower)))
+    {
+      g_clear_object (&self->follower);
+      helder_works_view_fill_form (self);
+    }
   return G_SOURCE_REMOVE;
-}
-
-static void
-form_changed (HelderWorksView *self)
-{
-  if (self->filling || self->follower == NULL)
-    return;
-  helder_record_follower_set_edited (self->follower, TRUE);
-  g_clear_handle_id (&self->save_id, g_source_remove);
-  self->save_id = g_timeout_add (SAVE_DELAY_MS, save_cb, self);
-}
-
-static char *
-calendar_iso (GtkCalendar *calendar)
-{
-  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
-
-  return g_date_time_format (date, "%Y-%m-%d");
-}
-
-static void
-start_selected (HelderWorksView *self)
-{
-  if (self->filling)
-    return;
-  g_free (self->start);
-  self->start = calendar_iso (self->start_calendar);
-  set_date_button (self->start_button, self->start_calendar, self->start);
-  gtk_menu_button_popdown (self->start_button);
-  form_changed (self);
-}
-
-static void
-end_selected (HelderWorksView *self)
-{
-  if (self->filling)
-    return;
-  g_free (self->end);
-  self->end = calendar_iso (self->end_calendar);
-  set_date_button (self->end_button, self->end_calendar, self->end);
-  gtk_menu_button_popdown (self->end_button);
-  form_changed (self);
-}
-
-static void
-follower_changed (HelderWorksView      *self,
-                  HelderFollowEvent     event,
-                  HelderRecord         *stored)
-{
-  /* Under edits the next save merges; otherwise show what came in */
-  if (event != HELDER_FOLLOW_CHANGED_UNDER_EDITS)
-    fill_form (self);
 }
 
 static void
@@ -776,28 +364,39 @@ selection_changed (HelderWorksView *self)
 {
   HelderRecord *works = selected (self);
 
+  if (works != NULL && self->follower != NULL &&
+      g_strcmp0 (helder_record_get_id (works), helder_record_follower_get_id (self->follower)) == 0)
+    return;
+  if (works == NULL && self->follower != NULL && !helder_record_follower_get_deleted (self->follower) &&
+      helder_record_list_lookup (self->works, helder_record_follower_get_id (self->follower), NULL))
+    {
+      if (self->reselect_id == 0)
+        self->reselect_id = g_idle_add (reselect_cb, self);
+      return;
+    }
+
   if (self->save_id != 0)
-    save_now (self);
+    helder_works_view_save_now (self);
   g_clear_object (&self->follower);
   if (works != NULL && self->service != NULL)
     {
       self->follower = helder_record_follower_new (self->service, works);
-      g_signal_connect_object (self->follower, "changed", G_CALLBACK (follower_changed), self, G_CONNECT_SWAPPED);
-      adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail_stack));
+      g_signal_connect_object (self->follower, "changed", G_CALLBACK (helder_works_view_follower_changed), self, G_CONNECT_SWAPPED);
+      adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->works_detail_stack));
     }
-  fill_form (self);
+  helder_works_view_fill_form (self);
 }
 
 static void
 back_clicked (HelderWorksView *self)
 {
-  adw_leaflet_set_visible_child (self->leaflet, gtk_widget_get_first_child (GTK_WIDGET (self->leaflet)));
+  adw_leaflet_set_visible_child (self->leaflet, self->list_column);
 }
 
 static void
 folded_changed (HelderWorksView *self)
 {
-  gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet));
+  gtk_widget_set_visible (self->works_back_button, adw_leaflet_get_folded (self->leaflet));
 }
 
 /**
@@ -811,20 +410,25 @@ gboolean
 helder_works_view_select (HelderWorksView *self,
                           const char      *works_id)
 {
-  GListModel *model;
-  guint n;
-
   g_return_val_if_fail (HELDER_IS_WORKS_VIEW (self), FALSE);
 
   if (self->selection == NULL || works_id == NULL)
     return FALSE;
-  model = gtk_single_selection_get_model (self->selection);
   if (!helder_record_list_lookup (self->works, works_id, NULL))
     return FALSE;
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->works_search_entry)), "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->works_search_entry), "");
   search_changed (self);
-  n = g_list_model_get_n_items (model);
+  return select_position (self, works_id);
+}
+
+static gboolean
+select_position (HelderWorksView *self,
+                 const char      *works_id)
+{
+  GListModel *model = gtk_single_selection_get_model (self->selection);
+  guint n = g_list_model_get_n_items (model);
+
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(HelderRecord) works = g_list_model_get_item (model, i);
@@ -855,11 +459,11 @@ new_works (GtkWidget  *widget,
   works = helder_service_create (self->service, HELDER_TYPE_WORKS, _("New works"), &error);
   if (works == NULL)
     {
-      show_error (self, _("Could not add works"), error);
+      helder_works_view_show_error (self, _("Could not add works"), error);
       return;
     }
   helder_works_view_select (self, helder_record_get_id (works));
-  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  gtk_widget_grab_focus (GTK_WIDGET (self->works_title_row));
 }
 
 static void
@@ -873,14 +477,14 @@ plan_letter (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *today = helder_works_view_today (), *day = NULL, *text = NULL;
 
-  if (works == NULL || plan (self) == NULL)
+  if (works == NULL || helder_works_view_plan (self) == NULL)
     return;
   if (self->save_id != 0)
-    save_now (self);
-  letter = helder_plan_service_create_works_letter (plan (self), works, today, &error);
+    helder_works_view_save_now (self);
+  letter = helder_plan_service_create_works_letter (helder_works_view_plan (self), works, today, &error);
   if (letter == NULL)
     {
-      show_error (self, _("Could not plan the residents’ letter"), error);
+      helder_works_view_show_error (self, _("Could not plan the residents’ letter"), error);
       return;
     }
   day = helder_works_format_day (helder_record_get_text (letter, "window_start"));
@@ -899,15 +503,15 @@ open_message (GtkWidget  *widget,
   g_autoptr(HelderRecord) message = NULL, document = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (plan (self) == NULL)
+  if (helder_works_view_plan (self) == NULL)
     return;
   message = helder_service_load (self->service, HELDER_TYPE_MESSAGE, g_variant_get_string (parameter, NULL));
   if (message == NULL)
     return;
-  document = helder_plan_service_message_text (plan (self), message, &error);
+  document = helder_plan_service_message_text (helder_works_view_plan (self), message, &error);
   if (document == NULL)
     {
-      show_error (self, _("Could not open the message’s text"), error);
+      helder_works_view_show_error (self, _("Could not open the message’s text"), error);
       return;
     }
   gtk_widget_activate_action (widget, "win.open-document", "s", helder_record_get_id (document));
@@ -929,7 +533,7 @@ undo_delete (AdwToast        *toast,
   g_autoptr(GError) error = NULL;
 
   if (self->service != NULL && !helder_service_restore (self->service, works, &error))
-    show_error (self, _("Could not restore the works"), error);
+    helder_works_view_show_error (self, _("Could not restore the works"), error);
 }
 
 static void
@@ -950,7 +554,7 @@ delete_works (GtkWidget  *widget,
   works = helder_record_follower_copy (base);
   if (!helder_service_delete (self->service, works, &error))
     {
-      show_error (self, _("Could not delete the works"), error);
+      helder_works_view_show_error (self, _("Could not delete the works"), error);
       return;
     }
   text = g_strdup_printf (_("“%s” deleted"), helder_record_get_title (works));
@@ -962,14 +566,78 @@ delete_works (GtkWidget  *widget,
 }
 
 static void
+ics_response (GtkNativeDialog *chooser,
+              int              response,
+              HelderWorksView *self)
+{
+  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (file != NULL && helder_works_view_plan (self) != NULL)
+    {
+      if (helder_works_view_export_ics (self, file, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *text = g_strdup_printf (_("Saved as “%s”"), name);
+
+          toast (self, adw_toast_new (text));
+        }
+      else
+        helder_works_view_show_error (self, _("Could not export the calendar"), error);
+    }
+  g_object_unref (chooser);
+}
+
+/**
+ * helder_works_view_export_ics:
+ *
+ * Writes every message, works and council meeting as iCalendar to @file
+ * (what the export dialog's answer does).
+ */
+gboolean
+helder_works_view_export_ics (HelderWorksView  *self,
+                              GFile            *file,
+                              GError          **error)
+{
+  g_autoptr(HelderIcsCalendar) calendar = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (HELDER_IS_WORKS_VIEW (self), FALSE);
+  g_return_val_if_fail (helder_works_view_plan (self) != NULL, FALSE);
+
+  calendar = helder_plan_service_calendar_ics (helder_works_view_plan (self));
+  text = helder_ics_calendar_to_string (calendar, NULL);
+  return g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                  NULL, NULL, error);
+}
+
+static void
+export_ics (GtkWidget  *widget,
+            const char *action,
+            GVariant   *parameter)
+{
+  HelderWorksView *self = HELDER_WORKS_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export the Calendar"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* Translators: the file name of the exported calendar */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("communication-calendar.ics"));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (ics_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 find (GtkWidget  *widget,
       const char *action,
       GVariant   *parameter)
 {
   HelderWorksView *self = HELDER_WORKS_VIEW (widget);
 
-  adw_leaflet_set_visible_child (self->leaflet, gtk_widget_get_first_child (GTK_WIDGET (self->leaflet)));
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  adw_leaflet_set_visible_child (self->leaflet, self->list_column);
+  gtk_widget_grab_focus (GTK_WIDGET (self->works_search_entry));
 }
 
 /* The service */
@@ -1026,7 +694,7 @@ helder_works_view_set_service (HelderWorksView *self,
                                      helder_service_may_create (service, HELDER_TYPE_WORKS));
     }
   refresh_warnings (self);
-  fill_form (self);
+  helder_works_view_fill_form (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVICE]);
 }
 
@@ -1036,8 +704,9 @@ helder_works_view_dispose (GObject *object)
   HelderWorksView *self = HELDER_WORKS_VIEW (object);
 
   if (self->save_id != 0)
-    save_now (self);
+    helder_works_view_save_now (self);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->reselect_id, g_source_remove);
   helder_works_view_set_service (self, NULL);
   g_clear_object (&self->filter);
 
@@ -1110,33 +779,34 @@ helder_works_view_class_init (HelderWorksViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/hltsamen/Helder/ui/helder-works-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, list_column);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_search_entry);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_summary_label);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_list_stack);
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_list);
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_back_button);
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, warnings_group);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, title_row);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, location_row);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, streets_row);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, wijk_row);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, contact_row);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_title_row);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_location_row);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_streets_row);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_wijk_row);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_contact_row);
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, start_button);
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, start_calendar);
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, end_button);
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, end_calendar);
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, lead_row);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, lead_spin);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_lead_spin);
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, deadline_row);
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, audiences_row);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, messages_group);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, description_view);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_messages_group);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_description_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, form_changed);
-  gtk_widget_class_bind_template_callback (widget_class, start_selected);
-  gtk_widget_class_bind_template_callback (widget_class, end_selected);
+  gtk_widget_class_bind_template_callback_full (widget_class, "form_changed", G_CALLBACK (helder_works_view_form_changed));
+  gtk_widget_class_bind_template_callback_full (widget_class, "start_selected", G_CALLBACK (helder_works_view_start_selected));
+  gtk_widget_class_bind_template_callback_full (widget_class, "end_selected", G_CALLBACK (helder_works_view_end_selected));
   gtk_widget_class_bind_template_callback (widget_class, back_clicked);
 
   gtk_widget_class_install_action (widget_class, "works.new", NULL, new_works);
@@ -1145,6 +815,7 @@ helder_works_view_class_init (HelderWorksViewClass *klass)
   gtk_widget_class_install_action (widget_class, "works.select", "s", select_works);
   gtk_widget_class_install_action (widget_class, "works.delete", NULL, delete_works);
   gtk_widget_class_install_action (widget_class, "works.find", NULL, find);
+  gtk_widget_class_install_action (widget_class, "works.export-ics", NULL, export_ics);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "works.find", NULL);
 }
 
@@ -1167,8 +838,8 @@ helder_works_view_init (HelderWorksView *self)
   gtk_list_view_set_factory (self->works_list, factory);
   g_object_unref (factory);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_text_view_get_buffer (self->description_view), "changed",
-                           G_CALLBACK (form_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->works_description_view), "changed",
+                           G_CALLBACK (helder_works_view_form_changed), self, G_CONNECT_SWAPPED);
   folded_changed (self);
   update_list_state (self);
 }

@@ -1,0 +1,42 @@
+/* helder-message-pane-private.h: what the message pane's two files share
+ *
+ * Copyright 2026 The Helder authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "helder-message-pane.h"
+
+G_BEGIN_DECLS
+
+struct _HelderMessagePane
+{
+  AdwBin             parent_instance;
+
+  /* template widgets */
+  AdwEntryRow       *title_row;
+  AdwActionRow      *status_row;
+  GtkImage          *status_icon;
+  GtkFlowBox        *steps;
+  GtkLabel          *reason_label;
+  GtkWidget         *open_text_button;
+  GtkBox            *fields;
+  GtkListBox        *history_list;
+
+  /* owned */
+  HelderPlanService *service;
+  HelderRecord      *message;    /* the stored copy shown */
+  HelderRecordList  *history;
+  HelderRecordList  *users;
+  GArray            *field_widgets;   /* Field */
+  gboolean           updating;
+};
+
+void helder_message_pane_show_error     (HelderMessagePane *self,
+                                         const char        *title,
+                                         const GError      *error);
+void helder_message_pane_update_status  (HelderMessagePane *self);
+void helder_message_pane_update_history (HelderMessagePane *self);
+
+G_END_DECLS
