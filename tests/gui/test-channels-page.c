@@ -170,6 +170,8 @@ test_advice_reasons (void)
   helder_test_iterate (100);
   g_assert_true (helder_test_shows_text (window, _("A formal channel: it may carry a message with legal effect.")));
   g_assert_true (helder_test_shows_text (window, _("Proposed")) || helder_test_shows_text (window, _("Required")));
+  /* toolkits in context: the Bibliotheek's documents tagged with Post */
+  g_assert_true (helder_test_shows_text (window, _("Toolkits for this channel in the Library")));
   save_shot (window, "kanalen-advies-redenen");
 }
 

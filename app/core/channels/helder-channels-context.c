@@ -28,6 +28,7 @@ struct _HelderChannelsContext
   HelderRecordList      *audiences;
   HelderRecordList      *areas;
   HelderRecordList      *settings_records;
+  HelderRecordList      *toolkits;
 
   HelderChannelSettings *settings;
   HelderContactPressure *pressure;
@@ -151,6 +152,7 @@ helder_channels_context_dispose (GObject *object)
   g_clear_object (&self->audiences);
   g_clear_object (&self->areas);
   g_clear_object (&self->settings_records);
+  g_clear_object (&self->toolkits);
   g_clear_object (&self->service);
 
   G_OBJECT_CLASS (helder_channels_context_parent_class)->dispose (object);
@@ -319,8 +321,47 @@ helder_channels_context_set_paused (HelderChannelsContext *self,
   helder_record_list_set_paused (self->audiences, paused);
   helder_record_list_set_paused (self->areas, paused);
   helder_record_list_set_paused (self->settings_records, paused);
+  if (self->toolkits != NULL)
+    helder_record_list_set_paused (self->toolkits, paused);
   if (paused)
     g_clear_handle_id (&self->rebuild_id, g_source_remove);
   else if (self->settings_stale || self->pressure_stale)
     schedule (self);
+}
+
+/**
+ * helder_channels_context_toolkits_for:
+ * @channel: a channel's index in the settings
+ *
+ * The Bibliotheek's documents tagged with the channel (its id, key or
+ * name in their "channels").
+ *
+ * Returns: (transfer container) (element-type HelderToolkit): the documents
+ */
+GPtrArray *
+helder_channels_context_toolkits_for (HelderChannelsContext *self,
+                                      guint                  channel)
+{
+  const HelderChannelInfo *info;
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (HELDER_IS_CHANNELS_CONTEXT (self), found);
+
+  if (self->toolkits == NULL)
+    self->toolkits = helder_service_list (HELDER_SERVICE (self->service), HELDER_TYPE_TOOLKIT);
+  info = helder_channel_settings_get_channel (helder_channels_context_get_settings (self), channel);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->toolkits)); i++)
+    {
+      g_autoptr(HelderRecord) toolkit = g_list_model_get_item (G_LIST_MODEL (self->toolkits), i);
+      const char * const *channels = helder_record_get_list (toolkit, "channels");
+      gboolean match = FALSE;
+
+      for (guint j = 0; channels != NULL && channels[j] != NULL && !match; j++)
+        match = g_strcmp0 (channels[j], info->id) == 0 || g_strcmp0 (channels[j], info->key) == 0 ||
+                (info->name != NULL && g_utf8_collate (channels[j], info->name) == 0) ||
+                (info->name != NULL && g_ascii_strcasecmp (channels[j], info->name) == 0);
+      if (match)
+        g_ptr_array_add (found, g_steal_pointer (&toolkit));
+    }
+  return found;
 }

@@ -30,6 +30,8 @@ void                   helder_channels_context_get_chosen   (HelderChannelsConte
 guint                  helder_channels_context_check_chosen (HelderChannelsContext *self,
                                                              HelderRecord          *message,
                                                              const gboolean        *chosen);
+GPtrArray             *helder_channels_context_toolkits_for (HelderChannelsContext *self,
+                                                             guint                  channel);
 void                   helder_channels_context_flush        (HelderChannelsContext *self);
 void                   helder_channels_context_set_paused   (HelderChannelsContext *self,
                                                              gboolean               paused);
