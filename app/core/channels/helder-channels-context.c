@@ -33,6 +33,7 @@ struct _HelderChannelsContext
   HelderChannelSettings *settings;
   HelderContactPressure *pressure;
   GHashTable            *advice;        /* message id → HelderChannelAdvice */
+  GHashTable            *chosen;        /* message id → gboolean per channel */
   guint                  rebuild_id;
   gboolean               settings_stale;
   gboolean               pressure_stale;
@@ -63,6 +64,7 @@ static void
 schedule (HelderChannelsContext *self)
 {
   g_hash_table_remove_all (self->advice);
+  g_hash_table_remove_all (self->chosen);
   if (self->rebuild_id == 0 && !self->paused)
     self->rebuild_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, rebuild, self, NULL);
 }
@@ -101,6 +103,7 @@ helder_channels_context_flush (HelderChannelsContext *self)
       self->settings_stale = FALSE;
       self->pressure_stale = TRUE;
       g_hash_table_remove_all (self->advice);
+      g_hash_table_remove_all (self->chosen);
     }
   if (self->pressure_stale || self->pressure == NULL)
     {
@@ -164,6 +167,7 @@ helder_channels_context_finalize (GObject *object)
   HelderChannelsContext *self = HELDER_CHANNELS_CONTEXT (object);
 
   g_hash_table_unref (self->advice);
+  g_hash_table_unref (self->chosen);
   g_clear_pointer (&self->pressure, helder_contact_pressure_free);
   g_clear_pointer (&self->settings, helder_channel_settings_unref);
 
@@ -192,6 +196,7 @@ helder_channels_context_init (HelderChannelsContext *self)
 {
   self->advice = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) helder_channel_advice_free);
+  self->chosen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 HelderChannelsService *
@@ -288,6 +293,27 @@ helder_channels_context_get_chosen (HelderChannelsContext *self,
   g_autoptr(HelderChannelChoice) choice = helder_channel_choice_parse (helder_record_get_text (message, "channels"));
 
   helder_channel_choice_to_chosen (choice, helder_channels_context_get_settings (self), chosen);
+}
+
+/**
+ * helder_channels_context_peek_chosen:
+ *
+ * Returns: (transfer none): @message's chosen channels, one per channel
+ *   of the settings, kept until the settings or the messages change
+ */
+const gboolean *
+helder_channels_context_peek_chosen (HelderChannelsContext *self,
+                                     HelderRecord          *message)
+{
+  gboolean *chosen = g_hash_table_lookup (self->chosen, helder_record_get_id (message));
+
+  if (chosen == NULL)
+    {
+      chosen = g_new0 (gboolean, helder_channel_settings_get_n_channels (helder_channels_context_get_settings (self)) + 1);
+      helder_channels_context_get_chosen (self, message, chosen);
+      g_hash_table_insert (self->chosen, g_strdup (helder_record_get_id (message)), chosen);
+    }
+  return chosen;
 }
 
 /* The rules @chosen breaks for @message (0 for an empty choice: not chosen yet). */

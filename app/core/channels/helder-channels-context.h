@@ -27,6 +27,8 @@ HelderChannelAdvice   *helder_channels_context_get_advice   (HelderChannelsConte
 void                   helder_channels_context_get_chosen   (HelderChannelsContext *self,
                                                              HelderRecord          *message,
                                                              gboolean              *chosen);
+const gboolean        *helder_channels_context_peek_chosen  (HelderChannelsContext *self,
+                                                             HelderRecord          *message);
 guint                  helder_channels_context_check_chosen (HelderChannelsContext *self,
                                                              HelderRecord          *message,
                                                              const gboolean        *chosen);
