@@ -147,7 +147,8 @@ helder_channel_choice_to_chosen (HelderChannelChoice   *choice,
  * helder_channel_advice_summary:
  *
  * Returns: (transfer full): one sentence on why the advice proposes
- *   @channel: the rule that added it, or its strongest reason
+ *   @channel: the rule that added it, or its strongest reason that sets
+ *   it apart (reach only when nothing else speaks for it)
  */
 char *
 helder_channel_advice_summary (HelderChannelAdvice *advice,
@@ -162,7 +163,11 @@ helder_channel_advice_summary (HelderChannelAdvice *advice,
   if (score->added_by != 0)
     return g_strdup (helder_channel_rule_describe (score->added_by));
   for (guint i = 0; i < score->n_reasons; i++)
-    if (best == NULL || score->reasons[i].points > best->points)
+    if (score->reasons[i].criterion != HELDER_CRITERION_REACH && score->reasons[i].points > 0 &&
+        (best == NULL || score->reasons[i].points > best->points))
+      best = &score->reasons[i];
+  for (guint i = 0; best == NULL && i < score->n_reasons; i++)
+    if (score->reasons[i].criterion == HELDER_CRITERION_REACH)
       best = &score->reasons[i];
   if (best == NULL || best->points <= 0)
     return g_strdup (_("Chosen by hand."));

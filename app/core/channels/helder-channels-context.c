@@ -28,10 +28,12 @@ struct _HelderChannelsContext
   HelderRecordList      *audiences;
   HelderRecordList      *areas;
   HelderRecordList      *settings_records;
+  HelderRecordList      *toolkits;
 
   HelderChannelSettings *settings;
   HelderContactPressure *pressure;
   GHashTable            *advice;        /* message id → HelderChannelAdvice */
+  GHashTable            *chosen;        /* message id → gboolean per channel */
   guint                  rebuild_id;
   gboolean               settings_stale;
   gboolean               pressure_stale;
@@ -62,6 +64,7 @@ static void
 schedule (HelderChannelsContext *self)
 {
   g_hash_table_remove_all (self->advice);
+  g_hash_table_remove_all (self->chosen);
   if (self->rebuild_id == 0 && !self->paused)
     self->rebuild_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, rebuild, self, NULL);
 }
@@ -100,6 +103,7 @@ helder_channels_context_flush (HelderChannelsContext *self)
       self->settings_stale = FALSE;
       self->pressure_stale = TRUE;
       g_hash_table_remove_all (self->advice);
+      g_hash_table_remove_all (self->chosen);
     }
   if (self->pressure_stale || self->pressure == NULL)
     {
@@ -151,6 +155,7 @@ helder_channels_context_dispose (GObject *object)
   g_clear_object (&self->audiences);
   g_clear_object (&self->areas);
   g_clear_object (&self->settings_records);
+  g_clear_object (&self->toolkits);
   g_clear_object (&self->service);
 
   G_OBJECT_CLASS (helder_channels_context_parent_class)->dispose (object);
@@ -162,6 +167,7 @@ helder_channels_context_finalize (GObject *object)
   HelderChannelsContext *self = HELDER_CHANNELS_CONTEXT (object);
 
   g_hash_table_unref (self->advice);
+  g_hash_table_unref (self->chosen);
   g_clear_pointer (&self->pressure, helder_contact_pressure_free);
   g_clear_pointer (&self->settings, helder_channel_settings_unref);
 
@@ -190,6 +196,7 @@ helder_channels_context_init (HelderChannelsContext *self)
 {
   self->advice = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) helder_channel_advice_free);
+  self->chosen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 HelderChannelsService *
@@ -288,6 +295,27 @@ helder_channels_context_get_chosen (HelderChannelsContext *self,
   helder_channel_choice_to_chosen (choice, helder_channels_context_get_settings (self), chosen);
 }
 
+/**
+ * helder_channels_context_peek_chosen:
+ *
+ * Returns: (transfer none): @message's chosen channels, one per channel
+ *   of the settings, kept until the settings or the messages change
+ */
+const gboolean *
+helder_channels_context_peek_chosen (HelderChannelsContext *self,
+                                     HelderRecord          *message)
+{
+  gboolean *chosen = g_hash_table_lookup (self->chosen, helder_record_get_id (message));
+
+  if (chosen == NULL)
+    {
+      chosen = g_new0 (gboolean, helder_channel_settings_get_n_channels (helder_channels_context_get_settings (self)) + 1);
+      helder_channels_context_get_chosen (self, message, chosen);
+      g_hash_table_insert (self->chosen, g_strdup (helder_record_get_id (message)), chosen);
+    }
+  return chosen;
+}
+
 /* The rules @chosen breaks for @message (0 for an empty choice: not chosen yet). */
 guint
 helder_channels_context_check_chosen (HelderChannelsContext *self,
@@ -319,8 +347,47 @@ helder_channels_context_set_paused (HelderChannelsContext *self,
   helder_record_list_set_paused (self->audiences, paused);
   helder_record_list_set_paused (self->areas, paused);
   helder_record_list_set_paused (self->settings_records, paused);
+  if (self->toolkits != NULL)
+    helder_record_list_set_paused (self->toolkits, paused);
   if (paused)
     g_clear_handle_id (&self->rebuild_id, g_source_remove);
   else if (self->settings_stale || self->pressure_stale)
     schedule (self);
+}
+
+/**
+ * helder_channels_context_toolkits_for:
+ * @channel: a channel's index in the settings
+ *
+ * The Bibliotheek's documents tagged with the channel (its id, key or
+ * name in their "channels").
+ *
+ * Returns: (transfer container) (element-type HelderToolkit): the documents
+ */
+GPtrArray *
+helder_channels_context_toolkits_for (HelderChannelsContext *self,
+                                      guint                  channel)
+{
+  const HelderChannelInfo *info;
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (HELDER_IS_CHANNELS_CONTEXT (self), found);
+
+  if (self->toolkits == NULL)
+    self->toolkits = helder_service_list (HELDER_SERVICE (self->service), HELDER_TYPE_TOOLKIT);
+  info = helder_channel_settings_get_channel (helder_channels_context_get_settings (self), channel);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->toolkits)); i++)
+    {
+      g_autoptr(HelderRecord) toolkit = g_list_model_get_item (G_LIST_MODEL (self->toolkits), i);
+      const char * const *channels = helder_record_get_list (toolkit, "channels");
+      gboolean match = FALSE;
+
+      for (guint j = 0; channels != NULL && channels[j] != NULL && !match; j++)
+        match = g_strcmp0 (channels[j], info->id) == 0 || g_strcmp0 (channels[j], info->key) == 0 ||
+                (info->name != NULL && g_utf8_collate (channels[j], info->name) == 0) ||
+                (info->name != NULL && g_ascii_strcasecmp (channels[j], info->name) == 0);
+      if (match)
+        g_ptr_array_add (found, g_steal_pointer (&toolkit));
+    }
+  return found;
 }

@@ -27,9 +27,13 @@ HelderChannelAdvice   *helder_channels_context_get_advice   (HelderChannelsConte
 void                   helder_channels_context_get_chosen   (HelderChannelsContext *self,
                                                              HelderRecord          *message,
                                                              gboolean              *chosen);
+const gboolean        *helder_channels_context_peek_chosen  (HelderChannelsContext *self,
+                                                             HelderRecord          *message);
 guint                  helder_channels_context_check_chosen (HelderChannelsContext *self,
                                                              HelderRecord          *message,
                                                              const gboolean        *chosen);
+GPtrArray             *helder_channels_context_toolkits_for (HelderChannelsContext *self,
+                                                             guint                  channel);
 void                   helder_channels_context_flush        (HelderChannelsContext *self);
 void                   helder_channels_context_set_paused   (HelderChannelsContext *self,
                                                              gboolean               paused);

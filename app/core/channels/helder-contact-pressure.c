@@ -732,6 +732,7 @@ helder_pressure_check_describe (HelderContactPressure *self,
 {
   g_autoptr(GString) text = NULL;
   g_autofree char *week = NULL;
+  g_autofree gboolean *done = NULL;
 
   g_return_val_if_fail (self != NULL && check != NULL, NULL);
 
@@ -739,21 +740,48 @@ helder_pressure_check_describe (HelderContactPressure *self,
     return NULL;
   text = g_string_new (NULL);
   week = helder_week_format (check->week);
+  /* Audiences that collide with the same messages are named together */
+  done = g_new0 (gboolean, check->over->len + 1);
+
   for (guint i = 0; i < check->over->len; i++)
     {
       HelderPressureOver *o = &g_array_index (check->over, HelderPressureOver, i);
-      const HelderAudienceInfo *info = helder_channel_settings_get_audience (self->settings, o->audience);
+      g_autoptr(GString) audiences = g_string_new (NULL);
       g_autoptr(GString) names = g_string_new (NULL);
+      guint count = 0, n_audiences = 0;
 
+      if (done[i])
+        continue;
+      for (guint j = i; j < check->over->len; j++)
+        {
+          HelderPressureOver *p = &g_array_index (check->over, HelderPressureOver, j);
+          gboolean same = p->budget == o->budget && p->collisions->len == o->collisions->len;
+
+          for (guint k = 0; same && k < o->collisions->len; k++)
+            same = p->collisions->pdata[k] == o->collisions->pdata[k];
+          if (!same)
+            continue;
+          done[j] = TRUE;
+          count = MAX (count, p->count);
+          if (n_audiences++ < 3)
+            g_string_append_printf (audiences, "%s%s", audiences->len ? ", " : "",
+                                    helder_channel_settings_get_audience (self->settings, p->audience)->name);
+        }
+      if (n_audiences > 3)
+        {
+          g_string_append (audiences, " ");
+          g_string_append_printf (audiences, g_dngettext (GETTEXT_PACKAGE, "and %u other", "and %u others",
+                                                          n_audiences - 3), n_audiences - 3);
+        }
       for (guint j = 0; j < o->collisions->len; j++)
         g_string_append_printf (names, "%s“%s”", j == 0 ? "" : ", ",
                                 helder_record_get_title (o->collisions->pdata[j]));
       if (text->len > 0)
         g_string_append_c (text, '\n');
       g_string_append_printf (text,
-                              /* Translators: %s: an audience, a week, messages */
+                              /* Translators: %s: audiences, a week, messages */
                               _("%s get %u messages in %s, more than the %u a week they may get: with %s."),
-                              info->name, o->count, week, o->budget, names->str);
+                              audiences->str, count, week, o->budget, names->str);
     }
   if (check->bundle_with != NULL)
     {

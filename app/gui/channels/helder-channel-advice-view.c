@@ -201,6 +201,7 @@ channel_row (HelderChannelAdviceView *self,
   const HelderChannelInfo *info = helder_channel_settings_get_channel (settings, c);
   const HelderChannelScore *score = &advice->scores[c];
   GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *expander = row;
   GtkWidget *check = gtk_check_button_new ();
   GtkWidget *points = gtk_label_new (NULL);
   g_autofree char *summary = helder_channel_advice_summary (advice, c);
@@ -247,6 +248,26 @@ channel_row (HelderChannelAdviceView *self,
       adw_action_row_set_title_lines (ADW_ACTION_ROW (reason), 0);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), reason);
     }
+  /* Toolkits in context: the Bibliotheek's documents for this channel */
+  {
+    g_autoptr(GPtrArray) toolkits = helder_channels_context_toolkits_for (self->context, c);
+
+    if (toolkits->len > 0)
+      {
+        GtkWidget *toolkit_row = adw_action_row_new ();
+        g_autoptr(GString) titles = g_string_new (NULL);
+
+        for (guint i = 0; i < toolkits->len; i++)
+          g_string_append_printf (titles, "%s%s", i ? " · " : "", helder_record_get_title (toolkits->pdata[i]));
+        adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (toolkit_row), FALSE);
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (toolkit_row), titles->str);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (toolkit_row), _("Toolkits for this channel in the Library"));
+        adw_action_row_set_title_lines (ADW_ACTION_ROW (toolkit_row), 0);
+        adw_action_row_add_prefix (ADW_ACTION_ROW (toolkit_row),
+                                   gtk_image_new_from_icon_name ("accessories-dictionary-symbolic"));
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), toolkit_row);
+      }
+  }
   for (guint r = 0; r < score->n_reasons; r++)
     {
       GtkWidget *reason = adw_action_row_new ();

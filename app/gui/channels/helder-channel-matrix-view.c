@@ -63,6 +63,28 @@ static void
 cell_clicked (HelderChannelMatrixView *self,
               GtkButton               *button);
 
+/* The tooltip is the cell's name and its summary, made when asked for */
+static gboolean
+cell_query_tooltip (GtkWidget               *button,
+                    int                      x,
+                    int                      y,
+                    gboolean                 keyboard,
+                    GtkTooltip              *tooltip,
+                    HelderChannelMatrixView *self)
+{
+  HelderRecord *message = g_object_get_data (G_OBJECT (button), "message");
+  guint channel = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "channel"));
+  g_autofree char *summary = NULL;
+  g_autofree char *text = NULL;
+
+  if (message == NULL || channel == 0 || self->context == NULL)
+    return FALSE;
+  summary = helder_channel_advice_summary (helder_channels_context_get_advice (self->context, message), channel - 1);
+  text = g_strdup_printf ("%s\n%s", (char *) g_object_get_data (G_OBJECT (button), "accessible-label"), summary);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
@@ -74,6 +96,8 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (button, "matrix-cell");
   gtk_widget_add_css_class (button, "numeric");
   g_signal_connect_object (button, "clicked", G_CALLBACK (cell_clicked), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_has_tooltip (button, TRUE);
+  g_signal_connect_object (button, "query-tooltip", G_CALLBACK (cell_query_tooltip), self, 0);
   gtk_list_item_set_child (item, button);
 }
 
@@ -88,12 +112,11 @@ bind_cell (GtkSignalListItemFactory *factory,
   HelderChannelSettings *settings;
   HelderChannelAdvice *advice;
   const HelderChannelScore *score;
-  g_autofree gboolean *chosen = NULL;
+  const gboolean *chosen;
   g_autofree char *label = NULL;
   g_autofree char *number = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *summary = NULL;
-  g_autofree char *tooltip = NULL;
+  int heat_level, old_heat;
   char heat[16];
 
   if (self->context == NULL)
@@ -103,38 +126,47 @@ bind_cell (GtkSignalListItemFactory *factory,
     return;
   advice = helder_channels_context_get_advice (self->context, message);
   score = &advice->scores[channel];
-  chosen = g_new0 (gboolean, helder_channel_settings_get_n_channels (settings));
-  helder_channels_context_get_chosen (self->context, message, chosen);
+  chosen = helder_channels_context_peek_chosen (self->context, message);
 
-  for (int h = 0; h < N_HEAT; h++)
+  /* Style classes only when they change: each change restyles the cell */
+  heat_level = helder_channel_heat (score->score);
+  old_heat = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "heat")) - 1;
+  if (old_heat != heat_level)
     {
-      g_snprintf (heat, sizeof heat, "heat-%d", h);
-      gtk_widget_remove_css_class (button, heat);
+      if (old_heat >= 0)
+        {
+          g_snprintf (heat, sizeof heat, "heat-%d", old_heat);
+          gtk_widget_remove_css_class (button, heat);
+        }
+      g_snprintf (heat, sizeof heat, "heat-%d", heat_level);
+      gtk_widget_add_css_class (button, heat);
+      g_object_set_data (G_OBJECT (button), "heat", GINT_TO_POINTER (heat_level + 1));
     }
-  g_snprintf (heat, sizeof heat, "heat-%d", helder_channel_heat (score->score));
-  gtk_widget_add_css_class (button, heat);
-  if (score->proposed)
-    gtk_widget_add_css_class (button, "proposed");
-  else
-    gtk_widget_remove_css_class (button, "proposed");
-  if (chosen[channel])
-    gtk_widget_add_css_class (button, "chosen");
-  else
-    gtk_widget_remove_css_class (button, "chosen");
+  if (score->proposed != gtk_widget_has_css_class (button, "proposed"))
+    {
+      if (score->proposed)
+        gtk_widget_add_css_class (button, "proposed");
+      else
+        gtk_widget_remove_css_class (button, "proposed");
+    }
+  if (chosen[channel] != gtk_widget_has_css_class (button, "chosen"))
+    {
+      if (chosen[channel])
+        gtk_widget_add_css_class (button, "chosen");
+      else
+        gtk_widget_remove_css_class (button, "chosen");
+    }
 
   number = helder_channels_format_score (score->score);
   label = chosen[channel] ? g_strdup_printf ("✓ %s", number) : g_strdup (number);
   gtk_button_set_label (GTK_BUTTON (button), label);
-  summary = helder_channel_advice_summary (advice, channel);
   /* Translators: a matrix cell: channel, message, score, then "proposed", "chosen" */
   name = g_strdup_printf (_("%s for “%s”: %s points%s%s"),
                           helder_channel_settings_get_channel (settings, channel)->name,
                           helder_record_get_title (message), number,
                           score->proposed ? _(", proposed") : "", chosen[channel] ? _(", chosen") : "");
-  tooltip = g_strdup_printf ("%s\n%s", name, summary);
-  gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  g_object_set_data_full (G_OBJECT (button), "accessible-label", g_strdup (name), g_free);
+  g_object_set_data_full (G_OBJECT (button), "accessible-label", g_steal_pointer (&name), g_free);
   g_object_set_data_full (G_OBJECT (button), "message-id", g_strdup (helder_record_get_id (message)), g_free);
   g_object_set_data (G_OBJECT (button), "channel", GUINT_TO_POINTER (channel + 1));
   g_object_set_data_full (G_OBJECT (button), "message", g_object_ref (message), g_object_unref);
