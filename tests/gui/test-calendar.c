@@ -274,7 +274,7 @@ test_four_eyes (void)
   g_assert_false (gtk_widget_get_sensitive (step_button (window, "Approve")));
   g_assert_true (helder_test_shows_text (window, "Only advisors and administrators change a message’s status."));
   g_assert_false (gtk_widget_get_sensitive (in_calendar (window, "fields")));
-  g_assert_false (gtk_widget_get_visible (in_calendar (window, "new_message_button")));
+  g_assert_false (gtk_widget_get_visible (helder_test_find (window, "new_item_button")));
 
   /* Joost, another advisor, at the same desk: first he sends it back, with why */
   become ("jbakker", HELDER_SESSION_ROLE_ADVISOR);
@@ -390,6 +390,33 @@ test_date_change_back_to_review (void)
   g_assert_true (helder_test_shows_text (window, "In review"));
 }
 
+/* The planner's "New Message" makes one on the calendar's selected day,
+ * written by who sits at the desk, and opens it in the pane */
+static void
+test_new_message (void)
+{
+  HelderWindow *window = helder_test_open_window ("calendar-new.db");
+  g_autoptr(HelderRecord) priority = save_priority ();
+  g_autoptr(HelderRecord) message = NULL;
+  HelderCalendarView *view;
+  GDate when = day (2027, 1, 20);
+
+  become ("sanne", HELDER_SESSION_ROLE_ADVISOR);
+  view = open_calendar (window, "month");
+  helder_calendar_view_go_to (view, &when);
+  g_assert_true (gtk_widget_activate_action (helder_test_page (window, "planner"), "planner.new", NULL));
+  helder_test_iterate (50);
+  g_assert_nonnull (helder_calendar_view_get_selected_id (view));
+  message = helder_store_load (helder_application_get_store (test_app), HELDER_TYPE_MESSAGE,
+                               helder_calendar_view_get_selected_id (view), NULL);
+  g_assert_nonnull (message);
+  g_assert_cmpstr (helder_record_get_text (message, "window_start"), ==, "2027-01-20");
+  g_assert_cmpstr (helder_record_get_text (message, "author"), ==, "sanne");
+  g_assert_cmpstr (helder_record_get_text (message, "status"), ==, "idea");
+  g_assert_nonnull (helder_calendar_view_find_chip (view, helder_record_get_id (message)));
+  g_assert_true (helder_test_wait_for (helder_test_is_mapped, in_calendar (window, "pane")));
+}
+
 /* Its text changed in Schrijven after approval: back to review */
 static void
 test_text_change_back_to_review (void)
@@ -496,6 +523,7 @@ main (int   argc,
   helder_test_add_isolated ("/calendar/keyboard-move-and-undo", test_keyboard_move_and_undo);
   helder_test_add_isolated ("/calendar/four-eyes", test_four_eyes);
   helder_test_add_isolated ("/calendar/date-change-back-to-review", test_date_change_back_to_review);
+  helder_test_add_isolated ("/calendar/new-message", test_new_message);
   helder_test_add_isolated ("/calendar/text-change-back-to-review", test_text_change_back_to_review);
   if (g_getenv ("HELDER_SCREENSHOT_DIR") != NULL)
     helder_test_add_isolated ("/calendar/screenshots", test_screenshots);

@@ -134,6 +134,12 @@ new_activated (GtkWidget  *widget,
 
   if (service == NULL || kind < 0 || view_kinds[kind].new_title == NULL || !GTK_IS_WINDOW (root))
     return;
+  /* The calendar makes it on its selected day and opens it in its pane */
+  if (g_str_equal (view_kinds[kind].view, "messages"))
+    {
+      gtk_widget_activate_action (adw_view_stack_get_visible_child (self->views), "calendar.new-message", NULL);
+      return;
+    }
   dialog = helder_new_record_dialog_new (service, helder_record_type_from_name (view_kinds[kind].type_name),
                                          _(view_kinds[kind].new_title));
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
