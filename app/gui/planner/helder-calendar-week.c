@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -306,7 +307,7 @@ message_chip (HelderCalendarWeek          *self,
 
   gtk_button_set_child (GTK_BUTTON (chip),
                         chip_box (helder_message_status_icon_name (status), helder_record_get_title (item->record),
-                                  self->compact ? NULL : helder_message_status_label (status), !self->compact));
+                                  self->compact ? NULL : helder_message_status_label (status), FALSE));
   gtk_widget_add_css_class (chip, "calendar-chip");
   gtk_widget_add_css_class (chip, css);
   if (g_strcmp0 (content->selected_id, helder_record_get_id (item->record)) == 0)
@@ -691,6 +692,28 @@ helder_calendar_week_finalize (GObject *object)
   G_OBJECT_CLASS (helder_calendar_week_parent_class)->finalize (object);
 }
 
+/* The day lines as plain rectangles under the days: a CSS border on
+ * each cell costs the software renderer a path fill per cell, most of a
+ * month's frame. */
+static void
+helder_calendar_week_snapshot (GtkWidget   *widget,
+                               GtkSnapshot *snapshot)
+{
+  HelderCalendarWeek *self = HELDER_CALENDAR_WEEK (widget);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  GdkRGBA color;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  color.alpha *= 0.15;
+  /* Under the chips, which lie across the lines of the days they span */
+  for (guint d = 0; d < 7; d++)
+    gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (floorf (d * width / 7.0f), 0, 1, height));
+  gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (0, height - 1, width, 1));
+  gtk_widget_snapshot_child (widget, self->grid, snapshot);
+}
+
 static void
 helder_calendar_week_class_init (HelderCalendarWeekClass *klass)
 {
@@ -700,6 +723,7 @@ helder_calendar_week_class_init (HelderCalendarWeekClass *klass)
   object_class->dispose = helder_calendar_week_dispose;
   object_class->finalize = helder_calendar_week_finalize;
 
+  widget_class->snapshot = helder_calendar_week_snapshot;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "calendar-week");
 

@@ -31,6 +31,7 @@ struct _HelderMessagePane
   HelderRecordList  *users;
   GArray            *field_widgets;   /* Field */
   gboolean           updating;
+  char              *steps_signature;  /* the step buttons shown */
 };
 
 void helder_message_pane_show_error     (HelderMessagePane *self,

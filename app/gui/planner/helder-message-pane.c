@@ -763,6 +763,7 @@ helder_message_pane_finalize (GObject *object)
   HelderMessagePane *self = HELDER_MESSAGE_PANE (object);
 
   g_clear_pointer (&self->field_widgets, g_array_unref);
+  g_free (self->steps_signature);
 
   G_OBJECT_CLASS (helder_message_pane_parent_class)->finalize (object);
 }
