@@ -377,8 +377,14 @@ test_date_change_back_to_review (void)
   after = stored (message);
   g_assert_cmpstr (helder_record_get_text (after, "status"), ==, "approved");
   g_clear_object (&after);
-  /* The pane's second calendar: "Until" */
-  calendar = find_nth (in_calendar (window, "fields"), GTK_TYPE_CALENDAR, 2);
+  {
+    /* The second date, "Until": its calendar is made when it opens */
+    GtkWidget *until = find_nth (in_calendar (window, "fields"), GTK_TYPE_MENU_BUTTON, 2);
+
+    gtk_menu_button_popup (GTK_MENU_BUTTON (until));
+    helder_test_iterate (50);
+    calendar = gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (until)));
+  }
   g_assert_nonnull (calendar);
   new_end = g_date_time_new_local (2027, 1, 20, 12, 0, 0);
   gtk_calendar_select_day (GTK_CALENDAR (calendar), new_end);
