@@ -920,6 +920,7 @@ helder_calendar_view_init (HelderCalendarView *self)
   for (guint w = 0; w < HELDER_CALENDAR_MONTH_WEEKS; w++)
     connect_week (self, helder_calendar_month_get_week (self->month_view, w));
   connect_week (self, self->week_view);
+  g_signal_connect_object (self->month_view, "lanes-changed", G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->agenda_view, "message-selected", G_CALLBACK (on_message_selected), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->agenda_view, "message-activated", G_CALLBACK (open_text), self,

@@ -27,8 +27,8 @@
  * them.  The grid is rebuilt when what it shows changes: a few dozen
  * widgets, never the thousands a month's store may hold. */
 
-#define COMPACT_MESSAGE_LANES 3
-#define COMPACT_WORKS_LANES   2
+#define COMPACT_LANES       5   /* a compact week's lanes, until its month says how many fit */
+#define COMPACT_WORKS_LANES 2
 
 struct _HelderCalendarWeek
 {
@@ -41,6 +41,7 @@ struct _HelderCalendarWeek
   gboolean    compact;
   int         hover_day;
   char       *signature;    /* what the grid shows now */
+  guint       lanes;        /* compact: how many lanes fit */
 };
 
 G_DEFINE_FINAL_TYPE (HelderCalendarWeek, helder_calendar_week, GTK_TYPE_WIDGET)
@@ -520,7 +521,8 @@ day_in_week (const GDate *date,
 }
 
 static char *
-week_signature (const GDate                 *monday,
+week_signature (guint                        lanes,
+                const GDate                 *monday,
                 const HelderCalendarContent *content,
                 GArray                      *works,
                 GArray                      *meetings,
@@ -535,7 +537,7 @@ week_signature (const GDate                 *monday,
                    content->selected_id) == 0)
       selected_here = TRUE;
   /* Only what this week shows: today, the selected day and message if they are in it */
-  g_string_append_printf (signature, "%u %u %d %d %s", first, content->month,
+  g_string_append_printf (signature, "%u %u %u %d %d %s", first, content->month, lanes,
                           day_in_week (&content->today, first), day_in_week (&content->selected_day, first),
                           selected_here ? content->selected_id : "");
   sign_items (signature, works, (const char *[3]) { "start_date", "end_date", "location" });
@@ -569,7 +571,7 @@ helder_calendar_week_show (HelderCalendarWeek          *self,
   {
     /* A week that would show the same keeps its widgets: a move
      * rebuilds the weeks it touches, not the month */
-    g_autofree char *signature = week_signature (monday, content, works, meetings, messages);
+    g_autofree char *signature = week_signature (self->lanes, monday, content, works, meetings, messages);
 
     if (g_strcmp0 (signature, self->signature) == 0)
       return;
@@ -579,11 +581,20 @@ helder_calendar_week_show (HelderCalendarWeek          *self,
   clear (self);
   self->monday = *monday;
 
-  row += place_items (self, works, n_works, row, self->compact ? COMPACT_WORKS_LANES : 0, overflow,
-                      content, make_works);
-  row += place_items (self, meetings, n_meetings, row, self->compact ? 1 : 0, overflow, content, make_meeting);
-  row += place_items (self, messages, n_messages, row,
-                      self->compact ? COMPACT_MESSAGE_LANES : 0, overflow, content, message_chip);
+  {
+    /* Compact: works and meetings first, the messages in the lanes left (one at least) */
+    guint shown_works = place_items (self, works, n_works, row, self->compact ? COMPACT_WORKS_LANES : 0, overflow,
+                                     content, make_works);
+    guint shown_meetings;
+
+    row += shown_works;
+    shown_meetings = place_items (self, meetings, n_meetings, row, self->compact ? 1 : 0, overflow, content,
+                                  make_meeting);
+    row += shown_meetings;
+    row += place_items (self, messages, n_messages, row,
+                        self->compact ? MAX (1, (int) self->lanes - (int) (shown_works + shown_meetings)) : 0,
+                        overflow, content, message_chip);
+  }
   n_rows = row + 1;
 
   for (guint d = 0; d < 7; d++)
@@ -652,6 +663,16 @@ helder_calendar_week_find_chip (HelderCalendarWeek *self,
   g_return_val_if_fail (HELDER_IS_CALENDAR_WEEK (self), NULL);
 
   return message_id ? g_hash_table_lookup (self->chips, message_id) : NULL;
+}
+
+/* How many lanes a compact week has room for; shown again when it changes */
+void
+helder_calendar_week_set_lanes (HelderCalendarWeek *self,
+                                guint               lanes)
+{
+  g_return_if_fail (HELDER_IS_CALENDAR_WEEK (self));
+
+  self->lanes = MAX (lanes, 2);
 }
 
 guint
@@ -775,6 +796,7 @@ helder_calendar_week_new (gboolean compact)
   HelderCalendarWeek *self = g_object_new (HELDER_TYPE_CALENDAR_WEEK, NULL);
 
   self->compact = compact;
+  self->lanes = COMPACT_LANES;
   if (compact)
     gtk_widget_add_css_class (GTK_WIDGET (self), "compact");
   return self;
