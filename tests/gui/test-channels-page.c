@@ -11,6 +11,8 @@
 #include "gui-test-app.h"
 #include "helder-page.h"
 #include "channels/helder-channel-advice-view.h"
+#include "channels/helder-channel-matrix-view.h"
+#include "channels/helder-pressure-view.h"
 #include "channels/helder-channels-service.h"
 #include "service/helder-session.h"
 
@@ -63,6 +65,34 @@ find_by_name (GtkWidget  *root,
   return NULL;
 }
 
+static GtkWidget *
+find_type_in (GtkWidget *root,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type_in (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_switch_in (GtkWidget *root)
+{
+  return find_type_in (root, GTK_TYPE_SWITCH);
+}
+
+static GtkWidget *
+find_spin_in (GtkWidget *root)
+{
+  return find_type_in (root, GTK_TYPE_SPIN_BUTTON);
+}
+
 static HelderWindow *
 open_example (const char *name)
 {
@@ -91,6 +121,13 @@ load_message (HelderWindow *window,
               const char   *id)
 {
   return helder_service_load (HELDER_SERVICE (service_of (window)), HELDER_TYPE_MESSAGE, id);
+}
+
+static HelderRecord *
+load_channel (HelderWindow *window,
+              const char   *id)
+{
+  return helder_service_load (HELDER_SERVICE (service_of (window)), HELDER_TYPE_CHANNEL, id);
 }
 
 /* The example data's channels and audiences, and the advice view first. */
@@ -183,6 +220,151 @@ test_override (void)
                  helder_test_shows_text (window, "An exception, with its reason: De gemeentepagina staat al vol; de kalender ligt bij de balie."));
 }
 
+/* The matrix: a cell per message and channel, with an accessible name,
+ * heat and marks; a cell opens its reasons, and unticking a needed
+ * channel there asks for a reason. */
+static void
+test_matrix (void)
+{
+  HelderWindow *window = open_example ("channels-matrix.db");
+  HelderChannelMatrixView *matrix = HELDER_CHANNEL_MATRIX_VIEW (helder_test_find (window, "matrix_view"));
+  g_autoptr(HelderChannelSettings) settings = helder_channels_service_settings (service_of (window), NULL, NULL);
+  int krant = helder_channel_settings_find_channel (settings, "lokale-krant");
+  GtkWidget *cell, *popover, *check = NULL;
+  g_autofree char *label = NULL;
+
+  adw_view_stack_set_visible_child_name (views_of (window), "matrix");
+  helder_test_iterate (300);
+  cell = helder_channel_matrix_view_get_cell (matrix, AFVAL, krant);
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_get_focusable (cell) || gtk_widget_get_can_focus (cell));
+  g_assert_true (gtk_widget_has_css_class (cell, "chosen"));
+  g_assert_true (g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (cell)), "✓"));
+  /* the GUI tests run without an accessibility backend (GTK_A11Y=none):
+   * the cell keeps the name it gave its accessible label */
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (cell)), ==, GTK_ACCESSIBLE_ROLE_BUTTON);
+  label = g_strdup (g_object_get_data (G_OBJECT (cell), "accessible-label"));
+  g_assert_nonnull (label);
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (cell), label));
+  g_assert_nonnull (strstr (label, "De Hillegommer"));
+  g_assert_nonnull (strstr (label, "Afvalkalender 2027 staat online"));
+  for (int h = 0, found = 0; h < 6 && !found; h++)
+    {
+      g_autofree char *heat = g_strdup_printf ("heat-%d", h);
+
+      found = gtk_widget_has_css_class (cell, heat);
+      if (h == 5)
+        g_assert_true (found);
+    }
+  save_shot (window, "kanalen-matrix");
+
+  g_signal_emit_by_name (cell, "clicked");
+  helder_test_iterate (200);
+  popover = find_by_name (cell, "matrix_popover");
+  g_assert_nonnull (popover);
+  save_shot (window, "kanalen-matrix-cel");
+  for (GtkWidget *w = gtk_widget_get_first_child (gtk_popover_get_child (GTK_POPOVER (popover))); w;
+       w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_CHECK_BUTTON (w))
+      check = w;
+  g_assert_nonnull (check);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+  helder_test_iterate (200);
+  /* only the website left for all residents: a reason is asked */
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (helder_test_other_window (window)));
+}
+
+/* The heat map: weeks × audiences, over-budget weeks marked; a cell
+ * names its messages. */
+static void
+test_pressure (void)
+{
+  HelderWindow *window = open_example ("channels-pressure.db");
+  HelderPressureView *view = HELDER_PRESSURE_VIEW (helder_test_find (window, "pressure_view"));
+  g_autoptr(HelderChannelSettings) settings = helder_channels_service_settings (service_of (window), NULL, NULL);
+  int ouderen = helder_channel_settings_find_audience (settings, "ouderen");
+  HelderWeek week = helder_week_from_date ("2027-01-11");
+  GtkWidget *cell;
+
+  adw_view_stack_set_visible_child_name (views_of (window), "pressure");
+  helder_test_iterate (300);
+  g_assert_cmpuint (helder_pressure_view_count_over (view), >, 0);
+  /* week 2 of 2027: the sewer works, the waste calendar, the housing vision and more land on the 65+ */
+  cell = helder_pressure_view_get_cell (view, week, ouderen);
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_has_css_class (cell, "over"));
+  g_assert_true (g_str_has_suffix (gtk_button_get_label (GTK_BUTTON (cell)), "!"));
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (cell), g_object_get_data (G_OBJECT (cell), "accessible-label")));
+  g_assert_true (gtk_widget_get_focusable (cell) || gtk_widget_get_can_focus (cell));
+  g_signal_emit_by_name (cell, "clicked");
+  helder_test_iterate (100);
+  g_assert_true (helder_test_shows_text (window, "Afvalkalender 2027 staat online"));
+  g_assert_true (helder_test_shows_text (window, "Omwonenden informeren over riolering Pastoor van Leeuwenstraat"));
+  save_shot (window, "kanalen-contactdruk");
+}
+
+/* Kanalen en doelgroepen: a channel's properties edited in place, the
+ * weights with their reset; each a save through the service. */
+static void
+test_settings (void)
+{
+  HelderWindow *window = open_example ("channels-settings.db");
+  GtkWidget *list = helder_test_find (window, "channels_list");
+  GtkWidget *editor = helder_test_find (window, "channel_editor");
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(HelderRecord) post = NULL;
+  g_autoptr(HelderRecord) after = NULL;
+  g_autoptr(HelderChannelSettings) weights = NULL;
+  g_autoptr(HelderChannelSettings) reset = NULL;
+  GtkWidget *formal, *reach;
+  guint position = G_MAXUINT;
+
+  adw_view_stack_set_visible_child_name (views_of (window), "settings");
+  helder_test_iterate (200);
+  g_object_get (list, "model", &model, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(HelderRecord) record = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (helder_record_get_title (record), "Post") == 0)
+        {
+          position = i;
+          g_set_object (&post, record);
+        }
+    }
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  helder_test_activate_item (list, position);
+  helder_test_iterate (100);
+  g_assert_true (helder_test_shows_text (window, _("May carry legal messages")));
+  save_shot (window, "kanalen-kanaal-bewerken");
+
+  /* the switch of "formal", off */
+  formal = find_by_name (editor, "formal");
+  g_assert_nonnull (formal);
+  formal = find_switch_in (formal);
+  g_assert_true (GTK_IS_SWITCH (formal));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (formal)));
+  gtk_switch_set_active (GTK_SWITCH (formal), FALSE);
+  helder_test_iterate (100);
+  after = load_channel (window, helder_record_get_id (post));
+  g_assert_false (helder_record_get_bool (after, "formal"));
+  g_assert_cmpstr (helder_record_get_text (after, "name"), ==, "Post");
+
+  /* the weight of reach, doubled; then reset */
+  reach = find_by_name (editor, "reach");
+  g_assert_nonnull (reach);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_spin_in (reach)), 2);
+  helder_test_iterate (100);
+  weights = helder_channels_service_settings (service_of (window), NULL, NULL);
+  g_assert_cmpfloat (helder_channel_settings_get_weight (weights, HELDER_CRITERION_REACH), ==, 2);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.reset-weights", NULL));
+  helder_test_iterate (100);
+  reset = helder_channels_service_settings (service_of (window), NULL, NULL);
+  g_assert_cmpfloat (helder_channel_settings_get_weight (reset, HELDER_CRITERION_REACH), ==, 1);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (find_spin_in (reach))), ==, 1);
+}
+
 /* A new organisation loads the fifteen default channels. */
 static void
 test_defaults (void)
@@ -249,6 +431,9 @@ main (int   argc,
   helder_test_add_isolated ("/channels/example-data", test_example_data);
   helder_test_add_isolated ("/channels/advice-reasons", test_advice_reasons);
   helder_test_add_isolated ("/channels/override", test_override);
+  helder_test_add_isolated ("/channels/matrix", test_matrix);
+  helder_test_add_isolated ("/channels/pressure", test_pressure);
+  helder_test_add_isolated ("/channels/settings", test_settings);
   helder_test_add_isolated ("/channels/defaults", test_defaults);
   helder_test_add_isolated ("/channels/new-channel", test_new_channel);
   helder_test_add_isolated ("/channels/staff-sees-no-new", test_staff_sees_no_new);

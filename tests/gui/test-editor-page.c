@@ -217,7 +217,7 @@ test_editor_live_checks (void)
 
   /* The legend switches a category's marks off and on. */
   {
-    GtkFlowBox *legend = GTK_FLOW_BOX (helder_test_find (window, "legend"));
+    GtkFlowBox *legend = GTK_FLOW_BOX (helder_test_find_by_id (helder_test_find (window, "document_editor"), "legend"));
     GtkCheckButton *spelling = GTK_CHECK_BUTTON (gtk_flow_box_child_get_child (gtk_flow_box_get_child_at_index (legend, 0)));
 
     g_assert_true (g_str_has_prefix (gtk_check_button_get_label (spelling), "Spelling (1)"));

@@ -11,9 +11,11 @@
 
 #include "gui-test-app.h"
 #include "library/helder-library-page-private.h"
+#include "library/helder-library-history.h"
 #include "library/helder-markdown-view.h"
 #include "library/helder-toolkit-pane.h"
 #include "library/helder-library-text.h"
+#include "service/helder-record-follower.h"
 #include "service/helder-session.h"
 
 
@@ -161,6 +163,12 @@ has_tag_at (GtkTextView *view,
                                 gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name));
 }
 
+static gboolean
+markdown_complete (gpointer data)
+{
+  return helder_markdown_view_get_complete (data);
+}
+
 static guint
 count_anchors (const char *text)
 {
@@ -268,6 +276,23 @@ test_markdown_constructs (void)
   g_assert_cmpuint (helder_markdown_view_highlight (view, NULL), ==, 0);
   g_assert_false (has_tag_at (GTK_TEXT_VIEW (view), "korte", "highlight"));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (cell)), ==, "<b>Webcare</b>");
+
+  /* A long document: the first screens at once, the rest after the first
+   * frame, in order */
+  {
+    g_autoptr(GString) lng = g_string_new ("# Lang\n\n");
+    g_autofree char *all = NULL;
+
+    for (guint i = 0; i < 400; i++)
+      g_string_append_printf (lng, "Alinea %u met wat woorden om de regel te vullen, zoals in een handleiding.\n\n", i);
+    helder_markdown_view_set_markdown (view, lng->str);
+    g_assert_false (helder_markdown_view_get_complete (view));
+    g_assert_true (helder_test_wait_for (markdown_complete, view));
+    all = helder_markdown_view_get_text (view);
+    g_assert_nonnull (strstr (all, "Alinea 0 met"));
+    g_assert_nonnull (strstr (all, "Alinea 399 met"));
+    g_assert_true (strstr (all, "Alinea 398 met") < strstr (all, "Alinea 399 met"));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -295,6 +320,10 @@ save_toolkit (HelderStore *store,
 static void
 save_library (HelderStore *store)
 {
+  g_autoptr(HelderRecord) user = helder_record_new (HELDER_TYPE_USER);
+
+  g_object_set (user, "name", "Sanne de Vries", "login", "sanne", "role", "advisor", NULL);
+  g_assert_true (helder_store_save (store, user, NULL));
   save_toolkit (store, "libgui-vergunning", "Vergunningen uitleggen", "instructie", "sanne", "2027-09-01",
                 "# Vergunningen uitleggen\n\nEen **vergunning** leg je uit in gewone woorden.\n\n"
                 "| Stap | Wie |\n|---|---|\n| Aanvraag ontvangen | Omgevingsloket |\n| Besluit | Team Vergunningen |\n");
@@ -373,6 +402,7 @@ test_search (void)
   GtkWidget *toggle = NULL;
   HelderMarkdownView *view;
   GtkWidget *category_box;
+  g_autofree char *suggestion = NULL;
 
   save_library (store);
   g_assert_cmpstr (helder_test_page_state (window, "library"), ==, "content");
@@ -415,9 +445,12 @@ test_search (void)
   type_query (page, "vergunnnig");
   g_assert_cmpuint (n_results (page), ==, 0);
   g_assert_true (gtk_widget_get_visible (helder_test_find_by_id (GTK_WIDGET (page), "suggestion_button")));
+  suggestion = g_strdup (g_object_get_data (G_OBJECT (helder_test_find_by_id (GTK_WIDGET (page), "suggestion_button")),
+                                            "suggestion"));
+  g_assert_true (g_str_has_prefix (suggestion, "vergunning"));
   g_signal_emit_by_name (helder_test_find_by_id (GTK_WIDGET (page), "suggestion_button"), "clicked");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (helder_test_find_by_id (GTK_WIDGET (page), "search_entry"))),
-                   ==, "vergunning");
+                   ==, suggestion);
   g_assert_true (helder_test_wait_for (has_results, page));
   g_assert_cmpuint (n_results (page), >=, 1);
 }
@@ -438,6 +471,9 @@ test_filters_without_words (void)
   g_assert_cmpuint (helder_test_count_items (list), ==, 3);
   gtk_widget_activate_action (GTK_WIDGET (page), "library.owner", "s", "sanne");
   g_assert_cmpuint (helder_test_count_items (list), ==, 2);
+  /* Owners by name */
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (helder_test_find_by_id (GTK_WIDGET (page), "owner_button"))),
+                   ==, "Sanne de Vries");
   gtk_widget_activate_action (GTK_WIDGET (page), "library.tag", "s", "webcare");
   g_assert_cmpuint (helder_test_count_items (list), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (page), "library.owner", "s", "");
@@ -465,6 +501,14 @@ test_check_text (void)
       g_assert_cmpstr (text, ==, cases[i][1]);
       g_assert_cmpint (g_utf8_strlen (text, -1), ==, g_utf8_strlen (cases[i][0], -1));
     }
+}
+
+static gboolean
+preview_has_heading (gpointer data)
+{
+  g_autofree char *text = helder_markdown_view_get_text (data);
+
+  return strstr (text, "Nieuw kopje\n") != NULL;
 }
 
 static gboolean
@@ -510,7 +554,7 @@ test_editor (void)
                           "teneinde een besluit te nemen.\n", -1);
 
   /* The preview follows while typing; the analyser marks the source */
-  helder_test_iterate (400);
+  g_assert_true (helder_test_wait_for (preview_has_heading, preview));
   preview_text = helder_markdown_view_get_text (HELDER_MARKDOWN_VIEW (preview));
   g_assert_nonnull (strstr (preview_text, "Nieuw kopje\n"));
   g_assert_true (has_tag_at (GTK_TEXT_VIEW (preview), "Nieuw kopje", "h2"));
@@ -606,6 +650,198 @@ test_toolkits_in_schrijven (void)
                    ==, "Een nieuwsbericht schrijven");
 }
 
+static HelderRecord *
+load_toolkit (HelderStore *store,
+              const char  *id)
+{
+  return helder_store_load (store, HELDER_TYPE_TOOLKIT, id, NULL);
+}
+
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n) != NULL)
+    n++;
+  return n;
+}
+
+/* Item 3: the owner's "Te beoordelen", the expired banner, and
+ * "Gecontroleerd" clearing both; staff see the banner without it. */
+static void
+test_review (void)
+{
+  HelderWindow *window = helder_test_open_window ("library-review.db");
+  HelderStore *store = helder_application_get_store (test_app);
+  HelderSession *session = helder_application_get_session (test_app);
+  HelderLibraryPage *page;
+  GtkWidget *reader, *review_list;
+  g_autoptr(HelderRecord) old = NULL;
+  g_autoptr(HelderRecord) checked = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  save_library (store);
+  helder_session_set_login (session, "sanne");
+  helder_session_set_role (session, HELDER_SESSION_ROLE_ADVISOR);
+  g_assert_cmpstr (helder_test_page_state (window, "library"), ==, "content");
+  page = HELDER_LIBRARY_PAGE (helder_test_page (window, "library"));
+  reader = helder_library_page_get_reader (page);
+
+  /* Sanne looks after the expired letter template */
+  review_list = helder_test_find_by_id (GTK_WIDGET (page), "review_list");
+  g_assert_cmpuint (count_rows (review_list), ==, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (helder_test_find_by_id (GTK_WIDGET (page), "review_stack"))),
+                   ==, "list");
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (helder_test_find_by_id (GTK_WIDGET (page), "views")), "review");
+  helder_test_iterate (100);
+  save_shot (GTK_WIDGET (window), "library-review");
+
+  /* Opened, it shows the banner with "Gecontroleerd" */
+  old = load_toolkit (store, "libgui-oud");
+  helder_library_page_open (page, old);
+  helder_test_iterate (100);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (helder_test_find_by_id (reader, "banner"))));
+  g_assert_true (gtk_widget_get_visible (helder_test_find_by_id (reader, "check_button")));
+  save_shot (GTK_WIDGET (window), "library-expired");
+
+  /* Staff read the same warning, without the button */
+  helder_session_set_role (session, HELDER_SESSION_ROLE_STAFF);
+  helder_session_set_login (session, "piet");
+  helder_library_page_update_banner (page);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (helder_test_find_by_id (reader, "banner"))));
+  g_assert_false (gtk_widget_get_visible (helder_test_find_by_id (reader, "check_button")));
+  helder_session_set_role (session, HELDER_SESSION_ROLE_ADVISOR);
+  helder_session_set_login (session, "sanne");
+  helder_library_page_update_banner (page);
+
+  g_assert_true (gtk_widget_activate_action (reader, "reader.check", NULL));
+  helder_test_iterate (100);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (helder_test_find_by_id (reader, "banner"))));
+  checked = load_toolkit (store, "libgui-oud");
+  g_assert_cmpstr (helder_record_get_text (checked, "verified_by"), ==, "sanne");
+  g_assert_cmpstr (helder_record_get_text (checked, "verified_at"), ==, today);
+  g_assert_cmpstr (helder_record_get_text (checked, "next_review"), >, today);
+  g_assert_cmpuint (count_rows (review_list), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (helder_test_find_by_id (GTK_WIDGET (page), "review_stack"))),
+                   ==, "empty");
+}
+
+static const char *
+subtitle_of (GtkWidget  *pane,
+             const char *row)
+{
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (helder_test_find_by_id (pane, row)));
+}
+
+/* Item 4: a full session puts you on the waitlist; someone leaving moves
+ * you up; the owner keeps attendance. */
+static void
+test_training_waitlist (void)
+{
+  HelderWindow *window = helder_test_open_window ("library-training.db");
+  HelderStore *store = helder_application_get_store (test_app);
+  HelderSession *session = helder_application_get_session (test_app);
+  g_autoptr(HelderRecord) training = helder_record_new (HELDER_TYPE_TRAINING);
+  g_autoptr(HelderRecord) karim = helder_record_new (HELDER_TYPE_REGISTRATION);
+  HelderLibraryPage *page;
+  GtkWidget *pane;
+  g_autofree char *places = NULL;
+  g_autofree char *waiting = NULL;
+
+  save_library (store);
+  helder_record_set_id (training, "libgui-training");
+  g_object_set (training, "title", "Schrijven op B1", "starts_at", "2027-03-10T09:30:00+01:00",
+                "ends_at", "2027-03-10T12:00:00+01:00", "place", "Raadzaal, Hillegom", "capacity", 1,
+                "owner", "sanne", "description", "Een ochtend oefenen met echte brieven.", NULL);
+  g_assert_true (helder_store_save (store, training, NULL));
+  g_object_set (karim, "training", "libgui-training", "user", "karim", "requested_at", "2026-11-01T10:00:00Z", NULL);
+  g_assert_true (helder_store_save (store, karim, NULL));
+
+  helder_session_set_login (session, "piet");
+  helder_session_set_role (session, HELDER_SESSION_ROLE_STAFF);
+  g_assert_cmpstr (helder_test_page_state (window, "library"), ==, "content");
+  page = HELDER_LIBRARY_PAGE (helder_test_page (window, "library"));
+  helder_test_activate_item (helder_test_find_by_id (GTK_WIDGET (page), "trainings_list"), 0);
+  pane = helder_test_find_by_id (GTK_WIDGET (page), "training_pane");
+  g_assert_nonnull (helder_training_pane_get_training (HELDER_TRAINING_PANE (pane)));
+  places = g_strdup_printf (_("%u of %d places taken"), 1, 1);
+  waiting = g_strdup_printf (_("You are on the waitlist, place %u"), 1);
+  g_assert_cmpstr (subtitle_of (pane, "places_row"), ==, places);
+  g_assert_cmpstr (subtitle_of (pane, "my_row"), ==, _("Full: signing up puts you on the waitlist"));
+  /* Staff keep no attendance */
+  g_assert_false (gtk_widget_get_visible (helder_test_find_by_id (pane, "attendance_box")));
+
+  g_assert_true (gtk_widget_activate_action (pane, "training.register", NULL));
+  g_assert_cmpstr (subtitle_of (pane, "my_row"), ==, waiting);
+  g_assert_true (gtk_widget_get_visible (helder_test_find_by_id (pane, "unregister_button")));
+  save_shot (GTK_WIDGET (window), "library-training");
+
+  /* Karim leaves: Piet moves up */
+  helder_session_set_login (session, "karim");
+  g_assert_true (gtk_widget_activate_action (pane, "training.unregister", NULL));
+  helder_session_set_login (session, "piet");
+  helder_test_iterate (50);
+  g_assert_cmpstr (subtitle_of (pane, "my_row"), ==, _("You have a place"));
+
+  /* The owner sees the participants and records attendance */
+  helder_session_set_login (session, "sanne");
+  helder_session_set_role (session, HELDER_SESSION_ROLE_ADVISOR);
+  g_assert_true (gtk_widget_get_visible (helder_test_find_by_id (pane, "attendance_box")));
+  g_assert_cmpuint (count_rows (helder_test_find_by_id (pane, "seats_list")), ==, 1);
+  save_shot (GTK_WIDGET (window), "library-training-owner");
+}
+
+/* Versies: two versions and the words that changed between them */
+static void
+test_versions (void)
+{
+  HelderWindow *window = helder_test_open_window ("library-versions.db");
+  HelderStore *store = helder_application_get_store (test_app);
+  HelderSession *session = helder_application_get_session (test_app);
+  HelderLibraryPage *page;
+  HelderLibraryService *service;
+  g_autoptr(HelderRecord) toolkit = NULL;
+  g_autoptr(HelderRecord) copy = NULL;
+  HelderLibraryHistory *history;
+  g_autofree char *diff = NULL;
+  guint added, removed;
+  GtkWidget *reader;
+
+  save_library (store);
+  g_assert_cmpstr (helder_test_page_state (window, "library"), ==, "content");
+  page = HELDER_LIBRARY_PAGE (helder_test_page (window, "library"));
+  service = HELDER_LIBRARY_SERVICE (helder_page_get_service (HELDER_PAGE (page)));
+
+  helder_session_set_login (session, "sanne");
+  toolkit = load_toolkit (store, "libgui-webcare");
+  copy = helder_record_follower_copy (toolkit);
+  g_object_set (copy, "body", "Reageer binnen een uur op vragen.", NULL);
+  g_assert_true (helder_library_service_save_toolkit (service, copy, "Eerste versie", NULL));
+  g_clear_object (&copy);
+  helder_session_set_login (session, "karim");
+  toolkit = (g_object_unref (toolkit), load_toolkit (store, "libgui-webcare"));
+  copy = helder_record_follower_copy (toolkit);
+  g_object_set (copy, "body", "Reageer binnen twee uur op alle vragen.", NULL);
+  g_assert_true (helder_library_service_save_toolkit (service, copy, "Ruimere termijn", NULL));
+
+  helder_library_page_open (page, copy);
+  reader = helder_library_page_get_reader (page);
+  g_assert_true (gtk_widget_get_visible (helder_test_find_by_id (reader, "history_button")));
+  history = helder_library_history_new (service, copy);
+  gtk_window_set_transient_for (GTK_WINDOW (history), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (history));
+  g_assert_cmpuint (helder_library_history_get_n_versions (history), >=, 2);
+  diff = helder_library_history_get_diff_text (history, &added, &removed);
+  g_assert_nonnull (strstr (diff, "Reageer binnen [-een-] {+twee+} uur op {+alle+} vragen."));
+  g_assert_cmpuint (added, >=, 2);
+  g_assert_cmpuint (removed, >=, 1);
+  helder_test_wait_for (helder_test_is_mapped, history);
+  save_shot (GTK_WIDGET (history), "library-versions");
+  gtk_window_destroy (GTK_WINDOW (history));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -624,5 +860,8 @@ main (int   argc,
   helder_test_add_isolated ("/library/check-text", test_check_text);
   helder_test_add_isolated ("/library/editor", test_editor);
   helder_test_add_isolated ("/library/toolkits-in-schrijven", test_toolkits_in_schrijven);
+  helder_test_add_isolated ("/library/review", test_review);
+  helder_test_add_isolated ("/library/training-waitlist", test_training_waitlist);
+  helder_test_add_isolated ("/library/versions", test_versions);
   return helder_test_app_main (&argc, &argv);
 }

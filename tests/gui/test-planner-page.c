@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "gui-test-app.h"
+#include "helder-example-data.h"
 #include "planner/helder-planner-page.h"
 #include "planner/helder-priorities-view.h"
 #include "planner/helder-signal-log.h"
@@ -547,6 +548,221 @@ test_quick_entry_refuses_person_data (void)
   g_assert_false (gtk_widget_get_visible (popover));
 }
 
+/* The row widget that shows the priority at @position of the list */
+static GtkWidget *
+find_row (GtkWidget *root,
+          guint      position)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (root), "list-item");
+
+  if (item != NULL && gtk_list_item_get_position (item) == position)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, position);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gpointer
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+  return NULL;
+}
+
+/* The header's New makes a priority last among the open ones and
+ * selects it */
+static void
+test_new_selected (void)
+{
+  HelderWindow *window = helder_test_open_window ("ledger-new.db");
+  HelderStore *store = helder_application_get_store (test_app);
+  g_autoptr(HelderRecord) wonen = save_priority (store, "Betaalbaar wonen", 1);
+  HelderPrioritiesView *view = ledger_view (window);
+  GtkWindow *dialog;
+  GtkWidget *entry;
+
+  g_assert_true (gtk_widget_is_visible (helder_test_find (window, "new_item_button")));
+  g_assert_true (gtk_widget_activate_action (helder_test_page (window, "planner"), "planner.new", NULL));
+  helder_test_iterate (100);
+  dialog = helder_test_other_window (window);
+  g_assert_nonnull (dialog);
+  entry = helder_test_find_by_id (GTK_WIDGET (dialog), "name_row");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Cultuur voor iedereen");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL);
+  helder_test_iterate (100);
+  g_assert_cmpuint (helder_store_count (store, HELDER_TYPE_PRIORITY), ==, 2);
+  g_assert_nonnull (helder_priorities_view_get_selected_id (view));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (helder_test_find_by_id (GTK_WIDGET (view), "title_row"))),
+                   ==, "Cultuur voor iedereen");
+  g_assert_true (helder_test_shows_text (window, "Place 2 of 2"));
+}
+
+/* Drag and drop: a row offers its priority; dropped on another row it
+ * takes that row's place, saved in the store; the toast undoes it. */
+static void
+test_drag_and_undo (void)
+{
+  HelderWindow *window = helder_test_open_window ("ledger-drag.db");
+  HelderStore *store = helder_application_get_store (test_app);
+  g_autoptr(HelderRecord) wonen = save_priority (store, "Betaalbaar wonen", 1);
+  g_autoptr(HelderRecord) energie = save_priority (store, "Energietransitie", 2);
+  g_autoptr(HelderRecord) zorg = save_priority (store, "Zorg dichtbij", 3);
+  HelderPrioritiesView *view = ledger_view (window);
+  GtkWidget *source_row, *target_row, *undo;
+  GtkDragSource *source;
+  GtkDropTarget *target;
+  g_autoptr(GdkContentProvider) content = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean dropped = FALSE;
+
+  helder_test_iterate (100);
+  source_row = find_row (GTK_WIDGET (view), 2);
+  target_row = find_row (GTK_WIDGET (view), 0);
+  g_assert_nonnull (source_row);
+  g_assert_nonnull (target_row);
+  source = find_controller (source_row, GTK_TYPE_DRAG_SOURCE);
+  target = find_controller (target_row, GTK_TYPE_DROP_TARGET);
+  g_assert_nonnull (source);
+  g_assert_nonnull (target);
+
+  /* What the drag carries: the priority's id */
+  g_signal_emit_by_name (source, "prepare", 10.0, 10.0, &content);
+  g_assert_nonnull (content);
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+  g_assert_cmpstr (g_value_get_string (&value), ==, helder_record_get_id (zorg));
+
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &dropped);
+  g_assert_true (dropped);
+  helder_test_iterate (100);
+  g_assert_cmpint (stored_rank (store, zorg), ==, 1);
+  g_assert_cmpint (stored_rank (store, wonen), ==, 2);
+  g_assert_cmpint (stored_rank (store, energie), ==, 3);
+  g_assert_cmpstr (helder_priorities_view_get_selected_id (view), ==, helder_record_get_id (zorg));
+
+  /* The toast says where it went and undoes it */
+  g_assert_true (helder_test_shows_text (window, "“Zorg dichtbij” moved to place 1"));
+  undo = helder_test_find_button (GTK_WIDGET (window), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  helder_test_iterate (100);
+  g_assert_cmpint (stored_rank (store, zorg), ==, 3);
+  g_assert_cmpint (stored_rank (store, wonen), ==, 1);
+
+  /* Staff drag nothing */
+  helder_session_set_role (helder_application_get_session (test_app), HELDER_SESSION_ROLE_STAFF);
+  g_clear_object (&content);
+  source = find_controller (find_row (GTK_WIDGET (view), 2), GTK_TYPE_DRAG_SOURCE);
+  g_signal_emit_by_name (source, "prepare", 10.0, 10.0, &content);
+  g_assert_null (content);
+}
+
+/* Screenshots of the ledger's views, for a person to look at: only with
+ * HELDER_SCREENSHOT_DIR set (run this test under LANGUAGE=nl for Dutch). */
+static void
+shoot (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("HELDER_SCREENSHOT_DIR"), name, NULL);
+  g_autofree char *command = g_strdup_printf ("import -window root %s", path);
+
+  helder_test_iterate (300);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+}
+
+static void
+scroll_to_end (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+}
+
+static void
+test_screenshots (void)
+{
+  HelderWindow *window;
+  HelderStore *store;
+  HelderPrioritiesView *view;
+  GtkWidget *page, *popover, *log, *popup;
+  g_autoptr(HelderRecord) first = NULL;
+  GtkTextBuffer *buffer;
+
+  window = helder_test_open_window ("ledger-shots.db");
+  store = helder_application_get_store (test_app);
+  g_assert_true (helder_example_data_load (store, NULL));
+  view = ledger_view (window);
+  page = helder_test_page (window, "planner");
+  first = g_list_model_get_item (helder_priorities_view_get_model (view), 0);
+  helder_priorities_view_select (view, helder_record_get_id (first));
+  shoot ("ledger-1-detail.png");
+  scroll_to_end (helder_test_find_by_id (GTK_WIDGET (view), "hanging_works"));
+  shoot ("ledger-2-hangers.png");
+  {
+    g_autoptr(HelderRecord) last = g_list_model_get_item (helder_priorities_view_get_model (view), 9);
+
+    helder_priorities_view_select (view, helder_record_get_id (last));
+    shoot ("ledger-3-finished.png");
+  }
+  helder_priorities_view_select (view, helder_record_get_id (first));
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (helder_test_find_by_id (GTK_WIDGET (view), "quarters_row"),
+                                                   GTK_TYPE_SCROLLED_WINDOW);
+
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 0);
+  }
+  gtk_editable_set_text (GTK_EDITABLE (helder_test_find_by_id (GTK_WIDGET (view), "quarters_row")),
+                         "2026-Q4, volgend jaar");
+  shoot ("ledger-4-validation.png");
+  gtk_widget_activate_action (GTK_WIDGET (view), "ledger.find", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (helder_test_find_by_id (GTK_WIDGET (view), "search_entry")), "energie");
+  helder_test_iterate (400);
+  shoot ("ledger-5-search.png");
+  gtk_editable_set_text (GTK_EDITABLE (helder_test_find_by_id (GTK_WIDGET (view), "search_entry")), "");
+
+  gtk_widget_activate_action (page, "planner.add-signal", "s", "38b8b7d9-51dc-478c-9f77-013e369da814");
+  helder_test_iterate (200);
+  popover = helder_test_find_by_id (page, "signal_popover");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (helder_test_find_by_id (popover, "text_view")));
+  gtk_text_buffer_set_text (buffer, "Mevrouw van 2181 AB 12 belde over de containers; terugbellen op 06-12345678 "
+                                    "of mailen naar j.jansen@example.nl.", -1);
+  shoot ("ledger-6-quick-entry.png");
+  gtk_text_buffer_set_text (buffer, "Bewoners vragen om een extra container bij de Leidsestraat.", -1);
+  shoot ("ledger-7-quick-entry-ok.png");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  popup = gtk_window_new ();
+  log = helder_signal_log_new ();
+  gtk_widget_set_margin_start (log, 18);
+  gtk_widget_set_margin_end (log, 18);
+  gtk_widget_set_margin_top (log, 18);
+  gtk_widget_set_margin_bottom (log, 18);
+  gtk_window_set_default_size (GTK_WINDOW (popup), 520, 700);
+  gtk_window_set_child (GTK_WINDOW (popup), gtk_scrolled_window_new ());
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (gtk_window_get_child (GTK_WINDOW (popup))), log);
+  helder_signal_log_set_service (HELDER_SIGNAL_LOG (log),
+                                 HELDER_PLAN_SERVICE (helder_application_get_service (test_app,
+                                                                                       HELDER_TYPE_PLAN_SERVICE)));
+  helder_signal_log_set_topic_id (HELDER_SIGNAL_LOG (log), "38b8b7d9-51dc-478c-9f77-013e369da814");
+  gtk_window_present (GTK_WINDOW (popup));
+  shoot ("ledger-8-signal-log.png");
+  gtk_window_destroy (GTK_WINDOW (popup));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -564,6 +780,11 @@ main (int   argc,
   helder_test_add_isolated ("/planner/reorder-by-keyboard", test_reorder_by_keyboard);
   helder_test_add_isolated ("/planner/edit-in-place", test_edit_in_place);
   helder_test_add_isolated ("/planner/hangers-open", test_hangers_open);
+  helder_test_add_isolated ("/planner/drag-and-undo", test_drag_and_undo);
+  helder_test_add_isolated ("/planner/new-selected", test_new_selected);
   helder_test_add_isolated ("/planner/quick-entry-refuses-person-data", test_quick_entry_refuses_person_data);
+  /* Only when asked: it runs `import` for each view */
+  if (g_getenv ("HELDER_SCREENSHOT_DIR") != NULL)
+    helder_test_add_isolated ("/planner/screenshots", test_screenshots);
   return helder_test_app_main (&argc, &argv);
 }

@@ -11,8 +11,11 @@
 #include <glib/gstdio.h>
 
 #include "gui-test-app.h"
+#include "planner/helder-edition-view.h"
 #include "planner/helder-works-view.h"
+#include "plan/helder-plan-editions.h"
 #include "plan/helder-plan-works.h"
+#include "report/helder-ics.h"
 
 #define W_WATER     "23000000-0000-4000-8003-000000000001"
 #define W_PAVING    "23000000-0000-4000-8003-000000000002"
@@ -92,7 +95,7 @@ test_warnings_shown (void)
   HelderWindow *window = open_with_example_data ("works-warnings.db");
   HelderWorksView *view = HELDER_WORKS_VIEW (show_view (window, "works"));
   GtkWidget *list = helder_test_find (window, "works_list");
-  GtkLabel *summary = GTK_LABEL (helder_test_find (window, "summary_label"));
+  GtkLabel *summary = GTK_LABEL (helder_test_find (window, "works_summary_label"));
 
   g_assert_cmpuint (helder_test_count_items (list), >=, 7);
   g_assert_true (row_badge_shown (list, "Bomen kappen en herplanten Meerlaan"));
@@ -115,7 +118,7 @@ test_warnings_shown (void)
   /* "Show" goes to the other works */
   gtk_widget_activate_action (GTK_WIDGET (view), "works.select", "s", W_PAVING);
   helder_test_iterate (200);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (helder_test_find_by_id (helder_test_find (window, "works_view"), "title_row"))), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (helder_test_find (window, "works_title_row"))), ==,
                    "Herstraten Hoofdstraat en Weeresteinstraat");
   g_assert_true (helder_test_shows_text (window, "No residents’ letter planned"));
 }
@@ -134,11 +137,11 @@ test_edit_saves (void)
 
   g_assert_true (helder_works_view_select (view, W_PAVING));
   helder_test_iterate (100);
-  gtk_editable_set_text (GTK_EDITABLE (helder_test_find_by_id (helder_test_find (window, "works_view"), "title_row")), "Herstraten Weeresteinstraat");
-  gtk_editable_set_text (GTK_EDITABLE (helder_test_find_by_id (helder_test_find (window, "works_view"), "streets_row")), "Weeresteinstraat, Kerkstraat ,");
-  gtk_editable_set_text (GTK_EDITABLE (helder_test_find_by_id (helder_test_find (window, "works_view"), "wijk_row")), "Hillegom-Centrum");
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (helder_test_find (window, "lead_spin")), 35);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (helder_test_find (window, "description_view"))),
+  gtk_editable_set_text (GTK_EDITABLE (helder_test_find (window, "works_title_row")), "Herstraten Weeresteinstraat");
+  gtk_editable_set_text (GTK_EDITABLE (helder_test_find (window, "works_streets_row")), "Weeresteinstraat, Kerkstraat ,");
+  gtk_editable_set_text (GTK_EDITABLE (helder_test_find (window, "works_wijk_row")), "Hillegom-Centrum");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (helder_test_find (window, "works_lead_spin")), 35);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (helder_test_find (window, "works_description_view"))),
                             "Nieuwe klinkers.", -1);
   helder_test_iterate (900);
 
@@ -153,7 +156,7 @@ test_edit_saves (void)
   g_assert_false (row_badge_shown (list, "Vervangen waterleiding Hoofdstraat (Dunea)"));
 
   /* An empty title is not saved: the works keeps its name */
-  gtk_editable_set_text (GTK_EDITABLE (helder_test_find_by_id (helder_test_find (window, "works_view"), "title_row")), "  ");
+  gtk_editable_set_text (GTK_EDITABLE (helder_test_find (window, "works_title_row")), "  ");
   helder_test_iterate (900);
   again = load (store, HELDER_TYPE_WORKS, W_PAVING);
   g_assert_cmpstr (helder_record_get_title (again), ==, "Herstraten Weeresteinstraat");
@@ -173,7 +176,7 @@ test_form_follows_store (void)
   g_object_set (works, "contact", "Team Groen, Jan de Wit", NULL);
   g_assert_true (helder_store_save (store, works, NULL));
   helder_test_iterate (300);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (helder_test_find_by_id (helder_test_find (window, "works_view"), "contact_row"))), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (helder_test_find (window, "works_contact_row"))), ==,
                    "Team Groen, Jan de Wit");
 }
 
@@ -210,6 +213,31 @@ test_plan_letter (void)
   g_assert_false (helder_test_shows_text (window, "No residents’ letter planned"));
 }
 
+/* The calendar goes out as iCalendar: a VEVENT per message, works and meeting */
+static void
+test_export_ics (void)
+{
+  HelderWindow *window = open_with_example_data ("works-ics.db");
+  HelderWorksView *view = HELDER_WORKS_VIEW (show_view (window, "works"));
+  g_autofree char *dir = g_dir_make_tmp ("helder-ics-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "kalender.ics", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderIcsCalendar) calendar = NULL;
+  g_autofree char *text = NULL;
+  gsize length;
+
+  g_assert_true (helder_works_view_export_ics (view, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+  calendar = helder_ics_calendar_parse (text, length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (helder_ics_calendar_get_n_events (calendar), >=, 7 + 6);
+  g_assert_nonnull (strstr (text, "SUMMARY:Bomen kappen en herplanten Meerlaan"));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Ctrl+F searches the works */
 static void
 test_search (void)
@@ -217,7 +245,7 @@ test_search (void)
   HelderWindow *window = open_with_example_data ("works-search.db");
   HelderWorksView *view = HELDER_WORKS_VIEW (show_view (window, "works"));
   GtkWidget *list = helder_test_find (window, "works_list");
-  GtkWidget *entry = helder_test_find (window, "search_entry");
+  GtkWidget *entry = helder_test_find (window, "works_search_entry");
 
   gtk_widget_activate_action (GTK_WIDGET (view), "works.find", NULL);
   helder_test_iterate (50);
@@ -229,6 +257,210 @@ test_search (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "Patrimonium");
   helder_test_iterate (300);
   g_assert_cmpuint (helder_test_count_items (list), ==, 2);
+}
+
+/* Omgevingsbeeld */
+
+static HelderRecord *
+open_edition (HelderWindow      *window,
+              HelderEditionView *view)
+{
+  HelderStore *store = helder_application_get_store (test_app);
+  const char *id = helder_edition_view_get_open_id (view);
+
+  g_assert_nonnull (id);
+  return helder_store_load (store, HELDER_TYPE_OMGEVINGSBEELD, id, NULL);
+}
+
+static HelderEditionView *
+start_edition (HelderWindow *window)
+{
+  HelderEditionView *view = HELDER_EDITION_VIEW (show_view (window, "editions"));
+  GtkStack *next = GTK_STACK (helder_test_find (window, "next_stack"));
+
+  /* every edition of the example data went out: the next one starts here */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (next), ==, "new");
+  gtk_widget_activate_action (GTK_WIDGET (view), "edition.new", NULL);
+  helder_test_iterate (300);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (next), ==, "draft");
+  return view;
+}
+
+/* A new edition is pre-filled with what changed since edition 103. */
+static void
+test_edition_prefilled (void)
+{
+  HelderWindow *window = open_with_example_data ("edition-new.db");
+  HelderEditionView *view = start_edition (window);
+  g_autoptr(HelderRecord) edition = open_edition (window, view);
+  g_autoptr(HelderEditionContent) content = helder_edition_content_from_record (edition);
+  GtkListBox *items = GTK_LIST_BOX (helder_test_find (window, "items_box"));
+  gboolean topic = FALSE, works = FALSE, approval = FALSE;
+
+  /* Friday after Wednesday 2 December, numbered on */
+  g_assert_cmpstr (helder_record_get_text (edition, "date"), ==, "2026-12-04");
+  g_assert_cmpint (helder_record_get_int (edition, "number"), ==, 104);
+  g_assert_cmpstr (helder_record_get_text (edition, "status"), ==, "draft");
+  g_assert_cmpuint (g_strv_length ((char **) helder_record_get_list (edition, "sent_to")), ==, 3);
+  for (guint i = 0; i < content->items->len; i++)
+    {
+      HelderEditionItem *item = content->items->pdata[i];
+
+      /* the energy topic went from 3 × 3 stable to 3 × 4 rising */
+      topic |= item->kind == HELDER_EDITION_ITEM_TOPIC && g_strcmp0 (item->ref, "5ef6bb9f-7917-4037-86e9-5affc7d295ae") == 0;
+      works |= item->kind == HELDER_EDITION_ITEM_WORKS && g_strcmp0 (item->ref, W_TREES) == 0;
+      approval |= item->kind == HELDER_EDITION_ITEM_APPROVAL;
+    }
+  g_assert_true (topic);
+  g_assert_true (works);
+  g_assert_true (approval);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (items, content->items->len - 1));
+  g_assert_null (gtk_list_box_get_row_at_index (items, content->items->len));
+  g_assert_true (helder_test_shows_text (window, "Omgevingsbeeld 104 · Friday 4 December 2026"));
+  g_assert_true (helder_test_shows_text (window, "Hoge energierekening en energiearmoede"));
+}
+
+/* The duiding, the order (Alt+Up) and leaving out are saved. */
+static void
+test_edition_edits (void)
+{
+  HelderWindow *window = open_with_example_data ("edition-edit.db");
+  HelderEditionView *view = start_edition (window);
+  GtkListBox *items = GTK_LIST_BOX (helder_test_find (window, "items_box"));
+  GtkListBoxRow *second = gtk_list_box_get_row_at_index (items, 1);
+  GtkWidget *duiding = g_object_get_data (G_OBJECT (second), "duiding");
+  g_autoptr(HelderRecord) before = open_edition (window, view);
+  g_autoptr(HelderEditionContent) was = helder_edition_content_from_record (before);
+  g_autoptr(HelderRecord) after = NULL, sent = NULL;
+  g_autoptr(HelderEditionContent) now = NULL;
+  char *second_title = ((HelderEditionItem *) was->items->pdata[1])->title;
+  GtkWidget *include;
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (duiding)), "Advies: energiecafés ook op papier.", -1);
+  gtk_widget_grab_focus (duiding);
+  gtk_widget_activate_action (GTK_WIDGET (view), "edition.move-up", NULL);
+  helder_test_iterate (100);
+  /* and leave out what is now second */
+  include = gtk_widget_get_first_child (GTK_WIDGET (gtk_list_box_get_row_at_index (items, 1)));
+  include = gtk_widget_get_first_child (include);
+  for (GtkWidget *w = gtk_widget_get_first_child (include); w; w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_CHECK_BUTTON (w))
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (w), FALSE);
+  helder_test_iterate (900);
+
+  after = open_edition (window, view);
+  now = helder_edition_content_from_record (after);
+  g_assert_cmpstr (((HelderEditionItem *) now->items->pdata[0])->title, ==, second_title);
+  g_assert_cmpstr (((HelderEditionItem *) now->items->pdata[0])->duiding, ==, "Advies: energiecafés ook op papier.");
+  g_assert_true (((HelderEditionItem *) now->items->pdata[1])->dropped);
+  g_assert_cmpuint (now->items->len, ==, was->items->len);
+
+  /* a note on top */
+  gtk_widget_activate_action (GTK_WIDGET (view), "edition.add-note", NULL);
+  helder_test_iterate (100);
+  g_clear_object (&after);
+  g_clear_pointer (&now, helder_edition_content_free);
+  after = open_edition (window, view);
+  now = helder_edition_content_from_record (after);
+  g_assert_cmpuint (now->items->len, ==, was->items->len + 1);
+  g_assert_cmpint (((HelderEditionItem *) now->items->pdata[0])->kind, ==, HELDER_EDITION_ITEM_NOTE);
+
+  /* marked sent: read-only, in the archive, and the next one can start */
+  gtk_widget_activate_action (GTK_WIDGET (view), "edition.mark-sent", NULL);
+  helder_test_iterate (300);
+  sent = open_edition (window, view);
+  g_assert_cmpstr (helder_record_get_text (sent, "status"), ==, "sent");
+  g_assert_nonnull (helder_record_get_text (sent, "sent_at"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (helder_test_find (window, "next_stack"))), ==, "new");
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (helder_test_find (window, "intro_view"))));
+  g_assert_cmpuint (helder_test_count_items (helder_test_find (window, "archive_list")), ==, 4);
+}
+
+/* The archive answers words of the titles and the duiding. */
+static void
+test_edition_archive (void)
+{
+  HelderWindow *window = open_with_example_data ("edition-archive.db");
+  HelderEditionView *view = HELDER_EDITION_VIEW (show_view (window, "editions"));
+  GtkWidget *list = helder_test_find (window, "archive_list");
+  GtkWidget *search = helder_test_find (window, "archive_search");
+
+  g_assert_cmpuint (helder_test_count_items (list), ==, 3);
+  gtk_widget_activate_action (GTK_WIDGET (view), "edition.find", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (search), "alliander");
+  helder_test_iterate (400);
+  g_assert_cmpuint (helder_test_count_items (list), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (search), "jongerenwerk");
+  helder_test_iterate (400);
+  g_assert_cmpuint (helder_test_count_items (list), ==, 2);
+  gtk_editable_set_text (GTK_EDITABLE (search), "geen editie zegt dit");
+  helder_test_iterate (400);
+  g_assert_cmpuint (helder_test_count_items (list), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (helder_test_find (window, "archive_stack"))), ==, "empty");
+}
+
+/* GtkFileChooserNative without a portal shows a dialog of its own,
+ * outside the application's windows. */
+static GtkWindow *
+file_chooser_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+other_window_shown (gpointer data)
+{
+  return file_chooser_dialog () != NULL;
+}
+
+/* Export asks where, with a name of the edition, and writes the file
+ * in the format chosen. */
+static void
+test_edition_export (void)
+{
+  HelderWindow *window = open_with_example_data ("edition-export.db");
+  HelderEditionView *view = start_edition (window);
+  g_autofree char *dir = g_dir_make_tmp ("helder-export-XXXXXX", NULL);
+  const char *formats[] = { "pdf", "html", "text" };
+  const char *names[] = { "Omgevingsbeeld 104 2026-12-04.pdf", "Omgevingsbeeld 104 2026-12-04.html",
+                          "Omgevingsbeeld 104 2026-12-04.txt" };
+  const char *starts[] = { "%PDF-", "<!DOCTYPE html>", "Omgevingsbeeld 104" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *contents = NULL, *name = NULL;
+      g_autoptr(GError) error = NULL;
+      GtkWindow *dialog;
+
+      gtk_widget_activate_action (GTK_WIDGET (view), "edition.export", "s", formats[i]);
+      g_assert_true (helder_test_wait_for (other_window_shown, window));
+      dialog = file_chooser_dialog ();
+      name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
+      g_assert_cmpstr (name, ==, names[i]);
+      gtk_window_close (dialog);
+      helder_test_iterate (100);
+
+      /* what the dialog's answer does */
+      g_assert_true (helder_edition_view_export_to (view, i == 0 ? HELDER_EDITION_FORMAT_PDF
+                                                          : i == 1 ? HELDER_EDITION_FORMAT_HTML
+                                                                   : HELDER_EDITION_FORMAT_TEXT, file, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_true (g_str_has_prefix (contents, starts[i]));
+      g_unlink (path);
+    }
+  g_rmdir (dir);
 }
 
 /* Under LANGUAGE=nl (run by hand, with $HELDER_SCREENSHOT_DIR for the
@@ -250,6 +482,14 @@ test_dutch (void)
   helder_test_iterate (200);
   helder_test_assert_all_dutch (GTK_WIDGET (window), "works, overlap");
   screenshot ("works-nl-overlap.png");
+
+  show_view (window, "editions");
+  helder_test_assert_all_dutch (GTK_WIDGET (window), "omgevingsbeeld, archive");
+  screenshot ("editions-nl-start.png");
+  gtk_widget_activate_action (helder_test_find (window, "edition_view"), "edition.new", NULL);
+  helder_test_iterate (300);
+  helder_test_assert_all_dutch (GTK_WIDGET (window), "omgevingsbeeld, new edition");
+  screenshot ("editions-nl-new.png");
 }
 
 int
@@ -267,6 +507,11 @@ main (int   argc,
   helder_test_add_isolated ("/works/form-follows-store", test_form_follows_store);
   helder_test_add_isolated ("/works/plan-letter", test_plan_letter);
   helder_test_add_isolated ("/works/search", test_search);
+  helder_test_add_isolated ("/works/export-ics", test_export_ics);
+  helder_test_add_isolated ("/editions/prefilled", test_edition_prefilled);
+  helder_test_add_isolated ("/editions/edits", test_edition_edits);
+  helder_test_add_isolated ("/editions/archive", test_edition_archive);
+  helder_test_add_isolated ("/editions/export", test_edition_export);
   /* by hand: LANGUAGE=nl LC_ALL=nl_NL.UTF-8 */
   if (g_strcmp0 (_("Works"), "Werkzaamheden") == 0)
     helder_test_add_isolated ("/works/dutch", test_dutch);

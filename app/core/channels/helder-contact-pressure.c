@@ -42,6 +42,7 @@ typedef struct
   int           areas[8];    /* area indices; none: everyone */
   guint         n_areas;
   guint8       *reaches;     /* per audience: the message lands on it */
+  guint8       *chosen;      /* per channel, read from "channels" when first asked */
 } Entry;
 
 typedef struct
@@ -49,6 +50,7 @@ typedef struct
   GPtrArray  *entries;       /* Entry, borrowed */
   guint      *count;         /* per audience, the cell's values */
   guint      *exempt;
+  guint      *channel_load;  /* per channel, when first asked */
 } Week;
 
 static void
@@ -58,6 +60,7 @@ entry_free (gpointer data)
 
   g_object_unref (entry->record);
   g_free (entry->reaches);
+  g_free (entry->chosen);
   g_free (entry);
 }
 
@@ -69,6 +72,7 @@ week_free (gpointer data)
   g_ptr_array_unref (week->entries);
   g_free (week->count);
   g_free (week->exempt);
+  g_free (week->channel_load);
   g_free (week);
 }
 
@@ -527,20 +531,39 @@ helder_contact_pressure_channel_load (HelderContactPressure *self,
 {
   guint n = helder_channel_settings_get_n_channels (self->settings);
   Week *w = g_hash_table_lookup (self->weeks, GUINT_TO_POINTER (week));
-  g_autofree gboolean *chosen = g_new0 (gboolean, MAX (n, 1));
 
   memset (load, 0, n * sizeof (guint));
-  for (guint i = 0; w != NULL && i < w->entries->len; i++)
+  if (w == NULL)
+    return;
+  /* Each message's channels are read once, each week's load summed once:
+   * the matrix asks for every message's week. */
+  if (w->channel_load == NULL)
+    {
+      g_autofree gboolean *chosen = g_new0 (gboolean, MAX (n, 1));
+
+      w->channel_load = g_new0 (guint, MAX (n, 1));
+      for (guint i = 0; i < w->entries->len; i++)
+        {
+          Entry *e = w->entries->pdata[i];
+          g_autoptr(HelderChannelChoice) choice = helder_channel_choice_parse (helder_record_get_text (e->record, "channels"));
+
+          helder_channel_choice_to_chosen (choice, self->settings, chosen);
+          e->chosen = g_new0 (guint8, MAX (n, 1));
+          for (guint c = 0; c < n; c++)
+            {
+              e->chosen[c] = chosen[c] != FALSE;
+              w->channel_load[c] += e->chosen[c];
+            }
+        }
+    }
+  memcpy (load, w->channel_load, n * sizeof (guint));
+  for (guint i = 0; except_id != NULL && i < w->entries->len; i++)
     {
       Entry *e = w->entries->pdata[i];
-      g_autoptr(HelderChannelChoice) choice = NULL;
 
-      if (g_strcmp0 (helder_record_get_id (e->record), except_id) == 0)
-        continue;
-      choice = helder_channel_choice_parse (helder_record_get_text (e->record, "channels"));
-      helder_channel_choice_to_chosen (choice, self->settings, chosen);
-      for (guint c = 0; c < n; c++)
-        load[c] += chosen[c] != FALSE;
+      if (e->chosen != NULL && g_strcmp0 (helder_record_get_id (e->record), except_id) == 0)
+        for (guint c = 0; c < n; c++)
+          load[c] -= e->chosen[c];
     }
 }
 

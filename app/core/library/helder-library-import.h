@@ -53,8 +53,9 @@ typedef void (*HelderImportProgress) (guint    done,
                                       guint    total,
                                       gpointer user_data);
 
-/* Reads the files in a worker thread and saves them through @service in
- * batches (one transaction each), reporting progress.  Refused for staff. */
+/* Reads the files in a worker thread, then saves them through @service
+ * on the main loop, a few per turn (each document one transaction with
+ * its version), reporting progress.  Refused for staff. */
 void                helder_library_import_folder_async  (HelderLibraryService *service,
                                                          GFile                *folder,
                                                          HelderImportProgress  progress,

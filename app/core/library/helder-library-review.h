@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 /* Every document has an owner and a next review date (GOV.UK's content
  * model): past that date it is expired and shows a banner until its owner
  * (or an advisor) marks it "Gecontroleerd", which sets the next date
- * (default 6 months on; the setting "library.review_months"). */
+ * (default 6 months on; the setting "library.review_months", whose
+ * value is {"months": N}). */
 
 #define HELDER_LIBRARY_REVIEW_MONTHS_DEFAULT 6
 #define HELDER_LIBRARY_REVIEW_MONTHS_KEY     "library.review_months"

@@ -80,6 +80,22 @@ helder_plan_service_edition_new (HelderPlanService  *self,
                                  const char         *today,
                                  GError            **error)
 {
+  return helder_plan_service_edition_new_from (self, today, NULL, error);
+}
+
+/**
+ * helder_plan_service_edition_new_from:
+ * @lists: (nullable): the records to pre-fill from, as live lists
+ *
+ * As helder_plan_service_edition_new(), from lists a view holds.
+ */
+HelderRecord *
+helder_plan_service_edition_new_from (HelderPlanService        *self,
+                                      const char               *today,
+                                      const HelderEditionLists *lists,
+                                      GError                  **error)
+{
+  static const HelderEditionLists none = { 0 };
   HelderService *service = HELDER_SERVICE (self);
   g_autoptr(HelderRecord) edition = helder_record_new (HELDER_TYPE_OMGEVINGSBEELD);
   g_autoptr(HelderRecord) last = NULL, last_sent = NULL;
@@ -101,11 +117,13 @@ helder_plan_service_edition_new (HelderPlanService  *self,
   last_sent = helder_plan_service_last_edition (self, TRUE);
   date = helder_editions_next_date (days, today, last ? helder_record_get_text (last, "date") : NULL);
 
-  topics = helder_plan_works_load_all (self, HELDER_TYPE_TOPIC);
-  signals = helder_plan_works_load_all (self, HELDER_TYPE_SIGNAL);
-  messages = helder_plan_works_load_all (self, HELDER_TYPE_MESSAGE);
-  works = helder_plan_works_load_all (self, HELDER_TYPE_WORKS);
-  meetings = helder_plan_works_load_all (self, HELDER_TYPE_COUNCIL_MEETING);
+  if (lists == NULL)
+    lists = &none;
+  topics = helder_plan_works_records (self, lists->topics, HELDER_TYPE_TOPIC);
+  signals = helder_plan_works_records (self, lists->signals, HELDER_TYPE_SIGNAL);
+  messages = helder_plan_works_records (self, lists->messages, HELDER_TYPE_MESSAGE);
+  works = helder_plan_works_records (self, lists->works, HELDER_TYPE_WORKS);
+  meetings = helder_plan_works_records (self, lists->meetings, HELDER_TYPE_COUNCIL_MEETING);
   if (last_sent != NULL)
     sent_content = helder_edition_content_from_record (last_sent);
 

@@ -762,7 +762,15 @@ add_approvals (GPtrArray                  *items,
       g_autofree char *window = NULL, *change = NULL;
       HelderEditionItem *item;
 
+      const char *end;
+
       if (message == NULL || g_strcmp0 (helder_record_get_text (message, "status"), "review") != 0)
+        continue;
+      /* one whose window is over waits for nothing any more */
+      end = helder_record_get_text (message, "window_end");
+      if (end == NULL || *end == '\0')
+        end = helder_record_get_text (message, "window_start");
+      if (end != NULL && *end != '\0' && strncmp (end, sources->date, 10) < 0)
         continue;
       window = format_window (helder_record_get_text (message, "window_start"),
                               helder_record_get_text (message, "window_end"));
@@ -785,7 +793,8 @@ add_approvals (GPtrArray                  *items,
  * scores or trend changed since the last edition (highest impact
  * first), the signals that came in since, the coming 14 days of the
  * calendar (messages beyond the idea stage, works that start or end,
- * council meetings) by date, and the messages waiting for approval.
+ * council meetings) by date, and the messages waiting for approval
+ * (those whose window is not over).
  *
  * Returns: (transfer full) (element-type HelderEditionItem): the items
  */

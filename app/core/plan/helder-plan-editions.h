@@ -104,9 +104,24 @@ void                  helder_plan_service_editions_days   (HelderPlanService *se
                                                            gboolean           days[8]);
 HelderRecord         *helder_plan_service_last_edition    (HelderPlanService *self,
                                                            gboolean           sent_only);
+/* Live lists a view holds, so a new edition needs no reading of the
+ * store; a NULL member is read from the store. */
+typedef struct
+{
+  GListModel *topics;
+  GListModel *signals;
+  GListModel *messages;
+  GListModel *works;
+  GListModel *meetings;
+} HelderEditionLists;
+
 HelderRecord         *helder_plan_service_edition_new     (HelderPlanService *self,
                                                            const char        *today,
                                                            GError           **error);
+HelderRecord         *helder_plan_service_edition_new_from (HelderPlanService       *self,
+                                                           const char              *today,
+                                                           const HelderEditionLists *lists,
+                                                           GError                 **error);
 gboolean              helder_plan_service_edition_set_content (HelderPlanService    *self,
                                                            HelderRecord         *edition,
                                                            HelderEditionContent *content,

@@ -89,12 +89,15 @@ helder_radar_cell_at (const HelderRadarRect *grid,
   return TRUE;
 }
 
-/* Labels are at most this wide (longer ones are ellipsized): one fits
- * in its cell beside a dot. */
+/* Labels are at most this wide (longer ones wrap to a second line and are
+ * then ellipsized): one fits in its cell beside a column of dots of
+ * @largest_radius. */
 double
-helder_radar_label_max_width (const HelderRadarRect *grid)
+helder_radar_label_max_width (const HelderRadarRect *grid,
+                              double                 largest_radius)
 {
-  return MAX (grid->width / HELDER_RADAR_SIZE - 2 * MAX_RADIUS - 2 * CELL_PADDING, 24.0);
+  return MAX (grid->width / HELDER_RADAR_SIZE - 2 * MIN (largest_radius, MAX_RADIUS) - 2 * CELL_PADDING - LABEL_GAP,
+              24.0);
 }
 
 gboolean

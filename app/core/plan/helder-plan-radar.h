@@ -57,7 +57,8 @@ gboolean helder_radar_cell_at      (const HelderRadarRect *grid,
 HelderRadarRect helder_radar_cell_rect (const HelderRadarRect *grid,
                                     int                    admin_impact,
                                     int                    societal_impact);
-double   helder_radar_label_max_width (const HelderRadarRect *grid);
+double   helder_radar_label_max_width (const HelderRadarRect *grid,
+                                    double                 largest_radius);
 
 void     helder_radar_layout       (HelderRadarItem       *items,
                                     guint                  n_items,

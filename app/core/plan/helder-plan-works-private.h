@@ -14,5 +14,8 @@ GPtrArray *helder_plan_works_load_all (HelderPlanService *self,
                                        GType              type);
 char      *helder_plan_works_setting  (HelderPlanService *self,
                                        const char        *key);
+GPtrArray *helder_plan_works_records  (HelderPlanService *self,
+                                       GListModel        *model,
+                                       GType              type);
 
 G_END_DECLS

@@ -671,6 +671,32 @@ helder_plan_works_load_all (HelderPlanService *self,
   return records;
 }
 
+/* The records of @model (a live list the caller holds, read without the
+ * store), or every record of @type in the store when @model is NULL. */
+GPtrArray *
+helder_plan_works_records (HelderPlanService *self,
+                           GListModel        *model,
+                           GType              type)
+{
+  GPtrArray *records;
+  guint n;
+
+  if (model == NULL)
+    return helder_plan_works_load_all (self, type);
+  n = g_list_model_get_n_items (model);
+  records = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      HelderRecord *record = g_list_model_get_item (model, i);
+
+      if (HELDER_IS_RECORD (record) && !helder_record_get_deleted (record))
+        g_ptr_array_add (records, record);
+      else
+        g_clear_object (&record);
+    }
+  return records;
+}
+
 /* The JSON value of the setting @key, or NULL. */
 char *
 helder_plan_works_setting (HelderPlanService *self,
@@ -792,15 +818,32 @@ GPtrArray *
 helder_plan_service_works_warnings (HelderPlanService *self,
                                     const char        *today)
 {
+  return helder_plan_service_works_warnings_from (self, NULL, NULL, today);
+}
+
+/**
+ * helder_plan_service_works_warnings_from:
+ * @works: (nullable): the works, as a live list the caller holds
+ * @messages: (nullable): the messages
+ *
+ * As helder_plan_service_works_warnings(), on lists a view holds
+ * already: no reading of the store but for the settings.
+ */
+GPtrArray *
+helder_plan_service_works_warnings_from (HelderPlanService *self,
+                                         GListModel        *works_model,
+                                         GListModel        *messages_model,
+                                         const char        *today)
+{
   g_autoptr(GPtrArray) works = NULL, messages = NULL;
   g_auto(GStrv) residents = NULL;
 
   g_return_val_if_fail (HELDER_IS_PLAN_SERVICE (self), NULL);
   g_return_val_if_fail (today != NULL, NULL);
 
-  works = helder_plan_works_load_all (self, HELDER_TYPE_WORKS);
+  works = helder_plan_works_records (self, works_model, HELDER_TYPE_WORKS);
   g_ptr_array_sort (works, by_start);
-  messages = helder_plan_works_load_all (self, HELDER_TYPE_MESSAGE);
+  messages = helder_plan_works_records (self, messages_model, HELDER_TYPE_MESSAGE);
   residents = helder_plan_service_works_residents (self);
   return helder_works_warnings (works, messages, (const char * const *) residents,
                                 helder_plan_service_works_lead_time (self), today);

@@ -105,6 +105,10 @@ int                 helder_plan_service_works_lead_time  (HelderPlanService *sel
 char              **helder_plan_service_works_residents  (HelderPlanService *self);
 GPtrArray          *helder_plan_service_works_warnings   (HelderPlanService *self,
                                                           const char        *today);
+GPtrArray          *helder_plan_service_works_warnings_from (HelderPlanService *self,
+                                                          GListModel        *works,
+                                                          GListModel        *messages,
+                                                          const char        *today);
 HelderRecord       *helder_plan_service_create_works_letter (HelderPlanService *self,
                                                           HelderRecord      *works,
                                                           const char        *today,

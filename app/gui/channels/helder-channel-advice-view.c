@@ -204,9 +204,9 @@ channel_row (HelderChannelAdviceView *self,
   GtkWidget *check = gtk_check_button_new ();
   GtkWidget *points = gtk_label_new (NULL);
   g_autofree char *summary = helder_channel_advice_summary (advice, c);
-  g_autofree char *score_text = g_strdup_printf ("%.0f", score->score);
+  g_autofree char *score_text = helder_channels_format_score (score->score);
   g_autofree char *check_label = g_strdup_printf (_("Choose %s"), info->name);
-  g_autofree char *points_label = g_strdup_printf (_("%.0f points"), score->score);
+  g_autofree char *points_label = g_strdup_printf (_("%s points"), score_text);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), info->name);
@@ -571,6 +571,28 @@ helder_channel_advice_view_set_chosen (HelderChannelAdviceView *self,
             g_ptr_array_add (stack, c);
         }
     }
+}
+
+/**
+ * helder_channel_advice_view_toggle:
+ *
+ * Selects the message, ticks or unticks @channel and saves the choice:
+ * a set that breaks a rule asks for the reason first (the matrix's cells
+ * change the choice this way).
+ */
+void
+helder_channel_advice_view_toggle (HelderChannelAdviceView *self,
+                                   const char              *message_id,
+                                   guint                    channel,
+                                   gboolean                 chosen)
+{
+  g_return_if_fail (HELDER_IS_CHANNEL_ADVICE_VIEW (self));
+
+  if (!helder_channel_advice_view_select (self, message_id) || self->message == NULL)
+    return;
+  helder_channel_advice_view_set_chosen (self, channel, chosen);
+  if (self->dirty)
+    save (self);
 }
 
 void

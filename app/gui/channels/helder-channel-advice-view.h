@@ -24,6 +24,10 @@ HelderRecord *helder_channel_advice_view_get_message  (HelderChannelAdviceView *
 void          helder_channel_advice_view_set_chosen   (HelderChannelAdviceView *self,
                                                        guint                    channel,
                                                        gboolean                 chosen);
+void          helder_channel_advice_view_toggle       (HelderChannelAdviceView *self,
+                                                       const char              *message_id,
+                                                       guint                    channel,
+                                                       gboolean                 chosen);
 void          helder_channel_advice_view_focus_search (HelderChannelAdviceView *self);
 
 G_END_DECLS

@@ -108,3 +108,14 @@ helder_channels_format_facts (HelderChannelsContext *context,
     g_string_append_printf (text, " · %s", _("Omgevingswet"));
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
+
+/* A score as a whole number, with a real minus sign ("−3", never "-0") */
+char *
+helder_channels_format_score (double score)
+{
+  int rounded = (int) (score >= 0 ? score + 0.5 : score - 0.5);
+
+  if (rounded < 0)
+    return g_strdup_printf ("−%d", -rounded);
+  return g_strdup_printf ("%d", rounded);
+}

@@ -15,5 +15,6 @@ char *helder_channels_format_facts (HelderChannelsContext *context,
                                     HelderRecord          *message);
 char *helder_channels_format_rules (guint                  rules);
 char *helder_channels_format_points (double                points);
+char *helder_channels_format_score (double                score);
 
 G_END_DECLS

@@ -11,7 +11,10 @@
 #include <glib/gi18n.h>
 
 #include "helder-channel-advice-view.h"
+#include "helder-channel-editor.h"
+#include "helder-channel-matrix-view.h"
 #include "helder-channels-page.h"
+#include "helder-pressure-view.h"
 
 /* The page's views share one HelderChannelsContext (the settings and the
  * contact pressure, made once per change), made when the page is first
@@ -23,6 +26,9 @@ struct _HelderChannelsPage
 
   /* template widgets ("views" is the page's: see views_of()) */
   HelderChannelAdviceView *advice_view;
+  HelderChannelMatrixView *matrix_view;
+  HelderPressureView      *pressure_view;
+  HelderChannelEditor     *channel_editor;
 
   /* owned */
   HelderChannelsContext *context;
@@ -42,6 +48,39 @@ set_context (HelderChannelsPage    *self,
 {
   g_set_object (&self->context, context);
   helder_channel_advice_view_set_context (self->advice_view, context);
+  helder_channel_matrix_view_set_context (self->matrix_view, context);
+  helder_pressure_view_set_context (self->pressure_view, context);
+  helder_channel_editor_set_context (self->channel_editor, context);
+}
+
+static void ensure_context (HelderChannelsPage *self);
+
+/* A channel or audience of the lists opens in the editor beside them. */
+static void
+open_record (HelderPage   *page,
+             HelderRecord *record)
+{
+  HelderChannelsPage *self = HELDER_CHANNELS_PAGE (page);
+
+  ensure_context (self);
+  helder_channel_editor_open (self->channel_editor, record);
+}
+
+static void
+matrix_toggled (HelderChannelsPage *self,
+                const char         *message_id,
+                guint               channel,
+                gboolean            chosen)
+{
+  helder_channel_advice_view_toggle (self->advice_view, message_id, channel, chosen);
+}
+
+static void
+matrix_open (HelderChannelsPage *self,
+             const char         *message_id)
+{
+  helder_channel_advice_view_select (self->advice_view, message_id);
+  adw_view_stack_set_visible_child_name (views_of (self), "advice");
 }
 
 static void
@@ -111,6 +150,10 @@ search (GtkWidget  *widget,
 
   if (g_strcmp0 (visible, "advice") == 0)
     helder_channel_advice_view_focus_search (self->advice_view);
+  else if (g_strcmp0 (visible, "matrix") == 0)
+    helder_channel_matrix_view_focus_search (self->matrix_view);
+  else if (g_strcmp0 (visible, "pressure") == 0)
+    helder_pressure_view_focus_search (self->pressure_view);
 }
 
 static void
@@ -132,6 +175,9 @@ helder_channels_page_class_init (HelderChannelsPageClass *klass)
   HelderPageClass *page_class = HELDER_PAGE_CLASS (klass);
 
   g_type_ensure (HELDER_TYPE_CHANNEL_ADVICE_VIEW);
+  g_type_ensure (HELDER_TYPE_CHANNEL_MATRIX_VIEW);
+  g_type_ensure (HELDER_TYPE_PRESSURE_VIEW);
+  g_type_ensure (HELDER_TYPE_CHANNEL_EDITOR);
 
   object_class->dispose = helder_channels_page_dispose;
   widget_class->map = helder_channels_page_map;
@@ -143,6 +189,10 @@ helder_channels_page_class_init (HelderChannelsPageClass *klass)
   helder_page_class_bind_list (page_class, "audiences_list", HELDER_TYPE_AUDIENCE);
   helder_page_class_set_new_item (page_class, HELDER_TYPE_CHANNEL, N_("New Channel"));
   gtk_widget_class_bind_template_child (widget_class, HelderChannelsPage, advice_view);
+  gtk_widget_class_bind_template_child (widget_class, HelderChannelsPage, matrix_view);
+  gtk_widget_class_bind_template_child (widget_class, HelderChannelsPage, pressure_view);
+  gtk_widget_class_bind_template_child (widget_class, HelderChannelsPage, channel_editor);
+  page_class->open_record = open_record;
 
   gtk_widget_class_install_action (widget_class, "channels.load-defaults", NULL, load_defaults);
   gtk_widget_class_install_action (widget_class, "channels.search", NULL, search);
@@ -154,4 +204,7 @@ helder_channels_page_init (HelderChannelsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "notify::service", G_CALLBACK (service_changed), NULL);
+  g_signal_connect_object (self->matrix_view, "toggle-channel", G_CALLBACK (matrix_toggled), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->matrix_view, "open-message", G_CALLBACK (matrix_open), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->pressure_view, "open-message", G_CALLBACK (matrix_open), self, G_CONNECT_SWAPPED);
 }

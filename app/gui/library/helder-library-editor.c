@@ -481,7 +481,8 @@ helder_library_editor_save (HelderLibraryEditor *self,
                 "tags", tags,
                 "category", selected < G_N_ELEMENTS (categories) - 1 ? categories[selected] : NULL,
                 NULL);
-  if (!helder_service_save (HELDER_SERVICE (self->service), copy, error))
+  if (!helder_library_service_save_toolkit (self->service, copy,
+                                            gtk_editable_get_text (GTK_EDITABLE (self->note_entry)), error))
     return FALSE;
   g_set_object (&self->toolkit, copy);
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "helder-library-history.h"
 #include "library/helder-library-diff.h"
@@ -140,7 +141,15 @@ helder_library_history_compare (HelderLibraryHistory *self,
                       : chunk->kind == HELDER_DIFF_REMOVED ? "removed" : NULL;
 
       if (tag != NULL)
-        gtk_text_buffer_insert_with_tags_by_name (buffer, &end, chunk->text, -1, tag, NULL);
+        {
+          /* The white space after a changed word is not marked */
+          gsize length = strlen (chunk->text), words = length;
+
+          while (words > 0 && g_ascii_isspace (chunk->text[words - 1]))
+            words--;
+          gtk_text_buffer_insert_with_tags_by_name (buffer, &end, chunk->text, words, tag, NULL);
+          gtk_text_buffer_insert (buffer, &end, chunk->text + words, length - words);
+        }
       else
         gtk_text_buffer_insert (buffer, &end, chunk->text, -1);
     }
@@ -300,7 +309,8 @@ helder_library_history_new (HelderLibraryService *service,
   adw_window_title_set_subtitle (self->window_title, helder_record_get_title (toolkit));
   for (guint i = 0; i < self->versions->len; i++)
     {
-      g_autofree char *label = version_label (self, self->versions->pdata[i]);
+      g_autofree char *label = g_strdup_printf (_("Version %d"),
+                                                helder_record_get_int (self->versions->pdata[i], "number"));
 
       gtk_string_list_append (labels, label);
       gtk_list_box_append (self->versions_list, version_row (self, self->versions->pdata[i]));

@@ -9,6 +9,7 @@
 #include "helder-library-page.h"
 #include "helder-library-editor.h"
 #include "helder-library-reader.h"
+#include "helder-training-pane.h"
 #include "library/helder-library-index.h"
 #include "library/helder-library-service.h"
 
@@ -16,7 +17,8 @@ G_BEGIN_DECLS
 
 /* The page is one class over several files, by concern:
  *   helder-library-page.c          the views, the filters, opening
- *   helder-library-page-search.c   the index, the query, the results */
+ *   helder-library-page-search.c   the index, the query, the results
+ *   helder-library-page-views.c    Te beoordelen, the banner, Trainingen, Versies */
 
 struct _HelderLibraryPage
 {
@@ -34,6 +36,9 @@ struct _HelderLibraryPage
   GtkButton          *suggestion_button;
   HelderLibraryReader *reader;
   HelderLibraryEditor *editor;
+  GtkStack           *review_stack;
+  GtkListBox         *review_list;
+  HelderTrainingPane *training_pane;
 
   /* the filters */
   GPtrArray          *categories;    /* const char *, of the toggles that are on */
@@ -50,6 +55,8 @@ struct _HelderLibraryPage
 };
 
 HelderLibraryService *helder_library_page_get_library     (HelderLibraryPage *self);
+char                 *helder_library_page_user_name       (HelderLibraryPage *self,
+                                                           const char        *login);
 gboolean              helder_library_page_passes_filters  (HelderLibraryPage *self,
                                                            HelderRecord      *toolkit);
 gboolean              helder_library_page_has_filters     (HelderLibraryPage *self);
@@ -68,5 +75,13 @@ void                  helder_library_page_ensure_index    (HelderLibraryPage *se
 void                  helder_library_page_search          (HelderLibraryPage *self);
 void                  helder_library_page_show_matches    (HelderLibraryPage *self);
 HelderLibraryIndex   *helder_library_page_get_index       (HelderLibraryPage *self);
+
+/* helder-library-page-views.c */
+void                  helder_library_page_init_views      (HelderLibraryPage *self);
+void                  helder_library_page_views_service_changed (HelderLibraryPage *self);
+void                  helder_library_page_update_review   (HelderLibraryPage *self);
+void                  helder_library_page_update_banner   (HelderLibraryPage *self);
+void                  helder_library_page_open_training   (HelderLibraryPage *self,
+                                                           HelderRecord      *training);
 
 G_END_DECLS

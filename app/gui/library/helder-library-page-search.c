@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "helder-library-page-private.h"
+#include "library/helder-library-review.h"
 #include "model/helder-record-format.h"
 
 /* The index opens in a worker when the page is first shown (a first
@@ -75,7 +76,8 @@ result_row (const HelderLibraryHit *hit)
   g_autoptr(GPtrArray) facts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *facts_text = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  GDate today;
+  int days = 0;
 
   gtk_widget_add_css_class (row, "library-result");
   gtk_widget_set_margin_top (box, 6);
@@ -98,7 +100,10 @@ result_row (const HelderLibraryHit *hit)
 
   if (hit->category != NULL && *hit->category != '\0')
     g_ptr_array_add (facts, g_strdup (helder_format_choice (hit->category)));
-  if (hit->next_review != NULL && *hit->next_review != '\0' && strcmp (hit->next_review, today) < 0)
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  if (helder_library_review_state (hit->next_review, &today, &days) == HELDER_REVIEW_EXPIRED)
     g_ptr_array_add (facts, g_strdup (_("Review date passed")));
   g_ptr_array_add (facts, NULL);
   facts_text = g_strjoinv (" · ", (char **) facts->pdata);
@@ -255,6 +260,25 @@ on_entry_activate (HelderLibraryPage *self)
     }
 }
 
+/* Down from the entry goes into the results (or the list of all). */
+static gboolean
+on_entry_key (HelderLibraryPage *self,
+              guint              keyval,
+              guint              keycode,
+              GdkModifierType    state)
+{
+  GtkListBoxRow *first;
+
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return FALSE;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->results_stack), "results") == 0 &&
+      (first = gtk_list_box_get_row_at_index (self->results_list, 0)) != NULL)
+    return gtk_widget_grab_focus (GTK_WIDGET (first));
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->results_stack), "all") == 0)
+    return gtk_widget_child_focus (gtk_stack_get_visible_child (self->results_stack), GTK_DIR_TAB_FORWARD);
+  return FALSE;
+}
+
 static void
 on_suggestion (HelderLibraryPage *self,
                GtkButton         *button)
@@ -334,11 +358,16 @@ helder_library_page_class_init_search (GtkWidgetClass *widget_class)
 void
 helder_library_page_init_search (HelderLibraryPage *self)
 {
+  GtkEventController *keys;
+
   self->cancellable = g_cancellable_new ();
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (helder_library_page_search), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "activate", G_CALLBACK (on_entry_activate), self,
                            G_CONNECT_SWAPPED);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_entry_key), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
   g_signal_connect_object (self->results_list, "row-activated", G_CALLBACK (on_row_activated), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->suggestion_button, "clicked", G_CALLBACK (on_suggestion), self,

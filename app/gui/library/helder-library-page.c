@@ -51,6 +51,13 @@ helder_library_page_get_library (HelderLibraryPage *self)
   return HELDER_LIBRARY_SERVICE (helder_page_get_service (HELDER_PAGE (self)));
 }
 
+char *
+helder_library_page_user_name (HelderLibraryPage *self,
+                               const char        *login)
+{
+  return helder_library_user_name (helder_page_get_service (HELDER_PAGE (self)), login);
+}
+
 /* Filters */
 
 static gboolean
@@ -108,7 +115,7 @@ helder_library_page_filters_changed (HelderLibraryPage *self)
   gtk_menu_button_set_label (self->tag_button, self->tag != NULL ? self->tag : _("Tag"));
   if (self->owner != NULL)
     {
-      g_autofree char *name = g_strdup (self->owner);
+      g_autofree char *name = helder_library_page_user_name (self, self->owner);
 
       gtk_menu_button_set_label (self->owner_button, name);
     }
@@ -181,7 +188,9 @@ values_menu (HelderLibraryPage *self,
   g_menu_append (menu, all_label, all_action);
   for (guint i = 0; i < values->len; i++)
     {
-      g_autoptr(GMenuItem) item = g_menu_item_new (values->pdata[i], NULL);
+      g_autofree char *label = g_str_equal (field, "owner") ? helder_library_page_user_name (self, values->pdata[i])
+                                                            : g_strdup (values->pdata[i]);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
       g_menu_item_set_action_and_target_value (item, action, g_variant_new_string (values->pdata[i]));
       g_menu_append_item (section, item);
@@ -273,13 +282,15 @@ helder_library_page_open_record (HelderPage   *page,
 
   if (HELDER_IS_TOOLKIT (record))
     helder_library_page_open_toolkit (self, record);
+  else if (HELDER_IS_TRAINING (record))
+    helder_library_page_open_training (self, record);
 }
 
 static gboolean
 helder_library_page_can_open (HelderPage *page,
                               GType       type)
 {
-  return type == HELDER_TYPE_TOOLKIT;
+  return type == HELDER_TYPE_TOOLKIT || type == HELDER_TYPE_TRAINING;
 }
 
 /* The filters work on the live list too, before the index is open. */
@@ -332,7 +343,7 @@ helder_library_page_edit (HelderLibraryPage *self,
 {
   HelderLibraryService *service = helder_library_page_get_library (self);
 
-  if (service == NULL || !helder_service_may_create (HELDER_SERVICE (service), HELDER_TYPE_TOOLKIT))
+  if (service == NULL || !helder_library_service_may_edit (service))
     return;
   helder_library_editor_open (self->editor, service, checks_service (self), toolkit);
   gtk_stack_set_visible_child_name (main_stack (self), "editor");
@@ -360,6 +371,7 @@ on_service_changed (HelderLibraryPage *self)
 {
   helder_library_reader_set_service (self->reader, helder_library_page_get_library (self));
   g_clear_object (&self->filtered);
+  helder_library_page_views_service_changed (self);
 }
 
 
@@ -413,6 +425,7 @@ helder_library_page_class_init (HelderLibraryPageClass *klass)
 
   g_type_ensure (HELDER_TYPE_LIBRARY_READER);
   g_type_ensure (HELDER_TYPE_LIBRARY_EDITOR);
+  g_type_ensure (HELDER_TYPE_TRAINING_PANE);
   helder_page_class_set_template (page_class, "/nl/hltsamen/Helder/ui/helder-library-page.ui");
   helder_page_class_set_views (page_class);
   helder_page_class_bind_list (page_class, "toolkits_list", HELDER_TYPE_TOOLKIT);
@@ -430,6 +443,9 @@ helder_library_page_class_init (HelderLibraryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderLibraryPage, suggestion_button);
   gtk_widget_class_bind_template_child (widget_class, HelderLibraryPage, reader);
   gtk_widget_class_bind_template_child (widget_class, HelderLibraryPage, editor);
+  gtk_widget_class_bind_template_child (widget_class, HelderLibraryPage, review_stack);
+  gtk_widget_class_bind_template_child (widget_class, HelderLibraryPage, review_list);
+  gtk_widget_class_bind_template_child (widget_class, HelderLibraryPage, training_pane);
 
   gtk_widget_class_install_action (widget_class, "library.tag", "s", tag_activated);
   gtk_widget_class_install_action (widget_class, "library.owner", "s", owner_activated);
@@ -460,4 +476,5 @@ helder_library_page_init (HelderLibraryPage *self)
   g_signal_connect_object (self->reader, "edit", G_CALLBACK (on_edit), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "closed", G_CALLBACK (on_editor_closed), self, G_CONNECT_SWAPPED);
   helder_library_page_init_search (self);
+  helder_library_page_init_views (self);
 }

@@ -13,6 +13,7 @@
 #include "helder-library-reader.h"
 #include "model/helder-record-format.h"
 #include "service/helder-record-follower.h"
+#include "store/helder-record-list.h"
 
 /* The reading side of Bibliotheek: the document's title, summary and
  * facts above its rendered body, the expired banner with "Gecontroleerd",
@@ -49,6 +50,8 @@ G_DEFINE_FINAL_TYPE (HelderLibraryReader, helder_library_reader, ADW_TYPE_BIN)
 enum {
   EDIT,
   HISTORY,
+  CHECK,
+  SHOWN,
   N_SIGNALS
 };
 
@@ -58,8 +61,7 @@ static guint signals[N_SIGNALS];
 static void
 actions_update (HelderLibraryReader *self)
 {
-  gboolean may_edit = self->service != NULL &&
-                      helder_service_may_create (HELDER_SERVICE (self->service), HELDER_TYPE_TOOLKIT) &&
+  gboolean may_edit = self->service != NULL && helder_library_service_may_edit (self->service) &&
                       g_signal_has_handler_pending (self, signals[EDIT], 0, FALSE);
   gboolean has_history = g_signal_has_handler_pending (self, signals[HISTORY], 0, FALSE);
 
@@ -67,6 +69,33 @@ actions_update (HelderLibraryReader *self)
   gtk_widget_set_visible (GTK_WIDGET (self->edit_button), may_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.history", has_history && self->toolkit != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->history_button), has_history);
+}
+
+/**
+ * helder_library_user_name:
+ * @service: (nullable): any service of the store
+ *
+ * Returns: (transfer full): the name of the user with @login, from the
+ *   user records, or @login itself when there is none
+ */
+char *
+helder_library_user_name (HelderService *service,
+                          const char    *login)
+{
+  g_autoptr(HelderRecordList) users = NULL;
+
+  if (service == NULL || login == NULL)
+    return g_strdup (login != NULL ? login : "");
+  users = helder_service_list (service, HELDER_TYPE_USER);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (users)); i++)
+    {
+      g_autoptr(HelderRecord) user = g_list_model_get_item (G_LIST_MODEL (users), i);
+
+      if (g_strcmp0 (helder_record_get_text (user, "login"), login) == 0 &&
+          helder_record_get_text (user, "name") != NULL)
+        return g_strdup (helder_record_get_text (user, "name"));
+    }
+  return g_strdup (login);
 }
 
 static char *
@@ -82,8 +111,12 @@ meta_text (HelderLibraryReader *self)
   if (category != NULL && *category != '\0')
     g_ptr_array_add (parts, g_strdup (helder_format_choice (category)));
   if (owner != NULL && *owner != '\0')
-    /* Translators: who looks after a toolkit document */
-    g_ptr_array_add (parts, g_strdup_printf (_("Owner: %s"), owner));
+    {
+      g_autofree char *name = helder_library_user_name (HELDER_SERVICE (self->service), owner);
+
+      /* Translators: who looks after a toolkit document */
+      g_ptr_array_add (parts, g_strdup_printf (_("Owner: %s"), name));
+    }
   if (checked != NULL)
     g_ptr_array_add (parts, g_strdup_printf (_("Checked on %s"), checked));
   if (next != NULL)
@@ -106,6 +139,7 @@ show (HelderLibraryReader *self)
 
   if (self->toolkit == NULL)
     {
+      helder_library_reader_show_banner (self, NULL);
       gtk_stack_set_visible_child_name (self->stack, "none");
       helder_markdown_view_set_markdown (self->body_view, NULL);
       actions_update (self);
@@ -122,6 +156,7 @@ show (HelderLibraryReader *self)
   helder_markdown_view_set_markdown (self->body_view, helder_record_get_text (self->toolkit, "body"));
   gtk_stack_set_visible_child_name (self->stack, "document");
   actions_update (self);
+  g_signal_emit (self, signals[SHOWN], 0);
 }
 
 static void
@@ -167,6 +202,30 @@ helder_library_reader_get_toolkit (HelderLibraryReader *self)
   return self->toolkit;
 }
 
+/**
+ * helder_library_reader_show_banner:
+ * @banner: (nullable): the review banner for the document shown, as the
+ *   library service words it for the viewer; %NULL hides it
+ *
+ * Shows the expired banner, with "Gecontroleerd" for those who may.
+ */
+void
+helder_library_reader_show_banner (HelderLibraryReader      *self,
+                                   const HelderReviewBanner *banner)
+{
+  gboolean visible = banner != NULL && banner->visible;
+  gboolean can_check = visible && banner->can_check && g_signal_has_handler_pending (self, signals[CHECK], 0, FALSE);
+
+  g_return_if_fail (HELDER_IS_LIBRARY_READER (self));
+
+  gtk_label_set_text (self->banner_title, visible && banner->title != NULL ? banner->title : "");
+  gtk_label_set_text (self->banner_detail, visible && banner->detail != NULL ? banner->detail : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_detail), visible && banner->detail != NULL && *banner->detail);
+  gtk_widget_set_visible (GTK_WIDGET (self->check_button), can_check);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.check", can_check);
+  gtk_revealer_set_reveal_child (self->banner, visible);
+}
+
 HelderMarkdownView *
 helder_library_reader_get_view (HelderLibraryReader *self)
 {
@@ -210,6 +269,14 @@ history_activated (GtkWidget  *widget,
 }
 
 static void
+check_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[CHECK], 0);
+}
+
+static void
 helder_library_reader_dispose (GObject *object)
 {
   HelderLibraryReader *self = HELDER_LIBRARY_READER (object);
@@ -240,6 +307,14 @@ helder_library_reader_class_init (HelderLibraryReaderClass *klass)
   signals[HISTORY] = g_signal_new ("history", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /* The user marks the document "Gecontroleerd" */
+  signals[CHECK] = g_signal_new ("check", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /* A document (or a new state of it) is shown: the page adds its banner */
+  signals[SHOWN] = g_signal_new ("shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   g_type_ensure (HELDER_TYPE_MARKDOWN_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/hltsamen/Helder/ui/helder-library-reader.ui");
   gtk_widget_class_bind_template_child (widget_class, HelderLibraryReader, stack);
@@ -257,11 +332,13 @@ helder_library_reader_class_init (HelderLibraryReaderClass *klass)
 
   gtk_widget_class_install_action (widget_class, "reader.edit", NULL, edit_activated);
   gtk_widget_class_install_action (widget_class, "reader.history", NULL, history_activated);
+  gtk_widget_class_install_action (widget_class, "reader.check", NULL, check_activated);
 }
 
 static void
 helder_library_reader_init (HelderLibraryReader *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  helder_library_reader_show_banner (self, NULL);
   actions_update (self);
 }

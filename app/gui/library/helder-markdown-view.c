@@ -33,6 +33,8 @@
 #define URL_KEY "helder-markdown-url"
 #define IMAGE_MAX_WIDTH 560
 #define MARGIN 24          /* the view's; a tag's left margin replaces it */
+#define FIRST_CHARS 6000   /* rendered before the first frame: a few screens */
+#define SLICE_US 4000      /* the rest, this long per main loop turn */
 
 struct _HelderMarkdownView
 {
@@ -46,6 +48,8 @@ struct _HelderMarkdownView
   GPtrArray              *tables;        /* GtkGrid, in order */
   GArray                 *cells;         /* Cell, of every table */
   GArray                 *pieces;        /* Piece: the document's text in the buffer */
+  guint                   next_block;    /* the first block not rendered yet */
+  guint                   render_id;
   GtkTextTag             *highlight_tag;
   GtkTextTag             *link_tag;
   guint                   n_highlights;
@@ -425,6 +429,8 @@ clear (HelderMarkdownView *self)
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   g_autoptr(GSList) links = NULL;
 
+  g_clear_handle_id (&self->render_id, g_source_remove);
+  self->next_block = 0;
   self->n_highlights = 0;
   g_ptr_array_set_size (self->tables, 0);
   g_array_set_size (self->cells, 0);
@@ -437,37 +443,24 @@ clear (HelderMarkdownView *self)
     gtk_text_tag_table_remove (gtk_text_buffer_get_tag_table (buffer), l->data);
 }
 
-/**
- * helder_markdown_view_set_markdown:
- * @markdown: (nullable): the document's body
- *
- * Shows @markdown rendered: headings, emphasis, code, lists, quotes,
- * links, tables and images (from the image function) in the view's
- * buffer, which replaces whatever it showed.
- */
-void
-helder_markdown_view_set_markdown (HelderMarkdownView *self,
-                                   const char         *markdown)
+/* Blocks [@from, @to) onto the end of the buffer, in one insert per
+ * stretch between child widgets, then their tags. */
+static void
+render_blocks (HelderMarkdownView *self,
+               guint               from,
+               guint               to)
 {
-  GtkTextBuffer *buffer;
-  guint n_blocks;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  guint n_blocks = helder_markdown_document_get_n_blocks (self->document);
   Render r = { self };
 
-  g_return_if_fail (HELDER_IS_MARKDOWN_VIEW (self));
-
-  clear (self);
-  if (markdown == NULL || *markdown == '\0')
-    return;
-
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  self->document = helder_markdown_parse (markdown, -1);
   r.buffer = buffer;
   r.tags = gtk_text_buffer_get_tag_table (buffer);
-  r.text = g_string_sized_new (strlen (markdown) + 64);
+  r.text = g_string_new (NULL);
   r.ranges = g_array_new (FALSE, FALSE, sizeof (TagRange));
+  r.offset = gtk_text_buffer_get_char_count (buffer);
 
-  n_blocks = helder_markdown_document_get_n_blocks (self->document);
-  for (guint i = 0; i < n_blocks; i++)
+  for (guint i = from; i < to; i++)
     render_block (&r, helder_markdown_document_get_block (self->document, i),
                   i + 1 < n_blocks ? helder_markdown_document_get_block (self->document, i + 1) : NULL);
   flush (&r);
@@ -484,6 +477,80 @@ helder_markdown_view_set_markdown (HelderMarkdownView *self,
 
   g_string_free (r.text, TRUE);
   g_array_unref (r.ranges);
+  self->next_block = to;
+}
+
+/* The rest of a long document, a few milliseconds at a time after the
+ * first frame (idle priority: below redrawing). */
+static gboolean
+render_more (gpointer user_data)
+{
+  HelderMarkdownView *self = user_data;
+  guint n_blocks = helder_markdown_document_get_n_blocks (self->document);
+  gint64 until = g_get_monotonic_time () + SLICE_US;
+
+  while (self->next_block < n_blocks && g_get_monotonic_time () < until)
+    render_blocks (self, self->next_block, MIN (self->next_block + 8, n_blocks));
+  if (self->next_block < n_blocks)
+    return G_SOURCE_CONTINUE;
+  self->render_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * helder_markdown_view_finish:
+ *
+ * Renders at once what a long document still has to render (what the
+ * view shows first comes first; the rest follows after the first frame).
+ */
+void
+helder_markdown_view_finish (HelderMarkdownView *self)
+{
+  g_return_if_fail (HELDER_IS_MARKDOWN_VIEW (self));
+
+  if (self->render_id == 0)
+    return;
+  g_clear_handle_id (&self->render_id, g_source_remove);
+  render_blocks (self, self->next_block, helder_markdown_document_get_n_blocks (self->document));
+}
+
+/* Whether the whole document is in the buffer. */
+gboolean
+helder_markdown_view_get_complete (HelderMarkdownView *self)
+{
+  g_return_val_if_fail (HELDER_IS_MARKDOWN_VIEW (self), TRUE);
+
+  return self->render_id == 0;
+}
+
+/**
+ * helder_markdown_view_set_markdown:
+ * @markdown: (nullable): the document's body
+ *
+ * Shows @markdown rendered: headings, emphasis, code, lists, quotes,
+ * links, tables and images (from the image function) in the view's
+ * buffer, which replaces whatever it showed.  The first screens render
+ * now, the rest of a long document right after the first frame.
+ */
+void
+helder_markdown_view_set_markdown (HelderMarkdownView *self,
+                                   const char         *markdown)
+{
+  guint n_blocks, first = 0, chars = 0;
+
+  g_return_if_fail (HELDER_IS_MARKDOWN_VIEW (self));
+
+  clear (self);
+  if (markdown == NULL || *markdown == '\0')
+    return;
+
+  self->document = helder_markdown_parse (markdown, -1);
+  n_blocks = helder_markdown_document_get_n_blocks (self->document);
+  while (first < n_blocks && chars < FIRST_CHARS)
+    chars += helder_markdown_document_get_block (self->document, first++)->length + 1;
+  render_blocks (self, 0, first);
+  if (first < n_blocks)
+    self->render_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, render_more, self, NULL);
 }
 
 /**
@@ -541,6 +608,8 @@ helder_markdown_view_highlight (HelderMarkdownView *self,
   guint piece = 0;
 
   g_return_val_if_fail (HELDER_IS_MARKDOWN_VIEW (self), 0);
+
+  helder_markdown_view_finish (self);
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -633,6 +702,8 @@ helder_markdown_view_get_text (HelderMarkdownView *self)
 
   g_return_val_if_fail (HELDER_IS_MARKDOWN_VIEW (self), NULL);
 
+  helder_markdown_view_finish (self);
+
   gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)), &start, &end);
   return gtk_text_iter_get_slice (&start, &end);
 }
@@ -646,6 +717,8 @@ GPtrArray *
 helder_markdown_view_get_tables (HelderMarkdownView *self)
 {
   g_return_val_if_fail (HELDER_IS_MARKDOWN_VIEW (self), NULL);
+
+  helder_markdown_view_finish (self);
 
   return self->tables;
 }
@@ -664,6 +737,8 @@ helder_markdown_view_get_link_at (HelderMarkdownView *self,
   g_autoptr(GSList) tags = NULL;
 
   g_return_val_if_fail (HELDER_IS_MARKDOWN_VIEW (self), NULL);
+
+  helder_markdown_view_finish (self);
 
   gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)), &iter, offset);
   tags = gtk_text_iter_get_tags (&iter);
@@ -833,6 +908,7 @@ helder_markdown_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->render_id, g_source_remove);
   helder_markdown_view_set_image_func (self, NULL, NULL, NULL);
   g_clear_pointer (&self->tables, g_ptr_array_unref);
   g_clear_pointer (&self->cells, g_array_unref);

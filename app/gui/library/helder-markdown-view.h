@@ -30,6 +30,8 @@ typedef GdkTexture *(*HelderMarkdownImageFunc) (const char *name,
 GtkWidget  *helder_markdown_view_new              (void);
 void        helder_markdown_view_set_markdown     (HelderMarkdownView     *self,
                                                    const char             *markdown);
+void        helder_markdown_view_finish           (HelderMarkdownView     *self);
+gboolean    helder_markdown_view_get_complete     (HelderMarkdownView     *self);
 void        helder_markdown_view_set_image_func   (HelderMarkdownView     *self,
                                                    HelderMarkdownImageFunc func,
                                                    gpointer                user_data,

@@ -269,6 +269,8 @@ helder_training_pane_set_service (HelderTrainingPane   *self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (helder_service_get_session (HELDER_SERVICE (service)), "notify::role",
                                G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (helder_service_get_session (HELDER_SERVICE (service)), "notify::login",
+                               G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
     }
   refresh (self);
 }

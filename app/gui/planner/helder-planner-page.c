@@ -13,9 +13,11 @@
 #include "helder-new-record-dialog.h"
 #include "helder-planner-page.h"
 #include "helder-priorities-view.h"
+#include "helder-radar-view.h"
 #include "helder-signal-popover.h"
 #include "helder-calendar-view.h"
 #include "helder-planner-page.h"
+#include "helder-edition-view.h"
 #include "helder-works-view.h"
 #include "plan/helder-plan-service.h"
 
@@ -122,6 +124,12 @@ service_changed (HelderPlannerPage *self)
 }
 
 static void
+stop_expecting (HelderPlannerPage *self)
+{
+  helder_priorities_view_expect_new (self->priorities_view, FALSE);
+}
+
+static void
 new_activated (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -144,6 +152,12 @@ new_activated (GtkWidget  *widget,
                                          _(view_kinds[kind].new_title));
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
   gtk_window_set_application (GTK_WINDOW (dialog), gtk_window_get_application (GTK_WINDOW (root)));
+  /* The ledger selects the priority made */
+  if (kind == 0)
+    {
+      helder_priorities_view_expect_new (self->priorities_view, TRUE);
+      g_signal_connect_object (dialog, "destroy", G_CALLBACK (stop_expecting), self, G_CONNECT_SWAPPED);
+    }
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -232,6 +246,8 @@ helder_planner_page_class_init (HelderPlannerPageClass *klass)
   g_type_ensure (HELDER_TYPE_PRIORITIES_VIEW);
   g_type_ensure (HELDER_TYPE_SIGNAL_POPOVER);
   g_type_ensure (HELDER_TYPE_WORKS_VIEW);
+  g_type_ensure (HELDER_TYPE_RADAR_VIEW);
+  g_type_ensure (HELDER_TYPE_EDITION_VIEW);
 
   page_class->open_record = helder_planner_page_open_record;
   page_class->can_open = helder_planner_page_can_open;
@@ -239,11 +255,11 @@ helder_planner_page_class_init (HelderPlannerPageClass *klass)
   helder_page_class_set_template (page_class, "/nl/hltsamen/Helder/ui/helder-planner-page.ui");
   helder_page_class_set_views (page_class);
   helder_page_class_bind_list (page_class, "priorities_view", HELDER_TYPE_PRIORITY);
-  helder_page_class_bind_list (page_class, "topics_list", HELDER_TYPE_TOPIC);
+  helder_page_class_bind_list (page_class, "radar_view", HELDER_TYPE_TOPIC);
   /* Views of their own: their lists only say whether the planner is empty */
   helder_page_class_bind_list (page_class, "calendar_view", HELDER_TYPE_MESSAGE);
   helder_page_class_bind_list (page_class, "works_view", HELDER_TYPE_WORKS);
-  helder_page_class_bind_list (page_class, "editions_list", HELDER_TYPE_OMGEVINGSBEELD);
+  helder_page_class_bind_list (page_class, "edition_view", HELDER_TYPE_OMGEVINGSBEELD);
   helder_page_class_set_new_item (page_class, HELDER_TYPE_PRIORITY, N_("New Priority"));
   gtk_widget_class_bind_template_child (widget_class, HelderPlannerPage, new_item_button);
   gtk_widget_class_bind_template_child (widget_class, HelderPlannerPage, new_item_content);

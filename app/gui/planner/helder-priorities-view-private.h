@@ -64,6 +64,7 @@ struct _HelderPrioritiesView
   HelderRecord        *shown;        /* the selected priority as the detail shows it */
   gboolean             loading;      /* the detail is being filled: not the user's edits */
   gboolean             reselecting;
+  gboolean             expect_new;   /* a priority is being made here: select it */
 };
 
 /* helder-priorities-view-detail.c */

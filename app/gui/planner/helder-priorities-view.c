@@ -168,10 +168,13 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_lines (GTK_LABEL (title), 2);
+  /* The list stays narrow enough for the detail column beside it */
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 34);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (title, "heading");
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
   gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (subtitle), 40);
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_set_hexpand (texts, TRUE);
@@ -243,6 +246,10 @@ bind_row (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (box, "done");
   else
     gtk_widget_remove_css_class (box, "done");
+  gtk_widget_remove_css_class (status, "paused");
+  gtk_widget_remove_css_class (status, "done");
+  if (g_strcmp0 (state, "paused") == 0 || g_strcmp0 (state, "done") == 0)
+    gtk_widget_add_css_class (status, state);
 
   /* TRANSLATORS: a priority's place in the ledger, its status and what describes it */
   description = g_strdup_printf (_("Place %u, %s. %s"), position + 1, helder_ledger_status_label (state), sub);
@@ -355,6 +362,23 @@ on_list_changed (HelderPrioritiesView *self)
       helder_priorities_view_show (self, NULL);
     }
   actions_update (self);
+}
+
+/* A priority made through the planner's New: selected, its title ready */
+static void
+on_items_added (HelderPrioritiesView *self,
+                guint                 position,
+                guint                 removed,
+                guint                 added)
+{
+  g_autoptr(HelderRecord) made = NULL;
+
+  if (!self->expect_new || added != 1 || removed != 0)
+    return;
+  self->expect_new = FALSE;
+  made = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  helder_priorities_view_select (self, helder_record_get_id (made));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 static void
@@ -737,6 +761,8 @@ helder_priorities_view_init (HelderPrioritiesView *self)
   /* After the selection model has followed: the detail follows the row */
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (on_list_changed), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (on_items_added), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row), self, 0);
@@ -828,4 +854,19 @@ helder_priorities_view_select (HelderPrioritiesView *self,
     helder_priorities_view_show (self, selected (self));
   actions_update (self);
   return TRUE;
+}
+
+/**
+ * helder_priorities_view_expect_new:
+ * @expect: whether a priority is being made now (the New dialog is open)
+ *
+ * The next priority that arrives is selected.
+ */
+void
+helder_priorities_view_expect_new (HelderPrioritiesView *self,
+                                   gboolean              expect)
+{
+  g_return_if_fail (HELDER_IS_PRIORITIES_VIEW (self));
+
+  self->expect_new = expect;
 }

@@ -23,5 +23,7 @@ GListModel    *helder_priorities_view_get_model       (HelderPrioritiesView *sel
 const char    *helder_priorities_view_get_selected_id (HelderPrioritiesView *self);
 gboolean       helder_priorities_view_select          (HelderPrioritiesView *self,
                                                        const char           *priority_id);
+void           helder_priorities_view_expect_new      (HelderPrioritiesView *self,
+                                                       gboolean              expect);
 
 G_END_DECLS

@@ -117,7 +117,7 @@ fill_messages (HelderWorksView *self,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  suffix_button (_("Open _Text"), "works.open-message",
                                                 g_variant_new_string (helder_record_get_id (message))));
-      add_detail_row (self, self->messages_group, row);
+      add_detail_row (self, self->works_messages_group, row);
       shown++;
     }
   if (shown == 0)
@@ -127,7 +127,7 @@ fill_messages (HelderWorksView *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No messages linked yet"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    _("Plan the residents’ letter here; it appears in the calendar."));
-      add_detail_row (self, self->messages_group, row);
+      add_detail_row (self, self->works_messages_group, row);
     }
 }
 
@@ -215,28 +215,28 @@ helder_works_view_fill_form (HelderWorksView *self)
 
   if (base == NULL || helder_record_follower_get_deleted (self->follower))
     {
-      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      gtk_stack_set_visible_child_name (self->works_detail_stack, "none");
       return;
     }
 
   self->filling = TRUE;
   clear_audiences (self);
-  gtk_stack_set_visible_child_name (self->detail_stack, "detail");
-  gtk_editable_set_text (GTK_EDITABLE (self->title_row), helder_record_get_text (base, "title") ?: "");
-  gtk_editable_set_text (GTK_EDITABLE (self->location_row), helder_record_get_text (base, "location") ?: "");
+  gtk_stack_set_visible_child_name (self->works_detail_stack, "detail");
+  gtk_editable_set_text (GTK_EDITABLE (self->works_title_row), helder_record_get_text (base, "title") ?: "");
+  gtk_editable_set_text (GTK_EDITABLE (self->works_location_row), helder_record_get_text (base, "location") ?: "");
   streets = helder_record_get_list (base, "streets");
   joined = streets ? g_strjoinv (", ", (char **) streets) : g_strdup ("");
-  gtk_editable_set_text (GTK_EDITABLE (self->streets_row), joined);
-  gtk_editable_set_text (GTK_EDITABLE (self->wijk_row), helder_record_get_text (base, "wijk") ?: "");
-  gtk_editable_set_text (GTK_EDITABLE (self->contact_row), helder_record_get_text (base, "contact") ?: "");
+  gtk_editable_set_text (GTK_EDITABLE (self->works_streets_row), joined);
+  gtk_editable_set_text (GTK_EDITABLE (self->works_wijk_row), helder_record_get_text (base, "wijk") ?: "");
+  gtk_editable_set_text (GTK_EDITABLE (self->works_contact_row), helder_record_get_text (base, "contact") ?: "");
   g_free (self->start);
   self->start = g_strdup (helder_record_get_text (base, "start_date"));
   g_free (self->end);
   self->end = g_strdup (helder_record_get_text (base, "end_date"));
   set_date_button (self->start_button, self->start_calendar, self->start);
   set_date_button (self->end_button, self->end_calendar, self->end);
-  gtk_spin_button_set_value (self->lead_spin, helder_record_get_int (base, "lead_time_days"));
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view),
+  gtk_spin_button_set_value (self->works_lead_spin, helder_record_get_int (base, "lead_time_days"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->works_description_view),
                             helder_record_get_text (base, "description") ?: "", -1);
   fill_audiences (self, base);
   helder_works_view_fill_dynamic (self);
@@ -296,20 +296,20 @@ helder_works_view_save_now (HelderWorksView *self)
   g_auto(GStrv) streets = NULL, audiences = NULL;
   g_autofree char *title = NULL, *location = NULL, *wijk = NULL, *contact = NULL, *description = NULL;
   g_autoptr(GError) error = NULL;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->works_description_view);
   GtkTextIter start, end;
 
   g_clear_handle_id (&self->save_id, g_source_remove);
   if (base == NULL || helder_record_follower_get_deleted (self->follower))
     return;
 
-  title = entry_text (self->title_row);
+  title = entry_text (self->works_title_row);
   if (title == NULL)
     return;  /* a works needs its title: wait for one */
-  location = entry_text (self->location_row);
-  wijk = entry_text (self->wijk_row);
-  contact = entry_text (self->contact_row);
-  streets = split_streets (gtk_editable_get_text (GTK_EDITABLE (self->streets_row)));
+  location = entry_text (self->works_location_row);
+  wijk = entry_text (self->works_wijk_row);
+  contact = entry_text (self->works_contact_row);
+  streets = split_streets (gtk_editable_get_text (GTK_EDITABLE (self->works_streets_row)));
   for (guint i = 0; i < self->audience_checks->len; i++)
     if (gtk_check_button_get_active (self->audience_checks->pdata[i]))
       g_strv_builder_add (chosen, g_object_get_data (self->audience_checks->pdata[i], "id"));
@@ -326,7 +326,7 @@ helder_works_view_save_now (HelderWorksView *self)
                 "contact", contact,
                 "start-date", self->start,
                 "end-date", self->end,
-                "lead-time-days", gtk_spin_button_get_value_as_int (self->lead_spin),
+                "lead-time-days", gtk_spin_button_get_value_as_int (self->works_lead_spin),
                 "audiences", audiences[0] ? audiences : NULL,
                 "description", *description ? description : NULL,
                 NULL);

@@ -21,29 +21,29 @@ struct _HelderWorksView
   /* template widgets */
   AdwLeaflet           *leaflet;
   GtkWidget            *list_column;
-  GtkSearchEntry       *search_entry;
-  GtkLabel             *summary_label;
-  GtkStack             *list_stack;
+  GtkSearchEntry       *works_search_entry;
+  GtkLabel             *works_summary_label;
+  GtkStack             *works_list_stack;
   GtkListView          *works_list;
   AdwStatusPage        *empty_page;
-  GtkStack             *detail_stack;
-  GtkWidget            *back_button;
+  GtkStack             *works_detail_stack;
+  GtkWidget            *works_back_button;
   AdwPreferencesGroup  *warnings_group;
-  AdwEntryRow          *title_row;
-  AdwEntryRow          *location_row;
-  AdwEntryRow          *streets_row;
-  AdwEntryRow          *wijk_row;
-  AdwEntryRow          *contact_row;
+  AdwEntryRow          *works_title_row;
+  AdwEntryRow          *works_location_row;
+  AdwEntryRow          *works_streets_row;
+  AdwEntryRow          *works_wijk_row;
+  AdwEntryRow          *works_contact_row;
   GtkMenuButton        *start_button;
   GtkCalendar          *start_calendar;
   GtkMenuButton        *end_button;
   GtkCalendar          *end_calendar;
   AdwActionRow         *lead_row;
-  GtkSpinButton        *lead_spin;
+  GtkSpinButton        *works_lead_spin;
   AdwActionRow         *deadline_row;
   AdwExpanderRow       *audiences_row;
-  AdwPreferencesGroup  *messages_group;
-  GtkTextView          *description_view;
+  AdwPreferencesGroup  *works_messages_group;
+  GtkTextView          *works_description_view;
 
   /* owned */
   HelderService        *service;

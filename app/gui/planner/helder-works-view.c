@@ -15,6 +15,7 @@
 #include "helder-works-view.h"
 #include "helder-works-view-private.h"
 #include "helder-window.h"
+#include "plan/helder-plan-exchange.h"
 #include "model/helder-record-format.h"
 #include "plan/helder-plan-works.h"
 #include "service/helder-record-follower.h"
@@ -235,7 +236,7 @@ search_matches (gpointer item,
                 gpointer data)
 {
   HelderWorksView *self = data;
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->works_search_entry));
   g_autofree char *haystack = NULL, *needle = NULL;
   g_autoptr(GPtrArray) streets = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
@@ -269,7 +270,7 @@ update_list_state (HelderWorksView *self)
   GHashTableIter iter;
   gpointer value;
 
-  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->works_list_stack, n > 0 ? "list" : "empty");
   g_hash_table_iter_init (&iter, self->warnings);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     attention += ((GPtrArray *) value)->len > 0;
@@ -280,8 +281,8 @@ update_list_state (HelderWorksView *self)
   else
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u works needs attention",
                                             "%u works need attention", attention), attention);
-  gtk_label_set_text (self->summary_label, summary);
-  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), summary != NULL);
+  gtk_label_set_text (self->works_summary_label, summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->works_summary_label), summary != NULL);
 }
 
 /* Warnings */
@@ -297,7 +298,9 @@ refresh_warnings (HelderWorksView *self)
   g_hash_table_remove_all (self->warnings);
   if (helder_works_view_plan (self) != NULL)
     {
-      all = helder_plan_service_works_warnings (helder_works_view_plan (self), today);
+      /* on the lists the view holds: nothing read from the store */
+      all = helder_plan_service_works_warnings_from (helder_works_view_plan (self), G_LIST_MODEL (self->works),
+                                                     G_LIST_MODEL (self->messages), today);
       for (guint i = 0; i < all->len; i++)
         {
           HelderWorksWarning *warning = all->pdata[i];
@@ -379,7 +382,7 @@ selection_changed (HelderWorksView *self)
     {
       self->follower = helder_record_follower_new (self->service, works);
       g_signal_connect_object (self->follower, "changed", G_CALLBACK (helder_works_view_follower_changed), self, G_CONNECT_SWAPPED);
-      adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail_stack));
+      adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->works_detail_stack));
     }
   helder_works_view_fill_form (self);
 }
@@ -393,7 +396,7 @@ back_clicked (HelderWorksView *self)
 static void
 folded_changed (HelderWorksView *self)
 {
-  gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet));
+  gtk_widget_set_visible (self->works_back_button, adw_leaflet_get_folded (self->leaflet));
 }
 
 /**
@@ -413,8 +416,8 @@ helder_works_view_select (HelderWorksView *self,
     return FALSE;
   if (!helder_record_list_lookup (self->works, works_id, NULL))
     return FALSE;
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->works_search_entry)), "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->works_search_entry), "");
   search_changed (self);
   return select_position (self, works_id);
 }
@@ -460,7 +463,7 @@ new_works (GtkWidget  *widget,
       return;
     }
   helder_works_view_select (self, helder_record_get_id (works));
-  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  gtk_widget_grab_focus (GTK_WIDGET (self->works_title_row));
 }
 
 static void
@@ -563,6 +566,70 @@ delete_works (GtkWidget  *widget,
 }
 
 static void
+ics_response (GtkNativeDialog *chooser,
+              int              response,
+              HelderWorksView *self)
+{
+  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (file != NULL && helder_works_view_plan (self) != NULL)
+    {
+      if (helder_works_view_export_ics (self, file, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *text = g_strdup_printf (_("Saved as “%s”"), name);
+
+          toast (self, adw_toast_new (text));
+        }
+      else
+        helder_works_view_show_error (self, _("Could not export the calendar"), error);
+    }
+  g_object_unref (chooser);
+}
+
+/**
+ * helder_works_view_export_ics:
+ *
+ * Writes every message, works and council meeting as iCalendar to @file
+ * (what the export dialog's answer does).
+ */
+gboolean
+helder_works_view_export_ics (HelderWorksView  *self,
+                              GFile            *file,
+                              GError          **error)
+{
+  g_autoptr(HelderIcsCalendar) calendar = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (HELDER_IS_WORKS_VIEW (self), FALSE);
+  g_return_val_if_fail (helder_works_view_plan (self) != NULL, FALSE);
+
+  calendar = helder_plan_service_calendar_ics (helder_works_view_plan (self));
+  text = helder_ics_calendar_to_string (calendar, NULL);
+  return g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                  NULL, NULL, error);
+}
+
+static void
+export_ics (GtkWidget  *widget,
+            const char *action,
+            GVariant   *parameter)
+{
+  HelderWorksView *self = HELDER_WORKS_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export the Calendar"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* Translators: the file name of the exported calendar */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("communication-calendar.ics"));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (ics_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 find (GtkWidget  *widget,
       const char *action,
       GVariant   *parameter)
@@ -570,7 +637,7 @@ find (GtkWidget  *widget,
   HelderWorksView *self = HELDER_WORKS_VIEW (widget);
 
   adw_leaflet_set_visible_child (self->leaflet, self->list_column);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_widget_grab_focus (GTK_WIDGET (self->works_search_entry));
 }
 
 /* The service */
@@ -713,29 +780,29 @@ helder_works_view_class_init (HelderWorksViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/hltsamen/Helder/ui/helder-works-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, list_column);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_search_entry);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_summary_label);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_list_stack);
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_list);
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_back_button);
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, warnings_group);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, title_row);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, location_row);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, streets_row);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, wijk_row);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, contact_row);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_title_row);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_location_row);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_streets_row);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_wijk_row);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_contact_row);
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, start_button);
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, start_calendar);
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, end_button);
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, end_calendar);
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, lead_row);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, lead_spin);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_lead_spin);
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, deadline_row);
   gtk_widget_class_bind_template_child (widget_class, HelderWorksView, audiences_row);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, messages_group);
-  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, description_view);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_messages_group);
+  gtk_widget_class_bind_template_child (widget_class, HelderWorksView, works_description_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback_full (widget_class, "form_changed", G_CALLBACK (helder_works_view_form_changed));
   gtk_widget_class_bind_template_callback_full (widget_class, "start_selected", G_CALLBACK (helder_works_view_start_selected));
@@ -748,6 +815,7 @@ helder_works_view_class_init (HelderWorksViewClass *klass)
   gtk_widget_class_install_action (widget_class, "works.select", "s", select_works);
   gtk_widget_class_install_action (widget_class, "works.delete", NULL, delete_works);
   gtk_widget_class_install_action (widget_class, "works.find", NULL, find);
+  gtk_widget_class_install_action (widget_class, "works.export-ics", NULL, export_ics);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "works.find", NULL);
 }
 
@@ -770,7 +838,7 @@ helder_works_view_init (HelderWorksView *self)
   gtk_list_view_set_factory (self->works_list, factory);
   g_object_unref (factory);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_text_view_get_buffer (self->description_view), "changed",
+  g_signal_connect_object (gtk_text_view_get_buffer (self->works_description_view), "changed",
                            G_CALLBACK (helder_works_view_form_changed), self, G_CONNECT_SWAPPED);
   folded_changed (self);
   update_list_state (self);

@@ -21,5 +21,8 @@ void           helder_works_view_set_service (HelderWorksView *self,
 gboolean       helder_works_view_select      (HelderWorksView *self,
                                               const char      *works_id);
 char          *helder_works_view_today       (void);
+gboolean       helder_works_view_export_ics  (HelderWorksView *self,
+                                              GFile           *file,
+                                              GError         **error);
 
 G_END_DECLS
