@@ -280,19 +280,19 @@ test_back_to_review (Fixture       *fixture,
   ids[0] = helder_record_get_id (document);
   /* Another's edit pulled in: theirs to send back, not ours */
   become (fixture, "mjansen", HELDER_SESSION_ROLE_ADMIN);
-  g_assert_cmpuint (helder_plan_service_texts_changed (fixture->plan, ids, &error), ==, 0);
+  g_assert_cmpuint (helder_plan_service_texts_changed (fixture->plan, NULL, ids, &error), ==, 0);
   become (fixture, "sanne", HELDER_SESSION_ROLE_ADVISOR);
   g_usleep (G_USEC_PER_SEC / 20);
   g_object_set (document, "body", "Beste bewoner, op 20 januari", NULL);
   helder_store_save (fixture->store, document, NULL);
-  g_assert_cmpuint (helder_plan_service_texts_changed (fixture->plan, ids, &error), ==, 1);
+  g_assert_cmpuint (helder_plan_service_texts_changed (fixture->plan, NULL, ids, &error), ==, 1);
   g_assert_no_error (error);
   stored = reload (fixture, message);
   g_assert_cmpstr (helder_record_get_text (stored, "status"), ==, "review");
   event = event_at (fixture, message, count_events (fixture, message) - 1);
   g_assert_cmpstr (helder_record_get_text (event, "to_status"), ==, "review");
   /* Once */
-  g_assert_cmpuint (helder_plan_service_texts_changed (fixture->plan, ids, &error), ==, 0);
+  g_assert_cmpuint (helder_plan_service_texts_changed (fixture->plan, NULL, ids, &error), ==, 0);
 }
 
 static void

@@ -143,6 +143,7 @@ gboolean            helder_plan_service_move_message   (HelderPlanService   *sel
                                                         int                  days,
                                                         GError             **error);
 guint               helder_plan_service_texts_changed  (HelderPlanService   *self,
+                                                        GListModel          *messages,
                                                         const char * const  *document_ids,
                                                         GError             **error);
 HelderRecordList   *helder_plan_service_message_history (HelderPlanService  *self,

@@ -504,7 +504,7 @@ on_documents_changed (HelderStore        *store,
 {
   g_autoptr(GError) error = NULL;
 
-  if (plan (self) != NULL && helder_plan_service_texts_changed (plan (self), ids, &error) == 0 && error != NULL)
+  if (plan (self) != NULL && helder_plan_service_texts_changed (plan (self), G_LIST_MODEL (self->messages), ids, &error) == 0 && error != NULL)
     show_error (self, _("Could not send the message back to review"), error);
 }
 
