@@ -712,29 +712,44 @@ helder_plan_service_save_message (HelderPlanService  *self,
   return helder_service_write (HELDER_SERVICE (self), saves, NULL, error);
 }
 
+/**
+ * helder_message_find_submitter:
+ * @events: (element-type HelderMessageEvent): the message's history, oldest first
+ *
+ * Returns: (transfer full) (nullable): who sent the message for review
+ *   last, or its author
+ */
+char *
+helder_message_find_submitter (HelderRecord *message,
+                               GListModel   *events)
+{
+  g_return_val_if_fail (HELDER_IS_MESSAGE (message), NULL);
+  g_return_val_if_fail (events == NULL || G_IS_LIST_MODEL (events), NULL);
+
+  for (guint i = events ? g_list_model_get_n_items (events) : 0; i > 0; i--)
+    {
+      g_autoptr(HelderRecord) event = g_list_model_get_item (events, i - 1);
+
+      if (g_strcmp0 (helder_record_get_text (event, "message"), helder_record_get_id (message)) == 0 &&
+          g_strcmp0 (helder_record_get_text (event, "to_status"), "review") == 0 &&
+          g_strcmp0 (helder_record_get_text (event, "from_status"), "draft") == 0)
+        return g_strdup (helder_record_get_text (event, "actor"));
+    }
+  return g_strdup (helder_record_get_text (message, "author"));
+}
+
 /* The one who sent the message for review last, or its author. */
 char *
 helder_plan_service_submitter (HelderPlanService *self,
                                HelderRecord      *message)
 {
   g_autoptr(HelderRecordList) history = NULL;
-  char *submitter = NULL;
 
   g_return_val_if_fail (HELDER_IS_PLAN_SERVICE (self), NULL);
   g_return_val_if_fail (HELDER_IS_MESSAGE (message), NULL);
 
   history = helder_plan_service_message_history (self, helder_record_get_id (message));
-  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (history)); i > 0 && submitter == NULL; i--)
-    {
-      g_autoptr(HelderRecord) event = g_list_model_get_item (G_LIST_MODEL (history), i - 1);
-
-      if (g_strcmp0 (helder_record_get_text (event, "to_status"), "review") == 0 &&
-          g_strcmp0 (helder_record_get_text (event, "from_status"), "draft") == 0)
-        submitter = g_strdup (helder_record_get_text (event, "actor"));
-    }
-  if (submitter == NULL)
-    submitter = g_strdup (helder_record_get_text (message, "author"));
-  return submitter;
+  return helder_message_find_submitter (message, G_LIST_MODEL (history));
 }
 
 gboolean

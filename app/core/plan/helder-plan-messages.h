@@ -48,6 +48,8 @@ gboolean            helder_message_may_step            (HelderRecord        *mes
                                                         const char          *submitter,
                                                         const char          *comment,
                                                         char               **reason);
+char               *helder_message_find_submitter      (HelderRecord        *message,
+                                                        GListModel          *events);
 gboolean            helder_message_needs_review_after  (HelderRecord        *stored,
                                                         HelderRecord        *edited);
 

@@ -84,7 +84,7 @@ on_step_clicked (HelderMessagePane *self,
 static gboolean
 is_own (HelderMessagePane *self)
 {
-  g_autofree char *submitter = helder_plan_service_submitter (self->service, self->message);
+  g_autofree char *submitter = helder_message_find_submitter (self->message, G_LIST_MODEL (self->history));
   const char *login = helder_session_get_login (helder_service_get_session (HELDER_SERVICE (self->service)));
 
   return login != NULL &&
@@ -97,8 +97,8 @@ update_steps (HelderMessagePane *self)
   HelderMessageStatus status = helder_message_get_status (self->message);
   HelderSession *session = helder_service_get_session (HELDER_SERVICE (self->service));
   const char *login = helder_session_get_login (session);
-  /* Read once: each step's rule needs it */
-  g_autofree char *submitter = helder_plan_service_submitter (self->service, self->message);
+  /* From the history the pane follows: each step's rule needs it */
+  g_autofree char *submitter = helder_message_find_submitter (self->message, G_LIST_MODEL (self->history));
   gboolean own = login != NULL && (g_strcmp0 (login, submitter) == 0 ||
                                    g_strcmp0 (login, helder_record_get_text (self->message, "author")) == 0);
   g_autofree char *first_reason = NULL;

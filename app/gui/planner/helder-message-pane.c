@@ -744,6 +744,16 @@ helder_message_pane_set_service (HelderMessagePane *self,
     }
 }
 
+/* A step's event arrives after its message (the store reports types in
+ * order): the steps, which read who sent it for review, follow it too */
+static void
+on_history_changed (HelderMessagePane *self)
+{
+  helder_message_pane_update_history (self);
+  if (self->message != NULL)
+    helder_message_pane_update_status (self);
+}
+
 /**
  * helder_message_pane_set_message:
  * @message: (nullable): the message to show
@@ -763,13 +773,13 @@ helder_message_pane_set_message (HelderMessagePane *self,
     }
   g_clear_object (&self->message);
   if (self->history != NULL)
-    g_signal_handlers_disconnect_by_func (self->history, helder_message_pane_update_history, self);
+    g_signal_handlers_disconnect_by_func (self->history, on_history_changed, self);
   g_clear_object (&self->history);
   if (message != NULL && self->service != NULL)
     {
       self->message = g_object_ref (message);
       self->history = helder_plan_service_message_history (self->service, helder_record_get_id (message));
-      g_signal_connect_object (self->history, "items-changed", G_CALLBACK (helder_message_pane_update_history), self,
+      g_signal_connect_object (self->history, "items-changed", G_CALLBACK (on_history_changed), self,
                                G_CONNECT_SWAPPED);
     }
   build_fields (self);
