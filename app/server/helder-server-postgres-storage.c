@@ -323,11 +323,11 @@ pg_put_record (HelderServerStorage  *storage,
 {
   g_autofree char *data_text = NULL;
   g_autofree char *versions_text = NULL;
-  g_autofree char *wire = helder_server_row_wire_text (row);
+  g_autofree char *wire = NULL;
   char org[32], version[32], owner[32];
   const char *values[12];
 
-  helder_server_row_texts (row, &data_text, &versions_text);
+  helder_server_row_texts (row, &data_text, &versions_text, &wire);
   values[0] = INT_TEXT (org, org_id);
   values[1] = json_object_get_string_member (row, "id");
   values[2] = json_object_get_string_member (row, "type");

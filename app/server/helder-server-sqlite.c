@@ -581,11 +581,11 @@ sqlite_put_record (HelderServerStorage  *storage,
                                 "deleted = excluded.deleted, visibility = excluded.visibility, "
                                 "updated_by = excluded.updated_by, updated_at = excluded.updated_at, "
                                 "data = excluded.data, field_versions = excluded.field_versions, wire = excluded.wire", error);
-  char *data, *versions;
+  char *data, *versions, *wire;
 
   if (stmt == NULL)
     return FALSE;
-  helder_server_row_texts (row, &data, &versions);
+  helder_server_row_texts (row, &data, &versions, &wire);
   sqlite3_bind_int64 (stmt, 1, org_id);
   sqlite3_bind_text (stmt, 2, json_object_get_string_member (row, "id"), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, json_object_get_string_member (row, "type"), -1, SQLITE_TRANSIENT);
@@ -597,7 +597,7 @@ sqlite_put_record (HelderServerStorage  *storage,
   sqlite3_bind_text (stmt, 9, json_object_get_string_member_with_default (row, "updated_at", NULL), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 10, data, -1, g_free);
   sqlite3_bind_text (stmt, 11, versions, -1, g_free);
-  sqlite3_bind_text (stmt, 12, helder_server_row_wire_text (row), -1, g_free);
+  sqlite3_bind_text (stmt, 12, wire, -1, g_free);
   return step_done (self, stmt, "store record", error);
 }
 

@@ -29,7 +29,7 @@ G_BEGIN_DECLS
  *   {id, type, version, deleted, visibility, owner, updated_by,
  *    updated_at, data: {...}, field_versions: {field: version}}
  * Next to it a backend keeps the record's wire JSON as text (written by
- * put_record from helder_server_row_wire_text): changes returns that text,
+ * put_record from helder_server_row_texts): changes returns that text,
  * which the server splices into a page without parsing it.
  *
  * The data epoch is a random name the data gets when it is created and
@@ -149,8 +149,8 @@ JsonObject *helder_server_row_new (const char *id,
                                    const char *field_versions_json);
 void        helder_server_row_texts (JsonObject  *row,
                                      char       **data_json,
-                                     char       **field_versions_json);
+                                     char       **field_versions_json,
+                                     char       **wire_json);
 JsonNode   *helder_server_row_wire  (JsonObject  *row);
-char       *helder_server_row_wire_text (JsonObject *row);
 
 G_END_DECLS

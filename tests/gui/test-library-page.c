@@ -11,9 +11,11 @@
 
 #include "gui-test-app.h"
 #include "library/helder-library-page-private.h"
+#include "library/helder-library-attachments.h"
 #include "library/helder-library-history.h"
 #include "library/helder-markdown-view.h"
 #include "library/helder-toolkit-pane.h"
+#include "channels/helder-channel-editor.h"
 #include "library/helder-library-text.h"
 #include "service/helder-record-follower.h"
 #include "service/helder-session.h"
@@ -577,6 +579,30 @@ test_editor (void)
   g_assert_true (has_tag_at (GTK_TEXT_VIEW (helder_library_reader_get_view (HELDER_LIBRARY_READER (reader))),
                              "Nieuw kopje", "h2"));
 
+  /* A colleague changes the summary while the text is being edited here:
+   * saving keeps both */
+  g_assert_true (gtk_widget_activate_action (reader, "reader.edit", NULL));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\nNog een zin van mij.\n", -1);
+  {
+    g_autoptr(HelderRecord) theirs = helder_store_load (store, HELDER_TYPE_TOOLKIT,
+                                                        helder_record_get_id (helder_library_editor_get_toolkit (editor)),
+                                                        NULL);
+    g_autoptr(HelderRecord) merged = NULL;
+
+    g_object_set (theirs, "summary", "Nieuwe samenvatting van een collega", NULL);
+    g_assert_true (helder_store_save (store, theirs, NULL));
+    g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (helder_test_find_by_id (GTK_WIDGET (editor), "notice"))));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "library-editor.save", NULL));
+    merged = helder_store_load (store, HELDER_TYPE_TOOLKIT, helder_record_get_id (theirs), NULL);
+    g_assert_cmpstr (helder_record_get_text (merged, "summary"), ==, "Nieuwe samenvatting van een collega");
+    g_assert_nonnull (strstr (helder_record_get_text (merged, "body"), "Nog een zin van mij."));
+    g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (helder_test_find_by_id (GTK_WIDGET (editor), "notice"))));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (helder_test_find_by_id (GTK_WIDGET (editor), "summary_entry"))),
+                     ==, "Nieuwe samenvatting van een collega");
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "library-editor.close", NULL));
+
   /* Staff read only */
   helder_session_set_role (helder_application_get_session (test_app), HELDER_SESSION_ROLE_STAFF);
   g_assert_false (gtk_widget_get_visible (helder_test_find_by_id (reader, "edit_button")));
@@ -636,6 +662,20 @@ test_toolkits_in_schrijven (void)
     helder_toolkit_pane_set_record (pane, channel);
     g_assert_cmpuint (helder_toolkit_pane_get_n_toolkits (pane), ==, 1);
     helder_toolkit_pane_set_context (pane, NULL, "nieuwsbericht");
+  }
+
+  /* Kanalen: a channel's properties show its toolkits */
+  {
+    GtkWidget *channels = helder_test_page (window, "channels");
+    GtkWidget *channel_editor = helder_test_find_by_id (channels, "channel_editor");
+
+    helder_test_page_state (window, "channels");
+    helder_channel_editor_open (HELDER_CHANNEL_EDITOR (channel_editor), channel);
+    g_assert_true (gtk_widget_get_visible (helder_test_find_by_id (channel_editor, "toolkits_group")));
+    g_assert_cmpuint (helder_toolkit_pane_get_n_toolkits (HELDER_TOOLKIT_PANE (helder_test_find_by_id (channel_editor,
+                                                                                                      "toolkit_pane"))),
+                      ==, 1);
+    helder_test_page_state (window, "write");
   }
 
   /* Read beside the text, then open in Bibliotheek */
@@ -754,7 +794,8 @@ test_training_waitlist (void)
   helder_record_set_id (training, "libgui-training");
   g_object_set (training, "title", "Schrijven op B1", "starts_at", "2027-03-10T09:30:00+01:00",
                 "ends_at", "2027-03-10T12:00:00+01:00", "place", "Raadzaal, Hillegom", "capacity", 1,
-                "owner", "sanne", "description", "Een ochtend oefenen met echte brieven.", NULL);
+                "owner", "sanne", "description", "Een ochtend oefenen met echte brieven.",
+                "toolkit", "libgui-webcare", NULL);
   g_assert_true (helder_store_save (store, training, NULL));
   g_object_set (karim, "training", "libgui-training", "user", "karim", "requested_at", "2026-11-01T10:00:00Z", NULL);
   g_assert_true (helder_store_save (store, karim, NULL));
@@ -763,8 +804,23 @@ test_training_waitlist (void)
   helder_session_set_role (session, HELDER_SESSION_ROLE_STAFF);
   g_assert_cmpstr (helder_test_page_state (window, "library"), ==, "content");
   page = HELDER_LIBRARY_PAGE (helder_test_page (window, "library"));
-  helder_test_activate_item (helder_test_find_by_id (GTK_WIDGET (page), "trainings_list"), 0);
   pane = helder_test_find_by_id (GTK_WIDGET (page), "training_pane");
+
+  /* From the toolkit to its session */
+  {
+    g_autoptr(HelderRecord) webcare = load_toolkit (store, "libgui-webcare");
+    GtkWidget *reader = helder_library_page_get_reader (page);
+
+    helder_library_page_open (page, webcare);
+    g_assert_true (gtk_widget_get_visible (helder_test_find_by_id (reader, "sessions_button")));
+    g_assert_true (gtk_widget_activate_action (reader, "reader.sessions", NULL));
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (helder_test_find_by_id (GTK_WIDGET (page), "views"))),
+                     ==, "trainings");
+    g_assert_cmpstr (helder_record_get_id (helder_training_pane_get_training (HELDER_TRAINING_PANE (pane))), ==,
+                     "libgui-training");
+  }
+
+  helder_test_activate_item (helder_test_find_by_id (GTK_WIDGET (page), "trainings_list"), 0);
   g_assert_nonnull (helder_training_pane_get_training (HELDER_TRAINING_PANE (pane)));
   places = g_strdup_printf (_("%u of %d places taken"), 1, 1);
   waiting = g_strdup_printf (_("You are on the waitlist, place %u"), 1);
@@ -842,6 +898,44 @@ test_versions (void)
   gtk_window_destroy (GTK_WINDOW (history));
 }
 
+/* Attachments: an image the body shows is drawn from its blob, offline;
+ * the attachments menu lists it. */
+static void
+test_attachments (void)
+{
+  HelderWindow *window = helder_test_open_window ("library-attachments.db");
+  HelderStore *store = helder_application_get_store (test_app);
+  g_autoptr(HelderRecord) toolkit = helder_record_new (HELDER_TYPE_TOOLKIT);
+  g_autoptr(GPtrArray) attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_attachment_free);
+  static const guint8 pixels[8 * 8 * 4] = { 0x30 };
+  g_autoptr(GBytes) raw = g_bytes_new_static (pixels, sizeof pixels);
+  g_autoptr(GdkTexture) texture = gdk_memory_texture_new (8, 8, GDK_MEMORY_R8G8B8A8, raw, 32);
+  g_autoptr(GBytes) png = gdk_texture_save_to_png_bytes (texture);
+  g_autoptr(GError) error = NULL;
+  HelderAttachment *attachment;
+  HelderLibraryPage *page;
+  GtkWidget *reader;
+  HelderMarkdownView *view;
+  g_autofree char *text = NULL;
+
+  attachment = helder_attachments_add_bytes (store, "schema.png", png, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (attachments, attachment);
+  g_object_set (toolkit, "title", "Schema bewonersavond", "body", "# Schema\n\n![Het schema](schema.png)\n", NULL);
+  helder_attachments_to_record (toolkit, attachments);
+  g_assert_true (helder_store_save (store, toolkit, NULL));
+
+  g_assert_cmpstr (helder_test_page_state (window, "library"), ==, "content");
+  page = HELDER_LIBRARY_PAGE (helder_test_page (window, "library"));
+  helder_library_page_open (page, toolkit);
+  reader = helder_library_page_get_reader (page);
+  view = helder_library_reader_get_view (HELDER_LIBRARY_READER (reader));
+  text = helder_markdown_view_get_text (view);
+  g_assert_cmpuint (count_anchors (text), ==, 1);
+  g_assert_false (has_tag_at (GTK_TEXT_VIEW (view), "Het schema", "missing-image"));
+  g_assert_true (gtk_widget_get_visible (helder_test_find_by_id (reader, "attachments_button")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -863,5 +957,6 @@ main (int   argc,
   helder_test_add_isolated ("/library/review", test_review);
   helder_test_add_isolated ("/library/training-waitlist", test_training_waitlist);
   helder_test_add_isolated ("/library/versions", test_versions);
+  helder_test_add_isolated ("/library/attachments", test_attachments);
   return helder_test_app_main (&argc, &argv);
 }

@@ -13,6 +13,7 @@
 #include "helder-example-data.h"
 #include "planner/helder-planner-page.h"
 #include "planner/helder-priorities-view.h"
+#include "planner/helder-radar-view.h"
 #include "planner/helder-signal-log.h"
 #include "planner/helder-signal-popover.h"
 #include "plan/helder-plan-service.h"
@@ -488,6 +489,9 @@ test_hangers_open (void)
   views = ADW_VIEW_STACK (helder_test_find_by_id (helder_test_page (window, "planner"), "views"));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (views), ==, "topics");
   g_assert_cmpstr (shown, ==, helder_record_get_id (topic));
+  /* ... selected on the radar */
+  g_assert_cmpstr (helder_radar_widget_get_selected (helder_radar_view_get_radar (
+                     HELDER_RADAR_VIEW (helder_test_find (window, "radar_view")))), ==, helder_record_get_id (topic));
   g_free (shown);
 }
 
@@ -737,13 +741,34 @@ test_screenshots (void)
   gtk_widget_activate_action (page, "planner.add-signal", "s", "38b8b7d9-51dc-478c-9f77-013e369da814");
   helder_test_iterate (200);
   popover = helder_test_find_by_id (page, "signal_popover");
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (helder_test_find_by_id (popover, "text_view")));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (helder_test_find_by_id (popover, "signal_text_view")));
   gtk_text_buffer_set_text (buffer, "Mevrouw van 2181 AB 12 belde over de containers; terugbellen op 06-12345678 "
                                     "of mailen naar j.jansen@example.nl.", -1);
   shoot ("ledger-6-quick-entry.png");
   gtk_text_buffer_set_text (buffer, "Bewoners vragen om een extra container bij de Leidsestraat.", -1);
   shoot ("ledger-7-quick-entry-ok.png");
   gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* The log in the radar's topic pane */
+  gtk_widget_activate_action (page, "planner.show-record", "(ss)", "topic", "38b8b7d9-51dc-478c-9f77-013e369da814");
+  helder_test_iterate (1500);
+  shoot ("ledger-9-radar-log.png");
+  {
+    GtkWidget *embedded = helder_test_find_by_id (helder_test_find (window, "radar_view"), "signal_log");
+
+    if (embedded != NULL)
+      {
+        GtkWidget *scrolled = gtk_widget_get_ancestor (embedded, GTK_TYPE_SCROLLED_WINDOW);
+
+        if (scrolled != NULL)
+          {
+            GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+            gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+          }
+        shoot ("ledger-10-radar-log-scrolled.png");
+      }
+  }
 
   popup = gtk_window_new ();
   log = helder_signal_log_new ();

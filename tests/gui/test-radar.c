@@ -10,6 +10,7 @@
 
 #include "gui-test-app.h"
 #include "planner/helder-quarter-compare.h"
+#include "planner/helder-radar-export.h"
 #include "planner/helder-radar-view.h"
 #include "planner/helder-review-window.h"
 #include "plan/helder-plan-quarter.h"
@@ -124,6 +125,17 @@ test_dots_accessible (void)
   /* The example data has signals of the last 30 days on most topics */
   g_assert_cmpuint (with_signals, >=, 10);
   g_assert_cmpuint (helder_test_count_items (GTK_WIDGET (helder_radar_view_get_list (view))), ==, N_EXAMPLE_TOPICS);
+
+  /* The planner shows a topic (from a priority, say): the radar selects it */
+  {
+    HelderRecord *topic = helder_radar_dot_get_topic (helder_radar_widget_get_dot (radar, 3));
+    g_autofree char *id = g_strdup (helder_record_get_id (topic));
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "planner.show-record", "(ss)", "topic", id));
+    helder_test_iterate (50);
+    g_assert_cmpstr (helder_radar_widget_get_selected (radar), ==, id);
+    g_assert_cmpstr (helder_record_get_id (helder_radar_detail_get_topic (helder_radar_view_get_detail (view))), ==, id);
+  }
 }
 
 /* Arrows go from dot to dot by where they are; Enter opens the topic in
@@ -379,6 +391,63 @@ test_compare (void)
   g_assert_true (helder_test_shows_text (HELDER_WINDOW (gtk_widget_get_root (GTK_WIDGET (view))), "New Topics"));
 }
 
+/* The export menu: the CSV that comes back unchanged, the radar as PNG,
+ * the quarterly report as PDF; staff may not import. */
+static void
+test_export (void)
+{
+  HelderRadarView *view = open_example ("radar-export.db");
+  g_autofree char *csv_path = g_build_filename (test_data_dir, "radar.csv", NULL);
+  g_autofree char *png_path = g_build_filename (test_data_dir, "radar.png", NULL);
+  g_autofree char *pdf_path = g_build_filename (test_data_dir, "radar.pdf", NULL);
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_autoptr(GFile) png = g_file_new_for_path (png_path);
+  g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  AdwMessageDialog *dialog;
+  gsize length;
+  gboolean ok;
+
+  g_assert_true (helder_radar_save_csv (view, csv, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &data, &length, NULL));
+  g_assert_true (g_str_has_prefix (data, "\xEF\xBB\xBFSoort,Id,Titel"));
+  g_assert_nonnull (strstr (data, "Woningbouw en wachttijden sociale huur"));
+  dialog = helder_radar_preview_import (view, csv, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "New: 0 · changed: 0"));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "import"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  helder_test_iterate (100);
+  ok = helder_radar_save_png (view, png, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  texture = gdk_texture_new_from_file (png, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (helder_radar_view_get_radar (view))));
+
+  g_assert_true (helder_radar_save_pdf (view, pdf, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&data, g_free);
+  g_assert_true (g_file_get_contents (pdf_path, &data, &length, NULL));
+  g_assert_true (g_str_has_prefix (data, "%PDF"));
+
+  /* Staff export, but do not import (the action is off: no file chooser opens) */
+  helder_session_set_role (helder_application_get_session (test_app), HELDER_SESSION_ROLE_STAFF);
+  helder_test_iterate (20);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    guint before = g_list_model_get_n_items (toplevels);
+
+    gtk_widget_activate_action (GTK_WIDGET (view), "radar.import-csv", NULL);
+    helder_test_iterate (200);
+    g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before);
+  }
+}
+
 /* With HELDER_SCREENSHOT_DIR set: every view as PNG, for a look. */
 static void
 save_shot (GtkWidget  *window,
@@ -438,6 +507,25 @@ test_screenshots (void)
   save_shot (window, "radar-3-compare");
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (helder_test_find_by_id (GTK_WIDGET (view), "compare_button")),
                                 FALSE);
+  {
+    g_autofree char *pdf_path = g_strdup_printf ("%s/report.pdf", g_getenv ("HELDER_SCREENSHOT_DIR"));
+    g_autofree char *csv_path = g_strdup_printf ("%s/export.csv", g_getenv ("HELDER_SCREENSHOT_DIR"));
+    g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+    g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+    AdwMessageDialog *dialog;
+    g_autofree char *data = NULL;
+
+    g_assert_true (helder_radar_save_pdf (view, pdf, NULL));
+    g_assert_true (helder_radar_save_csv (view, csv, NULL));
+    g_assert_true (g_file_get_contents (csv_path, &data, NULL, NULL));
+    /* A line with a wrong score, to see the preview's errors */
+    g_assert_true (g_file_set_contents (csv_path, g_strconcat (data, "onderwerp,,Nieuw onderwerp,,7,3,stijgend,,,,,,,\r\n",
+                                                               NULL), -1, NULL));
+    dialog = helder_radar_preview_import (view, csv, NULL);
+    gtk_window_present (GTK_WINDOW (dialog));
+    save_shot (GTK_WIDGET (dialog), "radar-5-import");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
   review = open_review (view);
   save_shot (GTK_WIDGET (review), "review-1-overview");
   helder_review_window_open_item (review, 1);
@@ -474,6 +562,7 @@ main (int   argc,
   helder_test_add_isolated ("/radar/review-closes", test_review_closes);
   helder_test_add_isolated ("/radar/review-refuses-staff", test_review_refuses_staff);
   helder_test_add_isolated ("/radar/compare", test_compare);
+  helder_test_add_isolated ("/radar/export", test_export);
   if (g_getenv ("HELDER_SCREENSHOT_DIR") != NULL)
     helder_test_add_isolated ("/radar/screenshots", test_screenshots);
   return helder_test_app_main (&argc, &argv);

@@ -66,6 +66,10 @@ test_example_data_shows (void)
 
   g_assert_cmpstr (helder_test_page_state (window, "planner"), ==, "content");
   g_assert_cmpuint (helder_test_count_items (helder_test_find (window, "priorities_view")), >=, 3);
+  /* The other planner views are made when first shown */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (helder_test_find_by_id (helder_test_page (window, "planner"), "views")),
+                                         "works");
+  helder_test_iterate (100);
   g_assert_cmpuint (helder_test_count_items (helder_test_find (window, "works_list")), >=, 2);
   g_assert_cmpstr (helder_test_page_state (window, "write"), ==, "content");
   g_assert_cmpstr (helder_test_page_state (window, "library"), ==, "content");

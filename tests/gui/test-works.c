@@ -50,6 +50,47 @@ open_with_example_data (const char *name)
   return window;
 }
 
+/* Widgets by id within one view: other views have ids of their own. */
+static GtkWidget *
+in_view (HelderWindow *window,
+         const char   *view,
+         const char   *id)
+{
+  GtkWidget *widget = helder_test_find_by_id (helder_test_find (window, view), id);
+
+  if (widget == NULL)
+    g_error ("%s has no widget %s", view, id);
+  return widget;
+}
+
+#define WORKS(id)   in_view (window, "works_view", id)
+#define EDITION(id) in_view (window, "edition_view", id)
+
+typedef struct
+{
+  GtkWidget *list;
+  guint      n;
+} Count;
+
+static gboolean
+count_is (gpointer data)
+{
+  Count *count = data;
+
+  return helder_test_count_items (count->list) == count->n;
+}
+
+/* The search entry answers after a short delay: wait for the list. */
+static void
+assert_count (GtkWidget *list,
+              guint      n)
+{
+  Count count = { list, n };
+
+  helder_test_wait_for (count_is, &count);
+  g_assert_cmpuint (helder_test_count_items (list), ==, n);
+}
+
 static GtkWidget *
 show_view (HelderWindow *window,
            const char   *view)
@@ -59,7 +100,8 @@ show_view (HelderWindow *window,
 
   adw_view_stack_set_visible_child_name (views, view);
   helder_test_iterate (300);
-  return adw_view_stack_get_visible_child (views);
+  /* (the planner makes a view when it is first shown, in a bin) */
+  return adw_bin_get_child (ADW_BIN (adw_view_stack_get_visible_child (views)));
 }
 
 static gboolean
@@ -94,8 +136,8 @@ test_warnings_shown (void)
 {
   HelderWindow *window = open_with_example_data ("works-warnings.db");
   HelderWorksView *view = HELDER_WORKS_VIEW (show_view (window, "works"));
-  GtkWidget *list = helder_test_find (window, "works_list");
-  GtkLabel *summary = GTK_LABEL (helder_test_find (window, "works_summary_label"));
+  GtkWidget *list = WORKS ("works_list");
+  GtkLabel *summary = GTK_LABEL (WORKS ("works_summary_label"));
 
   g_assert_cmpuint (helder_test_count_items (list), >=, 7);
   g_assert_true (row_badge_shown (list, "Bomen kappen en herplanten Meerlaan"));
@@ -118,9 +160,11 @@ test_warnings_shown (void)
   /* "Show" goes to the other works */
   gtk_widget_activate_action (GTK_WIDGET (view), "works.select", "s", W_PAVING);
   helder_test_iterate (200);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (helder_test_find (window, "works_title_row"))), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (WORKS ("works_title_row"))), ==,
                    "Herstraten Hoofdstraat en Weeresteinstraat");
-  g_assert_true (helder_test_shows_text (window, "No residents’ letter planned"));
+  g_assert_true (helder_test_shows_text (window, "Same street as “Vervangen waterleiding Hoofdstraat (Dunea)”"));
+  /* only the late letter and the overlap ask for attention */
+  g_assert_cmpstr (gtk_label_get_text (summary), ==, "3 works need attention");
 }
 
 /* Every field goes to the store through the service, a moment after the
@@ -132,16 +176,16 @@ test_edit_saves (void)
   HelderWorksView *view = HELDER_WORKS_VIEW (show_view (window, "works"));
   HelderStore *store = helder_application_get_store (test_app);
   g_autoptr(HelderRecord) saved = NULL, again = NULL;
-  GtkWidget *list = helder_test_find (window, "works_list");
+  GtkWidget *list = WORKS ("works_list");
   const char * const *streets;
 
   g_assert_true (helder_works_view_select (view, W_PAVING));
   helder_test_iterate (100);
-  gtk_editable_set_text (GTK_EDITABLE (helder_test_find (window, "works_title_row")), "Herstraten Weeresteinstraat");
-  gtk_editable_set_text (GTK_EDITABLE (helder_test_find (window, "works_streets_row")), "Weeresteinstraat, Kerkstraat ,");
-  gtk_editable_set_text (GTK_EDITABLE (helder_test_find (window, "works_wijk_row")), "Hillegom-Centrum");
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (helder_test_find (window, "works_lead_spin")), 35);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (helder_test_find (window, "works_description_view"))),
+  gtk_editable_set_text (GTK_EDITABLE (WORKS ("works_title_row")), "Herstraten Weeresteinstraat");
+  gtk_editable_set_text (GTK_EDITABLE (WORKS ("works_streets_row")), "Weeresteinstraat, Kerkstraat ,");
+  gtk_editable_set_text (GTK_EDITABLE (WORKS ("works_wijk_row")), "Hillegom-Centrum");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (WORKS ("works_lead_spin")), 35);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (WORKS ("works_description_view"))),
                             "Nieuwe klinkers.", -1);
   helder_test_iterate (900);
 
@@ -156,7 +200,7 @@ test_edit_saves (void)
   g_assert_false (row_badge_shown (list, "Vervangen waterleiding Hoofdstraat (Dunea)"));
 
   /* An empty title is not saved: the works keeps its name */
-  gtk_editable_set_text (GTK_EDITABLE (helder_test_find (window, "works_title_row")), "  ");
+  gtk_editable_set_text (GTK_EDITABLE (WORKS ("works_title_row")), "  ");
   helder_test_iterate (900);
   again = load (store, HELDER_TYPE_WORKS, W_PAVING);
   g_assert_cmpstr (helder_record_get_title (again), ==, "Herstraten Weeresteinstraat");
@@ -176,7 +220,7 @@ test_form_follows_store (void)
   g_object_set (works, "contact", "Team Groen, Jan de Wit", NULL);
   g_assert_true (helder_store_save (store, works, NULL));
   helder_test_iterate (300);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (helder_test_find (window, "works_contact_row"))), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (WORKS ("works_contact_row"))), ==,
                    "Team Groen, Jan de Wit");
 }
 
@@ -192,7 +236,14 @@ test_plan_letter (void)
   g_autoptr(GListModel) messages = NULL;
   gboolean linked = FALSE;
 
-  g_assert_true (helder_works_view_select (view, W_PAVING));
+  g_autoptr(HelderRecord) works = helder_record_new (HELDER_TYPE_WORKS);
+
+  /* new works in the Kerkstraat, five weeks ahead, nobody told yet */
+  g_object_set (works, "title", "Riolering Kerkstraat", "location", "Kerkstraat", "start-date", "2027-01-11",
+                "end-date", "2027-02-05", NULL);
+  g_assert_true (helder_store_save (store, works, NULL));
+  helder_test_iterate (300);
+  g_assert_true (helder_works_view_select (view, helder_record_get_id (works)));
   helder_test_iterate (100);
   g_assert_true (helder_test_shows_text (window, "No residents’ letter planned"));
   gtk_widget_activate_action (GTK_WIDGET (view), "works.plan-letter", NULL);
@@ -202,9 +253,9 @@ test_plan_letter (void)
   for (guint i = 0; i < g_list_model_get_n_items (messages); i++)
     {
       g_autoptr(HelderRecord) m = g_list_model_get_item (messages, i);
-      const char * const *works = helder_record_get_list (m, "works");
+      const char * const *linked_works = helder_record_get_list (m, "works");
 
-      if (works != NULL && g_strv_contains (works, W_PAVING) &&
+      if (linked_works != NULL && g_strv_contains (linked_works, helder_record_get_id (works)) &&
           g_str_has_prefix (helder_record_get_title (m), "Residents’ letter"))
         linked = TRUE;
     }
@@ -227,13 +278,21 @@ test_export_ics (void)
   g_autofree char *text = NULL;
   gsize length;
 
-  g_assert_true (helder_works_view_export_ics (view, file, &error));
+  g_assert_true (helder_works_view_export (view, FALSE, file, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &text, &length, NULL));
   calendar = helder_ics_calendar_parse (text, length, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (helder_ics_calendar_get_n_events (calendar), >=, 7 + 6);
   g_assert_nonnull (strstr (text, "SUMMARY:Bomen kappen en herplanten Meerlaan"));
+  g_clear_pointer (&text, g_free);
+
+  /* and the messages as CSV, their audiences by name */
+  g_assert_true (helder_works_view_export (view, TRUE, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+  g_assert_nonnull (strstr (text, "Bewonersbrief bomenkap Meerlaan"));
+  g_assert_nonnull (strstr (text, "Omwonenden van werkzaamheden"));
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -244,19 +303,17 @@ test_search (void)
 {
   HelderWindow *window = open_with_example_data ("works-search.db");
   HelderWorksView *view = HELDER_WORKS_VIEW (show_view (window, "works"));
-  GtkWidget *list = helder_test_find (window, "works_list");
-  GtkWidget *entry = helder_test_find (window, "works_search_entry");
+  GtkWidget *list = WORKS ("works_list");
+  GtkWidget *entry = WORKS ("works_search_entry");
 
   gtk_widget_activate_action (GTK_WIDGET (view), "works.find", NULL);
   helder_test_iterate (50);
   g_assert_true (gtk_widget_has_focus (entry) || gtk_widget_is_focus (gtk_root_get_focus (GTK_ROOT (window))));
   gtk_editable_set_text (GTK_EDITABLE (entry), "hoofdstraat");
-  helder_test_iterate (300);
   /* Dunea's water main, the paving, and the Van den Endelaan (which includes the Hoofdstraat) */
-  g_assert_cmpuint (helder_test_count_items (list), ==, 3);
+  assert_count (list, 3);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Patrimonium");
-  helder_test_iterate (300);
-  g_assert_cmpuint (helder_test_count_items (list), ==, 2);
+  assert_count (list, 2);
 }
 
 /* Omgevingsbeeld */
@@ -276,7 +333,7 @@ static HelderEditionView *
 start_edition (HelderWindow *window)
 {
   HelderEditionView *view = HELDER_EDITION_VIEW (show_view (window, "editions"));
-  GtkStack *next = GTK_STACK (helder_test_find (window, "next_stack"));
+  GtkStack *next = GTK_STACK (EDITION ("next_stack"));
 
   /* every edition of the example data went out: the next one starts here */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (next), ==, "new");
@@ -294,7 +351,7 @@ test_edition_prefilled (void)
   HelderEditionView *view = start_edition (window);
   g_autoptr(HelderRecord) edition = open_edition (window, view);
   g_autoptr(HelderEditionContent) content = helder_edition_content_from_record (edition);
-  GtkListBox *items = GTK_LIST_BOX (helder_test_find (window, "items_box"));
+  GtkListBox *items = GTK_LIST_BOX (EDITION ("items_box"));
   gboolean topic = FALSE, works = FALSE, approval = FALSE;
 
   /* Friday after Wednesday 2 December, numbered on */
@@ -326,7 +383,7 @@ test_edition_edits (void)
 {
   HelderWindow *window = open_with_example_data ("edition-edit.db");
   HelderEditionView *view = start_edition (window);
-  GtkListBox *items = GTK_LIST_BOX (helder_test_find (window, "items_box"));
+  GtkListBox *items = GTK_LIST_BOX (EDITION ("items_box"));
   GtkListBoxRow *second = gtk_list_box_get_row_at_index (items, 1);
   GtkWidget *duiding = g_object_get_data (G_OBJECT (second), "duiding");
   g_autoptr(HelderRecord) before = open_edition (window, view);
@@ -371,9 +428,9 @@ test_edition_edits (void)
   sent = open_edition (window, view);
   g_assert_cmpstr (helder_record_get_text (sent, "status"), ==, "sent");
   g_assert_nonnull (helder_record_get_text (sent, "sent_at"));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (helder_test_find (window, "next_stack"))), ==, "new");
-  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (helder_test_find (window, "intro_view"))));
-  g_assert_cmpuint (helder_test_count_items (helder_test_find (window, "archive_list")), ==, 4);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (EDITION ("next_stack"))), ==, "new");
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (EDITION ("intro_view"))));
+  g_assert_cmpuint (helder_test_count_items (EDITION ("archive_list")), ==, 4);
 }
 
 /* The archive answers words of the titles and the duiding. */
@@ -382,21 +439,18 @@ test_edition_archive (void)
 {
   HelderWindow *window = open_with_example_data ("edition-archive.db");
   HelderEditionView *view = HELDER_EDITION_VIEW (show_view (window, "editions"));
-  GtkWidget *list = helder_test_find (window, "archive_list");
-  GtkWidget *search = helder_test_find (window, "archive_search");
+  GtkWidget *list = EDITION ("archive_list");
+  GtkWidget *search = EDITION ("archive_search");
 
   g_assert_cmpuint (helder_test_count_items (list), ==, 3);
   gtk_widget_activate_action (GTK_WIDGET (view), "edition.find", NULL);
   gtk_editable_set_text (GTK_EDITABLE (search), "alliander");
-  helder_test_iterate (400);
-  g_assert_cmpuint (helder_test_count_items (list), ==, 1);
+  assert_count (list, 1);
   gtk_editable_set_text (GTK_EDITABLE (search), "jongerenwerk");
-  helder_test_iterate (400);
-  g_assert_cmpuint (helder_test_count_items (list), ==, 2);
+  assert_count (list, 2);
   gtk_editable_set_text (GTK_EDITABLE (search), "geen editie zegt dit");
-  helder_test_iterate (400);
-  g_assert_cmpuint (helder_test_count_items (list), ==, 0);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (helder_test_find (window, "archive_stack"))), ==, "empty");
+  assert_count (list, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (EDITION ("archive_stack"))), ==, "empty");
 }
 
 /* GtkFileChooserNative without a portal shows a dialog of its own,
@@ -490,6 +544,27 @@ test_dutch (void)
   helder_test_iterate (300);
   helder_test_assert_all_dutch (GTK_WIDGET (window), "omgevingsbeeld, new edition");
   screenshot ("editions-nl-new.png");
+  if (g_getenv ("HELDER_SCREENSHOT_DIR") != NULL)
+    {
+      GtkListBox *items = GTK_LIST_BOX (EDITION ("items_box"));
+      GtkWidget *duiding = g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (items, 0)), "duiding");
+      const char *names[] = { "edition-nl.pdf", "edition-nl.html", "edition-nl.txt" };
+      HelderEditionFormat formats[] = { HELDER_EDITION_FORMAT_PDF, HELDER_EDITION_FORMAT_HTML,
+                                        HELDER_EDITION_FORMAT_TEXT };
+
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (duiding)),
+                                "Meer vragen over betalen dan over besparen. Advies: de energiecafés ook op papier "
+                                "en via de telefoon aankondigen.", -1);
+      helder_test_iterate (900);
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        {
+          g_autofree char *path = g_build_filename (g_getenv ("HELDER_SCREENSHOT_DIR"), names[i], NULL);
+          g_autoptr(GFile) file = g_file_new_for_path (path);
+
+          g_assert_true (helder_edition_view_export_to (HELDER_EDITION_VIEW (helder_test_find (window, "edition_view")),
+                                                        formats[i], file, NULL));
+        }
+    }
 }
 
 int

@@ -376,6 +376,12 @@ test_index_follows_store (LibraryFixture *fixture,
   g_assert_cmpuint (changed, ==, 1);
   g_assert_cmpuint (helder_library_index_get_n_documents (index), ==, 7);
   g_assert_true (finds (index, "persberichten", "Persbericht maken"));
+  /* Its words are in the vocabulary for suggestions */
+  {
+    g_autofree char *near = helder_library_index_suggest (index, "persberihct");
+
+    g_assert_cmpstr (near, ==, "persbericht");
+  }
 
   /* A save replaces what the index had */
   g_object_set (record, "title", "Nieuwsbericht maken", "body", "Een nieuwsbericht.", NULL);
@@ -432,6 +438,14 @@ test_index_catch_up_and_damage (LibraryFixture *fixture,
   g_assert_true (helder_library_index_was_rebuilt (index));
   g_assert_cmpuint (helder_library_index_get_n_documents (index), ==, 6);
   g_assert_true (finds (index, "coordinatie", "Coördinatie bij crisis"));
+
+  /* Made again on request, and it still follows the store */
+  g_assert_true (helder_library_index_rebuild (index, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (helder_library_index_get_n_documents (index), ==, 6);
+  g_clear_object (&record);
+  record = library_add (fixture, "Nieuwsbrief", NULL, "Maandelijks.", "toolkit", "sanne", NULL);
+  g_assert_true (finds (index, "maandelijks", "Nieuwsbrief"));
 }
 
 static void
@@ -463,6 +477,42 @@ test_index_open_async (LibraryFixture *fixture,
   g_assert_true (finds (index, "afbeeldingen", "Toegankelijkheid"));
 }
 
+/* A small limit over many matches gives the same first hits as a large one */
+static void
+test_index_limit (LibraryFixture *fixture,
+                  gconstpointer   data)
+{
+  g_autoptr(HelderLibraryIndex) index = NULL;
+  g_autoptr(HelderLibraryQuery) few = helder_library_query_new ("afval", FALSE);
+  g_autoptr(HelderLibraryQuery) all = helder_library_query_new ("afval", FALSE);
+  g_autoptr(HelderLibraryResults) some = NULL;
+  g_autoptr(HelderLibraryResults) every = NULL;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(GString) body = g_string_new ("Over de inzameling. ");
+      g_autofree char *title = g_strdup_printf ("Document %02u", i);
+      g_autoptr(HelderRecord) record = NULL;
+
+      for (guint j = 0; j < (i * 7) % 11 + 1; j++)
+        g_string_append (body, "Het afval gaat op dinsdag mee. ");
+      record = library_add (fixture, title, NULL, body->str, "instructie", "sanne", NULL);
+    }
+  index = open_index (fixture);
+  helder_library_query_set_limit (few, 5);
+  helder_library_query_set_limit (all, 100);
+  some = helder_library_index_search (index, few, NULL);
+  every = helder_library_index_search (index, all, NULL);
+  g_assert_cmpuint (helder_library_results_get_total (some), ==, 40);
+  g_assert_cmpuint (helder_library_results_get_n_hits (some), ==, 5);
+  g_assert_cmpuint (helder_library_results_get_n_hits (every), ==, 40);
+  for (guint i = 0; i < 5; i++)
+    g_assert_cmpstr (helder_library_results_get_hit (some, i)->id, ==, helder_library_results_get_hit (every, i)->id);
+  for (guint i = 1; i < 40; i++)
+    g_assert_cmpfloat (helder_library_results_get_hit (every, i - 1)->score, >=,
+                       helder_library_results_get_hit (every, i)->score);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -476,6 +526,7 @@ main (int argc, char *argv[])
   ADD ("/library/index/highlight", test_index_highlight);
   ADD ("/library/index/typing", test_index_typing);
   ADD ("/library/index/filters", test_index_filters);
+  ADD ("/library/index/limit", test_index_limit);
   ADD ("/library/index/suggestion", test_index_suggestion);
   ADD ("/library/index/follows-store", test_index_follows_store);
   ADD ("/library/index/catch-up-and-damage", test_index_catch_up_and_damage);

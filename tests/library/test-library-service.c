@@ -9,7 +9,10 @@
 #include <string.h>
 
 #include "library/helder-library-diff.h"
+#include "library/helder-library-index.h"
+#include "library/helder-library-markdown.h"
 #include "library/helder-library-news.h"
+#include "helder-example-data.h"
 #include "library/helder-library-service.h"
 #include "report/helder-ics.h"
 #include "library-fixture.h"
@@ -471,6 +474,51 @@ test_training_news (LibraryFixture *fixture,
   g_assert_nonnull (notification);
 }
 
+/* data/example-data/25-library.json: what the pages show first */
+static void
+test_example_data (LibraryFixture *fixture,
+                   gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderLibraryIndex) index = NULL;
+  g_autoptr(HelderLibraryQuery) query = helder_library_query_new ("crisis", FALSE);
+  g_autoptr(HelderLibraryResults) results = NULL;
+  g_autoptr(GPtrArray) seats = NULL;
+  g_autoptr(GPtrArray) to_review = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(HelderRecord) crisis = NULL;
+  g_autoptr(HelderMarkdownDocument) doc = NULL;
+  GDate today = day (2026, 12, 2);
+  gboolean has_table = FALSE;
+
+  helder_example_data_load (fixture->store, &error);
+  g_assert_no_error (error);
+  index = helder_library_index_open (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (helder_library_index_get_n_documents (index), >=, 11);
+  results = helder_library_index_search (index, query, &error);
+  g_assert_cmpstr (helder_library_results_get_hit (results, 0)->title, ==, "Crisiscommunicatie: de eerste uren");
+
+  /* A full session with a waitlist */
+  seats = helder_library_service_seats (fixture->service, "11bc0000-0000-4000-8015-000000000060");
+  g_assert_cmpuint (helder_training_seats_count (seats, HELDER_PLACE_CONFIRMED), ==, 4);
+  g_assert_cmpuint (helder_training_seats_count (seats, HELDER_PLACE_WAITING), ==, 2);
+
+  /* Expired documents in sanne's Te beoordelen */
+  to_review = helder_library_service_to_review (fixture->service, "sanne", &today);
+  g_assert_cmpuint (to_review->len, >=, 2);
+  g_assert_cmpint (helder_library_review_state (helder_record_get_text (to_review->pdata[0], "next_review"), &today, NULL),
+                   ==, HELDER_REVIEW_EXPIRED);
+
+  crisis = helder_store_load (fixture->store, HELDER_TYPE_TOOLKIT, "11bc0000-0000-4000-8015-000000000020", &error);
+  versions = helder_library_service_versions (fixture->service, helder_record_get_id (crisis));
+  g_assert_cmpuint (versions->len, ==, 2);
+  doc = helder_markdown_parse (helder_record_get_text (crisis, "body"), -1);
+  for (guint i = 0; i < helder_markdown_document_get_n_blocks (doc); i++)
+    has_table |= helder_markdown_document_get_block (doc, i)->kind == HELDER_MARKDOWN_TABLE;
+  g_assert_true (has_table);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -487,6 +535,7 @@ main (int argc, char *argv[])
   ADD ("/library/training/attendance", test_training_attendance);
   ADD ("/library/training/started", test_training_started);
   ADD ("/library/training/news", test_training_news);
+  ADD ("/library/example-data", test_example_data);
 #undef ADD
   return g_test_run ();
 }

@@ -154,6 +154,68 @@ test_calendar (void)
   }
 }
 
+/* Messages to CSV and back: every field, the links by their names */
+static void
+test_messages_csv (void)
+{
+  g_autoptr(GPtrArray) messages = records (message ("Bewonersbrief; \"fase 2\"", "approved", "2026-12-07", "2026-12-11"),
+                                           message ("=SOM(A1) is geen formule", "idea", NULL, NULL), NULL);
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *audiences[] = { "a-omw", "a-ond", NULL };
+  const char *works[] = { "w-1", NULL };
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(GPtrArray) back = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *data;
+  gsize length;
+
+  g_hash_table_insert (names, "a-omw", "Omwonenden van werkzaamheden");
+  g_hash_table_insert (names, "a-ond", "Ondernemers");
+  g_hash_table_insert (names, "c-brief", "Post");
+  g_hash_table_insert (names, "w-1", "Vervangen waterleiding Hoofdstraat");
+  g_hash_table_insert (names, "t-1", "Zwerfafval");
+  {
+    GHashTableIter iter;
+    gpointer k, v;
+
+    g_hash_table_iter_init (&iter, names);
+    while (g_hash_table_iter_next (&iter, &k, &v))
+      g_hash_table_insert (ids, v, k);
+  }
+  g_object_set (messages->pdata[0], "audiences", audiences, "works", works, "topic", "t-1", "urgency", 2,
+                "legal-effect", TRUE, "deadline", "2027-01-15", "two-way", TRUE, "approver", "Ingrid Verhoeven",
+                "author", "jbakker", "channels", "[{\"channel\": \"c-brief\", \"reason\": \"Brief aan huis\"}]",
+                NULL);
+
+  csv = helder_plan_messages_csv (messages, names);
+  data = g_bytes_get_data (csv, &length);
+  /* a byte order mark, so Excel reads UTF-8; semicolons */
+  g_assert_true (memcmp (data, "\xEF\xBB\xBF", 3) == 0);
+  g_assert_nonnull (g_strstr_len (data, length, "Omwonenden van werkzaamheden; Ondernemers"));
+  g_assert_nonnull (g_strstr_len (data, length, "'=SOM(A1)"));
+
+  back = helder_plan_messages_csv_read (data, length, ids, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (back->len, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      HelderRecord *a = messages->pdata[i], *b = back->pdata[i];
+      const char *same[] = { "title", "status", "window_start", "window_end", "area", "topic", "deadline",
+                             "approver", "author" };
+
+      g_assert_cmpstr (helder_record_get_id (a), ==, helder_record_get_id (b));
+      for (guint f = 0; f < G_N_ELEMENTS (same); f++)
+        g_assert_cmpstr (helder_record_get_text (a, same[f]), ==, helder_record_get_text (b, same[f]));
+      g_assert_cmpint (helder_record_get_bool (a, "legal_effect"), ==, helder_record_get_bool (b, "legal_effect"));
+      g_assert_cmpint (helder_record_get_bool (a, "two_way"), ==, helder_record_get_bool (b, "two_way"));
+    }
+  g_assert_cmpint (helder_record_get_int (back->pdata[0], "urgency"), ==, 2);
+  g_assert_cmpstrv (helder_record_get_list (back->pdata[0], "audiences"), audiences);
+  g_assert_cmpstrv (helder_record_get_list (back->pdata[0], "works"), works);
+  g_assert_cmpstr (helder_record_get_text (back->pdata[0], "channels"), ==, "[{\"channel\":\"c-brief\"}]");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -161,6 +223,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/exchange/calendar", test_calendar);
+  g_test_add_func ("/exchange/messages-csv", test_messages_csv);
 
   return g_test_run ();
 }

@@ -384,6 +384,10 @@ test_example_data (void)
   g_assert_no_error (error);
   plan = helder_plan_service_new (store, NULL);
   channels = helder_plan_signal_channels (plan);
+  /* Where signals come in, first */
+  g_assert_cmpstr (channels->pdata[0], ==, "Webcare");
+  g_assert_cmpstr (channels->pdata[1], ==, "Fixi");
+  g_assert_cmpstr (channels->pdata[3], ==, "Telefonie");
   signals = helder_store_list (store, HELDER_TYPE_SIGNAL, NULL);
   n = g_list_model_get_n_items (signals);
   g_assert_cmpuint (n, >=, 30);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "helder-example-data.h"
+#include "plan/helder-plan-editions.h"
 #include "plan/helder-plan-works.h"
 #include "store-fixture.h"
 
@@ -372,6 +373,41 @@ test_warnings (void)
 }
 
 static void
+test_notices (void)
+{
+  g_autoptr(GPtrArray) works = records (works_new ("Riolering Hoofdstraat", "2027-03-15", "2027-04-30", 0),
+                                        works_new ("Bomen Meerlaan", "2027-03-22", "2027-03-26", 0),
+                                        works_new ("Glasvezel", "2027-06-07", "2027-06-11", 0),
+                                        NULL);
+  g_autoptr(GPtrArray) warnings = helder_works_warnings (works, NULL, residents, -1, "2027-03-05");
+  g_autoptr(GPtrArray) notices = helder_works_notices (warnings, works);
+  g_autoptr(HelderRecord) sent = helder_record_new (HELDER_TYPE_OMGEVINGSBEELD);
+  g_autoptr(HelderPlanNotice) due = NULL, none = NULL, done = NULL;
+  HelderPlanNotice *notice;
+  gboolean days[8];
+
+  /* late (deadline 1 March), due in three days (8 March); June is far off */
+  g_assert_cmpuint (notices->len, ==, 2);
+  notice = notices->pdata[0];
+  g_assert_cmpstr (notice->title, ==, "Residents’ letter late: Riolering Hoofdstraat");
+  g_assert_true (g_str_has_prefix (notice->id, "works-letter-"));
+  g_assert_nonnull (strstr (notice->body, "1 March 2027"));
+  notice = notices->pdata[1];
+  g_assert_cmpstr (notice->title, ==, "Residents’ letter due: Bomen Meerlaan");
+
+  helder_editions_parse_days (NULL, days);
+  /* Friday 5 March 2027, an edition day */
+  due = helder_editions_notice (days, "2027-03-05", NULL);
+  g_assert_nonnull (due);
+  g_assert_cmpstr (due->id, ==, "edition-due-2027-03-05");
+  none = helder_editions_notice (days, "2027-03-04", NULL);
+  g_assert_null (none);
+  g_object_set (sent, "date", "2027-03-05", NULL);
+  done = helder_editions_notice (days, "2027-03-05", sent);
+  g_assert_null (done);
+}
+
+static void
 test_format_day (void)
 {
   g_autofree char *a = helder_works_format_day ("2027-01-14");
@@ -596,10 +632,14 @@ test_example_data (PlanFixture   *fixture,
   g_assert_cmpint (w->letter, ==, HELDER_WORKS_LETTER_TOO_LATE);
   g_assert_cmpstr (w->message, ==, "23000000-0000-4000-8004-000000000002");
 
-  /* the Leidsestraat's letter is planned in time and waits for approval */
-  w = find_warning (warnings, "23000000-0000-4000-8003-000000000004", HELDER_WORKS_WARNING_LETTER);
-  g_assert_nonnull (w);
-  g_assert_cmpint (w->letter, ==, HELDER_WORKS_LETTER_NOT_APPROVED);
+  /* every other works has its letter approved and out in time */
+  g_assert_null (find_warning (warnings, "23000000-0000-4000-8003-000000000002", HELDER_WORKS_WARNING_LETTER));
+  g_assert_null (find_warning (warnings, "23000000-0000-4000-8003-000000000004", HELDER_WORKS_WARNING_LETTER));
+  g_assert_null (find_warning (warnings, "e28ac182-1494-4a51-bb97-c5130ac6b440", HELDER_WORKS_WARNING_LETTER));
+  g_assert_null (find_warning (warnings, "1b85785b-0cb5-4255-8ce9-19af04f330dc", HELDER_WORKS_WARNING_LETTER));
+  g_assert_null (find_warning (warnings, "b982d06a-1d17-406e-b51e-8b2ab71aab00", HELDER_WORKS_WARNING_LETTER));
+  /* so the late letter and the overlap stand out */
+  g_assert_cmpuint (warnings->len, ==, 3);
 }
 
 int
@@ -620,6 +660,7 @@ main (int   argc,
   g_test_add_func ("/works/overlap/pairs", test_overlaps);
   g_test_add_func ("/works/warnings", test_warnings);
   g_test_add_func ("/works/format-day", test_format_day);
+  g_test_add_func ("/works/notices", test_notices);
   g_test_add ("/works/service/settings", PlanFixture, NULL, plan_setup, test_service_settings, plan_teardown);
   g_test_add ("/works/service/warnings-and-letter", PlanFixture, NULL, plan_setup,
               test_service_warnings_and_letter, plan_teardown);

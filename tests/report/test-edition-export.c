@@ -9,6 +9,8 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include <cairo.h>
+
 #include "report/helder-edition-export.h"
 
 static HelderEditionItem *
@@ -271,6 +273,85 @@ test_save (void)
   g_rmdir (dir);
 }
 
+static cairo_status_t
+append (void                *closure,
+        const unsigned char *data,
+        unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* From the store: the municipality's name and logo, the edition's items;
+ * the PDF carries the logo as an image. */
+static void
+test_from_store (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("helder-edition-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "helder.db", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "e.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderStore) store = helder_store_open (path, &error);
+  g_autoptr(HelderSession) session = helder_session_new ("sanne", HELDER_SESSION_ROLE_ADVISOR);
+  g_autoptr(HelderPlanService) plan = NULL;
+  g_autoptr(HelderRecord) organisation = helder_record_new (HELDER_TYPE_ORGANISATION);
+  g_autoptr(HelderRecord) logo = helder_record_new (HELDER_TYPE_SETTING);
+  g_autoptr(HelderRecord) edition = helder_record_new (HELDER_TYPE_OMGEVINGSBEELD);
+  g_autoptr(HelderEditionExport) export = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  g_autofree char *encoded = NULL, *value = NULL, *images = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 48, 48);
+  const char *argv[] = { "pdfimages", "-list", pdf_path, NULL };
+
+  g_assert_no_error (error);
+  plan = helder_plan_service_new (store, session);
+  cairo_surface_write_to_png_stream (surface, append, png);
+  cairo_surface_destroy (surface);
+  encoded = g_base64_encode (png->data, png->len);
+  value = g_strdup_printf ("{\"png_base64\": \"%s\"}", encoded);
+  g_object_set (organisation, "name", "Gemeente Hillegom", "slug", "hillegom", NULL);
+  g_object_set (logo, "key", HELDER_ORGANISATION_LOGO_SETTING, "value", value, NULL);
+  g_object_set (edition, "number", 7, "date", "2026-12-04", "status", "draft",
+                "items", "[{\"kind\": \"note\", \"title\": \"Inloopavond\", \"duiding\": \"Goed bezocht.\"}]", NULL);
+  g_assert_true (helder_store_save (store, organisation, NULL));
+  g_assert_true (helder_store_save (store, logo, NULL));
+  g_assert_true (helder_store_save (store, edition, NULL));
+
+  export = helder_edition_export_new_for_record (plan, edition);
+  g_assert_cmpstr (export->organisation, ==, "Gemeente Hillegom");
+  g_assert_cmpstr (export->title, ==, "Omgevingsbeeld 7");
+  g_assert_nonnull (export->logo_png);
+  g_assert_cmpuint (g_bytes_get_size (export->logo_png), ==, png->len);
+  g_assert_cmpuint (export->items->len, ==, 1);
+  pdf = helder_edition_export_pdf (export, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (pdf_path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+  if (g_find_program_in_path ("pdfimages") != NULL)
+    {
+      int status;
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                    &images, NULL, &status, &error);
+      g_assert_no_error (error);
+      /* the header and one image line at least */
+      g_assert_nonnull (strstr (images, "image"));
+    }
+  g_clear_object (&plan);
+  g_clear_object (&store);
+  {
+    const char *leftovers[] = { "helder.db", "helder.db-wal", "helder.db-shm", "e.pdf" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (leftovers); i++)
+      {
+        g_autofree char *p = g_build_filename (dir, leftovers[i], NULL);
+
+        g_unlink (p);
+      }
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -283,6 +364,7 @@ main (int   argc,
   g_test_add_func ("/edition-export/text", test_text);
   g_test_add_func ("/edition-export/empty", test_empty);
   g_test_add_func ("/edition-export/save", test_save);
+  g_test_add_func ("/edition-export/from-store", test_from_store);
 
   return g_test_run ();
 }

@@ -180,11 +180,35 @@ writer_finalize_statements (HelderLibraryWriter *build)
   g_clear_pointer (&build->store_row, sqlite3_finalize);
 }
 
+static gboolean flush_vocabulary (HelderLibraryWriter *w, GHashTable *vocabulary, GError **error);
+
+/* Writes the stems indexed since the last flush into the vocab table */
+gboolean
+helder_library_writer_flush_vocabulary (HelderLibraryWriter  *w,
+                                        GError              **error)
+{
+  if (w->pending_vocabulary == NULL || g_hash_table_size (w->pending_vocabulary) == 0 || w->add_term == NULL)
+    return TRUE;
+  if (!exec (w->db, "BEGIN", error))
+    return FALSE;
+  if (!flush_vocabulary (w, w->pending_vocabulary, error))
+    {
+      sqlite3_exec (w->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return exec (w->db, "COMMIT", error);
+}
+
 void
 helder_library_writer_free (HelderLibraryWriter *build)
 {
   if (build == NULL)
     return;
+  if (build->db != NULL)
+    helder_library_writer_flush_vocabulary (build, NULL);
+  g_clear_pointer (&build->pending_vocabulary, g_hash_table_unref);
+  g_clear_pointer (&build->ranked_match, g_free);
+  g_clear_pointer (&build->ranked, g_array_unref);
   writer_finalize_statements (build);
   g_clear_pointer (&build->db, sqlite3_close);
   g_clear_pointer (&build->by_rowid, g_ptr_array_unref);
@@ -642,6 +666,7 @@ helder_library_writer_run (const char  *path,
   build->by_rowid = g_ptr_array_new ();
   build->rank.by_rowid = build->by_rowid;
   build->df_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  build->pending_vocabulary = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (!writer_open (build, error))
     goto fail;
   if (build_catch_up (build, store_db, &local))
@@ -676,7 +701,6 @@ helder_library_writer_index_ids (HelderLibraryWriter  *w,
                                  const char * const   *ids,
                                  GError              **error)
 {
-  g_autoptr(GHashTable) vocabulary = NULL;
   gboolean ok = TRUE;
   int rc;
 
@@ -693,9 +717,11 @@ helder_library_writer_index_ids (HelderLibraryWriter  *w,
       w->last_rc = rc;
       return helder_library_sql_error (w->db, rc, error);
     }
-  vocabulary = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  helder_library_fts_collect (vocabulary);
+  /* New stems wait in memory (a few hundred upserts would double the
+   * cost of one document); the suggestion writes them first */
+  helder_library_fts_collect (w->pending_vocabulary);
   g_hash_table_remove_all (w->df_cache);
+  g_clear_pointer (&w->ranked_match, g_free);
   for (guint i = 0; ok && ids[i] != NULL; i++)
     {
       sqlite3_reset (w->store_row);
@@ -710,7 +736,8 @@ helder_library_writer_index_ids (HelderLibraryWriter  *w,
     }
   sqlite3_reset (w->store_row);
   helder_library_fts_collect (NULL);
-  ok = ok && flush_vocabulary (w, vocabulary, error);
+  if (g_hash_table_size (w->pending_vocabulary) > 20000)
+    ok = ok && flush_vocabulary (w, w->pending_vocabulary, error);
   if (ok && (rc = sqlite3_exec (w->db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK)
     ok = helder_library_sql_error (w->db, rc, error);
   if (!ok)

@@ -10,6 +10,8 @@
 
 #include "helder-library-index.h"
 
+#define HELDER_LIBRARY_SNIPPET_WORDS 24
+
 G_BEGIN_DECLS
 
 /* What the ranking function (helder_rank, helder-library-fts.c) reads:
@@ -55,6 +57,12 @@ typedef struct
 
 void       helder_library_doc_free      (HelderLibraryDoc *doc);
 
+typedef struct
+{
+  gint64 rowid;
+  double score;   /* helder_rank(), the title bonus included */
+} HelderLibraryRanked;
+
 /* The index's file and what it has in memory (helder-library-index-build.c):
  * made and caught up on any thread, then handed to the index object. */
 typedef struct
@@ -72,6 +80,11 @@ typedef struct
   sqlite3_stmt *insert_head, *delete_head, *add_term;
   sqlite3_stmt *store_row;
   GHashTable   *df_cache;  /* stem → documents with it; emptied on change */
+  GHashTable   *pending_vocabulary; /* stems indexed, not yet in vocab */
+  /* The last ranking of the complete words (while the next word is typed
+   * they stay the same): its MATCH and rows (HelderLibraryRanked) */
+  char         *ranked_match;
+  GArray       *ranked;
 } HelderLibraryWriter;
 
 static inline HelderLibraryDoc *
@@ -88,6 +101,8 @@ gboolean             helder_library_writer_index_ids (HelderLibraryWriter  *writ
                                                       sqlite3              *store_db,
                                                       const char * const   *ids,
                                                       GError              **error);
+gboolean             helder_library_writer_flush_vocabulary (HelderLibraryWriter *writer,
+                                                             GError             **error);
 void                 helder_library_writer_free      (HelderLibraryWriter  *writer);
 gboolean             helder_library_sql_error        (sqlite3              *db,
                                                       int                   rc,
@@ -95,5 +110,31 @@ gboolean             helder_library_sql_error        (sqlite3              *db,
 
 HelderLibraryWriter *helder_library_index_get_writer (HelderLibraryIndex *self);
 
+
+/* A query's words (helder-library-search.c) */
+typedef struct
+{
+  char  *folded;
+  char  *stem;
+  gsize  start;   /* bytes into the query's text */
+  gsize  end;
+} Word;
+
+struct _HelderLibraryQuery
+{
+  gatomicrefcount  ref;
+  char            *text;
+  gboolean         prefix_last;  /* and the text ends in that word */
+  GArray          *words;        /* Word */
+  GHashTable      *filters;      /* field → GPtrArray of values */
+  guint            limit;
+};
+
+
+/* Matching words in a text (helder-library-match.c) */
+const Word *helder_library_query_last_word (HelderLibraryQuery  *q);
+char       *helder_library_make_snippet    (HelderLibraryQuery  *q,
+                                            const char          *text,
+                                            GArray             **ranges);
 
 G_END_DECLS

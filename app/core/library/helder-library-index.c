@@ -102,8 +102,9 @@ helder_library_index_finalize (GObject *object)
   HelderLibraryIndex *self = HELDER_LIBRARY_INDEX (object);
 
   g_clear_signal_handler (&self->changed_handler, self->store);
-  g_clear_object (&self->store);
+  /* Its statement on the store's connection goes before the store */
   g_clear_pointer (&self->writer, helder_library_writer_free);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (helder_library_index_parent_class)->finalize (object);
 }
@@ -330,7 +331,8 @@ helder_library_index_rebuild (HelderLibraryIndex  *self,
   g_return_val_if_fail (HELDER_IS_LIBRARY_INDEX (self), FALSE);
 
   path = g_strdup (self->writer->path);
-  g_clear_pointer (&self->writer->db, sqlite3_close);
+  /* Its statements and connection closed before the files go */
+  g_clear_pointer (&self->writer, helder_library_writer_free);
   if (!g_str_equal (path, ":memory:"))
     {
       static const char *suffixes[] = { "", "-wal", "-shm" };
@@ -344,8 +346,11 @@ helder_library_index_rebuild (HelderLibraryIndex  *self,
     }
   writer = helder_library_writer_run (path, helder_store_get_db (self->store), error);
   if (writer == NULL)
-    return FALSE;
-  helder_library_writer_free (self->writer);
+    {
+      /* No file to be had (a full disk): searching goes on in memory */
+      self->writer = helder_library_writer_run (":memory:", helder_store_get_db (self->store), NULL);
+      return FALSE;
+    }
   self->writer = writer;
   writer->rebuilt = TRUE;
   return TRUE;

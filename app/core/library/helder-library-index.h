@@ -145,7 +145,9 @@ const HelderLibraryHit *helder_library_results_get_hit (HelderLibraryResults *se
  * limit). */
 guint               helder_library_results_get_total (HelderLibraryResults *self);
 /* When a word of the query is in no document: the query with each such
- * word replaced by the nearest indexed word ("Bedoelde u …?"), or %NULL. */
+ * word replaced by the nearest indexed word ("Bedoelde u …?"), or %NULL.
+ * Worked out when first asked for (a look through the vocabulary, some
+ * milliseconds), on the thread of the search. */
 const char         *helder_library_results_get_suggestion (HelderLibraryResults *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HelderLibraryResults, helder_library_results_unref)

@@ -26,28 +26,13 @@
  * found by the same word matching as the opened document's ranges. */
 
 #define DEFAULT_LIMIT 50
-#define SNIPPET_WORDS 24
 /* What a prefix in a title (or else a summary or tag) adds to the score */
 #define PREFIX_TITLE  2.0
 #define PREFIX_OTHER  1.0
-
-typedef struct
-{
-  char  *folded;
-  char  *stem;
-  gsize  start;   /* bytes into the query's text */
-  gsize  end;
-} Word;
-
-struct _HelderLibraryQuery
-{
-  gatomicrefcount  ref;
-  char            *text;
-  gboolean         prefix_last;  /* and the text ends in that word */
-  GArray          *words;        /* Word */
-  GHashTable      *filters;      /* field → GPtrArray of values */
-  guint            limit;
-};
+/* A word being typed this short matches as a prefix only */
+#define SHORT_PREFIX  2
+/* … and one this short that most documents have */
+#define COMMON_PREFIX 3
 
 G_DEFINE_BOXED_TYPE (HelderLibraryQuery, helder_library_query, helder_library_query_ref, helder_library_query_unref)
 
@@ -57,6 +42,11 @@ struct _HelderLibraryResults
   GArray          *hits;       /* HelderLibraryHit */
   guint            total;
   char            *suggestion;
+  /* For the suggestion, made when first asked for: a scan of the
+   * vocabulary is too slow for every keystroke */
+  HelderLibraryIndex *index;
+  HelderLibraryQuery *query;
+  gboolean         suggested;
 };
 
 G_DEFINE_BOXED_TYPE (HelderLibraryResults, helder_library_results, helder_library_results_ref, helder_library_results_unref)
@@ -234,169 +224,6 @@ query_passes (HelderLibraryQuery *self,
   return TRUE;
 }
 
-/* Which words match: a query word's stem, or the word being typed as a
- * prefix of the folded word. */
-
-static const Word *
-last_word (HelderLibraryQuery *q)
-{
-  return q->prefix_last ? &g_array_index (q->words, Word, q->words->len - 1) : NULL;
-}
-
-static gboolean
-word_matches (HelderLibraryQuery *q,
-              const char         *folded)
-{
-  const Word *prefix = last_word (q);
-  g_autofree char *stem = NULL;
-
-  if (prefix != NULL && g_str_has_prefix (folded, prefix->folded))
-    return TRUE;
-  for (guint i = 0; i < q->words->len; i++)
-    {
-      const Word *word = &g_array_index (q->words, Word, i);
-
-      /* A stem begins as its word does: most words need no stemming */
-      if (word->stem[0] != folded[0])
-        continue;
-      if (stem == NULL)
-        stem = helder_library_stem (folded);
-      if (g_str_equal (stem, word->stem))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-typedef struct
-{
-  gsize    start;
-  gsize    end;
-  gboolean hit;
-} Token;
-
-typedef struct
-{
-  HelderLibraryQuery *query;
-  GArray             *tokens;
-  guint               limit;   /* 0: all */
-} Tokens;
-
-/* A snippet is looked for in the first this many words of a body */
-#define SNIPPET_SCAN 4000
-
-static void
-collect_token (const char *folded,
-               gsize       start,
-               gsize       end,
-               gpointer    user_data)
-{
-  Tokens *t = user_data;
-  Token token = { start, end, FALSE };
-
-  if (t->limit > 0 && t->tokens->len >= t->limit)
-    return;
-  token.hit = word_matches (t->query, folded);
-  g_array_append_val (t->tokens, token);
-}
-
-static GArray *
-tokens_of (HelderLibraryQuery *q,
-           const char         *text,
-           guint               limit)
-{
-  Tokens t = { q, g_array_new (FALSE, FALSE, sizeof (Token)), limit };
-
-  if (text != NULL && q->words->len > 0)
-    helder_library_foreach_word (text, -1, collect_token, &t);
-  return t.tokens;
-}
-
-/* The character ranges of the hits among @tokens[first, last) in @text,
- * counted from @base (a byte offset in @text) plus @shift characters. */
-static GArray *
-ranges_of (const char *text,
-           GArray     *tokens,
-           guint       first,
-           guint       last,
-           gsize       base,
-           guint       shift)
-{
-  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (HelderLibraryRange));
-  const char *at = text + base;
-  guint offset = shift;
-
-  for (guint i = first; i < last; i++)
-    {
-      Token *token = &g_array_index (tokens, Token, i);
-      HelderLibraryRange range;
-
-      if (!token->hit)
-        continue;
-      offset += g_utf8_strlen (at, text + token->start - at);
-      range.start = offset;
-      offset += g_utf8_strlen (text + token->start, token->end - token->start);
-      range.end = offset;
-      at = text + token->end;
-      g_array_append_val (ranges, range);
-    }
-  return ranges;
-}
-
-GArray *
-helder_library_query_match_ranges (HelderLibraryQuery *self,
-                                   const char         *text)
-{
-  g_autoptr(GArray) tokens = NULL;
-
-  g_return_val_if_fail (self != NULL, NULL);
-
-  tokens = tokens_of (self, text, 0);
-  return ranges_of (text != NULL ? text : "", tokens, 0, tokens->len, 0, 0);
-}
-
-/* The passage of @text of SNIPPET_WORDS words with the most matches,
- * "…" where it was cut, on one line. */
-static char *
-make_snippet (HelderLibraryQuery  *q,
-              const char          *text,
-              GArray             **ranges)
-{
-  g_autoptr(GArray) tokens = tokens_of (q, text, SNIPPET_SCAN);
-  GString *snippet;
-  guint best = 0, best_hits = 0, hits = 0, end;
-
-  if (tokens->len == 0)
-    {
-      *ranges = g_array_new (FALSE, FALSE, sizeof (HelderLibraryRange));
-      return g_strdup ("");
-    }
-  for (guint i = 0; i < tokens->len; i++)
-    {
-      hits += g_array_index (tokens, Token, i).hit;
-      if (i >= SNIPPET_WORDS)
-        hits -= g_array_index (tokens, Token, i - SNIPPET_WORDS).hit;
-      if (hits > best_hits)
-        {
-          best_hits = hits;
-          best = i + 1 > SNIPPET_WORDS ? i + 1 - SNIPPET_WORDS : 0;
-        }
-    }
-  /* A word or two of what leads up to it */
-  best = best >= 2 && best_hits > 0 ? best - 2 : best;
-  end = MIN (best + SNIPPET_WORDS, tokens->len);
-
-  snippet = g_string_new (best > 0 ? "…" : NULL);
-  g_string_append_len (snippet, text + g_array_index (tokens, Token, best).start,
-                       g_array_index (tokens, Token, end - 1).end - g_array_index (tokens, Token, best).start);
-  if (end < tokens->len)
-    g_string_append (snippet, "…");
-  for (char *p = snippet->str; *p; p++)
-    if (*p == '\n' || *p == '\t' || *p == '\r')
-      *p = ' ';
-  *ranges = ranges_of (text, tokens, best, end, g_array_index (tokens, Token, best).start, best > 0 ? 1 : 0);
-  return g_string_free (snippet, FALSE);
-}
-
 /* Results */
 
 static void
@@ -444,6 +271,8 @@ helder_library_results_unref (HelderLibraryResults *self)
     return;
   g_array_unref (self->hits);
   g_free (self->suggestion);
+  g_clear_object (&self->index);
+  g_clear_pointer (&self->query, helder_library_query_unref);
   g_free (self);
 }
 
@@ -473,11 +302,21 @@ helder_library_results_get_total (HelderLibraryResults *self)
   return self->total;
 }
 
+static char *suggest_query (HelderLibraryIndex *index,
+                            HelderLibraryQuery *query);
+
 const char *
 helder_library_results_get_suggestion (HelderLibraryResults *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
+  if (!self->suggested && self->index != NULL)
+    {
+      self->suggested = TRUE;
+      self->suggestion = suggest_query (self->index, self->query);
+      g_clear_object (&self->index);
+      g_clear_pointer (&self->query, helder_library_query_unref);
+    }
   return self->suggestion;
 }
 
@@ -521,6 +360,40 @@ compare_titles (gconstpointer a,
   return order != 0 ? order : g_strcmp0 (x->doc->id, y->doc->id);
 }
 
+/* Only the first @limit of @found in order, sorted: a sort of 10,000
+ * candidates for 50 hits is most of a search's time otherwise */
+static void
+keep_best (GPtrArray    *found,
+           guint         limit,
+           GCompareFunc  compare)
+{
+  g_autoptr(GPtrArray) best = NULL;
+
+  if (found->len <= limit * 4)
+    {
+      g_ptr_array_sort (found, compare);
+      return;
+    }
+  best = g_ptr_array_sized_new (limit + 1);
+  for (guint i = 0; i < found->len; i++)
+    {
+      gpointer item = found->pdata[i];
+      guint at;
+
+      /* Not better than the worst kept: next */
+      if (best->len == limit && compare (&item, &best->pdata[best->len - 1]) >= 0)
+        continue;
+      for (at = best->len; at > 0 && compare (&item, &best->pdata[at - 1]) < 0; at--)
+        ;
+      g_ptr_array_insert (best, at, item);
+      if (best->len > limit)
+        g_ptr_array_set_size (best, limit);
+    }
+  g_ptr_array_set_size (found, 0);
+  for (guint i = 0; i < best->len; i++)
+    g_ptr_array_add (found, best->pdata[i]);
+}
+
 static char *
 match_of (HelderLibraryQuery *q,
           guint               n_words)
@@ -533,11 +406,23 @@ match_of (HelderLibraryQuery *q,
 }
 
 /* How many documents have @word's stem (cached until the index changes) */
+static double df_of (HelderLibraryWriter *w,
+                     const Word          *word);
+
 static double
 idf_of (HelderLibraryWriter *w,
         const Word          *word)
 {
   double n_docs = MAX (g_hash_table_size (w->docs), 1);
+  double n = df_of (w, word);
+
+  return log ((n_docs - n + 0.5) / (n + 0.5) + 1.0);
+}
+
+static double
+df_of (HelderLibraryWriter *w,
+       const Word          *word)
+{
   gpointer cached;
   double n;
 
@@ -559,7 +444,7 @@ idf_of (HelderLibraryWriter *w,
       g_hash_table_insert (w->df_cache, g_strdup (word->stem), GUINT_TO_POINTER (count));
       n = count;
     }
-  return log ((n_docs - n + 0.5) / (n + 0.5) + 1.0);
+  return n;
 }
 
 /* The candidates of one search: in one array, found by rowid through
@@ -614,6 +499,12 @@ candidate_for (Candidates       *c,
   return candidate;
 }
 
+static void add_ranked (HelderLibraryWriter       *w,
+                        HelderLibraryQuery        *q,
+                        const HelderLibraryRanked *ranked,
+                        gboolean                   with_prefix,
+                        Candidates                *candidates);
+
 /* The main table for the first @n_words words of @q, ranked: into
  * @candidates, as W (with_prefix FALSE) or W and p. */
 static gboolean
@@ -625,30 +516,73 @@ run_main (HelderLibraryWriter  *w,
           GError              **error)
 {
   g_autofree char *match = match_of (q, n_words);
-  g_autofree double *idf = g_new (double, n_words);
+  g_autofree double *idf = NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
+  /* The complete words again (the next one is being typed): as ranked */
+  if (!with_prefix && w->ranked_match != NULL && g_str_equal (w->ranked_match, match))
+    {
+      for (guint i = 0; i < w->ranked->len; i++)
+        add_ranked (w, q, &g_array_index (w->ranked, HelderLibraryRanked, i), with_prefix, candidates);
+      return TRUE;
+    }
+  idf = g_new (double, n_words);
   for (guint i = 0; i < n_words; i++)
     idf[i] = idf_of (w, &g_array_index (q->words, Word, i));
   w->rank.idf = idf;
   w->rank.n_idf = n_words;
   w->rank.average_length = g_hash_table_size (w->docs) > 0
                            ? (double) w->total_length / g_hash_table_size (w->docs) : 1.0;
+  if (!with_prefix)
+    {
+      g_clear_pointer (&w->ranked_match, g_free);
+      if (w->ranked == NULL)
+        w->ranked = g_array_new (FALSE, FALSE, sizeof (HelderLibraryRanked));
+      g_array_set_size (w->ranked, 0);
+    }
   if ((rc = sqlite3_prepare_v2 (w->db, "SELECT rowid, helder_rank (fts) FROM fts WHERE fts MATCH ?",
                                 -1, &stmt, NULL)) != SQLITE_OK)
-    return helder_library_sql_error (w->db, rc, error);
+    {
+      w->rank.idf = NULL;
+      w->rank.n_idf = 0;
+      return helder_library_sql_error (w->db, rc, error);
+    }
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      HelderLibraryRanked ranked = { sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1) };
+
+      if (!with_prefix)
+        g_array_append_val (w->ranked, ranked);
+      add_ranked (w, q, &ranked, with_prefix, candidates);
+    }
+  sqlite3_finalize (stmt);
+  w->rank.idf = NULL;
+  w->rank.n_idf = 0;
+  if (rc != SQLITE_DONE)
+    return helder_library_sql_error (w->db, rc, error);
+  if (!with_prefix)
+    w->ranked_match = g_steal_pointer (&match);
+  return TRUE;
+}
+
+static void
+add_ranked (HelderLibraryWriter       *w,
+            HelderLibraryQuery        *q,
+            const HelderLibraryRanked *ranked,
+            gboolean                   with_prefix,
+            Candidates                *candidates)
+{
+    {
+      gint64 rowid = ranked->rowid;
       HelderLibraryDoc *doc = helder_library_doc_at (w->by_rowid, rowid);
-      double score = sqlite3_column_double (stmt, 1);
+      double score = ranked->score;
       gboolean title = score >= HELDER_LIBRARY_TITLE_BONUS;
       Candidate *candidate;
 
       if (doc == NULL || !query_passes (q, doc) || (candidate = candidate_for (candidates, doc)) == NULL)
-        continue;
+        return;
       if (title)
         score -= HELDER_LIBRARY_TITLE_BONUS;
       if (with_prefix)
@@ -664,10 +598,6 @@ run_main (HelderLibraryWriter  *w,
           candidate->title_w = title;
         }
     }
-  sqlite3_finalize (stmt);
-  w->rank.idf = NULL;
-  w->rank.n_idf = 0;
-  return rc == SQLITE_DONE || helder_library_sql_error (w->db, rc, error);
 }
 
 /* The typed word as a prefix in the head table */
@@ -678,7 +608,7 @@ run_head (HelderLibraryWriter  *w,
           Candidates           *candidates,
           GError              **error)
 {
-  g_autofree char *match = g_strdup_printf ("\"%s\"*", last_word (q)->folded);
+  g_autofree char *match = g_strdup_printf ("\"%s\"*", helder_library_query_last_word (q)->folded);
   sqlite3_stmt *stmt = NULL;
   int rc;
 
@@ -727,7 +657,7 @@ word_has_hits (HelderLibraryWriter *w,
   g_autofree char *stem = g_strdup_printf ("\"%s\"", word->folded);
   g_autofree char *prefix = g_strdup_printf ("\"%s\"*", word->folded);
 
-  return has_match (w, "fts", stem) || (word == last_word (q) && has_match (w, "head", prefix));
+  return has_match (w, "fts", stem) || (word == helder_library_query_last_word (q) && has_match (w, "head", prefix));
 }
 
 /* Each word in no document replaced by the nearest one that is. */
@@ -795,7 +725,7 @@ mark_hit (HelderLibraryWriter  *w,
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return helder_library_sql_error (w->db, rc, error);
   body = rc == SQLITE_ROW ? (const char *) sqlite3_column_text (body_stmt, 0) : NULL;
-  hit->snippet = make_snippet (q, body != NULL ? body : "", &hit->snippet_ranges);
+  hit->snippet = helder_library_make_snippet (q, body != NULL ? body : "", &hit->snippet_ranges);
   /* No match in the body (a title or tag hit): the summary says more */
   if (hit->snippet_ranges->len == 0 && doc->summary != NULL)
     {
@@ -818,6 +748,7 @@ helder_library_index_search (HelderLibraryIndex  *self,
   HelderLibraryWriter *w;
   const Word *prefix;
   guint n_complete;
+  gboolean short_prefix;
   sqlite3_stmt *body_stmt = NULL;
   int rc;
 
@@ -827,7 +758,7 @@ helder_library_index_search (HelderLibraryIndex  *self,
   w = helder_library_index_get_writer (self);
   results = results_new ();
   candidates_init (&candidates, w);
-  prefix = last_word (query);
+  prefix = helder_library_query_last_word (query);
   n_complete = query->words->len - (prefix != NULL ? 1 : 0);
 
   if (query->words->len == 0)
@@ -844,9 +775,17 @@ helder_library_index_search (HelderLibraryIndex  *self,
             c->in_w = TRUE;
         }
     }
+  /* Two letters being typed ("we", "in") are the start of a word, not
+   * the word: as a stem they would match nearly every body */
+  short_prefix = prefix != NULL && g_utf8_strlen (prefix->folded, -1) <= SHORT_PREFIX;
+  /* So is a short word being typed that half of many documents have
+   * ("het", "van"): it is on its way to a longer one, or says nothing */
+  if (prefix != NULL && !short_prefix && g_utf8_strlen (prefix->folded, -1) <= COMMON_PREFIX &&
+      g_hash_table_size (w->docs) >= 100 && df_of (w, prefix) > g_hash_table_size (w->docs) / 2.0)
+    short_prefix = TRUE;
   if ((n_complete > 0 && !run_main (w, query, n_complete, FALSE, &candidates, error)) ||
       (prefix != NULL &&
-       (!run_main (w, query, query->words->len, TRUE, &candidates, error) ||
+       ((!short_prefix && !run_main (w, query, query->words->len, TRUE, &candidates, error)) ||
         !run_head (w, query, n_complete > 0, &candidates, error))))
     {
       candidates_clear (&candidates);
@@ -880,7 +819,7 @@ helder_library_index_search (HelderLibraryIndex  *self,
       g_ptr_array_add (found, c);
     }
   results->total = found->len;
-  g_ptr_array_sort (found, query->words->len == 0 ? compare_titles : compare_candidates);
+  keep_best (found, query->limit, query->words->len == 0 ? compare_titles : compare_candidates);
 
   if ((rc = sqlite3_prepare_v2 (w->db, "SELECT body FROM fts WHERE rowid = ?", -1, &body_stmt, NULL)) != SQLITE_OK)
     {
@@ -904,155 +843,9 @@ helder_library_index_search (HelderLibraryIndex  *self,
   candidates_clear (&candidates);
 
   if (results->total == 0 && query->words->len > 0)
-    results->suggestion = suggest_query (self, query);
+    {
+      results->index = g_object_ref (self);
+      results->query = helder_library_query_ref (query);
+    }
   return g_steal_pointer (&results);
-}
-
-/* Suggestions */
-
-typedef struct
-{
-  char  *term;
-  guint  distance;
-  gint64 count;
-} Suggestion;
-
-static int
-compare_suggestions (gconstpointer a,
-                     gconstpointer b)
-{
-  const Suggestion *x = a, *y = b;
-
-  if (x->distance != y->distance)
-    return x->distance < y->distance ? -1 : 1;
-  if (x->count != y->count)
-    return x->count > y->count ? -1 : 1;
-  return g_strcmp0 (x->term, y->term);
-}
-
-static void
-suggestion_clear (gpointer data)
-{
-  g_free (((Suggestion *) data)->term);
-}
-
-typedef struct
-{
-  const char *stem;
-  const char *text;
-  char       *word;
-} Spelling;
-
-static void
-find_spelling (const char *folded,
-               gsize       start,
-               gsize       end,
-               gpointer    user_data)
-{
-  Spelling *s = user_data;
-  g_autofree char *stem = NULL;
-
-  if (s->word != NULL || folded[0] != s->stem[0])
-    return;
-  stem = helder_library_stem (folded);
-  if (g_str_equal (stem, s->stem))
-    s->word = g_utf8_strdown (s->text + start, end - start);
-}
-
-/* How a document writes a word with @stem ("gemeent" → "gemeenten"),
- * or NULL when none has it. */
-static char *
-spelling_of (HelderLibraryWriter *w,
-             const char          *stem)
-{
-  g_autofree char *match = g_strdup_printf ("\"%s\"", stem);
-  sqlite3_stmt *stmt = NULL;
-  Spelling s = { stem, NULL, NULL };
-
-  if (sqlite3_prepare_v2 (w->db, "SELECT title, summary, tags, body FROM fts WHERE fts MATCH ? LIMIT 1",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    for (int column = 0; column < 4 && s.word == NULL; column++)
-      {
-        s.text = (const char *) sqlite3_column_text (stmt, column);
-        if (s.text != NULL)
-          helder_library_foreach_word (s.text, -1, find_spelling, &s);
-      }
-  sqlite3_finalize (stmt);
-  return s.word;
-}
-
-char *
-helder_library_index_suggest (HelderLibraryIndex *self,
-                              const char         *word)
-{
-  HelderLibraryWriter *w;
-  g_autoptr(GArray) near = NULL;
-  g_autofree char *folded = NULL;
-  g_autofree char *stem = NULL;
-  sqlite3_stmt *stmt = NULL;
-  glong length;
-  guint max;
-
-  g_return_val_if_fail (HELDER_IS_LIBRARY_INDEX (self), NULL);
-  g_return_val_if_fail (word != NULL, NULL);
-
-  w = helder_library_index_get_writer (self);
-  folded = helder_library_fold (word, -1);
-  if (strpbrk (folded, "0123456789") != NULL)
-    return NULL;
-  stem = helder_library_stem (folded);
-  length = g_utf8_strlen (stem, -1);
-  if (g_utf8_strlen (folded, -1) < 3)
-    return NULL;
-  max = g_utf8_strlen (folded, -1) >= 5 ? 2 : 1;
-  near = g_array_new (FALSE, FALSE, sizeof (Suggestion));
-  g_array_set_clear_func (near, suggestion_clear);
-
-  /* Stems against stems: "gemeentn" is near "gemeent" */
-  if (sqlite3_prepare_v2 (w->db, "SELECT term, n FROM vocab WHERE length (term) BETWEEN ? AND ?",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return NULL;
-  sqlite3_bind_int (stmt, 1, length - max);
-  sqlite3_bind_int (stmt, 2, length + max);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *term = (const char *) sqlite3_column_text (stmt, 0);
-      Suggestion suggestion;
-
-      if (term == NULL || strpbrk (term, "0123456789") != NULL)
-        continue;
-      if (g_str_equal (term, stem))
-        {
-          /* The word is indexed (if a document still has it) */
-          g_autofree char *as_written = spelling_of (w, term);
-
-          if (as_written != NULL)
-            {
-              sqlite3_finalize (stmt);
-              return NULL;
-            }
-          continue;
-        }
-      suggestion.distance = helder_library_edit_distance (stem, term, max);
-      if (suggestion.distance > max)
-        continue;
-      suggestion.term = g_strdup (term);
-      suggestion.count = sqlite3_column_int64 (stmt, 1);
-      g_array_append_val (near, suggestion);
-    }
-  sqlite3_finalize (stmt);
-
-  /* The nearest that a document still has, as it writes it */
-  g_array_sort (near, compare_suggestions);
-  for (guint i = 0; i < near->len && i < 8; i++)
-    {
-      char *as_written = spelling_of (w, g_array_index (near, Suggestion, i).term);
-
-      if (as_written != NULL)
-        return as_written;
-    }
-  return NULL;
 }

@@ -30,6 +30,40 @@ helder_plan_service_editions_days (HelderPlanService *self,
   helder_editions_parse_days (value, days);
 }
 
+/**
+ * helder_plan_service_organisation_logo:
+ *
+ * Returns: (transfer full) (nullable): the municipality's logo as PNG,
+ *   from the setting "organisation.logo" ({"png_base64": ...})
+ */
+GBytes *
+helder_plan_service_organisation_logo (HelderPlanService *self)
+{
+  g_autofree char *value = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  const char *base64;
+  guchar *data;
+  gsize length;
+
+  g_return_val_if_fail (HELDER_IS_PLAN_SERVICE (self), NULL);
+
+  value = helder_plan_works_setting (self, HELDER_ORGANISATION_LOGO_SETTING);
+  node = value ? json_from_string (value, NULL) : NULL;
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  base64 = json_object_get_string_member_with_default (json_node_get_object (node), "png_base64", NULL);
+  if (base64 == NULL)
+    return NULL;
+  data = g_base64_decode (base64, &length);
+  /* only what is a PNG: the signature */
+  if (length < 8 || memcmp (data, "\x89PNG\r\n\x1a\n", 8) != 0)
+    {
+      g_free (data);
+      return NULL;
+    }
+  return g_bytes_new_take (data, length);
+}
+
 /* Latest day first; of one day, the highest number. */
 static int
 newest_first (gconstpointer a,

@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+/* setting record: {"png_base64": "..."}: the municipality's logo on exports */
+#define HELDER_ORGANISATION_LOGO_SETTING "organisation.logo"
 /* setting record: {"days": [2, 5]}, ISO weekdays (1 = Monday) */
 #define HELDER_EDITIONS_DAYS_SETTING     "omgevingsbeeld.days"
 /* how far ahead an edition looks in the calendar */
@@ -102,6 +104,7 @@ char                 *helder_editions_format_day    (const char            *iso_
 /* On the store, through the service */
 void                  helder_plan_service_editions_days   (HelderPlanService *self,
                                                            gboolean           days[8]);
+GBytes               *helder_plan_service_organisation_logo (HelderPlanService *self);
 HelderRecord         *helder_plan_service_last_edition    (HelderPlanService *self,
                                                            gboolean           sent_only);
 /* Live lists a view holds, so a new edition needs no reading of the

@@ -15,6 +15,7 @@
 #include "helder-plan-works.h"
 #include "helder-plan-works-private.h"
 #include "model/helder-record-format.h"
+#include "report/helder-csv.h"
 
 /* So the calendar shows in GNOME Calendar and Outlook: one event per
  * message (its date window, all day), per works (start to end, all
@@ -162,6 +163,16 @@ meeting_event (HelderRecord *meeting)
   return event;
 }
 
+static int
+by_window (gconstpointer a,
+           gconstpointer b)
+{
+  HelderRecord *x = *(HelderRecord **) a, *y = *(HelderRecord **) b;
+  int c = g_strcmp0 (helder_record_get_text (x, "window_start"), helder_record_get_text (y, "window_start"));
+
+  return c != 0 ? c : g_strcmp0 (helder_record_get_title (x), helder_record_get_title (y));
+}
+
 /**
  * helder_plan_calendar_ics:
  * @messages: (element-type HelderRecord) (nullable): messages; those
@@ -215,4 +226,261 @@ helder_plan_service_calendar_ics (HelderPlanService *self)
   works = helder_plan_works_load_all (self, HELDER_TYPE_WORKS);
   meetings = helder_plan_works_load_all (self, HELDER_TYPE_COUNCIL_MEETING);
   return helder_plan_calendar_ics (messages, works, meetings, helder_plan_service_works_lead_time (self));
+}
+
+/* Messages as CSV, for a spreadsheet: one row per message, the linked
+ * records by their names, choices and yes/no in the user's words.  The
+ * first column is the id, so a file read back finds its messages. */
+
+static const char *csv_fields[] = {
+  "title", "status", "window_start", "window_end", "audiences", "area", "channels", "priority",
+  "topic", "works", "urgency", "legal_effect", "deadline", "two_way", "approver", "author",
+};
+
+static const char *
+field_label (const char *name)
+{
+  HelderRecordClass *klass = g_type_class_ref (HELDER_TYPE_MESSAGE);
+  const HelderField *field = helder_record_class_find_field (klass, name);
+
+  g_type_class_unref (klass);
+  return field ? _(field->label) : name;
+}
+
+static const char *
+name_of (GHashTable *names,
+         const char *id)
+{
+  const char *name = names && id ? g_hash_table_lookup (names, id) : NULL;
+
+  return name ? name : id;
+}
+
+static char *
+names_joined (GHashTable         *names,
+              const char * const *ids)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    g_string_append_printf (text, "%s%s", i ? "; " : "", name_of (names, ids[i]));
+  return g_strdup (text->str);
+}
+
+static char **
+channel_ids (const char *json)
+{
+  g_autoptr(JsonNode) node = json ? json_from_string (json, NULL) : NULL;
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+      {
+        JsonNode *e = json_array_get_element (json_node_get_array (node), i);
+        const char *id = JSON_NODE_HOLDS_OBJECT (e)
+                         ? json_object_get_string_member_with_default (json_node_get_object (e), "channel", NULL)
+                         : NULL;
+
+        if (id != NULL)
+          g_strv_builder_add (ids, id);
+      }
+  return g_strv_builder_end (ids);
+}
+
+/**
+ * helder_plan_messages_csv:
+ * @messages: (element-type HelderRecord): the messages
+ * @names: (nullable): record id → the name to write for it (audiences,
+ *   channels, priorities, topics, works)
+ *
+ * Returns: (transfer full): a CSV file (UTF-8 with a byte order mark,
+ *   semicolons, as Excel in the Netherlands reads it)
+ */
+GBytes *
+helder_plan_messages_csv (GPtrArray  *messages,
+                          GHashTable *names)
+{
+  g_autoptr(HelderCsvWriter) writer = helder_csv_writer_new (';', HELDER_CSV_BOM | HELDER_CSV_FORMULA_GUARD);
+
+  helder_csv_writer_add_field (writer, _("Id"));
+  for (guint f = 0; f < G_N_ELEMENTS (csv_fields); f++)
+    helder_csv_writer_add_field (writer, field_label (csv_fields[f]));
+  helder_csv_writer_end_row (writer);
+
+  for (guint i = 0; messages != NULL && i < messages->len; i++)
+    {
+      HelderRecord *m = messages->pdata[i];
+
+      helder_csv_writer_add_field (writer, helder_record_get_id (m));
+      for (guint f = 0; f < G_N_ELEMENTS (csv_fields); f++)
+        {
+          const char *name = csv_fields[f];
+          g_autofree char *text = NULL;
+
+          if (g_str_equal (name, "audiences") || g_str_equal (name, "works"))
+            text = names_joined (names, helder_record_get_list (m, name));
+          else if (g_str_equal (name, "channels"))
+            {
+              g_auto(GStrv) ids = channel_ids (helder_record_get_text (m, name));
+
+              text = names_joined (names, (const char * const *) ids);
+            }
+          else if (g_str_equal (name, "priority") || g_str_equal (name, "topic"))
+            text = g_strdup (name_of (names, helder_record_get_text (m, name)));
+          else if (g_str_equal (name, "status"))
+            text = g_strdup (helder_format_choice (helder_record_get_text (m, name)));
+          else if (g_str_equal (name, "urgency"))
+            text = helder_record_get_int (m, name) > 0 ? g_strdup_printf ("%d", helder_record_get_int (m, name)) : NULL;
+          else if (g_str_equal (name, "legal_effect") || g_str_equal (name, "two_way"))
+            text = g_strdup (helder_record_get_bool (m, name) ? _("yes") : _("no"));
+          else
+            text = g_strdup (helder_record_get_text (m, name));
+          helder_csv_writer_add_field (writer, text ? text : "");
+        }
+      helder_csv_writer_end_row (writer);
+    }
+  return helder_csv_writer_free_to_bytes (g_steal_pointer (&writer));
+}
+
+static const char *
+id_of (GHashTable *ids,
+       const char *name)
+{
+  const char *id = ids && name ? g_hash_table_lookup (ids, name) : NULL;
+
+  return id ? id : name;
+}
+
+static char **
+ids_split (GHashTable *ids,
+           const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text ? text : "", ";", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*g_strstrip (parts[i]) != '\0')
+      g_strv_builder_add (builder, id_of (ids, parts[i]));
+  return g_strv_builder_end (builder);
+}
+
+static const char *
+status_from_label (const char *label)
+{
+  static const char *states[] = { "idea", "draft", "review", "approved", "published" };
+
+  for (guint i = 0; label != NULL && i < G_N_ELEMENTS (states); i++)
+    if (g_strcmp0 (helder_format_choice (states[i]), label) == 0 || g_str_equal (states[i], label))
+      return states[i];
+  return NULL;
+}
+
+/**
+ * helder_plan_messages_csv_read:
+ * @ids: (nullable): name → record id, the other way round from
+ *   helder_plan_messages_csv()
+ *
+ * Reads a file helder_plan_messages_csv() wrote (or a spreadsheet saved
+ * from it): the messages with the ids of their rows.  Channels come
+ * back without their reasons.
+ *
+ * Returns: (transfer full) (element-type HelderRecord): the messages, or
+ *   %NULL with @error set
+ */
+GPtrArray *
+helder_plan_messages_csv_read (const char  *data,
+                               gsize        length,
+                               GHashTable  *ids,
+                               GError     **error)
+{
+  g_autoptr(HelderCsvTable) table = helder_csv_read (data, length, HELDER_CSV_FORMULA_GUARD, NULL, error);
+  g_autoptr(GPtrArray) messages = NULL;
+  int columns[G_N_ELEMENTS (csv_fields)];
+  int id_column;
+
+  if (table == NULL)
+    return NULL;
+  id_column = helder_csv_table_find_column (table, _("Id"));
+  for (guint f = 0; f < G_N_ELEMENTS (csv_fields); f++)
+    columns[f] = helder_csv_table_find_column (table, field_label (csv_fields[f]));
+  messages = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint row = 1; row < helder_csv_table_get_n_rows (table); row++)
+    {
+      g_autoptr(HelderRecord) m = helder_record_new (HELDER_TYPE_MESSAGE);
+      const char *id = id_column >= 0 ? helder_csv_table_get (table, row, id_column) : NULL;
+
+      if (id != NULL && g_uuid_string_is_valid (id))
+        helder_record_set_id (m, id);
+      for (guint f = 0; f < G_N_ELEMENTS (csv_fields); f++)
+        {
+          const char *name = csv_fields[f];
+          const char *text = columns[f] >= 0 ? helder_csv_table_get (table, row, columns[f]) : NULL;
+          g_autofree char *property = g_strdelimit (g_strdup (name), "_", '-');
+
+          if (text == NULL || *text == '\0')
+            continue;
+          if (g_str_equal (name, "audiences") || g_str_equal (name, "works"))
+            {
+              g_auto(GStrv) list = ids_split (ids, text);
+
+              g_object_set (m, property, list, NULL);
+            }
+          else if (g_str_equal (name, "channels"))
+            {
+              g_auto(GStrv) list = ids_split (ids, text);
+              g_autoptr(JsonBuilder) builder = json_builder_new ();
+              g_autoptr(JsonNode) root = NULL;
+              g_autofree char *json = NULL;
+
+              json_builder_begin_array (builder);
+              for (guint k = 0; list[k] != NULL; k++)
+                {
+                  json_builder_begin_object (builder);
+                  json_builder_set_member_name (builder, "channel");
+                  json_builder_add_string_value (builder, list[k]);
+                  json_builder_end_object (builder);
+                }
+              json_builder_end_array (builder);
+              root = json_builder_get_root (builder);
+              json = json_to_string (root, FALSE);
+              g_object_set (m, property, json, NULL);
+            }
+          else if (g_str_equal (name, "priority") || g_str_equal (name, "topic"))
+            g_object_set (m, property, id_of (ids, text), NULL);
+          else if (g_str_equal (name, "status"))
+            g_object_set (m, property, status_from_label (text), NULL);
+          else if (g_str_equal (name, "urgency"))
+            g_object_set (m, property, CLAMP ((int) g_ascii_strtoll (text, NULL, 10), 1, 3), NULL);
+          else if (g_str_equal (name, "legal_effect") || g_str_equal (name, "two_way"))
+            g_object_set (m, property, g_strcmp0 (text, _("yes")) == 0, NULL);
+          else
+            g_object_set (m, property, text, NULL);
+        }
+      g_ptr_array_add (messages, g_steal_pointer (&m));
+    }
+  return g_steal_pointer (&messages);
+}
+
+/* Every message in the store, with the names of what they link to. */
+GBytes *
+helder_plan_service_messages_csv (HelderPlanService *self)
+{
+  GType named[] = { HELDER_TYPE_AUDIENCE, HELDER_TYPE_CHANNEL, HELDER_TYPE_PRIORITY, HELDER_TYPE_TOPIC,
+                    HELDER_TYPE_WORKS };
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) messages = NULL;
+
+  g_return_val_if_fail (HELDER_IS_PLAN_SERVICE (self), NULL);
+
+  for (guint t = 0; t < G_N_ELEMENTS (named); t++)
+    {
+      g_autoptr(GPtrArray) records = helder_plan_works_load_all (self, named[t]);
+
+      for (guint i = 0; i < records->len; i++)
+        g_hash_table_insert (names, g_strdup (helder_record_get_id (records->pdata[i])),
+                             g_strdup (helder_record_get_title (records->pdata[i])));
+    }
+  messages = helder_plan_works_load_all (self, HELDER_TYPE_MESSAGE);
+  g_ptr_array_sort (messages, by_window);
+  return helder_plan_messages_csv (messages, names);
 }

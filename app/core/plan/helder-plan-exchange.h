@@ -17,4 +17,12 @@ HelderIcsCalendar *helder_plan_calendar_ics         (GPtrArray         *messages
                                                      int                org_lead_time);
 HelderIcsCalendar *helder_plan_service_calendar_ics (HelderPlanService *self);
 
+GBytes            *helder_plan_messages_csv         (GPtrArray         *messages,
+                                                     GHashTable        *names);
+GPtrArray         *helder_plan_messages_csv_read    (const char        *data,
+                                                     gsize              length,
+                                                     GHashTable        *ids,
+                                                     GError           **error);
+GBytes            *helder_plan_service_messages_csv (HelderPlanService *self);
+
 G_END_DECLS

@@ -442,14 +442,23 @@ helder_quarter_snapshot_from_json (const char  *json,
 
 /* Comparison */
 
+/* A change with its title's collation key, so sorting many of them
+ * collates each title once. */
+typedef struct
+{
+  HelderQuarterChange  change;
+  char                *key;
+} KeyedChange;
+
 static void
 change_free (gpointer data)
 {
-  HelderQuarterChange *change = data;
+  KeyedChange *keyed = data;
 
-  g_free (change->id);
-  g_free (change->title);
-  g_free (change);
+  g_free (keyed->change.id);
+  g_free (keyed->change.title);
+  g_free (keyed->key);
+  g_free (keyed);
 }
 
 static HelderQuarterChange *
@@ -458,12 +467,14 @@ change_new (HelderChangeKind  kind,
             const char       *id,
             const char       *title)
 {
-  HelderQuarterChange *change = g_new0 (HelderQuarterChange, 1);
+  KeyedChange *keyed = g_new0 (KeyedChange, 1);
+  HelderQuarterChange *change = &keyed->change;
 
   change->kind = kind;
   change->is_priority = is_priority;
   change->id = g_strdup (id);
   change->title = g_strdup (title);
+  keyed->key = g_utf8_collate_key (title != NULL ? title : "", -1);
   return change;
 }
 
@@ -488,7 +499,7 @@ by_kind_then_title (gconstpointer a,
     return x->is_priority - y->is_priority;
   if (x->kind != y->kind)
     return (int) x->kind - (int) y->kind;
-  return g_utf8_collate (x->title, y->title);
+  return strcmp (((const KeyedChange *) x)->key, ((const KeyedChange *) y)->key);
 }
 
 /**

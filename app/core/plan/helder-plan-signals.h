@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "plan/helder-plan-person-data.h"
 #include "plan/helder-plan-service.h"
 
 G_BEGIN_DECLS
@@ -23,28 +24,7 @@ typedef enum
 
 #define HELDER_SIGNAL_TEXT_MAX 2000
 
-typedef enum
-{
-  HELDER_PERSON_DATA_EMAIL,
-  HELDER_PERSON_DATA_PHONE,
-  HELDER_PERSON_DATA_BSN,
-  HELDER_PERSON_DATA_ADDRESS,   /* a postcode with a house number */
-} HelderPersonDataKind;
-
-typedef struct
-{
-  guint                start;   /* characters from the start of the text */
-  guint                end;     /* just after the part */
-  HelderPersonDataKind kind;
-} HelderPersonData;
-
 GQuark        helder_signal_error_quark        (void);
-
-GArray       *helder_person_data_find          (const char           *text);
-const char   *helder_person_data_reason        (HelderPersonDataKind  kind);
-char         *helder_person_data_describe      (const char           *text,
-                                                GArray               *found);
-gboolean      helder_bsn_eleven_proof          (const char           *digits);
 
 /* Counts for one topic */
 typedef struct
@@ -77,6 +57,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HelderSignalCounts, helder_signal_counts_clear
 /* Actions */
 HelderRecordList *helder_plan_signals_for_topic (HelderPlanService   *self,
                                                  const char          *topic_id);
+HelderRecordList *helder_plan_signals_all       (HelderPlanService   *self);
 GPtrArray        *helder_plan_signal_channels   (HelderPlanService   *self);
 HelderRecord     *helder_plan_signal_add        (HelderPlanService   *self,
                                                  const char          *topic_id,

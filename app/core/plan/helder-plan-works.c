@@ -519,6 +519,7 @@ letter_warning (HelderRecord      *works,
   warning->kind = HELDER_WORKS_WARNING_LETTER;
   warning->works = g_strdup (helder_record_get_id (works));
   warning->letter = letter->state;
+  warning->days_left = letter->days_left;
   warning->message = letter->message ? g_strdup (helder_record_get_id (letter->message)) : NULL;
 
   rule = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,

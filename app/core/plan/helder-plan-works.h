@@ -50,6 +50,7 @@ typedef struct
   /* letter warnings */
   HelderWorksLetterState  letter;
   char                   *message;      /* the message found, if any */
+  int                     days_left;    /* to the letter's deadline; negative: late */
   /* overlap warnings */
   char                   *other;        /* the other works' id */
   char                   *street;       /* the street both touch, as written */
@@ -100,6 +101,25 @@ void                helder_works_warning_free      (HelderWorksWarning  *warning
 char               *helder_works_format_day        (const char          *iso_date);
 int                 helder_works_iso_week          (const char          *iso_date);
 
+/* What the desktop is told (GNotification): one per works whose
+ * residents' letter is late or due within HELDER_WORKS_NOTICE_DAYS, and
+ * the edition due today. */
+#define HELDER_WORKS_NOTICE_DAYS 3
+
+typedef struct
+{
+  char *id;     /* stable: the same notice replaces itself */
+  char *title;
+  char *body;
+} HelderPlanNotice;
+
+GPtrArray          *helder_works_notices           (GPtrArray           *warnings,
+                                                    GPtrArray           *works);
+HelderPlanNotice   *helder_editions_notice         (const gboolean       days[8],
+                                                    const char          *today,
+                                                    HelderRecord        *last_sent);
+void                helder_plan_notice_free        (HelderPlanNotice    *notice);
+
 /* On the store, through the service */
 int                 helder_plan_service_works_lead_time  (HelderPlanService *self);
 char              **helder_plan_service_works_residents  (HelderPlanService *self);
@@ -117,5 +137,6 @@ HelderRecord       *helder_plan_service_create_works_letter (HelderPlanService *
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HelderWorksLetter, helder_works_letter_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HelderWorksWarning, helder_works_warning_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HelderWorksOverlap, helder_works_overlap_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HelderPlanNotice, helder_plan_notice_free)
 
 G_END_DECLS

@@ -54,7 +54,7 @@ helder_edition_export_free (HelderEditionExport *export)
  * helder_edition_export_new_for_record:
  *
  * Returns: (transfer full): what @edition exports as, with the
- *   organisation's name from the store (no logo: the caller sets one)
+ *   organisation's name and logo from the store
  */
 HelderEditionExport *
 helder_edition_export_new_for_record (HelderPlanService *plan,
@@ -83,6 +83,7 @@ helder_edition_export_new_for_record (HelderPlanService *plan,
   export->intro = g_strdup (helder_record_get_text (edition, "intro"));
   export->sent_to = g_strdupv ((char **) helder_record_get_list (edition, "sent_to"));
   export->author = g_strdup (helder_record_get_text (edition, "sent_by"));
+  export->logo_png = helder_plan_service_organisation_logo (plan);
   content = helder_plan_service_edition_content (plan, edition);
   for (guint i = 0; i < content->items->len; i++)
     g_ptr_array_add (export->items, helder_edition_item_copy (content->items->pdata[i]));
@@ -240,8 +241,8 @@ helder_edition_export_pdf (const HelderEditionExport  *export,
       if ((heading = opens_part (item, &part)) != NULL)
         helder_pdf_add_heading (pdf, 2, heading);
       label = item_label (item);
-      helder_pdf_add_caption (pdf, label);
       helder_pdf_add_heading (pdf, 3, has_text (item->title) ? item->title : _("Untitled"));
+      helder_pdf_add_caption (pdf, label);
       if (has_text (item->change))
         helder_pdf_add_paragraph (pdf, item->change);
       if (has_text (item->duiding))

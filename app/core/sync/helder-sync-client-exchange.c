@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "helder-protocol.h"
+#include "library/helder-library-attachments.h"
 #include "helder-sync-client-private.h"
 #include "store/helder-store-recovery.h"
 #include "store/helder-store-sync.h"
@@ -229,6 +230,23 @@ fail (GTask  *task,
   g_object_unref (task);
 }
 
+/* Attachments' blobs go up before the records that refer to them (the
+ * server refuses a record whose blob it lacks), and the ones pulled
+ * records refer to come down; a blob that fails waits for the next
+ * sync and stops nothing. */
+static void
+blobs_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GTask *task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!helder_attachments_sync_finish (result, NULL, NULL, &error))
+    g_debug ("Attachments not synchronised: %s", error->message);
+  push_batch (task);
+}
+
 static void
 next_phase (GTask *task)
 {
@@ -236,7 +254,12 @@ next_phase (GTask *task)
 
   data->phase++;
   if (data->phase == 1)
-    push_batch (task);
+    {
+      HelderSyncClient *self = g_task_get_source_object (task);
+
+      helder_attachments_sync_async (self->store, self->session, self->server_url, self->token,
+                                     g_task_get_cancellable (task), blobs_done, task);
+    }
   else if (data->phase == 2 && data->restored)
     {
       g_autoptr(GError) error = NULL;

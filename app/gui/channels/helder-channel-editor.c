@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "helder-channel-editor.h"
+#include "library/helder-toolkit-pane.h"
 
 /* Rows made from the record's fields: switches, numbers, choices and
  * texts; a channel also gets its reach per audience.  Each change is one
@@ -27,6 +28,8 @@ struct _HelderChannelEditor
   AdwPreferencesGroup *record_group;
   AdwPreferencesGroup *reach_group;
   AdwPreferencesGroup *weights_group;
+  AdwPreferencesGroup *toolkits_group;  /* Bibliotheek's toolkits for the channel */
+  HelderToolkitPane   *toolkit_pane;
 
   /* owned */
   HelderChannelsContext *context;
@@ -485,6 +488,10 @@ helder_channel_editor_open (HelderChannelEditor *self,
 
   g_set_object (&self->record, record);
   populate (self);
+  helder_toolkit_pane_set_service (self->toolkit_pane, self->context != NULL
+                                   ? HELDER_SERVICE (helder_channels_context_get_service (self->context)) : NULL);
+  helder_toolkit_pane_set_record (self->toolkit_pane, record);
+  gtk_widget_set_visible (GTK_WIDGET (self->toolkits_group), HELDER_IS_CHANNEL (record));
 }
 
 HelderRecord *
@@ -535,6 +542,9 @@ helder_channel_editor_class_init (HelderChannelEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderChannelEditor, record_group);
   gtk_widget_class_bind_template_child (widget_class, HelderChannelEditor, reach_group);
   gtk_widget_class_bind_template_child (widget_class, HelderChannelEditor, weights_group);
+  gtk_widget_class_bind_template_child (widget_class, HelderChannelEditor, toolkits_group);
+  gtk_widget_class_bind_template_child (widget_class, HelderChannelEditor, toolkit_pane);
+  g_type_ensure (HELDER_TYPE_TOOLKIT_PANE);
 
   gtk_widget_class_install_action (widget_class, "editor.reset-weights", NULL, reset_weights);
 }

@@ -60,12 +60,18 @@ struct _HelderLibraryEditor
   GtkLabel             *level_label;
   GtkLabel             *counts_label;
   HelderMarkdownView   *preview;
+  GtkRevealer          *notice;
+  GtkLabel             *notice_label;
 
   /* owned */
   HelderLibraryService *service;
   HelderEditorService  *checks;
   HelderTextAnalyzer   *analyzer;
   HelderRecord         *toolkit;     /* as stored when opened or last saved */
+  HelderRecordFollower *follower;    /* the document in the store */
+  HelderRecord         *newer;       /* changed elsewhere while edited here */
+  gboolean              deleted;     /* deleted elsewhere */
+  gboolean              saving;
   GCancellable         *cancellable;
   guint                 preview_id;
   guint                 analyse_id;
@@ -356,6 +362,8 @@ on_changed (HelderLibraryEditor *self)
   if (self->loading)
     return;
   self->modified = TRUE;
+  if (self->follower != NULL)
+    helder_record_follower_set_edited (self->follower, TRUE);
   g_clear_handle_id (&self->preview_id, g_source_remove);
   self->preview_id = g_timeout_add (PREVIEW_DELAY_MS, preview_timeout, self);
   g_clear_handle_id (&self->analyse_id, g_source_remove);
@@ -391,6 +399,12 @@ set_checks (HelderLibraryEditor *self,
     self->analyzer = helder_text_analyzer_ref (helder_editor_service_get_analyzer (checks));
 }
 
+static void fill        (HelderLibraryEditor *self,
+                         HelderRecord        *toolkit);
+static void on_followed (HelderLibraryEditor *self,
+                         HelderFollowEvent    event,
+                         HelderRecord        *stored);
+
 /**
  * helder_library_editor_open:
  * @checks: (nullable): Schrijven's service, whose analyser checks the text
@@ -402,19 +416,34 @@ helder_library_editor_open (HelderLibraryEditor  *self,
                             HelderEditorService  *checks,
                             HelderRecord         *toolkit)
 {
-  const char *category;
-  const char * const *tags;
-  g_autofree char *joined = NULL;
-  guint position = 0;
-
   g_return_if_fail (HELDER_IS_LIBRARY_EDITOR (self));
   g_return_if_fail (HELDER_IS_LIBRARY_SERVICE (service));
   g_return_if_fail (HELDER_IS_TOOLKIT (toolkit));
 
   g_set_object (&self->service, service);
-  g_set_object (&self->toolkit, toolkit);
   set_checks (self, checks);
+  g_clear_object (&self->follower);
+  self->follower = helder_record_follower_new (HELDER_SERVICE (service), toolkit);
+  g_signal_connect_object (self->follower, "changed", G_CALLBACK (on_followed), self, G_CONNECT_SWAPPED);
+  fill (self, toolkit);
+  gtk_widget_grab_focus (GTK_WIDGET (self->source_view));
+}
 
+/* Shows @toolkit as stored, with no edits of this editor's. */
+static void
+fill (HelderLibraryEditor *self,
+      HelderRecord        *toolkit)
+{
+  const char *category;
+  const char * const *tags;
+  g_autofree char *joined = NULL;
+  guint position = 0;
+
+  g_set_object (&self->toolkit, toolkit);
+  g_clear_object (&self->newer);
+  self->deleted = FALSE;
+  gtk_revealer_set_reveal_child (self->notice, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "library-editor.save", TRUE);
   self->loading = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->title_entry), helder_record_get_title (toolkit));
   gtk_editable_set_text (GTK_EDITABLE (self->summary_entry),
@@ -438,7 +467,54 @@ helder_library_editor_open (HelderLibraryEditor  *self,
   gtk_label_set_text (self->counts_label, "");
   update_preview (self);
   analyse (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->source_view));
+  if (self->follower != NULL)
+    helder_record_follower_set_edited (self->follower, FALSE);
+}
+
+/* A colleague's save (or a pull) while this editor is open: shown at once
+ * when nothing was typed here; otherwise kept, and merged at saving. */
+static void
+on_followed (HelderLibraryEditor *self,
+             HelderFollowEvent    event,
+             HelderRecord        *stored)
+{
+  if (self->saving)
+    return;
+  if (event == HELDER_FOLLOW_DELETED)
+    {
+      self->deleted = TRUE;
+      gtk_label_set_text (self->notice_label, _("This document was deleted elsewhere. Copy what you need: it "
+                                                "can no longer be saved."));
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "library-editor.save", FALSE);
+      gtk_revealer_set_reveal_child (self->notice, TRUE);
+      return;
+    }
+  if (event == HELDER_FOLLOW_CHANGED && !self->modified)
+    {
+      fill (self, stored);
+      return;
+    }
+  g_set_object (&self->newer, stored);
+  gtk_label_set_text (self->notice_label, _("A colleague changed this document meanwhile. Saving keeps their "
+                                            "changes to what you did not change; their text stays in the versions."));
+  gtk_revealer_set_reveal_child (self->notice, TRUE);
+}
+
+static gboolean
+differs (HelderRecord *a,
+         HelderRecord *b,
+         const char   *field)
+{
+  if (g_str_equal (field, "tags"))
+    {
+      const char * const *x = helder_record_get_list (a, field);
+      const char * const *y = helder_record_get_list (b, field);
+      g_autofree char *p = x != NULL ? g_strjoinv ("\n", (char **) x) : g_strdup ("");
+      g_autofree char *q = y != NULL ? g_strjoinv ("\n", (char **) y) : g_strdup ("");
+
+      return g_strcmp0 (p, q) != 0;
+    }
+  return g_strcmp0 (helder_record_get_text (a, field), helder_record_get_text (b, field)) != 0;
 }
 
 static GStrv
@@ -462,29 +538,56 @@ gboolean
 helder_library_editor_save (HelderLibraryEditor *self,
                             GError             **error)
 {
+  static const char *fields[] = { "title", "summary", "body", "tags", "category" };
+  g_autoptr(HelderRecord) mine = NULL;
   g_autoptr(HelderRecord) copy = NULL;
   g_autofree char *body = NULL;
   g_auto(GStrv) tags = NULL;
   guint selected;
+  gboolean saved;
 
   g_return_val_if_fail (HELDER_IS_LIBRARY_EDITOR (self), FALSE);
   g_return_val_if_fail (self->toolkit != NULL, FALSE);
 
-  copy = helder_record_follower_copy (self->toolkit);
+  if (self->deleted)
+    return TRUE;
+
+  mine = helder_record_follower_copy (self->toolkit);
   body = source_text (self);
   tags = parse_tags (gtk_editable_get_text (GTK_EDITABLE (self->tags_entry)));
   selected = gtk_drop_down_get_selected (self->category_dropdown);
-  g_object_set (copy,
+  g_object_set (mine,
                 "title", gtk_editable_get_text (GTK_EDITABLE (self->title_entry)),
                 "summary", gtk_editable_get_text (GTK_EDITABLE (self->summary_entry)),
                 "body", body,
                 "tags", tags,
                 "category", selected < G_N_ELEMENTS (categories) - 1 ? categories[selected] : NULL,
                 NULL);
-  if (!helder_library_service_save_toolkit (self->service, copy,
-                                            gtk_editable_get_text (GTK_EDITABLE (self->note_entry)), error))
+  if (self->newer == NULL)
+    copy = g_object_ref (mine);
+  else
+    {
+      /* On the colleague's version: what was changed here, field by field */
+      copy = helder_record_follower_copy (self->newer);
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        if (differs (mine, self->toolkit, fields[i]))
+          g_object_set (copy, fields[i], g_str_equal (fields[i], "tags") ? (gpointer) tags
+                                         : (gpointer) helder_record_get_text (mine, fields[i]), NULL);
+    }
+  self->saving = TRUE;
+  saved = helder_library_service_save_toolkit (self->service, copy,
+                                               gtk_editable_get_text (GTK_EDITABLE (self->note_entry)), error);
+  self->saving = FALSE;
+  if (!saved)
     return FALSE;
+  if (self->newer != NULL)
+    {
+      /* Shows the merge */
+      fill (self, copy);
+      return TRUE;
+    }
   g_set_object (&self->toolkit, copy);
+  helder_record_follower_set_edited (self->follower, FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
   self->modified = FALSE;
   return TRUE;
@@ -553,6 +656,21 @@ close_activated (GtkWidget  *widget,
 }
 
 static void
+reload_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HelderLibraryEditor *self = HELDER_LIBRARY_EDITOR (widget);
+
+  if (self->newer != NULL)
+    {
+      g_autoptr(HelderRecord) newer = g_object_ref (self->newer);
+
+      fill (self, newer);
+    }
+}
+
+static void
 create_tags (HelderLibraryEditor *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->source_view);
@@ -576,6 +694,8 @@ helder_library_editor_dispose (GObject *object)
   g_clear_handle_id (&self->preview_id, g_source_remove);
   g_clear_handle_id (&self->analyse_id, g_source_remove);
   set_checks (self, NULL);
+  g_clear_object (&self->follower);
+  g_clear_object (&self->newer);
   g_clear_object (&self->service);
   g_clear_object (&self->toolkit);
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -612,9 +732,12 @@ helder_library_editor_class_init (HelderLibraryEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderLibraryEditor, level_label);
   gtk_widget_class_bind_template_child (widget_class, HelderLibraryEditor, counts_label);
   gtk_widget_class_bind_template_child (widget_class, HelderLibraryEditor, preview);
+  gtk_widget_class_bind_template_child (widget_class, HelderLibraryEditor, notice);
+  gtk_widget_class_bind_template_child (widget_class, HelderLibraryEditor, notice_label);
 
   gtk_widget_class_install_action (widget_class, "library-editor.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "library-editor.close", NULL, close_activated);
+  gtk_widget_class_install_action (widget_class, "library-editor.reload", NULL, reload_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "library-editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "library-editor.close", NULL);
 }

@@ -257,6 +257,8 @@ on_entry_activate (HelderLibraryPage *self)
     {
       gtk_list_box_select_row (self->results_list, first);
       on_row_activated (self, first);
+      /* On to reading: the arrow keys scroll the text */
+      gtk_widget_grab_focus (GTK_WIDGET (helder_library_reader_get_view (self->reader)));
     }
 }
 

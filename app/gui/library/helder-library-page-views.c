@@ -218,6 +218,8 @@ helder_library_page_init_views (HelderLibraryPage *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->reader, "check", G_CALLBACK (on_check), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->reader, "history", G_CALLBACK (on_history), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader, "open-training", G_CALLBACK (helder_library_page_open_training), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->review_list, "row-activated", G_CALLBACK (on_review_activated), self,
                            G_CONNECT_SWAPPED);
 }

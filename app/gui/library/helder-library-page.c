@@ -362,8 +362,12 @@ static void
 on_editor_closed (HelderLibraryPage *self,
                   HelderRecord      *toolkit)
 {
+  g_autoptr(HelderRecord) stored = helder_service_load (helder_page_get_service (HELDER_PAGE (self)),
+                                                        HELDER_TYPE_TOOLKIT, helder_record_get_id (toolkit));
+
   gtk_stack_set_visible_child_name (main_stack (self), "content");
-  helder_library_page_open_toolkit (self, toolkit);
+  /* Deleted elsewhere meanwhile: nothing to read */
+  helder_library_page_open_toolkit (self, stored != NULL && !helder_record_get_deleted (stored) ? stored : NULL);
 }
 
 static void

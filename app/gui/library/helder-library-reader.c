@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "helder-library-reader.h"
+#include "library/helder-library-attachments.h"
 #include "model/helder-record-format.h"
 #include "service/helder-record-follower.h"
 #include "store/helder-record-list.h"
@@ -37,6 +38,8 @@ struct _HelderLibraryReader
   GtkLabel             *meta_label;
   GtkButton            *edit_button;
   GtkButton            *history_button;
+  GtkMenuButton        *attachments_button;
+  GtkButton            *sessions_button;
   HelderMarkdownView   *body_view;
 
   /* owned */
@@ -52,6 +55,7 @@ enum {
   HISTORY,
   CHECK,
   SHOWN,
+  OPEN_TRAINING,
   N_SIGNALS
 };
 
@@ -131,6 +135,133 @@ meta_text (HelderLibraryReader *self)
   return g_strjoinv (" · ", (char **) parts->pdata);
 }
 
+/* Attachments: images in the text, links to them, and the menu */
+
+static GFile *
+resolve (HelderLibraryReader *self,
+         const char          *reference,
+         GError             **error)
+{
+  if (self->service == NULL || self->toolkit == NULL)
+    return NULL;
+  return helder_attachments_resolve (helder_service_get_store (HELDER_SERVICE (self->service)), self->toolkit,
+                                     reference, error);
+}
+
+static GdkTexture *
+attachment_image (const char *name,
+                  gpointer    user_data)
+{
+  HelderLibraryReader *self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  GdkTexture *texture;
+
+  /* A web address is not fetched: the library reads offline */
+  if (g_uri_peek_scheme (name) != NULL && !g_str_has_prefix (name, "attachment:") && !g_str_has_prefix (name, "blob:"))
+    return NULL;
+  if ((file = resolve (self, name, NULL)) == NULL)
+    return NULL;
+  if ((texture = gdk_texture_new_from_file (file, &error)) == NULL)
+    g_debug ("Attachment %s is no image: %s", name, error->message);
+  return texture;
+}
+
+static void
+open_attachment (HelderLibraryReader *self,
+                 const char          *reference)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = resolve (self, reference, &error);
+  g_autofree char *uri = NULL;
+
+  if (file == NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "(ss)", _("Could not open the attachment"),
+                                  error != NULL ? error->message : "");
+      return;
+    }
+  uri = g_file_get_uri (file);
+  helder_markdown_view_launch (GTK_WIDGET (self), uri);
+}
+
+/* A link to an attachment ("schema.pdf", "attachment:…") opens its file */
+static gboolean
+on_activate_link (HelderLibraryReader *self,
+                  const char          *uri)
+{
+  if (g_uri_peek_scheme (uri) != NULL && !g_str_has_prefix (uri, "attachment:") && !g_str_has_prefix (uri, "blob:"))
+    return FALSE;
+  open_attachment (self, uri);
+  return TRUE;
+}
+
+static void
+open_attachment_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  g_autofree char *reference = g_strconcat ("blob:", g_variant_get_string (parameter, NULL), NULL);
+
+  open_attachment (HELDER_LIBRARY_READER (widget), reference);
+}
+
+static void
+update_attachments (HelderLibraryReader *self)
+{
+  g_autoptr(GPtrArray) attachments = helder_attachments_from_record (self->toolkit);
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  for (guint i = 0; i < attachments->len; i++)
+    {
+      HelderAttachment *attachment = attachments->pdata[i];
+      g_autofree char *size = g_format_size (attachment->size);
+      g_autofree char *label = g_strdup_printf ("%s (%s)", attachment->name, size);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "reader.open-attachment",
+                                               g_variant_new_string (attachment->sha256));
+      g_menu_append_item (menu, item);
+    }
+  gtk_menu_button_set_menu_model (self->attachments_button, G_MENU_MODEL (menu));
+  gtk_widget_set_visible (GTK_WIDGET (self->attachments_button), attachments->len > 0);
+}
+
+/* The toolkit's training sessions: the button says how many, and opens
+ * the first (the next) in Trainingen. */
+static void
+update_sessions (HelderLibraryReader *self)
+{
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autofree char *label = NULL;
+
+  if (self->service != NULL && g_signal_has_handler_pending (self, signals[OPEN_TRAINING], 0, FALSE))
+    sessions = helder_library_service_sessions_of (self->service, helder_record_get_id (self->toolkit));
+  if (sessions == NULL || sessions->len == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->sessions_button), FALSE);
+      return;
+    }
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Session", "%u Sessions", sessions->len), sessions->len);
+  gtk_button_set_label (self->sessions_button, label);
+  gtk_widget_set_visible (GTK_WIDGET (self->sessions_button), TRUE);
+}
+
+static void
+sessions_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HelderLibraryReader *self = HELDER_LIBRARY_READER (widget);
+  g_autoptr(GPtrArray) sessions = NULL;
+
+  if (self->service == NULL || self->toolkit == NULL)
+    return;
+  sessions = helder_library_service_sessions_of (self->service, helder_record_get_id (self->toolkit));
+  if (sessions->len > 0)
+    g_signal_emit (self, signals[OPEN_TRAINING], 0, sessions->pdata[0]);
+}
+
 static void
 show (HelderLibraryReader *self)
 {
@@ -153,6 +284,8 @@ show (HelderLibraryReader *self)
   gtk_label_set_text (self->summary_label, summary != NULL ? summary : "");
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), summary != NULL && *summary != '\0');
   gtk_label_set_text (self->meta_label, meta);
+  update_attachments (self);
+  update_sessions (self);
   helder_markdown_view_set_markdown (self->body_view, helder_record_get_text (self->toolkit, "body"));
   gtk_stack_set_visible_child_name (self->stack, "document");
   actions_update (self);
@@ -311,6 +444,9 @@ helder_library_reader_class_init (HelderLibraryReaderClass *klass)
   signals[CHECK] = g_signal_new ("check", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /* The user asks for one of the toolkit's training sessions */
+  signals[OPEN_TRAINING] = g_signal_new ("open-training", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, HELDER_TYPE_RECORD);
   /* A document (or a new state of it) is shown: the page adds its banner */
   signals[SHOWN] = g_signal_new ("shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -328,11 +464,15 @@ helder_library_reader_class_init (HelderLibraryReaderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderLibraryReader, meta_label);
   gtk_widget_class_bind_template_child (widget_class, HelderLibraryReader, edit_button);
   gtk_widget_class_bind_template_child (widget_class, HelderLibraryReader, history_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderLibraryReader, attachments_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderLibraryReader, sessions_button);
   gtk_widget_class_bind_template_child (widget_class, HelderLibraryReader, body_view);
 
   gtk_widget_class_install_action (widget_class, "reader.edit", NULL, edit_activated);
   gtk_widget_class_install_action (widget_class, "reader.history", NULL, history_activated);
   gtk_widget_class_install_action (widget_class, "reader.check", NULL, check_activated);
+  gtk_widget_class_install_action (widget_class, "reader.open-attachment", "s", open_attachment_activated);
+  gtk_widget_class_install_action (widget_class, "reader.sessions", NULL, sessions_activated);
 }
 
 static void
@@ -340,5 +480,8 @@ helder_library_reader_init (HelderLibraryReader *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   helder_library_reader_show_banner (self, NULL);
+  helder_markdown_view_set_image_func (self->body_view, attachment_image, self, NULL);
+  g_signal_connect_object (self->body_view, "activate-link", G_CALLBACK (on_activate_link), self,
+                           G_CONNECT_SWAPPED);
   actions_update (self);
 }

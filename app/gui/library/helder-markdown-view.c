@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "helder-markdown-table.h"
 #include "helder-markdown-view.h"
 #include "library/helder-library-text.h"
 
@@ -46,7 +47,7 @@ struct _HelderMarkdownView
 
   HelderMarkdownDocument *document;
   GPtrArray              *tables;        /* GtkGrid, in order */
-  GArray                 *cells;         /* Cell, of every table */
+  GArray                 *cells;         /* HelderMarkdownCell, of every table */
   GArray                 *pieces;        /* Piece: the document's text in the buffer */
   guint                   next_block;    /* the first block not rendered yet */
   guint                   render_id;
@@ -58,6 +59,13 @@ struct _HelderMarkdownView
 
 G_DEFINE_FINAL_TYPE (HelderMarkdownView, helder_markdown_view, GTK_TYPE_TEXT_VIEW)
 
+enum {
+  ACTIVATE_LINK,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* Where a span of the document's text went in the buffer. */
 typedef struct
 {
@@ -65,13 +73,6 @@ typedef struct
   guint buffer_offset;
   guint length;
 } Piece;
-
-/* A table's cell: its label and spans, to mark matches in it again. */
-typedef struct
-{
-  GtkLabel  *label;
-  GPtrArray *spans;    /* HelderMarkdownSpan, owned by the document */
-} Cell;
 
 typedef struct
 {
@@ -147,129 +148,6 @@ add_child (Render    *r,
   anchor = gtk_text_buffer_create_child_anchor (r->buffer, &end);
   r->offset++;
   gtk_text_view_add_child_at_anchor (GTK_TEXT_VIEW (r->self), child, anchor);
-}
-
-/* A table cell's spans as Pango markup, the search's matches marked. */
-static char *
-cell_markup (GPtrArray *spans,
-             GArray    *ranges,
-             gboolean  *marked)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < spans->len; i++)
-    {
-      HelderMarkdownSpan *span = spans->pdata[i];
-      const char *p = span->text;
-
-      if (span->style & HELDER_MARKDOWN_LINK)
-        {
-          g_autofree char *url = g_markup_escape_text (span->url != NULL ? span->url : "", -1);
-
-          g_string_append_printf (out, "<a href=\"%s\">", url);
-        }
-      if (span->style & HELDER_MARKDOWN_STRONG)
-        g_string_append (out, "<b>");
-      if (span->style & HELDER_MARKDOWN_EMPHASIS)
-        g_string_append (out, "<i>");
-      if (span->style & HELDER_MARKDOWN_STRIKETHROUGH)
-        g_string_append (out, "<s>");
-      if (span->style & HELDER_MARKDOWN_CODE_SPAN)
-        g_string_append (out, "<tt>");
-
-      /* Character by character against the matches: cells are short */
-      for (guint k = 0; k < span->length; k++)
-        {
-          guint at = span->offset + k;
-          const char *next = g_utf8_next_char (p);
-          gboolean in = FALSE, starts = FALSE, ends = FALSE;
-          g_autofree char *escaped = g_markup_escape_text (p, next - p);
-
-          for (guint m = 0; ranges != NULL && m < ranges->len; m++)
-            {
-              HelderLibraryRange *range = &g_array_index (ranges, HelderLibraryRange, m);
-
-              if (at >= range->start && at < range->end)
-                {
-                  in = TRUE;
-                  starts = at == range->start || k == 0;
-                  ends = at + 1 == range->end || k + 1 == span->length;
-                }
-            }
-          if (in && starts)
-            g_string_append (out, "<span background=\"#f6d32d8c\">");
-          if (in && marked != NULL)
-            *marked = TRUE;
-          g_string_append (out, escaped);
-          if (in && ends)
-            g_string_append (out, "</span>");
-          p = next;
-        }
-
-      if (span->style & HELDER_MARKDOWN_CODE_SPAN)
-        g_string_append (out, "</tt>");
-      if (span->style & HELDER_MARKDOWN_STRIKETHROUGH)
-        g_string_append (out, "</s>");
-      if (span->style & HELDER_MARKDOWN_EMPHASIS)
-        g_string_append (out, "</i>");
-      if (span->style & HELDER_MARKDOWN_STRONG)
-        g_string_append (out, "</b>");
-      if (span->style & HELDER_MARKDOWN_LINK)
-        g_string_append (out, "</a>");
-    }
-  return g_string_free (out, FALSE);
-}
-
-static gboolean
-on_table_link (GtkLabel   *label,
-               const char *uri,
-               gpointer    user_data);
-
-static GtkWidget *
-make_table (HelderMarkdownView        *self,
-            const HelderMarkdownBlock *block)
-{
-  GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *grid = g_object_new (GTK_TYPE_GRID, "accessible-role", GTK_ACCESSIBLE_ROLE_TABLE, NULL);
-
-  gtk_widget_add_css_class (grid, "helder-markdown-table");
-  for (guint row = 0; row < block->rows->len; row++)
-    {
-      GPtrArray *cells = block->rows->pdata[row];
-      gboolean header = row == 0;
-
-      for (guint column = 0; column < cells->len; column++)
-        {
-          GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
-                                           "accessible-role", header ? GTK_ACCESSIBLE_ROLE_COLUMN_HEADER
-                                                                     : GTK_ACCESSIBLE_ROLE_CELL,
-                                           "wrap", TRUE, "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                                           "max-width-chars", 40, "selectable", TRUE,
-                                           "xalign", 0.0, "yalign", 0.0, NULL);
-          HelderMarkdownAlign align = column < block->n_columns ? block->align[column]
-                                                                : HELDER_MARKDOWN_ALIGN_NONE;
-          g_autofree char *markup = cell_markup (cells->pdata[column], NULL, NULL);
-          Cell cell = { GTK_LABEL (label), cells->pdata[column] };
-
-          gtk_label_set_markup (GTK_LABEL (label), markup);
-          /* A child of a text view gets its minimum width: ask for the text's */
-          gtk_label_set_width_chars (GTK_LABEL (label),
-                                     MIN ((int) g_utf8_strlen (gtk_label_get_text (GTK_LABEL (label)), -1), 28));
-          if (align == HELDER_MARKDOWN_ALIGN_RIGHT)
-            gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-          else if (align == HELDER_MARKDOWN_ALIGN_CENTER)
-            gtk_label_set_xalign (GTK_LABEL (label), 0.5);
-          gtk_widget_add_css_class (label, header ? "heading" : (row % 2 == 0 ? "even" : "odd"));
-          g_signal_connect (label, "activate-link", G_CALLBACK (on_table_link), NULL);
-          gtk_grid_attach (GTK_GRID (grid), label, column, row, 1, 1);
-          g_array_append_val (self->cells, cell);
-        }
-    }
-  gtk_frame_set_child (GTK_FRAME (frame), grid);
-  gtk_widget_set_margin_top (frame, 4);
-  gtk_widget_set_margin_bottom (frame, 4);
-  g_ptr_array_add (self->tables, grid);
-  return frame;
 }
 
 static GtkWidget *
@@ -373,7 +251,12 @@ render_block (Render                    *r,
   switch (block->kind)
     {
     case HELDER_MARKDOWN_TABLE:
-      add_child (r, make_table (r->self, block));
+      {
+        GtkWidget *grid;
+
+        add_child (r, helder_markdown_table_new (block, r->self->cells, &grid));
+        g_ptr_array_add (r->self->tables, grid);
+      }
       break;
     case HELDER_MARKDOWN_RULE:
       append (r, "⁂", -1);
@@ -646,9 +529,9 @@ helder_markdown_view_highlight (HelderMarkdownView *self,
 
   for (guint i = 0; i < self->cells->len; i++)
     {
-      Cell *cell = &g_array_index (self->cells, Cell, i);
+      HelderMarkdownCell *cell = &g_array_index (self->cells, HelderMarkdownCell, i);
       gboolean marked = FALSE;
-      g_autofree char *markup = cell_markup (cell->spans, ranges, &marked);
+      g_autofree char *markup = helder_markdown_cell_markup (cell->spans, ranges, &marked);
 
       if (g_strcmp0 (markup, gtk_label_get_label (cell->label)) != 0)
         gtk_label_set_markup (cell->label, markup);
@@ -760,27 +643,43 @@ launched (GObject      *source,
     g_warning ("Could not open a link: %s", error->message);
 }
 
-/* GTK 4.8 has no GtkUriLauncher: GIO opens it (through the portal when
- * sandboxed). */
-static void
-open_uri (GtkWidget  *widget,
-          const char *uri)
+/**
+ * helder_markdown_view_launch:
+ * @widget: where it was asked for
+ *
+ * Opens @uri with the default application.  GTK 4.8 has no
+ * GtkUriLauncher: GIO opens it (through the portal when sandboxed).
+ */
+void
+helder_markdown_view_launch (GtkWidget  *widget,
+                             const char *uri)
 {
   g_autoptr(GdkAppLaunchContext) context = gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
-  HelderMarkdownView *self = HELDER_MARKDOWN_VIEW (gtk_widget_get_ancestor (widget, HELDER_TYPE_MARKDOWN_VIEW));
 
-  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context),
-                                           self != NULL ? self->cancellable : NULL, launched, NULL);
+  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), NULL, launched, NULL);
 }
 
-static gboolean
-on_table_link (GtkLabel   *label,
-               const char *uri,
-               gpointer    user_data)
+/**
+ * helder_markdown_view_open_link:
+ * @widget: the view or a widget in it
+ *
+ * Opens a link of the text: the view's owner may take it (an
+ * attachment's name, ::activate-link), else the default application
+ * opens it.
+ */
+void
+helder_markdown_view_open_link (GtkWidget  *widget,
+                                const char *uri)
 {
-  open_uri (GTK_WIDGET (label), uri);
-  return TRUE;
+  HelderMarkdownView *self = HELDER_MARKDOWN_VIEW (gtk_widget_get_ancestor (widget, HELDER_TYPE_MARKDOWN_VIEW));
+  gboolean handled = FALSE;
+
+  if (self != NULL)
+    g_signal_emit (self, signals[ACTIVATE_LINK], 0, uri, &handled);
+  if (!handled)
+    helder_markdown_view_launch (widget, uri);
 }
+
 
 static char *
 link_at_coords (HelderMarkdownView *self,
@@ -811,7 +710,7 @@ on_released (HelderMarkdownView *self,
       gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) > 1)
     return;
   if ((url = link_at_coords (self, x, y)) != NULL)
-    open_uri (GTK_WIDGET (self), url);
+    helder_markdown_view_open_link (GTK_WIDGET (self), url);
 }
 
 static void
@@ -840,7 +739,7 @@ on_key_pressed (HelderMarkdownView *self,
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
   if ((url = helder_markdown_view_get_link_at (self, gtk_text_iter_get_offset (&iter))) == NULL)
     return FALSE;
-  open_uri (GTK_WIDGET (self), url);
+  helder_markdown_view_open_link (GTK_WIDGET (self), url);
   return TRUE;
 }
 
@@ -891,7 +790,7 @@ create_tags (HelderMarkdownView *self)
   for (int depth = 1; depth <= 4; depth++)
     {
       g_autofree char *name = g_strdup_printf ("list-%d", depth);
-      g_autoptr(PangoTabArray) tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT, 0);
+      g_autoptr(PangoTabArray) tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT, 20);
 
       gtk_text_buffer_create_tag (buffer, name, "left-margin", MARGIN + 24 * depth, "indent", -20,
                                   "tabs", tabs, NULL);
@@ -924,6 +823,17 @@ helder_markdown_view_class_init (HelderMarkdownViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = helder_markdown_view_dispose;
+
+  /**
+   * HelderMarkdownView::activate-link:
+   * @uri: the link's address as the Markdown gives it
+   *
+   * Returns: %TRUE when a handler opened it (an attachment); otherwise
+   *   the default application opens it
+   */
+  signals[ACTIVATE_LINK] = g_signal_new ("activate-link", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, g_signal_accumulator_true_handled, NULL, NULL,
+                                         G_TYPE_BOOLEAN, 1, G_TYPE_STRING);
 }
 
 static void
@@ -935,7 +845,7 @@ helder_markdown_view_init (HelderMarkdownView *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   self->tables = g_ptr_array_new ();
-  self->cells = g_array_new (FALSE, FALSE, sizeof (Cell));
+  self->cells = g_array_new (FALSE, FALSE, sizeof (HelderMarkdownCell));
   self->pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
   self->cancellable = g_cancellable_new ();
 

@@ -28,6 +28,10 @@ typedef GdkTexture *(*HelderMarkdownImageFunc) (const char *name,
                                                 gpointer    user_data);
 
 GtkWidget  *helder_markdown_view_new              (void);
+void        helder_markdown_view_launch           (GtkWidget              *widget,
+                                                   const char             *uri);
+void        helder_markdown_view_open_link        (GtkWidget              *widget,
+                                                   const char             *uri);
 void        helder_markdown_view_set_markdown     (HelderMarkdownView     *self,
                                                    const char             *markdown);
 void        helder_markdown_view_finish           (HelderMarkdownView     *self);

@@ -8,6 +8,7 @@
 
 #include "helder-edition-view.h"
 #include "plan/helder-plan-editions.h"
+#include "plan/helder-plan-works.h"
 #include "service/helder-record-follower.h"
 
 G_BEGIN_DECLS
@@ -48,6 +49,7 @@ struct _HelderEditionView
   HelderEditionContent  *content;    /* its items as being edited */
   GtkFileChooserNative  *chooser;
   char                  *draft_id;
+  char                  *notified_day;  /* the day the desktop was told of the edition */
   guint                  save_id;
   gboolean               editable;   /* a draft, and the role may */
   gboolean               filling;

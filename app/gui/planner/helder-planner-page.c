@@ -16,7 +16,6 @@
 #include "helder-radar-view.h"
 #include "helder-signal-popover.h"
 #include "helder-calendar-view.h"
-#include "helder-planner-page.h"
 #include "helder-edition-view.h"
 #include "helder-works-view.h"
 #include "plan/helder-plan-service.h"
@@ -161,6 +160,16 @@ new_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A view made when first shown, in its bin (see lazy_views) */
+static GtkWidget *
+view_widget (HelderPlannerPage *self,
+             const char        *bin_name)
+{
+  GObject *bin = gtk_widget_get_template_child (GTK_WIDGET (self), HELDER_TYPE_PLANNER_PAGE, bin_name);
+
+  return ADW_IS_BIN (bin) ? adw_bin_get_child (ADW_BIN (bin)) : NULL;
+}
+
 /**
  * helder_planner_page_show_record:
  * @type_name: a record type, as in the sync protocol ("topic")
@@ -181,8 +190,16 @@ helder_planner_page_show_record (HelderPlannerPage *self,
   if ((kind = kind_of_type (type_name)) < 0)
     return FALSE;
   adw_view_stack_set_visible_child_name (self->views, view_kinds[kind].view);
+  /* Each view selects it, with its detail (switching made the view) */
   if (kind == 0)
     helder_priorities_view_select (self->priorities_view, id);
+  else if (kind == 1 && HELDER_IS_RADAR_VIEW (view_widget (self, "radar_bin")))
+    helder_radar_widget_select (helder_radar_view_get_radar (HELDER_RADAR_VIEW (view_widget (self, "radar_bin"))),
+                                id, TRUE);
+  else if (kind == 2 && HELDER_IS_CALENDAR_VIEW (view_widget (self, "calendar_bin")))
+    helder_calendar_view_select_message (HELDER_CALENDAR_VIEW (view_widget (self, "calendar_bin")), id);
+  else if (kind == 3 && HELDER_IS_WORKS_VIEW (view_widget (self, "works_bin")))
+    helder_works_view_select (HELDER_WORKS_VIEW (view_widget (self, "works_bin")), id);
   g_signal_emit (self, signals[SHOW_RECORD], g_quark_from_string (type_name), type_name, id);
   return TRUE;
 }
@@ -255,11 +272,11 @@ helder_planner_page_class_init (HelderPlannerPageClass *klass)
   helder_page_class_set_template (page_class, "/nl/hltsamen/Helder/ui/helder-planner-page.ui");
   helder_page_class_set_views (page_class);
   helder_page_class_bind_list (page_class, "priorities_view", HELDER_TYPE_PRIORITY);
-  helder_page_class_bind_list (page_class, "radar_view", HELDER_TYPE_TOPIC);
+  helder_page_class_bind_list (page_class, "radar_bin", HELDER_TYPE_TOPIC);
   /* Views of their own: their lists only say whether the planner is empty */
-  helder_page_class_bind_list (page_class, "calendar_view", HELDER_TYPE_MESSAGE);
-  helder_page_class_bind_list (page_class, "works_view", HELDER_TYPE_WORKS);
-  helder_page_class_bind_list (page_class, "edition_view", HELDER_TYPE_OMGEVINGSBEELD);
+  helder_page_class_bind_list (page_class, "calendar_bin", HELDER_TYPE_MESSAGE);
+  helder_page_class_bind_list (page_class, "works_bin", HELDER_TYPE_WORKS);
+  helder_page_class_bind_list (page_class, "edition_bin", HELDER_TYPE_OMGEVINGSBEELD);
   helder_page_class_set_new_item (page_class, HELDER_TYPE_PRIORITY, N_("New Priority"));
   gtk_widget_class_bind_template_child (widget_class, HelderPlannerPage, new_item_button);
   gtk_widget_class_bind_template_child (widget_class, HelderPlannerPage, new_item_content);
@@ -286,6 +303,44 @@ helder_planner_page_class_init (HelderPlannerPageClass *klass)
                                        "planner.add-signal", "s", "");
 }
 
+/* The views other than the ledger are made when first shown, so what the
+ * first frame does not show is neither built nor loaded before it (the
+ * calendar's month, the radar, the works' warnings, the next edition).
+ * Each is made by a builder, so it keeps its id for the tests. */
+static const struct {
+  const char *bin;
+  const char *id;
+  const char *xml;
+} lazy_views[] = {
+  { "radar_bin", "radar_view",
+    "<interface><object class=\"HelderRadarView\" id=\"radar_view\"/></interface>" },
+  { "calendar_bin", "calendar_view",
+    "<interface><object class=\"HelderCalendarView\" id=\"calendar_view\"/></interface>" },
+  { "works_bin", "works_view",
+    "<interface><object class=\"HelderWorksView\" id=\"works_view\"/></interface>" },
+  { "edition_bin", "edition_view",
+    "<interface><object class=\"HelderEditionView\" id=\"edition_view\"/></interface>" },
+};
+
+static void
+ensure_visible_view (HelderPlannerPage *self)
+{
+  GtkWidget *bin = adw_view_stack_get_visible_child (self->views);
+
+  if (!ADW_IS_BIN (bin) || adw_bin_get_child (ADW_BIN (bin)) != NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (lazy_views); i++)
+    if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (bin)), lazy_views[i].bin) == 0)
+      {
+        g_autoptr(GtkBuilder) builder = gtk_builder_new_from_string (lazy_views[i].xml, -1);
+        GObject *view = gtk_builder_get_object (builder, lazy_views[i].id);
+
+        adw_bin_set_child (ADW_BIN (bin), GTK_WIDGET (view));
+        g_object_bind_property (self, "service", view, "service", G_BINDING_SYNC_CREATE);
+        return;
+      }
+}
+
 static void
 helder_planner_page_init (HelderPlannerPage *self)
 {
@@ -298,6 +353,9 @@ helder_planner_page_init (HelderPlannerPage *self)
 
   g_object_bind_property (self, "service", self->priorities_view, "service", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "service", self->signal_popover, "service", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->views, "notify::visible-child", G_CALLBACK (ensure_visible_view), self,
+                           G_CONNECT_SWAPPED);
+  ensure_visible_view (self);
   g_signal_connect_object (self->views, "notify::visible-child-name", G_CALLBACK (actions_update), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self, "notify::service", G_CALLBACK (service_changed), self, G_CONNECT_SWAPPED);

@@ -344,6 +344,10 @@ fill_hangers (GtkListBox          *list,
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text_or_empty (helder_record_get_title (record)));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      /* Single lines: cheap to measure; the full title in the tooltip */
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+      gtk_widget_set_tooltip_text (row, helder_record_get_title (record));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data (G_OBJECT (row), "record-type", (gpointer) helder_record_get_type_name (record));
@@ -366,8 +370,9 @@ helder_priorities_view_update_hangers (HelderPrioritiesView *self)
 {
   g_auto(HelderLedgerHangers) hangers = { 0 };
 
-  if (self->shown == NULL)
+  if (self->shown == NULL || self->service == NULL)
     return;
+  helder_priorities_view_ensure_lists (self);
   helder_ledger_hangers_collect (&hangers, helder_record_get_id (self->shown),
                                  G_LIST_MODEL (self->topics), G_LIST_MODEL (self->messages),
                                  G_LIST_MODEL (self->works));
@@ -382,6 +387,14 @@ helder_priorities_view_update_hangers (HelderPrioritiesView *self)
 /* Showing a priority */
 
 static void
+set_label (GtkLabel   *label,
+           const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_text (label), text) != 0)
+    gtk_label_set_text (label, text);
+}
+
+static void
 show_entry (HelderPrioritiesView *self,
             AdwEntryRow          *row,
             HelderRecord         *was,
@@ -393,14 +406,21 @@ show_entry (HelderPrioritiesView *self,
   g_autofree char *value = shown_value (priority, field);
   gboolean may = helder_priorities_view_may_edit (self);
 
-  /* Edits in progress stay */
-  if (!same || g_str_equal (gtk_editable_get_text (GTK_EDITABLE (row)), old))
+  /* Edits in progress stay; a text that is the same is not set again
+   * (that would measure the row again for nothing) */
+  if ((!same || g_str_equal (gtk_editable_get_text (GTK_EDITABLE (row)), old)) &&
+      !g_str_equal (gtk_editable_get_text (GTK_EDITABLE (row)), value))
     {
       gtk_editable_set_text (GTK_EDITABLE (row), value);
       set_field_error (self, GTK_WIDGET (row), NULL);
     }
-  gtk_editable_set_editable (GTK_EDITABLE (row), may);
-  adw_entry_row_set_show_apply_button (row, may);
+  if (!same)
+    set_field_error (self, GTK_WIDGET (row), NULL);
+  if (gtk_editable_get_editable (GTK_EDITABLE (row)) != may)
+    {
+      gtk_editable_set_editable (GTK_EDITABLE (row), may);
+      adw_entry_row_set_show_apply_button (row, may);
+    }
 }
 
 /**
@@ -421,6 +441,11 @@ helder_priorities_view_show (HelderPrioritiesView *self,
   g_autofree char *place = NULL;
   gboolean may = helder_priorities_view_may_edit (self);
 
+  /* The same record as shown: nothing changed (the list replaces a
+   * record's object only when the record changed) */
+  if (priority != NULL && priority == was && !self->role_changed)
+    return;
+  self->role_changed = FALSE;
   g_set_object (&self->shown, priority);
   if (priority == NULL)
     {
@@ -428,17 +453,18 @@ helder_priorities_view_show (HelderPrioritiesView *self,
       return;
     }
 
+  helder_priorities_view_ensure_lists (self);
   self->loading = TRUE;
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
-  gtk_label_set_text (self->detail_title, text_or_empty (helder_record_get_title (priority)));
+  set_label (self->detail_title, text_or_empty (helder_record_get_title (priority)));
   n = self->priorities ? g_list_model_get_n_items (G_LIST_MODEL (self->priorities)) : 0;
   if (self->priorities != NULL)
     helder_record_list_lookup (self->priorities, helder_record_get_id (priority), &position);
   /* TRANSLATORS: a priority's place in the ledger */
   place = g_strdup_printf (_("Place %u of %u"), position + 1, n);
-  gtk_label_set_text (self->rank_label, place);
+  set_label (self->rank_label, place);
   status = helder_record_get_text (priority, "status");
-  gtk_label_set_text (self->status_label, helder_ledger_status_label (status));
+  set_label (self->status_label, helder_ledger_status_label (status));
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "paused");
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "done");
   if (g_strcmp0 (status, "paused") == 0 || g_strcmp0 (status, "done") == 0)
@@ -451,7 +477,7 @@ helder_priorities_view_show (HelderPrioritiesView *self,
     g_autofree char *text = rationale_text (self);
     g_autofree char *value = shown_value (priority, "rationale");
 
-    if (!same || g_str_equal (text, old))
+    if ((!same || g_str_equal (text, old)) && !g_str_equal (text, value))
       gtk_text_buffer_set_text (buffer, value, -1);
     gtk_text_view_set_editable (self->rationale_view, may);
     gtk_widget_set_visible (GTK_WIDGET (self->rationale_save), may);
@@ -462,5 +488,7 @@ helder_priorities_view_show (HelderPrioritiesView *self,
   self->loading = FALSE;
   select_owner (self);
   on_rationale_changed (self);
-  helder_priorities_view_update_hangers (self);
+  /* What hangs from it depends on its id only: the lists say when it changes */
+  if (!same)
+    helder_priorities_view_update_hangers (self);
 }

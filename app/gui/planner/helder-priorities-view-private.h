@@ -65,6 +65,7 @@ struct _HelderPrioritiesView
   gboolean             loading;      /* the detail is being filled: not the user's edits */
   gboolean             reselecting;
   gboolean             expect_new;   /* a priority is being made here: select it */
+  gboolean             role_changed; /* show again, though the record is the same */
 };
 
 /* helder-priorities-view-detail.c */
@@ -74,6 +75,7 @@ void     helder_priorities_view_show           (HelderPrioritiesView *self,
                                                 HelderRecord         *priority);
 void     helder_priorities_view_update_hangers (HelderPrioritiesView *self);
 void     helder_priorities_view_update_owners  (HelderPrioritiesView *self);
+void     helder_priorities_view_ensure_lists   (HelderPrioritiesView *self);
 gboolean helder_priorities_view_may_edit       (HelderPrioritiesView *self);
 void     helder_priorities_view_report         (HelderPrioritiesView *self,
                                                 const char           *title,

@@ -164,13 +164,13 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (rank, "priority-rank");
   gtk_label_set_width_chars (GTK_LABEL (rank), 2);
   gtk_label_set_xalign (GTK_LABEL (rank), 1);
+  /* One line each, ellipsized (the full title is the row's tooltip and
+   * accessible label): wrapping labels are measured again and again on
+   * every change, single lines once.  The list stays narrow enough for
+   * the detail column beside it. */
   gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (title), 2);
-  /* The list stays narrow enough for the detail column beside it */
-  gtk_label_set_max_width_chars (GTK_LABEL (title), 34);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 34);
   gtk_widget_add_css_class (title, "heading");
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
   gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
@@ -237,6 +237,7 @@ bind_row (GtkSignalListItemFactory *factory,
   place = g_strdup_printf ("%u", position + 1);
   gtk_label_set_text (GTK_LABEL (rank), place);
   gtk_label_set_text (GTK_LABEL (title), helder_record_get_title (priority));
+  gtk_widget_set_tooltip_text (box, helder_record_get_title (priority));
   gtk_label_set_text (GTK_LABEL (subtitle), sub);
   gtk_widget_set_visible (subtitle, *sub != '\0');
   gtk_label_set_text (GTK_LABEL (status), helder_ledger_status_label (state));
@@ -327,6 +328,11 @@ on_selection_changed (HelderPrioritiesView *self)
   HelderRecord *priority = selected (self);
 
   if (self->reselecting)
+    return;
+  /* Its row moved (a removal, then an insertion): the detail stays, and
+   * on_list_changed selects the row again where it went */
+  if (priority == NULL && self->selected_id != NULL && self->priorities != NULL &&
+      helder_record_list_lookup (self->priorities, self->selected_id, NULL) != NULL)
     return;
   if (priority != NULL)
     {
@@ -525,6 +531,9 @@ on_back_clicked (HelderPrioritiesView *self)
 
 /* The lists */
 
+static void set_paused (HelderPrioritiesView *self,
+                        gboolean              paused);
+
 static void
 unbind (HelderPrioritiesView *self)
 {
@@ -545,6 +554,7 @@ unbind (HelderPrioritiesView *self)
 static void
 on_role_changed (HelderPrioritiesView *self)
 {
+  self->role_changed = TRUE;
   actions_update (self);
   helder_priorities_view_show (self, selected (self));
   /* the rows' drag handles */
@@ -558,11 +568,23 @@ bind (HelderPrioritiesView *self)
     return;
   self->priorities = helder_service_list (self->service, HELDER_TYPE_PRIORITY);
   helder_record_list_set_sort_func (self->priorities, helder_ledger_compare, NULL, NULL);
+  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->priorities));
+  g_signal_connect_object (helder_service_get_session (self->service), "notify::role",
+                           G_CALLBACK (on_role_changed), self, G_CONNECT_SWAPPED);
+}
+
+/* The lists the detail needs (what hangs from a priority, the owners):
+ * made when a priority is first shown, so the ledger's first frame reads
+ * only the priorities. */
+void
+helder_priorities_view_ensure_lists (HelderPrioritiesView *self)
+{
+  if (self->topics != NULL || self->service == NULL)
+    return;
   self->topics = helder_service_list (self->service, HELDER_TYPE_TOPIC);
   self->messages = helder_service_list (self->service, HELDER_TYPE_MESSAGE);
   self->works = helder_service_list (self->service, HELDER_TYPE_WORKS);
   self->users = helder_service_list (self->service, HELDER_TYPE_USER);
-  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->priorities));
   g_signal_connect_object (self->topics, "items-changed", G_CALLBACK (helder_priorities_view_update_hangers),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->messages, "items-changed", G_CALLBACK (helder_priorities_view_update_hangers),
@@ -571,8 +593,8 @@ bind (HelderPrioritiesView *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->users, "items-changed", G_CALLBACK (helder_priorities_view_update_owners),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (helder_service_get_session (self->service), "notify::role",
-                           G_CALLBACK (on_role_changed), self, G_CONNECT_SWAPPED);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    set_paused (self, TRUE);
   helder_priorities_view_update_owners (self);
 }
 

@@ -11,6 +11,8 @@
 #include <glib/gi18n.h>
 
 #include "helder-quarter-compare.h"
+#include "helder-radar-export.h"
+#include "helder-planner-page.h"
 #include "helder-radar-view.h"
 #include "helder-review-window.h"
 #include "helder-window.h"
@@ -63,6 +65,7 @@ struct _HelderRadarView
   char               *undo_id;
   int                 undo_admin, undo_societal;
   gboolean            syncing;
+  gboolean            follows_page;
 };
 
 G_DEFINE_FINAL_TYPE (HelderRadarView, helder_radar_view, GTK_TYPE_WIDGET)
@@ -88,6 +91,12 @@ actions_update (HelderRadarView *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "radar.review", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "radar.undo", has && self->undo_id != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "radar.export-csv", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "radar.export-png", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "radar.export-pdf", has);
+  /* Importing changes shared plans: not for staff */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "radar.import-csv",
+                                 has && helder_service_may_create (self->service, HELDER_TYPE_TOPIC));
 }
 
 /* The quarter under review, and whether it is closed. */
@@ -302,8 +311,13 @@ helder_radar_view_move_topic (HelderRadarView *self,
   /* Translators: a topic moved on the radar: its title, its new scores */
   text = g_strdup_printf (_("“%s” moved to administrative impact %d, societal impact %d"),
                           helder_record_get_title (topic), admin, societal);
+  /* A toast still up says the latest move (libadwaita 1.2 must not be
+   * asked to dismiss a toast while it is still coming in) */
   if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
+    {
+      adw_toast_set_title (self->undo_toast, text);
+      return TRUE;
+    }
   self->undo_toast = adw_toast_new (text);
   adw_toast_set_button_label (self->undo_toast, _("_Undo"));
   adw_toast_set_priority (self->undo_toast, ADW_TOAST_PRIORITY_HIGH);
@@ -338,8 +352,8 @@ undo_activated (GtkWidget  *widget,
   actions_update (self);
   if (id == NULL)
     return;
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
+  /* The toast's button dismisses it; an undo by other means leaves it to
+   * time out (its button then does nothing) */
   if (!save_scores (self, id, self->undo_admin, self->undo_societal, &error))
     show_error (self, _("Could not undo the move"), error);
   helder_radar_widget_select (self->radar, id, TRUE);
@@ -393,6 +407,23 @@ compare_toggled (HelderRadarView *self)
   /* The comparison is about quarters, not one topic: it takes the room */
   gtk_widget_set_visible (self->side, !active);
   gtk_widget_set_visible (self->side_separator, !active);
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HelderRadarView *self = HELDER_RADAR_VIEW (widget);
+
+  if (g_str_equal (action_name, "radar.export-csv"))
+    helder_radar_export_csv (self);
+  else if (g_str_equal (action_name, "radar.import-csv"))
+    helder_radar_import_csv (self);
+  else if (g_str_equal (action_name, "radar.export-png"))
+    helder_radar_export_png (self);
+  else
+    helder_radar_export_pdf (self);
 }
 
 static void
@@ -533,12 +564,24 @@ set_column (HelderRadarView     *self,
   g_object_unref (factory);
 }
 
+/* The planner asks to show a topic (a priority's, say) */
+static void
+show_record (HelderRadarView *self,
+             const char      *type_name,
+             const char      *id)
+{
+  if (self->compare_button != NULL)
+    gtk_toggle_button_set_active (self->compare_button, FALSE);
+  helder_radar_widget_select (self->radar, id, TRUE);
+}
+
 /* Lists, made when first shown */
 
 static void
 ensure_lists (HelderRadarView *self)
 {
   GtkSorter *sorter;
+  GtkWidget *page;
 
   if (self->topics != NULL || self->service == NULL)
     return;
@@ -561,6 +604,12 @@ ensure_lists (HelderRadarView *self)
   gtk_column_view_set_model (self->topic_view, GTK_SELECTION_MODEL (self->selection));
   helder_quarter_compare_set_service (self->compare, plan (self));
   helder_radar_view_refresh_quarter (self);
+  page = gtk_widget_get_ancestor (GTK_WIDGET (self), HELDER_TYPE_PLANNER_PAGE);
+  if (page != NULL && !self->follows_page)
+    {
+      g_signal_connect_object (page, "show-record::topic", G_CALLBACK (show_record), self, G_CONNECT_SWAPPED);
+      self->follows_page = TRUE;
+    }
 }
 
 static void
@@ -625,7 +674,12 @@ helder_radar_view_set_service (HelderRadarView *self,
   if (self->service == service)
     return;
   drop_lists (self);
+  if (self->service != NULL)
+    g_signal_handlers_disconnect_by_func (helder_service_get_session (self->service), actions_update, self);
   g_set_object (&self->service, service);
+  if (service != NULL)
+    g_signal_connect_object (helder_service_get_session (service), "notify::role", G_CALLBACK (actions_update),
+                             self, G_CONNECT_SWAPPED);
   helder_radar_detail_set_service (self->detail, plan (self));
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     ensure_lists (self);
@@ -780,7 +834,12 @@ helder_radar_view_class_init (HelderRadarViewClass *klass)
   gtk_widget_class_install_action (widget_class, "radar.review", NULL, review_activated);
   gtk_widget_class_install_action (widget_class, "radar.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "radar.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "radar.export-csv", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "radar.import-csv", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "radar.export-png", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "radar.export-pdf", NULL, export_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "radar.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "radar.undo", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -796,8 +855,6 @@ helder_radar_view_init (HelderRadarView *self)
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->legend_rising), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->legend_stable), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->legend_falling), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  /* Not yet: export and import come with their own step */
-  gtk_widget_set_visible (self->export_button, FALSE);
 
   set_column (self, self->title_column, G_CALLBACK (bind_title), 0, compare_title);
   set_column (self, self->score_column, G_CALLBACK (bind_score), 50, compare_score);

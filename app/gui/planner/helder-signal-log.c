@@ -39,7 +39,8 @@ struct _HelderSignalLog
   /* owned */
   HelderPlanService *service;
   char              *topic_id;
-  HelderRecordList  *signals;
+  HelderRecordList  *all;       /* the planner's shared list of signals */
+  GtkFilterListModel *signals;  /* this topic's */
 };
 
 G_DEFINE_FINAL_TYPE (HelderSignalLog, helder_signal_log, ADW_TYPE_BIN)
@@ -151,20 +152,25 @@ update_counts (HelderSignalLog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->empty_label), counts.total == 0);
 }
 
+static gboolean
+of_topic (gpointer item,
+          gpointer user_data)
+{
+  HelderSignalLog *self = user_data;
+
+  return self->topic_id != NULL && g_strcmp0 (helder_record_get_text (item, "topic"), self->topic_id) == 0;
+}
+
+/* A new topic: the shared list filtered again, in memory */
 static void
 rebind (HelderSignalLog *self)
 {
-  if (self->signals != NULL)
-    g_signal_handlers_disconnect_by_func (self->signals, update_counts, self);
-  g_clear_object (&self->signals);
-  if (self->service != NULL && self->topic_id != NULL)
+  if (self->all == NULL && self->service != NULL)
     {
-      self->signals = helder_plan_signals_for_topic (self->service, self->topic_id);
-      g_signal_connect_object (self->signals, "items-changed", G_CALLBACK (update_counts), self,
-                               G_CONNECT_SWAPPED);
+      self->all = helder_plan_signals_all (self->service);
+      gtk_filter_list_model_set_model (self->signals, G_LIST_MODEL (self->all));
     }
-  gtk_list_box_bind_model (self->list_box, self->signals ? G_LIST_MODEL (self->signals) : NULL,
-                           create_row, self, NULL);
+  gtk_filter_changed (gtk_filter_list_model_get_filter (self->signals), GTK_FILTER_CHANGE_DIFFERENT);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->add_button), "s", self->topic_id ? self->topic_id : "");
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), self->topic_id != NULL);
   update_counts (self);
@@ -180,6 +186,7 @@ helder_signal_log_dispose (GObject *object)
   if (self->signals != NULL)
     g_signal_handlers_disconnect_by_func (self->signals, update_counts, self);
   g_clear_object (&self->signals);
+  g_clear_object (&self->all);
   g_clear_object (&self->service);
   /* dispose may run twice; the template goes once */
   if (self->total_label != NULL)
@@ -272,6 +279,9 @@ static void
 helder_signal_log_init (HelderSignalLog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->signals = gtk_filter_list_model_new (NULL, GTK_FILTER (gtk_custom_filter_new (of_topic, self, NULL)));
+  g_signal_connect_object (self->signals, "items-changed", G_CALLBACK (update_counts), self, G_CONNECT_SWAPPED);
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->signals), create_row, self, NULL);
   rebind (self);
 }
 
@@ -298,6 +308,8 @@ helder_signal_log_set_service (HelderSignalLog   *self,
 
   if (!g_set_object (&self->service, service))
     return;
+  gtk_filter_list_model_set_model (self->signals, NULL);
+  g_clear_object (&self->all);
   rebind (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVICE]);
 }

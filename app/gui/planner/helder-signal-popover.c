@@ -196,6 +196,13 @@ on_save_clicked (HelderSignalPopover *self)
     helder_window_add_toast (HELDER_WINDOW (root), adw_toast_new (done));
 }
 
+static gboolean
+not_dropped (HelderRecord *topic,
+             gpointer      user_data)
+{
+  return g_strcmp0 (helder_record_get_text (topic, "status"), "dropped") != 0;
+}
+
 /* Fresh choices each time it opens: channels and today's date */
 static void
 refresh (HelderSignalPopover *self)
@@ -209,6 +216,12 @@ refresh (HelderSignalPopover *self)
 
   if (!HELDER_IS_PLAN_SERVICE (self->service))
     return;
+  if (self->topics == NULL)
+    {
+      self->topics = helder_plan_service_topics (HELDER_PLAN_SERVICE (self->service), HELDER_TOPIC_ORDER_TITLE);
+      helder_record_list_set_filter_func (self->topics, not_dropped, NULL, NULL);
+      adw_combo_row_set_model (self->topic_row, G_LIST_MODEL (self->topics));
+    }
   names = helder_plan_signal_channels (HELDER_PLAN_SERVICE (self->service));
   g_ptr_array_add (names, NULL);
   gtk_string_list_splice (self->channels, 0, g_list_model_get_n_items (G_LIST_MODEL (self->channels)),
@@ -236,13 +249,6 @@ helder_signal_popover_show (GtkWidget *widget)
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   GTK_WIDGET_CLASS (helder_signal_popover_parent_class)->show (widget);
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
-}
-
-static gboolean
-not_dropped (HelderRecord *topic,
-             gpointer      user_data)
-{
-  return g_strcmp0 (helder_record_get_text (topic, "status"), "dropped") != 0;
 }
 
 static void
@@ -381,15 +387,11 @@ helder_signal_popover_set_service (HelderSignalPopover *self,
 
   if (!g_set_object (&self->service, service))
     return;
+  /* The topics are read when the entry first opens */
   adw_combo_row_set_model (self->topic_row, NULL);
   g_clear_object (&self->topics);
-  if (HELDER_IS_PLAN_SERVICE (service))
-    {
-      self->topics = helder_plan_service_topics (HELDER_PLAN_SERVICE (service), HELDER_TOPIC_ORDER_TITLE);
-      helder_record_list_set_filter_func (self->topics, not_dropped, NULL, NULL);
-      adw_combo_row_set_model (self->topic_row, G_LIST_MODEL (self->topics));
-    }
-  refresh (self);
+  if (gtk_widget_get_visible (GTK_WIDGET (self)))
+    refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVICE]);
 }
 

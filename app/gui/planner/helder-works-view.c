@@ -287,6 +287,85 @@ update_list_state (HelderWorksView *self)
 
 /* Warnings */
 
+static void send_notices (HelderWorksView *self);
+
+/* Notices go out only where something shows them: GLib warns when no
+ * notification service answers (a bare session, the tests).  The bus is
+ * asked once, without waiting; notices sent before it answers wait. */
+static int notifier = -1;           /* -1: not known yet, 0: none, 1: there */
+static GPtrArray *waiting_notices;  /* of GNotification, with "app" and "id" set */
+
+static void
+flush_notices (void)
+{
+  for (guint i = 0; waiting_notices != NULL && i < waiting_notices->len; i++)
+    {
+      GNotification *n = waiting_notices->pdata[i];
+
+      if (notifier == 1)
+        g_application_send_notification (g_object_get_data (G_OBJECT (n), "app"),
+                                         g_object_get_data (G_OBJECT (n), "id"), n);
+    }
+  g_clear_pointer (&waiting_notices, g_ptr_array_unref);
+}
+
+static void
+names_listed (GObject      *bus,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  g_autoptr(GVariant) reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (bus), result, NULL);
+  g_autofree const char **names = NULL;
+
+  notifier = 0;
+  if (reply != NULL)
+    {
+      g_variant_get (reply, "(^a&s)", &names);
+      for (guint i = 0; names != NULL && names[i] != NULL; i++)
+        if (g_str_equal (names[i], "org.freedesktop.Notifications") ||
+            g_str_equal (names[i], "org.gtk.Notifications") ||
+            g_str_equal (names[i], "org.freedesktop.portal.Desktop"))
+          notifier = 1;
+    }
+  flush_notices ();
+}
+
+/**
+ * helder_works_view_notify:
+ *
+ * Sends @notice as the desktop notification of @widget's application.
+ */
+void
+helder_works_view_notify (GtkWidget        *widget,
+                          HelderPlanNotice *notice)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GApplication *app = GTK_IS_WINDOW (root) ? G_APPLICATION (gtk_window_get_application (GTK_WINDOW (root))) : NULL;
+  GDBusConnection *bus = app ? g_application_get_dbus_connection (app) : NULL;
+  GNotification *notification;
+
+  if (app == NULL || !g_application_get_is_registered (app) || notifier == 0 || bus == NULL)
+    return;
+  notification = g_notification_new (notice->title);
+  g_notification_set_body (notification, notice->body);
+  if (notifier == 1)
+    {
+      g_application_send_notification (app, notice->id, notification);
+      g_object_unref (notification);
+      return;
+    }
+  g_object_set_data_full (G_OBJECT (notification), "app", g_object_ref (app), g_object_unref);
+  g_object_set_data_full (G_OBJECT (notification), "id", g_strdup (notice->id), g_free);
+  if (waiting_notices == NULL)
+    {
+      waiting_notices = g_ptr_array_new_with_free_func (g_object_unref);
+      g_dbus_connection_call (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                              "ListNames", NULL, G_VARIANT_TYPE ("(as)"), G_DBUS_CALL_FLAGS_NONE, 2000, NULL,
+                              names_listed, NULL);
+    }
+  g_ptr_array_add (waiting_notices, notification);
+}
+
 static void
 refresh_warnings (HelderWorksView *self)
 {
@@ -318,8 +397,42 @@ refresh_warnings (HelderWorksView *self)
   while (g_hash_table_iter_next (&iter, &row, NULL))
     update_row (self, row);
   update_list_state (self);
+  send_notices (self);
   if (!self->filling)
     helder_works_view_fill_dynamic (self);
+}
+
+/* A late residents' letter is told to the desktop once a session (the
+ * notice's id replaces an earlier one). */
+static void
+send_notices (HelderWorksView *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (self->works == NULL || gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return;
+  g_hash_table_iter_init (&iter, self->warnings);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      HelderRecord *works = helder_record_list_lookup (self->works, key, NULL);
+      g_autoptr(GPtrArray) one = g_ptr_array_new ();
+      g_autoptr(GPtrArray) notices = NULL;
+
+      if (works == NULL)
+        continue;
+      g_ptr_array_add (one, works);
+      notices = helder_works_notices (value, one);
+      for (guint i = 0; i < notices->len; i++)
+        {
+          HelderPlanNotice *notice = notices->pdata[i];
+
+          if (g_hash_table_contains (self->notified, notice->id))
+            continue;
+          helder_works_view_notify (GTK_WIDGET (self), notice);
+          g_hash_table_add (self->notified, g_strdup (notice->id));
+        }
+    }
 }
 
 static gboolean
@@ -566,16 +679,17 @@ delete_works (GtkWidget  *widget,
 }
 
 static void
-ics_response (GtkNativeDialog *chooser,
-              int              response,
-              HelderWorksView *self)
+export_response (GtkNativeDialog *chooser,
+                 int              response,
+                 HelderWorksView *self)
 {
   g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+  gboolean csv = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "csv"));
   g_autoptr(GError) error = NULL;
 
   if (file != NULL && helder_works_view_plan (self) != NULL)
     {
-      if (helder_works_view_export_ics (self, file, &error))
+      if (helder_works_view_export (self, csv, file, &error))
         {
           g_autofree char *name = g_file_get_basename (file);
           g_autofree char *text = g_strdup_printf (_("Saved as “%s”"), name);
@@ -589,43 +703,55 @@ ics_response (GtkNativeDialog *chooser,
 }
 
 /**
- * helder_works_view_export_ics:
+ * helder_works_view_export:
+ * @csv: the messages as CSV; otherwise every message, works and council
+ *   meeting as iCalendar
  *
- * Writes every message, works and council meeting as iCalendar to @file
- * (what the export dialog's answer does).
+ * Writes the export to @file (what the export dialog's answer does).
  */
 gboolean
-helder_works_view_export_ics (HelderWorksView  *self,
-                              GFile            *file,
-                              GError          **error)
+helder_works_view_export (HelderWorksView  *self,
+                          gboolean          csv,
+                          GFile            *file,
+                          GError          **error)
 {
-  g_autoptr(HelderIcsCalendar) calendar = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (HELDER_IS_WORKS_VIEW (self), FALSE);
   g_return_val_if_fail (helder_works_view_plan (self) != NULL, FALSE);
 
-  calendar = helder_plan_service_calendar_ics (helder_works_view_plan (self));
-  text = helder_ics_calendar_to_string (calendar, NULL);
-  return g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                  NULL, NULL, error);
+  if (csv)
+    bytes = helder_plan_service_messages_csv (helder_works_view_plan (self));
+  else
+    {
+      g_autoptr(HelderIcsCalendar) calendar = helder_plan_service_calendar_ics (helder_works_view_plan (self));
+      char *text = helder_ics_calendar_to_string (calendar, NULL);
+
+      bytes = g_bytes_new_take (text, strlen (text));
+    }
+  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, FALSE,
+                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
 }
 
 static void
-export_ics (GtkWidget  *widget,
-            const char *action,
-            GVariant   *parameter)
+export_calendar (GtkWidget  *widget,
+                 const char *action,
+                 GVariant   *parameter)
 {
   HelderWorksView *self = HELDER_WORKS_VIEW (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
+  gboolean csv = g_str_equal (action, "works.export-csv");
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Export the Calendar"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  chooser = gtk_file_chooser_native_new (csv ? _("Export the Messages") : _("Export the Calendar"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  /* Translators: the file name of the exported calendar */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("communication-calendar.ics"));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (ics_response), self, 0);
+  /* Translators: file names of the exported calendar and messages */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
+                                     csv ? _("messages.csv") : _("communication-calendar.ics"));
+  g_object_set_data (G_OBJECT (chooser), "csv", GINT_TO_POINTER (csv));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -720,6 +846,7 @@ helder_works_view_finalize (GObject *object)
 
   g_hash_table_unref (self->warnings);
   g_hash_table_unref (self->rows);
+  g_hash_table_unref (self->notified);
   g_ptr_array_unref (self->detail_rows);
   g_ptr_array_unref (self->audience_checks);
   g_free (self->start);
@@ -815,7 +942,8 @@ helder_works_view_class_init (HelderWorksViewClass *klass)
   gtk_widget_class_install_action (widget_class, "works.select", "s", select_works);
   gtk_widget_class_install_action (widget_class, "works.delete", NULL, delete_works);
   gtk_widget_class_install_action (widget_class, "works.find", NULL, find);
-  gtk_widget_class_install_action (widget_class, "works.export-ics", NULL, export_ics);
+  gtk_widget_class_install_action (widget_class, "works.export-ics", NULL, export_calendar);
+  gtk_widget_class_install_action (widget_class, "works.export-csv", NULL, export_calendar);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "works.find", NULL);
 }
 
@@ -826,6 +954,7 @@ helder_works_view_init (HelderWorksView *self)
 
   self->warnings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   self->rows = g_hash_table_new (g_direct_hash, g_direct_equal);
+  self->notified = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->detail_rows = g_ptr_array_new ();
   self->audience_checks = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -840,6 +969,8 @@ helder_works_view_init (HelderWorksView *self)
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->works_description_view), "changed",
                            G_CALLBACK (helder_works_view_form_changed), self, G_CONNECT_SWAPPED);
+  /* in a window now: what is late can be told */
+  g_signal_connect (self, "map", G_CALLBACK (send_notices), NULL);
   folded_changed (self);
   update_list_state (self);
 }

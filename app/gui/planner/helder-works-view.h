@@ -7,6 +7,7 @@
 #pragma once
 
 #include "helder-gui-types.h"
+#include "plan/helder-plan-works.h"
 #include "service/helder-service.h"
 
 G_BEGIN_DECLS
@@ -21,7 +22,10 @@ void           helder_works_view_set_service (HelderWorksView *self,
 gboolean       helder_works_view_select      (HelderWorksView *self,
                                               const char      *works_id);
 char          *helder_works_view_today       (void);
-gboolean       helder_works_view_export_ics  (HelderWorksView *self,
+void           helder_works_view_notify      (GtkWidget        *widget,
+                                              HelderPlanNotice *notice);
+gboolean       helder_works_view_export      (HelderWorksView *self,
+                                              gboolean         csv,
                                               GFile           *file,
                                               GError         **error);
 
