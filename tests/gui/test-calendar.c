@@ -18,6 +18,18 @@
 #include "plan/helder-plan-messages.h"
 #include "service/helder-session.h"
 
+/* A widget of the calendar view: ids like "pane" or "fields" are in
+ * other views too */
+static GtkWidget *
+in_calendar (HelderWindow *window,
+             const char   *id)
+{
+  GtkWidget *widget = helder_test_find_by_id (helder_test_find (window, "calendar_view"), id);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
 static void
 become (const char *login,
         HelderRole  role)
@@ -173,7 +185,7 @@ test_month_shows_messages (void)
   helder_calendar_view_set_mode (view, "agenda");
   helder_test_iterate (50);
   g_assert_cmpuint (g_list_model_get_n_items (helder_calendar_agenda_get_model (
-                      HELDER_CALENDAR_AGENDA (helder_test_find (window, "agenda_view")))), ==, 2);
+                      HELDER_CALENDAR_AGENDA (in_calendar (window, "agenda_view")))), ==, 2);
 }
 
 /* Select, Alt+Right and Alt+Down move it; undo puts it back */
@@ -222,7 +234,7 @@ static GtkWidget *
 step_button (HelderWindow *window,
              const char   *label)
 {
-  return helder_test_find_button (helder_test_find (window, "pane"), label);
+  return helder_test_find_button (in_calendar (window, "pane"), label);
 }
 
 /* Four eyes: the author cannot approve; another advisor can, and is recorded */
@@ -242,13 +254,13 @@ test_four_eyes (void)
   view = open_calendar (window, "month");
   helder_calendar_view_select_message (view, helder_record_get_id (message));
   helder_test_iterate (50);
-  pane = HELDER_MESSAGE_PANE (helder_test_find (window, "pane"));
+  pane = HELDER_MESSAGE_PANE (in_calendar (window, "pane"));
   g_assert_true (helder_test_wait_for (helder_test_is_mapped, pane));
 
   approve = step_button (window, "Approve");
   g_assert_nonnull (approve);
   g_assert_false (gtk_widget_get_sensitive (approve));
-  g_assert_true (gtk_widget_get_visible (helder_test_find (window, "reason_label")));
+  g_assert_true (gtk_widget_get_visible (in_calendar (window, "reason_label")));
   g_assert_true (helder_test_shows_text (window, "You wrote this message or sent it for review: "
                                                  "someone else approves it (four eyes)."));
   g_assert_false (helder_message_pane_step (pane, HELDER_MESSAGE_APPROVED, NULL));
@@ -261,8 +273,8 @@ test_four_eyes (void)
   helder_test_iterate (50);
   g_assert_false (gtk_widget_get_sensitive (step_button (window, "Approve")));
   g_assert_true (helder_test_shows_text (window, "Only advisors and administrators change a message’s status."));
-  g_assert_false (gtk_widget_get_sensitive (helder_test_find (window, "fields")));
-  g_assert_false (gtk_widget_get_visible (helder_test_find (window, "new_message_button")));
+  g_assert_false (gtk_widget_get_sensitive (in_calendar (window, "fields")));
+  g_assert_false (gtk_widget_get_visible (helder_test_find (window, "new_item_button")));
 
   /* Joost, another advisor, at the same desk: first he sends it back, with why */
   become ("jbakker", HELDER_SESSION_ROLE_ADVISOR);
@@ -274,7 +286,7 @@ test_four_eyes (void)
   g_assert_true (helder_message_pane_step (pane, HELDER_MESSAGE_DRAFT, "Noem de datum van de inloopavond"));
   helder_test_iterate (50);
   g_assert_true (helder_test_shows_text (window, "Draft"));
-  g_assert_cmpuint (helder_test_count_rows (GTK_LIST_BOX (helder_test_find (window, "history_list"))), ==, 1);
+  g_assert_cmpuint (helder_test_count_rows (GTK_LIST_BOX (in_calendar (window, "history_list"))), ==, 1);
   g_assert_nonnull (step_button (window, "Send for Review"));
 
   /* Sanne changes it and sends it again; Joost approves */
@@ -295,7 +307,7 @@ test_four_eyes (void)
   /* The pane shows it, and the history has the step */
   g_assert_nonnull (step_button (window, "Mark Published"));
   g_assert_null (step_button (window, "Approve"));
-  g_assert_cmpuint (helder_test_count_rows (GTK_LIST_BOX (helder_test_find (window, "history_list"))), ==, 3);
+  g_assert_cmpuint (helder_test_count_rows (GTK_LIST_BOX (in_calendar (window, "history_list"))), ==, 3);
 }
 
 static GtkWidget *
@@ -359,14 +371,20 @@ test_date_change_back_to_review (void)
   become ("mjansen", HELDER_SESSION_ROLE_ADMIN);
   helder_calendar_view_select_message (view, helder_record_get_id (message));
   helder_test_iterate (50);
-  g_assert_true (helder_message_pane_step (HELDER_MESSAGE_PANE (helder_test_find (window, "pane")),
+  g_assert_true (helder_message_pane_step (HELDER_MESSAGE_PANE (in_calendar (window, "pane")),
                                            HELDER_MESSAGE_APPROVED, NULL));
   helder_test_iterate (50);
   after = stored (message);
   g_assert_cmpstr (helder_record_get_text (after, "status"), ==, "approved");
   g_clear_object (&after);
-  /* The pane's second calendar: "Until" */
-  calendar = find_nth (helder_test_find (window, "fields"), GTK_TYPE_CALENDAR, 2);
+  {
+    /* The second date, "Until": its calendar is made when it opens */
+    GtkWidget *until = find_nth (in_calendar (window, "fields"), GTK_TYPE_MENU_BUTTON, 2);
+
+    gtk_menu_button_popup (GTK_MENU_BUTTON (until));
+    helder_test_iterate (50);
+    calendar = gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (until)));
+  }
   g_assert_nonnull (calendar);
   new_end = g_date_time_new_local (2027, 1, 20, 12, 0, 0);
   gtk_calendar_select_day (GTK_CALENDAR (calendar), new_end);
@@ -376,6 +394,33 @@ test_date_change_back_to_review (void)
   g_assert_cmpstr (helder_record_get_text (after, "window_end"), ==, "2027-01-20");
   g_assert_cmpstr (helder_record_get_text (after, "status"), ==, "review");
   g_assert_true (helder_test_shows_text (window, "In review"));
+}
+
+/* The planner's "New Message" makes one on the calendar's selected day,
+ * written by who sits at the desk, and opens it in the pane */
+static void
+test_new_message (void)
+{
+  HelderWindow *window = helder_test_open_window ("calendar-new.db");
+  g_autoptr(HelderRecord) priority = save_priority ();
+  g_autoptr(HelderRecord) message = NULL;
+  HelderCalendarView *view;
+  GDate when = day (2027, 1, 20);
+
+  become ("sanne", HELDER_SESSION_ROLE_ADVISOR);
+  view = open_calendar (window, "month");
+  helder_calendar_view_go_to (view, &when);
+  g_assert_true (gtk_widget_activate_action (helder_test_page (window, "planner"), "planner.new", NULL));
+  helder_test_iterate (50);
+  g_assert_nonnull (helder_calendar_view_get_selected_id (view));
+  message = helder_store_load (helder_application_get_store (test_app), HELDER_TYPE_MESSAGE,
+                               helder_calendar_view_get_selected_id (view), NULL);
+  g_assert_nonnull (message);
+  g_assert_cmpstr (helder_record_get_text (message, "window_start"), ==, "2027-01-20");
+  g_assert_cmpstr (helder_record_get_text (message, "author"), ==, "sanne");
+  g_assert_cmpstr (helder_record_get_text (message, "status"), ==, "idea");
+  g_assert_nonnull (helder_calendar_view_find_chip (view, helder_record_get_id (message)));
+  g_assert_true (helder_test_wait_for (helder_test_is_mapped, in_calendar (window, "pane")));
 }
 
 /* Its text changed in Schrijven after approval: back to review */
@@ -449,7 +494,7 @@ test_screenshots (void)
   screenshot ("calendar-month");
   gtk_widget_activate_action (GTK_WIDGET (view), "calendar.filter", NULL);
   screenshot ("calendar-filters");
-  gtk_popover_popdown (gtk_menu_button_get_popover (GTK_MENU_BUTTON (helder_test_find (window, "filter_button"))));
+  gtk_popover_popdown (gtk_menu_button_get_popover (GTK_MENU_BUTTON (in_calendar (window, "filter_button"))));
   today = day (2027, 3, 10);
   helder_calendar_view_go_to (view, &today);
   screenshot ("calendar-month-works");
@@ -484,6 +529,7 @@ main (int   argc,
   helder_test_add_isolated ("/calendar/keyboard-move-and-undo", test_keyboard_move_and_undo);
   helder_test_add_isolated ("/calendar/four-eyes", test_four_eyes);
   helder_test_add_isolated ("/calendar/date-change-back-to-review", test_date_change_back_to_review);
+  helder_test_add_isolated ("/calendar/new-message", test_new_message);
   helder_test_add_isolated ("/calendar/text-change-back-to-review", test_text_change_back_to_review);
   if (g_getenv ("HELDER_SCREENSHOT_DIR") != NULL)
     helder_test_add_isolated ("/calendar/screenshots", test_screenshots);

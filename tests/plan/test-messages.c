@@ -138,6 +138,21 @@ test_steps (void)
   g_assert_false (helder_message_may_step (message, HELDER_MESSAGE_PUBLISHED, "jbakker",
                                            HELDER_SESSION_ROLE_ADVISOR, "sanne", NULL, NULL));
 
+  /* Who sent it in: the last draft → review, else the author */
+  {
+    g_autoptr(GListStore) events = g_list_store_new (HELDER_TYPE_RECORD);
+    g_autoptr(HelderRecord) event = helder_record_new (HELDER_TYPE_MESSAGE_EVENT);
+    g_autofree char *submitter = helder_message_find_submitter (message, G_LIST_MODEL (events));
+    g_autofree char *resubmitter = NULL;
+
+    g_assert_cmpstr (submitter, ==, "sanne");
+    g_object_set (event, "message", helder_record_get_id (message), "from-status", "draft", "to-status", "review",
+                  "actor", "jbakker", NULL);
+    g_list_store_append (events, event);
+    resubmitter = helder_message_find_submitter (message, G_LIST_MODEL (events));
+    g_assert_cmpstr (resubmitter, ==, "jbakker");
+  }
+
   g_assert_cmpint (helder_message_status_from_string ("approved"), ==, HELDER_MESSAGE_APPROVED);
   g_assert_cmpstr (helder_message_status_to_string (HELDER_MESSAGE_REVIEW), ==, "review");
   for (guint i = 0; i < HELDER_MESSAGE_N_STATES; i++)
@@ -280,19 +295,19 @@ test_back_to_review (Fixture       *fixture,
   ids[0] = helder_record_get_id (document);
   /* Another's edit pulled in: theirs to send back, not ours */
   become (fixture, "mjansen", HELDER_SESSION_ROLE_ADMIN);
-  g_assert_cmpuint (helder_plan_service_texts_changed (fixture->plan, ids, &error), ==, 0);
+  g_assert_cmpuint (helder_plan_service_texts_changed (fixture->plan, NULL, ids, &error), ==, 0);
   become (fixture, "sanne", HELDER_SESSION_ROLE_ADVISOR);
   g_usleep (G_USEC_PER_SEC / 20);
   g_object_set (document, "body", "Beste bewoner, op 20 januari", NULL);
   helder_store_save (fixture->store, document, NULL);
-  g_assert_cmpuint (helder_plan_service_texts_changed (fixture->plan, ids, &error), ==, 1);
+  g_assert_cmpuint (helder_plan_service_texts_changed (fixture->plan, NULL, ids, &error), ==, 1);
   g_assert_no_error (error);
   stored = reload (fixture, message);
   g_assert_cmpstr (helder_record_get_text (stored, "status"), ==, "review");
   event = event_at (fixture, message, count_events (fixture, message) - 1);
   g_assert_cmpstr (helder_record_get_text (event, "to_status"), ==, "review");
   /* Once */
-  g_assert_cmpuint (helder_plan_service_texts_changed (fixture->plan, ids, &error), ==, 0);
+  g_assert_cmpuint (helder_plan_service_texts_changed (fixture->plan, NULL, ids, &error), ==, 0);
 }
 
 static void

@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "helder-plan-messages.h"
-#include "service/helder-record-follower.h"
 
 /* A message goes idea → draft → review → approved → published, and back
  * a step where that makes sense.  Four eyes: someone other than the one
@@ -713,29 +712,44 @@ helder_plan_service_save_message (HelderPlanService  *self,
   return helder_service_write (HELDER_SERVICE (self), saves, NULL, error);
 }
 
+/**
+ * helder_message_find_submitter:
+ * @events: (element-type HelderMessageEvent): the message's history, oldest first
+ *
+ * Returns: (transfer full) (nullable): who sent the message for review
+ *   last, or its author
+ */
+char *
+helder_message_find_submitter (HelderRecord *message,
+                               GListModel   *events)
+{
+  g_return_val_if_fail (HELDER_IS_MESSAGE (message), NULL);
+  g_return_val_if_fail (events == NULL || G_IS_LIST_MODEL (events), NULL);
+
+  for (guint i = events ? g_list_model_get_n_items (events) : 0; i > 0; i--)
+    {
+      g_autoptr(HelderRecord) event = g_list_model_get_item (events, i - 1);
+
+      if (g_strcmp0 (helder_record_get_text (event, "message"), helder_record_get_id (message)) == 0 &&
+          g_strcmp0 (helder_record_get_text (event, "to_status"), "review") == 0 &&
+          g_strcmp0 (helder_record_get_text (event, "from_status"), "draft") == 0)
+        return g_strdup (helder_record_get_text (event, "actor"));
+    }
+  return g_strdup (helder_record_get_text (message, "author"));
+}
+
 /* The one who sent the message for review last, or its author. */
 char *
 helder_plan_service_submitter (HelderPlanService *self,
                                HelderRecord      *message)
 {
   g_autoptr(HelderRecordList) history = NULL;
-  char *submitter = NULL;
 
   g_return_val_if_fail (HELDER_IS_PLAN_SERVICE (self), NULL);
   g_return_val_if_fail (HELDER_IS_MESSAGE (message), NULL);
 
   history = helder_plan_service_message_history (self, helder_record_get_id (message));
-  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (history)); i > 0 && submitter == NULL; i--)
-    {
-      g_autoptr(HelderRecord) event = g_list_model_get_item (G_LIST_MODEL (history), i - 1);
-
-      if (g_strcmp0 (helder_record_get_text (event, "to_status"), "review") == 0 &&
-          g_strcmp0 (helder_record_get_text (event, "from_status"), "draft") == 0)
-        submitter = g_strdup (helder_record_get_text (event, "actor"));
-    }
-  if (submitter == NULL)
-    submitter = g_strdup (helder_record_get_text (message, "author"));
-  return submitter;
+  return helder_message_find_submitter (message, G_LIST_MODEL (history));
 }
 
 gboolean
@@ -859,40 +873,51 @@ is_local_edit_after (HelderPlanService *self,
 
 /**
  * helder_plan_service_texts_changed:
+ * @messages: (nullable): a live list of all messages to look in (the
+ *   calendar's), or %NULL to read them
  * @document_ids: documents the user just saved
  *
  * The approved messages whose text is one of @document_ids, edited here
- * after their approval, go back to review: one transaction.
+ * after their approval, go back to review: one transaction.  Each is
+ * read from the store before it changes, so a list that is behind
+ * (paused while its page is hidden) only says where to look.
  *
  * Returns: how many went back
  */
 guint
 helder_plan_service_texts_changed (HelderPlanService   *self,
+                                   GListModel          *messages,
                                    const char * const  *document_ids,
                                    GError             **error)
 {
-  g_autoptr(HelderRecordList) messages = NULL;
+  g_autoptr(GListModel) all = NULL;
   g_autoptr(GPtrArray) saves = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_back = 0;
 
   g_return_val_if_fail (HELDER_IS_PLAN_SERVICE (self), 0);
+  g_return_val_if_fail (messages == NULL || G_IS_LIST_MODEL (messages), 0);
 
   if (document_ids == NULL || document_ids[0] == NULL)
     return 0;
-  messages = helder_plan_service_messages (self, NULL, NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (messages)); i++)
+  if (messages == NULL)
+    messages = all = G_LIST_MODEL (helder_plan_service_messages (self, NULL, NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (messages); i++)
     {
-      g_autoptr(HelderRecord) message = g_list_model_get_item (G_LIST_MODEL (messages), i);
+      g_autoptr(HelderRecord) listed = g_list_model_get_item (messages, i);
+      g_autoptr(HelderRecord) message = NULL;
       g_autoptr(HelderRecord) document = NULL;
-      const char *body = helder_record_get_text (message, "body");
+      const char *body = helder_record_get_text (listed, "body");
 
-      if (body == NULL || !g_strv_contains (document_ids, body) ||
-          helder_message_get_status (message) != HELDER_MESSAGE_APPROVED)
+      if (body == NULL || !g_strv_contains (document_ids, body))
+        continue;
+      message = helder_service_load (HELDER_SERVICE (self), HELDER_TYPE_MESSAGE, helder_record_get_id (listed));
+      if (message == NULL || helder_record_get_deleted (message) ||
+          helder_message_get_status (message) != HELDER_MESSAGE_APPROVED ||
+          g_strcmp0 (helder_record_get_text (message, "body"), body) != 0)
         continue;
       document = helder_service_load (HELDER_SERVICE (self), HELDER_TYPE_DOCUMENT, body);
       if (document == NULL || !is_local_edit_after (self, document, message))
         continue;
-      message = helder_record_follower_copy (message);
       unapprove (message);
       g_ptr_array_add (saves, new_event (message, HELDER_MESSAGE_APPROVED, HELDER_MESSAGE_REVIEW,
                                          _("The text changed after approval."), login_of (self)));

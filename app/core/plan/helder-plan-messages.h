@@ -48,6 +48,8 @@ gboolean            helder_message_may_step            (HelderRecord        *mes
                                                         const char          *submitter,
                                                         const char          *comment,
                                                         char               **reason);
+char               *helder_message_find_submitter      (HelderRecord        *message,
+                                                        GListModel          *events);
 gboolean            helder_message_needs_review_after  (HelderRecord        *stored,
                                                         HelderRecord        *edited);
 
@@ -143,6 +145,7 @@ gboolean            helder_plan_service_move_message   (HelderPlanService   *sel
                                                         int                  days,
                                                         GError             **error);
 guint               helder_plan_service_texts_changed  (HelderPlanService   *self,
+                                                        GListModel          *messages,
                                                         const char * const  *document_ids,
                                                         GError             **error);
 HelderRecordList   *helder_plan_service_message_history (HelderPlanService  *self,

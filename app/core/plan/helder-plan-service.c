@@ -34,7 +34,16 @@ helder_plan_service_prepare_new (HelderService *service,
   else if (HELDER_IS_TOPIC (record))
     g_object_set (record, "status", "active", NULL);
   else if (HELDER_IS_MESSAGE (record))
-    g_object_set (record, "status", "idea", NULL);
+    {
+      /* Written by who makes it (four eyes), on today until it is planned */
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+      g_object_set (record, "status", "idea",
+                    "author", helder_session_get_login (helder_service_get_session (service)), NULL);
+      if (helder_record_get_text (record, "window_start") == NULL)
+        g_object_set (record, "window-start", today, "window-end", today, NULL);
+    }
 }
 
 static void

@@ -26,9 +26,24 @@ struct _HelderCalendarMonth
   GtkWidget          *rows[HELDER_CALENDAR_MONTH_WEEKS];
   GtkWidget          *numbers[HELDER_CALENDAR_MONTH_WEEKS];
   HelderCalendarWeek *weeks[HELDER_CALENDAR_MONTH_WEEKS];
+  GtkWidget          *header;
+  guint               n_weeks;
+  guint               lanes;      /* per week, from the height it has */
+  guint               lanes_idle;
 };
 
 G_DEFINE_FINAL_TYPE (HelderCalendarMonth, helder_calendar_month, GTK_TYPE_WIDGET)
+
+enum {
+  LANES_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* A compact lane is about this high, a week's day numbers and its "+N"
+ * row each about one lane */
+#define LANE_HEIGHT 20
 
 static const char *weekday_names[] = {
   N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"), N_("Sunday"),
@@ -47,6 +62,7 @@ helder_calendar_month_show (HelderCalendarMonth         *self,
   g_return_if_fail (HELDER_IS_CALENDAR_MONTH (self));
 
   layout = helder_month_layout_new (year, month, NULL);
+  self->n_weeks = layout->n_weeks;
   last = layout->first;
   g_date_add_days (&last, layout->n_weeks * 7 - 1);
   {
@@ -123,10 +139,60 @@ helder_calendar_month_count_chips (HelderCalendarMonth *self)
 }
 
 static void
+helder_calendar_month_measure (GtkWidget      *widget,
+                               GtkOrientation  orientation,
+                               int             for_size,
+                               int            *minimum,
+                               int            *natural,
+                               int            *minimum_baseline,
+                               int            *natural_baseline)
+{
+  gtk_widget_measure (HELDER_CALENDAR_MONTH (widget)->box, orientation, for_size, minimum, natural, NULL, NULL);
+}
+
+static gboolean
+lanes_changed_idle (gpointer data)
+{
+  HelderCalendarMonth *self = data;
+
+  self->lanes_idle = 0;
+  g_signal_emit (self, signals[LANES_CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* The weeks get as many lanes as their height holds: a tall window shows
+ * more messages per day, a short one "+N" sooner.  A change is shown
+ * after this allocation (never during it). */
+static void
+helder_calendar_month_size_allocate (GtkWidget *widget,
+                                     int        width,
+                                     int        height,
+                                     int        baseline)
+{
+  HelderCalendarMonth *self = HELDER_CALENDAR_MONTH (widget);
+  int header = 0, row;
+  guint lanes;
+
+  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+  gtk_widget_measure (self->header, GTK_ORIENTATION_VERTICAL, width, &header, NULL, NULL, NULL);
+  row = (height - header) / (int) MAX (self->n_weeks, 4);
+  lanes = MAX (2, row / LANE_HEIGHT - 2);
+  if (lanes != self->lanes)
+    {
+      self->lanes = lanes;
+      for (guint w = 0; w < HELDER_CALENDAR_MONTH_WEEKS; w++)
+        helder_calendar_week_set_lanes (self->weeks[w], lanes);
+      if (self->lanes_idle == 0)
+        self->lanes_idle = g_idle_add (lanes_changed_idle, self);
+    }
+}
+
+static void
 helder_calendar_month_dispose (GObject *object)
 {
   HelderCalendarMonth *self = HELDER_CALENDAR_MONTH (object);
 
+  g_clear_handle_id (&self->lanes_idle, g_source_remove);
   g_clear_pointer (&self->box, gtk_widget_unparent);
 
   G_OBJECT_CLASS (helder_calendar_month_parent_class)->dispose (object);
@@ -139,7 +205,13 @@ helder_calendar_month_class_init (HelderCalendarMonthClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = helder_calendar_month_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = helder_calendar_month_measure;
+  widget_class->size_allocate = helder_calendar_month_size_allocate;
+
+  /* The weeks have room for another number of lanes: show the month again */
+  signals[LANES_CHANGED] =
+    g_signal_new ("lanes-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
   gtk_widget_class_set_css_name (widget_class, "calendar-month");
 }
 
@@ -150,6 +222,7 @@ helder_calendar_month_init (HelderCalendarMonth *self)
   GtkWidget *spacer = gtk_label_new (NULL);
   GtkWidget *names = gtk_grid_new ();
 
+  self->n_weeks = 5;
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
@@ -167,6 +240,7 @@ helder_calendar_month_init (HelderCalendarMonth *self)
     }
   gtk_box_append (GTK_BOX (header), names);
   gtk_box_append (GTK_BOX (self->box), header);
+  self->header = header;
 
   for (guint w = 0; w < HELDER_CALENDAR_MONTH_WEEKS; w++)
     {

@@ -41,7 +41,6 @@ struct _HelderCalendarView
   AdwFlap              *flap;
   GtkLabel             *period_label;
   GtkMenuButton        *filter_button;
-  GtkWidget            *new_message_button;
   GtkStack             *mode_stack;
   HelderCalendarMonth  *month_view;
   GtkScrolledWindow    *week_scroller;
@@ -505,7 +504,7 @@ on_documents_changed (HelderStore        *store,
 {
   g_autoptr(GError) error = NULL;
 
-  if (plan (self) != NULL && helder_plan_service_texts_changed (plan (self), ids, &error) == 0 && error != NULL)
+  if (plan (self) != NULL && helder_plan_service_texts_changed (plan (self), G_LIST_MODEL (self->messages), ids, &error) == 0 && error != NULL)
     show_error (self, _("Could not send the message back to review"), error);
 }
 
@@ -565,14 +564,14 @@ helder_calendar_view_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (helder_calendar_view_parent_class)->unmap (widget);
 }
 
-/* A role that may not plan sees no "new message" */
+/* A role that may not plan makes no messages (the page's "New Message"
+ * comes here, and a double click on a day) */
 static void
 actions_update (HelderCalendarView *self)
 {
   gboolean may_create = self->service != NULL && helder_service_may_create (self->service, HELDER_TYPE_MESSAGE);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.new-message", may_create);
-  gtk_widget_set_visible (GTK_WIDGET (self->new_message_button), may_create);
 }
 
 HelderService *
@@ -875,7 +874,6 @@ helder_calendar_view_class_init (HelderCalendarViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderCalendarView, flap);
   gtk_widget_class_bind_template_child (widget_class, HelderCalendarView, period_label);
   gtk_widget_class_bind_template_child (widget_class, HelderCalendarView, filter_button);
-  gtk_widget_class_bind_template_child (widget_class, HelderCalendarView, new_message_button);
   gtk_widget_class_bind_template_child (widget_class, HelderCalendarView, mode_stack);
   gtk_widget_class_bind_template_child (widget_class, HelderCalendarView, month_view);
   gtk_widget_class_bind_template_child (widget_class, HelderCalendarView, week_scroller);
@@ -922,6 +920,7 @@ helder_calendar_view_init (HelderCalendarView *self)
   for (guint w = 0; w < HELDER_CALENDAR_MONTH_WEEKS; w++)
     connect_week (self, helder_calendar_month_get_week (self->month_view, w));
   connect_week (self, self->week_view);
+  g_signal_connect_object (self->month_view, "lanes-changed", G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->agenda_view, "message-selected", G_CALLBACK (on_message_selected), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->agenda_view, "message-activated", G_CALLBACK (open_text), self,

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,8 +27,8 @@
  * them.  The grid is rebuilt when what it shows changes: a few dozen
  * widgets, never the thousands a month's store may hold. */
 
-#define COMPACT_MESSAGE_LANES 3
-#define COMPACT_WORKS_LANES   2
+#define COMPACT_LANES       5   /* a compact week's lanes, until its month says how many fit */
+#define COMPACT_WORKS_LANES 2
 
 struct _HelderCalendarWeek
 {
@@ -40,6 +41,7 @@ struct _HelderCalendarWeek
   gboolean    compact;
   int         hover_day;
   char       *signature;    /* what the grid shows now */
+  guint       lanes;        /* compact: how many lanes fit */
 };
 
 G_DEFINE_FINAL_TYPE (HelderCalendarWeek, helder_calendar_week, GTK_TYPE_WIDGET)
@@ -306,7 +308,7 @@ message_chip (HelderCalendarWeek          *self,
 
   gtk_button_set_child (GTK_BUTTON (chip),
                         chip_box (helder_message_status_icon_name (status), helder_record_get_title (item->record),
-                                  self->compact ? NULL : helder_message_status_label (status), !self->compact));
+                                  self->compact ? NULL : helder_message_status_label (status), FALSE));
   gtk_widget_add_css_class (chip, "calendar-chip");
   gtk_widget_add_css_class (chip, css);
   if (g_strcmp0 (content->selected_id, helder_record_get_id (item->record)) == 0)
@@ -519,7 +521,8 @@ day_in_week (const GDate *date,
 }
 
 static char *
-week_signature (const GDate                 *monday,
+week_signature (guint                        lanes,
+                const GDate                 *monday,
                 const HelderCalendarContent *content,
                 GArray                      *works,
                 GArray                      *meetings,
@@ -534,7 +537,7 @@ week_signature (const GDate                 *monday,
                    content->selected_id) == 0)
       selected_here = TRUE;
   /* Only what this week shows: today, the selected day and message if they are in it */
-  g_string_append_printf (signature, "%u %u %d %d %s", first, content->month,
+  g_string_append_printf (signature, "%u %u %u %d %d %s", first, content->month, lanes,
                           day_in_week (&content->today, first), day_in_week (&content->selected_day, first),
                           selected_here ? content->selected_id : "");
   sign_items (signature, works, (const char *[3]) { "start_date", "end_date", "location" });
@@ -568,7 +571,7 @@ helder_calendar_week_show (HelderCalendarWeek          *self,
   {
     /* A week that would show the same keeps its widgets: a move
      * rebuilds the weeks it touches, not the month */
-    g_autofree char *signature = week_signature (monday, content, works, meetings, messages);
+    g_autofree char *signature = week_signature (self->lanes, monday, content, works, meetings, messages);
 
     if (g_strcmp0 (signature, self->signature) == 0)
       return;
@@ -578,11 +581,20 @@ helder_calendar_week_show (HelderCalendarWeek          *self,
   clear (self);
   self->monday = *monday;
 
-  row += place_items (self, works, n_works, row, self->compact ? COMPACT_WORKS_LANES : 0, overflow,
-                      content, make_works);
-  row += place_items (self, meetings, n_meetings, row, self->compact ? 1 : 0, overflow, content, make_meeting);
-  row += place_items (self, messages, n_messages, row,
-                      self->compact ? COMPACT_MESSAGE_LANES : 0, overflow, content, message_chip);
+  {
+    /* Compact: works and meetings first, the messages in the lanes left (one at least) */
+    guint shown_works = place_items (self, works, n_works, row, self->compact ? COMPACT_WORKS_LANES : 0, overflow,
+                                     content, make_works);
+    guint shown_meetings;
+
+    row += shown_works;
+    shown_meetings = place_items (self, meetings, n_meetings, row, self->compact ? 1 : 0, overflow, content,
+                                  make_meeting);
+    row += shown_meetings;
+    row += place_items (self, messages, n_messages, row,
+                        self->compact ? MAX (1, (int) self->lanes - (int) (shown_works + shown_meetings)) : 0,
+                        overflow, content, message_chip);
+  }
   n_rows = row + 1;
 
   for (guint d = 0; d < 7; d++)
@@ -653,6 +665,16 @@ helder_calendar_week_find_chip (HelderCalendarWeek *self,
   return message_id ? g_hash_table_lookup (self->chips, message_id) : NULL;
 }
 
+/* How many lanes a compact week has room for; shown again when it changes */
+void
+helder_calendar_week_set_lanes (HelderCalendarWeek *self,
+                                guint               lanes)
+{
+  g_return_if_fail (HELDER_IS_CALENDAR_WEEK (self));
+
+  self->lanes = MAX (lanes, 2);
+}
+
 guint
 helder_calendar_week_count_chips (HelderCalendarWeek *self)
 {
@@ -691,6 +713,28 @@ helder_calendar_week_finalize (GObject *object)
   G_OBJECT_CLASS (helder_calendar_week_parent_class)->finalize (object);
 }
 
+/* The day lines as plain rectangles under the days: a CSS border on
+ * each cell costs the software renderer a path fill per cell, most of a
+ * month's frame. */
+static void
+helder_calendar_week_snapshot (GtkWidget   *widget,
+                               GtkSnapshot *snapshot)
+{
+  HelderCalendarWeek *self = HELDER_CALENDAR_WEEK (widget);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  GdkRGBA color;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  color.alpha *= 0.15;
+  /* Under the chips, which lie across the lines of the days they span */
+  for (guint d = 0; d < 7; d++)
+    gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (floorf (d * width / 7.0f), 0, 1, height));
+  gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (0, height - 1, width, 1));
+  gtk_widget_snapshot_child (widget, self->grid, snapshot);
+}
+
 static void
 helder_calendar_week_class_init (HelderCalendarWeekClass *klass)
 {
@@ -700,6 +744,7 @@ helder_calendar_week_class_init (HelderCalendarWeekClass *klass)
   object_class->dispose = helder_calendar_week_dispose;
   object_class->finalize = helder_calendar_week_finalize;
 
+  widget_class->snapshot = helder_calendar_week_snapshot;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "calendar-week");
 
@@ -751,6 +796,7 @@ helder_calendar_week_new (gboolean compact)
   HelderCalendarWeek *self = g_object_new (HELDER_TYPE_CALENDAR_WEEK, NULL);
 
   self->compact = compact;
+  self->lanes = COMPACT_LANES;
   if (compact)
     gtk_widget_add_css_class (GTK_WIDGET (self), "compact");
   return self;

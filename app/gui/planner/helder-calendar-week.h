@@ -35,6 +35,8 @@ void                helder_calendar_week_show          (HelderCalendarWeek      
 GtkWidget          *helder_calendar_week_find_chip     (HelderCalendarWeek          *self,
                                                         const char                  *message_id);
 guint               helder_calendar_week_count_chips   (HelderCalendarWeek          *self);
+void                helder_calendar_week_set_lanes     (HelderCalendarWeek          *self,
+                                                        guint                        lanes);
 void                helder_calendar_week_get_monday    (HelderCalendarWeek          *self,
                                                         GDate                       *monday);
 char               *helder_calendar_describe_message   (HelderRecord                *message);

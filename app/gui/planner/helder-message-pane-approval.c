@@ -84,7 +84,7 @@ on_step_clicked (HelderMessagePane *self,
 static gboolean
 is_own (HelderMessagePane *self)
 {
-  g_autofree char *submitter = helder_plan_service_submitter (self->service, self->message);
+  g_autofree char *submitter = helder_message_find_submitter (self->message, G_LIST_MODEL (self->history));
   const char *login = helder_session_get_login (helder_service_get_session (HELDER_SERVICE (self->service)));
 
   return login != NULL &&
@@ -97,19 +97,20 @@ update_steps (HelderMessagePane *self)
   HelderMessageStatus status = helder_message_get_status (self->message);
   HelderSession *session = helder_service_get_session (HELDER_SERVICE (self->service));
   const char *login = helder_session_get_login (session);
-  /* Read once: each step's rule needs it */
-  g_autofree char *submitter = helder_plan_service_submitter (self->service, self->message);
+  /* From the history the pane follows: each step's rule needs it */
+  g_autofree char *submitter = helder_message_find_submitter (self->message, G_LIST_MODEL (self->history));
   gboolean own = login != NULL && (g_strcmp0 (login, submitter) == 0 ||
                                    g_strcmp0 (login, helder_record_get_text (self->message, "author")) == 0);
   g_autofree char *first_reason = NULL;
+  g_autoptr(GString) signature = g_string_new (NULL);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new_with_free_func (g_object_unref);
   GtkWidget *child;
   gboolean any = FALSE;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->steps))) != NULL)
-    gtk_flow_box_remove (self->steps, child);
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
       g_autofree char *reason = NULL;
+      const char *label;
       GtkWidget *button;
       gboolean allowed;
 
@@ -126,10 +127,9 @@ update_steps (HelderMessagePane *self)
       allowed = helder_message_may_step (self->message, steps[i].to, login, helder_session_get_role (session),
                                          submitter, "…", &reason);
       /* The author takes their own message back; a reviewer sends it back */
-      if (i == 3 && status == HELDER_MESSAGE_REVIEW && own)
-        button = gtk_button_new_with_label (_("Back to Draft"));
-      else
-        button = gtk_button_new_with_label (_(steps[i].label));
+      label = i == 3 && status == HELDER_MESSAGE_REVIEW && own ? _("Back to Draft") : _(steps[i].label);
+      g_string_append_printf (signature, "%u %s %d %s|", i, label, allowed, reason ? reason : "");
+      button = g_object_ref_sink (gtk_button_new_with_label (label));
       if (steps[i].suggested)
         gtk_widget_add_css_class (button, "suggested-action");
       gtk_widget_set_sensitive (button, allowed);
@@ -139,9 +139,18 @@ update_steps (HelderMessagePane *self)
         first_reason = g_steal_pointer (&reason);
       g_object_set_data (G_OBJECT (button), "step", GUINT_TO_POINTER (i));
       g_signal_connect_object (button, "clicked", G_CALLBACK (on_step_clicked), self, G_CONNECT_SWAPPED);
-      gtk_flow_box_append (self->steps, button);
+      g_ptr_array_add (buttons, button);
       any = TRUE;
     }
+  /* The same steps keep their buttons (and the focus on them) */
+  if (g_strcmp0 (signature->str, self->steps_signature) == 0)
+    return;
+  g_free (self->steps_signature);
+  self->steps_signature = g_strdup (signature->str);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->steps))) != NULL)
+    gtk_flow_box_remove (self->steps, child);
+  for (guint i = 0; i < buttons->len; i++)
+    gtk_flow_box_append (self->steps, buttons->pdata[i]);
   gtk_widget_set_visible (GTK_WIDGET (self->steps), any);
   gtk_label_set_text (self->reason_label, first_reason ? first_reason : "");
   gtk_widget_set_visible (GTK_WIDGET (self->reason_label), first_reason != NULL);

@@ -31,6 +31,9 @@ struct _HelderMessagePane
   HelderRecordList  *users;
   GArray            *field_widgets;   /* Field */
   gboolean           updating;
+  char              *steps_signature;  /* the step buttons shown */
+  gboolean           fields_built;
+  gboolean           choices_changed;  /* the fields' choices are out of date */
 };
 
 void helder_message_pane_show_error     (HelderMessagePane *self,

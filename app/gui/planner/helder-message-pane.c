@@ -330,6 +330,33 @@ field_clear (gpointer data)
   g_clear_pointer (&field->titles, g_ptr_array_unref);
 }
 
+/* The calendar of a date is made when its popover first opens: three
+ * GtkCalendars cost more than the rest of the pane */
+static void
+on_date_popover_show (HelderMessagePane *self,
+                      GtkPopover        *popover)
+{
+  Field *field = g_object_get_data (G_OBJECT (popover), "field");
+  GDate date;
+
+  if (field->calendar == NULL)
+    {
+      field->calendar = gtk_calendar_new ();
+      g_object_set_data (G_OBJECT (field->calendar), "field", field);
+      gtk_popover_set_child (popover, field->calendar);
+    }
+  else
+    g_signal_handlers_disconnect_by_func (field->calendar, on_day_selected, self);
+  if (self->message != NULL && helder_date_from_iso (helder_record_get_text (self->message, field->spec->name), &date))
+    {
+      g_autoptr(GDateTime) day = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                                                        g_date_get_day (&date), 12, 0, 0);
+
+      gtk_calendar_select_day (GTK_CALENDAR (field->calendar), day);
+    }
+  g_signal_connect_object (field->calendar, "day-selected", G_CALLBACK (on_day_selected), self, G_CONNECT_SWAPPED);
+}
+
 static GtkWidget *
 build_date (HelderMessagePane *self,
             Field             *field)
@@ -337,16 +364,14 @@ build_date (HelderMessagePane *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_menu_button_new ();
   GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *calendar = gtk_calendar_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->spec->label));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _(field->spec->label), -1);
-  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  g_object_set_data (G_OBJECT (popover), "field", field);
+  g_signal_connect_object (popover, "show", G_CALLBACK (on_date_popover_show), self, G_CONNECT_SWAPPED);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  g_object_set_data (G_OBJECT (calendar), "field", field);
-  g_signal_connect_object (calendar, "day-selected", G_CALLBACK (on_day_selected), self, G_CONNECT_SWAPPED);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   if (g_str_equal (field->spec->name, "deadline"))
     {
@@ -360,7 +385,6 @@ build_date (HelderMessagePane *self,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), clear);
     }
   field->widget = button;
-  field->calendar = calendar;
   return row;
 }
 
@@ -506,11 +530,14 @@ build_fields (HelderMessagePane *self)
   GtkWidget *child;
   GtkWidget *groups[N_GROUPS];
 
+  if (self->message == NULL || self->service == NULL || (self->fields_built && !self->choices_changed))
+    return;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->fields))) != NULL)
     gtk_box_remove (self->fields, child);
   g_array_set_size (self->field_widgets, 0);
-  if (self->message == NULL || self->service == NULL)
-    return;
+  /* Made once; again only when what they choose from changes */
+  self->fields_built = TRUE;
+  self->choices_changed = FALSE;
 
   for (guint g = 0; g < N_GROUPS; g++)
     {
@@ -550,13 +577,7 @@ update_field (HelderMessagePane *self,
         g_autofree char *label = NULL;
 
         if (helder_date_from_iso (helder_record_get_text (message, name), &date))
-          {
-            g_autoptr(GDateTime) day = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                                                              g_date_get_day (&date), 12, 0, 0);
-
-            label = helder_format_day (&date, FALSE);
-            gtk_calendar_select_day (GTK_CALENDAR (field->calendar), day);
-          }
+          label = helder_format_day (&date, FALSE);
         gtk_menu_button_set_label (GTK_MENU_BUTTON (field->widget), label ? label : _("Choose a day"));
       }
       break;
@@ -653,6 +674,27 @@ on_messages_changed (HelderStore        *store,
     reload (self);
 }
 
+/* A priority, topic, channel, audience, area, works or council meeting
+ * was added, renamed or removed: the fields choose from the new ones */
+static void
+on_choices_changed (HelderStore        *store,
+                    const char         *type_name,
+                    const char * const *ids,
+                    HelderMessagePane  *self)
+{
+  static const char *choices[] = { "priority", "topic", "channel", "audience", "area", "works",
+                                   "council_meeting", NULL };
+
+  if (!g_strv_contains (choices, type_name))
+    return;
+  self->choices_changed = TRUE;
+  if (self->message != NULL)
+    {
+      build_fields (self);
+      update_values (self);
+    }
+}
+
 static void
 on_open_text_clicked (HelderMessagePane *self)
 {
@@ -679,22 +721,37 @@ helder_message_pane_set_service (HelderMessagePane *self,
     {
       g_signal_handlers_disconnect_by_func (helder_service_get_store (HELDER_SERVICE (self->service)),
                                             on_messages_changed, self);
+      g_signal_handlers_disconnect_by_func (helder_service_get_store (HELDER_SERVICE (self->service)),
+                                            on_choices_changed, self);
       g_signal_handlers_disconnect_by_func (helder_service_get_session (HELDER_SERVICE (self->service)),
                                             reload, self);
     }
   g_clear_object (&self->users);
   g_set_object (&self->service, service);
+  self->choices_changed = TRUE;
   if (service != NULL)
     {
       self->users = helder_service_list (HELDER_SERVICE (service), HELDER_TYPE_USER);
       g_signal_connect_object (helder_service_get_store (HELDER_SERVICE (service)), "records-changed::message",
                                G_CALLBACK (on_messages_changed), self, 0);
+      g_signal_connect_object (helder_service_get_store (HELDER_SERVICE (service)), "records-changed",
+                               G_CALLBACK (on_choices_changed), self, 0);
       /* Who sits at the desk decides which steps they may take */
       g_signal_connect_object (helder_service_get_session (HELDER_SERVICE (service)), "notify::login",
                                G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (helder_service_get_session (HELDER_SERVICE (service)), "notify::role",
                                G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
     }
+}
+
+/* A step's event arrives after its message (the store reports types in
+ * order): the steps, which read who sent it for review, follow it too */
+static void
+on_history_changed (HelderMessagePane *self)
+{
+  helder_message_pane_update_history (self);
+  if (self->message != NULL)
+    helder_message_pane_update_status (self);
 }
 
 /**
@@ -716,13 +773,13 @@ helder_message_pane_set_message (HelderMessagePane *self,
     }
   g_clear_object (&self->message);
   if (self->history != NULL)
-    g_signal_handlers_disconnect_by_func (self->history, helder_message_pane_update_history, self);
+    g_signal_handlers_disconnect_by_func (self->history, on_history_changed, self);
   g_clear_object (&self->history);
   if (message != NULL && self->service != NULL)
     {
       self->message = g_object_ref (message);
       self->history = helder_plan_service_message_history (self->service, helder_record_get_id (message));
-      g_signal_connect_object (self->history, "items-changed", G_CALLBACK (helder_message_pane_update_history), self,
+      g_signal_connect_object (self->history, "items-changed", G_CALLBACK (on_history_changed), self,
                                G_CONNECT_SWAPPED);
     }
   build_fields (self);
@@ -763,6 +820,7 @@ helder_message_pane_finalize (GObject *object)
   HelderMessagePane *self = HELDER_MESSAGE_PANE (object);
 
   g_clear_pointer (&self->field_widgets, g_array_unref);
+  g_free (self->steps_signature);
 
   G_OBJECT_CLASS (helder_message_pane_parent_class)->finalize (object);
 }

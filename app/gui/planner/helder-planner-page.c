@@ -128,6 +128,9 @@ stop_expecting (HelderPlannerPage *self)
   helder_priorities_view_expect_new (self->priorities_view, FALSE);
 }
 
+static GtkWidget *view_widget (HelderPlannerPage *self,
+                               const char        *bin_name);
+
 static void
 new_activated (GtkWidget  *widget,
                const char *action_name,
@@ -141,6 +144,15 @@ new_activated (GtkWidget  *widget,
 
   if (service == NULL || kind < 0 || view_kinds[kind].new_title == NULL || !GTK_IS_WINDOW (root))
     return;
+  /* The calendar makes it on its selected day and opens it in its pane */
+  if (g_str_equal (view_kinds[kind].view, "messages"))
+    {
+      GtkWidget *calendar = view_widget (self, "calendar_bin");
+
+      if (calendar != NULL)
+        gtk_widget_activate_action (calendar, "calendar.new-message", NULL);
+      return;
+    }
   dialog = helder_new_record_dialog_new (service, helder_record_type_from_name (view_kinds[kind].type_name),
                                          _(view_kinds[kind].new_title));
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
