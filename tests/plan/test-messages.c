@@ -299,9 +299,9 @@ test_back_to_review (Fixture       *fixture,
   become (fixture, "sanne", HELDER_SESSION_ROLE_ADVISOR);
   g_usleep (G_USEC_PER_SEC / 20);
   g_object_set (document, "body", "Beste bewoner, op 20 januari", NULL);
+  /* The service follows the store's documents: the save alone sends
+   * the message back, with no view open */
   helder_store_save (fixture->store, document, NULL);
-  g_assert_cmpuint (helder_plan_service_texts_changed (fixture->plan, NULL, ids, &error), ==, 1);
-  g_assert_no_error (error);
   stored = reload (fixture, message);
   g_assert_cmpstr (helder_record_get_text (stored, "status"), ==, "review");
   event = event_at (fixture, message, count_events (fixture, message) - 1);

@@ -12,6 +12,7 @@
 
 #include "helder-plan-ledger.h"
 #include "helder-plan-service.h"
+#include "helder-plan-messages.h"
 
 /* The planner's service: the lists of its views and the actions on
  * them, each one transaction.  The page lanes add the priority ledger,
@@ -46,9 +47,33 @@ helder_plan_service_prepare_new (HelderService *service,
     }
 }
 
+/* An approved message whose text was just edited here goes back to
+ * review, whichever view is open (the calendar may not be made yet). */
+static void
+documents_changed (HelderStore        *store,
+                   const char         *type_name,
+                   const char * const *ids,
+                   HelderPlanService  *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (helder_plan_service_texts_changed (self, NULL, ids, &error) == 0 && error != NULL)
+    g_warning ("Could not send a message back to review: %s", error->message);
+}
+
+static void
+helder_plan_service_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (helder_plan_service_parent_class)->constructed (object);
+
+  g_signal_connect_object (helder_service_get_store (HELDER_SERVICE (object)), "records-changed::document",
+                           G_CALLBACK (documents_changed), object, 0);
+}
+
 static void
 helder_plan_service_class_init (HelderPlanServiceClass *klass)
 {
+  G_OBJECT_CLASS (klass)->constructed = helder_plan_service_constructed;
   HELDER_SERVICE_CLASS (klass)->prepare_new = helder_plan_service_prepare_new;
 }
 

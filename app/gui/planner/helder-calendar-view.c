@@ -494,20 +494,6 @@ on_messages_changed (HelderCalendarView *self)
   queue_rebuild (self);
 }
 
-/* An approved message whose text the user changed in Schrijven goes
- * back to review (the rule is the core's). */
-static void
-on_documents_changed (HelderStore        *store,
-                      const char         *type_name,
-                      const char * const *ids,
-                      HelderCalendarView *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (plan (self) != NULL && helder_plan_service_texts_changed (plan (self), G_LIST_MODEL (self->messages), ids, &error) == 0 && error != NULL)
-    show_error (self, _("Could not send the message back to review"), error);
-}
-
 static void
 bind_lists (HelderCalendarView *self)
 {
@@ -521,8 +507,6 @@ bind_lists (HelderCalendarView *self)
   g_signal_connect_object (self->works, "items-changed", G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->meetings, "items-changed", G_CALLBACK (queue_rebuild), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (helder_service_get_store (self->service), "records-changed::document",
-                           G_CALLBACK (on_documents_changed), self, 0);
   rebuild (self);
 }
 
@@ -530,8 +514,6 @@ static void
 unbind_lists (HelderCalendarView *self)
 {
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  if (self->service != NULL)
-    g_signal_handlers_disconnect_by_func (helder_service_get_store (self->service), on_documents_changed, self);
   if (self->messages != NULL)
     g_signal_handlers_disconnect_by_data (self->messages, self);
   if (self->works != NULL)
