@@ -804,6 +804,7 @@ helder_radar_view_class_init (HelderRadarViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/hltsamen/Helder/ui/helder-radar-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HelderRadarView, box);
+  gtk_widget_class_bind_template_child_full (widget_class, "scroller", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, HelderRadarView, quarter_label);
   gtk_widget_class_bind_template_child (widget_class, HelderRadarView, quarter_state);
   gtk_widget_class_bind_template_child (widget_class, HelderRadarView, search_entry);
