@@ -210,6 +210,28 @@ helder_planner_page_show_record (HelderPlannerPage *self,
   return TRUE;
 }
 
+/* The quick entry is made when first opened, not before the first frame
+ * (a builder makes it, so it keeps its id for the tests). */
+static void
+ensure_signal_popover (HelderPlannerPage *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (self->signal_popover != NULL)
+    return;
+  builder = gtk_builder_new_from_string ("<interface><object class=\"HelderSignalPopover\" id=\"signal_popover\"/></interface>", -1);
+  self->signal_popover = HELDER_SIGNAL_POPOVER (gtk_builder_get_object (builder, "signal_popover"));
+  gtk_menu_button_set_popover (self->signal_button, GTK_WIDGET (self->signal_popover));
+  g_object_bind_property (self, "service", self->signal_popover, "service", G_BINDING_SYNC_CREATE);
+}
+
+static void
+create_signal_popover (GtkMenuButton *button,
+                       gpointer       user_data)
+{
+  ensure_signal_popover (HELDER_PLANNER_PAGE (user_data));
+}
+
 static void
 add_signal_activated (GtkWidget  *widget,
                       const char *action_name,
@@ -217,6 +239,7 @@ add_signal_activated (GtkWidget  *widget,
 {
   HelderPlannerPage *self = HELDER_PLANNER_PAGE (widget);
 
+  ensure_signal_popover (self);
   helder_signal_popover_set_topic (self->signal_popover, g_variant_get_string (parameter, NULL));
   gtk_menu_button_popup (self->signal_button);
 }
@@ -287,7 +310,6 @@ helder_planner_page_class_init (HelderPlannerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderPlannerPage, new_item_button);
   gtk_widget_class_bind_template_child (widget_class, HelderPlannerPage, new_item_content);
   gtk_widget_class_bind_template_child (widget_class, HelderPlannerPage, signal_button);
-  gtk_widget_class_bind_template_child (widget_class, HelderPlannerPage, signal_popover);
 
   /**
    * HelderPlannerPage::show-record:
@@ -358,7 +380,7 @@ helder_planner_page_init (HelderPlannerPage *self)
                                                                                  "priorities_view"));
 
   g_object_bind_property (self, "service", self->priorities_view, "service", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self, "service", self->signal_popover, "service", G_BINDING_SYNC_CREATE);
+  gtk_menu_button_set_create_popup_func (self->signal_button, create_signal_popover, self, NULL);
   g_signal_connect_object (self->views, "notify::visible-child", G_CALLBACK (ensure_visible_view), self,
                            G_CONNECT_SWAPPED);
   ensure_visible_view (self);
