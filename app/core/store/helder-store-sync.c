@@ -12,6 +12,7 @@
 
 #include "helder-store-private.h"
 #include "helder-store-sync.h"
+#include "helder-store-sync-private.h"
 
 /* Sync keeps, per record, the last copy the server confirmed (record_base).
  * A push sends only the fields that differ from that base, with its
@@ -66,13 +67,13 @@ set_state (HelderStore  *self,
   return TRUE;
 }
 
-static gboolean
-run (HelderStore  *self,
-     const char   *sql,
-     const char   *text1,
-     const char   *text2,
-     gint64        number,
-     GError      **error)
+gboolean
+helder_store_sync_run (HelderStore  *self,
+                       const char   *sql,
+                       const char   *text1,
+                       const char   *text2,
+                       gint64        number,
+                       GError      **error)
 {
   sqlite3_stmt *stmt = helder_store_prepare (self, sql, error);
   int rc, param = 1;
@@ -170,11 +171,11 @@ helder_store_finish_restore (HelderStore  *self,
 }
 
 /* The base: the server's last confirmed copy, or NULL. */
-static JsonObject *
-load_base (HelderStore *self,
-           const char  *id,
-           gint64      *version,
-           gboolean    *deleted)
+JsonObject *
+helder_store_sync_load_base (HelderStore *self,
+                             const char  *id,
+                             gint64      *version,
+                             gboolean    *deleted)
 {
   sqlite3_stmt *stmt = helder_store_prepare (self,
                                              "SELECT version, deleted, data FROM record_base WHERE record_id = ?",
@@ -199,14 +200,14 @@ load_base (HelderStore *self,
   return data;
 }
 
-static gboolean
-save_base (HelderStore  *self,
-           const char   *id,
-           const char   *type,
-           gint64        version,
-           gboolean      deleted,
-           JsonObject   *data,
-           GError      **error)
+gboolean
+helder_store_sync_save_base (HelderStore  *self,
+                             const char   *id,
+                             const char   *type,
+                             gint64        version,
+                             gboolean      deleted,
+                             JsonObject   *data,
+                             GError      **error)
 {
   sqlite3_stmt *stmt = helder_store_prepare (self,
                                              "INSERT INTO record_base (record_id, record_type, version, deleted, data) "
@@ -321,11 +322,11 @@ helder_store_take_push_batch (HelderStore  *self,
       if (type == G_TYPE_INVALID || type == HELDER_TYPE_ORGANISATION || type == HELDER_TYPE_USER ||
           (record = helder_store_load_row (self, type, id, NULL)) == NULL)
         {
-          run (self, "DELETE FROM outbox WHERE record_id = ?", id, NULL, -1, NULL);
+          helder_store_sync_run (self, "DELETE FROM outbox WHERE record_id = ?", id, NULL, -1, NULL);
           continue;
         }
 
-      base = load_base (self, id, &base_version, &base_deleted);
+      base = helder_store_sync_load_base (self, id, &base_version, &base_deleted);
       data = helder_record_to_json_data (record);
       members = json_object_get_members (data);
       for (GList *l = members; l != NULL; l = l->next)
@@ -337,7 +338,7 @@ helder_store_take_push_batch (HelderStore  *self,
           base_deleted == helder_record_get_deleted (record))
         {
           /* Edited back to what the server has: nothing to send. */
-          run (self, "DELETE FROM outbox WHERE record_id = ?", id, NULL, -1, NULL);
+          helder_store_sync_run (self, "DELETE FROM outbox WHERE record_id = ?", id, NULL, -1, NULL);
           continue;
         }
 
@@ -403,8 +404,8 @@ fail:
   return NULL;
 }
 
-static HelderRecord *
-record_from_wire_or_null (JsonObject *object)
+HelderRecord *
+helder_store_sync_record_from_wire_or_null (JsonObject *object)
 {
   g_autoptr(GError) error = NULL;
   HelderRecord *record = helder_record_new_from_wire (object, &error);
@@ -414,9 +415,9 @@ record_from_wire_or_null (JsonObject *object)
   return record;
 }
 
-static void
-set_server_columns (HelderRecord *record,
-                    JsonObject   *wire)
+void
+helder_store_sync_set_server_columns (HelderRecord *record,
+                                      JsonObject   *wire)
 {
   const char *updated_at = json_object_get_string_member_with_default (wire, "updated_at", NULL);
 
@@ -427,44 +428,6 @@ set_server_columns (HelderRecord *record,
       g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (updated_at, NULL);
       helder_record_set_updated_at (record, when);
     }
-}
-
-/* A record waiting for the user: keep mine, keep theirs or keep both. */
-static gboolean
-add_conflict (HelderStore  *self,
-              const char   *id,
-              const char   *type,
-              const char   *kind,
-              const char   *reason,
-              JsonNode     *server,
-              GError      **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *now_text = g_date_time_format_iso8601 (now);
-  g_autofree char *server_text = server ? json_to_string (server, FALSE) : NULL;
-  sqlite3_stmt *stmt = helder_store_prepare (self,
-                                             "INSERT INTO conflicts (record_id, record_type, kind, reason, server, detected_at) "
-                                             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (record_id) DO UPDATE SET "
-                                             "kind = excluded.kind, reason = excluded.reason, "
-                                             "server = excluded.server, detected_at = excluded.detected_at", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, type, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, reason, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, server_text, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, now_text, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, HELDER_STORE_ERROR, HELDER_STORE_ERROR_FAILED, "Could not record a conflict");
-      return FALSE;
-    }
-  return TRUE;
 }
 
 /**
@@ -574,7 +537,7 @@ update_conflict_server (HelderStore  *self,
   g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), wire);
   g_autofree char *text = json_to_string (node, FALSE);
 
-  return run (self, "UPDATE conflicts SET server = ? WHERE record_id = ?", text, id, -1, error);
+  return helder_store_sync_run (self, "UPDATE conflicts SET server = ? WHERE record_id = ?", text, id, -1, error);
 }
 
 /**
@@ -652,7 +615,7 @@ helder_store_finish_push_batch (HelderStore  *self,
         {
           gint64 old_version;
           gboolean old_deleted;
-          g_autoptr(JsonObject) base = load_base (self, id, &old_version, &old_deleted);
+          g_autoptr(JsonObject) base = helder_store_sync_load_base (self, id, &old_version, &old_deleted);
           JsonObject *data = json_object_get_object_member (pushed, "data");
           GList *members = json_object_get_members (data);
           g_autofree char *update = g_strdup_printf ("UPDATE \"%s\" SET version = ? WHERE id = ?", type);
@@ -663,7 +626,7 @@ helder_store_finish_push_batch (HelderStore  *self,
           for (GList *l = members; l != NULL; l = l->next)
             json_object_set_member (base, l->data, json_node_copy (json_object_get_member (data, l->data)));
           g_list_free (members);
-          if (!save_base (self, id, type, version, json_object_get_boolean_member (pushed, "deleted"), base, error))
+          if (!helder_store_sync_save_base (self, id, type, version, json_object_get_boolean_member (pushed, "deleted"), base, error))
             goto fail;
 
           /* The version is a sync column: no outbox entry for it. */
@@ -688,7 +651,7 @@ helder_store_finish_push_batch (HelderStore  *self,
         }
       else
         {
-          if (!add_conflict (self, id, type, g_str_equal (status, "conflict") ? "conflict" : "rejected",
+          if (!helder_store_sync_add_conflict (self, id, type, g_str_equal (status, "conflict") ? "conflict" : "rejected",
                              json_object_get_string_member_with_default (result, "error", NULL),
                              json_object_get_member (result, "server"), error))
             goto fail;
@@ -696,12 +659,12 @@ helder_store_finish_push_batch (HelderStore  *self,
         }
 
       /* An edit made while the batch was out stays queued. */
-      if (!run (self, "DELETE FROM outbox WHERE record_id = ? AND generation <= ?", id, NULL, generation, error) ||
-          !run (self, "UPDATE outbox SET batch_key = NULL WHERE record_id = ?", id, NULL, -1, error))
+      if (!helder_store_sync_run (self, "DELETE FROM outbox WHERE record_id = ? AND generation <= ?", id, NULL, generation, error) ||
+          !helder_store_sync_run (self, "UPDATE outbox SET batch_key = NULL WHERE record_id = ?", id, NULL, -1, error))
         goto fail;
     }
 
-  if (!run (self, "DELETE FROM sync_state WHERE key IN ('batch_key', 'batch_body', 'batch_generations')",
+  if (!helder_store_sync_run (self, "DELETE FROM sync_state WHERE key IN ('batch_key', 'batch_body', 'batch_generations')",
             NULL, NULL, -1, error) ||
       !helder_store_exec (self, "COMMIT", error))
     goto fail;
@@ -783,7 +746,7 @@ helder_store_apply_changes (HelderStore  *self,
   for (guint i = 0; i < json_array_get_length (records); i++)
     {
       JsonObject *wire = json_array_get_object_element (records, i);
-      g_autoptr(HelderRecord) remote = wire ? record_from_wire_or_null (wire) : NULL;
+      g_autoptr(HelderRecord) remote = wire ? helder_store_sync_record_from_wire_or_null (wire) : NULL;
       g_autoptr(HelderRecord) local = NULL;
       g_autoptr(JsonObject) base = NULL;
       g_autoptr(JsonObject) remote_data = NULL;
@@ -795,10 +758,10 @@ helder_store_apply_changes (HelderStore  *self,
       if (remote == NULL)
         continue;   /* a type this version does not know */
       id = helder_record_get_id (remote);
-      set_server_columns (remote, wire);
+      helder_store_sync_set_server_columns (remote, wire);
       remote_data = helder_record_to_json_data (remote);
       local = helder_store_load_row (self, G_OBJECT_TYPE (remote), id, NULL);
-      base = load_base (self, id, &base_version, &base_deleted);
+      base = helder_store_sync_load_base (self, id, &base_version, &base_deleted);
       result = remote;
       /* A record waiting in the conflicts has no outbox row, but its
        * local copy is what the user may keep: never written over. */
@@ -817,9 +780,9 @@ helder_store_apply_changes (HelderStore  *self,
             {
               JsonNode *server_node = json_node_init_object (json_node_alloc (), wire);
 
-              if (!add_conflict (self, id, helder_record_get_type_name (remote), "conflict", NULL,
+              if (!helder_store_sync_add_conflict (self, id, helder_record_get_type_name (remote), "conflict", NULL,
                                  server_node, error) ||
-                  !run (self, "DELETE FROM outbox WHERE record_id = ?", id, NULL, -1, error))
+                  !helder_store_sync_run (self, "DELETE FROM outbox WHERE record_id = ?", id, NULL, -1, error))
                 {
                   json_node_unref (server_node);
                   goto fail;
@@ -830,13 +793,13 @@ helder_store_apply_changes (HelderStore  *self,
             }
           else
             {
-              set_server_columns (local, wire);
+              helder_store_sync_set_server_columns (local, wire);
               result = local;
             }
         }
 
       if ((result != NULL && !helder_store_write_row (self, result, error)) ||
-          !save_base (self, id, helder_record_get_type_name (remote), helder_record_get_version (remote),
+          !helder_store_sync_save_base (self, id, helder_record_get_type_name (remote), helder_record_get_version (remote),
                       helder_record_get_deleted (remote), remote_data, error) ||
           (waiting && !update_conflict_server (self, id, wire, error)))
         goto fail;
@@ -903,8 +866,8 @@ helder_store_reconcile (HelderStore  *self,
           if (!helder_store_write_row (self, record, error))
             goto fail;
         }
-      if (!run (self, "DELETE FROM record_base WHERE record_id = ?", gone_ids->pdata[i], NULL, -1, error) ||
-          !run (self, "DELETE FROM outbox WHERE record_id = ?", gone_ids->pdata[i], NULL, -1, error))
+      if (!helder_store_sync_run (self, "DELETE FROM record_base WHERE record_id = ?", gone_ids->pdata[i], NULL, -1, error) ||
+          !helder_store_sync_run (self, "DELETE FROM outbox WHERE record_id = ?", gone_ids->pdata[i], NULL, -1, error))
         goto fail;
     }
   if (!set_state (self, "library_version", "0", error) ||
@@ -998,15 +961,15 @@ helder_store_requeue_lost (HelderStore  *self,
       if (server < 0)
         {
           /* Never heard of: new again, unless it was deleted anyway. */
-          if (!run (self, "DELETE FROM record_base WHERE record_id = ?", id, NULL, -1, error))
+          if (!helder_store_sync_run (self, "DELETE FROM record_base WHERE record_id = ?", id, NULL, -1, error))
             goto fail;
           if (g_array_index (deleted, gboolean, i))
             continue;
         }
-      else if (!run (self, "UPDATE record_base SET version = ?2, data = '{}' WHERE record_id = ?1",
+      else if (!helder_store_sync_run (self, "UPDATE record_base SET version = ?2, data = '{}' WHERE record_id = ?1",
                      id, NULL, server, error))
         goto fail;
-      if (!run (self, "INSERT INTO outbox (record_id, record_type, queued_at) "
+      if (!helder_store_sync_run (self, "INSERT INTO outbox (record_id, record_type, queued_at) "
                       "VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
                       "ON CONFLICT (record_id) DO UPDATE SET generation = generation + 1",
                 id, types->pdata[i], -1, error))
@@ -1023,252 +986,4 @@ helder_store_requeue_lost (HelderStore  *self,
 fail:
   helder_store_exec (self, "ROLLBACK", NULL);
   return -1;
-}
-
-guint
-helder_store_count_conflicts (HelderStore *self)
-{
-  sqlite3_stmt *stmt;
-  guint n = 0;
-
-  g_return_val_if_fail (HELDER_IS_STORE (self), 0);
-
-  if ((stmt = helder_store_prepare (self, "SELECT count(*) FROM conflicts", NULL)) == NULL)
-    return 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
-}
-
-/**
- * helder_store_list_conflicts:
- *
- * Returns: (transfer full): {id, type, kind, reason, server} objects
- */
-JsonArray *
-helder_store_list_conflicts (HelderStore *self)
-{
-  JsonArray *list = json_array_new ();
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (HELDER_IS_STORE (self), list);
-
-  if ((stmt = helder_store_prepare (self, "SELECT record_id, record_type, kind, reason, server "
-                                          "FROM conflicts ORDER BY detected_at", NULL)) == NULL)
-    return list;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      JsonObject *o = json_object_new ();
-      const char *server = (const char *) sqlite3_column_text (stmt, 4);
-
-      json_object_set_string_member (o, "id", (const char *) sqlite3_column_text (stmt, 0));
-      json_object_set_string_member (o, "type", (const char *) sqlite3_column_text (stmt, 1));
-      json_object_set_string_member (o, "kind", (const char *) sqlite3_column_text (stmt, 2));
-      json_object_set_string_member (o, "reason", (const char *) sqlite3_column_text (stmt, 3));
-      if (server != NULL)
-        json_object_set_member (o, "server", json_from_string (server, NULL));
-      json_array_add_object_element (list, o);
-    }
-  sqlite3_reset (stmt);
-  return list;
-}
-
-/* @record as the sync protocol writes it, for a conflict's "server" copy */
-static JsonNode *
-record_to_wire (HelderRecord *record)
-{
-  g_autoptr(JsonObject) wire = json_object_new ();
-  GDateTime *updated_at = helder_record_get_updated_at (record);
-
-  json_object_set_string_member (wire, "id", helder_record_get_id (record));
-  json_object_set_string_member (wire, "type", helder_record_get_type_name (record));
-  json_object_set_int_member (wire, "version", helder_record_get_version (record));
-  json_object_set_boolean_member (wire, "deleted", helder_record_get_deleted (record));
-  json_object_set_string_member (wire, "visibility",
-                                 helder_record_get_visibility (record) == HELDER_VISIBILITY_PRIVATE
-                                   ? "private" : "org");
-  if (helder_record_get_updated_by (record) != NULL)
-    json_object_set_string_member (wire, "updated_by", helder_record_get_updated_by (record));
-  if (updated_at != NULL)
-    {
-      g_autofree char *text = g_date_time_format_iso8601 (updated_at);
-
-      json_object_set_string_member (wire, "updated_at", text);
-    }
-  json_object_set_object_member (wire, "data", helder_record_to_json_data (record));
-  return json_node_init_object (json_node_alloc (), wire);
-}
-
-/**
- * helder_store_keep_conflict:
- * @mine: what this computer has (an open editor's unsaved text)
- * @theirs: the store's copy it could not be merged with
- *
- * For a change that cannot be merged outside sync (an open record whose
- * stored copy changed under local edits): @mine becomes the local record
- * and @theirs waits beside it in the conflicts, as a sync conflict does,
- * for the user's keep mine, keep theirs or keep both.  One transaction.
- */
-gboolean
-helder_store_keep_conflict (HelderStore   *self,
-                            HelderRecord  *mine,
-                            HelderRecord  *theirs,
-                            GError       **error)
-{
-  g_autoptr(HelderStoreChanges) changes = helder_store_changes_new ();
-  g_autoptr(JsonNode) server = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  const char *id;
-
-  g_return_val_if_fail (HELDER_IS_STORE (self), FALSE);
-  g_return_val_if_fail (HELDER_IS_RECORD (mine) && HELDER_IS_RECORD (theirs), FALSE);
-  g_return_val_if_fail (g_strcmp0 (helder_record_get_id (mine), helder_record_get_id (theirs)) == 0, FALSE);
-
-  id = helder_record_get_id (mine);
-  server = record_to_wire (theirs);
-  helder_record_set_version (mine, helder_record_get_version (theirs));
-  helder_record_set_updated_at (mine, now);
-  helder_record_set_updated_by (mine, helder_store_get_user (self));
-
-  if (!helder_store_exec (self, "BEGIN IMMEDIATE", error))
-    return FALSE;
-  if (!helder_store_write_row (self, mine, error) ||
-      !add_conflict (self, id, helder_record_get_type_name (mine), "conflict", NULL, server, error) ||
-      !run (self, "DELETE FROM outbox WHERE record_id = ?", id, NULL, -1, error) ||
-      !helder_store_exec (self, "COMMIT", error))
-    {
-      helder_store_exec (self, "ROLLBACK", NULL);
-      return FALSE;
-    }
-  helder_store_changes_add (changes, helder_record_get_type_name (mine), id);
-  helder_store_changes_add (changes, "conflict", id);
-  helder_store_changes_emit (self, changes);
-  return TRUE;
-}
-
-/**
- * helder_store_resolve_conflict:
- *
- * Keep mine: the local record is pushed again on top of the server's
- * version.  Keep theirs: the server's copy replaces the local one.  Keep
- * both: the server's copy takes the id, the local one is saved as a new
- * record.
- */
-gboolean
-helder_store_resolve_conflict (HelderStore           *self,
-                               const char            *id,
-                               HelderConflictChoice   choice,
-                               GError               **error)
-{
-  g_autoptr(JsonArray) conflicts = helder_store_list_conflicts (self);
-  g_autoptr(HelderRecord) server = NULL;
-  g_autoptr(HelderRecord) mine = NULL;
-  g_autoptr(HelderStoreChanges) changes = helder_store_changes_new ();
-  JsonObject *conflict = NULL, *server_wire = NULL;
-  GType type;
-
-  g_return_val_if_fail (HELDER_IS_STORE (self), FALSE);
-
-  for (guint i = 0; i < json_array_get_length (conflicts); i++)
-    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (conflicts, i), "id"), id) == 0)
-      conflict = json_array_get_object_element (conflicts, i);
-  if (conflict == NULL)
-    {
-      g_set_error (error, HELDER_STORE_ERROR, HELDER_STORE_ERROR_NOT_FOUND, "No conflict for %s", id);
-      return FALSE;
-    }
-
-  type = helder_record_type_from_name (json_object_get_string_member (conflict, "type"));
-  mine = helder_store_load_row (self, type, id, error);
-  if (mine == NULL)
-    return FALSE;
-  if (json_object_has_member (conflict, "server"))
-    {
-      server_wire = json_object_get_object_member (conflict, "server");
-      server = record_from_wire_or_null (server_wire);
-      if (server != NULL)
-        set_server_columns (server, server_wire);
-    }
-
-  if (!helder_store_exec (self, "BEGIN IMMEDIATE", error))
-    return FALSE;
-
-  if (server != NULL && choice != HELDER_KEEP_MINE)
-    {
-      if (!helder_store_write_row (self, server, error))
-        goto fail;
-    }
-  else if (server == NULL && choice == HELDER_KEEP_THEIRS)
-    {
-      /* A refused change ("Undo My Change") has no server copy: the
-       * server has the base, the last copy it confirmed, or nothing at
-       * all for a record it never took. */
-      gint64 base_version;
-      gboolean base_deleted;
-      g_autoptr(JsonObject) base = load_base (self, id, &base_version, &base_deleted);
-
-      if (base != NULL && helder_record_set_from_json_data (mine, base, NULL))
-        {
-          helder_record_set_version (mine, base_version);
-          helder_record_set_deleted (mine, base_deleted);
-        }
-      else
-        helder_record_set_deleted (mine, TRUE);
-      if (!helder_store_write_row (self, mine, error))
-        goto fail;
-    }
-  /* The base only moves forward: a server copy no newer than it is
-   * either the one the base already holds (a pulled conflict) or not the
-   * server's at all (helder_store_keep_conflict() keeps the store's copy,
-   * which may hold edits not pushed yet), and a push diffs against it. */
-  if (server != NULL)
-    {
-      g_autoptr(JsonObject) data = helder_record_to_json_data (server);
-      g_autoptr(JsonObject) base = NULL;
-      gint64 base_version;
-      gboolean base_deleted;
-
-      base = load_base (self, id, &base_version, &base_deleted);
-      if (helder_record_get_version (server) > (base != NULL ? base_version : 0) &&
-          !save_base (self, id, helder_record_get_type_name (server),
-                      helder_record_get_version (server), helder_record_get_deleted (server), data, error))
-        goto fail;
-    }
-  /* What the choice keeps is written in the same transaction that
-   * forgets the conflict: nothing of either version is lost if it fails.
-   * It is queued again whatever was chosen: the outbox sends what differs
-   * from the server's version, and nothing when nothing does. */
-  if (choice == HELDER_KEEP_MINE || server != NULL)
-    {
-      if (!run (self, "INSERT INTO outbox (record_id, record_type, queued_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
-                      "ON CONFLICT (record_id) DO UPDATE SET generation = generation + 1",
-                id, helder_record_get_type_name (mine), -1, error))
-        goto fail;
-    }
-  if (choice == HELDER_KEEP_BOTH)
-    {
-      g_autofree char *copy_id = g_uuid_string_random ();
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-      gboolean changed;
-
-      helder_record_set_id (mine, copy_id);
-      helder_record_set_version (mine, 0);
-      if (!helder_store_write_local (self, mine, now, &changed, error))
-        goto fail;
-      helder_store_changes_add (changes, helder_record_get_type_name (mine), copy_id);
-    }
-
-  if (!run (self, "DELETE FROM conflicts WHERE record_id = ?", id, NULL, -1, error) ||
-      !helder_store_exec (self, "COMMIT", error))
-    goto fail;
-
-  helder_store_changes_add (changes, helder_record_class_get_type_name (g_type_class_peek (type)), id);
-  helder_store_changes_add (changes, "conflict", id);
-  helder_store_changes_emit (self, changes);
-  return TRUE;
-
-fail:
-  helder_store_exec (self, "ROLLBACK", NULL);
-  return FALSE;
 }
