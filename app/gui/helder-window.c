@@ -675,6 +675,9 @@ attach_store (HelderWindow *self)
 
   /* Read-only: it says so, and nothing offers to make what cannot be saved. */
   read_only = helder_store_is_read_only (store);
+  /* Hidden, not only folded away: a revealer measures its child even when
+   * it is closed, and the banner's wrapped text is costly to lay out. */
+  gtk_widget_set_visible (GTK_WIDGET (self->read_only_banner), read_only);
   gtk_revealer_set_reveal_child (self->read_only_banner, read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-item", !read_only);
 
