@@ -121,6 +121,7 @@ fill_score (HelderMatrixCell *cell,
   advice = helder_channels_context_get_advice (self->context, message);
   score = &advice->scores[channel];
   chosen = helder_channels_context_peek_chosen (self->context, message);
+  helder_channels_context_text_too_hard (self->context, message, channel, &level, &target);
 
   number = helder_channels_format_score (score->score);
   text = chosen[channel] ? g_strdup_printf ("✓ %s", number) : g_strdup (number);
@@ -431,6 +432,14 @@ context_changed (HelderChannelMatrixView *self)
     invalidate_cells (self);
 }
 
+/* The texts' levels of some messages are in: the cells again (each asks
+ * the kept advice, so only the changed messages cost anything) */
+static void
+levels_changed (HelderChannelMatrixView *self)
+{
+  invalidate_cells (self);
+}
+
 
 
 static void
@@ -451,6 +460,7 @@ helder_channel_matrix_view_set_context (HelderChannelMatrixView *self,
   if (self->context != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->context, context_changed, self);
+      g_signal_handlers_disconnect_by_func (self->context, levels_changed, self);
     }
   gtk_column_view_set_model (self->matrix, NULL);
   remove_columns (self);
@@ -466,6 +476,7 @@ helder_channel_matrix_view_set_context (HelderChannelMatrixView *self,
     gtk_filter_list_model_new (g_object_ref (helder_channels_context_get_messages (context)),
                                GTK_FILTER (g_object_ref (self->filter)))));
   g_signal_connect_object (context, "changed", G_CALLBACK (context_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "levels-changed", G_CALLBACK (levels_changed), self, G_CONNECT_SWAPPED);
   add_columns (self);
   gtk_column_view_set_model (self->matrix, GTK_SELECTION_MODEL (self->selection));
 }
