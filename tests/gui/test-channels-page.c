@@ -283,6 +283,45 @@ test_matrix (void)
   g_assert_true (ADW_IS_MESSAGE_DIALOG (helder_test_other_window (window)));
 }
 
+static gboolean
+cell_warns (gpointer cell)
+{
+  return helder_matrix_cell_get_warning (HELDER_MATRIX_CELL (cell));
+}
+
+/* Begrijpelijke taal per channel: the Van den Endelaan decision's text
+ * is level 4; its cells of channels with a lower target are marked, with
+ * the reason in their name, once the level is measured (in a worker);
+ * the Omgevingsloket's target is 3, still lower; none is higher. */
+static void
+test_matrix_level (void)
+{
+  HelderWindow *window = open_example ("channels-matrix-level.db");
+  HelderChannelMatrixView *matrix = HELDER_CHANNEL_MATRIX_VIEW (helder_test_find (window, "matrix_view"));
+  g_autoptr(HelderChannelSettings) settings = helder_channels_service_settings (service_of (window), NULL, NULL);
+  int post = helder_channel_settings_find_channel (settings, "post");
+  int afval_post;
+  GtkWidget *cell, *easy;
+
+  adw_view_stack_set_visible_child_name (views_of (window), "matrix");
+  helder_test_iterate (200);
+  gtk_editable_set_text (GTK_EDITABLE (helder_test_find_by_id (GTK_WIDGET (matrix), "search_entry")), "Endelaan");
+  helder_test_iterate (300);
+  cell = helder_channel_matrix_view_get_cell (matrix, ENDELAAN, post);
+  g_assert_nonnull (cell);
+  g_assert_true (helder_test_wait_for (cell_warns, cell));
+  g_assert_nonnull (strstr (helder_matrix_cell_get_label (HELDER_MATRIX_CELL (cell)), "level 4"));
+  save_shot (window, "kanalen-matrix-niveau");
+
+  /* a message without a text has no mark */
+  gtk_editable_set_text (GTK_EDITABLE (helder_test_find_by_id (GTK_WIDGET (matrix), "search_entry")), "Afvalkalender");
+  helder_test_iterate (300);
+  afval_post = post;
+  easy = helder_channel_matrix_view_get_cell (matrix, AFVAL, afval_post);
+  g_assert_nonnull (easy);
+  g_assert_false (helder_matrix_cell_get_warning (HELDER_MATRIX_CELL (easy)));
+}
+
 /* The heat map: weeks × audiences, over-budget weeks marked; a cell
  * names its messages. */
 static void
@@ -539,6 +578,7 @@ main (int   argc,
   helder_test_add_isolated ("/channels/advice-reasons", test_advice_reasons);
   helder_test_add_isolated ("/channels/override", test_override);
   helder_test_add_isolated ("/channels/matrix", test_matrix);
+  helder_test_add_isolated ("/channels/matrix-level", test_matrix_level);
   helder_test_add_isolated ("/channels/pressure", test_pressure);
   helder_test_add_isolated ("/channels/settings", test_settings);
   helder_test_add_isolated ("/channels/matrix-thousand", test_matrix_thousand);
