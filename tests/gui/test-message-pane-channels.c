@@ -267,6 +267,38 @@ test_level (void)
   save_shot (window, "planner-bericht-niveau");
 }
 
+/* Schrijven: the text of a planned message says, in the side panel,
+ * which of its channels' target levels it exceeds; what the editor
+ * measured goes to the store's table, so Kanalen knows it too. */
+static void
+test_editor_level (void)
+{
+  HelderWindow *window = open_example ("editor-level.db");
+  GtkWidget *page = helder_test_page (window, "write");
+  g_autoptr(HelderRecord) message = stored (ENDELAAN);
+  g_autoptr(HelderRecord) document = NULL;
+  g_autoptr(HelderTextLevels) levels = NULL;
+  GtkWidget *label;
+  const char *text;
+
+  document = helder_store_load (helder_application_get_store (test_app), HELDER_TYPE_DOCUMENT,
+                                helder_record_get_text (message, "body"), NULL);
+  g_assert_nonnull (document);
+  helder_test_page_state (window, "write");
+  g_assert_true (helder_test_wait_for (helder_test_analyzer_ready, NULL));
+  HELDER_PAGE_GET_CLASS (page)->open_record (HELDER_PAGE (page), document);
+  label = helder_test_find (window, "channels_level_label");
+  g_assert_nonnull (label);
+  g_assert_true (helder_test_wait_for (visible, label));
+  text = gtk_label_get_text (GTK_LABEL (label));
+  g_assert_nonnull (strstr (text, "Verkeersbesluit en inloopavond herinrichting Van den Endelaan"));
+  g_assert_nonnull (strstr (text, "Post (level 2)"));
+  g_assert_nonnull (strstr (text, "Telefonie (level 2)"));
+  levels = helder_text_levels_for_store (helder_application_get_store (test_app));
+  g_assert_cmpint (helder_text_levels_lookup (levels, helder_record_get_id (document)), ==, 4);
+  save_shot (window, "schrijven-niveau-per-kanaal");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -280,5 +312,6 @@ main (int   argc,
   helder_test_add_isolated ("/message-pane/pressure-warning", test_pressure_warning);
   helder_test_add_isolated ("/message-pane/pressure-date", test_pressure_date_in_pane);
   helder_test_add_isolated ("/message-pane/level", test_level);
+  helder_test_add_isolated ("/message-pane/editor-level", test_editor_level);
   return helder_test_app_main (&argc, &argv);
 }

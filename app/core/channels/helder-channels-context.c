@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "helder-channels-context.h"
 #include "helder-text-levels.h"
 
@@ -504,4 +506,52 @@ helder_channels_context_describe_level (HelderChannelsContext *self,
   settings = helder_channels_context_get_settings (self);
   chosen = helder_channels_context_peek_chosen (self, message);
   return helder_text_level_describe (settings, chosen, level);
+}
+
+/**
+ * helder_channels_context_describe_document:
+ * @document_id: a Schrijven document
+ * @level: its text's level, as the editor measured it
+ *
+ * Returns: (transfer full) (nullable): for the editor's side panel: the
+ *   planned messages whose text @document_id is, and which of their
+ *   chosen channels' target levels @level exceeds; %NULL when no message
+ *   has this text
+ */
+char *
+helder_channels_context_describe_document (HelderChannelsContext *self,
+                                           const char            *document_id,
+                                           int                    level)
+{
+  HelderChannelSettings *settings;
+  g_autoptr(GString) titles = g_string_new (NULL);
+  g_autofree gboolean *chosen = NULL;
+  g_autofree char *said = NULL;
+  guint n_channels, n_messages = 0;
+
+  g_return_val_if_fail (HELDER_IS_CHANNELS_CONTEXT (self), NULL);
+
+  if (document_id == NULL || level <= 0)
+    return NULL;
+  settings = helder_channels_context_get_settings (self);
+  n_channels = helder_channel_settings_get_n_channels (settings);
+  chosen = g_new0 (gboolean, n_channels + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->messages)); i++)
+    {
+      g_autoptr(HelderRecord) message = g_list_model_get_item (G_LIST_MODEL (self->messages), i);
+      const gboolean *its;
+
+      if (g_strcmp0 (helder_record_get_text (message, "body"), document_id) != 0)
+        continue;
+      its = helder_channels_context_peek_chosen (self, message);
+      for (guint c = 0; c < n_channels; c++)
+        chosen[c] |= its[c];
+      g_string_append_printf (titles, "%s“%s”", n_messages++ > 0 ? ", " : "", helder_record_get_title (message));
+    }
+  if (n_messages == 0)
+    return NULL;
+  said = helder_text_level_describe (settings, chosen, level);
+  /* Translators: the planned messages of a text, then what its level is against their channels */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "For the message %s: %s", "For the messages %s: %s",
+                                       n_messages), titles->str, said);
 }

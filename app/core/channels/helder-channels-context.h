@@ -43,6 +43,9 @@ gboolean               helder_channels_context_text_too_hard (HelderChannelsCont
                                                               int                   *target);
 char                  *helder_channels_context_describe_level (HelderChannelsContext *self,
                                                                HelderRecord          *message);
+char                  *helder_channels_context_describe_document (HelderChannelsContext *self,
+                                                                  const char            *document_id,
+                                                                  int                    level);
 void                   helder_channels_context_flush        (HelderChannelsContext *self);
 void                   helder_channels_context_set_paused   (HelderChannelsContext *self,
                                                              gboolean               paused);
