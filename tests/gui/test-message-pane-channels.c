@@ -16,6 +16,7 @@
 #include "channels/helder-text-levels.h"
 #include "library/helder-toolkit-pane.h"
 #include "planner/helder-calendar-view.h"
+#include "planner/helder-calendar-week.h"
 #include "planner/helder-message-pane.h"
 
 /* Messages of data/example-data/24-kanalen.json and the base file */
@@ -243,6 +244,66 @@ test_pressure_date_in_pane (void)
   g_assert_true (helder_test_wait_for (visible, group));
 }
 
+/* A drag in the month view (the drop, as the week row reports it) warns
+ * the same way; and a message made new, once it has its audience */
+static void
+test_pressure_drag_and_new (void)
+{
+  HelderWindow *window = open_example ("pane-pressure-drag.db");
+  HelderRecord *message = helder_record_new (HELDER_TYPE_MESSAGE);
+  g_autoptr(HelderRecord) owned = message;
+  g_autoptr(HelderRecord) created = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *audiences[] = { OUDEREN, NULL };
+  HelderCalendarView *view;
+  HelderMessagePane *pane;
+  GtkWidget *group, *chip, *week;
+  HelderService *plan;
+
+  g_object_set (message, "title", "Seniorenmiddag in De Blinkert", "window-start", "2026-12-30",
+                "window-end", "2026-12-30", "status", "draft", "audiences", audiences, "author", "sanne", NULL);
+  g_assert_true (helder_store_save (helder_application_get_store (test_app), message, NULL));
+  pane = open_message (window, "2027-01-04", helder_record_get_id (message));
+  group = helder_test_find_by_id (GTK_WIDGET (pane), "pressure_group");
+  g_assert_false (gtk_widget_get_visible (group));
+  view = HELDER_CALENDAR_VIEW (helder_test_find (window, "calendar_view"));
+  /* the week view shows every message of the week (the month folds some away) */
+  helder_calendar_view_set_mode (view, "week");
+  {
+    GDate day;
+
+    g_assert_true (helder_date_from_iso ("2026-12-30", &day));
+    helder_calendar_view_go_to (view, &day);
+  }
+  helder_test_iterate (100);
+  chip = helder_calendar_view_find_chip (view, helder_record_get_id (message));
+  g_assert_nonnull (chip);
+  week = gtk_widget_get_ancestor (chip, HELDER_TYPE_CALENDAR_WEEK);
+  g_assert_nonnull (week);
+  /* dropped on Tuesday 12 January: week 2, full for the 65+ */
+  g_signal_emit_by_name (week, "message-dropped", helder_record_get_id (message), "2027-01-12");
+  g_assert_true (helder_test_wait_for (visible, group));
+  g_assert_cmpstr (helder_record_get_id (helder_message_pane_get_message (pane)), ==, helder_record_get_id (message));
+
+  /* New message (Ctrl+N in the Kalender) on a day of week 2; its audience chosen in the pane */
+  helder_calendar_view_select_message (view, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "calendar.new-message", NULL));
+  helder_test_iterate (100);
+  created = helder_message_pane_get_message (pane) ? g_object_ref (helder_message_pane_get_message (pane)) : NULL;
+  g_assert_nonnull (created);
+  g_assert_cmpstr (helder_record_get_id (created), !=, helder_record_get_id (message));
+  g_assert_false (gtk_widget_get_visible (group));
+  plan = helder_page_get_service (HELDER_PAGE (helder_test_page (window, "planner")));
+  {
+    g_autoptr(HelderRecord) copy = stored (helder_record_get_id (created));
+
+    g_object_set (copy, "window-start", "2027-01-13", "window-end", "2027-01-13", "audiences", audiences, NULL);
+    g_assert_true (helder_plan_service_save_message (HELDER_PLAN_SERVICE (plan), copy, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (helder_test_wait_for (visible, group));
+}
+
 static gboolean
 level_known (gpointer data)
 {
@@ -311,6 +372,7 @@ main (int   argc,
   helder_test_add_isolated ("/message-pane/toolkits", test_toolkits);
   helder_test_add_isolated ("/message-pane/pressure-warning", test_pressure_warning);
   helder_test_add_isolated ("/message-pane/pressure-date", test_pressure_date_in_pane);
+  helder_test_add_isolated ("/message-pane/pressure-drag-and-new", test_pressure_drag_and_new);
   helder_test_add_isolated ("/message-pane/level", test_level);
   helder_test_add_isolated ("/message-pane/editor-level", test_editor_level);
   return helder_test_app_main (&argc, &argv);
