@@ -48,6 +48,7 @@ ensure_channels (HelderMessagePane *self)
 void
 helder_message_pane_channels_set_service (HelderMessagePane *self)
 {
+  g_clear_handle_id (&self->channels_idle, g_source_remove);
   if (self->channels != NULL)
     g_signal_handlers_disconnect_by_data (self->channels, self);
   g_clear_object (&self->channels);
@@ -116,21 +117,38 @@ update_level (HelderMessagePane     *self,
   gtk_widget_set_visible (self->level_group, text != NULL);
 }
 
+static gboolean
+make_channels (gpointer data)
+{
+  HelderMessagePane *self = data;
+
+  self->channels_idle = 0;
+  if (self->message != NULL && ensure_channels (self) != NULL)
+    helder_message_pane_update_channels (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* The message (or the messages, or the texts' levels) changed */
 void
 helder_message_pane_update_channels (HelderMessagePane *self)
 {
-  HelderChannelsContext *channels;
-
   helder_toolkit_pane_set_record (self->toolkit_pane, self->message);
-  if (self->message == NULL || (channels = ensure_channels (self)) == NULL)
+  if (self->message == NULL || self->service == NULL)
     {
       gtk_widget_set_visible (self->pressure_group, FALSE);
       gtk_widget_set_visible (self->level_group, FALSE);
       return;
     }
-  update_pressure (self, channels);
-  update_level (self, channels);
+  /* The first message shown: the channels' lists (all messages) are
+   * read after the pane's first frame, not before it */
+  if (self->channels == NULL)
+    {
+      if (self->channels_idle == 0)
+        self->channels_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, make_channels, self, NULL);
+      return;
+    }
+  update_pressure (self, self->channels);
+  update_level (self, self->channels);
 }
 
 static void

@@ -48,6 +48,7 @@ struct _HelderMessagePane
   HelderChannelsService *channels_service;
   HelderChannelsContext *channels;
   int                    move_days;      /* to the nearest free week, 0: none */
+  guint                  channels_idle;  /* makes the context after the first frame */
 };
 
 void helder_message_pane_show_error     (HelderMessagePane *self,
