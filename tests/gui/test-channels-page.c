@@ -13,6 +13,7 @@
 #include "helder-page.h"
 #include "channels/helder-channel-advice-view.h"
 #include "channels/helder-channel-matrix-view.h"
+#include "channels/helder-matrix-cell.h"
 #include "channels/helder-pressure-view.h"
 #include "channels/helder-channels-service.h"
 #include "service/helder-session.h"
@@ -249,27 +250,23 @@ test_matrix (void)
   cell = helder_channel_matrix_view_get_cell (matrix, AFVAL, krant);
   g_assert_nonnull (cell);
   g_assert_true (gtk_widget_get_focusable (cell) || gtk_widget_get_can_focus (cell));
-  g_assert_true (gtk_widget_has_css_class (cell, "chosen"));
-  g_assert_true (g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (cell)), "✓"));
+  g_assert_true (helder_matrix_cell_get_chosen (HELDER_MATRIX_CELL (cell)));
+  g_assert_true (g_str_has_prefix (helder_matrix_cell_get_text (HELDER_MATRIX_CELL (cell)), "✓"));
   /* the GUI tests run without an accessibility backend (GTK_A11Y=none):
    * the cell keeps the name it gave its accessible label */
   g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (cell)), ==, GTK_ACCESSIBLE_ROLE_BUTTON);
-  label = g_strdup (g_object_get_data (G_OBJECT (cell), "accessible-label"));
+  label = g_strdup (helder_matrix_cell_get_label (HELDER_MATRIX_CELL (cell)));
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_get_has_tooltip (cell));
   g_assert_nonnull (strstr (label, "De Hillegommer"));
   g_assert_nonnull (strstr (label, "Afvalkalender 2027 staat online"));
-  for (int h = 0, found = 0; h < 6 && !found; h++)
-    {
-      g_autofree char *heat = g_strdup_printf ("heat-%d", h);
-
-      found = gtk_widget_has_css_class (cell, heat);
-      if (h == 5)
-        g_assert_true (found);
-    }
+  g_assert_cmpint (helder_matrix_cell_get_heat (HELDER_MATRIX_CELL (cell)), >=, 0);
+  g_assert_cmpint (helder_matrix_cell_get_heat (HELDER_MATRIX_CELL (cell)), <=, 5);
   save_shot (window, "kanalen-matrix");
 
-  g_signal_emit_by_name (cell, "clicked");
+  /* Enter on the focused cell opens its reasons */
+  gtk_widget_grab_focus (cell);
+  g_assert_true (gtk_widget_activate (cell));
   helder_test_iterate (200);
   popover = find_by_name (cell, "matrix_popover");
   g_assert_nonnull (popover);
@@ -284,6 +281,45 @@ test_matrix (void)
   helder_test_iterate (200);
   /* only the website left for all residents: a reason is asked */
   g_assert_true (ADW_IS_MESSAGE_DIALOG (helder_test_other_window (window)));
+}
+
+static gboolean
+cell_warns (gpointer cell)
+{
+  return helder_matrix_cell_get_warning (HELDER_MATRIX_CELL (cell));
+}
+
+/* Begrijpelijke taal per channel: the Van den Endelaan decision's text
+ * is level 4; its cells of channels with a lower target are marked, with
+ * the reason in their name, once the level is measured (in a worker);
+ * the Omgevingsloket's target is 3, still lower; none is higher. */
+static void
+test_matrix_level (void)
+{
+  HelderWindow *window = open_example ("channels-matrix-level.db");
+  HelderChannelMatrixView *matrix = HELDER_CHANNEL_MATRIX_VIEW (helder_test_find (window, "matrix_view"));
+  g_autoptr(HelderChannelSettings) settings = helder_channels_service_settings (service_of (window), NULL, NULL);
+  int post = helder_channel_settings_find_channel (settings, "post");
+  int afval_post;
+  GtkWidget *cell, *easy;
+
+  adw_view_stack_set_visible_child_name (views_of (window), "matrix");
+  helder_test_iterate (200);
+  gtk_editable_set_text (GTK_EDITABLE (helder_test_find_by_id (GTK_WIDGET (matrix), "search_entry")), "Endelaan");
+  helder_test_iterate (300);
+  cell = helder_channel_matrix_view_get_cell (matrix, ENDELAAN, post);
+  g_assert_nonnull (cell);
+  g_assert_true (helder_test_wait_for (cell_warns, cell));
+  g_assert_nonnull (strstr (helder_matrix_cell_get_label (HELDER_MATRIX_CELL (cell)), "level 4"));
+  save_shot (window, "kanalen-matrix-niveau");
+
+  /* a message without a text has no mark */
+  gtk_editable_set_text (GTK_EDITABLE (helder_test_find_by_id (GTK_WIDGET (matrix), "search_entry")), "Afvalkalender");
+  helder_test_iterate (300);
+  afval_post = post;
+  easy = helder_channel_matrix_view_get_cell (matrix, AFVAL, afval_post);
+  g_assert_nonnull (easy);
+  g_assert_false (helder_matrix_cell_get_warning (HELDER_MATRIX_CELL (easy)));
 }
 
 /* The heat map: weeks × audiences, over-budget weeks marked; a cell
@@ -542,6 +578,7 @@ main (int   argc,
   helder_test_add_isolated ("/channels/advice-reasons", test_advice_reasons);
   helder_test_add_isolated ("/channels/override", test_override);
   helder_test_add_isolated ("/channels/matrix", test_matrix);
+  helder_test_add_isolated ("/channels/matrix-level", test_matrix_level);
   helder_test_add_isolated ("/channels/pressure", test_pressure);
   helder_test_add_isolated ("/channels/settings", test_settings);
   helder_test_add_isolated ("/channels/matrix-thousand", test_matrix_thousand);

@@ -8,7 +8,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "helder-channels-context.h"
+#include "helder-text-levels.h"
 
 /* The four Kanalen views work from the same snapshot: the settings (the
  * channels, audiences and weights as the advice sees them) and the
@@ -34,6 +37,8 @@ struct _HelderChannelsContext
   HelderContactPressure *pressure;
   GHashTable            *advice;        /* message id → HelderChannelAdvice */
   GHashTable            *chosen;        /* message id → gboolean per channel */
+  HelderTextLevels      *levels;        /* the texts' levels, shared per store */
+  GHashTable            *texts;         /* document id → message id, of the texts asked for */
   guint                  rebuild_id;
   gboolean               settings_stale;
   gboolean               pressure_stale;
@@ -44,6 +49,7 @@ G_DEFINE_FINAL_TYPE (HelderChannelsContext, helder_channels_context, G_TYPE_OBJE
 
 enum {
   CHANGED,
+  LEVELS_CHANGED,
   N_SIGNALS
 };
 
@@ -115,6 +121,27 @@ helder_channels_context_flush (HelderChannelsContext *self)
     }
 }
 
+/* Some texts' levels are in: the advice of their messages again */
+static void
+levels_changed (HelderChannelsContext *self,
+                const char * const    *ids)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      const char *message = g_hash_table_lookup (self->texts, ids[i]);
+
+      if (message != NULL)
+        {
+          g_hash_table_remove (self->advice, message);
+          any = TRUE;
+        }
+    }
+  if (any)
+    g_signal_emit (self, signals[LEVELS_CHANGED], 0);
+}
+
 static HelderRecordList *
 watch (HelderChannelsContext *self,
        GType                  type,
@@ -141,6 +168,8 @@ helder_channels_context_new (HelderChannelsService *service)
   self->audiences = watch (self, HELDER_TYPE_AUDIENCE, G_CALLBACK (settings_changed));
   self->settings_records = watch (self, HELDER_TYPE_SETTING, G_CALLBACK (settings_changed));
   self->areas = watch (self, HELDER_TYPE_AREA, G_CALLBACK (messages_changed));
+  self->levels = helder_text_levels_for_store (helder_service_get_store (HELDER_SERVICE (service)));
+  g_signal_connect_object (self->levels, "changed", G_CALLBACK (levels_changed), self, G_CONNECT_SWAPPED);
   return self;
 }
 
@@ -156,6 +185,7 @@ helder_channels_context_dispose (GObject *object)
   g_clear_object (&self->areas);
   g_clear_object (&self->settings_records);
   g_clear_object (&self->toolkits);
+  g_clear_object (&self->levels);
   g_clear_object (&self->service);
 
   G_OBJECT_CLASS (helder_channels_context_parent_class)->dispose (object);
@@ -168,6 +198,7 @@ helder_channels_context_finalize (GObject *object)
 
   g_hash_table_unref (self->advice);
   g_hash_table_unref (self->chosen);
+  g_hash_table_unref (self->texts);
   g_clear_pointer (&self->pressure, helder_contact_pressure_free);
   g_clear_pointer (&self->settings, helder_channel_settings_unref);
 
@@ -189,6 +220,14 @@ helder_channels_context_class_init (HelderChannelsContextClass *klass)
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * HelderChannelsContext::levels-changed:
+   *
+   * The language level of some messages' texts is known or new: their
+   * advice and their too-hard marks may differ.
+   */
+  signals[LEVELS_CHANGED] = g_signal_new ("levels-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -197,6 +236,7 @@ helder_channels_context_init (HelderChannelsContext *self)
   self->advice = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) helder_channel_advice_free);
   self->chosen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 HelderChannelsService *
@@ -272,6 +312,7 @@ helder_channels_context_get_advice (HelderChannelsContext *self,
     return advice;
 
   helder_advice_input_from_record (&input, message, settings);
+  input.text_level = helder_channels_context_get_text_level (self, message);
   week = helder_week_from_date (helder_record_get_text (message, "window_start"));
   if (week != 0)
     {
@@ -390,4 +431,127 @@ helder_channels_context_toolkits_for (HelderChannelsContext *self,
         g_ptr_array_add (found, g_steal_pointer (&toolkit));
     }
   return found;
+}
+
+/**
+ * helder_channels_context_get_text_level:
+ *
+ * The level of @message's text (its Schrijven document), 1 to 4, as
+ * last measured; 0 when it has none or it is being measured
+ * (::levels-changed tells when it is in).
+ */
+int
+helder_channels_context_get_text_level (HelderChannelsContext *self,
+                                        HelderRecord          *message)
+{
+  const char *body;
+
+  g_return_val_if_fail (HELDER_IS_CHANNELS_CONTEXT (self), 0);
+  g_return_val_if_fail (HELDER_IS_MESSAGE (message), 0);
+
+  body = helder_record_get_text (message, "body");
+  if (body == NULL || *body == '\0')
+    return 0;
+  if (g_strcmp0 (g_hash_table_lookup (self->texts, body), helder_record_get_id (message)) != 0)
+    g_hash_table_insert (self->texts, g_strdup (body), g_strdup (helder_record_get_id (message)));
+  return helder_text_levels_lookup (self->levels, body);
+}
+
+/**
+ * helder_channels_context_text_too_hard:
+ * @level: (out) (optional): the text's level, 0 unknown
+ * @target: (out) (optional): the channel's target level
+ *
+ * Whether @message's text is harder than @channel's target level.
+ */
+gboolean
+helder_channels_context_text_too_hard (HelderChannelsContext *self,
+                                       HelderRecord          *message,
+                                       guint                  channel,
+                                       int                   *level,
+                                       int                   *target)
+{
+  HelderChannelSettings *settings = helder_channels_context_get_settings (self);
+  int l = helder_channels_context_get_text_level (self, message);
+  int t = channel < helder_channel_settings_get_n_channels (settings)
+          ? helder_channel_settings_get_channel (settings, channel)->target_level : 0;
+
+  if (level != NULL)
+    *level = l;
+  if (target != NULL)
+    *target = t;
+  return l > 0 && t > 0 && l > t;
+}
+
+/**
+ * helder_channels_context_describe_level:
+ *
+ * Returns: (transfer full) (nullable): what the message pane and the
+ *   editor say of @message's text against its chosen channels' target
+ *   levels, or %NULL while nothing is known (no text, no channel chosen,
+ *   or the level being measured)
+ */
+char *
+helder_channels_context_describe_level (HelderChannelsContext *self,
+                                        HelderRecord          *message)
+{
+  HelderChannelSettings *settings;
+  const gboolean *chosen;
+  int level;
+
+  g_return_val_if_fail (HELDER_IS_CHANNELS_CONTEXT (self), NULL);
+
+  if (message == NULL || (level = helder_channels_context_get_text_level (self, message)) == 0)
+    return NULL;
+  settings = helder_channels_context_get_settings (self);
+  chosen = helder_channels_context_peek_chosen (self, message);
+  return helder_text_level_describe (settings, chosen, level);
+}
+
+/**
+ * helder_channels_context_describe_document:
+ * @document_id: a Schrijven document
+ * @level: its text's level, as the editor measured it
+ *
+ * Returns: (transfer full) (nullable): for the editor's side panel: the
+ *   planned messages whose text @document_id is, and which of their
+ *   chosen channels' target levels @level exceeds; %NULL when no message
+ *   has this text
+ */
+char *
+helder_channels_context_describe_document (HelderChannelsContext *self,
+                                           const char            *document_id,
+                                           int                    level)
+{
+  HelderChannelSettings *settings;
+  g_autoptr(GString) titles = g_string_new (NULL);
+  g_autofree gboolean *chosen = NULL;
+  g_autofree char *said = NULL;
+  guint n_channels, n_messages = 0;
+
+  g_return_val_if_fail (HELDER_IS_CHANNELS_CONTEXT (self), NULL);
+
+  if (document_id == NULL || level <= 0)
+    return NULL;
+  settings = helder_channels_context_get_settings (self);
+  n_channels = helder_channel_settings_get_n_channels (settings);
+  chosen = g_new0 (gboolean, n_channels + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->messages)); i++)
+    {
+      g_autoptr(HelderRecord) message = g_list_model_get_item (G_LIST_MODEL (self->messages), i);
+      const gboolean *its;
+
+      if (g_strcmp0 (helder_record_get_text (message, "body"), document_id) != 0)
+        continue;
+      its = helder_channels_context_peek_chosen (self, message);
+      for (guint c = 0; c < n_channels; c++)
+        chosen[c] |= its[c];
+      g_string_append_printf (titles, "%s“%s”", n_messages++ > 0 ? ", " : "", helder_record_get_title (message));
+    }
+  if (n_messages == 0)
+    return NULL;
+  said = helder_text_level_describe (settings, chosen, level);
+  /* Translators: the planned messages of a text, then what its level is against their channels */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "For the message %s: %s", "For the messages %s: %s",
+                                       n_messages), titles->str, said);
 }

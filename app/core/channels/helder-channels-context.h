@@ -34,6 +34,18 @@ guint                  helder_channels_context_check_chosen (HelderChannelsConte
                                                              const gboolean        *chosen);
 GPtrArray             *helder_channels_context_toolkits_for (HelderChannelsContext *self,
                                                              guint                  channel);
+int                    helder_channels_context_get_text_level (HelderChannelsContext *self,
+                                                               HelderRecord          *message);
+gboolean               helder_channels_context_text_too_hard (HelderChannelsContext *self,
+                                                              HelderRecord          *message,
+                                                              guint                  channel,
+                                                              int                   *level,
+                                                              int                   *target);
+char                  *helder_channels_context_describe_level (HelderChannelsContext *self,
+                                                               HelderRecord          *message);
+char                  *helder_channels_context_describe_document (HelderChannelsContext *self,
+                                                                  const char            *document_id,
+                                                                  int                    level);
 void                   helder_channels_context_flush        (HelderChannelsContext *self);
 void                   helder_channels_context_set_paused   (HelderChannelsContext *self,
                                                              gboolean               paused);

@@ -12,16 +12,23 @@
 
 #include "helder-channel-matrix-view.h"
 #include "helder-channels-format.h"
+#include "helder-matrix-cell.h"
 
 /* A GtkColumnView: a row per message, a column per channel.  A cell is a
- * flat button (so it takes focus and has an accessible name: channel,
- * message, score, proposed, chosen) showing the advice's score as text on
- * a background of one hue whose strength is the score; a chosen cell
- * has a check mark, a proposed one an outline.  Clicking a cell opens
- * its reasons, with the choice to tick or untick it; that goes to the
- * page ("toggle-channel"), which asks for a reason when the new set
- * breaks a rule.  Only the visible rows are bound, so a thousand messages
- * cost what a screenful does. */
+ * HelderMatrixCell (one drawn widget, focusable, with an accessible name:
+ * channel, message, score, proposed, chosen, a text too hard for the
+ * channel) showing the advice's score as text on a background of one hue
+ * whose strength is the score; a chosen cell has a check mark, a proposed
+ * one an outline, a text harder than the channel's target level a corner
+ * in the warning colour.  Clicking a cell (or Enter) opens its reasons,
+ * with the choice to tick or untick it; that goes to the page
+ * ("toggle-channel"), which asks for a reason when the new set breaks a
+ * rule.  GTK 4.8 keeps about 200 rows bound whatever is on screen: a cell
+ * only learns its message when bound and asks for its content (the
+ * advice, kept per message by the context) when first drawn, so rows off
+ * screen compute nothing.  A change of the settings or the pressure
+ * marks the cells to be filled again; only other channels rebuild the
+ * columns. */
 
 struct _HelderChannelMatrixView
 {
@@ -36,6 +43,7 @@ struct _HelderChannelMatrixView
   GtkStringFilter       *filter;
   GtkNoSelection        *selection;
   GPtrArray             *channel_ids;   /* the columns, to see whether they changed */
+  GHashTable            *cells;         /* every HelderMatrixCell the rows have (not owned) */
 };
 
 G_DEFINE_FINAL_TYPE (HelderChannelMatrixView, helder_channel_matrix_view, ADW_TYPE_BIN)
@@ -60,64 +68,50 @@ helder_channel_heat (double score)
 }
 
 static void
-cell_clicked (HelderChannelMatrixView *self,
-              GtkButton               *button);
+cell_activated (HelderChannelMatrixView *self,
+                HelderMatrixCell        *cell);
 
 /* The tooltip is the cell's name and its summary, made when asked for */
 static gboolean
-cell_query_tooltip (GtkWidget               *button,
+cell_query_tooltip (GtkWidget               *widget,
                     int                      x,
                     int                      y,
                     gboolean                 keyboard,
                     GtkTooltip              *tooltip,
                     HelderChannelMatrixView *self)
 {
-  HelderRecord *message = g_object_get_data (G_OBJECT (button), "message");
-  guint channel = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "channel"));
+  HelderMatrixCell *cell = HELDER_MATRIX_CELL (widget);
+  HelderRecord *message = helder_matrix_cell_get_message (cell);
+  guint channel = helder_matrix_cell_get_channel (cell);
   g_autofree char *summary = NULL;
   g_autofree char *text = NULL;
 
-  if (message == NULL || channel == 0 || self->context == NULL)
+  if (message == NULL || self->context == NULL)
     return FALSE;
-  summary = helder_channel_advice_summary (helder_channels_context_get_advice (self->context, message), channel - 1);
-  text = g_strdup_printf ("%s\n%s", (char *) g_object_get_data (G_OBJECT (button), "accessible-label"), summary);
+  summary = helder_channel_advice_summary (helder_channels_context_get_advice (self->context, message), channel);
+  text = g_strdup_printf ("%s\n%s", helder_matrix_cell_get_label (cell), summary);
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
 
+/* A score cell's content: from the advice kept per message, asked for
+ * when the cell is first drawn (rows off screen ask nothing) */
 static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            HelderChannelMatrixView  *self)
+fill_score (HelderMatrixCell *cell,
+            gpointer          user_data)
 {
-  GtkWidget *button = gtk_button_new_with_label ("");
-
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "matrix-cell");
-  gtk_widget_add_css_class (button, "numeric");
-  g_signal_connect_object (button, "clicked", G_CALLBACK (cell_clicked), self, G_CONNECT_SWAPPED);
-  gtk_widget_set_has_tooltip (button, TRUE);
-  g_signal_connect_object (button, "query-tooltip", G_CALLBACK (cell_query_tooltip), self, 0);
-  gtk_list_item_set_child (item, button);
-}
-
-static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           HelderChannelMatrixView  *self)
-{
-  guint channel = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "channel"));
-  HelderRecord *message = gtk_list_item_get_item (item);
-  GtkWidget *button = gtk_list_item_get_child (item);
+  HelderChannelMatrixView *self = user_data;
+  HelderRecord *message = helder_matrix_cell_get_message (cell);
+  guint channel = helder_matrix_cell_get_channel (cell);
   HelderChannelSettings *settings;
   HelderChannelAdvice *advice;
   const HelderChannelScore *score;
   const gboolean *chosen;
-  g_autofree char *label = NULL;
   g_autofree char *number = NULL;
+  g_autofree char *text = NULL;
   g_autofree char *name = NULL;
-  int heat_level, old_heat;
-  char heat[16];
+  g_autofree char *hard = NULL;
+  int level = 0, target = 0; /* the text's level and the channel's target */
 
   if (self->context == NULL)
     return;
@@ -127,49 +121,84 @@ bind_cell (GtkSignalListItemFactory *factory,
   advice = helder_channels_context_get_advice (self->context, message);
   score = &advice->scores[channel];
   chosen = helder_channels_context_peek_chosen (self->context, message);
-
-  /* Style classes only when they change: each change restyles the cell */
-  heat_level = helder_channel_heat (score->score);
-  old_heat = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "heat")) - 1;
-  if (old_heat != heat_level)
-    {
-      if (old_heat >= 0)
-        {
-          g_snprintf (heat, sizeof heat, "heat-%d", old_heat);
-          gtk_widget_remove_css_class (button, heat);
-        }
-      g_snprintf (heat, sizeof heat, "heat-%d", heat_level);
-      gtk_widget_add_css_class (button, heat);
-      g_object_set_data (G_OBJECT (button), "heat", GINT_TO_POINTER (heat_level + 1));
-    }
-  if (score->proposed != gtk_widget_has_css_class (button, "proposed"))
-    {
-      if (score->proposed)
-        gtk_widget_add_css_class (button, "proposed");
-      else
-        gtk_widget_remove_css_class (button, "proposed");
-    }
-  if (chosen[channel] != gtk_widget_has_css_class (button, "chosen"))
-    {
-      if (chosen[channel])
-        gtk_widget_add_css_class (button, "chosen");
-      else
-        gtk_widget_remove_css_class (button, "chosen");
-    }
+  helder_channels_context_text_too_hard (self->context, message, channel, &level, &target);
 
   number = helder_channels_format_score (score->score);
-  label = chosen[channel] ? g_strdup_printf ("✓ %s", number) : g_strdup (number);
-  gtk_button_set_label (GTK_BUTTON (button), label);
-  /* Translators: a matrix cell: channel, message, score, then "proposed", "chosen" */
-  name = g_strdup_printf (_("%s for “%s”: %s points%s%s"),
+  text = chosen[channel] ? g_strdup_printf ("✓ %s", number) : g_strdup (number);
+  if (level > target && target > 0)
+    /* Translators: said of a matrix cell: the text's level, the channel's target */
+    hard = g_strdup_printf (_(", the text is at level %d, harder than the channel’s target %d"), level, target);
+  /* Translators: a matrix cell: channel, message, score, then "proposed", "chosen", the level */
+  name = g_strdup_printf (_("%s for “%s”: %s points%s%s%s"),
                           helder_channel_settings_get_channel (settings, channel)->name,
                           helder_record_get_title (message), number,
-                          score->proposed ? _(", proposed") : "", chosen[channel] ? _(", chosen") : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  g_object_set_data_full (G_OBJECT (button), "accessible-label", g_steal_pointer (&name), g_free);
-  g_object_set_data_full (G_OBJECT (button), "message-id", g_strdup (helder_record_get_id (message)), g_free);
-  g_object_set_data (G_OBJECT (button), "channel", GUINT_TO_POINTER (channel + 1));
-  g_object_set_data_full (G_OBJECT (button), "message", g_object_ref (message), g_object_unref);
+                          score->proposed ? _(", proposed") : "", chosen[channel] ? _(", chosen") : "",
+                          hard ? hard : "");
+  helder_matrix_cell_set_content (cell, text, NULL, helder_channel_heat (score->score), score->proposed,
+                                  chosen[channel], hard != NULL, name);
+}
+
+static void
+fill_title (HelderMatrixCell *cell,
+            gpointer          user_data)
+{
+  HelderRecord *message = helder_matrix_cell_get_message (cell);
+  HelderWeek w = helder_week_from_date (helder_record_get_text (message, "window_start"));
+  g_autofree char *week = w ? helder_week_format (w) : g_strdup (_("No date"));
+
+  helder_matrix_cell_set_content (cell, helder_record_get_title (message), week, -1, FALSE, FALSE, FALSE,
+                                  helder_record_get_title (message));
+}
+
+static gboolean
+title_query_tooltip (GtkWidget  *widget,
+                     int         x,
+                     int         y,
+                     gboolean    keyboard,
+                     GtkTooltip *tooltip,
+                     gpointer    user_data)
+{
+  HelderRecord *message = helder_matrix_cell_get_message (HELDER_MATRIX_CELL (widget));
+
+  if (message == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, helder_record_get_title (message));
+  return TRUE;
+}
+
+static void
+forget_cell (gpointer  data,
+             GObject  *cell)
+{
+  HelderChannelMatrixView *self = data;
+
+  g_hash_table_remove (self->cells, cell);
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            HelderChannelMatrixView  *self)
+{
+  GtkWidget *cell = helder_matrix_cell_new (HELDER_MATRIX_CELL_SCORE, fill_score, self);
+
+  g_signal_connect_object (cell, "activate", G_CALLBACK (cell_activated), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_has_tooltip (cell, TRUE);
+  g_signal_connect_object (cell, "query-tooltip", G_CALLBACK (cell_query_tooltip), self, 0);
+  gtk_list_item_set_child (item, cell);
+  g_hash_table_add (self->cells, cell);
+  g_object_weak_ref (G_OBJECT (cell), forget_cell, self);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           HelderChannelMatrixView  *self)
+{
+  guint channel = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "channel"));
+
+  helder_matrix_cell_set_item (HELDER_MATRIX_CELL (gtk_list_item_get_child (item)),
+                               gtk_list_item_get_item (item), channel);
 }
 
 static void
@@ -177,30 +206,21 @@ unbind_cell (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              HelderChannelMatrixView  *self)
 {
-  GtkWidget *button = gtk_list_item_get_child (item);
-
-  g_object_set_data (G_OBJECT (button), "message-id", NULL);
-  g_object_set_data (G_OBJECT (button), "message", NULL);
-  g_object_set_data (G_OBJECT (button), "channel", NULL);
+  helder_matrix_cell_set_item (HELDER_MATRIX_CELL (gtk_list_item_get_child (item)), NULL, 0);
 }
 
 static void
 setup_title (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
-             gpointer                  user_data)
+             HelderChannelMatrixView  *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *week = gtk_label_new (NULL);
+  GtkWidget *cell = helder_matrix_cell_new (HELDER_MATRIX_CELL_TITLE, fill_title, self);
 
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (week), 0);
-  gtk_widget_add_css_class (week, "dim-label");
-  gtk_widget_add_css_class (week, "caption");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), week);
-  gtk_list_item_set_child (item, box);
+  gtk_widget_set_has_tooltip (cell, TRUE);
+  g_signal_connect (cell, "query-tooltip", G_CALLBACK (title_query_tooltip), NULL);
+  gtk_list_item_set_child (item, cell);
+  g_hash_table_add (self->cells, cell);
+  g_object_weak_ref (G_OBJECT (cell), forget_cell, self);
 }
 
 static void
@@ -208,15 +228,8 @@ bind_title (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             gpointer                  user_data)
 {
-  HelderRecord *message = gtk_list_item_get_item (item);
-  GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-  GtkWidget *week = gtk_widget_get_next_sibling (title);
-  HelderWeek w = helder_week_from_date (helder_record_get_text (message, "window_start"));
-  g_autofree char *text = w ? helder_week_format (w) : g_strdup (_("No date"));
-
-  gtk_label_set_text (GTK_LABEL (title), helder_record_get_title (message));
-  gtk_widget_set_tooltip_text (title, helder_record_get_title (message));
-  gtk_label_set_text (GTK_LABEL (week), text);
+  helder_matrix_cell_set_item (HELDER_MATRIX_CELL (gtk_list_item_get_child (item)),
+                               gtk_list_item_get_item (item), 0);
 }
 
 /* The popover of a cell: its reasons, tick or untick, open in Advies */
@@ -253,11 +266,11 @@ popover_closed (GtkPopover *popover)
 }
 
 static void
-cell_clicked (HelderChannelMatrixView *self,
-              GtkButton               *button)
+cell_activated (HelderChannelMatrixView *self,
+                HelderMatrixCell        *cell)
 {
-  HelderRecord *message = g_object_get_data (G_OBJECT (button), "message");
-  guint channel = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "channel"));
+  HelderRecord *message = helder_matrix_cell_get_message (cell);
+  guint channel = helder_matrix_cell_get_channel (cell);
   HelderChannelSettings *settings;
   HelderChannelAdvice *advice;
   const HelderChannelScore *score;
@@ -267,9 +280,8 @@ cell_clicked (HelderChannelMatrixView *self,
   g_autofree char *number = NULL;
   gboolean may;
 
-  if (message == NULL || channel == 0 || self->context == NULL)
+  if (message == NULL || self->context == NULL)
     return;
-  channel--;
   settings = helder_channels_context_get_settings (self->context);
   advice = helder_channels_context_get_advice (self->context, message);
   score = &advice->scores[channel];
@@ -323,7 +335,7 @@ cell_clicked (HelderChannelMatrixView *self,
   gtk_box_append (GTK_BOX (box), open);
 
   gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_widget_set_parent (popover, GTK_WIDGET (button));
+  gtk_widget_set_parent (popover, GTK_WIDGET (cell));
   g_signal_connect (popover, "closed", G_CALLBACK (popover_closed), NULL);
   gtk_popover_popup (GTK_POPOVER (popover));
 }
@@ -367,7 +379,7 @@ add_columns (HelderChannelMatrixView *self)
   g_clear_pointer (&self->channel_ids, g_ptr_array_unref);
   self->channel_ids = g_ptr_array_new_with_free_func (g_free);
 
-  g_signal_connect (title_factory, "setup", G_CALLBACK (setup_title), NULL);
+  g_signal_connect (title_factory, "setup", G_CALLBACK (setup_title), self);
   g_signal_connect (title_factory, "bind", G_CALLBACK (bind_title), NULL);
   title = gtk_column_view_column_new (_("Message"), g_object_ref (title_factory));
   gtk_column_view_column_set_fixed_width (title, 260);
@@ -392,19 +404,43 @@ add_columns (HelderChannelMatrixView *self)
 }
 
 static void
+invalidate_cells (HelderChannelMatrixView *self)
+{
+  GHashTableIter iter;
+  gpointer cell;
+
+  g_hash_table_iter_init (&iter, self->cells);
+  while (g_hash_table_iter_next (&iter, &cell, NULL))
+    helder_matrix_cell_invalidate (cell);
+}
+
+static void
 context_changed (HelderChannelMatrixView *self)
 {
   HelderChannelSettings *settings = helder_channels_context_get_settings (self->context);
 
-  /* New settings or pressure: every visible cell again */
-  gtk_column_view_set_model (self->matrix, NULL);
+  /* Other channels: other columns.  Otherwise new settings or pressure:
+   * the cells are filled again when next drawn, in the rows they have. */
   if (!same_channels (self, settings))
     {
+      gtk_column_view_set_model (self->matrix, NULL);
       remove_columns (self);
       add_columns (self);
+      gtk_column_view_set_model (self->matrix, GTK_SELECTION_MODEL (self->selection));
     }
-  gtk_column_view_set_model (self->matrix, GTK_SELECTION_MODEL (self->selection));
+  else
+    invalidate_cells (self);
 }
+
+/* The texts' levels of some messages are in: the cells again (each asks
+ * the kept advice, so only the changed messages cost anything) */
+static void
+levels_changed (HelderChannelMatrixView *self)
+{
+  invalidate_cells (self);
+}
+
+
 
 static void
 search_changed (HelderChannelMatrixView *self)
@@ -422,7 +458,10 @@ helder_channel_matrix_view_set_context (HelderChannelMatrixView *self,
   if (self->context == context)
     return;
   if (self->context != NULL)
-    g_signal_handlers_disconnect_by_func (self->context, context_changed, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->context, context_changed, self);
+      g_signal_handlers_disconnect_by_func (self->context, levels_changed, self);
+    }
   gtk_column_view_set_model (self->matrix, NULL);
   remove_columns (self);
   g_clear_pointer (&self->channel_ids, g_ptr_array_unref);
@@ -437,6 +476,7 @@ helder_channel_matrix_view_set_context (HelderChannelMatrixView *self,
     gtk_filter_list_model_new (g_object_ref (helder_channels_context_get_messages (context)),
                                GTK_FILTER (g_object_ref (self->filter)))));
   g_signal_connect_object (context, "changed", G_CALLBACK (context_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "levels-changed", G_CALLBACK (levels_changed), self, G_CONNECT_SWAPPED);
   add_columns (self);
   gtk_column_view_set_model (self->matrix, GTK_SELECTION_MODEL (self->selection));
 }
@@ -452,8 +492,10 @@ find_cell (GtkWidget  *root,
            const char *message_id,
            guint       channel)
 {
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (g_object_get_data (G_OBJECT (root), "message-id"), message_id) == 0 &&
-      g_object_get_data (G_OBJECT (root), "channel") == GUINT_TO_POINTER (channel + 1))
+  if (HELDER_IS_MATRIX_CELL (root) && gtk_widget_get_focusable (root) &&
+      helder_matrix_cell_get_message (HELDER_MATRIX_CELL (root)) != NULL &&
+      g_strcmp0 (helder_record_get_id (helder_matrix_cell_get_message (HELDER_MATRIX_CELL (root))), message_id) == 0 &&
+      helder_matrix_cell_get_channel (HELDER_MATRIX_CELL (root)) == channel)
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
@@ -495,12 +537,28 @@ helder_channel_matrix_view_dispose (GObject *object)
 }
 
 static void
+helder_channel_matrix_view_finalize (GObject *object)
+{
+  HelderChannelMatrixView *self = HELDER_CHANNEL_MATRIX_VIEW (object);
+  GHashTableIter iter;
+  gpointer cell;
+
+  g_hash_table_iter_init (&iter, self->cells);
+  while (g_hash_table_iter_next (&iter, &cell, NULL))
+    g_object_weak_unref (cell, forget_cell, self);
+  g_hash_table_unref (self->cells);
+
+  G_OBJECT_CLASS (helder_channel_matrix_view_parent_class)->finalize (object);
+}
+
+static void
 helder_channel_matrix_view_class_init (HelderChannelMatrixViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = helder_channel_matrix_view_dispose;
+  object_class->finalize = helder_channel_matrix_view_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/hltsamen/Helder/ui/helder-channel-matrix-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HelderChannelMatrixView, search_entry);
@@ -530,5 +588,6 @@ helder_channel_matrix_view_class_init (HelderChannelMatrixViewClass *klass)
 static void
 helder_channel_matrix_view_init (HelderChannelMatrixView *self)
 {
+  self->cells = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "helder-document-editor-private.h"
+#include "channels/helder-text-levels.h"
 #include "text/helder-text-summary.h"
 
 #define MAX_FINDING_ROWS  30   /* in all; the legend counts them all */
@@ -150,6 +151,56 @@ slice (const char *text,
   return end - start > max_chars ? g_strconcat (s, "…", NULL) : g_steal_pointer (&s);
 }
 
+static void
+show_channel_levels (HelderDocumentEditor *self)
+{
+  g_autofree char *said = NULL;
+
+  if (self->levels_context != NULL && self->document != NULL)
+    said = helder_channels_context_describe_document (self->levels_context, helder_record_get_id (self->document),
+                                                      self->last_level);
+  gtk_label_set_text (self->channels_level_label, said ? said : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->channels_level_label), said != NULL);
+}
+
+/* The text of a planned message: which of its channels' target levels
+ * the text exceeds, as measured now; the measurement also goes to the
+ * store's table of levels (Kanalen's matrix and the planner's pane), so
+ * the version saved is not measured again there. */
+static void
+update_channel_levels (HelderDocumentEditor *self,
+                       const char           *text)
+{
+  g_autoptr(HelderTextLevels) levels = NULL;
+  HelderService *service = HELDER_SERVICE (self->service);
+
+  if (self->document == NULL || service == NULL || self->analysis == NULL)
+    return;
+  self->last_level = helder_analysis_get_scores (self->analysis)->level;
+  levels = helder_text_levels_for_store (helder_service_get_store (service));
+  if (self->analyzer != NULL)
+    helder_text_levels_set_analyzer (levels, self->analyzer);
+  helder_text_levels_put (levels, helder_record_get_id (self->document), text, self->last_level);
+  if (self->levels_context == NULL)
+    {
+      self->levels_service = helder_channels_service_new (helder_service_get_store (service),
+                                                          helder_service_get_session (service));
+      self->levels_context = helder_channels_context_new (self->levels_service);
+      g_signal_connect_object (self->levels_context, "changed", G_CALLBACK (show_channel_levels), self,
+                               G_CONNECT_SWAPPED);
+    }
+  show_channel_levels (self);
+}
+
+void
+helder_document_editor_drop_channel_levels (HelderDocumentEditor *self)
+{
+  if (self->levels_context != NULL)
+    g_signal_handlers_disconnect_by_data (self->levels_context, self);
+  g_clear_object (&self->levels_context);
+  g_clear_object (&self->levels_service);
+}
+
 void
 helder_document_editor_update_panel (HelderDocumentEditor *self,
               const char           *text)
@@ -160,6 +211,7 @@ helder_document_editor_update_panel (HelderDocumentEditor *self,
 
   helder_text_summary_init (&summary, self->analysis, target > 0 ? target : 2);
   gtk_label_set_text (self->level_label, summary.level);
+  update_channel_levels (self, text);
   gtk_widget_remove_css_class (GTK_WIDGET (self->level_label), summary.on_target ? "error" : "success");
   gtk_widget_add_css_class (GTK_WIDGET (self->level_label), summary.on_target ? "success" : "error");
   gtk_label_set_text (self->douma_label, summary.flesch_douma);

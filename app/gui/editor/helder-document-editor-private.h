@@ -7,6 +7,7 @@
 #pragma once
 
 #include "helder-document-editor.h"
+#include "channels/helder-channels-context.h"
 #include "library/helder-toolkit-pane.h"
 #include "service/helder-record-follower.h"
 
@@ -51,6 +52,7 @@ struct _HelderDocumentEditor
   GtkButton          *notice_button;
   GtkCheckButton     *legend_checks[HELDER_EDITOR_N_CATEGORIES];
   HelderToolkitPane  *toolkit_pane;   /* Bibliotheek's toolkits for its channel and kind */
+  GtkLabel           *channels_level_label; /* the level against its messages' channels */
 
   /* the properties popover */
   const char * const *kinds;         /* kind_dropdown's values: the field's choices */
@@ -86,6 +88,12 @@ struct _HelderDocumentEditor
   gboolean            retag_all;
   gboolean            held_back;    /* a mark waits for the word to be finished */
   guint               settle_id;
+
+  /* the planned messages of this text and their channels (made when a
+   * text is first analysed; helder-document-editor-marks.c) */
+  HelderChannelsService *levels_service;
+  HelderChannelsContext *levels_context;
+  int                    last_level;
 };
 
 typedef struct
@@ -124,6 +132,7 @@ HelderRecord        *helder_document_editor_keep_copy           (HelderDocumentE
 void                 helder_document_editor_class_init_marks    (GtkWidgetClass       *widget_class);
 void                 helder_document_editor_init_marks          (HelderDocumentEditor *self);
 void                 helder_document_editor_apply_marks         (HelderDocumentEditor *self);
+void                 helder_document_editor_drop_channel_levels (HelderDocumentEditor *self);
 void                 helder_document_editor_update_panel        (HelderDocumentEditor *self,
                                                                  const char           *text);
 const HelderFinding *helder_document_editor_finding_at_current  (HelderDocumentEditor *self,

@@ -239,6 +239,7 @@ set_service (HelderDocumentEditor *self,
       g_signal_handlers_disconnect_by_func (self->service, house_style_changed, self);
     }
   g_set_object (&self->service, service);
+  helder_document_editor_drop_channel_levels (self);
   if (service != NULL)
     {
       g_signal_connect_object (service, "notify::analyzer", G_CALLBACK (service_analyzer_changed), self,
@@ -491,6 +492,7 @@ helder_document_editor_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->document);
   set_service (self, NULL);
+  helder_document_editor_drop_channel_levels (self);
   g_clear_pointer (&self->analysis, helder_analysis_unref);
   g_clear_object (&self->extra_menu);
   g_clear_pointer (&self->menu_word, g_free);
@@ -515,6 +517,7 @@ helder_document_editor_class_init (HelderDocumentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, word_count);
   gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, text_view);
   gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, level_label);
+  gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, channels_level_label);
   gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, properties_button);
   gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HelderDocumentEditor, channel_dropdown);

@@ -188,6 +188,9 @@ find_chip (HelderCalendarView *self,
   return NULL;
 }
 
+static HelderRecord *lookup_message (HelderCalendarView *self, const char *id);
+static void set_selected (HelderCalendarView *self, const char *id);
+
 static void
 rebuild (HelderCalendarView *self)
 {
@@ -198,6 +201,9 @@ rebuild (HelderCalendarView *self)
   HelderCalendarContent content = { 0, };
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  /* A selected message deleted elsewhere leaves the pane */
+  if (self->selected_id != NULL && lookup_message (self, self->selected_id) == NULL)
+    set_selected (self, NULL);
   update_today (self);
   messages = filtered_messages (self);
   works = snapshot (self->works);
@@ -488,9 +494,8 @@ connect_week (HelderCalendarView *self,
 static void
 on_messages_changed (HelderCalendarView *self)
 {
-  /* A selected message deleted elsewhere leaves the pane */
-  if (self->selected_id != NULL && lookup_message (self, self->selected_id) == NULL)
-    set_selected (self, NULL);
+  /* (whether the selected message is gone is asked in rebuild(): a moved
+   * message leaves the sorted list and comes back in two signals) */
   queue_rebuild (self);
 }
 

@@ -7,6 +7,8 @@
 #pragma once
 
 #include "helder-message-pane.h"
+#include "channels/helder-channels-context.h"
+#include "library/helder-toolkit-pane.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +25,13 @@ struct _HelderMessagePane
   GtkWidget         *open_text_button;
   GtkBox            *fields;
   GtkListBox        *history_list;
+  GtkWidget         *pressure_group;
+  GtkLabel          *pressure_title;
+  GtkLabel          *pressure_text;
+  GtkButton         *pressure_move_button;
+  GtkWidget         *level_group;
+  GtkLabel          *level_label;
+  HelderToolkitPane *toolkit_pane;
 
   /* owned */
   HelderPlanService *service;
@@ -34,6 +43,12 @@ struct _HelderMessagePane
   char              *steps_signature;  /* the step buttons shown */
   gboolean           fields_built;
   gboolean           choices_changed;  /* the fields' choices are out of date */
+
+  /* the channels' view of the message (helder-message-pane-channels.c) */
+  HelderChannelsService *channels_service;
+  HelderChannelsContext *channels;
+  int                    move_days;      /* to the nearest free week, 0: none */
+  guint                  channels_idle;  /* makes the context after the first frame */
 };
 
 void helder_message_pane_show_error     (HelderMessagePane *self,
@@ -41,5 +56,9 @@ void helder_message_pane_show_error     (HelderMessagePane *self,
                                          const GError      *error);
 void helder_message_pane_update_status  (HelderMessagePane *self);
 void helder_message_pane_update_history (HelderMessagePane *self);
+
+void helder_message_pane_channels_set_service (HelderMessagePane *self);
+void helder_message_pane_update_channels      (HelderMessagePane *self);
+void helder_message_pane_channels_class_init  (GtkWidgetClass    *widget_class);
 
 G_END_DECLS

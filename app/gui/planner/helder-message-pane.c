@@ -645,6 +645,7 @@ update_values (HelderMessagePane *self)
     update_field (self, &g_array_index (self->field_widgets, Field, i));
   helder_message_pane_update_status (self);
   self->updating = FALSE;
+  helder_message_pane_update_channels (self);
 }
 
 /* Following the store */
@@ -728,6 +729,7 @@ helder_message_pane_set_service (HelderMessagePane *self,
     }
   g_clear_object (&self->users);
   g_set_object (&self->service, service);
+  helder_message_pane_channels_set_service (self);
   self->choices_changed = TRUE;
   if (service != NULL)
     {
@@ -785,6 +787,8 @@ helder_message_pane_set_message (HelderMessagePane *self,
   build_fields (self);
   update_values (self);
   helder_message_pane_update_history (self);
+  if (message == NULL)
+    helder_message_pane_update_channels (self);
 }
 
 HelderRecord *
@@ -853,6 +857,7 @@ helder_message_pane_class_init (HelderMessagePaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_title_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_open_text_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_close_clicked);
+  helder_message_pane_channels_class_init (widget_class);
 }
 
 static void
