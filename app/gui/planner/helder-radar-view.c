@@ -17,6 +17,7 @@
 #include "helder-review-window.h"
 #include "helder-window.h"
 #include "plan/helder-plan-quarter.h"
+#include "plan/helder-plan-signals.h"
 
 /* The radar and the topic list show one filtered model of the topics
  * that are not dropped (Ctrl+F filters both); selecting in one selects
@@ -465,12 +466,41 @@ bind_score (GtkSignalListItemFactory *factory,
   HelderRecord *topic = gtk_list_item_get_item (item);
   g_autofree char *text = g_strdup_printf ("%d × %d", helder_record_get_int (topic, "admin_impact"),
                                            helder_record_get_int (topic, "societal_impact"));
-  g_autofree char *tooltip = g_strdup_printf (_("Administrative impact %d, societal impact %d"),
-                                              helder_record_get_int (topic, "admin_impact"),
-                                              helder_record_get_int (topic, "societal_impact"));
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
-  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), tooltip);
+}
+
+/* The score's tooltip, asked for when shown (setting one on each row
+ * asks the display where the pointer is, a round trip per row) */
+static gboolean
+score_tooltip (GtkWidget   *label,
+               int          x,
+               int          y,
+               gboolean     keyboard,
+               GtkTooltip  *tooltip,
+               GtkListItem *item)
+{
+  HelderRecord *topic = gtk_list_item_get_item (item);
+  g_autofree char *text = NULL;
+
+  if (topic == NULL)
+    return FALSE;
+  text = g_strdup_printf (_("Administrative impact %d, societal impact %d"),
+                          helder_record_get_int (topic, "admin_impact"),
+                          helder_record_get_int (topic, "societal_impact"));
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+setup_score (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  data)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect_object (label, "query-tooltip", G_CALLBACK (score_tooltip), item, 0);
 }
 
 static void
@@ -586,7 +616,9 @@ ensure_lists (HelderRadarView *self)
   if (self->topics != NULL || self->service == NULL)
     return;
   self->topics = helder_plan_service_topics (plan (self), HELDER_TOPIC_ORDER_SCORE);
-  self->signals = helder_service_list (self->service, HELDER_TYPE_SIGNAL);
+  /* The planner's one list of signals, which the topic's log reads too:
+   * the 10,000 signals are read once, not per view */
+  self->signals = helder_plan_signals_all (plan (self));
   self->filter = gtk_custom_filter_new (topic_shown, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->topics)),
                                               g_object_ref (GTK_FILTER (self->filter)));
@@ -859,6 +891,8 @@ helder_radar_view_init (HelderRadarView *self)
 
   set_column (self, self->title_column, G_CALLBACK (bind_title), 0, compare_title);
   set_column (self, self->score_column, G_CALLBACK (bind_score), 50, compare_score);
+  g_signal_connect_after (gtk_column_view_column_get_factory (self->score_column), "setup",
+                          G_CALLBACK (setup_score), NULL);
   set_column (self, self->trend_column, G_CALLBACK (bind_trend), 0, compare_trend);
   set_column (self, self->signals_column, G_CALLBACK (bind_signals), 100, compare_signals);
   gtk_column_view_sort_by_column (self->topic_view, self->score_column, GTK_SORT_DESCENDING);
