@@ -19,6 +19,7 @@
 #include "helder-edition-view.h"
 #include "helder-works-view.h"
 #include "plan/helder-plan-service.h"
+#include "plan/helder-plan-signals.h"
 
 /* The planner's views in one AdwViewStack (the window's header switches
  * them), under a header of the planner's own actions: "New …" for the
@@ -48,6 +49,7 @@ struct _HelderPlannerPage
   AdwButtonContent     *new_item_content;
   GtkMenuButton        *signal_button;
   HelderSignalPopover  *signal_popover;
+  gboolean              warmed;
 };
 
 G_DEFINE_FINAL_TYPE (HelderPlannerPage, helder_planner_page, HELDER_TYPE_PAGE)
@@ -369,6 +371,32 @@ ensure_visible_view (HelderPlannerPage *self)
       }
 }
 
+/* After the page's first frame, when the main loop is idle: the
+ * planner's one list of signals, which the radar counts and a topic's log
+ * filters, so the Radar's first showing does not wait for 10,000 signals
+ * to be read (the list then follows the store live). */
+static gboolean
+warm_signals (gpointer data)
+{
+  HelderPlannerPage *self = data;
+  HelderService *service = helder_page_get_service (HELDER_PAGE (self));
+
+  if (HELDER_IS_PLAN_SERVICE (service) && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      g_autoptr(HelderRecordList) all = helder_plan_signals_all (HELDER_PLAN_SERVICE (service));
+
+      self->warmed = TRUE;
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+page_mapped (HelderPlannerPage *self)
+{
+  if (!self->warmed)
+    g_idle_add_full (G_PRIORITY_LOW, warm_signals, g_object_ref (self), g_object_unref);
+}
+
 static void
 helder_planner_page_init (HelderPlannerPage *self)
 {
@@ -387,5 +415,6 @@ helder_planner_page_init (HelderPlannerPage *self)
   g_signal_connect_object (self->views, "notify::visible-child-name", G_CALLBACK (actions_update), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self, "notify::service", G_CALLBACK (service_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (page_mapped), NULL);
   actions_update (self);
 }

@@ -67,6 +67,7 @@ struct _HelderRadarView
   int                 undo_admin, undo_societal;
   gboolean            syncing;
   gboolean            follows_page;
+  guint               list_source;   /* fills the topic list after the first frame */
 };
 
 G_DEFINE_FINAL_TYPE (HelderRadarView, helder_radar_view, GTK_TYPE_WIDGET)
@@ -607,6 +608,20 @@ show_record (HelderRadarView *self,
 
 /* Lists, made when first shown */
 
+/* The topic list gets its rows after the radar's first frame: GTK 4.8
+ * makes up to 200 rows at once (800 labels here), which would double the
+ * time to the first frame of the Radar view. */
+static gboolean
+fill_list (gpointer data)
+{
+  HelderRadarView *self = data;
+
+  self->list_source = 0;
+  if (self->selection != NULL)
+    gtk_column_view_set_model (self->topic_view, GTK_SELECTION_MODEL (self->selection));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 ensure_lists (HelderRadarView *self)
 {
@@ -633,7 +648,8 @@ ensure_lists (HelderRadarView *self)
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (list_selection_changed), self,
                            G_CONNECT_SWAPPED);
-  gtk_column_view_set_model (self->topic_view, GTK_SELECTION_MODEL (self->selection));
+  if (self->list_source == 0)
+    self->list_source = g_idle_add (fill_list, self);
   helder_quarter_compare_set_service (self->compare, plan (self));
   helder_radar_view_refresh_quarter (self);
   page = gtk_widget_get_ancestor (GTK_WIDGET (self), HELDER_TYPE_PLANNER_PAGE);
@@ -650,6 +666,7 @@ drop_lists (HelderRadarView *self)
   helder_radar_detail_set_topic (self->detail, NULL);
   helder_radar_widget_set_topics (self->radar, NULL);
   helder_radar_widget_set_signals (self->radar, NULL);
+  g_clear_handle_id (&self->list_source, g_source_remove);
   gtk_column_view_set_model (self->topic_view, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);

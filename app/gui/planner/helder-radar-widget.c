@@ -24,6 +24,8 @@
 #define MARGIN_BOTTOM 44
 #define MARGIN_TOP    8
 #define MARGIN_RIGHT  8
+/* helder_radar_layout's padding inside a cell */
+#define LAYOUT_CELL_PADDING 6.0
 
 struct _HelderRadarWidget
 {
@@ -377,9 +379,24 @@ helder_radar_widget_size_allocate (GtkWidget *widget,
       largest[CELL_INDEX (&items[i])] = MAX (largest[CELL_INDEX (&items[i])],
                                              helder_radar_dot_radius (items[i].n_signals));
     }
-  /* Labels as wide as their cell leaves beside its biggest dot */
-  for (guint i = 0; i < self->dots->len; i++)
-    ensure_label (self, i, helder_radar_label_max_width (&self->grid, largest[CELL_INDEX (&items[i])]));
+  /* Labels as wide as their cell leaves beside its biggest dot.  A cell
+   * with more topics than fit in one column at the smallest row height
+   * gets a grid of dots (helder_radar_layout), where no label has room
+   * beside its dot: those are not measured (with 500 topics, shaping 500
+   * titles was a fifth of the first frame). */
+  {
+    guint members[HELDER_RADAR_SIZE * HELDER_RADAR_SIZE] = { 0, };
+    double row = 2 * helder_radar_dot_radius (0) + 2;
+    guint capacity = (guint) MAX ((self->grid.height / HELDER_RADAR_SIZE - 2 * LAYOUT_CELL_PADDING) / row, 1);
+
+    for (guint i = 0; i < self->dots->len; i++)
+      members[CELL_INDEX (&items[i])]++;
+    for (guint i = 0; i < self->dots->len; i++)
+      if (members[CELL_INDEX (&items[i])] <= capacity)
+        ensure_label (self, i, helder_radar_label_max_width (&self->grid, largest[CELL_INDEX (&items[i])]));
+      else
+        items[i].label_width = items[i].label_height = 0;
+  }
   helder_radar_layout (items, self->dots->len, &self->grid);
   for (guint i = 0; i < self->dots->len; i++)
     {
