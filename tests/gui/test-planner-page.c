@@ -14,8 +14,10 @@
 #include "planner/helder-planner-page.h"
 #include "planner/helder-priorities-view.h"
 #include "planner/helder-radar-view.h"
+#include "planner/helder-review-window.h"
 #include "planner/helder-signal-log.h"
 #include "planner/helder-signal-popover.h"
+#include "plan/helder-plan-quarter.h"
 #include "plan/helder-plan-service.h"
 #include "service/helder-session.h"
 
@@ -792,6 +794,98 @@ test_screenshots (void)
   gtk_window_destroy (GTK_WINDOW (popup));
 }
 
+/* Kwartaal afsluiten from Prioriteiten: the review goes over every topic
+ * and priority of the quarter, so the button is in the planner's header
+ * on Prioriteiten and on the Radar (not on the other views); its review
+ * closes the quarter, and the Radar shows the next one. */
+static void
+test_review_from_priorities (void)
+{
+  HelderWindow *window = helder_test_open_window ("review-priorities.db");
+  HelderStore *store = helder_application_get_store (test_app);
+  GtkWidget *page, *button, *root;
+  AdwViewStack *views;
+  HelderPlanService *plan;
+  HelderReviewWindow *review;
+  g_autoptr(GListModel) topics = NULL;
+  g_autoptr(GListModel) priorities = NULL;
+  g_autoptr(HelderRecord) closed = NULL;
+  g_autofree char *quarter = NULL;
+  guint in_play = 0, shown = 0;
+
+  g_action_group_activate_action (G_ACTION_GROUP (test_app), "load-example-data", NULL);
+  helder_test_iterate (100);
+  g_assert_cmpstr (helder_test_page_state (window, "planner"), ==, "content");
+  page = helder_test_page (window, "planner");
+  views = ADW_VIEW_STACK (helder_test_find_by_id (page, "views"));
+  adw_view_stack_set_visible_child_name (views, "priorities");
+  helder_test_iterate (50);
+  button = helder_test_find_by_id (page, "review_button");
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "planner.review-quarter");
+
+  /* Not on the calendar; back on the Radar */
+  adw_view_stack_set_visible_child_name (views, "messages");
+  helder_test_iterate (50);
+  g_assert_false (gtk_widget_get_visible (button));
+  adw_view_stack_set_visible_child_name (views, "topics");
+  helder_test_iterate (50);
+  g_assert_true (gtk_widget_get_mapped (button));
+  adw_view_stack_set_visible_child_name (views, "priorities");
+  helder_test_iterate (50);
+
+  /* The review opens over every topic and every priority in play */
+  g_signal_emit_by_name (button, "clicked");
+  helder_test_iterate (100);
+  review = HELDER_REVIEW_WINDOW (helder_test_other_window (window));
+  g_assert_true (HELDER_IS_REVIEW_WINDOW (review));
+  plan = HELDER_PLAN_SERVICE (helder_page_get_service (HELDER_PAGE (page)));
+  quarter = helder_plan_quarter_current (plan, NULL);
+  g_assert_cmpstr (helder_review_window_get_quarter (review), ==, quarter);
+  topics = helder_store_list (store, HELDER_TYPE_TOPIC, NULL);
+  priorities = helder_store_list (store, HELDER_TYPE_PRIORITY, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (priorities); i++)
+    {
+      g_autoptr(HelderRecord) priority = g_list_model_get_item (priorities, i);
+
+      in_play += g_strcmp0 (helder_record_get_text (priority, "status"), "done") != 0;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (topics); i++)
+    {
+      g_autoptr(HelderRecord) topic = g_list_model_get_item (topics, i);
+
+      shown += g_strcmp0 (helder_record_get_text (topic, "status"), "dropped") != 0;
+    }
+  g_assert_cmpuint (helder_review_window_get_n_items (review), ==, shown + in_play);
+
+  /* To the end and closed, as an advisor: recorded with who and when */
+  root = GTK_WIDGET (review);
+  gtk_widget_activate_action (root, "review.to-close", NULL);
+  helder_test_iterate (50);
+  g_assert_cmpstr (helder_review_window_get_step (review), ==, "close");
+  gtk_widget_activate_action (root, "review.close", NULL);
+  helder_test_iterate (100);
+  closed = helder_plan_quarter_find (plan, quarter);
+  g_assert_nonnull (closed);
+  g_assert_cmpstr (helder_record_get_text (closed, "status"), ==, "closed");
+  g_assert_nonnull (helder_record_get_text (closed, "closed_by"));
+  g_assert_nonnull (helder_record_get_text (closed, "closed_at"));
+  gtk_window_destroy (GTK_WINDOW (review));
+  helder_test_iterate (50);
+
+  /* The Radar moved on to the next quarter */
+  adw_view_stack_set_visible_child_name (views, "topics");
+  helder_test_iterate (100);
+  {
+    g_autofree char *next = helder_plan_quarter_current (plan, NULL);
+    HelderRadarView *radar = HELDER_RADAR_VIEW (adw_bin_get_child (ADW_BIN (adw_view_stack_get_visible_child (views))));
+
+    g_assert_cmpstr (next, !=, quarter);
+    g_assert_cmpstr (helder_radar_view_get_quarter (radar), ==, next);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -812,6 +906,7 @@ main (int   argc,
   helder_test_add_isolated ("/planner/drag-and-undo", test_drag_and_undo);
   helder_test_add_isolated ("/planner/new-selected", test_new_selected);
   helder_test_add_isolated ("/planner/quick-entry-refuses-person-data", test_quick_entry_refuses_person_data);
+  helder_test_add_isolated ("/planner/review-from-priorities", test_review_from_priorities);
   /* Only when asked: it runs `import` for each view */
   if (g_getenv ("HELDER_SCREENSHOT_DIR") != NULL)
     helder_test_add_isolated ("/planner/screenshots", test_screenshots);

@@ -14,11 +14,13 @@
 #include "helder-planner-page.h"
 #include "helder-priorities-view.h"
 #include "helder-radar-view.h"
+#include "helder-review-window.h"
 #include "helder-signal-popover.h"
 #include "helder-calendar-view.h"
 #include "helder-edition-view.h"
 #include "helder-works-view.h"
 #include "plan/helder-plan-service.h"
+#include "plan/helder-plan-quarter.h"
 #include "plan/helder-plan-signals.h"
 
 /* The planner's views in one AdwViewStack (the window's header switches
@@ -48,6 +50,7 @@ struct _HelderPlannerPage
   GtkWidget            *new_item_button;
   AdwButtonContent     *new_item_content;
   GtkMenuButton        *signal_button;
+  GtkWidget            *review_button;
   HelderSignalPopover  *signal_popover;
   gboolean              warmed;
 };
@@ -109,6 +112,9 @@ actions_update (HelderPlannerPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "planner.add-signal", may);
   gtk_widget_set_visible (GTK_WIDGET (self->signal_button), may);
   gtk_widget_set_visible (self->new_item_button, may);
+  /* The quarterly review goes over priorities and topics: from both */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "planner.review-quarter", HELDER_IS_PLAN_SERVICE (service));
+  gtk_widget_set_visible (self->review_button, kind == 0 || kind == 1);
   if (kind >= 0 && view_kinds[kind].new_label != NULL)
     adw_button_content_set_label (self->new_item_content, _(view_kinds[kind].new_label));
 }
@@ -246,6 +252,41 @@ add_signal_activated (GtkWidget  *widget,
   gtk_menu_button_popup (self->signal_button);
 }
 
+/* The quarter closed: the Radar (when made) shows the next one */
+static void
+quarter_closed (HelderPlannerPage *self)
+{
+  GtkWidget *radar = view_widget (self, "radar_bin");
+
+  if (HELDER_IS_RADAR_VIEW (radar))
+    helder_radar_view_refresh_quarter (HELDER_RADAR_VIEW (radar));
+}
+
+/* The quarterly review (Kwartaal afsluiten) of the quarter now open */
+static void
+review_quarter_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  HelderPlannerPage *self = HELDER_PLANNER_PAGE (widget);
+  HelderService *service = helder_page_get_service (HELDER_PAGE (self));
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *quarter = NULL;
+  HelderReviewWindow *window;
+
+  if (!HELDER_IS_PLAN_SERVICE (service))
+    return;
+  quarter = helder_plan_quarter_current (HELDER_PLAN_SERVICE (service), NULL);
+  window = helder_review_window_new (HELDER_PLAN_SERVICE (service), quarter);
+  if (GTK_IS_WINDOW (root))
+    {
+      gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+      gtk_window_set_application (GTK_WINDOW (window), gtk_window_get_application (GTK_WINDOW (root)));
+    }
+  g_signal_connect_object (window, "quarter-closed", G_CALLBACK (quarter_closed), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 show_record_activated (GtkWidget  *widget,
                        const char *action_name,
@@ -312,6 +353,7 @@ helder_planner_page_class_init (HelderPlannerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderPlannerPage, new_item_button);
   gtk_widget_class_bind_template_child (widget_class, HelderPlannerPage, new_item_content);
   gtk_widget_class_bind_template_child (widget_class, HelderPlannerPage, signal_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderPlannerPage, review_button);
 
   /**
    * HelderPlannerPage::show-record:
@@ -328,6 +370,7 @@ helder_planner_page_class_init (HelderPlannerPageClass *klass)
   gtk_widget_class_install_action (widget_class, "planner.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "planner.show-record", "(ss)", show_record_activated);
   gtk_widget_class_install_action (widget_class, "planner.add-signal", "s", add_signal_activated);
+  gtk_widget_class_install_action (widget_class, "planner.review-quarter", NULL, review_quarter_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "planner.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "planner.add-signal", "s", "");

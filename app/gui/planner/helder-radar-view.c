@@ -36,7 +36,6 @@ struct _HelderRadarView
   GtkSearchEntry     *search_entry;
   GtkToggleButton    *compare_button;
   GtkWidget          *export_button;
-  GtkWidget          *review_button;
   GtkStack           *left_stack;
   GtkWidget          *side;
   GtkWidget          *side_separator;
@@ -859,7 +858,6 @@ helder_radar_view_class_init (HelderRadarViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderRadarView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HelderRadarView, compare_button);
   gtk_widget_class_bind_template_child (widget_class, HelderRadarView, export_button);
-  gtk_widget_class_bind_template_child (widget_class, HelderRadarView, review_button);
   gtk_widget_class_bind_template_child (widget_class, HelderRadarView, left_stack);
   gtk_widget_class_bind_template_child (widget_class, HelderRadarView, side);
   gtk_widget_class_bind_template_child (widget_class, HelderRadarView, side_separator);
