@@ -154,6 +154,17 @@ test_views_in_header (void)
   /* An empty planner offers its first action, not views of nothing */
   g_assert_cmpstr (helder_test_page_state (window, "planner"), ==, "empty");
   g_assert_null (adw_view_switcher_title_get_stack (title));
+  /* A planner with only a message (counted, not read) has content */
+  {
+    g_autoptr(HelderRecord) message = helder_record_new (HELDER_TYPE_MESSAGE);
+
+    g_object_set (message, "title", "Afvalkalender 2027", "window-start", "2027-01-04", NULL);
+    g_assert_true (helder_store_save (store, message, NULL));
+    g_assert_cmpstr (helder_test_page_state (window, "planner"), ==, "content");
+    g_assert_true (helder_store_delete (store, message, NULL));
+    helder_test_page_state (window, "write");
+    g_assert_cmpstr (helder_test_page_state (window, "planner"), ==, "empty");
+  }
   priority = save_priority (store, "Betaalbaar wonen", 1);
   g_assert_cmpstr (helder_test_page_state (window, "planner"), ==, "content");
   g_assert_true (adw_view_switcher_title_get_stack (title) == views);

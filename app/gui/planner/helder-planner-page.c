@@ -326,6 +326,19 @@ helder_planner_page_open_record (HelderPage   *page,
   gtk_widget_activate_action (GTK_WIDGET (page), "win.open-document", "s", helder_record_get_id (document));
 }
 
+/* What the views other than the ledger hold, counted in the store */
+static guint
+helder_planner_page_count_records (HelderPage *page)
+{
+  static const char *types[] = { "topic", "message", "works", "omgevingsbeeld" };
+  HelderStore *store = helder_page_get_store (page);
+  guint n = 0;
+
+  for (guint i = 0; store != NULL && n == 0 && i < G_N_ELEMENTS (types); i++)
+    n += helder_store_count (store, helder_record_type_from_name (types[i]));
+  return n;
+}
+
 static void
 helder_planner_page_class_init (HelderPlannerPageClass *klass)
 {
@@ -344,11 +357,14 @@ helder_planner_page_class_init (HelderPlannerPageClass *klass)
   helder_page_class_set_template (page_class, "/nl/hltsamen/Helder/ui/helder-planner-page.ui");
   helder_page_class_set_views (page_class);
   helder_page_class_bind_list (page_class, "priorities_view", HELDER_TYPE_PRIORITY);
-  helder_page_class_bind_list (page_class, "radar_bin", HELDER_TYPE_TOPIC);
-  /* Views of their own: their lists only say whether the planner is empty */
-  helder_page_class_bind_list (page_class, "calendar_bin", HELDER_TYPE_MESSAGE);
-  helder_page_class_bind_list (page_class, "works_bin", HELDER_TYPE_WORKS);
-  helder_page_class_bind_list (page_class, "edition_bin", HELDER_TYPE_OMGEVINGSBEELD);
+  /* The other views (made when first shown) are counted, not read, for
+   * whether the planner is empty: reading 2,000 messages and 500 topics
+   * for that was a third of the page's first frame */
+  page_class->count_records = helder_planner_page_count_records;
+  gtk_widget_class_bind_template_child_full (widget_class, "radar_bin", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "calendar_bin", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "works_bin", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "edition_bin", FALSE, 0);
   helder_page_class_set_new_item (page_class, HELDER_TYPE_PRIORITY, N_("New Priority"));
   gtk_widget_class_bind_template_child (widget_class, HelderPlannerPage, new_item_button);
   gtk_widget_class_bind_template_child (widget_class, HelderPlannerPage, new_item_content);
