@@ -30,7 +30,8 @@ struct _HelderRadarView
   GtkWidget           parent_instance;
 
   /* Template widgets */
-  GtkWidget          *box;
+  AdwLeaflet         *box;
+  GtkWidget          *main_pane;
   GtkLabel           *quarter_label;
   GtkLabel           *quarter_state;
   GtkSearchEntry     *search_entry;
@@ -228,7 +229,32 @@ radar_activated (HelderRadarView *self,
                  HelderRecord    *topic)
 {
   helder_radar_widget_select (self->radar, helder_record_get_id (topic), FALSE);
+  /* Folded: the detail is in the leaflet's other page */
+  if (adw_leaflet_get_folded (self->box))
+    adw_leaflet_set_visible_child (self->box, self->side);
   helder_radar_detail_focus (self->detail);
+}
+
+static void
+show_list_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HelderRadarView *self = HELDER_RADAR_VIEW (widget);
+
+  adw_leaflet_set_visible_child (self->box, self->side);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+show_radar_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HelderRadarView *self = HELDER_RADAR_VIEW (widget);
+
+  adw_leaflet_set_visible_child (self->box, self->main_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->radar));
 }
 
 /* Moving a topic, with undo */
@@ -406,6 +432,8 @@ compare_toggled (HelderRadarView *self)
     helder_quarter_compare_refresh (self->compare);
   gtk_stack_set_visible_child_name (self->left_stack, active ? "compare" : "radar");
   /* The comparison is about quarters, not one topic: it takes the room */
+  if (active)
+    adw_leaflet_set_visible_child (self->box, self->main_pane);
   gtk_widget_set_visible (self->side, !active);
   gtk_widget_set_visible (self->side_separator, !active);
 }
@@ -432,7 +460,11 @@ search_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (HELDER_RADAR_VIEW (widget)->search_entry));
+  HelderRadarView *self = HELDER_RADAR_VIEW (widget);
+
+  if (gtk_widget_get_visible (self->side))
+    adw_leaflet_set_visible_child (self->box, self->side);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 /* The list's columns */
@@ -648,7 +680,7 @@ ensure_lists (HelderRadarView *self)
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (list_selection_changed), self,
                            G_CONNECT_SWAPPED);
   if (self->list_source == 0)
-    self->list_source = g_idle_add (fill_list, self);
+    self->list_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, fill_list, self, NULL);
   helder_quarter_compare_set_service (self->compare, plan (self));
   helder_radar_view_refresh_quarter (self);
   page = gtk_widget_get_ancestor (GTK_WIDGET (self), HELDER_TYPE_PLANNER_PAGE);
@@ -852,7 +884,7 @@ helder_radar_view_class_init (HelderRadarViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/hltsamen/Helder/ui/helder-radar-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HelderRadarView, box);
-  gtk_widget_class_bind_template_child_full (widget_class, "scroller", FALSE, 0);
+  gtk_widget_class_bind_template_child (widget_class, HelderRadarView, main_pane);
   gtk_widget_class_bind_template_child (widget_class, HelderRadarView, quarter_label);
   gtk_widget_class_bind_template_child (widget_class, HelderRadarView, quarter_state);
   gtk_widget_class_bind_template_child (widget_class, HelderRadarView, search_entry);
@@ -881,6 +913,8 @@ helder_radar_view_class_init (HelderRadarViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "radar.review", NULL, review_activated);
   gtk_widget_class_install_action (widget_class, "radar.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "radar.show-list", NULL, show_list_activated);
+  gtk_widget_class_install_action (widget_class, "radar.show-radar", NULL, show_radar_activated);
   gtk_widget_class_install_action (widget_class, "radar.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "radar.export-csv", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "radar.import-csv", NULL, export_activated);
