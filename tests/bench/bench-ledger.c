@@ -333,6 +333,8 @@ main (int   argc,
         times[i] = wait_for_frame (window, start, &frame, handler);
         cpu_ms[i] = thread_cpu_ms () - cpu_ms[i];
       }
+    for (guint i = 0; g_getenv ("BENCH_LEDGER_EACH") != NULL && i < MOVES; i++)
+      g_print ("  move %u: %.1f ms (CPU %.1f ms)\n", i, times[i], cpu_ms[i]);
     report ("ledger move (Alt+Up) to next frame", times, MOVES, "a frame is 16 ms");
     report_cpu (MOVES);
   }
