@@ -82,6 +82,8 @@ update_state (HelderPage *self)
 
   for (guint i = 0; priv->lists != NULL && i < priv->lists->len; i++)
     n += g_list_model_get_n_items (priv->lists->pdata[i]);
+  if (n == 0 && priv->service != NULL && HELDER_PAGE_GET_CLASS (self)->count_records != NULL)
+    n = HELDER_PAGE_GET_CLASS (self)->count_records (self);
   priv->n_records = n;
 
   /* A page showing one record (the editor) stays on it. */

@@ -33,6 +33,10 @@ struct _HelderPageClass
   HelderRecordList *(*create_list) (HelderPage *self,
                                     GType       type);
 
+  /* Records the page holds beyond its bound lists (views of their own,
+   * counted without reading them); whether the page is empty counts them */
+  guint (*count_records) (HelderPage *self);
+
   /*< private >*/
   GType    new_item_type;       /* what "page.new" creates */
   char    *new_item_title;      /* the dialog's title */

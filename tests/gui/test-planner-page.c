@@ -14,8 +14,10 @@
 #include "planner/helder-planner-page.h"
 #include "planner/helder-priorities-view.h"
 #include "planner/helder-radar-view.h"
+#include "planner/helder-review-window.h"
 #include "planner/helder-signal-log.h"
 #include "planner/helder-signal-popover.h"
+#include "plan/helder-plan-quarter.h"
 #include "plan/helder-plan-service.h"
 #include "service/helder-session.h"
 
@@ -152,6 +154,17 @@ test_views_in_header (void)
   /* An empty planner offers its first action, not views of nothing */
   g_assert_cmpstr (helder_test_page_state (window, "planner"), ==, "empty");
   g_assert_null (adw_view_switcher_title_get_stack (title));
+  /* A planner with only a message (counted, not read) has content */
+  {
+    g_autoptr(HelderRecord) message = helder_record_new (HELDER_TYPE_MESSAGE);
+
+    g_object_set (message, "title", "Afvalkalender 2027", "window-start", "2027-01-04", NULL);
+    g_assert_true (helder_store_save (store, message, NULL));
+    g_assert_cmpstr (helder_test_page_state (window, "planner"), ==, "content");
+    g_assert_true (helder_store_delete (store, message, NULL));
+    helder_test_page_state (window, "write");
+    g_assert_cmpstr (helder_test_page_state (window, "planner"), ==, "empty");
+  }
   priority = save_priority (store, "Betaalbaar wonen", 1);
   g_assert_cmpstr (helder_test_page_state (window, "planner"), ==, "content");
   g_assert_true (adw_view_switcher_title_get_stack (title) == views);
@@ -231,8 +244,10 @@ test_signal_log (void)
                    "Fixi 2 · Webcare 1");
   /* Newest first; eight weeks of bars */
   g_assert_cmpuint (helder_test_count_rows (GTK_LIST_BOX (helder_test_find_by_id (log, "list_box"))), ==, 3);
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (
-                     GTK_LIST_BOX (helder_test_find_by_id (log, "list_box")), 2))), ==, "Vragen op Facebook");
+  /* a row: the text, then date and channel */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (gtk_list_box_row_get_child (
+                     gtk_list_box_get_row_at_index (GTK_LIST_BOX (helder_test_find_by_id (log, "list_box")), 2))))),
+                   ==, "Vragen op Facebook");
   {
     GtkWidget *weeks = helder_test_find_by_id (log, "weeks_box");
     guint n = 0;
@@ -240,7 +255,9 @@ test_signal_log (void)
     for (GtkWidget *w = gtk_widget_get_first_child (weeks); w != NULL; w = gtk_widget_get_next_sibling (w))
       n++;
     g_assert_cmpuint (n, ==, 8);
-    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (gtk_widget_get_last_child (weeks)), "2 signals"));
+    /* the tooltip is asked for when shown; its text is kept on the bar */
+    g_assert_true (gtk_widget_get_has_tooltip (gtk_widget_get_last_child (weeks)));
+    g_assert_nonnull (strstr (g_object_get_data (G_OBJECT (gtk_widget_get_last_child (weeks)), "helder-week-tooltip"), "2 signals"));
   }
 
   /* A signal that arrives (from sync) shows, counted */
@@ -788,6 +805,98 @@ test_screenshots (void)
   gtk_window_destroy (GTK_WINDOW (popup));
 }
 
+/* Kwartaal afsluiten from Prioriteiten: the review goes over every topic
+ * and priority of the quarter, so the button is in the planner's header
+ * on Prioriteiten and on the Radar (not on the other views); its review
+ * closes the quarter, and the Radar shows the next one. */
+static void
+test_review_from_priorities (void)
+{
+  HelderWindow *window = helder_test_open_window ("review-priorities.db");
+  HelderStore *store = helder_application_get_store (test_app);
+  GtkWidget *page, *button, *root;
+  AdwViewStack *views;
+  HelderPlanService *plan;
+  HelderReviewWindow *review;
+  g_autoptr(GListModel) topics = NULL;
+  g_autoptr(GListModel) priorities = NULL;
+  g_autoptr(HelderRecord) closed = NULL;
+  g_autofree char *quarter = NULL;
+  guint in_play = 0, shown = 0;
+
+  g_action_group_activate_action (G_ACTION_GROUP (test_app), "load-example-data", NULL);
+  helder_test_iterate (100);
+  g_assert_cmpstr (helder_test_page_state (window, "planner"), ==, "content");
+  page = helder_test_page (window, "planner");
+  views = ADW_VIEW_STACK (helder_test_find_by_id (page, "views"));
+  adw_view_stack_set_visible_child_name (views, "priorities");
+  helder_test_iterate (50);
+  button = helder_test_find_by_id (page, "review_button");
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "planner.review-quarter");
+
+  /* Not on the calendar; back on the Radar */
+  adw_view_stack_set_visible_child_name (views, "messages");
+  helder_test_iterate (50);
+  g_assert_false (gtk_widget_get_visible (button));
+  adw_view_stack_set_visible_child_name (views, "topics");
+  helder_test_iterate (50);
+  g_assert_true (gtk_widget_get_mapped (button));
+  adw_view_stack_set_visible_child_name (views, "priorities");
+  helder_test_iterate (50);
+
+  /* The review opens over every topic and every priority in play */
+  g_signal_emit_by_name (button, "clicked");
+  helder_test_iterate (100);
+  review = HELDER_REVIEW_WINDOW (helder_test_other_window (window));
+  g_assert_true (HELDER_IS_REVIEW_WINDOW (review));
+  plan = HELDER_PLAN_SERVICE (helder_page_get_service (HELDER_PAGE (page)));
+  quarter = helder_plan_quarter_current (plan, NULL);
+  g_assert_cmpstr (helder_review_window_get_quarter (review), ==, quarter);
+  topics = helder_store_list (store, HELDER_TYPE_TOPIC, NULL);
+  priorities = helder_store_list (store, HELDER_TYPE_PRIORITY, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (priorities); i++)
+    {
+      g_autoptr(HelderRecord) priority = g_list_model_get_item (priorities, i);
+
+      in_play += g_strcmp0 (helder_record_get_text (priority, "status"), "done") != 0;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (topics); i++)
+    {
+      g_autoptr(HelderRecord) topic = g_list_model_get_item (topics, i);
+
+      shown += g_strcmp0 (helder_record_get_text (topic, "status"), "dropped") != 0;
+    }
+  g_assert_cmpuint (helder_review_window_get_n_items (review), ==, shown + in_play);
+
+  /* To the end and closed, as an advisor: recorded with who and when */
+  root = GTK_WIDGET (review);
+  gtk_widget_activate_action (root, "review.to-close", NULL);
+  helder_test_iterate (50);
+  g_assert_cmpstr (helder_review_window_get_step (review), ==, "close");
+  gtk_widget_activate_action (root, "review.close", NULL);
+  helder_test_iterate (100);
+  closed = helder_plan_quarter_find (plan, quarter);
+  g_assert_nonnull (closed);
+  g_assert_cmpstr (helder_record_get_text (closed, "status"), ==, "closed");
+  g_assert_nonnull (helder_record_get_text (closed, "closed_by"));
+  g_assert_nonnull (helder_record_get_text (closed, "closed_at"));
+  gtk_window_destroy (GTK_WINDOW (review));
+  helder_test_iterate (50);
+
+  /* The Radar moved on to the next quarter */
+  adw_view_stack_set_visible_child_name (views, "topics");
+  helder_test_iterate (100);
+  {
+    g_autofree char *next = helder_plan_quarter_current (plan, NULL);
+    HelderRadarView *radar = HELDER_RADAR_VIEW (adw_bin_get_child (ADW_BIN (adw_view_stack_get_visible_child (views))));
+
+    g_assert_cmpstr (next, !=, quarter);
+    g_assert_cmpstr (helder_radar_view_get_quarter (radar), ==, next);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -808,6 +917,7 @@ main (int   argc,
   helder_test_add_isolated ("/planner/drag-and-undo", test_drag_and_undo);
   helder_test_add_isolated ("/planner/new-selected", test_new_selected);
   helder_test_add_isolated ("/planner/quick-entry-refuses-person-data", test_quick_entry_refuses_person_data);
+  helder_test_add_isolated ("/planner/review-from-priorities", test_review_from_priorities);
   /* Only when asked: it runs `import` for each view */
   if (g_getenv ("HELDER_SCREENSHOT_DIR") != NULL)
     helder_test_add_isolated ("/planner/screenshots", test_screenshots);

@@ -14,11 +14,14 @@
 #include "helder-planner-page.h"
 #include "helder-priorities-view.h"
 #include "helder-radar-view.h"
+#include "helder-review-window.h"
 #include "helder-signal-popover.h"
 #include "helder-calendar-view.h"
 #include "helder-edition-view.h"
 #include "helder-works-view.h"
 #include "plan/helder-plan-service.h"
+#include "plan/helder-plan-quarter.h"
+#include "plan/helder-plan-signals.h"
 
 /* The planner's views in one AdwViewStack (the window's header switches
  * them), under a header of the planner's own actions: "New …" for the
@@ -47,7 +50,9 @@ struct _HelderPlannerPage
   GtkWidget            *new_item_button;
   AdwButtonContent     *new_item_content;
   GtkMenuButton        *signal_button;
+  GtkWidget            *review_button;
   HelderSignalPopover  *signal_popover;
+  gboolean              warmed;
 };
 
 G_DEFINE_FINAL_TYPE (HelderPlannerPage, helder_planner_page, HELDER_TYPE_PAGE)
@@ -107,6 +112,9 @@ actions_update (HelderPlannerPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "planner.add-signal", may);
   gtk_widget_set_visible (GTK_WIDGET (self->signal_button), may);
   gtk_widget_set_visible (self->new_item_button, may);
+  /* The quarterly review goes over priorities and topics: from both */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "planner.review-quarter", HELDER_IS_PLAN_SERVICE (service));
+  gtk_widget_set_visible (self->review_button, kind == 0 || kind == 1);
   if (kind >= 0 && view_kinds[kind].new_label != NULL)
     adw_button_content_set_label (self->new_item_content, _(view_kinds[kind].new_label));
 }
@@ -244,6 +252,41 @@ add_signal_activated (GtkWidget  *widget,
   gtk_menu_button_popup (self->signal_button);
 }
 
+/* The quarter closed: the Radar (when made) shows the next one */
+static void
+quarter_closed (HelderPlannerPage *self)
+{
+  GtkWidget *radar = view_widget (self, "radar_bin");
+
+  if (HELDER_IS_RADAR_VIEW (radar))
+    helder_radar_view_refresh_quarter (HELDER_RADAR_VIEW (radar));
+}
+
+/* The quarterly review (Kwartaal afsluiten) of the quarter now open */
+static void
+review_quarter_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  HelderPlannerPage *self = HELDER_PLANNER_PAGE (widget);
+  HelderService *service = helder_page_get_service (HELDER_PAGE (self));
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *quarter = NULL;
+  HelderReviewWindow *window;
+
+  if (!HELDER_IS_PLAN_SERVICE (service))
+    return;
+  quarter = helder_plan_quarter_current (HELDER_PLAN_SERVICE (service), NULL);
+  window = helder_review_window_new (HELDER_PLAN_SERVICE (service), quarter);
+  if (GTK_IS_WINDOW (root))
+    {
+      gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+      gtk_window_set_application (GTK_WINDOW (window), gtk_window_get_application (GTK_WINDOW (root)));
+    }
+  g_signal_connect_object (window, "quarter-closed", G_CALLBACK (quarter_closed), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 show_record_activated (GtkWidget  *widget,
                        const char *action_name,
@@ -283,6 +326,19 @@ helder_planner_page_open_record (HelderPage   *page,
   gtk_widget_activate_action (GTK_WIDGET (page), "win.open-document", "s", helder_record_get_id (document));
 }
 
+/* What the views other than the ledger hold, counted in the store */
+static guint
+helder_planner_page_count_records (HelderPage *page)
+{
+  static const char *types[] = { "topic", "message", "works", "omgevingsbeeld" };
+  HelderStore *store = helder_page_get_store (page);
+  guint n = 0;
+
+  for (guint i = 0; store != NULL && n == 0 && i < G_N_ELEMENTS (types); i++)
+    n += helder_store_count (store, helder_record_type_from_name (types[i]));
+  return n;
+}
+
 static void
 helder_planner_page_class_init (HelderPlannerPageClass *klass)
 {
@@ -301,15 +357,19 @@ helder_planner_page_class_init (HelderPlannerPageClass *klass)
   helder_page_class_set_template (page_class, "/nl/hltsamen/Helder/ui/helder-planner-page.ui");
   helder_page_class_set_views (page_class);
   helder_page_class_bind_list (page_class, "priorities_view", HELDER_TYPE_PRIORITY);
-  helder_page_class_bind_list (page_class, "radar_bin", HELDER_TYPE_TOPIC);
-  /* Views of their own: their lists only say whether the planner is empty */
-  helder_page_class_bind_list (page_class, "calendar_bin", HELDER_TYPE_MESSAGE);
-  helder_page_class_bind_list (page_class, "works_bin", HELDER_TYPE_WORKS);
-  helder_page_class_bind_list (page_class, "edition_bin", HELDER_TYPE_OMGEVINGSBEELD);
+  /* The other views (made when first shown) are counted, not read, for
+   * whether the planner is empty: reading 2,000 messages and 500 topics
+   * for that was a third of the page's first frame */
+  page_class->count_records = helder_planner_page_count_records;
+  gtk_widget_class_bind_template_child_full (widget_class, "radar_bin", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "calendar_bin", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "works_bin", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "edition_bin", FALSE, 0);
   helder_page_class_set_new_item (page_class, HELDER_TYPE_PRIORITY, N_("New Priority"));
   gtk_widget_class_bind_template_child (widget_class, HelderPlannerPage, new_item_button);
   gtk_widget_class_bind_template_child (widget_class, HelderPlannerPage, new_item_content);
   gtk_widget_class_bind_template_child (widget_class, HelderPlannerPage, signal_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderPlannerPage, review_button);
 
   /**
    * HelderPlannerPage::show-record:
@@ -326,6 +386,7 @@ helder_planner_page_class_init (HelderPlannerPageClass *klass)
   gtk_widget_class_install_action (widget_class, "planner.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "planner.show-record", "(ss)", show_record_activated);
   gtk_widget_class_install_action (widget_class, "planner.add-signal", "s", add_signal_activated);
+  gtk_widget_class_install_action (widget_class, "planner.review-quarter", NULL, review_quarter_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "planner.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "planner.add-signal", "s", "");
@@ -369,6 +430,32 @@ ensure_visible_view (HelderPlannerPage *self)
       }
 }
 
+/* After the page's first frame, when the main loop is idle: the
+ * planner's one list of signals, which the radar counts and a topic's log
+ * filters, so the Radar's first showing does not wait for 10,000 signals
+ * to be read (the list then follows the store live). */
+static gboolean
+warm_signals (gpointer data)
+{
+  HelderPlannerPage *self = data;
+  HelderService *service = helder_page_get_service (HELDER_PAGE (self));
+
+  if (HELDER_IS_PLAN_SERVICE (service) && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      g_autoptr(HelderRecordList) all = helder_plan_signals_all (HELDER_PLAN_SERVICE (service));
+
+      self->warmed = TRUE;
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+page_mapped (HelderPlannerPage *self)
+{
+  if (!self->warmed)
+    g_idle_add_full (G_PRIORITY_LOW, warm_signals, g_object_ref (self), g_object_unref);
+}
+
 static void
 helder_planner_page_init (HelderPlannerPage *self)
 {
@@ -387,5 +474,6 @@ helder_planner_page_init (HelderPlannerPage *self)
   g_signal_connect_object (self->views, "notify::visible-child-name", G_CALLBACK (actions_update), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self, "notify::service", G_CALLBACK (service_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (page_mapped), NULL);
   actions_update (self);
 }

@@ -144,6 +144,25 @@ drop_on_row (GtkDropTarget        *target,
   return TRUE;
 }
 
+/* The row's tooltip (its whole title), asked for when shown: setting one
+ * on each bind asks the display where the pointer is, a round trip per
+ * row, and a move rebinds every row it renumbers. */
+static gboolean
+row_tooltip (GtkWidget   *box,
+             int          x,
+             int          y,
+             gboolean     keyboard,
+             GtkTooltip  *tooltip,
+             GtkListItem *item)
+{
+  HelderRecord *priority = gtk_list_item_get_item (item);
+
+  if (priority == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, helder_record_get_title (priority));
+  return TRUE;
+}
+
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
@@ -188,6 +207,8 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), status);
 
   g_object_set_data (G_OBJECT (box), "list-item", item);
+  gtk_widget_set_has_tooltip (box, TRUE);
+  g_signal_connect_object (box, "query-tooltip", G_CALLBACK (row_tooltip), item, 0);
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
   g_signal_connect_object (source, "prepare", G_CALLBACK (drag_prepare), self, 0);
   g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin), box);
@@ -237,7 +258,6 @@ bind_row (GtkSignalListItemFactory *factory,
   place = g_strdup_printf ("%u", position + 1);
   gtk_label_set_text (GTK_LABEL (rank), place);
   gtk_label_set_text (GTK_LABEL (title), helder_record_get_title (priority));
-  gtk_widget_set_tooltip_text (box, helder_record_get_title (priority));
   gtk_label_set_text (GTK_LABEL (subtitle), sub);
   gtk_widget_set_visible (subtitle, *sub != '\0');
   gtk_label_set_text (GTK_LABEL (status), helder_ledger_status_label (state));

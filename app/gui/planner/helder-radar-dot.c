@@ -29,6 +29,7 @@ struct _HelderRadarDot
   gboolean      selected;
   char         *description;  /* instead of the topic's own */
   char         *label;        /* the accessible name and tooltip, as set */
+  gboolean      parent_draws; /* the radar draws its shape (all in one go) */
 };
 
 G_DEFINE_FINAL_TYPE (HelderRadarDot, helder_radar_dot, GTK_TYPE_WIDGET)
@@ -77,13 +78,91 @@ update_description (HelderRadarDot *self)
     return;
   else
     text = helder_radar_dot_describe (self->topic, self->n_signals);
+  if (g_strcmp0 (text, self->label) == 0)
+    return;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), text);
   g_free (self->label);
   self->label = g_steal_pointer (&text);
 }
 
 /* What the dot's accessible name was set to (GTK 4.8 cannot read it back) */
+/* The radar draws all its dots in one go (see helder_radar_dot_draw):
+ * the dot then draws nothing itself but its focus ring, and stays for
+ * the keyboard, the screen reader, the tooltip and the pointer. */
+void
+helder_radar_dot_set_parent_draws (HelderRadarDot *self,
+                                   gboolean        parent_draws)
+{
+  g_return_if_fail (HELDER_IS_RADAR_DOT (self));
+
+  self->parent_draws = !!parent_draws;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const char *
+helder_radar_dot_get_trend (HelderRadarDot *self)
+{
+  g_return_val_if_fail (HELDER_IS_RADAR_DOT (self), NULL);
+
+  return self->trend;
+}
+
+/**
+ * helder_radar_dot_draw:
+ * @trend: interned: "rising", "stable" or "falling"
+ * @body: the shape's width
+ * @ring: (nullable): the selection ring's colour, or %NULL
+ *
+ * A dot's shape with cairo, centred on @x, @y, as a dot draws itself:
+ * rising a circle, stable a rounded square, falling a diamond.
+ */
+void
+helder_radar_dot_draw (cairo_t       *cr,
+                       const char    *trend,
+                       double         x,
+                       double         y,
+                       double         body,
+                       const GdkRGBA *color,
+                       const GdkRGBA *ring)
+{
+  double half, r;
+
+  if (body <= 0)
+    return;
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  if (trend == g_intern_static_string ("falling"))
+    {
+      body /= G_SQRT2;
+      cairo_rotate (cr, G_PI / 4);
+      r = 1;
+    }
+  else if (trend == g_intern_static_string ("rising"))
+    r = body / 2;
+  else
+    r = body / 5;
+  half = body / 2;
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, half - r, -half + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, half - r, half - r, r, 0, G_PI / 2);
+  cairo_arc (cr, -half + r, half - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, -half + r, -half + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  gdk_cairo_set_source_rgba (cr, color);
+  if (ring == NULL)
+    cairo_fill (cr);
+  else
+    {
+      /* The ring inside the shape, 2 px, as the dot draws its border */
+      cairo_fill_preserve (cr);
+      cairo_clip_preserve (cr);
+      cairo_set_line_width (cr, 4);
+      gdk_cairo_set_source_rgba (cr, ring);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
 const char *
 helder_radar_dot_get_description (HelderRadarDot *self)
 {
@@ -124,6 +203,8 @@ helder_radar_dot_snapshot (GtkWidget   *widget,
   graphene_rect_t rect;
   float corner;
 
+  if (self->parent_draws)
+    return;
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
   if (body <= 0)
     return;
@@ -176,6 +257,23 @@ helder_radar_dot_measure (GtkWidget      *widget,
   *natural = 16;
 }
 
+/* The tooltip is asked for when shown, not set on each dot: setting one
+ * asks the display where the pointer is (a round trip per dot). */
+static gboolean
+helder_radar_dot_query_tooltip (GtkWidget  *widget,
+                                int         x,
+                                int         y,
+                                gboolean    keyboard,
+                                GtkTooltip *tooltip)
+{
+  HelderRadarDot *self = HELDER_RADAR_DOT (widget);
+
+  if (self->label == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, self->label);
+  return TRUE;
+}
+
 static void
 helder_radar_dot_dispose (GObject *object)
 {
@@ -197,6 +295,7 @@ helder_radar_dot_class_init (HelderRadarDotClass *klass)
   object_class->dispose = helder_radar_dot_dispose;
   widget_class->snapshot = helder_radar_dot_snapshot;
   widget_class->measure = helder_radar_dot_measure;
+  widget_class->query_tooltip = helder_radar_dot_query_tooltip;
 
   gtk_widget_class_set_css_name (widget_class, "radardot");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
@@ -206,6 +305,7 @@ static void
 helder_radar_dot_init (HelderRadarDot *self)
 {
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   helder_radar_dot_set_trend (self, "stable");
 }
 

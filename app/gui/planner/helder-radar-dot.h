@@ -33,5 +33,15 @@ const char   *helder_radar_dot_get_description (HelderRadarDot *self);
 char         *helder_radar_dot_describe     (HelderRecord   *topic,
                                              guint           n_signals);
 const char   *helder_radar_trend_label      (const char     *trend);
+void          helder_radar_dot_set_parent_draws (HelderRadarDot *self,
+                                             gboolean        parent_draws);
+const char   *helder_radar_dot_get_trend    (HelderRadarDot *self);
+void          helder_radar_dot_draw         (cairo_t        *cr,
+                                             const char     *trend,
+                                             double          x,
+                                             double          y,
+                                             double          body,
+                                             const GdkRGBA  *color,
+                                             const GdkRGBA  *ring);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "helder-review-window.h"
 #include "helder-window.h"
 #include "plan/helder-plan-quarter.h"
+#include "plan/helder-plan-signals.h"
 
 /* The radar and the topic list show one filtered model of the topics
  * that are not dropped (Ctrl+F filters both); selecting in one selects
@@ -29,13 +30,13 @@ struct _HelderRadarView
   GtkWidget           parent_instance;
 
   /* Template widgets */
-  GtkWidget          *box;
+  AdwLeaflet         *box;
+  GtkWidget          *main_pane;
   GtkLabel           *quarter_label;
   GtkLabel           *quarter_state;
   GtkSearchEntry     *search_entry;
   GtkToggleButton    *compare_button;
   GtkWidget          *export_button;
-  GtkWidget          *review_button;
   GtkStack           *left_stack;
   GtkWidget          *side;
   GtkWidget          *side_separator;
@@ -66,6 +67,7 @@ struct _HelderRadarView
   int                 undo_admin, undo_societal;
   gboolean            syncing;
   gboolean            follows_page;
+  guint               list_source;   /* fills the topic list after the first frame */
 };
 
 G_DEFINE_FINAL_TYPE (HelderRadarView, helder_radar_view, GTK_TYPE_WIDGET)
@@ -227,7 +229,32 @@ radar_activated (HelderRadarView *self,
                  HelderRecord    *topic)
 {
   helder_radar_widget_select (self->radar, helder_record_get_id (topic), FALSE);
+  /* Folded: the detail is in the leaflet's other page */
+  if (adw_leaflet_get_folded (self->box))
+    adw_leaflet_set_visible_child (self->box, self->side);
   helder_radar_detail_focus (self->detail);
+}
+
+static void
+show_list_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HelderRadarView *self = HELDER_RADAR_VIEW (widget);
+
+  adw_leaflet_set_visible_child (self->box, self->side);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+show_radar_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HelderRadarView *self = HELDER_RADAR_VIEW (widget);
+
+  adw_leaflet_set_visible_child (self->box, self->main_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->radar));
 }
 
 /* Moving a topic, with undo */
@@ -405,6 +432,8 @@ compare_toggled (HelderRadarView *self)
     helder_quarter_compare_refresh (self->compare);
   gtk_stack_set_visible_child_name (self->left_stack, active ? "compare" : "radar");
   /* The comparison is about quarters, not one topic: it takes the room */
+  if (active)
+    adw_leaflet_set_visible_child (self->box, self->main_pane);
   gtk_widget_set_visible (self->side, !active);
   gtk_widget_set_visible (self->side_separator, !active);
 }
@@ -431,7 +460,11 @@ search_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (HELDER_RADAR_VIEW (widget)->search_entry));
+  HelderRadarView *self = HELDER_RADAR_VIEW (widget);
+
+  if (gtk_widget_get_visible (self->side))
+    adw_leaflet_set_visible_child (self->box, self->side);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 /* The list's columns */
@@ -465,12 +498,41 @@ bind_score (GtkSignalListItemFactory *factory,
   HelderRecord *topic = gtk_list_item_get_item (item);
   g_autofree char *text = g_strdup_printf ("%d × %d", helder_record_get_int (topic, "admin_impact"),
                                            helder_record_get_int (topic, "societal_impact"));
-  g_autofree char *tooltip = g_strdup_printf (_("Administrative impact %d, societal impact %d"),
-                                              helder_record_get_int (topic, "admin_impact"),
-                                              helder_record_get_int (topic, "societal_impact"));
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
-  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), tooltip);
+}
+
+/* The score's tooltip, asked for when shown (setting one on each row
+ * asks the display where the pointer is, a round trip per row) */
+static gboolean
+score_tooltip (GtkWidget   *label,
+               int          x,
+               int          y,
+               gboolean     keyboard,
+               GtkTooltip  *tooltip,
+               GtkListItem *item)
+{
+  HelderRecord *topic = gtk_list_item_get_item (item);
+  g_autofree char *text = NULL;
+
+  if (topic == NULL)
+    return FALSE;
+  text = g_strdup_printf (_("Administrative impact %d, societal impact %d"),
+                          helder_record_get_int (topic, "admin_impact"),
+                          helder_record_get_int (topic, "societal_impact"));
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+setup_score (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  data)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect_object (label, "query-tooltip", G_CALLBACK (score_tooltip), item, 0);
 }
 
 static void
@@ -577,6 +639,20 @@ show_record (HelderRadarView *self,
 
 /* Lists, made when first shown */
 
+/* The topic list gets its rows after the radar's first frame: GTK 4.8
+ * makes up to 200 rows at once (800 labels here), which would double the
+ * time to the first frame of the Radar view. */
+static gboolean
+fill_list (gpointer data)
+{
+  HelderRadarView *self = data;
+
+  self->list_source = 0;
+  if (self->selection != NULL)
+    gtk_column_view_set_model (self->topic_view, GTK_SELECTION_MODEL (self->selection));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 ensure_lists (HelderRadarView *self)
 {
@@ -586,7 +662,9 @@ ensure_lists (HelderRadarView *self)
   if (self->topics != NULL || self->service == NULL)
     return;
   self->topics = helder_plan_service_topics (plan (self), HELDER_TOPIC_ORDER_SCORE);
-  self->signals = helder_service_list (self->service, HELDER_TYPE_SIGNAL);
+  /* The planner's one list of signals, which the topic's log reads too:
+   * the 10,000 signals are read once, not per view */
+  self->signals = helder_plan_signals_all (plan (self));
   self->filter = gtk_custom_filter_new (topic_shown, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->topics)),
                                               g_object_ref (GTK_FILTER (self->filter)));
@@ -601,7 +679,8 @@ ensure_lists (HelderRadarView *self)
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (list_selection_changed), self,
                            G_CONNECT_SWAPPED);
-  gtk_column_view_set_model (self->topic_view, GTK_SELECTION_MODEL (self->selection));
+  if (self->list_source == 0)
+    self->list_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, fill_list, self, NULL);
   helder_quarter_compare_set_service (self->compare, plan (self));
   helder_radar_view_refresh_quarter (self);
   page = gtk_widget_get_ancestor (GTK_WIDGET (self), HELDER_TYPE_PLANNER_PAGE);
@@ -618,6 +697,7 @@ drop_lists (HelderRadarView *self)
   helder_radar_detail_set_topic (self->detail, NULL);
   helder_radar_widget_set_topics (self->radar, NULL);
   helder_radar_widget_set_signals (self->radar, NULL);
+  g_clear_handle_id (&self->list_source, g_source_remove);
   gtk_column_view_set_model (self->topic_view, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
@@ -804,13 +884,12 @@ helder_radar_view_class_init (HelderRadarViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/hltsamen/Helder/ui/helder-radar-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HelderRadarView, box);
-  gtk_widget_class_bind_template_child_full (widget_class, "scroller", FALSE, 0);
+  gtk_widget_class_bind_template_child (widget_class, HelderRadarView, main_pane);
   gtk_widget_class_bind_template_child (widget_class, HelderRadarView, quarter_label);
   gtk_widget_class_bind_template_child (widget_class, HelderRadarView, quarter_state);
   gtk_widget_class_bind_template_child (widget_class, HelderRadarView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HelderRadarView, compare_button);
   gtk_widget_class_bind_template_child (widget_class, HelderRadarView, export_button);
-  gtk_widget_class_bind_template_child (widget_class, HelderRadarView, review_button);
   gtk_widget_class_bind_template_child (widget_class, HelderRadarView, left_stack);
   gtk_widget_class_bind_template_child (widget_class, HelderRadarView, side);
   gtk_widget_class_bind_template_child (widget_class, HelderRadarView, side_separator);
@@ -834,6 +913,8 @@ helder_radar_view_class_init (HelderRadarViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "radar.review", NULL, review_activated);
   gtk_widget_class_install_action (widget_class, "radar.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "radar.show-list", NULL, show_list_activated);
+  gtk_widget_class_install_action (widget_class, "radar.show-radar", NULL, show_radar_activated);
   gtk_widget_class_install_action (widget_class, "radar.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "radar.export-csv", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "radar.import-csv", NULL, export_activated);
@@ -859,6 +940,8 @@ helder_radar_view_init (HelderRadarView *self)
 
   set_column (self, self->title_column, G_CALLBACK (bind_title), 0, compare_title);
   set_column (self, self->score_column, G_CALLBACK (bind_score), 50, compare_score);
+  g_signal_connect_after (gtk_column_view_column_get_factory (self->score_column), "setup",
+                          G_CALLBACK (setup_score), NULL);
   set_column (self, self->trend_column, G_CALLBACK (bind_trend), 0, compare_trend);
   set_column (self, self->signals_column, G_CALLBACK (bind_signals), 100, compare_signals);
   gtk_column_view_sort_by_column (self->topic_view, self->score_column, GTK_SORT_DESCENDING);

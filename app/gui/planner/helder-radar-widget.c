@@ -24,6 +24,8 @@
 #define MARGIN_BOTTOM 44
 #define MARGIN_TOP    8
 #define MARGIN_RIGHT  8
+/* helder_radar_layout's padding inside a cell */
+#define LAYOUT_CELL_PADDING 6.0
 
 struct _HelderRadarWidget
 {
@@ -125,6 +127,7 @@ topics_changed (HelderRadarWidget *self,
       HelderRadarItem item = { 0, };
       GtkWidget *next = position + i < self->dots->len ? self->dots->pdata[position + i] : NULL;
 
+      helder_radar_dot_set_parent_draws (HELDER_RADAR_DOT (dot), TRUE);
       helder_radar_dot_set_topic (HELDER_RADAR_DOT (dot), topic, signals_of (self, topic));
       helder_radar_dot_set_selected (HELDER_RADAR_DOT (dot),
                                      g_strcmp0 (self->selected, helder_record_get_id (topic)) == 0);
@@ -376,9 +379,24 @@ helder_radar_widget_size_allocate (GtkWidget *widget,
       largest[CELL_INDEX (&items[i])] = MAX (largest[CELL_INDEX (&items[i])],
                                              helder_radar_dot_radius (items[i].n_signals));
     }
-  /* Labels as wide as their cell leaves beside its biggest dot */
-  for (guint i = 0; i < self->dots->len; i++)
-    ensure_label (self, i, helder_radar_label_max_width (&self->grid, largest[CELL_INDEX (&items[i])]));
+  /* Labels as wide as their cell leaves beside its biggest dot.  A cell
+   * with more topics than fit in one column at the smallest row height
+   * gets a grid of dots (helder_radar_layout), where no label has room
+   * beside its dot: those are not measured (with 500 topics, shaping 500
+   * titles was a fifth of the first frame). */
+  {
+    guint members[HELDER_RADAR_SIZE * HELDER_RADAR_SIZE] = { 0, };
+    double row = 2 * helder_radar_dot_radius (0) + 2;
+    guint capacity = (guint) MAX ((self->grid.height / HELDER_RADAR_SIZE - 2 * LAYOUT_CELL_PADDING) / row, 1);
+
+    for (guint i = 0; i < self->dots->len; i++)
+      members[CELL_INDEX (&items[i])]++;
+    for (guint i = 0; i < self->dots->len; i++)
+      if (members[CELL_INDEX (&items[i])] <= capacity)
+        ensure_label (self, i, helder_radar_label_max_width (&self->grid, largest[CELL_INDEX (&items[i])]));
+      else
+        items[i].label_width = items[i].label_height = 0;
+  }
   helder_radar_layout (items, self->dots->len, &self->grid);
   for (guint i = 0; i < self->dots->len; i++)
     {
@@ -512,26 +530,53 @@ helder_radar_widget_snapshot (GtkWidget   *widget,
       gtk_snapshot_restore (snapshot);
     }
 
+  /* The dots, all in one cairo node (500 clipped nodes cost a software
+   * renderer far more), in the colours the style sheet gives a dot */
+  if (self->dots->len > 0)
+    {
+      GtkStyleContext *style = gtk_widget_get_style_context (widget);
+      GdkRGBA colors[3];
+      const char *trends[3] = { g_intern_static_string ("rising"), g_intern_static_string ("stable"),
+                                g_intern_static_string ("falling") };
+      static const char *names[3] = { "error_color", "accent_color", "success_color" };
+      static const GdkRGBA fallback[3] = { { 0.75, 0.11, 0.16, 1 }, { 0.21, 0.52, 0.89, 1 }, { 0.15, 0.64, 0.41, 1 } };
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                                              gtk_widget_get_height (widget)));
+      int drag_index = -1;
+
+      for (guint t = 0; t < 3; t++)
+        if (!gtk_style_context_lookup_color (style, names[t], &colors[t]))
+          colors[t] = fallback[t];
+      for (guint i = 0; i < self->dots->len; i++)
+        {
+          HelderRadarDot *dot = self->dots->pdata[i];
+          const char *trend = helder_radar_dot_get_trend (dot);
+          guint t = trend == trends[0] ? 0 : trend == trends[2] ? 2 : 1;
+          double x = items[i].x, y = items[i].y;
+
+          if (self->dragging && dot == self->drag_dot)
+            {
+              drag_index = i;
+              continue;
+            }
+          helder_radar_dot_draw (cr, trends[t], x, y, 2 * items[i].radius, &colors[t],
+                                 helder_radar_dot_get_selected (dot) ? &fg : NULL);
+        }
+      /* The dragged dot follows the pointer, on top */
+      if (drag_index >= 0)
+        {
+          const char *trend = helder_radar_dot_get_trend (self->drag_dot);
+          guint t = trend == trends[0] ? 0 : trend == trends[2] ? 2 : 1;
+
+          helder_radar_dot_draw (cr, trends[t], self->drag_x, self->drag_y, 2 * items[drag_index].radius,
+                                 &colors[t], &fg);
+        }
+      cairo_destroy (cr);
+    }
+  /* What the dots draw themselves: their focus ring */
   for (guint i = 0; i < self->dots->len; i++)
-    {
-      GtkWidget *dot = self->dots->pdata[i];
-
-      if (self->dragging && dot == GTK_WIDGET (self->drag_dot))
-        continue;
-      gtk_widget_snapshot_child (widget, dot, snapshot);
-    }
-  /* The dragged dot follows the pointer, on top */
-  if (self->dragging && self->drag_dot != NULL)
-    {
-      int index = dot_index (self, helder_record_get_id (helder_radar_dot_get_topic (self->drag_dot)));
-
-      gtk_snapshot_save (snapshot);
-      if (index >= 0)
-        gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->drag_x - items[index].x,
-                                                                self->drag_y - items[index].y));
-      gtk_widget_snapshot_child (widget, GTK_WIDGET (self->drag_dot), snapshot);
-      gtk_snapshot_restore (snapshot);
-    }
+    if (!(self->dragging && self->dots->pdata[i] == self->drag_dot))
+      gtk_widget_snapshot_child (widget, self->dots->pdata[i], snapshot);
 }
 
 /* Keyboard */

@@ -54,25 +54,58 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* A row is two labels in a box, not an AdwActionRow: its nested boxes
+ * measured each wrapped text many times over, 150 ms per topic switch
+ * with a handful of signals. */
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
 {
   HelderRecord *signal = item;
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title, *caption;
   g_autofree char *date = helder_format_date (helder_record_get_text (signal, "date"));
   const char *channel = helder_record_get_text (signal, "channel");
   const char *text = helder_record_get_text (signal, "text");
   g_autofree char *subtitle = NULL;
+  g_autofree char *name = NULL;
 
   /* TRANSLATORS: a signal's date and the channel it came in through */
   subtitle = g_strdup_printf (_("%s · %s"), date ? date : _("No date"), channel ? channel : _("Unknown"));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text ? text : "");
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  title = gtk_label_new (text ? text : "");
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  /* its natural width is a line of 40 characters, not the whole text */
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 40);
+  caption = gtk_label_new (subtitle);
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  name = g_strdup_printf ("%s, %s", text ? text : "", subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_widget_add_css_class (row, "signal-row");
   return row;
+}
+
+/* A week's tooltip, asked for when shown (setting one asks the display
+ * where the pointer is, a round trip per bar) */
+static gboolean
+week_tooltip (GtkWidget  *widget,
+              int         x,
+              int         y,
+              gboolean    keyboard,
+              GtkTooltip *tooltip,
+              gpointer    data)
+{
+  gtk_tooltip_set_text (tooltip, g_object_get_data (G_OBJECT (widget), "helder-week-tooltip"));
+  return TRUE;
 }
 
 static void
@@ -109,9 +142,11 @@ week_bar (const HelderSignalCount *week,
   gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (GTK_BOX (box), bar);
   gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_set_tooltip_text (box, tooltip);
+  gtk_widget_set_has_tooltip (box, TRUE);
+  g_signal_connect (box, "query-tooltip", G_CALLBACK (week_tooltip), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_widget_add_css_class (box, "signal-week");
+  g_object_set_data_full (G_OBJECT (box), "helder-week-tooltip", g_steal_pointer (&tooltip), g_free);
   return box;
 }
 
