@@ -118,6 +118,18 @@ page_service (HelderWindow *self,
   return helder_application_get_service (HELDER_APPLICATION (app), pages[index].service_type ());
 }
 
+/* A page's switcher bar gets its views when it is first revealed (a
+ * narrow window): its buttons, about 80 widgets, are not made before the
+ * first frame of a wide one. */
+static void
+switcher_bar_revealed (AdwViewSwitcherBar *bar,
+                       GParamSpec         *pspec,
+                       HelderPage         *page)
+{
+  if (adw_view_switcher_bar_get_reveal (bar) && adw_view_switcher_bar_get_stack (bar) == NULL)
+    adw_view_switcher_bar_set_stack (bar, helder_page_get_views (page));
+}
+
 static HelderPage *
 make_page (HelderWindow *self,
            guint         index)
@@ -131,7 +143,10 @@ make_page (HelderWindow *self,
   g_signal_connect_object (page, "notify::views", G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
   /* Narrow: the header bar shows the title, the views switch below */
   if ((bar = helder_page_get_switcher_bar (page)) != NULL)
-    g_object_bind_property (self->page_title, "title-visible", bar, "reveal", G_BINDING_SYNC_CREATE);
+    {
+      g_signal_connect_object (bar, "notify::reveal", G_CALLBACK (switcher_bar_revealed), page, 0);
+      g_object_bind_property (self->page_title, "title-visible", bar, "reveal", G_BINDING_SYNC_CREATE);
+    }
   adw_bin_set_child (page_bin (self, index), GTK_WIDGET (page));
   return page;
 }
