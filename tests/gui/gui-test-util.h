@@ -15,6 +15,8 @@ typedef gboolean (*HelderTestCondition) (gpointer data);
 gboolean   helder_test_wait_for      (HelderTestCondition  condition,
                                       gpointer             data);
 void       helder_test_iterate       (guint                milliseconds);
+void       helder_test_save_shot     (gpointer             window,
+                                      const char          *name);
 gboolean   helder_test_is_mapped     (gpointer             data);
 GtkWidget *helder_test_find_by_id    (GtkWidget           *root,
                                       const char          *buildable_id);

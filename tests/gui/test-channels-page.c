@@ -22,35 +22,6 @@
 #define ENDELAAN  "d1a8b039-b408-4340-b1dc-f4bb8210198a"
 #define AFVAL     "48c185df-74f2-51f0-967a-8b6ccefcc401"
 
-/* With HELDER_TEST_SHOTS set, the window as a PNG there. */
-static void
-save_shot (gpointer    window,
-           const char *name)
-{
-  const char *dir = g_getenv ("HELDER_TEST_SHOTS");
-  GtkWidget *widget = GTK_WIDGET (window);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-
-  if (dir == NULL || width == 0 || height == 0)
-    return;
-  helder_test_iterate (300);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strdup_printf ("%s/%s.png", dir, name);
-  gdk_texture_save_to_png (texture, file);
-}
-
 static GtkWidget *
 find_by_name (GtkWidget  *root,
               const char *name)
@@ -140,14 +111,14 @@ test_example_data (void)
   AdwViewStack *views = views_of (window);
 
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (views), ==, "advice");
-  save_shot (window, "kanalen-advies");
+  helder_test_save_shot (window, "kanalen-advies");
   adw_view_stack_set_visible_child_name (views, "settings");
   helder_test_iterate (200);
   g_assert_cmpuint (helder_test_count_items (helder_test_find (window, "channels_list")), ==, 15);
   g_assert_cmpuint (helder_test_count_items (helder_test_find (window, "audiences_list")), ==, 12);
   g_assert_true (helder_test_shows_text (window, "Fixi"));
   g_assert_true (helder_test_shows_text (window, "De Hillegommer"));
-  save_shot (window, "kanalen-instellingen");
+  helder_test_save_shot (window, "kanalen-instellingen");
 }
 
 static gboolean
@@ -182,7 +153,7 @@ test_advice_reasons (void)
   g_assert_true (helder_test_shows_text (window, _("Proposed")) || helder_test_shows_text (window, _("Required")));
   /* toolkits in context: the Bibliotheek's documents tagged with Post */
   g_assert_true (helder_test_shows_text (window, _("Toolkits for this channel in the Library")));
-  save_shot (window, "kanalen-advies-redenen");
+  helder_test_save_shot (window, "kanalen-advies-redenen");
 }
 
 /* A hand choice that breaks a rule asks for a reason and keeps it. */
@@ -217,7 +188,7 @@ test_override (void)
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), reason);
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
-  save_shot (dialog, "kanalen-afwijking");
+  helder_test_save_shot (dialog, "kanalen-afwijking");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
   helder_test_iterate (200);
 
@@ -226,7 +197,7 @@ test_override (void)
   g_assert_cmpstr (choice->override_reason, ==, reason);
   g_assert_cmpuint (choice->override_rules, ==, HELDER_CHANNEL_RULE_NON_DIGITAL_ROUTE);
   g_assert_cmpuint (choice->entries->len, ==, 1);
-  save_shot (window, "kanalen-afwijking-bewaard");
+  helder_test_save_shot (window, "kanalen-afwijking-bewaard");
   /* the kept reason is shown with the message */
   g_assert_true (helder_test_shows_text (window, "Een uitzondering, met reden: De gemeentepagina staat al vol; de kalender ligt bij de balie.") ||
                  helder_test_shows_text (window, "An exception, with its reason: De gemeentepagina staat al vol; de kalender ligt bij de balie."));
@@ -262,7 +233,7 @@ test_matrix (void)
   g_assert_nonnull (strstr (label, "Afvalkalender 2027 staat online"));
   g_assert_cmpint (helder_matrix_cell_get_heat (HELDER_MATRIX_CELL (cell)), >=, 0);
   g_assert_cmpint (helder_matrix_cell_get_heat (HELDER_MATRIX_CELL (cell)), <=, 5);
-  save_shot (window, "kanalen-matrix");
+  helder_test_save_shot (window, "kanalen-matrix");
 
   /* Enter on the focused cell opens its reasons */
   gtk_widget_grab_focus (cell);
@@ -270,7 +241,7 @@ test_matrix (void)
   helder_test_iterate (200);
   popover = find_by_name (cell, "matrix_popover");
   g_assert_nonnull (popover);
-  save_shot (window, "kanalen-matrix-cel");
+  helder_test_save_shot (window, "kanalen-matrix-cel");
   for (GtkWidget *w = gtk_widget_get_first_child (gtk_popover_get_child (GTK_POPOVER (popover))); w;
        w = gtk_widget_get_next_sibling (w))
     if (GTK_IS_CHECK_BUTTON (w))
@@ -311,7 +282,7 @@ test_matrix_level (void)
   g_assert_nonnull (cell);
   g_assert_true (helder_test_wait_for (cell_warns, cell));
   g_assert_nonnull (strstr (helder_matrix_cell_get_label (HELDER_MATRIX_CELL (cell)), "level 4"));
-  save_shot (window, "kanalen-matrix-niveau");
+  helder_test_save_shot (window, "kanalen-matrix-niveau");
 
   /* a message without a text has no mark */
   gtk_editable_set_text (GTK_EDITABLE (helder_test_find_by_id (GTK_WIDGET (matrix), "search_entry")), "Afvalkalender");
@@ -348,7 +319,7 @@ test_pressure (void)
   helder_test_iterate (100);
   g_assert_true (helder_test_shows_text (window, "Afvalkalender 2027 staat online"));
   g_assert_true (helder_test_shows_text (window, "Omwonenden informeren over riolering Pastoor van Leeuwenstraat"));
-  save_shot (window, "kanalen-contactdruk");
+  helder_test_save_shot (window, "kanalen-contactdruk");
 }
 
 /* Kanalen en doelgroepen: a channel's properties edited in place, the
@@ -384,7 +355,7 @@ test_settings (void)
   helder_test_activate_item (list, position);
   helder_test_iterate (100);
   g_assert_true (helder_test_shows_text (window, _("May carry legal messages")));
-  save_shot (window, "kanalen-kanaal-bewerken");
+  helder_test_save_shot (window, "kanalen-kanaal-bewerken");
 
   /* the switch of "formal", off */
   formal = find_by_name (editor, "formal");
@@ -508,7 +479,7 @@ test_matrix_thousand (void)
     g_assert_nonnull (helder_channel_matrix_view_get_cell (matrix, first, 0));
     g_assert_cmpfloat (cpu, <, 5000);
   }
-  save_shot (window, "kanalen-matrix-1000");
+  helder_test_save_shot (window, "kanalen-matrix-1000");
 }
 
 /* A new organisation loads the fifteen default channels. */
@@ -519,7 +490,7 @@ test_defaults (void)
   GtkWidget *page = helder_test_page (window, "channels");
 
   g_assert_cmpstr (helder_test_page_state (window, "channels"), ==, "empty");
-  save_shot (window, "kanalen-leeg");
+  helder_test_save_shot (window, "kanalen-leeg");
   g_assert_true (gtk_widget_activate_action (page, "channels.load-defaults", NULL));
   helder_test_iterate (200);
   g_assert_cmpstr (helder_test_page_state (window, "channels"), ==, "content");

@@ -25,35 +25,6 @@
 #define OUDEREN  "80d7de38-59f0-4d6f-b59c-17e74eea6c82"
 #define INSTELLINGEN "0a92999c-fc34-5702-90c8-2b312b63e9d7"  /* 3 a week */
 
-/* With HELDER_TEST_SHOTS set, the window as a PNG there. */
-static void
-save_shot (gpointer    window,
-           const char *name)
-{
-  const char *dir = g_getenv ("HELDER_TEST_SHOTS");
-  GtkWidget *widget = GTK_WIDGET (window);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-
-  if (dir == NULL || width == 0 || height == 0)
-    return;
-  helder_test_iterate (300);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strdup_printf ("%s/%s.png", dir, name);
-  gdk_texture_save_to_png (texture, file);
-}
-
 static HelderWindow *
 open_example (const char *name)
 {
@@ -206,7 +177,7 @@ test_pressure_warning (void)
   button = helder_test_find_by_id (GTK_WIDGET (pane), "pressure_move_button");
   g_assert_true (gtk_widget_get_visible (button));
   g_assert_nonnull (strstr (gtk_button_get_label (GTK_BUTTON (button)), "week"));
-  save_shot (window, "planner-contactdruk");
+  helder_test_save_shot (window, "planner-contactdruk");
 
   g_signal_emit_by_name (button, "clicked");
   g_assert_true (helder_test_wait_for (hidden, group));
@@ -325,7 +296,7 @@ test_level (void)
   g_assert_nonnull (strstr (text, "level 4"));
   g_assert_nonnull (strstr (text, "Post (level 2)"));
   g_assert_nonnull (strstr (text, "Contactfunctionarissen (level 1)"));
-  save_shot (window, "planner-bericht-niveau");
+  helder_test_save_shot (window, "planner-bericht-niveau");
 }
 
 /* Schrijven: the text of a planned message says, in the side panel,
@@ -357,7 +328,7 @@ test_editor_level (void)
   g_assert_nonnull (strstr (text, "Telefonie (level 2)"));
   levels = helder_text_levels_for_store (helder_application_get_store (test_app));
   g_assert_cmpint (helder_text_levels_lookup (levels, helder_record_get_id (document)), ==, 4);
-  save_shot (window, "schrijven-niveau-per-kanaal");
+  helder_test_save_shot (window, "schrijven-niveau-per-kanaal");
 }
 
 int
