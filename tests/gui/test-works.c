@@ -644,6 +644,13 @@ test_dutch (void)
   helder_test_iterate (300);
   helder_test_assert_all_dutch (GTK_WIDGET (window), "omgevingsbeeld, new edition");
   screenshot ("editions-nl-new.png");
+  gtk_widget_activate_action (helder_test_find (window, "edition_view"), "edition.add-item", NULL);
+  helder_test_iterate (300);
+  g_assert_true (gtk_widget_get_visible (EDITION ("add_popover")));
+  helder_test_assert_all_dutch (GTK_WIDGET (window), "omgevingsbeeld, add item");
+  screenshot ("editions-nl-add.png");
+  gtk_popover_popdown (GTK_POPOVER (EDITION ("add_popover")));
+  helder_test_iterate (100);
   if (g_getenv ("HELDER_SCREENSHOT_DIR") != NULL)
     {
       GtkListBox *items = GTK_LIST_BOX (EDITION ("items_box"));

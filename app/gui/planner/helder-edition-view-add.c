@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "helder-edition-view-private.h"
@@ -39,14 +40,45 @@ static const Source source_kinds[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (source_kinds) == G_N_ELEMENTS (((HelderEditionView *) NULL)->sources));
 
-static const char *
-record_title (HelderRecord *record)
+/* The item's title as the pre-fill writes it: a signal has none of its
+ * own, so its topic and channel stand for it and its text is the change. */
+static char *
+record_title (HelderEditionView *self,
+              const Source      *source,
+              HelderRecord      *record)
 {
-  const char *title = helder_record_get_title (record);
+  HelderRecord *topic;
+  const char *channel;
 
-  if (title == NULL || *title == '\0')
-    title = helder_record_get_text (record, "text");
-  return title;
+  if (source->kind != HELDER_EDITION_ITEM_SIGNAL)
+    return g_strdup (helder_record_get_title (record));
+  topic = self->sources[0] && helder_record_get_text (record, "topic")
+          ? helder_record_list_lookup (self->sources[0], helder_record_get_text (record, "topic"), NULL) : NULL;
+  channel = helder_record_get_text (record, "channel");
+  if (topic != NULL && channel != NULL)
+    return g_strdup_printf ("%s · %s", helder_record_get_title (topic), channel);
+  return g_strdup (topic ? helder_record_get_title (topic) : channel ? channel : _("Signal"));
+}
+
+static const char *
+record_change (const Source *source,
+               HelderRecord *record)
+{
+  return source->kind == HELDER_EDITION_ITEM_SIGNAL ? helder_record_get_text (record, "text") : NULL;
+}
+
+static gboolean
+matches (const char *text,
+         const char *wanted)
+{
+  g_autofree char *folded = NULL;
+
+  if (*wanted == '\0')
+    return TRUE;
+  if (text == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (text, -1);
+  return strstr (folded, wanted) != NULL;
 }
 
 static gboolean
@@ -68,12 +100,14 @@ in_edition (HelderEditionView     *self,
 
 static GtkWidget *
 candidate_row (const Source *source,
-               HelderRecord *record)
+               HelderRecord *record,
+               const char   *title)
 {
-  const char *title = record_title (record);
   const char *date = source->date_field ? helder_record_get_text (record, source->date_field) : NULL;
+  const char *change = record_change (source, record);
   g_autofree char *day = date ? helder_works_format_day (date) : NULL;
   g_autofree char *name = NULL;
+  g_autofree char *sub = NULL;
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *label = gtk_label_new (title ? title : _("Untitled"));
@@ -81,14 +115,16 @@ candidate_row (const Source *source,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), label);
-  if (day != NULL)
+  sub = day && change ? g_strdup_printf ("%s · %s", day, change) : g_strdup (day ? day : change);
+  if (sub != NULL)
     {
-      GtkWidget *sub = gtk_label_new (day);
+      GtkWidget *detail = gtk_label_new (sub);
 
-      gtk_label_set_xalign (GTK_LABEL (sub), 0);
-      gtk_widget_add_css_class (sub, "caption");
-      gtk_widget_add_css_class (sub, "dim-label");
-      gtk_box_append (GTK_BOX (box), sub);
+      gtk_label_set_xalign (GTK_LABEL (detail), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (detail, "caption");
+      gtk_widget_add_css_class (detail, "dim-label");
+      gtk_box_append (GTK_BOX (box), detail);
     }
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   if (day != NULL)
@@ -138,17 +174,14 @@ fill_candidates (HelderEditionView *self)
       for (guint i = 0; i < n && found < PER_KIND; i++)
         {
           g_autoptr(HelderRecord) record = g_list_model_get_item (list, i);
-          const char *title = record_title (record);
-          g_autofree char *folded = NULL;
+          g_autofree char *title = record_title (self, &source_kinds[s], record);
 
-          if (title == NULL || in_edition (self, source_kinds[s].kind, helder_record_get_id (record)))
-            continue;
-          folded = g_utf8_casefold (title, -1);
-          if (*wanted != '\0' && strstr (folded, wanted) == NULL)
+          if (title == NULL || in_edition (self, source_kinds[s].kind, helder_record_get_id (record)) ||
+              !(matches (title, wanted) || matches (record_change (&source_kinds[s], record), wanted)))
             continue;
           if (found++ == 0)
             gtk_list_box_append (self->add_list, heading_row (_(source_kinds[s].heading)));
-          gtk_list_box_append (self->add_list, candidate_row (&source_kinds[s], record));
+          gtk_list_box_append (self->add_list, candidate_row (&source_kinds[s], record, title));
           shown++;
         }
     }
@@ -172,6 +205,7 @@ helder_edition_view_add_record (HelderEditionView     *self,
                                 HelderRecord          *record)
 {
   const Source *source = NULL;
+  g_autofree char *title = NULL;
   HelderEditionItem *item;
   const char *date;
   GtkListBoxRow *row;
@@ -185,7 +219,8 @@ helder_edition_view_add_record (HelderEditionView     *self,
   if (source == NULL || !self->editable || self->content == NULL ||
       in_edition (self, kind, helder_record_get_id (record)))
     return FALSE;
-  item = helder_edition_item_new (kind, helder_record_get_id (record), record_title (record), NULL);
+  title = record_title (self, source, record);
+  item = helder_edition_item_new (kind, helder_record_get_id (record), title, record_change (source, record));
   date = source->date_field ? helder_record_get_text (record, source->date_field) : NULL;
   item->date = date ? g_strndup (date, 10) : NULL;
   g_ptr_array_add (self->content->items, item);
