@@ -517,6 +517,106 @@ test_edition_export (void)
   g_rmdir (dir);
 }
 
+/* In "Add Item", searches @words and activates the first match of @type:
+ * the popover lists only what the edition does not hold yet. */
+static HelderRecord *
+add_from_popover (HelderWindow      *window,
+                  HelderEditionView *view,
+                  const char        *words,
+                  GType              type)
+{
+  GtkWidget *popover = EDITION ("add_popover");
+  GtkWidget *list = EDITION ("add_list");
+  HelderRecord *record = NULL;
+  GtkWidget *row;
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "edition.add-item", NULL);
+  helder_test_iterate (100);
+  g_assert_true (gtk_widget_get_visible (popover));
+  g_assert_true (gtk_widget_has_focus (EDITION ("add_search")) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), EDITION ("add_search")));
+  gtk_editable_set_text (GTK_EDITABLE (EDITION ("add_search")), words);
+  helder_test_iterate (400);
+  for (row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if ((record = g_object_get_data (G_OBJECT (row), "record")) != NULL && G_TYPE_CHECK_INSTANCE_TYPE (record, type))
+      break;
+  g_assert_nonnull (row);
+  g_object_ref (record);
+  gtk_widget_activate (row);
+  helder_test_iterate (100);
+  g_assert_false (gtk_widget_get_visible (popover));
+  return record;
+}
+
+static gboolean
+holds (HelderEditionContent  *content,
+       HelderEditionItemKind  kind,
+       const char            *id)
+{
+  for (guint i = 0; i < content->items->len; i++)
+    {
+      HelderEditionItem *item = content->items->pdata[i];
+
+      if (item->kind == kind && g_strcmp0 (item->ref, id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Any works or topic can be added beside what the pre-fill picked: it
+ * is stored in the edition and goes out in its text. */
+static void
+test_edition_add_item (void)
+{
+  HelderWindow *window = open_with_example_data ("edition-add.db");
+  HelderEditionView *view = start_edition (window);
+  g_autoptr(HelderRecord) before = open_edition (window, view);
+  g_autoptr(HelderEditionContent) was = helder_edition_content_from_record (before);
+  g_autoptr(HelderRecord) works = NULL, topic = NULL, after = NULL;
+  g_autoptr(HelderEditionContent) now = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("helder-add-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "edition.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *list = EDITION ("add_list");
+
+  works = add_from_popover (window, view, "containers", HELDER_TYPE_WORKS);
+  topic = add_from_popover (window, view, "zomerevenementen", HELDER_TYPE_TOPIC);
+  g_assert_false (holds (was, HELDER_EDITION_ITEM_WORKS, helder_record_get_id (works)));
+  g_assert_false (holds (was, HELDER_EDITION_ITEM_TOPIC, helder_record_get_id (topic)));
+
+  after = open_edition (window, view);
+  now = helder_edition_content_from_record (after);
+  g_assert_cmpuint (now->items->len, ==, was->items->len + 2);
+  g_assert_true (holds (now, HELDER_EDITION_ITEM_WORKS, helder_record_get_id (works)));
+  g_assert_true (holds (now, HELDER_EDITION_ITEM_TOPIC, helder_record_get_id (topic)));
+  g_assert_cmpstr (((HelderEditionItem *) now->items->pdata[now->items->len - 1])->title, ==,
+                   helder_record_get_title (topic));
+
+  /* what was added is not offered twice */
+  gtk_widget_activate_action (GTK_WIDGET (view), "edition.add-item", NULL);
+  helder_test_iterate (100);
+  gtk_editable_set_text (GTK_EDITABLE (EDITION ("add_search")), "zomerevenementen");
+  helder_test_iterate (400);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      HelderRecord *offered = g_object_get_data (G_OBJECT (row), "record");
+
+      if (offered != NULL)
+        g_assert_cmpstr (helder_record_get_id (offered), !=, helder_record_get_id (topic));
+    }
+  gtk_popover_popdown (GTK_POPOVER (EDITION ("add_popover")));
+
+  g_assert_true (helder_edition_view_export_to (view, HELDER_EDITION_FORMAT_TEXT, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, helder_record_get_title (works)));
+  g_assert_nonnull (strstr (text, helder_record_get_title (topic)));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Under LANGUAGE=nl (run by hand, with $HELDER_SCREENSHOT_DIR for the
  * pictures) every visible text of both views is Dutch. */
 static void
@@ -544,6 +644,13 @@ test_dutch (void)
   helder_test_iterate (300);
   helder_test_assert_all_dutch (GTK_WIDGET (window), "omgevingsbeeld, new edition");
   screenshot ("editions-nl-new.png");
+  gtk_widget_activate_action (helder_test_find (window, "edition_view"), "edition.add-item", NULL);
+  helder_test_iterate (300);
+  g_assert_true (gtk_widget_get_visible (EDITION ("add_popover")));
+  helder_test_assert_all_dutch (GTK_WIDGET (window), "omgevingsbeeld, add item");
+  screenshot ("editions-nl-add.png");
+  gtk_popover_popdown (GTK_POPOVER (EDITION ("add_popover")));
+  helder_test_iterate (100);
   if (g_getenv ("HELDER_SCREENSHOT_DIR") != NULL)
     {
       GtkListBox *items = GTK_LIST_BOX (EDITION ("items_box"));
@@ -587,6 +694,7 @@ main (int   argc,
   helder_test_add_isolated ("/editions/edits", test_edition_edits);
   helder_test_add_isolated ("/editions/archive", test_edition_archive);
   helder_test_add_isolated ("/editions/export", test_edition_export);
+  helder_test_add_isolated ("/editions/add-item", test_edition_add_item);
   /* by hand: LANGUAGE=nl LC_ALL=nl_NL.UTF-8 */
   if (g_strcmp0 (_("Works"), "Werkzaamheden") == 0)
     helder_test_add_isolated ("/works/dutch", test_dutch);

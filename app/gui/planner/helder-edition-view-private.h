@@ -36,6 +36,10 @@ struct _HelderEditionView
   AdwEntryRow           *recipients_row;
   GtkTextView           *intro_view;
   GtkListBox            *items_box;
+  GtkMenuButton         *add_item_button;
+  GtkPopover            *add_popover;
+  GtkSearchEntry        *add_search;
+  GtkListBox            *add_list;
 
   /* owned */
   HelderService         *service;
@@ -69,5 +73,13 @@ void               helder_edition_view_changed     (HelderEditionView *self);
 void               helder_edition_view_save_now    (HelderEditionView *self);
 void               helder_edition_view_add_note    (HelderEditionView *self);
 int                helder_edition_view_focused_item (HelderEditionView *self);
+
+/* helder-edition-view-add.c */
+gboolean           helder_edition_view_add_record  (HelderEditionView     *self,
+                                                    HelderEditionItemKind  kind,
+                                                    HelderRecord          *record);
+void               helder_edition_view_add_update  (HelderEditionView *self,
+                                                    gboolean           enabled);
+void               helder_edition_view_add_class_init (GtkWidgetClass *widget_class);
 
 G_END_DECLS

@@ -234,6 +234,7 @@ update_actions (HelderEditionView *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "edition.mark-sent", open && self->editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "edition.add-note", open && self->editable);
+  helder_edition_view_add_update (self, open && self->editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "edition.move-up", open && self->editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "edition.move-down", open && self->editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "edition.export", open);
@@ -724,6 +725,7 @@ helder_edition_view_class_init (HelderEditionViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, draft_activated);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, edition_changed);
+  helder_edition_view_add_class_init (widget_class);
 
   gtk_widget_class_install_action (widget_class, "edition.new", NULL, new_edition);
   gtk_widget_class_install_action (widget_class, "edition.mark-sent", NULL, mark_sent);
