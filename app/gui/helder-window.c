@@ -35,15 +35,21 @@ struct _HelderWindow
   GtkListBox           *sidebar;
   GtkStack             *page_stack;
   AdwViewSwitcherTitle *page_title;
-  AdwStatusPage        *error_page;
+  GtkMenuButton        *primary_menu_button;
+  GMenuModel           *primary_menu;
   GtkLabel             *sync_label;
   GtkImage             *sync_icon;
   GtkMenuButton        *sync_button;
+  GtkRevealer          *read_only_banner;
+
+  /* the sync popover (helder-window-sync.ui), NULL until first opened */
   GtkLabel             *sync_detail;
   GtkProgressBar       *sync_progress;
   GtkWidget            *sync_now_button;
   GtkWidget            *conflicts_button;
-  GtkRevealer          *read_only_banner;
+
+  /* the error page (helder-window-error.ui), NULL until first needed */
+  AdwStatusPage        *error_page;
   GtkWidget            *restore_choices;
   AdwActionRow         *restore_server_row;
   AdwActionRow         *restore_copy_row;
@@ -377,11 +383,13 @@ update_sync_status (HelderWindow *self)
                                self->sync ? helder_sync_client_get_last_error (self->sync) : NULL,
                                n_conflicts);
   gtk_label_set_text (self->sync_label, status.label);
-  gtk_label_set_text (self->sync_detail, status.detail);
   gtk_image_set_from_icon_name (self->sync_icon, status.icon_name);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_button), status.detail);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->sync_button),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, status.detail, -1);
+  if (self->sync_detail == NULL)
+    return;
+  gtk_label_set_text (self->sync_detail, status.detail);
   gtk_widget_set_visible (self->sync_now_button, self->sync != NULL && state != HELDER_SYNC_STATE_LOGGED_OUT);
   gtk_widget_set_visible (self->conflicts_button, n_conflicts > 0);
 
@@ -391,6 +399,25 @@ update_sync_status (HelderWindow *self)
                           helder_sync_client_get_progress (self->sync) < 1.0);
   if (self->sync != NULL)
     gtk_progress_bar_set_fraction (self->sync_progress, helder_sync_client_get_progress (self->sync));
+}
+
+/* The sync button's popover, made when it is first opened. */
+static void
+create_sync_popover (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  HelderWindow *self = user_data;
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+  builder = gtk_builder_new_from_resource ("/nl/hltsamen/Helder/ui/helder-window-sync.ui");
+  self->sync_detail = GTK_LABEL (gtk_builder_get_object (builder, "sync_detail"));
+  self->sync_progress = GTK_PROGRESS_BAR (gtk_builder_get_object (builder, "sync_progress"));
+  self->sync_now_button = GTK_WIDGET (gtk_builder_get_object (builder, "sync_now_button"));
+  self->conflicts_button = GTK_WIDGET (gtk_builder_get_object (builder, "conflicts_button"));
+  gtk_menu_button_set_popover (button, GTK_WIDGET (gtk_builder_get_object (builder, "sync_popover")));
+  update_sync_status (self);
 }
 
 static void
@@ -452,6 +479,8 @@ set_restoring (HelderWindow *self,
                const char   *status)
 {
   self->restoring = restoring;
+  if (self->error_page == NULL)
+    return;
   gtk_widget_set_sensitive (self->restore_choices, !restoring);
   gtk_widget_set_visible (self->restore_busy, status != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->restore_spinner), restoring);
@@ -510,6 +539,26 @@ escaped (const char *text)
   return g_markup_escape_text (text, -1);
 }
 
+/* The error page, made and added to the main stack when a store first
+ * fails to open: a store that opens never builds it. */
+static void
+ensure_error_page (HelderWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (self->error_page != NULL)
+    return;
+  builder = gtk_builder_new_from_resource ("/nl/hltsamen/Helder/ui/helder-window-error.ui");
+  self->error_page = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "error_page"));
+  self->restore_choices = GTK_WIDGET (gtk_builder_get_object (builder, "restore_choices"));
+  self->restore_server_row = ADW_ACTION_ROW (gtk_builder_get_object (builder, "restore_server_row"));
+  self->restore_copy_row = ADW_ACTION_ROW (gtk_builder_get_object (builder, "restore_copy_row"));
+  self->restore_busy = GTK_WIDGET (gtk_builder_get_object (builder, "restore_busy"));
+  self->restore_spinner = GTK_SPINNER (gtk_builder_get_object (builder, "restore_spinner"));
+  self->restore_status = GTK_LABEL (gtk_builder_get_object (builder, "restore_status"));
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (gtk_builder_get_object (builder, "error_box")), "error");
+}
+
 /* The store did not open: why, in words that read (a damaged file puts
  * its own bytes into SQLite's messages), and the ways to restore it. */
 static void
@@ -519,6 +568,8 @@ show_error_page (HelderWindow      *self,
   const GError *error = helder_application_get_store_error (application);
   const HelderStoreDamage *damage = helder_application_get_store_damage (application);
   g_autofree char *description = NULL;
+
+  ensure_error_page (self);
 
   if (damage != NULL)
     {
@@ -612,21 +663,12 @@ helder_window_class_init (HelderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, page_title);
-  gtk_widget_class_bind_template_child (widget_class, HelderWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, sync_label);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, sync_icon);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, sync_button);
-  gtk_widget_class_bind_template_child (widget_class, HelderWindow, sync_detail);
-  gtk_widget_class_bind_template_child (widget_class, HelderWindow, sync_progress);
-  gtk_widget_class_bind_template_child (widget_class, HelderWindow, sync_now_button);
-  gtk_widget_class_bind_template_child (widget_class, HelderWindow, conflicts_button);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, read_only_banner);
-  gtk_widget_class_bind_template_child (widget_class, HelderWindow, restore_choices);
-  gtk_widget_class_bind_template_child (widget_class, HelderWindow, restore_server_row);
-  gtk_widget_class_bind_template_child (widget_class, HelderWindow, restore_copy_row);
-  gtk_widget_class_bind_template_child (widget_class, HelderWindow, restore_busy);
-  gtk_widget_class_bind_template_child (widget_class, HelderWindow, restore_spinner);
-  gtk_widget_class_bind_template_child (widget_class, HelderWindow, restore_status);
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
 
@@ -649,10 +691,24 @@ helder_window_class_init (HelderWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
+/* The primary menu gets its model, and so its popover (about 30
+ * widgets), when it is first opened: not before the first frame. */
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  HelderWindow *self = user_data;
+
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 helder_window_init (HelderWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->sync_button, create_sync_popover, self, NULL);
   self->cancellable = g_cancellable_new ();
 
   if (g_strcmp0 (PROFILE, "devel") == 0)

@@ -164,6 +164,9 @@ test_conflict_shown_and_resolved (void)
   g_assert_true (helder_store_finish_push_batch (store, key, json_node_get_object (response), NULL));
   helder_test_iterate (50);
 
+  /* The sync popover, made when first opened, offers the conflict */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (helder_test_find (window, "sync_button")));
+  helder_test_iterate (20);
   g_assert_true (gtk_widget_get_visible (helder_test_find (window, "conflicts_button")));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-conflicts", NULL);
@@ -183,6 +186,42 @@ test_conflict_shown_and_resolved (void)
   g_assert_cmpstr (helder_record_get_text (after, "title"), ==, "Betaalbaar wonen");
   g_assert_false (gtk_widget_get_visible (helder_test_find (window, "conflicts_button")));
   gtk_window_close (conflicts);
+}
+
+/* What a window with a store does not show is not made before it is
+ * needed: the error page, the primary menu's popover, the sync popover. */
+static void
+test_hidden_parts_made_when_needed (void)
+{
+  HelderWindow *window = helder_test_open_window ("hidden-parts.db");
+  GtkMenuButton *menu = GTK_MENU_BUTTON (helder_test_find (window, "primary_menu_button"));
+  GtkMenuButton *sync = GTK_MENU_BUTTON (helder_test_find (window, "sync_button"));
+  GtkStack *main_stack = GTK_STACK (helder_test_find (window, "main_stack"));
+
+  g_assert_null (gtk_stack_get_child_by_name (main_stack, "error"));
+  g_assert_null (helder_test_find_by_id (GTK_WIDGET (window), "error_page"));
+  g_assert_null (gtk_menu_button_get_popover (menu));
+  g_assert_null (gtk_menu_button_get_popover (sync));
+  /* Still working buttons */
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (menu)));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (sync)));
+
+  /* Opened: the menu has its items, the sync popover says what goes on */
+  gtk_menu_button_popup (menu);
+  helder_test_iterate (20);
+  g_assert_true (GTK_IS_POPOVER_MENU (gtk_menu_button_get_popover (menu)));
+  g_assert_nonnull (gtk_menu_button_get_menu_model (menu));
+  g_assert_cmpint (g_menu_model_get_n_items (gtk_menu_button_get_menu_model (menu)), >, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (menu))));
+  gtk_menu_button_popdown (menu);
+
+  gtk_menu_button_popup (sync);
+  helder_test_iterate (20);
+  g_assert_nonnull (gtk_menu_button_get_popover (sync));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (sync))));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (helder_test_find (window, "sync_detail"))), !=, "");
+  g_assert_false (gtk_widget_get_visible (helder_test_find (window, "conflicts_button")));
+  gtk_menu_button_popdown (sync);
 }
 
 static void
@@ -227,6 +266,7 @@ main (int   argc,
   helder_test_add_isolated ("/window/example-data/shows", test_example_data_shows);
   helder_test_add_isolated ("/window/new-item", test_new_item);
   helder_test_add_isolated ("/window/size-remembered", test_size_remembered);
+  helder_test_add_isolated ("/window/hidden-parts-made-when-needed", test_hidden_parts_made_when_needed);
   helder_test_add_isolated ("/window/store/corrupt", test_corrupt_store_reported);
   helder_test_add_isolated ("/window/sync/conflict", test_conflict_shown_and_resolved);
   return helder_test_app_main (&argc, &argv);
