@@ -99,6 +99,9 @@ GPtrArray              *helder_markdown_document_get_image_urls (HelderMarkdownD
 /* The rendered text of @markdown, without the structure. */
 char                   *helder_markdown_to_text        (const char             *markdown,
                                                         gssize                  length);
+/* cmark-gfm's HTML for @markdown (the same extensions). */
+char                   *helder_markdown_to_html        (const char             *markdown,
+                                                        gssize                  length);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HelderMarkdownDocument, helder_markdown_document_free)
 
