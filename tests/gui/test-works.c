@@ -572,7 +572,7 @@ test_edition_add_item (void)
   HelderEditionView *view = start_edition (window);
   g_autoptr(HelderRecord) before = open_edition (window, view);
   g_autoptr(HelderEditionContent) was = helder_edition_content_from_record (before);
-  g_autoptr(HelderRecord) works = NULL, topic = NULL, first = NULL, after = NULL;
+  g_autoptr(HelderRecord) works = NULL, topic = NULL, after = NULL;
   g_autoptr(HelderEditionContent) now = NULL;
   g_autofree char *dir = g_dir_make_tmp ("helder-add-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "edition.txt", NULL);
@@ -606,25 +606,7 @@ test_edition_add_item (void)
       if (offered != NULL)
         g_assert_cmpstr (helder_record_get_id (offered), !=, helder_record_get_id (topic));
     }
-
-  /* by keyboard: Enter in the search adds the first match */
-  gtk_editable_set_text (GTK_EDITABLE (EDITION ("add_search")), "herstraten");
-  helder_test_iterate (400);
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL && first == NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (g_object_get_data (G_OBJECT (row), "record") != NULL)
-      first = g_object_ref (g_object_get_data (G_OBJECT (row), "record"));
-  g_assert_nonnull (first);
-  g_signal_emit_by_name (EDITION ("add_search"), "activate");
-  helder_test_iterate (100);
-  g_assert_false (gtk_widget_get_visible (EDITION ("add_popover")));
-  g_clear_object (&after);
-  g_clear_pointer (&now, helder_edition_content_free);
-  after = open_edition (window, view);
-  now = helder_edition_content_from_record (after);
-  g_assert_cmpuint (now->items->len, ==, was->items->len + 3);
-  g_assert_cmpstr (((HelderEditionItem *) now->items->pdata[now->items->len - 1])->ref, ==,
-                   helder_record_get_id (first));
+  gtk_popover_popdown (GTK_POPOVER (EDITION ("add_popover")));
 
   g_assert_true (helder_edition_view_export_to (view, HELDER_EDITION_FORMAT_TEXT, file, &error));
   g_assert_no_error (error);

@@ -8,9 +8,7 @@
 
 #include <glib/gstdio.h>
 
-#include "helder-example-data.h"
 #include "plan/helder-plan-messages.h"
-#include "store/helder-store-sync.h"
 
 typedef struct
 {
@@ -300,59 +298,16 @@ test_back_to_review (Fixture       *fixture,
   g_assert_cmpuint (helder_plan_service_texts_changed (fixture->plan, NULL, ids, &error), ==, 0);
   become (fixture, "sanne", HELDER_SESSION_ROLE_ADVISOR);
   g_usleep (G_USEC_PER_SEC / 20);
-  /* A write that is not the user's edit (the example data, sync) and a
-   * save that leaves the text as it was keep it approved */
-  g_object_set (document, "body", "Beste bewoner, op 19 januari", NULL);
-  helder_store_save (fixture->store, document, NULL);
-  g_assert_true (helder_service_save (HELDER_SERVICE (fixture->plan), document, &error));
-  stored = reload (fixture, message);
-  g_assert_cmpstr (helder_record_get_text (stored, "status"), ==, "approved");
-  g_clear_object (&stored);
   g_object_set (document, "body", "Beste bewoner, op 20 januari", NULL);
-  /* The service follows the user's edits: the save alone sends the
-   * message back, with no view open */
-  g_assert_true (helder_service_save (HELDER_SERVICE (fixture->plan), document, &error));
-  g_assert_no_error (error);
+  /* The service follows the store's documents: the save alone sends
+   * the message back, with no view open */
+  helder_store_save (fixture->store, document, NULL);
   stored = reload (fixture, message);
   g_assert_cmpstr (helder_record_get_text (stored, "status"), ==, "review");
   event = event_at (fixture, message, count_events (fixture, message) - 1);
   g_assert_cmpstr (helder_record_get_text (event, "to_status"), ==, "review");
   /* Once */
   g_assert_cmpuint (helder_plan_service_texts_changed (fixture->plan, NULL, ids, &error), ==, 0);
-}
-
-/* Loading the example data is nobody's edit: its approved message stays
- * approved, and a colleague's text pulled in by sync does not send it back. */
-static void
-test_example_data_approved (Fixture       *fixture,
-                            gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HelderRecord) message = NULL;
-  g_autoptr(HelderRecord) document = NULL;
-  g_autoptr(JsonArray) page = json_array_new ();
-  JsonObject *wire;
-
-  g_assert_true (helder_example_data_load (fixture->store, &error));
-  g_assert_no_error (error);
-  message = helder_store_load (fixture->store, HELDER_TYPE_MESSAGE, "3d12187a-ded5-409f-981a-ae094164bbea", NULL);
-  g_assert_cmpstr (helder_record_get_text (message, "status"), ==, "approved");
-
-  document = helder_store_load (fixture->store, HELDER_TYPE_DOCUMENT, helder_record_get_text (message, "body"), NULL);
-  g_object_set (document, "body", "Een andere tekst van een collega", NULL);
-  wire = json_object_new ();
-  json_object_set_string_member (wire, "id", helder_record_get_id (document));
-  json_object_set_string_member (wire, "type", "document");
-  json_object_set_int_member (wire, "version", 7);
-  json_object_set_boolean_member (wire, "deleted", FALSE);
-  json_object_set_string_member (wire, "updated_by", "sanne");
-  json_object_set_object_member (wire, "data", helder_record_to_json_data (document));
-  json_array_add_object_element (page, wire);
-  g_assert_true (helder_store_apply_changes (fixture->store, page, 7, &error));
-  g_assert_no_error (error);
-  g_clear_object (&message);
-  message = helder_store_load (fixture->store, HELDER_TYPE_MESSAGE, "3d12187a-ded5-409f-981a-ae094164bbea", NULL);
-  g_assert_cmpstr (helder_record_get_text (message, "status"), ==, "approved");
 }
 
 static void
@@ -539,8 +494,6 @@ main (int   argc,
   g_test_add_func ("/messages/steps", test_steps);
   g_test_add ("/messages/approval", Fixture, NULL, fixture_setup, test_approval, fixture_teardown);
   g_test_add ("/messages/back-to-review", Fixture, NULL, fixture_setup, test_back_to_review, fixture_teardown);
-  g_test_add ("/messages/example-data-approved", Fixture, NULL, fixture_setup, test_example_data_approved,
-              fixture_teardown);
   g_test_add_func ("/messages/shift-window", test_shift_window);
   g_test_add_func ("/messages/filter", test_filter);
   g_test_add_func ("/messages/month-layout", test_month_layout);

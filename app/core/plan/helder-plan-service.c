@@ -47,24 +47,16 @@ helder_plan_service_prepare_new (HelderService *service,
     }
 }
 
-/* An approved message whose text the user just edited goes back to
- * review, whichever view saved it (Schrijven, the message pane) and
- * whether or not the calendar is made yet.  The session tells only the
- * user's own saves: what sync pulls in (the colleague's desk applied
- * the rule, and the message's status syncs) and the example data never
- * send a message back, nor does a save that left the text as it was. */
+/* An approved message whose text was just edited here goes back to
+ * review, whichever view is open (the calendar may not be made yet). */
 static void
-document_edited (HelderSession     *session,
-                 HelderRecord      *before,
-                 HelderRecord      *after,
-                 HelderPlanService *self)
+documents_changed (HelderStore        *store,
+                   const char         *type_name,
+                   const char * const *ids,
+                   HelderPlanService  *self)
 {
   g_autoptr(GError) error = NULL;
-  const char *ids[] = { helder_record_get_id (after), NULL };
 
-  if (before == NULL ||
-      g_strcmp0 (helder_record_get_text (before, "body"), helder_record_get_text (after, "body")) == 0)
-    return;
   if (helder_plan_service_texts_changed (self, NULL, ids, &error) == 0 && error != NULL)
     g_warning ("Could not send a message back to review: %s", error->message);
 }
@@ -72,12 +64,10 @@ document_edited (HelderSession     *session,
 static void
 helder_plan_service_constructed (GObject *object)
 {
-  HelderSession *session;
-
   G_OBJECT_CLASS (helder_plan_service_parent_class)->constructed (object);
 
-  if ((session = helder_service_get_session (HELDER_SERVICE (object))) != NULL)
-    g_signal_connect_object (session, "edited::document", G_CALLBACK (document_edited), object, 0);
+  g_signal_connect_object (helder_service_get_store (HELDER_SERVICE (object)), "records-changed::document",
+                           G_CALLBACK (documents_changed), object, 0);
 }
 
 static void

@@ -327,47 +327,13 @@ check_all (HelderService  *self,
   return TRUE;
 }
 
-static gboolean
-edits_followed (HelderService *self,
-                GPtrArray     *saves)
-{
-  HelderSession *session = helder_service_get_session (self);
-
-  for (guint i = 0; session != NULL && saves != NULL && i < saves->len; i++)
-    if (helder_session_follows_edits (session, G_OBJECT_TYPE (saves->pdata[i])))
-      return TRUE;
-  return FALSE;
-}
-
-static void
-unref_nullable (gpointer object)
-{
-  if (object != NULL)
-    g_object_unref (object);
-}
-
-/* What the store holds of each of @saves before they are written (NULL
- * for a new one), for HelderSession::edited. */
-static GPtrArray *
-stored_copies (HelderService *self,
-               GPtrArray     *saves)
-{
-  GPtrArray *befores = g_ptr_array_new_full (saves->len, unref_nullable);
-
-  for (guint i = 0; i < saves->len; i++)
-    g_ptr_array_add (befores, helder_store_load (helder_service_get_store (self), G_OBJECT_TYPE (saves->pdata[i]),
-                                                 helder_record_get_id (saves->pdata[i]), NULL));
-  return befores;
-}
-
 /**
  * helder_service_write:
  * @saves: (element-type HelderRecord) (nullable): records to save
  * @deletions: (element-type HelderRecord) (nullable): records to delete
  *
  * One user action: checks every record against the session's role, then
- * writes them all in one transaction, and tells the session what the
- * user saved (HelderSession::edited) when something follows that.
+ * writes them all in one transaction.
  *
  * Returns: %TRUE, or %FALSE with a %HELDER_SESSION_ERROR (the role may
  *   not) or %HELDER_STORE_ERROR and nothing written
@@ -378,26 +344,10 @@ helder_service_write (HelderService  *self,
                       GPtrArray      *deletions,
                       GError        **error)
 {
-  g_autoptr(GPtrArray) befores = NULL;
-  g_autoptr(GPtrArray) afters = NULL;
-
   g_return_val_if_fail (HELDER_IS_SERVICE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!check_all (self, saves, error) || !check_all (self, deletions, error))
     return FALSE;
-  if (!edits_followed (self, saves))
-    return helder_store_write (helder_service_get_store (self), saves, deletions, error);
-
-  befores = stored_copies (self, saves);
-  if (!helder_store_write (helder_service_get_store (self), saves, deletions, error))
-    return FALSE;
-  /* A listener may write in turn (a rule): it gets its own records, not
-   * ours, which the caller may change once we return. */
-  afters = g_ptr_array_new_full (saves->len, g_object_unref);
-  for (guint i = 0; i < saves->len; i++)
-    g_ptr_array_add (afters, g_object_ref (saves->pdata[i]));
-  for (guint i = 0; i < afters->len; i++)
-    helder_session_edited (helder_service_get_session (self), befores->pdata[i], afters->pdata[i]);
-  return TRUE;
+  return helder_store_write (helder_service_get_store (self), saves, deletions, error);
 }

@@ -44,13 +44,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-enum {
-  EDITED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
 HelderRole
 helder_role_from_string (const char *role)
 {
@@ -144,24 +137,6 @@ helder_session_class_init (HelderSessionClass *klass)
     g_param_spec_string ("role", NULL, NULL, HELDER_ROLE_ADVISOR,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * HelderSession::edited:
-   * @before: (nullable): the stored record before the edit, %NULL when new
-   * @after: the record as the user saved it
-   *
-   * Emitted after a service wrote a record the user at this desk saved
-   * (helder_service_write), once it committed; detailed with the record
-   * type ("edited::document").  Unlike HelderStore::records-changed it
-   * is never emitted for what sync pulls in or the example data loads:
-   * a rule about what this user did follows it.
-   */
-  signals[EDITED] =
-    g_signal_new ("edited",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 2, HELDER_TYPE_RECORD, HELDER_TYPE_RECORD);
 }
 
 static void
@@ -311,31 +286,4 @@ helder_session_check_write (HelderSession  *self,
       return TRUE;
     }
   return refuse (error, _("Your role does not let you change shared plans, channels or the library."));
-}
-
-/* Whether anything follows the user's edits of @type: the service reads
- * the stored copies before a write only then. */
-gboolean
-helder_session_follows_edits (HelderSession *self,
-                              GType          type)
-{
-  GQuark detail;
-
-  g_return_val_if_fail (HELDER_IS_SESSION (self), FALSE);
-
-  detail = g_quark_try_string (helder_record_class_get_type_name (g_type_class_peek (type)));
-  return g_signal_has_handler_pending (self, signals[EDITED], detail, FALSE);
-}
-
-void
-helder_session_edited (HelderSession *self,
-                       HelderRecord  *before,
-                       HelderRecord  *after)
-{
-  g_return_if_fail (HELDER_IS_SESSION (self));
-  g_return_if_fail (before == NULL || HELDER_IS_RECORD (before));
-  g_return_if_fail (HELDER_IS_RECORD (after));
-
-  g_signal_emit (self, signals[EDITED], g_quark_from_string (helder_record_get_type_name (after)),
-                 before, after);
 }

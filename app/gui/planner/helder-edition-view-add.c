@@ -247,39 +247,17 @@ add_row_activated (HelderEditionView *self,
   helder_edition_view_add_record (self, source->kind, record);
 }
 
-static GtkWidget *
-first_match (HelderEditionView *self)
-{
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->add_list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (g_object_get_data (G_OBJECT (row), "record") != NULL)
-      return row;
-  return NULL;
-}
-
 /* Enter in the search adds the first match. */
 static void
 add_search_activated (HelderEditionView *self)
 {
-  GtkWidget *row = first_match (self);
-
-  if (row != NULL)
-    add_row_activated (self, GTK_LIST_BOX_ROW (row));
-}
-
-/* Down from the search goes to the first match. */
-static gboolean
-add_search_key_pressed (HelderEditionView *self,
-                        guint              keyval,
-                        guint              keycode,
-                        GdkModifierType    state)
-{
-  GtkWidget *row = first_match (self);
-
-  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) || row == NULL)
-    return GDK_EVENT_PROPAGATE;
-  gtk_widget_grab_focus (row);
-  return GDK_EVENT_STOP;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->add_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_object_get_data (G_OBJECT (row), "record") != NULL)
+      {
+        add_row_activated (self, GTK_LIST_BOX_ROW (row));
+        return;
+      }
 }
 
 static void
@@ -328,7 +306,6 @@ helder_edition_view_add_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, add_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, add_search_activated);
   gtk_widget_class_bind_template_callback (widget_class, add_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, add_search_key_pressed);
   gtk_widget_class_bind_template_callback (widget_class, add_popover_shown);
   gtk_widget_class_install_action (widget_class, "edition.add-item", NULL, add_item);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "edition.add-item", NULL);
