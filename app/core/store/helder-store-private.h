@@ -22,6 +22,14 @@ HelderStore *helder_store_open_at_version  (const char   *path,
                                             guint         version,
                                             GError      **error);
 
+gboolean      helder_store_sqlite_error     (GError      **error,
+                                             sqlite3      *db,
+                                             int           rc,
+                                             const char   *what);
+gboolean      helder_store_upsert           (HelderStore  *self,
+                                             HelderRecord *record,
+                                             const char   *what,
+                                             GError      **error);
 sqlite3_stmt *helder_store_prepare          (HelderStore  *self,
                                             const char   *sql,
                                             GError      **error);
