@@ -12,6 +12,7 @@
 
 #include "helder-record-list.h"
 #include "helder-store-private.h"
+#include "helder-record-order-private.h"
 
 /* A GListModel of the records of one type that are not deleted, sorted by
  * sort keys ("rank, title"; "-date" for newest first) or a compare
@@ -33,34 +34,6 @@
 /* Up to this many ids a change is applied record by record, each with its
  * own items-changed; more are merged in one pass. */
 #define MAX_SINGLE_UPDATES 8
-
-typedef struct
-{
-  guint              field;       /* index in the type's field table */
-  HelderFieldKind    kind;
-  const char       **choices;
-  gboolean           descending;
-} SortKey;
-
-typedef struct
-{
-  gint64   number;
-  char    *text;      /* a collation key for texts, the value for dates */
-  gboolean missing;   /* empty: sorts last, whichever direction */
-} KeyValue;
-
-typedef struct
-{
-  HelderRecord *record;
-  KeyValue     *keys;   /* one per sort key, or NULL with a sort function */
-} Entry;
-
-typedef struct
-{
-  GArray           *keys;        /* SortKey */
-  GCompareDataFunc  func;        /* instead of the keys */
-  gpointer          data;
-} Order;
 
 struct _HelderRecordList
 {
@@ -107,153 +80,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/**
- * helder_record_list_default_sort_keys:
- *
- * The order the pages show a type in when they choose none.
- */
-const char *
-helder_record_list_default_sort_keys (GType record_type)
-{
-  static const struct { const char *type; const char *keys; } orders[] = {
-    { "priority",       "rank, title" },
-    { "signal",         "-date" },
-    { "message",        "window_start, title" },
-    { "works",          "start_date, title" },
-    { "omgevingsbeeld", "-date" },
-    { "toolkit",        "category, title" },
-    { "training",       "starts_at, title" },
-    { "topic_review",   "-quarter" },
-    { "quarter",        "-quarter" },
-    { "priority_review", "-quarter, rank" },
-    { "council_meeting", "starts_at, title" },
-    { "message_event",  "at" },
-    /* places go to the earliest request (ties by id: the list's own) */
-    { "registration",   "requested_at" },
-    { "setting",        "key" },
-  };
-  static const char *names[] = { "title", "name", "word" };
-  HelderRecordClass *klass;
-
-  g_return_val_if_fail (g_type_is_a (record_type, HELDER_TYPE_RECORD), NULL);
-
-  klass = g_type_class_peek (record_type);
-  if (klass == NULL)
-    klass = g_type_class_ref (record_type);   /* kept: record classes live forever */
-  for (guint i = 0; i < G_N_ELEMENTS (orders); i++)
-    if (g_str_equal (orders[i].type, helder_record_class_get_type_name (klass)))
-      return orders[i].keys;
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (helder_record_class_find_field (klass, names[i]) != NULL)
-      return names[i];
-  return "";
-}
-
-/* Sort keys */
-
-static GArray *
-parse_sort_keys (HelderRecordClass *klass,
-                 const char        *spec)
-{
-  g_auto(GStrv) parts = g_strsplit (spec ? spec : "", ",", -1);
-  GArray *keys = g_array_new (FALSE, FALSE, sizeof (SortKey));
-  guint n_fields;
-  const HelderField *fields = helder_record_class_get_fields (klass, &n_fields);
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      const char *name = g_strstrip (parts[i]);
-      SortKey key = { 0 };
-      guint f;
-
-      if (*name == '\0')
-        continue;
-      key.descending = *name == '-';
-      if (key.descending)
-        name++;
-      for (f = 0; f < n_fields && !g_str_equal (fields[f].name, name); f++)
-        ;
-      if (f == n_fields)
-        {
-          g_critical ("A %s has no field %s to sort by", helder_record_class_get_type_name (klass), name);
-          continue;
-        }
-      key.field = f;
-      key.kind = fields[f].kind;
-      key.choices = fields[f].choices;
-      g_array_append_val (keys, key);
-    }
-  return keys;
-}
-
-static void
-key_value_init (KeyValue          *value,
-                const SortKey     *key,
-                HelderRecord      *record)
-{
-  const GValue *v = helder_record_get_field_value (record, key->field);
-  const char *text = NULL;
-
-  memset (value, 0, sizeof *value);
-  switch (key->kind)
-    {
-    case HELDER_FIELD_INTEGER:
-      value->number = g_value_get_int (v);
-      return;
-    case HELDER_FIELD_BOOLEAN:
-      value->number = g_value_get_boolean (v);
-      return;
-    case HELDER_FIELD_CHOICE:
-      text = g_value_get_string (v);
-      value->missing = TRUE;
-      for (guint i = 0; text != NULL && key->choices[i] != NULL; i++)
-        if (g_str_equal (key->choices[i], text))
-          {
-            value->number = i;
-            value->missing = FALSE;
-          }
-      return;
-    case HELDER_FIELD_LIST:
-      {
-        const char * const *list = g_value_get_boxed (v);
-
-        text = list != NULL ? list[0] : NULL;
-      }
-      break;
-    case HELDER_FIELD_DATE:
-    case HELDER_FIELD_JSON:
-      text = g_value_get_string (v);
-      value->missing = text == NULL || *text == '\0';
-      value->text = value->missing ? NULL : g_strdup (text);
-      return;
-    case HELDER_FIELD_TEXT:
-    case HELDER_FIELD_LONG_TEXT:
-    default:
-      text = g_value_get_string (v);
-      break;
-    }
-
-  value->missing = text == NULL || *text == '\0';
-  if (!value->missing)
-    {
-      g_autofree char *folded = g_utf8_casefold (text, -1);
-
-      value->text = g_utf8_collate_key (folded, -1);
-    }
-}
-
-static void
-entry_set_keys (Entry       *entry,
-                const Order *order)
-{
-  g_assert (entry->keys == NULL);
-  if (order->func != NULL || order->keys->len == 0)
-    return;
-  entry->keys = g_new (KeyValue, order->keys->len);
-  for (guint i = 0; i < order->keys->len; i++)
-    key_value_init (&entry->keys[i], &g_array_index (order->keys, SortKey, i), entry->record);
-}
-
 static Entry *
 entry_new (HelderRecordList *self,
            HelderRecord     *record)
@@ -261,96 +87,8 @@ entry_new (HelderRecordList *self,
   Entry *entry = g_new0 (Entry, 1);
 
   entry->record = g_object_ref (record);
-  entry_set_keys (entry, &self->order);
+  helder_record_entry_set_keys (entry, &self->order);
   return entry;
-}
-
-static void
-entry_free_keys (Entry *entry,
-                 guint  n_keys)
-{
-  for (guint i = 0; entry->keys != NULL && i < n_keys; i++)
-    g_free (entry->keys[i].text);
-  g_clear_pointer (&entry->keys, g_free);
-}
-
-static int
-compare_entries (const Entry *a,
-                 const Entry *b,
-                 const Order *order)
-{
-  int cmp = 0;
-
-  if (a == b)
-    return 0;
-  if (order->func != NULL)
-    cmp = order->func (a->record, b->record, order->data);
-  else if (a->keys != NULL)
-    for (guint i = 0; i < order->keys->len && cmp == 0; i++)
-      {
-        const SortKey *key = &g_array_index (order->keys, SortKey, i);
-        const KeyValue *x = &a->keys[i], *y = &b->keys[i];
-
-        if (x->missing || y->missing)
-          {
-            cmp = (int) x->missing - (int) y->missing;
-            continue;
-          }
-        if (x->text != NULL || y->text != NULL)
-          cmp = g_strcmp0 (x->text, y->text);
-        else
-          cmp = x->number < y->number ? -1 : x->number > y->number;
-        if (key->descending)
-          cmp = -cmp;
-      }
-  if (cmp != 0)
-    return cmp;
-  return strcmp (helder_record_get_id (a->record), helder_record_get_id (b->record));
-}
-
-static int
-compare_entry_pointers (gconstpointer a,
-                        gconstpointer b,
-                        gpointer      order)
-{
-  return compare_entries (*(Entry **) a, *(Entry **) b, order);
-}
-
-/**
- * helder_record_sort:
- * @records: (element-type HelderRecord): records of @type
- *
- * Sorts @records in place by @sort_keys (as #HelderRecordList:sort-keys;
- * %NULL for the type's default order).
- */
-void
-helder_record_sort (GPtrArray  *records,
-                    GType       type,
-                    const char *sort_keys)
-{
-  g_autoptr(GPtrArray) entries = g_ptr_array_sized_new (records->len);
-  Order order = { 0 };
-
-  order.keys = parse_sort_keys (g_type_class_peek (type),
-                                sort_keys ? sort_keys : helder_record_list_default_sort_keys (type));
-  for (guint i = 0; i < records->len; i++)
-    {
-      Entry *entry = g_new0 (Entry, 1);
-
-      entry->record = records->pdata[i];
-      entry_set_keys (entry, &order);
-      g_ptr_array_add (entries, entry);
-    }
-  g_ptr_array_sort_with_data (entries, compare_entry_pointers, &order);
-  for (guint i = 0; i < entries->len; i++)
-    {
-      Entry *entry = entries->pdata[i];
-
-      records->pdata[i] = entry->record;
-      entry_free_keys (entry, order.keys->len);
-      g_free (entry);
-    }
-  g_array_unref (order.keys);
 }
 
 /* The first position whose entry does not sort before @entry. */
@@ -364,7 +102,7 @@ lower_bound (HelderRecordList *self,
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (compare_entries (self->items->pdata[mid], entry, &self->order) < 0)
+      if (helder_record_entry_compare (self->items->pdata[mid], entry, &self->order) < 0)
         lo = mid + 1;
       else
         hi = mid;
@@ -376,7 +114,7 @@ static void
 entry_destroy (HelderRecordList *self,
                Entry            *entry)
 {
-  entry_free_keys (entry, self->order.keys->len);
+  helder_record_entry_free_keys (entry, self->order.keys->len);
   g_object_unref (entry->record);
   g_free (entry);
 }
@@ -485,8 +223,8 @@ apply_one (HelderRecordList *self,
 
   pos = lower_bound (self, old);
   g_assert (self->items->pdata[pos] == old);
-  if ((pos == 0 || compare_entries (self->items->pdata[pos - 1], entry, &self->order) < 0) &&
-      (pos + 1 == n || compare_entries (entry, self->items->pdata[pos + 1], &self->order) < 0))
+  if ((pos == 0 || helder_record_entry_compare (self->items->pdata[pos - 1], entry, &self->order) < 0) &&
+      (pos + 1 == n || helder_record_entry_compare (entry, self->items->pdata[pos + 1], &self->order) < 0))
     {
       /* Still in its place: one item replaced. */
       self->items->pdata[pos] = entry;
@@ -562,7 +300,7 @@ apply_many (HelderRecordList *self,
         }
       g_ptr_array_add (fresh, entry_new (self, record));
     }
-  g_ptr_array_sort_with_data (fresh, compare_entry_pointers, &self->order);
+  g_ptr_array_sort_with_data (fresh, helder_record_entry_compare_pointers, &self->order);
 
   merged = g_ptr_array_sized_new (self->items->len + fresh->len);
   while (i < self->items->len || j < fresh->len)
@@ -574,7 +312,7 @@ apply_many (HelderRecordList *self,
           g_ptr_array_add (gone, old);
           i++;
         }
-      else if (old != NULL && (j == fresh->len || compare_entries (old, fresh->pdata[j], &self->order) < 0))
+      else if (old != NULL && (j == fresh->len || helder_record_entry_compare (old, fresh->pdata[j], &self->order) < 0))
         {
           g_ptr_array_add (merged, old);
           i++;
@@ -622,7 +360,7 @@ reload (HelderRecordList *self)
       else
         g_ptr_array_add (items, entry_new (self, record));
     }
-  g_ptr_array_sort_with_data (items, compare_entry_pointers, &self->order);
+  g_ptr_array_sort_with_data (items, helder_record_entry_compare_pointers, &self->order);
 
   for (guint i = 0; i < self->items->len; i++)
     if (!g_hash_table_contains (kept, self->items->pdata[i]))
@@ -734,7 +472,7 @@ helder_record_list_constructed (GObject *object)
   self->klass = g_type_class_ref (self->record_type);
   if (self->sort_keys == NULL)
     self->sort_keys = g_strdup (helder_record_list_default_sort_keys (self->record_type));
-  self->order.keys = parse_sort_keys (self->klass, self->sort_keys);
+  self->order.keys = helder_record_order_parse (self->klass, self->sort_keys);
 
   detailed = g_strdup_printf ("records-changed::%s", helder_record_class_get_type_name (self->klass));
   self->handler = g_signal_connect_object (self->store, detailed, G_CALLBACK (records_changed), self,
@@ -934,9 +672,9 @@ resort (HelderRecordList *self)
     {
       Entry *entry = self->items->pdata[i];
 
-      entry_set_keys (entry, &self->order);   /* the old ones were dropped */
+      helder_record_entry_set_keys (entry, &self->order);   /* the old ones were dropped */
     }
-  g_ptr_array_sort_with_data (self->items, compare_entry_pointers, &self->order);
+  g_ptr_array_sort_with_data (self->items, helder_record_entry_compare_pointers, &self->order);
   items_changed (self, 0, n, n);
 }
 
@@ -944,7 +682,7 @@ static void
 drop_keys (HelderRecordList *self)
 {
   for (guint i = 0; i < self->items->len; i++)
-    entry_free_keys (self->items->pdata[i], self->order.keys->len);
+    helder_record_entry_free_keys (self->items->pdata[i], self->order.keys->len);
 }
 
 void
@@ -966,7 +704,7 @@ helder_record_list_set_sort_keys (HelderRecordList *self,
   g_free (self->sort_keys);
   self->sort_keys = g_strdup (sort_keys);
   g_array_unref (self->order.keys);
-  self->order.keys = parse_sort_keys (self->klass, sort_keys);
+  self->order.keys = helder_record_order_parse (self->klass, sort_keys);
   resort (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_KEYS]);
 }
