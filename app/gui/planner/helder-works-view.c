@@ -320,11 +320,16 @@ names_listed (GObject      *bus,
   notifier = 0;
   if (reply != NULL)
     {
+      /* GLib sends through the portal only inside a sandbox (or when
+       * told to); elsewhere a running portal does not carry notices. */
+      gboolean portal_carries = g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS) ||
+                                g_strcmp0 (g_getenv ("GTK_USE_PORTAL"), "1") == 0;
+
       g_variant_get (reply, "(^a&s)", &names);
       for (guint i = 0; names != NULL && names[i] != NULL; i++)
         if (g_str_equal (names[i], "org.freedesktop.Notifications") ||
             g_str_equal (names[i], "org.gtk.Notifications") ||
-            g_str_equal (names[i], "org.freedesktop.portal.Desktop"))
+            (portal_carries && g_str_equal (names[i], "org.freedesktop.portal.Desktop")))
           notifier = 1;
     }
   flush_notices ();
