@@ -19,17 +19,28 @@
 /* The example data's topics that are not dropped */
 #define N_EXAMPLE_TOPICS 15
 
+/* The topic list gets its model after the radar's first frame, later
+ * on a busy machine than 100 ms: waited for */
+static gboolean
+list_filled (gpointer data)
+{
+  return gtk_column_view_get_model (helder_radar_view_get_list (data)) != NULL;
+}
+
 static HelderRadarView *
 show_radar (HelderWindow *window)
 {
   GtkWidget *page = helder_test_page (window, "planner");
+  HelderRadarView *view;
   AdwViewStack *views;
 
   g_assert_cmpstr (helder_test_page_state (window, "planner"), ==, "content");
   views = ADW_VIEW_STACK (helder_test_find_by_id (page, "views"));
   adw_view_stack_set_visible_child_name (views, "topics");
   helder_test_iterate (100);
-  return HELDER_RADAR_VIEW (helder_test_find_by_id (page, "radar_view"));
+  view = HELDER_RADAR_VIEW (helder_test_find_by_id (page, "radar_view"));
+  g_assert_true (helder_test_wait_for (list_filled, view));
+  return view;
 }
 
 static HelderRadarView *

@@ -155,9 +155,9 @@ apply_yaml (yaml_document_t  *doc,
                   !g_date_valid_dmy (day, month, year))
                 return fail_at (error, line, at, _("A date is written as YYYY-MM-DD, for example 2026-03-01."));
               {
-                g_autofree char *day = g_strndup (text, 10);
+                g_autofree char *date = g_strndup (text, 10);
 
-                g_object_set (toolkit, name, day, NULL);
+                g_object_set (toolkit, name, date, NULL);
               }
             }
           else

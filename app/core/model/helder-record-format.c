@@ -277,7 +277,7 @@ helder_record_format_subtitle (HelderRecord *record,
 
   if (HELDER_IS_AUDIENCE (record))
     {
-      g_autofree char *size = g_strdup_printf (_("about %d people"), helder_record_get_int (record, "size"));
+      g_autofree char *size = g_strdup_printf (_("about %'d people"), helder_record_get_int (record, "size"));
 
       return JOIN (size, helder_record_get_bool (record, "non_digital") ? _("needs a non-digital route") : NULL,
                          helder_record_get_text (record, "language_level"));
