@@ -565,9 +565,9 @@ helder_calendar_week_show (HelderCalendarWeek          *self,
 
   g_return_if_fail (HELDER_IS_CALENDAR_WEEK (self));
 
-  works = helder_week_lanes (monday, content->works, "start_date", "end_date", &n_works);
-  meetings = helder_week_lanes (monday, content->meetings, "starts_at", NULL, &n_meetings);
-  messages = helder_week_lanes (monday, content->messages, "window_start", "window_end", &n_messages);
+  works = helder_week_lanes_of_spans (monday, content->works, &n_works);
+  meetings = helder_week_lanes_of_spans (monday, content->meetings, &n_meetings);
+  messages = helder_week_lanes_of_spans (monday, content->messages, &n_messages);
   {
     /* A week that would show the same keeps its widgets: a move
      * rebuilds the weeks it touches, not the month */

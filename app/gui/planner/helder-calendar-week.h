@@ -19,9 +19,11 @@ G_DECLARE_FINAL_TYPE (HelderCalendarWeek, helder_calendar_week, HELDER, CALENDAR
 /* What a week shows, shared by the weeks of one view */
 typedef struct
 {
-  GPtrArray  *messages;      /* (element-type HelderRecord) filtered */
-  GPtrArray  *works;
-  GPtrArray  *meetings;
+  /* (element-type HelderDaySpan): what meets the days the view shows,
+   * the messages filtered; by first day */
+  GArray     *messages;
+  GArray     *works;
+  GArray     *meetings;
   GDate       today;
   GDate       selected_day;
   const char *selected_id;   /* the selected message */
