@@ -402,7 +402,9 @@ main (int   argc,
   helder_calendar_view_set_mode (view, "week");
   for (guint i = 0; i < RUNS; i++)
     {
-      g_date_set_dmy (&step.day, 1 + i * 2, 3, 2027);
+      /* Twelve weeks, each another */
+      g_date_set_dmy (&step.day, 3, 3, 2027);
+      g_date_add_days (&step.day, i * 7);
       times[i] = time_frame (window, go, &step);
     }
   report ("week view to first frame", times, RUNS, 50);
@@ -410,7 +412,9 @@ main (int   argc,
   /* Opening one from the other, each time on another day */
   for (guint i = 0; i < RUNS; i++)
     {
-      g_date_set_dmy (&step.day, 3 + i * 2, 5, 2027);
+      /* (another week each time, and another month each second time) */
+      g_date_set_dmy (&step.day, 5, 5, 2027);
+      g_date_add_days (&step.day, i * 18);
       helder_calendar_view_go_to (view, &step.day);
       step.mode = i % 2 == 0 ? "month" : "week";
       times[i] = time_frame (window, switch_mode, &step);
