@@ -29,6 +29,9 @@
 
 #define COMPACT_LANES       5   /* a compact week's lanes, until its month says how many fit */
 #define COMPACT_WORKS_LANES 2
+/* The week view makes the chips of this many message lanes at once (a
+ * tall window's worth), the rest when the first frame is drawn */
+#define FIRST_LANES         16
 
 struct _HelderCalendarWeek
 {
@@ -43,6 +46,13 @@ struct _HelderCalendarWeek
   GHashTable *chips;        /* message id → chip (borrowed: the grid owns it) */
   GHashTable *widgets;      /* "m:", "w:" or "c:" and an id → what shows it now (borrowed) */
   gboolean    updating;     /* showing: focus that moves is not the user's */
+  /* The week view's lanes below the first: placed after the first frame */
+  GArray     *pending;      /* HelderWeekItem */
+  GPtrArray  *pending_records;
+  GHashTable *pending_old;  /* widgets kept (hidden) for them to take */
+  char       *pending_selected;
+  guint       pending_row;
+  guint       pending_id;
   GDate       monday;
   gboolean    compact;
   int         hover_day;
@@ -482,6 +492,7 @@ place_items (HelderCalendarWeek          *self,
              const HelderCalendarContent *content,
              char                         kind,
              GHashTable                  *old,
+             GArray                      *deferred,
              MakeFunc                     make)
 {
   guint shown = max_lanes > 0 ? MIN (n_lanes, max_lanes) : n_lanes;
@@ -499,6 +510,16 @@ place_items (HelderCalendarWeek          *self,
             overflow[d]++;
           continue;
         }
+      /* (the selected message at once: it may need the focus) */
+      if (deferred != NULL && item->lane >= FIRST_LANES &&
+          g_strcmp0 (content->selected_id, helder_record_get_id (item->record)) != 0)
+        {
+          HelderWeekItem later = *item;
+
+          later.lane += row;
+          g_array_append_val (deferred, later);
+          continue;
+        }
       key = g_strdup_printf ("%c:%s", kind, helder_record_get_id (item->record));
       /* (the same record twice: its second is made anew) */
       if (g_hash_table_contains (self->widgets, key))
@@ -506,7 +527,10 @@ place_items (HelderCalendarWeek          *self,
       look = item_look (self, item);
       widget = g_hash_table_lookup (old, key);
       if (widget != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "look"), look) == 0)
-        g_hash_table_steal (old, key);
+        {
+          g_hash_table_steal (old, key);
+          gtk_widget_set_visible (widget, TRUE);
+        }
       else
         {
           widget = make (self, item, content);
@@ -693,6 +717,70 @@ week_signature (guint                        lanes,
   return g_string_free (signature, FALSE);
 }
 
+/* Drops what was still to come; its kept widgets go to @old (or away) */
+static void
+clear_pending (HelderCalendarWeek *self,
+               GHashTable         *old)
+{
+  GHashTableIter iter;
+  gpointer key, widget;
+
+  g_clear_handle_id (&self->pending_id, g_source_remove);
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_ptr_array_set_size (self->pending_records, 0);
+  g_clear_pointer (&self->pending_selected, g_free);
+  g_hash_table_iter_init (&iter, self->pending_old);
+  while (g_hash_table_iter_next (&iter, &key, &widget))
+    {
+      g_hash_table_iter_steal (&iter);
+      if (old != NULL)
+        g_hash_table_insert (old, key, widget);
+      else
+        {
+          g_free (key);
+          if (self->grid != NULL)
+            gtk_grid_remove (GTK_GRID (self->grid), widget);
+        }
+    }
+}
+
+/* The week view's lanes below the first, after its first frame */
+static gboolean
+place_pending (gpointer data)
+{
+  HelderCalendarWeek *self = data;
+  HelderCalendarContent content = { 0, };
+  g_autoptr(GArray) items = g_steal_pointer (&self->pending);
+  g_autoptr(GHashTable) old = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint overflow[7] = { 0 };
+
+  self->pending_id = 0;
+  self->updating = TRUE;
+  content.selected_id = self->pending_selected;
+  place_items (self, items, G_MAXUINT, 0, 0, overflow, &content, 'm', self->pending_old, NULL, message_chip);
+  self->pending = NULL;
+  clear_pending (self, old);
+  {
+    GHashTableIter iter;
+    gpointer widget;
+
+    g_hash_table_iter_init (&iter, old);
+    while (g_hash_table_iter_next (&iter, NULL, &widget))
+      gtk_grid_remove (GTK_GRID (self->grid), widget);
+  }
+  self->updating = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Whether lanes are still to come (for tests and the benchmark) */
+gboolean
+helder_calendar_week_is_complete (HelderCalendarWeek *self)
+{
+  g_return_val_if_fail (HELDER_IS_CALENDAR_WEEK (self), TRUE);
+
+  return self->pending_id == 0;
+}
+
 /**
  * helder_calendar_week_show:
  * @monday: the week's first day
@@ -708,6 +796,7 @@ helder_calendar_week_show (HelderCalendarWeek          *self,
   g_autoptr(GArray) meetings = NULL;
   g_autoptr(GArray) messages = NULL;
   g_autoptr(GHashTable) old = NULL;
+  g_autoptr(GArray) deferred = NULL;
   guint n_works, n_meetings, n_messages, row = 1, n_rows;
   guint overflow[7] = { 0 };
 
@@ -732,31 +821,53 @@ helder_calendar_week_show (HelderCalendarWeek          *self,
   g_hash_table_remove_all (self->chips);
   old = g_steal_pointer (&self->widgets);
   self->widgets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Lanes still to come take their part again: their kept widgets with the rest */
+  clear_pending (self, old);
+  deferred = g_array_new (FALSE, FALSE, sizeof (HelderWeekItem));
 
   {
     /* Compact: works and meetings first, the messages in the lanes left (one at least) */
     guint shown_works = place_items (self, works, n_works, row, self->compact ? COMPACT_WORKS_LANES : 0, overflow,
-                                     content, 'w', old, make_works);
+                                     content, 'w', old, NULL, make_works);
     guint shown_meetings;
 
     row += shown_works;
     shown_meetings = place_items (self, meetings, n_meetings, row, self->compact ? 1 : 0, overflow, content,
-                                  'c', old, make_meeting);
+                                  'c', old, NULL, make_meeting);
     row += shown_meetings;
     row += place_items (self, messages, n_messages, row,
                         self->compact ? MAX (1, (int) self->lanes - (int) (shown_works + shown_meetings)) : 0,
-                        overflow, content, 'm', old, message_chip);
+                        overflow, content, 'm', old, self->compact ? NULL : deferred, message_chip);
   }
   n_rows = row + 1;
-  /* What is no longer shown */
+  /* What is no longer shown; messages the lanes to come may show are kept, hidden */
   {
     GHashTableIter iter;
-    gpointer widget;
+    gpointer key, widget;
 
     g_hash_table_iter_init (&iter, old);
-    while (g_hash_table_iter_next (&iter, NULL, &widget))
-      gtk_grid_remove (GTK_GRID (self->grid), widget);
+    while (g_hash_table_iter_next (&iter, &key, &widget))
+      if (deferred->len > 0 && g_str_has_prefix (key, "m:"))
+        {
+          gtk_widget_set_visible (widget, FALSE);
+          g_hash_table_iter_steal (&iter);
+          g_hash_table_insert (self->pending_old, key, widget);
+        }
+      else
+        {
+          g_hash_table_iter_remove (&iter);
+          gtk_grid_remove (GTK_GRID (self->grid), widget);
+        }
   }
+  if (deferred->len > 0)
+    {
+      self->pending = g_steal_pointer (&deferred);
+      for (guint i = 0; i < self->pending->len; i++)
+        g_ptr_array_add (self->pending_records, g_object_ref (g_array_index (self->pending, HelderWeekItem, i).record));
+      self->pending_selected = g_strdup (content->selected_id);
+      /* After the frame (drawn at GDK_PRIORITY_REDRAW) */
+      self->pending_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, place_pending, self, NULL);
+    }
 
   for (guint d = 0; d < 7; d++)
     {
@@ -823,6 +934,8 @@ helder_calendar_week_dispose (GObject *object)
     g_hash_table_remove_all (self->chips);
   if (self->widgets != NULL)
     g_hash_table_remove_all (self->widgets);
+  if (self->pending_old != NULL)
+    clear_pending (self, NULL);
   g_clear_pointer (&self->grid, gtk_widget_unparent);
 
   G_OBJECT_CLASS (helder_calendar_week_parent_class)->dispose (object);
@@ -835,6 +948,8 @@ helder_calendar_week_finalize (GObject *object)
 
   g_clear_pointer (&self->chips, g_hash_table_unref);
   g_clear_pointer (&self->widgets, g_hash_table_unref);
+  g_clear_pointer (&self->pending_old, g_hash_table_unref);
+  g_clear_pointer (&self->pending_records, g_ptr_array_unref);
   g_free (self->signature);
 
   G_OBJECT_CLASS (helder_calendar_week_parent_class)->finalize (object);
@@ -901,6 +1016,8 @@ helder_calendar_week_init (HelderCalendarWeek *self)
 
   self->chips = g_hash_table_new (g_str_hash, g_str_equal);
   self->widgets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->pending_old = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->pending_records = g_ptr_array_new_with_free_func (g_object_unref);
   self->hover_day = -1;
   self->grid = gtk_grid_new ();
   gtk_grid_set_column_homogeneous (GTK_GRID (self->grid), TRUE);

@@ -41,6 +41,7 @@ void                helder_calendar_week_set_lanes     (HelderCalendarWeek      
                                                         guint                        lanes);
 void                helder_calendar_week_get_monday    (HelderCalendarWeek          *self,
                                                         GDate                       *monday);
+gboolean            helder_calendar_week_is_complete   (HelderCalendarWeek          *self);
 char               *helder_calendar_describe_message   (HelderRecord                *message);
 
 G_END_DECLS
