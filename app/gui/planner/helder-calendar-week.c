@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "helder-calendar-chip.h"
 #include "helder-calendar-week.h"
 #include "plan/helder-plan-messages.h"
 
@@ -92,39 +93,6 @@ iso_of_day (HelderCalendarWeek *self,
   else if (day < 0)
     g_date_subtract_days (&date, -day);
   return helder_date_to_iso (&date);
-}
-
-/**
- * helder_calendar_describe_message:
- *
- * Returns: (transfer full): the message as one line: title, status,
- *   days; its chip's tooltip and accessible label
- */
-char *
-helder_calendar_describe_message (HelderRecord *message)
-{
-  GDate start, end;
-  const char *status = helder_message_status_label (helder_message_get_status (message));
-  const char *title = helder_record_get_title (message);
-
-  if (!helder_message_get_window (message, &start, &end))
-    /* Translators: a message without dates: title, status */
-    return g_strdup_printf (_("%s, %s, no date yet"), title, status);
-  if (g_date_compare (&start, &end) == 0)
-    {
-      g_autofree char *day = helder_format_day (&start, TRUE);
-
-      /* Translators: title, status, day */
-      return g_strdup_printf (_("%s, %s, on %s"), title, status, day);
-    }
-  else
-    {
-      g_autofree char *from = helder_format_day (&start, FALSE);
-      g_autofree char *until = helder_format_day (&end, FALSE);
-
-      /* Translators: title, status, first day, last day */
-      return g_strdup_printf (_("%s, %s, from %s until %s"), title, status, from, until);
-    }
 }
 
 static void
@@ -264,55 +232,6 @@ on_more_clicked (GtkButton          *button,
 }
 
 static GtkWidget *
-chip_box (const char *icon_name,
-          const char *title,
-          const char *detail,
-          gboolean    wrap)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *label = gtk_label_new (title);
-
-  if (icon_name != NULL)
-    {
-      GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
-
-      gtk_widget_set_valign (icon, GTK_ALIGN_START);
-      gtk_box_append (GTK_BOX (box), icon);
-    }
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  /* The week view has room for two lines of a title */
-  if (wrap)
-    {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_lines (GTK_LABEL (label), detail != NULL ? 3 : 2);
-    }
-  /* A second line in the same label (a paragraph of its own, ellipsized
-   * on its own): fewer widgets per chip, one layout */
-  if (detail != NULL)
-    {
-      g_autofree char *markup = g_markup_printf_escaped ("%s\n<span font_size=\"smaller\" fgalpha=\"75%%\">%s</span>",
-                                                         title, detail);
-
-      gtk_label_set_markup (GTK_LABEL (label), markup);
-    }
-  gtk_box_append (GTK_BOX (box), label);
-  return box;
-}
-
-static void
-mark_continuation (GtkWidget            *widget,
-                   const HelderWeekItem *item)
-{
-  if (item->starts_before)
-    gtk_widget_add_css_class (widget, "continues-before");
-  if (item->ends_after)
-    gtk_widget_add_css_class (widget, "continues-after");
-}
-
-static GtkWidget *
 message_chip (HelderCalendarWeek          *self,
               const HelderWeekItem        *item,
               const HelderCalendarContent *content)
@@ -325,11 +244,11 @@ message_chip (HelderCalendarWeek          *self,
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   gtk_button_set_child (GTK_BUTTON (chip),
-                        chip_box (helder_message_status_icon_name (status), helder_record_get_title (item->record),
+                        helder_calendar_chip_box (helder_message_status_icon_name (status), helder_record_get_title (item->record),
                                   self->compact ? NULL : helder_message_status_label (status), FALSE));
   gtk_widget_add_css_class (chip, "calendar-chip");
   gtk_widget_add_css_class (chip, css);
-  mark_continuation (chip, item);
+  helder_calendar_mark_continuation (chip, item);
   gtk_widget_set_tooltip_text (chip, description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
   g_signal_connect_object (chip, "clicked", G_CALLBACK (on_chip_clicked), self, G_CONNECT_SWAPPED);
@@ -340,84 +259,6 @@ message_chip (HelderCalendarWeek          *self,
   g_signal_connect_object (source, "prepare", G_CALLBACK (on_drag_prepare), self, 0);
   g_signal_connect_object (source, "drag-begin", G_CALLBACK (on_drag_begin), self, 0);
   gtk_widget_add_controller (chip, GTK_EVENT_CONTROLLER (source));
-  return chip;
-}
-
-static char *
-format_iso (const char *iso)
-{
-  GDate date;
-
-  return helder_date_from_iso (iso, &date) ? helder_format_day (&date, FALSE) : NULL;
-}
-
-static char *
-period_text (HelderRecord *record,
-             const char   *start_field,
-             const char   *end_field)
-{
-  g_autofree char *from = format_iso (helder_record_get_text (record, start_field));
-  g_autofree char *until = end_field ? format_iso (helder_record_get_text (record, end_field)) : NULL;
-
-  if (until == NULL || g_strcmp0 (from, until) == 0)
-    return g_steal_pointer (&from);
-  /* Translators: a period: "1 maart 2027 – 2 juli 2027" */
-  return g_strdup_printf (_("%s – %s"), from ? from : "", until);
-}
-
-static GtkWidget *
-works_band (const HelderWeekItem *item)
-{
-  g_autofree char *period = period_text (item->record, "start_date", "end_date");
-  const char *location = helder_record_get_text (item->record, "location");
-  g_autofree char *tooltip = g_strdup_printf (_("Works: %s\n%s\n%s"), helder_record_get_title (item->record),
-                                              location ? location : "", period ? period : "");
-  GtkWidget *band = chip_box ("mark-location-symbolic", helder_record_get_title (item->record), NULL, FALSE);
-
-  gtk_widget_add_css_class (band, "calendar-works");
-  mark_continuation (band, item);
-  gtk_widget_set_tooltip_text (band, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (band), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  return band;
-}
-
-/* "20:00" when the meeting has a time */
-static char *
-meeting_time (HelderRecord *meeting)
-{
-  const char *starts = helder_record_get_text (meeting, "starts_at");
-  g_autoptr(GDateTime) when = NULL;
-
-  if (starts == NULL || strlen (starts) <= 10)
-    return NULL;
-  when = g_date_time_new_from_iso8601 (starts, NULL);
-  if (when == NULL)
-    {
-      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-
-      when = g_date_time_new_from_iso8601 (starts, local);
-    }
-  return when ? g_date_time_format (when, "%H:%M") : NULL;
-}
-
-static GtkWidget *
-meeting_chip (const HelderWeekItem *item,
-              gboolean              compact)
-{
-  g_autofree char *time = meeting_time (item->record);
-  const char *gremium = helder_record_get_text (item->record, "gremium");
-  const char *place = helder_record_get_text (item->record, "place");
-  g_autofree char *title = time ? g_strdup_printf ("%s %s", time, helder_record_get_title (item->record))
-                                : g_strdup (helder_record_get_title (item->record));
-  g_autofree char *tooltip = g_strdup_printf (_("Council meeting: %s\n%s\n%s"), title,
-                                              gremium ? gremium : "", place ? place : "");
-  GtkWidget *chip = chip_box ("system-users-symbolic", title,
-                              compact || g_strcmp0 (gremium, helder_record_get_title (item->record)) == 0
-                              ? NULL : gremium, !compact);
-
-  gtk_widget_add_css_class (chip, "calendar-council");
-  gtk_widget_set_tooltip_text (chip, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   return chip;
 }
 
@@ -559,13 +400,13 @@ place_items (HelderCalendarWeek          *self,
 static GtkWidget *
 make_works (HelderCalendarWeek *self, const HelderWeekItem *item, const HelderCalendarContent *content)
 {
-  return works_band (item);
+  return helder_calendar_works_band (item);
 }
 
 static GtkWidget *
 make_meeting (HelderCalendarWeek *self, const HelderWeekItem *item, const HelderCalendarContent *content)
 {
-  return meeting_chip (item, self->compact);
+  return helder_calendar_meeting_chip (item, self->compact);
 }
 
 static void
