@@ -32,7 +32,7 @@
 #define COMPACT_WORKS_LANES 2
 /* The week view makes the chips of this many message lanes at once (a
  * tall window's worth), the rest when the first frame is drawn */
-#define FIRST_LANES         16
+#define FIRST_LANES         16  /* (the chips it has already are moved at once) */
 
 struct _HelderCalendarWeek
 {
@@ -351,8 +351,18 @@ place_items (HelderCalendarWeek          *self,
             overflow[d]++;
           continue;
         }
-      /* (the selected message at once: it may need the focus) */
-      if (deferred != NULL && item->lane >= FIRST_LANES &&
+      key = g_strdup_printf ("%c:%s", kind, helder_record_get_id (item->record));
+      /* (the same record twice: shown once) */
+      if (g_hash_table_contains (self->widgets, key))
+        continue;
+      look = item_look (self, item);
+      widget = g_hash_table_lookup (old, key);
+      if (widget != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "look"), look) != 0)
+        widget = NULL;
+      /* A chip to make in a lane below the first comes after the frame
+       * (one kept is only moved; the selected message at once: it may
+       * need the focus) */
+      if (widget == NULL && deferred != NULL && item->lane >= FIRST_LANES &&
           g_strcmp0 (content->selected_id, helder_record_get_id (item->record)) != 0)
         {
           HelderWeekItem later = *item;
@@ -361,13 +371,7 @@ place_items (HelderCalendarWeek          *self,
           g_array_append_val (deferred, later);
           continue;
         }
-      key = g_strdup_printf ("%c:%s", kind, helder_record_get_id (item->record));
-      /* (the same record twice: its second is made anew) */
-      if (g_hash_table_contains (self->widgets, key))
-        continue;
-      look = item_look (self, item);
-      widget = g_hash_table_lookup (old, key);
-      if (widget != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "look"), look) == 0)
+      if (widget != NULL)
         {
           g_hash_table_steal (old, key);
           gtk_widget_set_visible (widget, TRUE);
