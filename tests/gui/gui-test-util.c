@@ -6,10 +6,15 @@
 
 #include "config.h"
 
+#include <dlfcn.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 
 #include "gui-test-util.h"
+
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 
 /* Runs the main context until @condition holds, for at most ten seconds. */
 gboolean
@@ -261,4 +266,112 @@ helder_test_save_shot (gpointer    window,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   file = g_strdup_printf ("%s/%s.png", dir, name);
   gdk_texture_save_to_png (texture, file);
+}
+
+/* A real pointer.  GTK 4.8 has no way to put an event into its own
+ * queue, so the tests ask the X server (under Xvfb) to move its pointer
+ * and press its button: XTest, as xdotool does.  The events come back to
+ * GTK as from a mouse and go through its picking and gestures.  libXtst
+ * is loaded when first asked for (its headers need not be installed). */
+
+typedef int (*FakeMotion) (gpointer display, int screen, int x, int y, unsigned long delay);
+typedef int (*FakeButton) (gpointer display, unsigned int button, int press, unsigned long delay);
+typedef int (*Flush) (gpointer display);
+typedef int (*Translate) (gpointer display, unsigned long from, unsigned long to, int x, int y, int *out_x,
+                          int *out_y, unsigned long *child);
+
+static struct
+{
+  gboolean   tried;
+  FakeMotion motion;
+  FakeButton button;
+  Flush      flush;
+  Translate  translate;
+} xtest;
+
+static gpointer
+x_display (void)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (GDK_IS_X11_DISPLAY (display))
+    return gdk_x11_display_get_xdisplay (display);
+#endif
+  return NULL;
+}
+
+gboolean
+helder_test_pointer_available (void)
+{
+  if (!xtest.tried)
+    {
+      gpointer library = x_display () ? dlopen ("libXtst.so.6", RTLD_NOW | RTLD_GLOBAL) : NULL;
+
+      xtest.tried = TRUE;
+      if (library != NULL)
+        {
+          xtest.motion = (FakeMotion) dlsym (library, "XTestFakeMotionEvent");
+          xtest.button = (FakeButton) dlsym (library, "XTestFakeButtonEvent");
+          xtest.flush = (Flush) dlsym (RTLD_DEFAULT, "XFlush");
+          xtest.translate = (Translate) dlsym (RTLD_DEFAULT, "XTranslateCoordinates");
+        }
+    }
+  return xtest.motion != NULL && xtest.button != NULL && xtest.flush != NULL && xtest.translate != NULL;
+}
+
+/* Moves the pointer to (@x, @y) of @widget, in a few steps from where it
+ * is (a drag needs motion past its threshold), and lets GTK see it. */
+gboolean
+helder_test_pointer_move (GtkWidget *widget,
+                          double     x,
+                          double     y)
+{
+#ifdef GDK_WINDOWING_X11
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = native ? gtk_native_get_surface (native) : NULL;
+  graphene_point_t point;
+  double dx, dy;
+  int root_x, root_y;
+  unsigned long child;
+  gpointer display = x_display ();
+
+  if (!helder_test_pointer_available () || surface == NULL || !GDK_IS_X11_SURFACE (surface) ||
+      !gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &point))
+    return FALSE;
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  xtest.translate (display, gdk_x11_surface_get_xid (surface),
+                   gdk_x11_display_get_xrootwindow (gdk_display_get_default ()),
+                   (int) (point.x + dx), (int) (point.y + dy), &root_x, &root_y, &child);
+  xtest.motion (display, -1, root_x, root_y, 0);
+  xtest.flush (display);
+  helder_test_iterate (30);
+  return TRUE;
+#else
+  return FALSE;
+#endif
+}
+
+void
+helder_test_pointer_button (gboolean press)
+{
+  gpointer display = x_display ();
+
+  if (!helder_test_pointer_available ())
+    return;
+  xtest.button (display, 1, press, 0);
+  xtest.flush (display);
+  helder_test_iterate (50);
+}
+
+/* A click of the first button at @widget's middle */
+gboolean
+helder_test_pointer_click (GtkWidget *widget)
+{
+  if (!helder_test_pointer_move (widget, gtk_widget_get_width (widget) / 2.0,
+                                 gtk_widget_get_height (widget) / 2.0))
+    return FALSE;
+  helder_test_pointer_button (TRUE);
+  helder_test_pointer_button (FALSE);
+  return TRUE;
 }

@@ -32,4 +32,12 @@ void       helder_test_assert_all_dutch (GtkWidget        *root,
 int        helder_test_init          (int                 *argc,
                                       char              ***argv);
 
+/* A real pointer, through the X server (XTest): FALSE where there is none */
+gboolean   helder_test_pointer_available (void);
+gboolean   helder_test_pointer_move  (GtkWidget           *widget,
+                                      double               x,
+                                      double               y);
+void       helder_test_pointer_button (gboolean            press);
+gboolean   helder_test_pointer_click (GtkWidget           *widget);
+
 G_END_DECLS

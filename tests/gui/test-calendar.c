@@ -12,6 +12,7 @@
 #include "helder-example-data.h"
 #include "planner/helder-calendar-agenda.h"
 #include "planner/helder-calendar-filter.h"
+#include "planner/helder-calendar-month.h"
 #include "planner/helder-calendar-view.h"
 #include "planner/helder-calendar-week.h"
 #include "planner/helder-message-pane.h"
@@ -457,6 +458,161 @@ test_text_change_back_to_review (void)
   g_assert_null (helder_record_get_text (after, "approver"));
 }
 
+/* The example data's month, as the screenshots have it */
+static HelderCalendarView *
+open_example_month (HelderWindow *window)
+{
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  become ("sanne", HELDER_SESSION_ROLE_ADVISOR);
+  g_assert_true (helder_example_data_load (helder_application_get_store (test_app), NULL));
+  return open_calendar (window, "month");
+}
+
+#define PARKEERVERGUNNING "98e18dc9-0a07-501c-a86d-4b8ff4afd8db"
+#define GLADHEID          "ca1e0000-0000-4000-8000-000000000006"
+
+/* A click with the pointer (through the X server, as a mouse's) selects
+ * the message under it: "Parkeervergunning" on 4 January 2027, in the
+ * week under "Gladheid", selected "Gladheid" when the press also selected
+ * the day and the week was made again under the pointer */
+static void
+test_click_selects_message (void)
+{
+  HelderWindow *window = helder_test_open_window ("calendar-click.db");
+  HelderCalendarView *view = open_example_month (window);
+  GtkWidget *chip;
+
+  if (!helder_test_pointer_available ())
+    {
+      g_test_skip ("no X server to move the pointer (XTest)");
+      return;
+    }
+  helder_test_iterate (200);
+  chip = helder_calendar_view_find_chip (view, PARKEERVERGUNNING);
+  g_assert_nonnull (chip);
+  g_assert_true (gtk_widget_get_mapped (chip));
+  g_assert_true (helder_test_pointer_click (chip));
+  helder_test_iterate (200);
+  g_assert_cmpstr (helder_calendar_view_get_selected_id (view), ==, PARKEERVERGUNNING);
+  chip = helder_calendar_view_find_chip (view, PARKEERVERGUNNING);
+  g_assert_true (gtk_widget_has_css_class (chip, "selected"));
+  g_assert_false (gtk_widget_has_css_class (helder_calendar_view_find_chip (view, GLADHEID), "selected"));
+  g_assert_true (helder_test_wait_for (helder_test_is_mapped, in_calendar (window, "pane")));
+
+  /* And the one above it, with the pane open (the month is narrower now) */
+  helder_test_iterate (200);
+  chip = helder_calendar_view_find_chip (view, GLADHEID);
+  g_assert_true (helder_test_pointer_click (chip));
+  helder_test_iterate (200);
+  g_assert_cmpstr (helder_calendar_view_get_selected_id (view), ==, GLADHEID);
+
+  /* A click on a day's empty part selects the day, not a message */
+  {
+    HelderCalendarWeek *week = helder_calendar_month_get_week (HELDER_CALENDAR_MONTH (in_calendar (window,
+                                                                                                   "month_view")),
+                                                               1);
+    int width = gtk_widget_get_width (GTK_WIDGET (week)), height = gtk_widget_get_height (GTK_WIDGET (week));
+
+    g_assert_true (helder_test_pointer_move (GTK_WIDGET (week), width * 5.5 / 7, height - 3));
+    helder_test_pointer_button (TRUE);
+    helder_test_pointer_button (FALSE);
+    helder_test_iterate (200);
+    g_assert_null (helder_calendar_view_get_selected_id (view));
+  }
+}
+
+/* Drags @chip, taken at @grab (0 to 1 of its width), to the middle of
+ * @column of @week, with the pointer: press, motion past the drag's
+ * threshold, release over the day */
+static void
+pointer_drag (GtkWidget          *chip,
+              double              grab,
+              HelderCalendarWeek *week,
+              guint               column)
+{
+  g_assert_true (helder_test_pointer_move (chip, gtk_widget_get_width (chip) * grab,
+                                           gtk_widget_get_height (chip) / 2.0));
+  helder_test_pointer_button (TRUE);
+  for (guint i = 1; i <= 4; i++)
+    g_assert_true (helder_test_pointer_move (chip, gtk_widget_get_width (chip) * grab + i * 6,
+                                             gtk_widget_get_height (chip) / 2.0 + i * 3));
+  /* (the pane opened at the press: the week is narrower than it was; a
+   * chip's own week is dropped on at its row, which is in view) */
+  for (guint i = 0; i < 3; i++)
+    {
+      graphene_point_t row = GRAPHENE_POINT_INIT (0, gtk_widget_get_height (GTK_WIDGET (week)) * 0.6);
+
+      if (gtk_widget_is_ancestor (chip, GTK_WIDGET (week)))
+        g_assert_true (gtk_widget_compute_point (chip, GTK_WIDGET (week),
+                                                 &GRAPHENE_POINT_INIT (0, gtk_widget_get_height (chip) / 2.0),
+                                                 &row));
+      g_assert_true (helder_test_pointer_move (GTK_WIDGET (week), gtk_widget_get_width (GTK_WIDGET (week)) *
+                                               (column + 0.5) / 7 + i, row.y));
+    }
+  helder_test_pointer_button (FALSE);
+  helder_test_iterate (300);
+}
+
+static void
+assert_window (HelderRecord *message,
+               const char   *start,
+               const char   *end)
+{
+  g_autoptr(HelderRecord) after = stored (message);
+
+  g_assert_cmpstr (helder_record_get_text (after, "window_start"), ==, start);
+  g_assert_cmpstr (helder_record_get_text (after, "window_end"), ==, end);
+}
+
+/* Drag and drop with the pointer, in the month and in the week: the day
+ * taken lands on the day dropped on; undo puts it back */
+static void
+test_pointer_drag_and_undo (void)
+{
+  HelderWindow *window = helder_test_open_window ("calendar-drag.db");
+  g_autoptr(HelderRecord) priority = save_priority ();
+  g_autoptr(HelderRecord) message = save_message ("Inloopavond", "2027-01-12", "2027-01-13", "draft", "sanne");
+  HelderCalendarView *view;
+  HelderCalendarMonth *month;
+  GtkWidget *chip;
+
+  if (!helder_test_pointer_available ())
+    {
+      g_test_skip ("no X server to move the pointer (XTest)");
+      return;
+    }
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  become ("sanne", HELDER_SESSION_ROLE_ADVISOR);
+  view = open_calendar (window, "month");
+  helder_test_iterate (200);
+  month = HELDER_CALENDAR_MONTH (in_calendar (window, "month_view"));
+
+  /* Taken by its Tuesday, dropped on Thursday 21 January (the grid's fourth week) */
+  chip = helder_calendar_view_find_chip (view, helder_record_get_id (message));
+  g_assert_nonnull (chip);
+  pointer_drag (chip, 0.25, helder_calendar_month_get_week (month, 3), 3);
+  assert_window (message, "2027-01-21", "2027-01-22");
+  chip = helder_calendar_view_find_chip (view, helder_record_get_id (message));
+  g_assert_nonnull (chip);
+  g_assert_cmpuint (column_of (chip), ==, 3);
+  g_assert_cmpstr (helder_calendar_view_get_selected_id (view), ==, helder_record_get_id (message));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "calendar.undo-move", NULL));
+  helder_test_iterate (100);
+  assert_window (message, "2027-01-12", "2027-01-13");
+
+  /* The week view: taken by its Wednesday, dropped on Thursday (a day
+   * later; what the window's width shows of the week beside the pane) */
+  helder_calendar_view_set_mode (view, "week");
+  helder_test_iterate (200);
+  chip = helder_calendar_view_find_chip (view, helder_record_get_id (message));
+  g_assert_nonnull (chip);
+  pointer_drag (chip, 0.75, HELDER_CALENDAR_WEEK (gtk_widget_get_ancestor (chip, HELDER_TYPE_CALENDAR_WEEK)), 3);
+  assert_window (message, "2027-01-13", "2027-01-14");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "calendar.undo-move", NULL));
+  helder_test_iterate (100);
+  assert_window (message, "2027-01-12", "2027-01-13");
+}
+
 /* Screenshots, when asked for (HELDER_SCREENSHOT_DIR): the example data
  * in month, week and agenda, and the pane. */
 static void
@@ -531,6 +687,8 @@ main (int   argc,
   helder_test_add_isolated ("/calendar/date-change-back-to-review", test_date_change_back_to_review);
   helder_test_add_isolated ("/calendar/new-message", test_new_message);
   helder_test_add_isolated ("/calendar/text-change-back-to-review", test_text_change_back_to_review);
+  helder_test_add_isolated ("/calendar/click-selects-message", test_click_selects_message);
+  helder_test_add_isolated ("/calendar/pointer-drag-and-undo", test_pointer_drag_and_undo);
   if (g_getenv ("HELDER_SCREENSHOT_DIR") != NULL)
     helder_test_add_isolated ("/calendar/screenshots", test_screenshots);
 

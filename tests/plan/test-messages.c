@@ -383,6 +383,110 @@ dated (const char *title,
   return message;
 }
 
+static char *
+titles_of (GArray *spans)
+{
+  GString *titles = g_string_new (NULL);
+
+  for (guint i = 0; i < spans->len; i++)
+    g_string_append_printf (titles, "%s%s", i ? "," : "",
+                            helder_record_get_title (g_array_index (spans, HelderDaySpan, i).record));
+  return g_string_free (titles, FALSE);
+}
+
+/* The titles of what meets 2027-01-@from_day to 2027-01-@until_day */
+static char *
+query_days (HelderDayIndex *index,
+            guint           from_day,
+            guint           until_day)
+{
+  g_autoptr(GArray) spans = NULL;
+  GDate from, until;
+
+  g_date_clear (&from, 1);
+  g_date_clear (&until, 1);
+  g_date_set_dmy (&from, from_day, 1, 2027);
+  g_date_set_dmy (&until, until_day, 1, 2027);
+  spans = helder_day_index_query (index, &from, &until);
+  return titles_of (spans);
+}
+
+static void
+append_dated (GListStore *store,
+              const char *title,
+              const char *start,
+              const char *end)
+{
+  g_autoptr(HelderRecord) message = dated (title, start, end);
+
+  g_list_store_append (store, message);
+}
+
+/* The day index finds what meets a range (a window that began long
+ * before too, an end alone), and follows its list: insertions, a removal,
+ * a record replaced by its moved copy, and a batch past the one-by-one
+ * limit */
+static void
+test_day_index (void)
+{
+  g_autoptr(GListStore) store = g_list_store_new (HELDER_TYPE_MESSAGE);
+  g_autoptr(HelderDayIndex) index = NULL;
+  g_autoptr(HelderRecord) moved = NULL;
+  g_autoptr(GPtrArray) many = g_ptr_array_new_with_free_func (g_object_unref);
+  char *found;
+
+  append_dated (store, "Lang", "2026-11-01", "2027-01-20");
+  append_dated (store, "Dinsdag", "2027-01-12", NULL);
+  append_dated (store, "Zonder datum", NULL, NULL);
+  index = helder_day_index_new (G_LIST_MODEL (store), "window_start", "window_end");
+  g_assert_cmpuint (helder_day_index_get_n_spans (index), ==, 2);
+  found = query_days (index, 11, 17);
+  g_assert_cmpstr (found, ==, "Lang,Dinsdag");
+  g_free (found);
+  found = query_days (index, 21, 31);
+  g_assert_cmpstr (found, ==, "");
+  g_free (found);
+
+  /* Added, at the front; an end alone is that one day */
+  {
+    g_autoptr(HelderRecord) message = dated ("Einde", NULL, "2027-01-22");
+
+    g_list_store_insert (store, 0, message);
+  }
+  found = query_days (index, 21, 31);
+  g_assert_cmpstr (found, ==, "Einde");
+  g_free (found);
+
+  /* "Dinsdag" moved to the 25th: out and in again, as a live list does it */
+  moved = dated ("Dinsdag", "2027-01-25", NULL);
+  g_list_store_remove (store, 2);
+  g_list_store_append (store, moved);
+  found = query_days (index, 11, 17);
+  g_assert_cmpstr (found, ==, "Lang");
+  g_free (found);
+  found = query_days (index, 22, 31);
+  g_assert_cmpstr (found, ==, "Einde,Dinsdag");
+  g_free (found);
+
+  /* A hundred at once, in the middle; then all gone */
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *day = g_strdup_printf ("2027-01-%02u", 1 + i % 28);
+
+      g_ptr_array_add (many, dated ("Veel", day, day));
+    }
+  g_list_store_splice (store, 1, 0, many->pdata, many->len);
+  g_assert_cmpuint (helder_day_index_get_n_spans (index), ==, 103);
+  found = query_days (index, 28, 28);
+  g_assert_cmpstr (found, ==, "Veel,Veel,Veel");
+  g_free (found);
+  g_list_store_remove_all (store);
+  g_assert_cmpuint (helder_day_index_get_n_spans (index), ==, 0);
+  found = query_days (index, 1, 31);
+  g_assert_cmpstr (found, ==, "");
+  g_free (found);
+}
+
 static void
 test_month_layout (void)
 {
@@ -498,6 +602,7 @@ main (int   argc,
   g_test_add_func ("/messages/filter", test_filter);
   g_test_add_func ("/messages/month-layout", test_month_layout);
   g_test_add_func ("/messages/week-lanes", test_week_lanes);
+  g_test_add_func ("/messages/day-index", test_day_index);
   g_test_add_func ("/messages/format", test_format);
 
   return g_test_run ();

@@ -469,54 +469,44 @@ by_first_then_longest (gconstpointer a,
                        gconstpointer b)
 {
   const HelderWeekItem *x = a, *y = b;
+  int c;
 
   if (x->first_day != y->first_day)
     return (int) x->first_day - (int) y->first_day;
   if (x->last_day != y->last_day)
     return (int) y->last_day - (int) x->last_day;
-  return g_strcmp0 (helder_record_get_title (x->record), helder_record_get_title (y->record));
+  if ((c = g_strcmp0 (helder_record_get_title (x->record), helder_record_get_title (y->record))) != 0)
+    return c;
+  /* The same order on every rebuild, whatever order the records came in */
+  return g_strcmp0 (helder_record_get_id (x->record), helder_record_get_id (y->record));
 }
 
 /**
- * helder_week_lanes:
+ * helder_week_lanes_of_spans:
  * @monday: the week's first day
- * @records: (element-type HelderRecord): messages, works or meetings
- * @start_field: the field of the first day ("window_start", "start_date")
- * @end_field: (nullable): the field of the last day
+ * @spans: (element-type HelderDaySpan): records and their days (a day index's query)
  * @n_lanes: (out) (optional): how many lanes the week needs
  *
- * The records whose days meet the week, each in the first lane free on
- * all its days: overlapping windows lie beside each other.
+ * Like helder_week_lanes(), for days already read.
  *
- * Returns: (transfer full) (element-type HelderWeekItem): in lane order
- *   per day; the items do not hold a reference on their record
+ * Returns: (transfer full) (element-type HelderWeekItem)
  */
 GArray *
-helder_week_lanes (const GDate *monday,
-                   GPtrArray   *records,
-                   const char  *start_field,
-                   const char  *end_field,
-                   guint       *n_lanes)
+helder_week_lanes_of_spans (const GDate *monday,
+                            GArray      *spans,
+                            guint       *n_lanes)
 {
   GArray *items = g_array_new (FALSE, TRUE, sizeof (HelderWeekItem));
   g_autoptr(GArray) lane_ends = g_array_new (FALSE, TRUE, sizeof (int));
+  gint64 week = g_date_get_julian (monday);
 
-  for (guint i = 0; records != NULL && i < records->len; i++)
+  for (guint i = 0; spans != NULL && i < spans->len; i++)
     {
-      HelderRecord *record = records->pdata[i];
-      HelderWeekItem item = { record, };
-      GDate start, end;
-      int first, last;
-      gboolean has_end;
+      const HelderDaySpan *span = &g_array_index (spans, HelderDaySpan, i);
+      HelderWeekItem item = { span->record, };
+      gint64 first = (gint64) span->first - week, last = (gint64) span->last - week;
 
-      if (!helder_date_from_iso (helder_record_get_text (record, start_field), &start))
-        continue;
-      has_end = end_field != NULL && helder_date_from_iso (helder_record_get_text (record, end_field), &end);
-      if (!has_end || g_date_compare (&end, &start) < 0)
-        end = start;
-      first = g_date_days_between (monday, &start);
-      last = g_date_days_between (monday, &end);
-      if (last < 0 || first > 6)
+      if (span->first == 0 || last < 0 || first > 6)
         continue;
       item.starts_before = first < 0;
       item.ends_after = last > 6;
@@ -542,6 +532,40 @@ helder_week_lanes (const GDate *monday,
   if (n_lanes != NULL)
     *n_lanes = lane_ends->len;
   return items;
+}
+
+/**
+ * helder_week_lanes:
+ * @monday: the week's first day
+ * @records: (element-type HelderRecord): messages, works or meetings
+ * @start_field: the field of the first day ("window_start", "start_date")
+ * @end_field: (nullable): the field of the last day
+ * @n_lanes: (out) (optional): how many lanes the week needs
+ *
+ * The records whose days meet the week, each in the first lane free on
+ * all its days: overlapping windows lie beside each other.  The days are
+ * read as helder_message_get_window() reads them.
+ *
+ * Returns: (transfer full) (element-type HelderWeekItem): in lane order
+ *   per day; the items do not hold a reference on their record
+ */
+GArray *
+helder_week_lanes (const GDate *monday,
+                   GPtrArray   *records,
+                   const char  *start_field,
+                   const char  *end_field,
+                   guint       *n_lanes)
+{
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (HelderDaySpan));
+
+  for (guint i = 0; records != NULL && i < records->len; i++)
+    {
+      HelderDaySpan span;
+
+      if (helder_day_span_parse (records->pdata[i], start_field, end_field, &span))
+        g_array_append_val (spans, span);
+    }
+  return helder_week_lanes_of_spans (monday, spans, n_lanes);
 }
 
 static const char *month_names[] = {

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "plan/helder-plan-days.h"
 #include "plan/helder-plan-service.h"
 
 G_BEGIN_DECLS
@@ -115,6 +116,9 @@ GArray             *helder_week_lanes                  (const GDate         *mon
                                                         GPtrArray           *records,
                                                         const char          *start_field,
                                                         const char          *end_field,
+                                                        guint               *n_lanes);
+GArray             *helder_week_lanes_of_spans         (const GDate         *monday,
+                                                        GArray              *spans,
                                                         guint               *n_lanes);
 void                helder_week_monday                 (const GDate         *date,
                                                         GDate               *monday);

@@ -239,7 +239,7 @@ helder_calendar_agenda_show (HelderCalendarAgenda        *self,
   last = helder_date_to_iso (&until);
   for (guint i = 0; content->messages != NULL && i < content->messages->len; i++)
     {
-      HelderRecord *message = content->messages->pdata[i];
+      HelderRecord *message = g_array_index (content->messages, HelderDaySpan, i).record;
       const char *start = helder_record_get_text (message, "window_start");
 
       if (!helder_message_in_window (message, first, last))
@@ -252,7 +252,7 @@ helder_calendar_agenda_show (HelderCalendarAgenda        *self,
     }
   for (guint i = 0; content->meetings != NULL && i < content->meetings->len; i++)
     {
-      HelderRecord *meeting = content->meetings->pdata[i];
+      HelderRecord *meeting = g_array_index (content->meetings, HelderDaySpan, i).record;
       const char *day = helder_record_get_text (meeting, "starts_at");
 
       if (day != NULL && strncmp (day, first, 10) >= 0 && strncmp (day, last, 10) <= 0)

@@ -56,48 +56,59 @@ helder_calendar_month_show (HelderCalendarMonth         *self,
                             const HelderCalendarContent *content)
 {
   g_autoptr(HelderMonthLayout) layout = NULL;
-  g_autoptr(GPtrArray) in_month = g_ptr_array_new ();
-  GDate last;
+  HelderCalendarContent shown;
 
   g_return_if_fail (HELDER_IS_CALENDAR_MONTH (self));
 
+  /* @content holds what meets the grid (helder_calendar_month_get_range) */
   layout = helder_month_layout_new (year, month, NULL);
   self->n_weeks = layout->n_weeks;
-  last = layout->first;
-  g_date_add_days (&last, layout->n_weeks * 7 - 1);
-  {
-    /* The weeks look only at what meets the grid: with thousands of
-     * messages, each week sees dozens. */
-    g_autofree char *from = helder_date_to_iso (&layout->first);
-    g_autofree char *until = helder_date_to_iso (&last);
-    HelderCalendarContent shown = *content;
+  shown = *content;
+  shown.month = month;
+  for (guint w = 0; w < HELDER_CALENDAR_MONTH_WEEKS; w++)
+    {
+      gboolean visible = w < layout->n_weeks;
 
-    for (guint i = 0; content->messages != NULL && i < content->messages->len; i++)
-      if (helder_message_in_window (content->messages->pdata[i], from, until))
-        g_ptr_array_add (in_month, content->messages->pdata[i]);
-    shown.messages = in_month;
-    shown.month = month;
+      gtk_widget_set_visible (self->rows[w], visible);
+      if (visible)
+        {
+          GDate monday = layout->first;
+          char number[16];
 
-    for (guint w = 0; w < HELDER_CALENDAR_MONTH_WEEKS; w++)
-      {
-        gboolean visible = w < layout->n_weeks;
+          g_date_add_days (&monday, w * 7);
+          g_snprintf (number, sizeof number, "%u", layout->week_numbers[w]);
+          if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (self->numbers[w])), number) != 0)
+            {
+              /* Translators: the accessible name of a week number */
+              g_autofree char *name = g_strdup_printf (_("Week %u"), layout->week_numbers[w]);
 
-        gtk_widget_set_visible (self->rows[w], visible);
-        if (visible)
-          {
-            GDate monday = layout->first;
-            g_autofree char *number = g_strdup_printf ("%u", layout->week_numbers[w]);
-            /* Translators: the accessible name of a week number */
-            g_autofree char *name = g_strdup_printf (_("Week %u"), layout->week_numbers[w]);
+              gtk_label_set_text (GTK_LABEL (self->numbers[w]), number);
+              gtk_accessible_update_property (GTK_ACCESSIBLE (self->numbers[w]),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+            }
+          helder_calendar_week_show (self->weeks[w], &monday, &shown);
+        }
+    }
+}
 
-            g_date_add_days (&monday, w * 7);
-            gtk_label_set_text (GTK_LABEL (self->numbers[w]), number);
-            gtk_accessible_update_property (GTK_ACCESSIBLE (self->numbers[w]),
-                                            GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-            helder_calendar_week_show (self->weeks[w], &monday, &shown);
-          }
-      }
-  }
+/**
+ * helder_calendar_month_get_range:
+ * @first: (out): the Monday of the grid's first week
+ * @last: (out): the Sunday of its last
+ *
+ * The days the grid of @month shows.
+ */
+void
+helder_calendar_month_get_range (guint  year,
+                                 guint  month,
+                                 GDate *first,
+                                 GDate *last)
+{
+  g_autoptr(HelderMonthLayout) layout = helder_month_layout_new (year, month, NULL);
+
+  *first = layout->first;
+  *last = layout->first;
+  g_date_add_days (last, layout->n_weeks * 7 - 1);
 }
 
 HelderCalendarWeek *

@@ -26,5 +26,9 @@ HelderCalendarWeek  *helder_calendar_month_get_week  (HelderCalendarMonth       
 GtkWidget           *helder_calendar_month_find_chip (HelderCalendarMonth         *self,
                                                       const char                  *message_id);
 guint                helder_calendar_month_count_chips (HelderCalendarMonth       *self);
+void                 helder_calendar_month_get_range (guint                        year,
+                                                      guint                        month,
+                                                      GDate                       *first,
+                                                      GDate                       *last);
 
 G_END_DECLS

@@ -54,6 +54,9 @@ struct _HelderCalendarView
   HelderRecordList     *messages;
   HelderRecordList     *works;
   HelderRecordList     *meetings;
+  HelderDayIndex       *message_days;  /* the lists by day, kept in step with them */
+  HelderDayIndex       *works_days;
+  HelderDayIndex       *meeting_days;
   char                 *mode;
   char                 *selected_id;
   GDate                 anchor;      /* a day of the period shown */
@@ -95,35 +98,45 @@ update_today (HelderCalendarView *self)
                   g_date_time_get_year (now));
 }
 
-static GPtrArray *
-snapshot (HelderRecordList *list)
-{
-  GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = list ? g_list_model_get_n_items (G_LIST_MODEL (list)) : 0;
-
-  g_ptr_array_set_size (records, 0);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (records, g_list_model_get_item (G_LIST_MODEL (list), i));
-  return records;
-}
-
-static GPtrArray *
-filtered_messages (HelderCalendarView *self)
+/* What meets [@from, @until], the messages filtered: read from the day
+ * indexes, never from all the store holds */
+static GArray *
+messages_in (HelderCalendarView *self,
+             const GDate        *from,
+             const GDate        *until)
 {
   const HelderMessageFilter *filter = helder_calendar_filter_get_filter (self->filter);
-  GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = self->messages ? g_list_model_get_n_items (G_LIST_MODEL (self->messages)) : 0;
+  GArray *spans = helder_day_index_query (self->message_days, from, until);
 
-  for (guint i = 0; i < n; i++)
+  if (helder_message_filter_is_empty (filter))
+    return spans;
+  for (guint i = spans->len; i-- > 0;)
+    if (!helder_message_filter_matches (filter, g_array_index (spans, HelderDaySpan, i).record))
+      g_array_remove_index (spans, i);
+  return spans;
+}
+
+/* The days the view shows in its mode */
+static void
+shown_range (HelderCalendarView *self,
+             GDate              *from,
+             GDate              *until)
+{
+  if (g_str_equal (self->mode, "month"))
+    helder_calendar_month_get_range (g_date_get_year (&self->anchor), g_date_get_month (&self->anchor), from,
+                                     until);
+  else if (g_str_equal (self->mode, "week"))
     {
-      HelderRecord *message = g_list_model_get_item (G_LIST_MODEL (self->messages), i);
-
-      if (helder_message_filter_matches (filter, message))
-        g_ptr_array_add (records, message);
-      else
-        g_object_unref (message);
+      helder_week_monday (&self->anchor, from);
+      *until = *from;
+      g_date_add_days (until, 6);
     }
-  return records;
+  else
+    {
+      *from = self->anchor;
+      *until = self->anchor;
+      g_date_add_days (until, AGENDA_DAYS - 1);
+    }
 }
 
 /**
@@ -194,20 +207,22 @@ static void set_selected (HelderCalendarView *self, const char *id);
 static void
 rebuild (HelderCalendarView *self)
 {
-  g_autoptr(GPtrArray) messages = NULL;
-  g_autoptr(GPtrArray) works = NULL;
-  g_autoptr(GPtrArray) meetings = NULL;
+  g_autoptr(GArray) messages = NULL;
+  g_autoptr(GArray) works = NULL;
+  g_autoptr(GArray) meetings = NULL;
   g_autofree char *period = NULL;
   HelderCalendarContent content = { 0, };
+  GDate from, until;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   /* A selected message deleted elsewhere leaves the pane */
   if (self->selected_id != NULL && lookup_message (self, self->selected_id) == NULL)
     set_selected (self, NULL);
   update_today (self);
-  messages = filtered_messages (self);
-  works = snapshot (self->works);
-  meetings = snapshot (self->meetings);
+  shown_range (self, &from, &until);
+  messages = messages_in (self, &from, &until);
+  works = helder_day_index_query (self->works_days, &from, &until);
+  meetings = helder_day_index_query (self->meeting_days, &from, &until);
   content.messages = messages;
   content.works = works;
   content.meetings = meetings;
@@ -507,6 +522,10 @@ bind_lists (HelderCalendarView *self)
   self->messages = helder_plan_service_messages (plan (self), NULL, NULL);
   self->works = helder_plan_service_works (plan (self));
   self->meetings = helder_plan_service_council_meetings (plan (self));
+  /* Made first, so they are up to date when the view's handlers run */
+  self->message_days = helder_day_index_new (G_LIST_MODEL (self->messages), "window_start", "window_end");
+  self->works_days = helder_day_index_new (G_LIST_MODEL (self->works), "start_date", "end_date");
+  self->meeting_days = helder_day_index_new (G_LIST_MODEL (self->meetings), "starts_at", NULL);
   g_signal_connect_object (self->messages, "items-changed", G_CALLBACK (on_messages_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->works, "items-changed", G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
@@ -525,6 +544,9 @@ unbind_lists (HelderCalendarView *self)
     g_signal_handlers_disconnect_by_data (self->works, self);
   if (self->meetings != NULL)
     g_signal_handlers_disconnect_by_data (self->meetings, self);
+  g_clear_object (&self->message_days);
+  g_clear_object (&self->works_days);
+  g_clear_object (&self->meeting_days);
   g_clear_object (&self->messages);
   g_clear_object (&self->works);
   g_clear_object (&self->meetings);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "helder-calendar-chip.h"
 #include "helder-calendar-week.h"
 #include "plan/helder-plan-messages.h"
 
@@ -29,14 +30,30 @@
 
 #define COMPACT_LANES       5   /* a compact week's lanes, until its month says how many fit */
 #define COMPACT_WORKS_LANES 2
+/* The week view makes the chips of this many message lanes at once (a
+ * tall window's worth), the rest when the first frame is drawn */
+#define FIRST_LANES         16  /* (the chips it has already are moved at once) */
 
 struct _HelderCalendarWeek
 {
   GtkWidget   parent_instance;
 
   GtkWidget  *grid;
-  GtkWidget  *days[7];
+  GtkWidget  *days[7];      /* made once, behind the rest, over all rows */
+  GtkWidget  *headers[7];
+  GtkWidget  *more[7];      /* "+N", shown when a day has more than fits */
+  GtkWidget  *filler;
+  guint32     header_days[7];
   GHashTable *chips;        /* message id → chip (borrowed: the grid owns it) */
+  GHashTable *widgets;      /* "m:", "w:" or "c:" and an id → what shows it now (borrowed) */
+  gboolean    updating;     /* showing: focus that moves is not the user's */
+  /* The week view's lanes below the first: placed after the first frame */
+  GArray     *pending;      /* HelderWeekItem */
+  GPtrArray  *pending_records;
+  GHashTable *pending_old;  /* widgets kept (hidden) for them to take */
+  char       *pending_selected;
+  guint       pending_row;
+  guint       pending_id;
   GDate       monday;
   gboolean    compact;
   int         hover_day;
@@ -78,39 +95,6 @@ iso_of_day (HelderCalendarWeek *self,
   return helder_date_to_iso (&date);
 }
 
-/**
- * helder_calendar_describe_message:
- *
- * Returns: (transfer full): the message as one line: title, status,
- *   days; its chip's tooltip and accessible label
- */
-char *
-helder_calendar_describe_message (HelderRecord *message)
-{
-  GDate start, end;
-  const char *status = helder_message_status_label (helder_message_get_status (message));
-  const char *title = helder_record_get_title (message);
-
-  if (!helder_message_get_window (message, &start, &end))
-    /* Translators: a message without dates: title, status */
-    return g_strdup_printf (_("%s, %s, no date yet"), title, status);
-  if (g_date_compare (&start, &end) == 0)
-    {
-      g_autofree char *day = helder_format_day (&start, TRUE);
-
-      /* Translators: title, status, day */
-      return g_strdup_printf (_("%s, %s, on %s"), title, status, day);
-    }
-  else
-    {
-      g_autofree char *from = helder_format_day (&start, FALSE);
-      g_autofree char *until = helder_format_day (&end, FALSE);
-
-      /* Translators: title, status, first day, last day */
-      return g_strdup_printf (_("%s, %s, from %s until %s"), title, status, from, until);
-    }
-}
-
 static void
 on_chip_clicked (HelderCalendarWeek *self,
                  GtkWidget          *chip)
@@ -122,6 +106,9 @@ static void
 on_chip_focus (GtkEventControllerFocus *controller,
                HelderCalendarWeek      *self)
 {
+  /* A chip that goes while it has the focus passes it on: that selects nothing */
+  if (self->updating)
+    return;
   on_chip_clicked (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
 }
 
@@ -225,8 +212,15 @@ on_click (GtkGestureClick    *gesture,
           double              y,
           HelderCalendarWeek *self)
 {
-  g_autofree char *day = iso_of_day (self, day_at (self, x));
+  GtkWidget *hit = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+  g_autofree char *day = NULL;
 
+  /* A press on a message (or "+N") is the button's: a day selected too
+   * would drop the message's selection and rebuild the week under the
+   * pointer, and the focus left by the chip would select another */
+  if (hit != NULL && (GTK_IS_BUTTON (hit) || gtk_widget_get_ancestor (hit, GTK_TYPE_BUTTON) != NULL))
+    return;
+  day = iso_of_day (self, day_at (self, x));
   g_signal_emit (self, signals[n_press >= 2 ? DAY_ACTIVATED : DAY_SELECTED], 0, day);
 }
 
@@ -235,63 +229,6 @@ on_more_clicked (GtkButton          *button,
                  HelderCalendarWeek *self)
 {
   g_signal_emit (self, signals[MORE], 0, g_object_get_data (G_OBJECT (button), "day"));
-}
-
-static GtkWidget *
-chip_box (const char *icon_name,
-          const char *title,
-          const char *detail,
-          gboolean    wrap)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *label = gtk_label_new (title);
-  GtkWidget *labels;
-
-  if (icon_name != NULL)
-    {
-      GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
-
-      gtk_widget_set_valign (icon, GTK_ALIGN_START);
-      gtk_box_append (GTK_BOX (box), icon);
-    }
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  /* The week view has room for two lines of a title */
-  if (wrap)
-    {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_lines (GTK_LABEL (label), 2);
-    }
-  /* One line: the label in the box itself, fewer widgets per chip */
-  if (detail == NULL)
-    {
-      gtk_box_append (GTK_BOX (box), label);
-      return box;
-    }
-  labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_box_append (GTK_BOX (labels), label);
-  {
-    GtkWidget *second = gtk_label_new (detail);
-
-    gtk_label_set_ellipsize (GTK_LABEL (second), PANGO_ELLIPSIZE_END);
-    gtk_label_set_xalign (GTK_LABEL (second), 0);
-    gtk_widget_add_css_class (second, "caption");
-    gtk_box_append (GTK_BOX (labels), second);
-  }
-  gtk_box_append (GTK_BOX (box), labels);
-  return box;
-}
-
-static void
-mark_continuation (GtkWidget            *widget,
-                   const HelderWeekItem *item)
-{
-  if (item->starts_before)
-    gtk_widget_add_css_class (widget, "continues-before");
-  if (item->ends_after)
-    gtk_widget_add_css_class (widget, "continues-after");
 }
 
 static GtkWidget *
@@ -307,18 +244,13 @@ message_chip (HelderCalendarWeek          *self,
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   gtk_button_set_child (GTK_BUTTON (chip),
-                        chip_box (helder_message_status_icon_name (status), helder_record_get_title (item->record),
+                        helder_calendar_chip_box (helder_message_status_icon_name (status), helder_record_get_title (item->record),
                                   self->compact ? NULL : helder_message_status_label (status), FALSE));
   gtk_widget_add_css_class (chip, "calendar-chip");
   gtk_widget_add_css_class (chip, css);
-  if (g_strcmp0 (content->selected_id, helder_record_get_id (item->record)) == 0)
-    gtk_widget_add_css_class (chip, "selected");
-  mark_continuation (chip, item);
+  helder_calendar_mark_continuation (chip, item);
   gtk_widget_set_tooltip_text (chip, description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
-  g_object_set_data_full (G_OBJECT (chip), "record", g_object_ref (item->record), g_object_unref);
-  g_object_set_data (G_OBJECT (chip), "first-day", GINT_TO_POINTER (item->first_day));
-  g_object_set_data (G_OBJECT (chip), "n-days", GINT_TO_POINTER (item->last_day - item->first_day + 1));
   g_signal_connect_object (chip, "clicked", G_CALLBACK (on_chip_clicked), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (focus, "enter", G_CALLBACK (on_chip_focus), self, 0);
   gtk_widget_add_controller (chip, focus);
@@ -327,103 +259,70 @@ message_chip (HelderCalendarWeek          *self,
   g_signal_connect_object (source, "prepare", G_CALLBACK (on_drag_prepare), self, 0);
   g_signal_connect_object (source, "drag-begin", G_CALLBACK (on_drag_begin), self, 0);
   gtk_widget_add_controller (chip, GTK_EVENT_CONTROLLER (source));
-  g_hash_table_insert (self->chips, (gpointer) helder_record_get_id (item->record), chip);
   return chip;
 }
 
-static char *
-format_iso (const char *iso)
+static GtkGridLayoutChild *
+cell_of (HelderCalendarWeek *self,
+         GtkWidget          *child)
 {
-  GDate date;
-
-  return helder_date_from_iso (iso, &date) ? helder_format_day (&date, FALSE) : NULL;
+  return GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (gtk_widget_get_layout_manager (self->grid),
+                                                                     child));
 }
 
-static char *
-period_text (HelderRecord *record,
-             const char   *start_field,
-             const char   *end_field)
-{
-  g_autofree char *from = format_iso (helder_record_get_text (record, start_field));
-  g_autofree char *until = end_field ? format_iso (helder_record_get_text (record, end_field)) : NULL;
-
-  if (until == NULL || g_strcmp0 (from, until) == 0)
-    return g_steal_pointer (&from);
-  /* Translators: a period: "1 maart 2027 – 2 juli 2027" */
-  return g_strdup_printf (_("%s – %s"), from ? from : "", until);
-}
-
-static GtkWidget *
-works_band (const HelderWeekItem *item)
-{
-  g_autofree char *period = period_text (item->record, "start_date", "end_date");
-  const char *location = helder_record_get_text (item->record, "location");
-  g_autofree char *tooltip = g_strdup_printf (_("Works: %s\n%s\n%s"), helder_record_get_title (item->record),
-                                              location ? location : "", period ? period : "");
-  GtkWidget *band = chip_box ("mark-location-symbolic", helder_record_get_title (item->record), NULL, FALSE);
-
-  gtk_widget_add_css_class (band, "calendar-works");
-  mark_continuation (band, item);
-  gtk_widget_set_tooltip_text (band, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (band), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  return band;
-}
-
-/* "20:00" when the meeting has a time */
-static char *
-meeting_time (HelderRecord *meeting)
-{
-  const char *starts = helder_record_get_text (meeting, "starts_at");
-  g_autoptr(GDateTime) when = NULL;
-
-  if (starts == NULL || strlen (starts) <= 10)
-    return NULL;
-  when = g_date_time_new_from_iso8601 (starts, NULL);
-  if (when == NULL)
-    {
-      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-
-      when = g_date_time_new_from_iso8601 (starts, local);
-    }
-  return when ? g_date_time_format (when, "%H:%M") : NULL;
-}
-
-static GtkWidget *
-meeting_chip (const HelderWeekItem *item,
-              gboolean              compact)
-{
-  g_autofree char *time = meeting_time (item->record);
-  const char *gremium = helder_record_get_text (item->record, "gremium");
-  const char *place = helder_record_get_text (item->record, "place");
-  g_autofree char *title = time ? g_strdup_printf ("%s %s", time, helder_record_get_title (item->record))
-                                : g_strdup (helder_record_get_title (item->record));
-  g_autofree char *tooltip = g_strdup_printf (_("Council meeting: %s\n%s\n%s"), title,
-                                              gremium ? gremium : "", place ? place : "");
-  GtkWidget *chip = chip_box ("system-users-symbolic", title,
-                              compact || g_strcmp0 (gremium, helder_record_get_title (item->record)) == 0
-                              ? NULL : gremium, !compact);
-
-  gtk_widget_add_css_class (chip, "calendar-council");
-  gtk_widget_set_tooltip_text (chip, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  return chip;
-}
-
+/* Puts @child at @column, @row over @columns days (where it is, or attached) */
 static void
-clear (HelderCalendarWeek *self)
+place (HelderCalendarWeek *self,
+       GtkWidget          *child,
+       int                 column,
+       int                 row,
+       int                 columns,
+       int                 rows)
 {
-  GtkWidget *child;
+  GtkGridLayoutChild *cell;
 
-  g_hash_table_remove_all (self->chips);
-  while ((child = gtk_widget_get_first_child (self->grid)) != NULL)
-    gtk_grid_remove (GTK_GRID (self->grid), child);
-  for (guint i = 0; i < 7; i++)
-    self->days[i] = NULL;
-  self->hover_day = -1;
+  if (gtk_widget_get_parent (child) != self->grid)
+    {
+      gtk_grid_attach (GTK_GRID (self->grid), child, column, row, columns, rows);
+      return;
+    }
+  cell = cell_of (self, child);
+  if (gtk_grid_layout_child_get_column (cell) != column)
+    gtk_grid_layout_child_set_column (cell, column);
+  if (gtk_grid_layout_child_get_row (cell) != row)
+    gtk_grid_layout_child_set_row (cell, row);
+  if (gtk_grid_layout_child_get_column_span (cell) != columns)
+    gtk_grid_layout_child_set_column_span (cell, columns);
+  if (gtk_grid_layout_child_get_row_span (cell) != rows)
+    gtk_grid_layout_child_set_row_span (cell, rows);
+}
+
+typedef GtkWidget *(*MakeFunc) (HelderCalendarWeek *, const HelderWeekItem *, const HelderCalendarContent *);
+
+/* What an item looks like, all but its place: a widget that would look
+ * the same is kept (moved, not made again) */
+static char *
+item_look (HelderCalendarWeek   *self,
+           const HelderWeekItem *item)
+{
+  HelderRecord *record = item->record;
+
+  return g_strdup_printf ("%d%d %s %s %s %s %s %s", item->starts_before, item->ends_after,
+                          helder_record_get_title (record),
+                          helder_record_get_text (record, HELDER_IS_MESSAGE (record) ? "status" :
+                                                  HELDER_IS_WORKS (record) ? "location" : "gremium") ?: "",
+                          helder_record_get_text (record, HELDER_IS_MESSAGE (record) ? "window_start" :
+                                                  HELDER_IS_WORKS (record) ? "start_date" : "starts_at") ?: "",
+                          helder_record_get_text (record, HELDER_IS_MESSAGE (record) ? "window_end" :
+                                                  HELDER_IS_WORKS (record) ? "end_date" : "place") ?: "",
+                          HELDER_IS_MESSAGE (record) ? "" : helder_record_get_text (record, "title"),
+                          self->compact ? "c" : "");
 }
 
 /* Places @items from @row on, at most @max_lanes lanes (0: all); the
- * rest counts towards each of its days' overflow.  Returns the lanes used. */
+ * rest counts towards each of its days' overflow.  Widgets of @old that
+ * show the same are taken from it and moved; the rest are made.  Returns
+ * the lanes used. */
 static guint
 place_items (HelderCalendarWeek          *self,
              GArray                      *items,
@@ -432,14 +331,18 @@ place_items (HelderCalendarWeek          *self,
              guint                        max_lanes,
              guint                        overflow[7],
              const HelderCalendarContent *content,
-             GtkWidget                 *(*make) (HelderCalendarWeek *, const HelderWeekItem *,
-                                                 const HelderCalendarContent *))
+             char                         kind,
+             GHashTable                  *old,
+             GArray                      *deferred,
+             MakeFunc                     make)
 {
   guint shown = max_lanes > 0 ? MIN (n_lanes, max_lanes) : n_lanes;
 
   for (guint i = 0; i < items->len; i++)
     {
       HelderWeekItem *item = &g_array_index (items, HelderWeekItem, i);
+      g_autofree char *key = NULL;
+      g_autofree char *look = NULL;
       GtkWidget *widget;
 
       if (item->lane >= shown)
@@ -448,11 +351,52 @@ place_items (HelderCalendarWeek          *self,
             overflow[d]++;
           continue;
         }
-      widget = make (self, item, content);
-      gtk_widget_set_margin_start (widget, item->starts_before ? 0 : 2);
-      gtk_widget_set_margin_end (widget, item->ends_after ? 0 : 2);
-      gtk_grid_attach (GTK_GRID (self->grid), widget, item->first_day, row + item->lane,
-                       item->last_day - item->first_day + 1, 1);
+      key = g_strdup_printf ("%c:%s", kind, helder_record_get_id (item->record));
+      /* (the same record twice: shown once) */
+      if (g_hash_table_contains (self->widgets, key))
+        continue;
+      look = item_look (self, item);
+      widget = g_hash_table_lookup (old, key);
+      if (widget != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "look"), look) != 0)
+        widget = NULL;
+      /* A chip to make in a lane below the first comes after the frame
+       * (one kept is only moved; the selected message at once: it may
+       * need the focus) */
+      if (widget == NULL && deferred != NULL && item->lane >= FIRST_LANES &&
+          g_strcmp0 (content->selected_id, helder_record_get_id (item->record)) != 0)
+        {
+          HelderWeekItem later = *item;
+
+          later.lane += row;
+          g_array_append_val (deferred, later);
+          continue;
+        }
+      if (widget != NULL)
+        {
+          g_hash_table_steal (old, key);
+          gtk_widget_set_visible (widget, TRUE);
+        }
+      else
+        {
+          widget = make (self, item, content);
+          gtk_widget_set_margin_start (widget, item->starts_before ? 0 : 2);
+          gtk_widget_set_margin_end (widget, item->ends_after ? 0 : 2);
+          g_object_set_data_full (G_OBJECT (widget), "look", g_steal_pointer (&look), g_free);
+        }
+      if (kind == 'm')
+        {
+          /* The newest copy of the message, for a drag and the pane */
+          g_object_set_data_full (G_OBJECT (widget), "record", g_object_ref (item->record), g_object_unref);
+          g_object_set_data (G_OBJECT (widget), "first-day", GINT_TO_POINTER (item->first_day));
+          g_object_set_data (G_OBJECT (widget), "n-days", GINT_TO_POINTER (item->last_day - item->first_day + 1));
+          if (g_strcmp0 (content->selected_id, helder_record_get_id (item->record)) == 0)
+            gtk_widget_add_css_class (widget, "selected");
+          else
+            gtk_widget_remove_css_class (widget, "selected");
+          g_hash_table_insert (self->chips, (gpointer) helder_record_get_id (item->record), widget);
+        }
+      place (self, widget, item->first_day, row + item->lane, item->last_day - item->first_day + 1, 1);
+      g_hash_table_insert (self->widgets, g_steal_pointer (&key), widget);
     }
   return shown;
 }
@@ -460,36 +404,108 @@ place_items (HelderCalendarWeek          *self,
 static GtkWidget *
 make_works (HelderCalendarWeek *self, const HelderWeekItem *item, const HelderCalendarContent *content)
 {
-  return works_band (item);
+  return helder_calendar_works_band (item);
 }
 
 static GtkWidget *
 make_meeting (HelderCalendarWeek *self, const HelderWeekItem *item, const HelderCalendarContent *content)
 {
-  return meeting_chip (item, self->compact);
+  return helder_calendar_meeting_chip (item, self->compact);
 }
 
-static GtkWidget *
-day_header (HelderCalendarWeek *self,
-            const GDate        *date)
+static void
+set_class (GtkWidget  *widget,
+           const char *name,
+           gboolean    set)
+{
+  if (set)
+    gtk_widget_add_css_class (widget, name);
+  else
+    gtk_widget_remove_css_class (widget, name);
+}
+
+/* The day's number (and in the week view its weekday and month) */
+static void
+update_header (HelderCalendarWeek *self,
+               guint               d,
+               const GDate        *date)
 {
   g_autofree char *text = NULL;
-  GtkWidget *label;
+  g_autofree char *name = NULL;
 
+  if (self->header_days[d] == g_date_get_julian (date))
+    return;
+  self->header_days[d] = g_date_get_julian (date);
   if (self->compact)
     text = g_strdup_printf ("%u", g_date_get_day (date));
   else
     text = g_strdup_printf ("%s %u %s", _(weekday_abbreviations[g_date_get_weekday (date) - 1]),
                             g_date_get_day (date), _(month_abbreviations[g_date_get_month (date) - 1]));
-  label = gtk_label_new (text);
-  {
-    g_autofree char *name = helder_format_day (date, TRUE);
+  gtk_label_set_text (GTK_LABEL (self->headers[d]), text);
+  name = helder_format_day (date, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->headers[d]), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
 
-    gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  }
-  gtk_widget_add_css_class (label, "calendar-day-number");
-  gtk_label_set_xalign (GTK_LABEL (label), self->compact ? 1 : 0);
-  return label;
+static void
+update_more (HelderCalendarWeek *self,
+             guint               d,
+             const GDate        *date,
+             guint               n)
+{
+  GtkWidget *more = self->more[d];
+  g_autofree char *label = NULL;
+  g_autofree char *day_name = NULL;
+  g_autofree char *name = NULL;
+
+  gtk_widget_set_visible (more, n > 0);
+  if (n == 0)
+    return;
+  /* Translators: more messages on a day than the month shows */
+  label = g_strdup_printf (_("+%u more"), n);
+  day_name = helder_format_day (date, TRUE);
+  /* Translators: the accessible name of "+2": how many more, and on which day */
+  name = g_strdup_printf (ngettext ("%u more on %s: show the week", "%u more on %s: show the week", n), n,
+                          day_name);
+  gtk_button_set_label (GTK_BUTTON (more), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (more), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_widget_set_tooltip_text (more, name);
+  g_object_set_data_full (G_OBJECT (more), "day", helder_date_to_iso (date), g_free);
+}
+
+/* The days' cells, numbers and "+N": made once, shown again for each week */
+static void
+make_days (HelderCalendarWeek *self)
+{
+  for (guint d = 0; d < 7; d++)
+    {
+      GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *header = gtk_label_new (NULL);
+      GtkWidget *more = gtk_button_new_with_label ("");
+
+      gtk_widget_add_css_class (cell, "calendar-day");
+      if (d >= 5)
+        gtk_widget_add_css_class (cell, "weekend");
+      /* Behind the rest: attached first, over all rows */
+      gtk_grid_attach (GTK_GRID (self->grid), cell, d, 0, 1, 2);
+      self->days[d] = cell;
+      gtk_widget_add_css_class (header, "calendar-day-number");
+      gtk_label_set_xalign (GTK_LABEL (header), self->compact ? 1 : 0);
+      gtk_grid_attach (GTK_GRID (self->grid), header, d, 0, 1, 1);
+      self->headers[d] = header;
+      gtk_widget_add_css_class (more, "flat");
+      gtk_widget_add_css_class (more, "calendar-more");
+      gtk_widget_set_halign (more, GTK_ALIGN_START);
+      gtk_widget_set_valign (more, GTK_ALIGN_END);
+      gtk_widget_set_visible (more, FALSE);
+      g_signal_connect_object (more, "clicked", G_CALLBACK (on_more_clicked), self, 0);
+      gtk_grid_attach (GTK_GRID (self->grid), more, d, 1, 1, 1);
+      self->more[d] = more;
+    }
+  self->filler = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_vexpand (self->filler, TRUE);
+  gtk_widget_set_size_request (self->filler, -1, 4);
+  gtk_widget_set_can_target (self->filler, FALSE);
+  gtk_grid_attach (GTK_GRID (self->grid), self->filler, 0, 1, 7, 1);
 }
 
 static void
@@ -546,6 +562,70 @@ week_signature (guint                        lanes,
   return g_string_free (signature, FALSE);
 }
 
+/* Drops what was still to come; its kept widgets go to @old (or away) */
+static void
+clear_pending (HelderCalendarWeek *self,
+               GHashTable         *old)
+{
+  GHashTableIter iter;
+  gpointer key, widget;
+
+  g_clear_handle_id (&self->pending_id, g_source_remove);
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_ptr_array_set_size (self->pending_records, 0);
+  g_clear_pointer (&self->pending_selected, g_free);
+  g_hash_table_iter_init (&iter, self->pending_old);
+  while (g_hash_table_iter_next (&iter, &key, &widget))
+    {
+      g_hash_table_iter_steal (&iter);
+      if (old != NULL)
+        g_hash_table_insert (old, key, widget);
+      else
+        {
+          g_free (key);
+          if (self->grid != NULL)
+            gtk_grid_remove (GTK_GRID (self->grid), widget);
+        }
+    }
+}
+
+/* The week view's lanes below the first, after its first frame */
+static gboolean
+place_pending (gpointer data)
+{
+  HelderCalendarWeek *self = data;
+  HelderCalendarContent content = { 0, };
+  g_autoptr(GArray) items = g_steal_pointer (&self->pending);
+  g_autoptr(GHashTable) old = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint overflow[7] = { 0 };
+
+  self->pending_id = 0;
+  self->updating = TRUE;
+  content.selected_id = self->pending_selected;
+  place_items (self, items, G_MAXUINT, 0, 0, overflow, &content, 'm', self->pending_old, NULL, message_chip);
+  self->pending = NULL;
+  clear_pending (self, old);
+  {
+    GHashTableIter iter;
+    gpointer widget;
+
+    g_hash_table_iter_init (&iter, old);
+    while (g_hash_table_iter_next (&iter, NULL, &widget))
+      gtk_grid_remove (GTK_GRID (self->grid), widget);
+  }
+  self->updating = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Whether lanes are still to come (for tests and the benchmark) */
+gboolean
+helder_calendar_week_is_complete (HelderCalendarWeek *self)
+{
+  g_return_val_if_fail (HELDER_IS_CALENDAR_WEEK (self), TRUE);
+
+  return self->pending_id == 0;
+}
+
 /**
  * helder_calendar_week_show:
  * @monday: the week's first day
@@ -560,14 +640,16 @@ helder_calendar_week_show (HelderCalendarWeek          *self,
   g_autoptr(GArray) works = NULL;
   g_autoptr(GArray) meetings = NULL;
   g_autoptr(GArray) messages = NULL;
+  g_autoptr(GHashTable) old = NULL;
+  g_autoptr(GArray) deferred = NULL;
   guint n_works, n_meetings, n_messages, row = 1, n_rows;
   guint overflow[7] = { 0 };
 
   g_return_if_fail (HELDER_IS_CALENDAR_WEEK (self));
 
-  works = helder_week_lanes (monday, content->works, "start_date", "end_date", &n_works);
-  meetings = helder_week_lanes (monday, content->meetings, "starts_at", NULL, &n_meetings);
-  messages = helder_week_lanes (monday, content->messages, "window_start", "window_end", &n_messages);
+  works = helder_week_lanes_of_spans (monday, content->works, &n_works);
+  meetings = helder_week_lanes_of_spans (monday, content->meetings, &n_meetings);
+  messages = helder_week_lanes_of_spans (monday, content->messages, &n_messages);
   {
     /* A week that would show the same keeps its widgets: a move
      * rebuilds the weeks it touches, not the month */
@@ -578,82 +660,80 @@ helder_calendar_week_show (HelderCalendarWeek          *self,
     g_free (self->signature);
     self->signature = g_steal_pointer (&signature);
   }
-  clear (self);
   self->monday = *monday;
+  self->updating = TRUE;
+  set_hover_day (self, -1);
+  g_hash_table_remove_all (self->chips);
+  old = g_steal_pointer (&self->widgets);
+  self->widgets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Lanes still to come take their part again: their kept widgets with the rest */
+  clear_pending (self, old);
+  deferred = g_array_new (FALSE, FALSE, sizeof (HelderWeekItem));
 
   {
     /* Compact: works and meetings first, the messages in the lanes left (one at least) */
     guint shown_works = place_items (self, works, n_works, row, self->compact ? COMPACT_WORKS_LANES : 0, overflow,
-                                     content, make_works);
+                                     content, 'w', old, NULL, make_works);
     guint shown_meetings;
 
     row += shown_works;
     shown_meetings = place_items (self, meetings, n_meetings, row, self->compact ? 1 : 0, overflow, content,
-                                  make_meeting);
+                                  'c', old, NULL, make_meeting);
     row += shown_meetings;
     row += place_items (self, messages, n_messages, row,
                         self->compact ? MAX (1, (int) self->lanes - (int) (shown_works + shown_meetings)) : 0,
-                        overflow, content, message_chip);
+                        overflow, content, 'm', old, self->compact ? NULL : deferred, message_chip);
   }
   n_rows = row + 1;
+  /* What is no longer shown; messages the lanes to come may show are kept, hidden */
+  {
+    GHashTableIter iter;
+    gpointer key, widget;
+
+    g_hash_table_iter_init (&iter, old);
+    while (g_hash_table_iter_next (&iter, &key, &widget))
+      if (deferred->len > 0 && g_str_has_prefix (key, "m:"))
+        {
+          gtk_widget_set_visible (widget, FALSE);
+          g_hash_table_iter_steal (&iter);
+          g_hash_table_insert (self->pending_old, key, widget);
+        }
+      else
+        {
+          g_hash_table_iter_remove (&iter);
+          gtk_grid_remove (GTK_GRID (self->grid), widget);
+        }
+  }
+  if (deferred->len > 0)
+    {
+      self->pending = g_steal_pointer (&deferred);
+      for (guint i = 0; i < self->pending->len; i++)
+        g_ptr_array_add (self->pending_records, g_object_ref (g_array_index (self->pending, HelderWeekItem, i).record));
+      self->pending_selected = g_strdup (content->selected_id);
+      /* After the frame (drawn at GDK_PRIORITY_REDRAW) */
+      self->pending_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, place_pending, self, NULL);
+    }
 
   for (guint d = 0; d < 7; d++)
     {
       GDate date = *monday;
-      GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-      GtkWidget *header;
+      gboolean today;
 
       g_date_add_days (&date, d);
-      gtk_widget_add_css_class (cell, "calendar-day");
-      if (g_date_compare (&date, &content->today) == 0)
-        gtk_widget_add_css_class (cell, "today");
-      if (g_date_valid (&content->selected_day) && g_date_compare (&date, &content->selected_day) == 0)
-        gtk_widget_add_css_class (cell, "selected-day");
-      if (content->month != 0 && g_date_get_month (&date) != content->month)
-        gtk_widget_add_css_class (cell, "other-month");
-      if (d >= 5)
-        gtk_widget_add_css_class (cell, "weekend");
-      /* Behind the rest: attached first, over all rows */
-      gtk_grid_attach (GTK_GRID (self->grid), cell, d, 0, 1, n_rows);
-      gtk_widget_insert_after (cell, self->grid, NULL);
-      self->days[d] = cell;
-      header = day_header (self, &date);
-      if (g_date_compare (&date, &content->today) == 0)
-        gtk_widget_add_css_class (header, "today");
-      gtk_grid_attach (GTK_GRID (self->grid), header, d, 0, 1, 1);
-
-      if (overflow[d] > 0)
-        {
-          /* Translators: more messages on a day than the month shows */
-          g_autofree char *label = g_strdup_printf (_("+%u more"), overflow[d]);
-          GtkWidget *more = gtk_button_new_with_label (label);
-          g_autofree char *day_name = helder_format_day (&date, TRUE);
-          /* Translators: the accessible name of "+2": how many more, and on which day */
-          g_autofree char *name = g_strdup_printf (ngettext ("%u more on %s: show the week",
-                                                             "%u more on %s: show the week", overflow[d]),
-                                                   overflow[d], day_name);
-
-          gtk_accessible_update_property (GTK_ACCESSIBLE (more), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-          gtk_widget_set_tooltip_text (more, name);
-
-          gtk_widget_add_css_class (more, "flat");
-          gtk_widget_add_css_class (more, "calendar-more");
-          gtk_widget_set_halign (more, GTK_ALIGN_START);
-          gtk_widget_set_valign (more, GTK_ALIGN_END);
-          g_object_set_data_full (G_OBJECT (more), "day", helder_date_to_iso (&date), g_free);
-          g_signal_connect_object (more, "clicked", G_CALLBACK (on_more_clicked), self, 0);
-          gtk_grid_attach (GTK_GRID (self->grid), more, d, n_rows - 1, 1, 1);
-        }
+      today = g_date_compare (&date, &content->today) == 0;
+      set_class (self->days[d], "today", today);
+      set_class (self->days[d], "selected-day",
+                 g_date_valid (&content->selected_day) && g_date_compare (&date, &content->selected_day) == 0);
+      set_class (self->days[d], "other-month", content->month != 0 && g_date_get_month (&date) != content->month);
+      place (self, self->days[d], d, 0, 1, n_rows);
+      update_header (self, d, &date);
+      set_class (self->headers[d], "today", today);
+      update_more (self, d, &date, overflow[d]);
+      place (self, self->more[d], d, n_rows - 1, 1, 1);
     }
   /* The last row takes what height is left, over the "+N" buttons */
-  {
-    GtkWidget *filler = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-
-    gtk_widget_set_vexpand (filler, TRUE);
-    gtk_widget_set_size_request (filler, -1, 4);
-    gtk_widget_set_can_target (filler, FALSE);
-    gtk_grid_attach (GTK_GRID (self->grid), filler, 0, n_rows - 1, 7, 1);
-  }
+  place (self, self->filler, 0, n_rows - 1, 7, 1);
+  self->updating = FALSE;
 }
 
 GtkWidget *
@@ -697,6 +777,10 @@ helder_calendar_week_dispose (GObject *object)
 
   if (self->chips != NULL)
     g_hash_table_remove_all (self->chips);
+  if (self->widgets != NULL)
+    g_hash_table_remove_all (self->widgets);
+  if (self->pending_old != NULL)
+    clear_pending (self, NULL);
   g_clear_pointer (&self->grid, gtk_widget_unparent);
 
   G_OBJECT_CLASS (helder_calendar_week_parent_class)->dispose (object);
@@ -708,6 +792,9 @@ helder_calendar_week_finalize (GObject *object)
   HelderCalendarWeek *self = HELDER_CALENDAR_WEEK (object);
 
   g_clear_pointer (&self->chips, g_hash_table_unref);
+  g_clear_pointer (&self->widgets, g_hash_table_unref);
+  g_clear_pointer (&self->pending_old, g_hash_table_unref);
+  g_clear_pointer (&self->pending_records, g_ptr_array_unref);
   g_free (self->signature);
 
   G_OBJECT_CLASS (helder_calendar_week_parent_class)->finalize (object);
@@ -773,6 +860,9 @@ helder_calendar_week_init (HelderCalendarWeek *self)
   GtkGesture *click = gtk_gesture_click_new ();
 
   self->chips = g_hash_table_new (g_str_hash, g_str_equal);
+  self->widgets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->pending_old = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->pending_records = g_ptr_array_new_with_free_func (g_object_unref);
   self->hover_day = -1;
   self->grid = gtk_grid_new ();
   gtk_grid_set_column_homogeneous (GTK_GRID (self->grid), TRUE);
@@ -797,6 +887,7 @@ helder_calendar_week_new (gboolean compact)
 
   self->compact = compact;
   self->lanes = COMPACT_LANES;
+  make_days (self);
   if (compact)
     gtk_widget_add_css_class (GTK_WIDGET (self), "compact");
   return self;

@@ -19,9 +19,11 @@ G_DECLARE_FINAL_TYPE (HelderCalendarWeek, helder_calendar_week, HELDER, CALENDAR
 /* What a week shows, shared by the weeks of one view */
 typedef struct
 {
-  GPtrArray  *messages;      /* (element-type HelderRecord) filtered */
-  GPtrArray  *works;
-  GPtrArray  *meetings;
+  /* (element-type HelderDaySpan): what meets the days the view shows,
+   * the messages filtered; by first day */
+  GArray     *messages;
+  GArray     *works;
+  GArray     *meetings;
   GDate       today;
   GDate       selected_day;
   const char *selected_id;   /* the selected message */
@@ -39,6 +41,7 @@ void                helder_calendar_week_set_lanes     (HelderCalendarWeek      
                                                         guint                        lanes);
 void                helder_calendar_week_get_monday    (HelderCalendarWeek          *self,
                                                         GDate                       *monday);
+gboolean            helder_calendar_week_is_complete   (HelderCalendarWeek          *self);
 char               *helder_calendar_describe_message   (HelderRecord                *message);
 
 G_END_DECLS
