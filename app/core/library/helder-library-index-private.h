@@ -118,6 +118,7 @@ typedef struct
   char  *stem;
   gsize  start;   /* bytes into the query's text */
   gsize  end;
+  gsize  kept;    /* bytes of the stem any word with it begins with */
 } Word;
 
 struct _HelderLibraryQuery
@@ -128,6 +129,9 @@ struct _HelderLibraryQuery
   GArray          *words;        /* Word */
   GHashTable      *filters;      /* field → GPtrArray of values */
   guint            limit;
+  /* For matching words in texts (helder-library-match.c): the first
+   * bytes a matching word can begin with, a bit each */
+  guint8           first_bytes[32];
 };
 
 

@@ -96,6 +96,21 @@ helder_library_query_new (const char *text,
 
       self->prefix_last = last->end == strlen (self->text) && g_utf8_strlen (last->folded, -1) >= 2;
     }
+  for (guint i = 0; i < self->words->len; i++)
+    {
+      Word *word = &g_array_index (self->words, Word, i);
+      guchar stem = word->stem[0], folded = word->folded[0];
+      gsize length = strlen (word->stem);
+
+      /* The Dutch stemmer takes suffixes off a folded word and then at
+       * most changes its last two letters ("heden" → "heid", "groot" →
+       * "grot", "bommen" → "bom"): a word with this stem begins with all
+       * of it but its last three bytes (a margin of one) */
+      word->kept = length > 3 ? length - 3 : MIN (length, 1);
+
+      self->first_bytes[stem >> 3] |= 1 << (stem & 7);
+      self->first_bytes[folded >> 3] |= 1 << (folded & 7);
+    }
   return self;
 }
 
