@@ -24,6 +24,9 @@ typedef struct
   double      average_length;
   double     *idf;             /* per phrase of the query */
   guint       n_idf;
+  guint32     body;            /* of the row last ranked: its phrases in
+                                * the body, a bit each (the 32nd for the
+                                * rest) */
 } HelderLibraryRank;
 
 /* Registers the tokenizers "helder_dutch" and "helder_dutch_forms" and
@@ -61,6 +64,7 @@ typedef struct
 {
   gint64 rowid;
   double score;   /* helder_rank(), the title bonus included */
+  guint32 body;   /* HelderLibraryRank.body */
 } HelderLibraryRanked;
 
 /* The index's file and what it has in memory (helder-library-index-build.c):
@@ -139,6 +143,7 @@ struct _HelderLibraryQuery
 const Word *helder_library_query_last_word (HelderLibraryQuery  *q);
 char       *helder_library_make_snippet    (HelderLibraryQuery  *q,
                                             const char          *text,
+                                            guint32              in_text,
                                             GArray             **ranges);
 
 G_END_DECLS

@@ -42,7 +42,7 @@ word_matches (HelderLibraryQuery *q,
       const Word *word = &g_array_index (q->words, Word, i);
 
       /* Only a word that begins as the stem can have it: few are stemmed */
-      if (strncmp (folded, word->stem, word->kept) != 0)
+      if (word->kept == 0 || strncmp (folded, word->stem, word->kept) != 0)
         continue;
       if (stem == NULL)
         stem = helder_library_stem (folded);
@@ -66,26 +66,31 @@ typedef struct
 /* A snippet is looked for in the first this many words of a body */
 #define SNIPPET_SCAN 4000
 
+/* How far past the first passage with a match a better one is looked for,
+ * and how far a match is looked for in a text the index found none of the
+ * words in (only the word being typed can match there) */
+#define SNIPPET_LOOK 200
+
 typedef struct
 {
   HelderLibraryQuery *query;
   GArray             *tokens;
-  /* For a snippet (else all tokens): the words that all match, and the
-   * best passage so far, by the first match in it (G_MAXUINT: none) */
+  /* For a snippet (else all tokens): the words the text has, and the best
+   * passage so far, by the first match in it (G_MAXUINT: none) */
   gboolean            snippet;
   guint32             all;
   guint               best;
   guint               best_words;
   guint               best_hits;
+  guint               first;    /* the first passage's match */
   guint               open;     /* the first match whose passage is open */
 } Tokens;
 
-/* The passage from the match at @first: how many of the query's words and
+/* The passage from the match at @first: which of the query's words, and
  * how many matches in SPAN words */
-static void
+static guint32
 passage_score (Tokens *t,
                guint   first,
-               guint  *words,
                guint  *hits)
 {
   guint32 seen = 0;
@@ -98,25 +103,28 @@ passage_score (Tokens *t,
       seen |= hit;
       *hits += hit != 0;
     }
-  *words = __builtin_popcount (seen);
+  return seen;
 }
 
-/* The passage of the match at @first is complete: the best so far?  And
- * with every word of the query in it, the search is over. */
+/* The passage of the match at @first is complete: the best so far?  One
+ * with all the words the text has ends the search. */
 static gboolean
 close_passage (Tokens *t,
                guint   first)
 {
-  guint words, hits;
+  guint hits;
+  guint32 seen = passage_score (t, first, &hits);
+  guint words = __builtin_popcount (seen);
 
-  passage_score (t, first, &words, &hits);
+  if (t->best == G_MAXUINT)
+    t->first = first;
   if (t->best == G_MAXUINT || words > t->best_words || (words == t->best_words && hits > t->best_hits))
     {
       t->best = first;
       t->best_words = words;
       t->best_hits = hits;
     }
-  return words < (guint) __builtin_popcount (t->all);
+  return (seen & t->all) != t->all;
 }
 
 static gboolean
@@ -139,6 +147,8 @@ collect_token (const char *folded,
         return FALSE;
       t->open++;
     }
+  if (t->best != G_MAXUINT ? at >= t->first + SPAN + SNIPPET_LOOK : t->all == 0 && at >= SNIPPET_LOOK)
+    return FALSE;
   return at + 1 < SNIPPET_SCAN;
 }
 
@@ -201,11 +211,14 @@ helder_library_query_match_ranges (HelderLibraryQuery *self,
 }
 
 /* The passage of @text of HELDER_LIBRARY_SNIPPET_WORDS words with the
- * most of the query's words, then the most matches (the first such: the
- * scan stops at one with all of them), "…" where it was cut, on one line. */
+ * most of the query's words, then the most matches, "…" where it was
+ * cut, on one line.  The first passage with all of @in_text (the words
+ * the index found in @text, a bit each) will do, and so will the best
+ * within SNIPPET_LOOK words of the first one with a match. */
 char *
 helder_library_make_snippet (HelderLibraryQuery  *q,
                              const char          *text,
+                             guint32              in_text,
                              GArray             **ranges)
 {
   Tokens t = { .snippet = TRUE, .best = G_MAXUINT };
@@ -213,7 +226,7 @@ helder_library_make_snippet (HelderLibraryQuery  *q,
   GString *snippet;
   guint first, end;
 
-  t.all = q->words->len >= 32 ? G_MAXUINT32 : (1u << q->words->len) - 1;
+  t.all = in_text;
   tokens = tokens_of (q, text, &t);
   if (tokens->len == 0)
     {
