@@ -136,6 +136,7 @@ struct _HelderLibraryQuery
   /* For matching words in texts (helder-library-match.c): the first
    * bytes a matching word can begin with, a bit each */
   guint8           first_bytes[32];
+  GArray          *scratch;      /* the tokens of a snippet, reused */
 };
 
 

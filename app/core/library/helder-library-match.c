@@ -134,10 +134,14 @@ collect_token (const char *folded,
                gpointer    user_data)
 {
   Tokens *t = user_data;
-  Token token = { start, end, word_matches (t->query, folded) };
   guint at = t->tokens->len;
+  Token *token;
 
-  g_array_append_val (t->tokens, token);
+  g_array_set_size (t->tokens, at + 1);
+  token = &g_array_index (t->tokens, Token, at);
+  token->start = start;
+  token->end = end;
+  token->hit = word_matches (t->query, folded);
   if (!t->snippet)
     return TRUE;
   /* Passages close a word after their last (for the ellipsis), in order */
@@ -161,7 +165,16 @@ tokens_of (HelderLibraryQuery *q,
   Tokens *t = snippet != NULL ? snippet : &local;
 
   t->query = q;
-  t->tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  /* A snippet's tokens go in the query's array, made once */
+  if (snippet != NULL && q->scratch != NULL)
+    {
+      t->tokens = g_array_ref (q->scratch);
+      g_array_set_size (t->tokens, 0);
+    }
+  else
+    t->tokens = g_array_sized_new (FALSE, FALSE, sizeof (Token), 512);
+  if (snippet != NULL && q->scratch == NULL)
+    q->scratch = g_array_ref (t->tokens);
   if (text != NULL && q->words->len > 0)
     helder_library_foreach_word_while (text, -1, collect_token, t);
   return t->tokens;

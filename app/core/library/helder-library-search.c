@@ -139,6 +139,7 @@ helder_library_query_unref (HelderLibraryQuery *self)
   g_free (self->text);
   g_array_unref (self->words);
   g_hash_table_unref (self->filters);
+  g_clear_pointer (&self->scratch, g_array_unref);
   g_free (self);
 }
 
@@ -221,6 +222,8 @@ query_passes (HelderLibraryQuery *self,
   GHashTableIter iter;
   gpointer key, value;
 
+  if (g_hash_table_size (self->filters) == 0)
+    return TRUE;
   g_hash_table_iter_init (&iter, self->filters);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
