@@ -753,6 +753,11 @@ mark_hit (HelderLibraryWriter  *w,
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return helder_library_sql_error (w->db, rc, error);
   body = rc == SQLITE_ROW ? (const char *) sqlite3_column_text (body_stmt, 0) : NULL;
+  /* A body that opens with the title as its heading: the snippet starts
+   * after it (the title is shown just above) */
+  if (body != NULL && doc->title != NULL && *doc->title != '\0' && g_str_has_prefix (body, doc->title) &&
+      (body[strlen (doc->title)] == '\n' || body[strlen (doc->title)] == '\0'))
+    body += strlen (doc->title);
   /* The words the index found in the body, so the snippet knows when it
    * has them all */
   hit->snippet = helder_library_make_snippet (q, body != NULL ? body : "",
