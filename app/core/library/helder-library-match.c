@@ -69,7 +69,7 @@ typedef struct
 /* How far past the first passage with a match a better one is looked for,
  * and how far a match is looked for in a text the index found none of the
  * words in (only the word being typed can match there) */
-#define SNIPPET_LOOK 200
+#define SNIPPET_LOOK 80
 
 typedef struct
 {
