@@ -393,6 +393,48 @@ has_results (gpointer data)
   return n_results (data) > 0;
 }
 
+/* The example data as staff see it, in shots (HELDER_TEST_SHOTS): a
+ * search with its matches marked, a document opened from it, an owner's
+ * "Te beoordelen" and the trainings. */
+static void
+test_example_shots (void)
+{
+  HelderWindow *window = helder_test_open_window ("library-example-shots.db");
+  HelderSession *session = helder_application_get_session (test_app);
+  HelderLibraryPage *page;
+  GtkWidget *views;
+
+  g_action_group_activate_action (G_ACTION_GROUP (test_app), "load-example-data", NULL);
+  helder_session_set_login (session, "sanne");
+  helder_session_set_role (session, HELDER_SESSION_ROLE_ADVISOR);
+  g_assert_cmpstr (helder_test_page_state (window, "library"), ==, "content");
+  page = HELDER_LIBRARY_PAGE (helder_test_page (window, "library"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  helder_test_iterate (100);
+  save_shot (GTK_WIDGET (window), "library-example-all");
+  g_assert_true (helder_test_wait_for (index_ready, page));
+
+  /* "crisis" while typing: the crisis instruction first, marked */
+  type_query (page, "crisis");
+  g_assert_cmpuint (n_results (page), >, 0);
+  g_assert_nonnull (strstr (gtk_label_get_text (result_title (page, 0)), "Crisis"));
+  g_assert_nonnull (strstr (gtk_label_get_label (result_title (page, 0)), "<span background"));
+  helder_test_iterate (100);
+  save_shot (GTK_WIDGET (window), "library-example-search");
+
+  g_signal_emit_by_name (helder_test_find_by_id (GTK_WIDGET (page), "search_entry"), "activate");
+  helder_test_iterate (200);
+  save_shot (GTK_WIDGET (window), "library-example-reading");
+
+  views = helder_test_find_by_id (GTK_WIDGET (page), "views");
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (views), "review");
+  helder_test_iterate (100);
+  save_shot (GTK_WIDGET (window), "library-example-review");
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (views), "trainings");
+  helder_test_iterate (100);
+  save_shot (GTK_WIDGET (window), "library-example-trainings");
+}
+
 /* Typing shows ranked results with the matches marked; a filter narrows
  * them; opening one renders it with its matches marked too. */
 static void
@@ -946,6 +988,7 @@ main (int   argc,
     return skip;
 
   helder_test_add_isolated ("/library/example-data", test_example_data);
+  helder_test_add_isolated ("/library/example-shots", test_example_shots);
   helder_test_add_isolated ("/library/training-arrives", test_training_arrives);
   helder_test_add_isolated ("/library/staff-sees-no-new", test_staff_sees_no_new);
   helder_test_add_isolated ("/library/markdown-constructs", test_markdown_constructs);

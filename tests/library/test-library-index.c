@@ -188,6 +188,42 @@ test_index_ranking (LibraryFixture *fixture,
     }
 }
 
+/* A lone match deep in a body is in its snippet, a word or two before it;
+ * the body's opening title heading is not (the title shows above it). */
+static void
+test_index_snippet (LibraryFixture *fixture,
+                    gconstpointer   data)
+{
+  g_autoptr(HelderLibraryIndex) index = NULL;
+  g_autoptr(HelderLibraryResults) results = NULL;
+  g_autoptr(GString) body = g_string_new ("# Zomerplan\n\n");
+  const HelderLibraryHit *hit;
+  g_autofree char *marked = NULL;
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append (body, "een tekst over iets anders ");
+  g_string_append (body, "en dan de parkeervergunning aan het eind.");
+  library_add (fixture, "Zomerplan", "Wat er in de zomer gebeurt.", body->str, "advies", "sanne", NULL);
+  index = open_index (fixture);
+
+  results = search (index, "parkeervergunning", FALSE);
+  g_assert_cmpuint (helder_library_results_get_n_hits (results), ==, 1);
+  hit = helder_library_results_get_hit (results, 0);
+  g_assert_true (g_str_has_prefix (hit->snippet, "…dan de parkeervergunning"));
+  g_assert_cmpuint (hit->snippet_ranges->len, ==, 1);
+  marked = range_text (hit->snippet, &g_array_index (hit->snippet_ranges, HelderLibraryRange, 0));
+  g_assert_cmpstr (marked, ==, "parkeervergunning");
+
+  /* While typing, the prefix is marked; the title heading is left out */
+  g_clear_pointer (&results, helder_library_results_unref);
+  results = search (index, "zomer een", TRUE);
+  g_assert_cmpuint (helder_library_results_get_n_hits (results), ==, 1);
+  hit = helder_library_results_get_hit (results, 0);
+  g_assert_null (strstr (hit->snippet, "Zomerplan"));
+  g_assert_true (g_str_has_prefix (hit->snippet, "een tekst"));
+  g_assert_cmpuint (hit->snippet_ranges->len, >=, 1);
+}
+
 static void
 test_index_highlight (LibraryFixture *fixture,
                       gconstpointer   data)
@@ -523,6 +559,7 @@ main (int argc, char *argv[])
   ADD ("/library/index/stemming", test_index_stemming);
   ADD ("/library/index/diacritics", test_index_diacritics);
   ADD ("/library/index/ranking", test_index_ranking);
+  ADD ("/library/index/snippet", test_index_snippet);
   ADD ("/library/index/highlight", test_index_highlight);
   ADD ("/library/index/typing", test_index_typing);
   ADD ("/library/index/filters", test_index_filters);

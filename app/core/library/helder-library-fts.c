@@ -177,6 +177,7 @@ rank_function (const Fts5ExtensionApi  *api,
   double length = doc != NULL && doc->length > 0 ? doc->length : rank->average_length;
   double norm = 1.2 * (0.25 + 0.75 * length / MAX (rank->average_length, 1.0));
   gboolean all_in_title = n_phrases > 0;
+  guint32 body = 0;
   double score = 0;
 
   for (int p = 0; p < n_phrases; p++)
@@ -191,10 +192,13 @@ rank_function (const Fts5ExtensionApi  *api,
         {
           tf += column < (int) G_N_ELEMENTS (column_weights) ? column_weights[column] : 1.0;
           in_title |= column == 0;
+          if (column == 2)
+            body |= 1u << MIN (p, 31);
         }
       all_in_title &= in_title;
       score += (p < (int) rank->n_idf ? rank->idf[p] : 1.0) * tf * 2.2 / (tf + norm);
     }
+  rank->body = body;
   sqlite3_result_double (context, score + (all_in_title ? HELDER_LIBRARY_TITLE_BONUS : 0));
 }
 

@@ -249,8 +249,12 @@ open_db (const char         *path,
     }
   sqlite3_busy_timeout (db, 2000);
   if (!helder_library_fts_register (db, rank, error) ||
-      /* A cache: losing the last seconds costs a catch-up, not data */
-      !exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF;", error))
+      /* A cache: losing the last seconds costs a catch-up, not data.
+       * Read through a mapping of the file (a search reads tens of
+       * pages of bodies and posting lists; a read() each was a twentieth
+       * of its time) and with 16 MB of page cache for the writes */
+      !exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA mmap_size = 268435456;"
+             "PRAGMA cache_size = -16384;", error))
     {
       sqlite3_close (db);
       return FALSE;

@@ -24,6 +24,9 @@ typedef struct
   double      average_length;
   double     *idf;             /* per phrase of the query */
   guint       n_idf;
+  guint32     body;            /* of the row last ranked: its phrases in
+                                * the body, a bit each (the 32nd for the
+                                * rest) */
 } HelderLibraryRank;
 
 /* Registers the tokenizers "helder_dutch" and "helder_dutch_forms" and
@@ -61,6 +64,7 @@ typedef struct
 {
   gint64 rowid;
   double score;   /* helder_rank(), the title bonus included */
+  guint32 body;   /* HelderLibraryRank.body */
 } HelderLibraryRanked;
 
 /* The index's file and what it has in memory (helder-library-index-build.c):
@@ -118,6 +122,7 @@ typedef struct
   char  *stem;
   gsize  start;   /* bytes into the query's text */
   gsize  end;
+  gsize  kept;    /* bytes of the stem any word with it begins with */
 } Word;
 
 struct _HelderLibraryQuery
@@ -128,6 +133,10 @@ struct _HelderLibraryQuery
   GArray          *words;        /* Word */
   GHashTable      *filters;      /* field → GPtrArray of values */
   guint            limit;
+  /* For matching words in texts (helder-library-match.c): the first
+   * bytes a matching word can begin with, a bit each */
+  guint8           first_bytes[32];
+  GArray          *scratch;      /* the tokens of a snippet, reused */
 };
 
 
@@ -135,6 +144,7 @@ struct _HelderLibraryQuery
 const Word *helder_library_query_last_word (HelderLibraryQuery  *q);
 char       *helder_library_make_snippet    (HelderLibraryQuery  *q,
                                             const char          *text,
+                                            guint32              in_text,
                                             GArray             **ranges);
 
 G_END_DECLS

@@ -93,6 +93,9 @@ void                helder_library_query_add_filter  (HelderLibraryQuery  *self,
                                                       const char          *field,
                                                       const char          *value);
 void                helder_library_query_clear_filters (HelderLibraryQuery *self);
+/* How many hits the Bibliotheek page asks for at each keystroke (and the
+ * benchmark with it) */
+#define HELDER_LIBRARY_PAGE_RESULTS 50
 /* At most this many hits (default 50). */
 void                helder_library_query_set_limit   (HelderLibraryQuery  *self,
                                                       guint                limit);

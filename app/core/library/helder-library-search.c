@@ -96,6 +96,27 @@ helder_library_query_new (const char *text,
 
       self->prefix_last = last->end == strlen (self->text) && g_utf8_strlen (last->folded, -1) >= 2;
     }
+  for (guint i = 0; i < self->words->len; i++)
+    {
+      Word *word = &g_array_index (self->words, Word, i);
+      guchar stem = word->stem[0], folded = word->folded[0];
+      gsize length = strlen (word->stem);
+
+      /* The Dutch stemmer takes suffixes off a folded word and then at
+       * most changes its last two letters ("heden" → "heid", "groot" →
+       * "grot", "bommen" → "bom"), of a stem of three letters or less
+       * its last: a word with this stem begins with all of it but that
+       * (and a margin of one for longer stems; checked against the 50,000
+       * words of data/frequency).  0: the word matches by its prefix
+       * only (two letters being typed: the search does not stem them) */
+      if (self->prefix_last && i + 1 == self->words->len && g_utf8_strlen (word->folded, -1) <= SHORT_PREFIX)
+        word->kept = 0;
+      else
+        word->kept = length > 3 ? length - 3 : MAX (length, 2) - 1;
+
+      self->first_bytes[stem >> 3] |= 1 << (stem & 7);
+      self->first_bytes[folded >> 3] |= 1 << (folded & 7);
+    }
   return self;
 }
 
@@ -118,6 +139,7 @@ helder_library_query_unref (HelderLibraryQuery *self)
   g_free (self->text);
   g_array_unref (self->words);
   g_hash_table_unref (self->filters);
+  g_clear_pointer (&self->scratch, g_array_unref);
   g_free (self);
 }
 
@@ -200,6 +222,8 @@ query_passes (HelderLibraryQuery *self,
   GHashTableIter iter;
   gpointer key, value;
 
+  if (g_hash_table_size (self->filters) == 0)
+    return TRUE;
   g_hash_table_iter_init (&iter, self->filters);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
@@ -332,6 +356,8 @@ typedef struct
   guint             title_w : 1;
   guint             title_wp : 1;
   guint             head : 3;   /* the prefix in title 1, summary 2, tags 4 */
+  guint32           body_w;     /* which words the body has (HelderLibraryRank.body) */
+  guint32           body_wp;
   /* in the end */
   double            score;
   gboolean          title_hit;
@@ -551,7 +577,7 @@ run_main (HelderLibraryWriter  *w,
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      HelderLibraryRanked ranked = { sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1) };
+      HelderLibraryRanked ranked = { sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1), w->rank.body };
 
       if (!with_prefix)
         g_array_append_val (w->ranked, ranked);
@@ -590,12 +616,14 @@ add_ranked (HelderLibraryWriter       *w,
           candidate->in_wp = TRUE;
           candidate->score_wp = score;
           candidate->title_wp = title;
+          candidate->body_wp = ranked->body;
         }
       else
         {
           candidate->in_w = TRUE;
           candidate->score_w = score;
           candidate->title_w = title;
+          candidate->body_w = ranked->body;
         }
     }
 }
@@ -725,7 +753,16 @@ mark_hit (HelderLibraryWriter  *w,
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return helder_library_sql_error (w->db, rc, error);
   body = rc == SQLITE_ROW ? (const char *) sqlite3_column_text (body_stmt, 0) : NULL;
-  hit->snippet = helder_library_make_snippet (q, body != NULL ? body : "", &hit->snippet_ranges);
+  /* A body that opens with the title as its heading: the snippet starts
+   * after it (the title is shown just above) */
+  if (body != NULL && doc->title != NULL && *doc->title != '\0' && g_str_has_prefix (body, doc->title) &&
+      (body[strlen (doc->title)] == '\n' || body[strlen (doc->title)] == '\0'))
+    body += strlen (doc->title);
+  /* The words the index found in the body, so the snippet knows when it
+   * has them all */
+  hit->snippet = helder_library_make_snippet (q, body != NULL ? body : "",
+                                              candidate->in_wp ? candidate->body_wp : candidate->body_w,
+                                              &hit->snippet_ranges);
   /* No match in the body (a title or tag hit): the summary says more */
   if (hit->snippet_ranges->len == 0 && doc->summary != NULL)
     {

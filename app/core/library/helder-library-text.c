@@ -152,6 +152,24 @@ helder_library_stem (const char *folded_word)
   return g_strndup ((const char *) stem, sb_stemmer_length (stemmer));
 }
 
+typedef struct
+{
+  HelderLibraryWordFunc func;
+  gpointer              user_data;
+} EveryWord;
+
+static gboolean
+every_word (const char *folded,
+            gsize       start,
+            gsize       end,
+            gpointer    user_data)
+{
+  EveryWord *every = user_data;
+
+  every->func (folded, start, end, every->user_data);
+  return TRUE;
+}
+
 /**
  * helder_library_foreach_word:
  *
@@ -164,7 +182,25 @@ helder_library_foreach_word (const char            *text,
                              HelderLibraryWordFunc  func,
                              gpointer               user_data)
 {
-  g_autoptr(GString) folded = g_string_new (NULL);
+  EveryWord every = { func, user_data };
+
+  g_return_if_fail (func != NULL);
+
+  helder_library_foreach_word_while (text, length, every_word, &every);
+}
+
+/**
+ * helder_library_foreach_word_while:
+ *
+ * As helder_library_foreach_word(), until @func returns %FALSE.
+ */
+void
+helder_library_foreach_word_while (const char                 *text,
+                                   gssize                      length,
+                                   HelderLibraryWordWhileFunc  func,
+                                   gpointer                    user_data)
+{
+  g_autoptr(GString) folded = g_string_sized_new (64);
   const char *end, *p;
 
   g_return_if_fail (func != NULL);
@@ -222,13 +258,20 @@ helder_library_foreach_word (const char            *text,
           ascii = FALSE;
           p = g_utf8_next_char (p);
         }
-      g_string_truncate (folded, 0);
-      if (ascii)
+      /* Most words: lower-cased in place, without a call per word */
+      folded->len = 0;
+      if (ascii && (gsize) (p - start) < folded->allocated_len)
+        {
+          for (const char *q = start; q < p; q++)
+            folded->str[folded->len++] = *q >= 'A' && *q <= 'Z' ? *q + ('a' - 'A') : *q;
+          folded->str[folded->len] = '\0';
+        }
+      else if (ascii)
         append_lower_ascii (folded, start, p - start);
       else
         fold_into (folded, start, p - start);
-      if (folded->len > 0)
-        func (folded->str, start - text, p - text, user_data);
+      if (folded->len > 0 && !func (folded->str, start - text, p - text, user_data))
+        return;
     }
 }
 

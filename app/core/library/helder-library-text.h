@@ -41,6 +41,17 @@ void     helder_library_foreach_word  (const char            *text,
                                        HelderLibraryWordFunc  func,
                                        gpointer               user_data);
 
+/* The same, until @func returns FALSE */
+typedef gboolean (*HelderLibraryWordWhileFunc) (const char *folded,
+                                                gsize       start_byte,
+                                                gsize       end_byte,
+                                                gpointer    user_data);
+
+void     helder_library_foreach_word_while (const char                 *text,
+                                            gssize                      length,
+                                            HelderLibraryWordWhileFunc  func,
+                                            gpointer                    user_data);
+
 /* Levenshtein distance of two folded words in characters, or @max + 1
  * as soon as it is known to be more than @max. */
 guint    helder_library_edit_distance (const char *a,

@@ -134,6 +134,8 @@ make_query (HelderLibraryPage *self,
 {
   HelderLibraryQuery *query = helder_library_query_new (text, TRUE);
 
+  helder_library_query_set_limit (query, HELDER_LIBRARY_PAGE_RESULTS);
+
   for (guint i = 0; i < self->categories->len; i++)
     helder_library_query_add_filter (query, "category", self->categories->pdata[i]);
   if (self->tag != NULL)
