@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <time.h>
 #include <glib/gstdio.h>
 
@@ -209,6 +210,8 @@ main (int   argc,
                     HELDER_TYPE_COUNCIL_MEETING };
   HelderEditionLists held;
   guint n_items = 0, n_pages = 0, n_warnings = 0;
+  /* BENCH_EDITIONS_ROUNDS=1 for a profiler's run */
+  guint rounds = g_getenv ("BENCH_EDITIONS_ROUNDS") ? MAX (1, atoi (g_getenv ("BENCH_EDITIONS_ROUNDS"))) : ROUNDS;
 
   g_assert_no_error (error);
   timing_init (&rule);
@@ -229,7 +232,7 @@ main (int   argc,
   held.works = G_LIST_MODEL (lists[3]);
   held.meetings = G_LIST_MODEL (lists[4]);
 
-  for (guint round = 0; round < ROUNDS; round++)
+  for (guint round = 0; round < rounds; round++)
     {
       g_autoptr(HelderRecord) edition = NULL;
       g_autoptr(HelderEditionExport) export = NULL;
@@ -246,6 +249,7 @@ main (int   argc,
         { HELDER_TYPE_WORKS, works }, { HELDER_TYPE_COUNCIL_MEETING, meetings },
       };
       HelderEditionSources sources = { 0 };
+      g_autofree char *store_items = NULL;
 
       for (guint s = 0; s < G_N_ELEMENTS (sets); s++)
         {
@@ -269,6 +273,7 @@ main (int   argc,
       edition = helder_plan_service_edition_new (plan, TODAY, &error);
       timing_stop (&action);
       g_assert_no_error (error);
+      store_items = g_strdup (helder_record_get_text (edition, "items"));
 
       export = helder_edition_export_new_for_record (plan, edition);
       n_items = export->items->len;
@@ -294,6 +299,8 @@ main (int   argc,
       edition = helder_plan_service_edition_new_from (plan, TODAY, &held, &error);
       timing_stop (&view_action);
       g_assert_no_error (error);
+      /* the store's reading and the view's lists pre-fill the same */
+      g_assert_cmpstr (helder_record_get_text (edition, "items"), ==, store_items);
       g_assert_true (helder_store_delete (store, edition, NULL));
     }
 
