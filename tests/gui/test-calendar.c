@@ -434,6 +434,9 @@ test_text_change_back_to_review (void)
   g_autoptr(HelderRecord) document = helder_record_new (HELDER_TYPE_DOCUMENT);
   g_autoptr(HelderRecord) message = NULL;
   g_autoptr(HelderRecord) after = NULL;
+  g_autoptr(HelderRecord) saved = NULL;
+  HelderCalendarView *view;
+  GtkTextBuffer *buffer;
 
   become ("sanne", HELDER_SESSION_ROLE_ADVISOR);
   g_object_set (document, "title", "Brief inloopavond", "body", "Beste bewoner,", NULL);
@@ -448,11 +451,33 @@ test_text_change_back_to_review (void)
     g_object_set (message, "body", helder_record_get_id (document), "approver", "sanne", "approved-at", at, NULL);
   }
   g_assert_true (helder_store_save (store, message, NULL));
-  open_calendar (window, "month");
+  view = open_calendar (window, "month");
 
-  g_object_set (document, "body", "Beste bewoner, de inloopavond is op 20 januari.", NULL);
-  g_assert_true (helder_store_save (store, document, NULL));
+  /* The user opens the message's text from its pane in Schrijven */
+  helder_calendar_view_select_message (view, helder_record_get_id (message));
   helder_test_iterate (50);
+  g_signal_emit_by_name (in_calendar (window, "open_text_button"), "clicked");
+  helder_test_iterate (100);
+  g_assert_cmpstr (helder_test_page_state (window, "write"), ==, "editor");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (helder_test_find (window, "text_view")));
+  {
+    g_autofree char *shown = NULL;
+    GtkTextIter a, b;
+
+    gtk_text_buffer_get_bounds (buffer, &a, &b);
+    shown = gtk_text_buffer_get_text (buffer, &a, &b, FALSE);
+    g_assert_cmpstr (shown, ==, "Beste bewoner,");
+    /* and types at the end */
+    gtk_text_buffer_insert (buffer, &b, " de inloopavond is op 20 januari.", -1);
+  }
+  /* Nothing goes back before the editor saved the text */
+  after = stored (message);
+  g_assert_cmpstr (helder_record_get_text (after, "status"), ==, "approved");
+  g_clear_object (&after);
+  /* The editor saves within a second of the last key */
+  helder_test_iterate (1300);
+  saved = helder_store_load (store, HELDER_TYPE_DOCUMENT, helder_record_get_id (document), NULL);
+  g_assert_cmpstr (helder_record_get_text (saved, "body"), ==, "Beste bewoner, de inloopavond is op 20 januari.");
   after = stored (message);
   g_assert_cmpstr (helder_record_get_text (after, "status"), ==, "review");
   g_assert_null (helder_record_get_text (after, "approver"));

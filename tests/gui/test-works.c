@@ -565,6 +565,53 @@ holds (HelderEditionContent  *content,
 
 /* Any works or topic can be added beside what the pre-fill picked: it
  * is stored in the edition and goes out in its text. */
+/* A key in the Add Item search, as its shortcuts take it (the entry's
+ * own controllers). */
+static gboolean
+press_in_search (HelderWindow *window,
+                 guint         keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (EDITION ("add_search"));
+
+  for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            {
+              gboolean done = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                            GTK_SHORTCUT_ACTION_EXCLUSIVE, EDITION ("add_search"),
+                                                            gtk_shortcut_get_arguments (shortcut));
+
+              helder_test_iterate (20);
+              return done;
+            }
+        }
+    }
+  return FALSE;
+}
+
+/* The stored edition's last item, once it holds @n. */
+static HelderEditionItem *
+last_added (HelderWindow      *window,
+            HelderEditionView *view,
+            guint              n)
+{
+  g_autoptr(HelderRecord) stored = open_edition (window, view);
+  g_autoptr(HelderEditionContent) content = helder_edition_content_from_record (stored);
+
+  g_assert_cmpuint (content->items->len, ==, n);
+  return helder_edition_item_copy (content->items->pdata[n - 1]);
+}
+
 static void
 test_edition_add_item (void)
 {
@@ -574,6 +621,7 @@ test_edition_add_item (void)
   g_autoptr(HelderEditionContent) was = helder_edition_content_from_record (before);
   g_autoptr(HelderRecord) works = NULL, topic = NULL, after = NULL;
   g_autoptr(HelderEditionContent) now = NULL;
+  g_autoptr(HelderEditionItem) first = NULL;
   g_autofree char *dir = g_dir_make_tmp ("helder-add-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "edition.txt", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -606,6 +654,56 @@ test_edition_add_item (void)
       if (offered != NULL)
         g_assert_cmpstr (helder_record_get_id (offered), !=, helder_record_get_id (topic));
     }
+  gtk_popover_popdown (GTK_POPOVER (EDITION ("add_popover")));
+  helder_test_iterate (50);
+
+  /* By keyboard: Enter in the search adds the first match (at once,
+   * before the search's delay) and closes the popover */
+  gtk_widget_activate_action (GTK_WIDGET (view), "edition.add-item", NULL);
+  helder_test_iterate (100);
+  g_assert_true (gtk_widget_has_focus (EDITION ("add_search")) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), EDITION ("add_search")));
+  gtk_editable_set_text (GTK_EDITABLE (EDITION ("add_search")), "herstraten");
+  g_signal_emit_by_name (EDITION ("add_search"), "activate");
+  helder_test_iterate (100);
+  g_assert_false (gtk_widget_get_visible (EDITION ("add_popover")));
+  first = last_added (window, view, was->items->len + 3);
+  {
+    g_autofree char *title = g_utf8_casefold (first->title, -1);
+    g_autofree char *change = first->change ? g_utf8_casefold (first->change, -1) : NULL;
+
+    g_assert_true (strstr (title, "herstraten") != NULL || (change && strstr (change, "herstraten") != NULL));
+  }
+
+  /* Down in the search goes into the list, to the first match; Enter
+   * there adds it */
+  gtk_widget_activate_action (GTK_WIDGET (view), "edition.add-item", NULL);
+  helder_test_iterate (100);
+  gtk_editable_set_text (GTK_EDITABLE (EDITION ("add_search")), "inloop");
+  g_assert_true (press_in_search (window, GDK_KEY_Down));
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+    HelderRecord *offered;
+
+    g_assert_true (GTK_IS_LIST_BOX_ROW (focus));
+    g_assert_true (gtk_widget_is_ancestor (focus, list));
+    offered = g_object_get_data (G_OBJECT (focus), "record");
+    g_assert_nonnull (offered);
+    /* the first match: the rows above it are headings */
+    for (GtkWidget *row = gtk_widget_get_first_child (list); row != focus; row = gtk_widget_get_next_sibling (row))
+      g_assert_null (g_object_get_data (G_OBJECT (row), "record"));
+    g_signal_emit_by_name (focus, "activate");
+    helder_test_iterate (100);
+    g_assert_false (gtk_widget_get_visible (EDITION ("add_popover")));
+    g_clear_pointer (&first, helder_edition_item_free);
+    first = last_added (window, view, was->items->len + 4);
+    g_assert_cmpstr (first->ref, ==, helder_record_get_id (offered));
+  }
+  /* nothing to go to: Down stays in the search */
+  gtk_widget_activate_action (GTK_WIDGET (view), "edition.add-item", NULL);
+  helder_test_iterate (100);
+  gtk_editable_set_text (GTK_EDITABLE (EDITION ("add_search")), "qqqzzz");
+  g_assert_false (press_in_search (window, GDK_KEY_Down));
   gtk_popover_popdown (GTK_POPOVER (EDITION ("add_popover")));
 
   g_assert_true (helder_edition_view_export_to (view, HELDER_EDITION_FORMAT_TEXT, file, &error));

@@ -524,6 +524,131 @@ test_service_cycle (PlanFixture   *fixture,
   g_assert_cmpstr (item_at (next->items, 0)->change, ==, "Changed: impact from 3 × 3 to 5 × 3.");
 }
 
+static HelderRecord *
+saved_message (PlanFixture *fixture,
+               const char  *title,
+               const char  *status,
+               const char  *start,
+               const char  *end)
+{
+  HelderRecord *message = helder_record_new (HELDER_TYPE_MESSAGE);
+
+  g_object_set (message, "title", title, "status", status, "window-start", start, "window-end", end, NULL);
+  save (fixture, message);
+  return message;
+}
+
+static char *
+titles_of (const char *items)
+{
+  g_autoptr(HelderEditionContent) content = helder_edition_content_parse (items);
+  g_autoptr(GString) titles = g_string_new (NULL);
+
+  for (guint i = 0; i < content->items->len; i++)
+    g_string_append_printf (titles, "%s%s", i ? "|" : "", item_at (content->items, i)->title);
+  return g_string_free (g_steal_pointer (&titles), FALSE);
+}
+
+/* A new edition reads from the store only what its pre-fill can use:
+ * it comes out as from every record the views hold, edges included
+ * (windows with one end, over or spanning the two weeks, deleted
+ * records, signals on the last edition's day). */
+static void
+test_service_reads_what_it_needs (PlanFixture   *fixture,
+                                  gconstpointer  data)
+{
+  static const struct { const char *title, *status, *start, *end; } messages[] = {
+    { "Begint over 3 dagen", "draft", "2026-12-07", "2026-12-09" },
+    { "Alleen een eind", "approved", NULL, "2026-12-10" },
+    { "Alleen een begin", "published", "2026-12-18", "" },
+    { "Loopt over de twee weken heen", "approved", "2026-11-01", "2027-01-31" },
+    { "Na de twee weken", "draft", "2026-12-19", "2026-12-20" },
+    { "Voorbij", "published", "2026-11-01", "2026-12-03" },
+    { "Een idee", "idea", "2026-12-05", "2026-12-05" },
+    { "Wacht, ver vooruit", "review", "2027-03-01", "2027-03-02" },
+    { "Wacht, zonder datum", "review", NULL, NULL },
+    { "Wacht, maar voorbij", "review", "2026-11-01", "2026-11-02" },
+    { "Wacht, deze week", "review", "2026-12-08", "2026-12-08" },
+  };
+  static const struct { const char *title, *start, *end; } works[] = {
+    { "Eindigt binnenkort", "2026-10-01", "2026-12-11" },
+    { "Begint binnenkort", "2026-12-14", NULL },
+    { "Loopt door", "2026-10-01", "2027-02-01" },
+    { "Later", "2027-01-04", "2027-01-29" },
+  };
+  static const struct { const char *date, *text; } signals[] = {
+    { "2026-11-27", "op de dag van vorige week" },
+    { "2026-11-30", "deze week" },
+    { "2026-12-04", "op de dag zelf" },
+    { "2026-12-05", "na de dag" },
+  };
+  g_autoptr(HelderRecord) topic = topic_new ("00000000-0000-4000-8000-000000000001", "Vuurwerk", 3, 3, "stable");
+  g_autoptr(HelderRecord) gone = NULL, from_store = NULL, from_lists = NULL;
+  g_autoptr(HelderRecordList) topics = NULL, signal_list = NULL, message_list = NULL, works_list = NULL,
+                              meeting_list = NULL;
+  g_autofree char *titles = NULL;
+  g_autoptr(GError) error = NULL;
+  HelderEditionLists lists;
+
+  save (fixture, topic);
+  for (guint i = 0; i < G_N_ELEMENTS (messages); i++)
+    g_object_unref (saved_message (fixture, messages[i].title, messages[i].status, messages[i].start,
+                                   messages[i].end));
+  gone = saved_message (fixture, "Weggegooid", "approved", "2026-12-07", "2026-12-07");
+  g_assert_true (helder_service_delete (HELDER_SERVICE (fixture->plan), gone, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (works); i++)
+    {
+      g_autoptr(HelderRecord) record = helder_record_new (HELDER_TYPE_WORKS);
+
+      g_object_set (record, "title", works[i].title, "start-date", works[i].start, "end-date", works[i].end, NULL);
+      save (fixture, record);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    {
+      g_autoptr(HelderRecord) record = helder_record_new (HELDER_TYPE_SIGNAL);
+
+      g_object_set (record, "date", signals[i].date, "text", signals[i].text, "topic", helder_record_get_id (topic),
+                    NULL);
+      save (fixture, record);
+    }
+  {
+    g_autoptr(HelderRecord) meeting = helder_record_new (HELDER_TYPE_COUNCIL_MEETING);
+    g_autoptr(HelderRecord) later = helder_record_new (HELDER_TYPE_COUNCIL_MEETING);
+
+    g_object_set (meeting, "title", "Raad", "starts-at", "2026-12-18T20:00:00+01:00", NULL);
+    g_object_set (later, "title", "Raad later", "starts-at", "2026-12-19T20:00:00+01:00", NULL);
+    save (fixture, meeting);
+    save (fixture, later);
+  }
+
+  /* Friday 4 December; the two weeks until the 18th; signals since the 27th */
+  from_store = helder_plan_service_edition_new (fixture->plan, "2026-12-02", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (helder_record_get_text (from_store, "date"), ==, "2026-12-04");
+  titles = titles_of (helder_record_get_text (from_store, "items"));
+  g_assert_cmpstr (titles, ==,
+                   /* the topic (saved since), then its two signals */
+                   "Vuurwerk|Vuurwerk|Vuurwerk|"
+                   "Loopt over de twee weken heen|Alleen een eind|Begint over 3 dagen|Eindigt binnenkort|"
+                   "Begint binnenkort|Alleen een begin|Raad|"
+                   "Wacht, deze week|Wacht, ver vooruit|Wacht, zonder datum");
+  g_assert_true (helder_service_delete (HELDER_SERVICE (fixture->plan), from_store, &error));
+
+  topics = helder_service_list (HELDER_SERVICE (fixture->plan), HELDER_TYPE_TOPIC);
+  signal_list = helder_service_list (HELDER_SERVICE (fixture->plan), HELDER_TYPE_SIGNAL);
+  message_list = helder_service_list (HELDER_SERVICE (fixture->plan), HELDER_TYPE_MESSAGE);
+  works_list = helder_service_list (HELDER_SERVICE (fixture->plan), HELDER_TYPE_WORKS);
+  meeting_list = helder_service_list (HELDER_SERVICE (fixture->plan), HELDER_TYPE_COUNCIL_MEETING);
+  lists.topics = G_LIST_MODEL (topics);
+  lists.signals = G_LIST_MODEL (signal_list);
+  lists.messages = G_LIST_MODEL (message_list);
+  lists.works = G_LIST_MODEL (works_list);
+  lists.meetings = G_LIST_MODEL (meeting_list);
+  from_lists = helder_plan_service_edition_new_from (fixture->plan, "2026-12-02", &lists, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (helder_record_get_text (from_lists, "items"), ==, helder_record_get_text (from_store, "items"));
+}
+
 static void
 test_service_legacy_titles (PlanFixture   *fixture,
                             gconstpointer  data)
@@ -605,6 +730,8 @@ main (int   argc,
   g_test_add ("/editions/service/cycle", PlanFixture, NULL, plan_setup, test_service_cycle, plan_teardown);
   g_test_add ("/editions/service/legacy-titles", PlanFixture, NULL, plan_setup, test_service_legacy_titles,
               plan_teardown);
+  g_test_add ("/editions/service/reads-what-it-needs", PlanFixture, NULL, plan_setup,
+              test_service_reads_what_it_needs, plan_teardown);
   g_test_add ("/editions/service/archive", PlanFixture, NULL, plan_setup, test_service_archive, plan_teardown);
   g_test_add ("/editions/service/staff-refused", PlanFixture, NULL, plan_setup, test_service_staff_refused,
               plan_teardown);

@@ -8,7 +8,9 @@
 
 #include <glib/gstdio.h>
 
+#include "editor/helder-editor-service.h"
 #include "plan/helder-plan-messages.h"
+#include "store/helder-store-sync.h"
 
 typedef struct
 {
@@ -298,16 +300,161 @@ test_back_to_review (Fixture       *fixture,
   g_assert_cmpuint (helder_plan_service_texts_changed (fixture->plan, NULL, ids, &error), ==, 0);
   become (fixture, "sanne", HELDER_SESSION_ROLE_ADVISOR);
   g_usleep (G_USEC_PER_SEC / 20);
-  g_object_set (document, "body", "Beste bewoner, op 20 januari", NULL);
-  /* The service follows the store's documents: the save alone sends
-   * the message back, with no view open */
+  /* Not the user's edit (a write straight to the store, as the example
+   * data's), and the user's save that keeps the text: still approved */
+  g_object_set (document, "body", "Beste bewoner, op 19 januari", NULL);
   helder_store_save (fixture->store, document, NULL);
+  {
+    g_autoptr(HelderEditorService) editor = helder_editor_service_new (fixture->store, fixture->session);
+    g_autoptr(HelderRecord) keep = helder_store_load (fixture->store, HELDER_TYPE_DOCUMENT, ids[0], NULL);
+
+    g_object_set (keep, "title", "Uitnodiging inloopavond 2027", NULL);
+    g_assert_true (helder_service_save (HELDER_SERVICE (editor), keep, &error));
+    g_assert_no_error (error);
+    stored = reload (fixture, message);
+    g_assert_cmpstr (helder_record_get_text (stored, "status"), ==, "approved");
+    g_clear_object (&stored);
+
+    /* The user changes the text in Schrijven (its editor saves through
+     * the editor service): the save alone sends the message back, with
+     * no view of the planner open */
+    g_object_set (keep, "body", "Beste bewoner, op 20 januari", NULL);
+    g_assert_true (helder_service_save (HELDER_SERVICE (editor), keep, &error));
+    g_assert_no_error (error);
+  }
   stored = reload (fixture, message);
   g_assert_cmpstr (helder_record_get_text (stored, "status"), ==, "review");
+  g_assert_null (helder_record_get_text (stored, "approver"));
   event = event_at (fixture, message, count_events (fixture, message) - 1);
   g_assert_cmpstr (helder_record_get_text (event, "to_status"), ==, "review");
+  g_assert_cmpstr (helder_record_get_text (event, "actor"), ==, "sanne");
   /* Once */
   g_assert_cmpuint (helder_plan_service_texts_changed (fixture->plan, NULL, ids, &error), ==, 0);
+}
+
+/* @document as the server sends it, at @version, last changed by
+ * @login at @at: a page of GET /v1/changes. */
+static void
+pull (Fixture      *fixture,
+      HelderRecord *document,
+      gint64        version,
+      const char   *login,
+      const char   *at)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) page = json_array_new ();
+  JsonObject *wire = json_object_new ();
+
+  json_object_set_string_member (wire, "id", helder_record_get_id (document));
+  json_object_set_string_member (wire, "type", "document");
+  json_object_set_int_member (wire, "version", version);
+  json_object_set_boolean_member (wire, "deleted", FALSE);
+  json_object_set_string_member (wire, "updated_by", login);
+  json_object_set_string_member (wire, "updated_at", at);
+  json_object_set_object_member (wire, "data", helder_record_to_json_data (document));
+  json_array_add_object_element (page, wire);
+  g_assert_true (helder_store_apply_changes (fixture->store, page, version, &error));
+  g_assert_no_error (error);
+}
+
+/* A message with its text (@document, stored), approved by jbakker;
+ * sanne at the desk. */
+static HelderRecord *
+approved_with_text (Fixture      *fixture,
+                    HelderRecord *document)
+{
+  g_autoptr(GError) error = NULL;
+  HelderRecord *message;
+  HelderRecord *stored;
+
+  message = helder_plan_service_create_message (fixture->plan, "Afvalinzameling", "2027-02-01", &error);
+  g_assert_no_error (error);
+  g_object_set (message, "body", helder_record_get_id (document), NULL);
+  g_assert_true (helder_plan_service_save_message (fixture->plan, message, &error));
+  g_assert_true (helder_plan_service_step_message (fixture->plan, message, HELDER_MESSAGE_DRAFT, NULL, &error));
+  g_assert_true (helder_plan_service_step_message (fixture->plan, message, HELDER_MESSAGE_REVIEW, NULL, &error));
+  become (fixture, "jbakker", HELDER_SESSION_ROLE_ADVISOR);
+  g_assert_true (helder_plan_service_step_message (fixture->plan, message, HELDER_MESSAGE_APPROVED, NULL, &error));
+  g_assert_no_error (error);
+  become (fixture, "sanne", HELDER_SESSION_ROLE_ADVISOR);
+  stored = reload (fixture, message);
+  g_assert_cmpstr (helder_record_get_text (stored, "status"), ==, "approved");
+  g_object_unref (message);
+  return stored;
+}
+
+/* A server copy of the text arriving by sync sends nothing back, not
+ * even when it is sanne's own edit from her other desk after the
+ * approval: that desk sent the message back itself, and the message's
+ * status comes with the sync. */
+static void
+test_back_to_review_not_synced (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderRecord) document = helder_record_new (HELDER_TYPE_DOCUMENT);
+  g_autoptr(HelderRecord) message = NULL;
+  g_autoptr(HelderRecord) stored = NULL, pulled = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *at = NULL;
+  guint n_events;
+
+  /* the text came from the server, written by sanne elsewhere */
+  g_object_set (document, "title", "Brief afvalinzameling", "body", "Beste bewoner,", NULL);
+  pull (fixture, document, 6, "sanne", "2026-11-30T09:00:00Z");
+  message = approved_with_text (fixture, document);
+  n_events = count_events (fixture, message);
+
+  g_usleep (G_USEC_PER_SEC / 20);
+  now = g_date_time_new_now_utc ();
+  at = g_date_time_format_iso8601 (now);
+  g_object_set (document, "body", "Beste bewoner, vanaf maart op dinsdag.", NULL);
+  pull (fixture, document, 7, "sanne", at);
+
+  /* the copy is in */
+  pulled = helder_store_load (fixture->store, HELDER_TYPE_DOCUMENT, helder_record_get_id (document), NULL);
+  g_assert_cmpstr (helder_record_get_text (pulled, "body"), ==, "Beste bewoner, vanaf maart op dinsdag.");
+  stored = reload (fixture, message);
+  g_assert_cmpstr (helder_record_get_text (stored, "status"), ==, "approved");
+  g_assert_cmpstr (helder_record_get_text (stored, "approver"), ==, "jbakker");
+  g_assert_cmpuint (count_events (fixture, message), ==, n_events);
+}
+
+/* Only an approved message goes back: a draft's or a waiting message's
+ * text changes as often as the user likes. */
+static void
+test_back_to_review_unapproved (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  static const HelderMessageStatus steps[] = { HELDER_MESSAGE_IDEA, HELDER_MESSAGE_DRAFT, HELDER_MESSAGE_REVIEW };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderRecord) message = NULL;
+  g_autoptr(HelderRecord) document = helder_record_new (HELDER_TYPE_DOCUMENT);
+  g_autoptr(HelderEditorService) editor = helder_editor_service_new (fixture->store, fixture->session);
+
+  message = helder_plan_service_create_message (fixture->plan, "Kerstmarkt", "2026-12-19", &error);
+  g_object_set (document, "title", "Kerstmarkt", "body", "Op 19 december", NULL);
+  g_assert_true (helder_service_save (HELDER_SERVICE (editor), document, &error));
+  g_object_set (message, "body", helder_record_get_id (document), NULL);
+  g_assert_true (helder_plan_service_save_message (fixture->plan, message, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr(HelderRecord) stored = NULL;
+      g_autofree char *text = g_strdup_printf ("Op 19 december, versie %u", i);
+      guint n_events;
+
+      if (i > 0)
+        g_assert_true (helder_plan_service_step_message (fixture->plan, message, steps[i], NULL, &error));
+      g_assert_no_error (error);
+      n_events = count_events (fixture, message);
+      g_object_set (document, "body", text, NULL);
+      g_assert_true (helder_service_save (HELDER_SERVICE (editor), document, &error));
+      g_assert_no_error (error);
+      stored = reload (fixture, message);
+      g_assert_cmpstr (helder_record_get_text (stored, "status"), ==, helder_message_status_to_string (steps[i]));
+      g_assert_cmpuint (count_events (fixture, message), ==, n_events);
+    }
 }
 
 static void
@@ -598,6 +745,10 @@ main (int   argc,
   g_test_add_func ("/messages/steps", test_steps);
   g_test_add ("/messages/approval", Fixture, NULL, fixture_setup, test_approval, fixture_teardown);
   g_test_add ("/messages/back-to-review", Fixture, NULL, fixture_setup, test_back_to_review, fixture_teardown);
+  g_test_add ("/messages/back-to-review/not-synced", Fixture, NULL, fixture_setup, test_back_to_review_not_synced,
+              fixture_teardown);
+  g_test_add ("/messages/back-to-review/unapproved", Fixture, NULL, fixture_setup, test_back_to_review_unapproved,
+              fixture_teardown);
   g_test_add_func ("/messages/shift-window", test_shift_window);
   g_test_add_func ("/messages/filter", test_filter);
   g_test_add_func ("/messages/month-layout", test_month_layout);

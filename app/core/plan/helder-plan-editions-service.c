@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -99,6 +100,96 @@ helder_plan_service_last_edition (HelderPlanService *self,
   return NULL;
 }
 
+/* The newest edition of @editions, sent or not, and the newest sent. */
+static void
+find_last (GPtrArray     *editions,
+           HelderRecord **last,
+           HelderRecord **last_sent)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (editions->len);
+
+  *last = *last_sent = NULL;
+  g_ptr_array_extend (sorted, editions, NULL, NULL);
+  g_ptr_array_sort (sorted, newest_first);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      if (*last == NULL)
+        *last = g_object_ref (sorted->pdata[i]);
+      if (*last_sent == NULL && g_strcmp0 (helder_record_get_text (sorted->pdata[i], "status"), "sent") == 0)
+        *last_sent = g_object_ref (sorted->pdata[i]);
+    }
+}
+
+static char *
+shift_day (const char *iso,
+           int         days)
+{
+  GDate date;
+  int y, m, d;
+
+  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return NULL;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, m, y);
+  if (days >= 0)
+    g_date_add_days (&date, days);
+  else
+    g_date_subtract_days (&date, -days);
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date),
+                          g_date_get_day (&date));
+}
+
+static GPtrArray *
+or_empty (GPtrArray *records)
+{
+  return records ? records : g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/* From the store, only the records the pre-fill can use, in the order
+ * of the views' lists: the signals since @since (a week before @date
+ * without one), what the coming days of the calendar hold, and the
+ * messages waiting for approval.  Reading all 5,000 messages into
+ * records was most of a new edition's time. */
+static void
+read_sources (HelderPlanService *self,
+              const char        *date,
+              const char        *since,
+              GPtrArray        **signals,
+              GPtrArray        **messages,
+              GPtrArray        **works,
+              GPtrArray        **meetings)
+{
+  HelderStore *store = helder_service_get_store (HELDER_SERVICE (self));
+  g_autofree char *until = shift_day (date, HELDER_EDITIONS_HORIZON_DAYS);
+  g_autofree char *week_before = shift_day (date, -7);
+  g_autoptr(GPtrArray) coming = NULL, waiting = NULL;
+
+  if (*signals == NULL)
+    *signals = or_empty (helder_store_list_span (store, HELDER_TYPE_SIGNAL, "date", NULL,
+                                                 since ? since : week_before, date, NULL));
+  if (*works == NULL)
+    *works = or_empty (helder_store_list_span (store, HELDER_TYPE_WORKS, "start_date", "end_date",
+                                               date, until, NULL));
+  if (*meetings == NULL)
+    *meetings = or_empty (helder_store_list_span (store, HELDER_TYPE_COUNCIL_MEETING, "starts_at", NULL,
+                                                  date, until, NULL));
+  if (*messages != NULL)
+    return;
+  /* The coming days, and what waits for approval wherever it is
+   * planned.  The calendar's part skips what waits and the approvals
+   * take only that: each part sees its messages in the views' order,
+   * as from every message. */
+  coming = or_empty (helder_store_list_span (store, HELDER_TYPE_MESSAGE, "window_start", "window_end",
+                                             date, until, NULL));
+  waiting = or_empty (helder_store_list_equal (store, HELDER_TYPE_MESSAGE, "status", "review", NULL));
+  *messages = g_ptr_array_new_full (coming->len + waiting->len, g_object_unref);
+  for (guint i = 0; i < coming->len; i++)
+    if (g_strcmp0 (helder_record_get_text (coming->pdata[i], "status"), "review") != 0)
+      g_ptr_array_add (*messages, g_object_ref (coming->pdata[i]));
+  for (guint i = 0; i < waiting->len; i++)
+    g_ptr_array_add (*messages, g_object_ref (waiting->pdata[i]));
+}
+
 /**
  * helder_plan_service_edition_new:
  * @today: YYYY-MM-DD
@@ -147,17 +238,22 @@ helder_plan_service_edition_new_from (HelderPlanService        *self,
 
   helder_plan_service_editions_days (self, days);
   editions = helder_plan_works_load_all (self, HELDER_TYPE_OMGEVINGSBEELD);
-  last = helder_plan_service_last_edition (self, FALSE);
-  last_sent = helder_plan_service_last_edition (self, TRUE);
+  find_last (editions, &last, &last_sent);
   date = helder_editions_next_date (days, today, last ? helder_record_get_text (last, "date") : NULL);
 
   if (lists == NULL)
     lists = &none;
   topics = helder_plan_works_records (self, lists->topics, HELDER_TYPE_TOPIC);
-  signals = helder_plan_works_records (self, lists->signals, HELDER_TYPE_SIGNAL);
-  messages = helder_plan_works_records (self, lists->messages, HELDER_TYPE_MESSAGE);
-  works = helder_plan_works_records (self, lists->works, HELDER_TYPE_WORKS);
-  meetings = helder_plan_works_records (self, lists->meetings, HELDER_TYPE_COUNCIL_MEETING);
+  if (lists->signals != NULL)
+    signals = helder_plan_works_records (self, lists->signals, HELDER_TYPE_SIGNAL);
+  if (lists->messages != NULL)
+    messages = helder_plan_works_records (self, lists->messages, HELDER_TYPE_MESSAGE);
+  if (lists->works != NULL)
+    works = helder_plan_works_records (self, lists->works, HELDER_TYPE_WORKS);
+  if (lists->meetings != NULL)
+    meetings = helder_plan_works_records (self, lists->meetings, HELDER_TYPE_COUNCIL_MEETING);
+  read_sources (self, date, last_sent ? helder_record_get_text (last_sent, "date") : NULL,
+                &signals, &messages, &works, &meetings);
   if (last_sent != NULL)
     sent_content = helder_edition_content_from_record (last_sent);
 

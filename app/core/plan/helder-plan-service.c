@@ -47,16 +47,24 @@ helder_plan_service_prepare_new (HelderService *service,
     }
 }
 
-/* An approved message whose text was just edited here goes back to
- * review, whichever view is open (the calendar may not be made yet). */
+/* An approved message whose text the user just changed goes back to
+ * review, whichever view saved it (Schrijven's editor, a document's
+ * follower) and whether or not the calendar is made yet.  Only the
+ * user's own saves count: a copy that sync pulls in (the colleague's
+ * desk applied the rule, and the message's status syncs with it) or the
+ * example data never sends a message back, nor does a save that left
+ * the text as it was. */
 static void
-documents_changed (HelderStore        *store,
-                   const char         *type_name,
-                   const char * const *ids,
-                   HelderPlanService  *self)
+document_edited (HelderSession     *session,
+                 HelderRecord      *before,
+                 HelderRecord      *after,
+                 HelderPlanService *self)
 {
   g_autoptr(GError) error = NULL;
+  const char *ids[] = { helder_record_get_id (after), NULL };
 
+  if (before == NULL || g_strcmp0 (helder_record_get_text (before, "body"), helder_record_get_text (after, "body")) == 0)
+    return;
   if (helder_plan_service_texts_changed (self, NULL, ids, &error) == 0 && error != NULL)
     g_warning ("Could not send a message back to review: %s", error->message);
 }
@@ -64,10 +72,12 @@ documents_changed (HelderStore        *store,
 static void
 helder_plan_service_constructed (GObject *object)
 {
+  HelderSession *session;
+
   G_OBJECT_CLASS (helder_plan_service_parent_class)->constructed (object);
 
-  g_signal_connect_object (helder_service_get_store (HELDER_SERVICE (object)), "records-changed::document",
-                           G_CALLBACK (documents_changed), object, 0);
+  if ((session = helder_service_get_session (HELDER_SERVICE (object))) != NULL)
+    g_signal_connect_object (session, "edited::document", G_CALLBACK (document_edited), object, 0);
 }
 
 static void

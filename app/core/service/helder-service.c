@@ -327,13 +327,48 @@ check_all (HelderService  *self,
   return TRUE;
 }
 
+static void
+unref_nullable (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+/* What the store holds of each record of @saves that someone follows
+ * the user's edits of (HelderSession::edited): a copy, or NULL for a new
+ * record and for one nobody follows. */
+static GPtrArray *
+followed_copies (HelderService *self,
+                 GPtrArray     *saves)
+{
+  HelderSession *session = helder_service_get_session (self);
+  GPtrArray *befores = NULL;
+
+  for (guint i = 0; session != NULL && saves != NULL && i < saves->len; i++)
+    {
+      HelderRecord *record = saves->pdata[i];
+
+      if (!helder_session_follows_edits (session, G_OBJECT_TYPE (record)))
+        continue;
+      if (befores == NULL)
+        {
+          befores = g_ptr_array_new_full (saves->len, unref_nullable);
+          g_ptr_array_set_size (befores, saves->len);
+        }
+      befores->pdata[i] = helder_store_load (helder_service_get_store (self), G_OBJECT_TYPE (record),
+                                             helder_record_get_id (record), NULL);
+    }
+  return befores;
+}
+
 /**
  * helder_service_write:
  * @saves: (element-type HelderRecord) (nullable): records to save
  * @deletions: (element-type HelderRecord) (nullable): records to delete
  *
  * One user action: checks every record against the session's role, then
- * writes them all in one transaction.
+ * writes them all in one transaction, and then tells the session what
+ * the user saved (HelderSession::edited) where a rule follows it.
  *
  * Returns: %TRUE, or %FALSE with a %HELDER_SESSION_ERROR (the role may
  *   not) or %HELDER_STORE_ERROR and nothing written
@@ -344,10 +379,29 @@ helder_service_write (HelderService  *self,
                       GPtrArray      *deletions,
                       GError        **error)
 {
+  g_autoptr(GPtrArray) befores = NULL;
+  g_autoptr(GPtrArray) afters = NULL;
+  HelderSession *session;
+
   g_return_val_if_fail (HELDER_IS_SERVICE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!check_all (self, saves, error) || !check_all (self, deletions, error))
     return FALSE;
-  return helder_store_write (helder_service_get_store (self), saves, deletions, error);
+  befores = followed_copies (self, saves);
+  if (!helder_store_write (helder_service_get_store (self), saves, deletions, error))
+    return FALSE;
+  if (befores == NULL)
+    return TRUE;
+
+  /* A handler may write in turn (a rule): it is told of records it can
+   * keep, not of the caller's array, which may change once we return */
+  session = helder_service_get_session (self);
+  afters = g_ptr_array_new_full (saves->len, g_object_unref);
+  for (guint i = 0; i < saves->len; i++)
+    g_ptr_array_add (afters, g_object_ref (saves->pdata[i]));
+  for (guint i = 0; i < afters->len; i++)
+    if (helder_session_follows_edits (session, G_OBJECT_TYPE (afters->pdata[i])))
+      helder_session_edited (session, befores->pdata[i], afters->pdata[i]);
+  return TRUE;
 }

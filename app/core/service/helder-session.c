@@ -44,6 +44,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  EDITED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 HelderRole
 helder_role_from_string (const char *role)
 {
@@ -137,6 +144,23 @@ helder_session_class_init (HelderSessionClass *klass)
     g_param_spec_string ("role", NULL, NULL, HELDER_ROLE_ADVISOR,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * HelderSession::edited:
+   * @before: (nullable): the record as stored before, %NULL for a new one
+   * @after: the record as the user saved it
+   *
+   * The user at this desk saved a record through a service
+   * (helder_service_write(), any page's), emitted once the transaction
+   * committed and detailed with the record's type ("edited::document").
+   * Unlike HelderStore::records-changed, never for what sync pulls in,
+   * the example data or another direct write to the store: a rule about
+   * what this user did (an approved message whose text they change goes
+   * back to review) follows this.
+   */
+  signals[EDITED] =
+    g_signal_new ("edited", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, HELDER_TYPE_RECORD, HELDER_TYPE_RECORD);
 }
 
 static void
@@ -286,4 +310,32 @@ helder_session_check_write (HelderSession  *self,
       return TRUE;
     }
   return refuse (error, _("Your role does not let you change shared plans, channels or the library."));
+}
+
+/* Whether a handler follows the user's edits of records of @type: only
+ * then does a service read what is stored before it writes. */
+gboolean
+helder_session_follows_edits (HelderSession *self,
+                              GType          type)
+{
+  GQuark detail;
+
+  g_return_val_if_fail (HELDER_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (g_type_is_a (type, HELDER_TYPE_RECORD), FALSE);
+
+  detail = g_quark_try_string (helder_record_class_get_type_name (g_type_class_peek (type)));
+  return detail != 0 && g_signal_has_handler_pending (self, signals[EDITED], detail, FALSE);
+}
+
+/* For helder_service_write(): tells HelderSession::edited. */
+void
+helder_session_edited (HelderSession *self,
+                       HelderRecord  *before,
+                       HelderRecord  *after)
+{
+  g_return_if_fail (HELDER_IS_SESSION (self));
+  g_return_if_fail (before == NULL || HELDER_IS_RECORD (before));
+  g_return_if_fail (HELDER_IS_RECORD (after));
+
+  g_signal_emit (self, signals[EDITED], g_quark_from_string (helder_record_get_type_name (after)), before, after);
 }

@@ -51,4 +51,10 @@ gboolean       helder_session_check_write     (HelderSession *self,
                                                HelderRecord  *stored,
                                                GError       **error);
 
+gboolean       helder_session_follows_edits   (HelderSession *self,
+                                               GType          type);
+void           helder_session_edited          (HelderSession *self,
+                                               HelderRecord  *before,
+                                               HelderRecord  *after);
+
 G_END_DECLS

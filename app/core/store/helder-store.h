@@ -69,6 +69,18 @@ GPtrArray    *helder_store_load_many     (HelderStore         *self,
 GListModel   *helder_store_list          (HelderStore   *self,
                                           GType          type,
                                           GError       **error);
+GPtrArray    *helder_store_list_span     (HelderStore   *self,
+                                          GType          type,
+                                          const char    *start_field,
+                                          const char    *end_field,
+                                          const char    *from,
+                                          const char    *until,
+                                          GError       **error);
+GPtrArray    *helder_store_list_equal    (HelderStore   *self,
+                                          GType          type,
+                                          const char    *field,
+                                          const char    *value,
+                                          GError       **error);
 guint         helder_store_count         (HelderStore   *self,
                                           GType          type);
 gboolean      helder_store_is_empty      (HelderStore   *self);

@@ -247,17 +247,60 @@ add_row_activated (HelderEditionView *self,
   helder_edition_view_add_record (self, source->kind, record);
 }
 
+/* The first row that is an item, not a heading; the list as the search
+ * says now (the search's "search-changed" comes a moment after a key). */
+static GtkWidget *
+first_match (HelderEditionView *self)
+{
+  fill_candidates (self);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->add_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_object_get_data (G_OBJECT (row), "record") != NULL)
+      return row;
+  return NULL;
+}
+
 /* Enter in the search adds the first match. */
 static void
 add_search_activated (HelderEditionView *self)
 {
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->add_list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (g_object_get_data (G_OBJECT (row), "record") != NULL)
-      {
-        add_row_activated (self, GTK_LIST_BOX_ROW (row));
-        return;
-      }
+  GtkWidget *row = first_match (self);
+
+  if (row != NULL)
+    add_row_activated (self, GTK_LIST_BOX_ROW (row));
+}
+
+/* Down in the search goes to the first match; Up and Down move on in
+ * the list, and Enter there adds. */
+static gboolean
+add_search_down (GtkWidget *entry,
+                 GVariant  *arguments,
+                 gpointer   data)
+{
+  HelderEditionView *self = HELDER_EDITION_VIEW (data);
+  GtkWidget *row = first_match (self);
+
+  if (row == NULL)
+    return FALSE;
+  gtk_list_box_select_row (self->add_list, GTK_LIST_BOX_ROW (row));
+  gtk_widget_grab_focus (row);
+  return TRUE;
+}
+
+/* Called from the view's init, once the template is made. */
+void
+helder_edition_view_add_init (HelderEditionView *self)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  guint keys[] = { GDK_KEY_Down, GDK_KEY_KP_Down };
+
+  /* before the entry's own keys */
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i], 0),
+                                                            gtk_callback_action_new (add_search_down, self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->add_search), shortcuts);
 }
 
 static void

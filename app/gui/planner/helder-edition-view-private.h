@@ -81,5 +81,6 @@ gboolean           helder_edition_view_add_record  (HelderEditionView     *self,
 void               helder_edition_view_add_update  (HelderEditionView *self,
                                                     gboolean           enabled);
 void               helder_edition_view_add_class_init (GtkWidgetClass *widget_class);
+void               helder_edition_view_add_init    (HelderEditionView *self);
 
 G_END_DECLS

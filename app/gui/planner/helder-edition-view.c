@@ -745,6 +745,7 @@ helder_edition_view_init (HelderEditionView *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  helder_edition_view_add_init (self);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_edition_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_edition_row), self);
   gtk_list_view_set_factory (self->archive_list, factory);
