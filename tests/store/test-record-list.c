@@ -516,6 +516,53 @@ test_lookup_while_moving (ListFixture   *fixture,
   assert_matches_store (list, fixture);
 }
 
+/* A ledger move: two neighbours swap ranks in one transaction.  One
+ * items-changed over the two, and a handler that follows the moving
+ * record by id finds it at every signal (a selection keeps it). */
+static void
+test_swap_one_stretch (ListFixture   *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(HelderRecordList) list = NULL;
+  g_autoptr(GPtrArray) swap = g_ptr_array_new ();
+  Follow follow = { NULL, 0 };
+
+  /* ranks 1..60, one to a rank: a title breaks no tie */
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Prioriteit %05u", 100 - i);
+
+      g_ptr_array_add (records, priority (title, i + 1));
+    }
+  g_assert_true (helder_store_save_all (fixture->store, records, NULL));
+  list = watched_list (fixture, HELDER_TYPE_PRIORITY);
+  g_signal_connect (list, "items-changed", G_CALLBACK (look_up_moving), &follow);
+
+  /* Both orders in which the store may name the two */
+  for (guint round = 0; round < 2; round++)
+    {
+      HelderRecord *up = records->pdata[round == 0 ? 41 : 40];
+      HelderRecord *down = records->pdata[round == 0 ? 40 : 41];
+
+      g_array_set_size (fixture->changes, 0);
+      follow.id = helder_record_get_id (up);
+      follow.seen = 0;
+      g_object_set (up, "rank", 41, NULL);
+      g_object_set (down, "rank", 42, NULL);
+      g_ptr_array_set_size (swap, 0);
+      g_ptr_array_add (swap, round == 0 ? down : up);
+      g_ptr_array_add (swap, round == 0 ? up : down);
+      g_assert_true (helder_store_save_all (fixture->store, swap, NULL));
+
+      g_assert_cmpuint (fixture->changes->len, ==, 1);
+      assert_change (fixture, 0, 40, 2, 2);
+      g_assert_cmpuint (follow.seen, ==, 1);
+      g_assert_cmpuint (position_of (list, up), ==, 40);
+      assert_matches_store (list, fixture);
+    }
+}
+
 /* A handler that moves the record again while it is on its way: the
  * second move waits until the first is done, and the record is in the
  * list once. */
@@ -597,6 +644,7 @@ main (int   argc,
   ADD ("one-change-one-item", test_one_change_one_item);
   ADD ("move", test_move);
   ADD ("lookup-while-moving", test_lookup_while_moving);
+  ADD ("swap-one-stretch", test_swap_one_stretch);
   ADD ("insert-and-delete", test_insert_and_delete);
   ADD ("filter", test_filter);
   ADD ("batch", test_batch);

@@ -19,9 +19,12 @@
  * function, optionally filtered.  It reads the store once, then follows
  * the store's records-changed signal: it reads only the ids a transaction
  * wrote, and a change to one record emits one items-changed of that one
- * item (or a removal and an insertion when its sort key moved it).  A batch
- * of many ids (a pulled page) is merged in one pass and emits one
- * items-changed over the stretch that changed.
+ * item (or a removal and an insertion when its sort key moved it far).  A
+ * few records that change together in one stretch of the list (a ledger
+ * move that swaps two ranks, a record that passes its neighbour) emit one
+ * items-changed over that stretch, so a view never sees the moving record
+ * gone in between; a batch of many ids (a pulled page) is merged in one
+ * pass and emits one items-changed over the stretch that changed.
  *
  * The items are the store's copies: a change replaces the record object,
  * it never changes one in place, so a page may keep an item and edit it
@@ -91,23 +94,31 @@ entry_new (HelderRecordList *self,
   return entry;
 }
 
-/* The first position whose entry does not sort before @entry. */
+/* The first position in @items whose entry does not sort before @entry. */
 static guint
-lower_bound (HelderRecordList *self,
-             const Entry      *entry)
+lower_bound_in (HelderRecordList *self,
+                GPtrArray        *items,
+                const Entry      *entry)
 {
-  guint lo = 0, hi = self->items->len;
+  guint lo = 0, hi = items->len;
 
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (helder_record_entry_compare (self->items->pdata[mid], entry, &self->order) < 0)
+      if (helder_record_entry_compare (items->pdata[mid], entry, &self->order) < 0)
         lo = mid + 1;
       else
         hi = mid;
     }
   return lo;
+}
+
+static guint
+lower_bound (HelderRecordList *self,
+             const Entry      *entry)
+{
+  return lower_bound_in (self, self->items, entry);
 }
 
 static void
@@ -370,6 +381,88 @@ reload (HelderRecordList *self)
     entry_destroy (self, gone->pdata[i]);
 }
 
+/* A few records at once (@ids, their stored versions in @records; an id
+ * the store no longer has counts as gone): when what differs between the
+ * old order and the new is one stretch that holds mostly changed records,
+ * the new order takes over with one items-changed over that stretch.
+ * Returns FALSE, having changed nothing, when the changes lie apart (two
+ * edits far from each other, a record that moves far): those go record by
+ * record, each with its own small items-changed. */
+static gboolean
+apply_stretch (HelderRecordList *self,
+               GPtrArray        *ids,
+               GPtrArray        *records)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) gone = g_ptr_array_new ();
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
+  guint prefix = 0, suffix = 0, old_n = self->items->len, new_n, n_changed;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      Entry *old = g_hash_table_lookup (self->by_id, ids->pdata[i]);
+      HelderRecord *record = NULL;
+
+      for (guint k = 0; k < records->len && record == NULL; k++)
+        if (g_str_equal (helder_record_get_id (records->pdata[k]), ids->pdata[i]))
+          record = records->pdata[k];
+      if (!belongs (self, record))
+        {
+          if (old != NULL)
+            g_ptr_array_add (gone, old);
+          continue;
+        }
+      if (old != NULL && same_record (old->record, record))
+        continue;
+      if (old != NULL)
+        g_ptr_array_add (gone, old);
+      g_ptr_array_add (fresh, entry_new (self, record));
+    }
+  n_changed = MAX (gone->len, fresh->len);
+  if (n_changed == 0)
+    return TRUE;
+
+  /* The new order: the old one without what left, with the new versions
+   * put in their places */
+  items = g_ptr_array_sized_new (old_n + fresh->len);
+  for (guint i = 0; i < old_n; i++)
+    if (!g_ptr_array_find (gone, self->items->pdata[i], NULL))
+      g_ptr_array_add (items, self->items->pdata[i]);
+  for (guint k = 0; k < fresh->len; k++)
+    g_ptr_array_insert (items, lower_bound_in (self, items, fresh->pdata[k]), fresh->pdata[k]);
+  new_n = items->len;
+
+  while (prefix < old_n && prefix < new_n && self->items->pdata[prefix] == items->pdata[prefix])
+    prefix++;
+  while (suffix < old_n - prefix && suffix < new_n - prefix &&
+         self->items->pdata[old_n - 1 - suffix] == items->pdata[new_n - 1 - suffix])
+    suffix++;
+
+  /* Apart: at most as many records that stay as records that change may
+   * lie in the stretch (a swap of two, one that passes one neighbour) */
+  if (MAX (old_n, new_n) - prefix - suffix > 2 * n_changed)
+    {
+      for (guint k = 0; k < fresh->len; k++)
+        entry_destroy (self, fresh->pdata[k]);
+      return FALSE;
+    }
+
+  for (guint k = 0; k < gone->len; k++)
+    g_hash_table_remove (self->by_id, helder_record_get_id (((Entry *) gone->pdata[k])->record));
+  for (guint k = 0; k < fresh->len; k++)
+    {
+      Entry *entry = fresh->pdata[k];
+
+      g_hash_table_replace (self->by_id, (gpointer) helder_record_get_id (entry->record), entry);
+    }
+  g_ptr_array_unref (self->items);
+  self->items = g_steal_pointer (&items);
+  items_changed (self, prefix, old_n - prefix - suffix, new_n - prefix - suffix);
+  for (guint k = 0; k < gone->len; k++)
+    entry_destroy (self, gone->pdata[k]);
+  return TRUE;
+}
+
 static void
 apply_ids (HelderRecordList *self,
            GHashTable       *ids)
@@ -395,8 +488,11 @@ apply_ids (HelderRecordList *self,
 
   if (g_hash_table_size (ids) <= MAX_SINGLE_UPDATES)
     {
+      g_ptr_array_set_size (id_list, id_list->len - 1);   /* without the NULL */
+      if (apply_stretch (self, id_list, records))
+        return;
       /* Ids the store no longer has count as gone. */
-      for (guint i = 0; i + 1 < id_list->len; i++)
+      for (guint i = 0; i < id_list->len; i++)
         {
           HelderRecord *record = NULL;
 
