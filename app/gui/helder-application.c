@@ -480,6 +480,17 @@ surface_rendered (GSignalInvocationHint *hint,
   return TRUE;
 }
 
+/* @widget and the widgets under it (popovers included) */
+static guint
+count_widgets (GtkWidget *widget)
+{
+  guint n = 1;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child);
+  return n;
+}
+
 /* Nothing the first frame does not show is made or loaded before it:
  * the window's first frame starts the rest (or, for start-up
  * benchmarks, ends the process, saying when it was drawn and how). */
@@ -497,8 +508,11 @@ first_frame_drawn (GdkFrameClock *frame_clock,
   self->first_frame_drawn = TRUE;
   if (self->quit_after_first_frame)
     {
-      g_print ("first frame at %" G_GINT64_FORMAT " us (monotonic), renderer %s\n", g_get_monotonic_time (),
-               G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
+      gint64 now = g_get_monotonic_time ();
+
+      /* How many widgets were made for it: counted after the time is taken */
+      g_print ("first frame at %" G_GINT64_FORMAT " us (monotonic), renderer %s, %u widgets\n", now,
+               G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))), count_widgets (window));
       g_application_quit (G_APPLICATION (self));
       return;
     }

@@ -29,6 +29,8 @@ typedef struct
   GPtrArray     *lists;          /* HelderRecordList per binding, once made */
   guint          n_records;
   char          *empty_icon;     /* the empty state's, until it is shown */
+  GtkWidget     *new_button;     /* of an empty state made when first shown */
+  GtkWidget     *example_button;
 } HelderPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (HelderPage, helder_page, ADW_TYPE_BIN)
@@ -56,6 +58,39 @@ template_child (HelderPage *self,
   return gtk_widget_get_template_child (GTK_WIDGET (self), G_OBJECT_TYPE (self), name);
 }
 
+/* The empty state's buttons: the template's, or those of the empty
+ * state made when first shown (NULL before) */
+static GtkWidget *
+empty_button (HelderPage *self,
+              gboolean    example)
+{
+  HelderPagePrivate *priv = helder_page_get_instance_private (self);
+
+  if (HELDER_PAGE_GET_CLASS (self)->empty_resource != NULL)
+    return example ? priv->example_button : priv->new_button;
+  return GTK_WIDGET (template_child (self, example ? "example_button" : "new_button"));
+}
+
+static void actions_update (HelderPage *self);
+
+/* An empty state of its own resource: made when first shown */
+static void
+ensure_empty (HelderPage *self)
+{
+  HelderPagePrivate *priv = helder_page_get_instance_private (self);
+  const char *resource = HELDER_PAGE_GET_CLASS (self)->empty_resource;
+  GtkStack *stack = GTK_STACK (template_child (self, "stack"));
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (resource == NULL || gtk_stack_get_child_by_name (stack, "empty") != NULL)
+    return;
+  builder = gtk_builder_new_from_resource (resource);
+  gtk_stack_add_named (stack, GTK_WIDGET (gtk_builder_get_object (builder, "status_page")), "empty");
+  priv->new_button = GTK_WIDGET (gtk_builder_get_object (builder, "new_button"));
+  priv->example_button = GTK_WIDGET (gtk_builder_get_object (builder, "example_button"));
+  actions_update (self);
+}
+
 /* Which actions the session's role allows: a role that may not create
  * the page's records does not see the button. */
 static void
@@ -67,7 +102,8 @@ actions_update (HelderPage *self)
                         helder_service_may_create (priv->service, klass->new_item_type);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", may_create);
-  gtk_widget_set_visible (GTK_WIDGET (template_child (self, "new_button")), may_create);
+  if (empty_button (self, FALSE) != NULL)
+    gtk_widget_set_visible (empty_button (self, FALSE), may_create);
 }
 
 /* Empty or not, and the example data offer. */
@@ -88,7 +124,11 @@ update_state (HelderPage *self)
 
   /* A page showing one record (the editor) stays on it. */
   if (had_content || g_strcmp0 (visible, "empty") == 0)
-    gtk_stack_set_visible_child_name (stack, n > 0 ? "content" : "empty");
+    {
+      if (n == 0)
+        ensure_empty (self);
+      gtk_stack_set_visible_child_name (stack, n > 0 ? "content" : "empty");
+    }
   if (priv->empty_icon != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (stack), "empty") == 0)
     {
       adw_status_page_set_icon_name (ADW_STATUS_PAGE (gtk_stack_get_child_by_name (stack, "empty")),
@@ -97,8 +137,8 @@ update_state (HelderPage *self)
     }
   if (had_content != (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "content") == 0))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEWS]);
-  gtk_widget_set_visible (GTK_WIDGET (template_child (self, "example_button")),
-                          n == 0 && helder_page_is_empty (self));
+  if (empty_button (self, TRUE) != NULL)
+    gtk_widget_set_visible (empty_button (self, TRUE), n == 0 && helder_page_is_empty (self));
 }
 
 /* Any record anywhere may end the whole store's emptiness: only an
@@ -361,7 +401,8 @@ helder_page_show_error (HelderPage   *self,
  * helder_page_class_set_template:
  *
  * Sets the page's template, which must have a GtkStack "stack" with the
- * pages "empty" and "content", a "new_button" and an "example_button".
+ * pages "empty" and "content", a "new_button" and an "example_button";
+ * or, after helder_page_class_set_empty(), only the page "content".
  */
 void
 helder_page_class_set_template (HelderPageClass *klass,
@@ -373,8 +414,28 @@ helder_page_class_set_template (HelderPageClass *klass,
 
   gtk_widget_class_set_template_from_resource (widget_class, resource);
   gtk_widget_class_bind_template_child_full (widget_class, "stack", FALSE, 0);
+  if (klass->empty_resource != NULL)
+    return;
   gtk_widget_class_bind_template_child_full (widget_class, "new_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "example_button", FALSE, 0);
+}
+
+/**
+ * helder_page_class_set_empty:
+ * @resource: a builder file whose AdwStatusPage "status_page" holds a
+ *   "new_button" and an "example_button"
+ *
+ * The page's empty state comes from @resource, made when it is first
+ * shown (a page with records never makes it).  Call it before
+ * helder_page_class_set_template().
+ */
+void
+helder_page_class_set_empty (HelderPageClass *klass,
+                             const char      *resource)
+{
+  g_return_if_fail (HELDER_IS_PAGE_CLASS (klass));
+
+  klass->empty_resource = g_strdup (resource);
 }
 
 /**

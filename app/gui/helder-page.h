@@ -42,6 +42,7 @@ struct _HelderPageClass
   char    *new_item_title;      /* the dialog's title */
   GArray  *lists;               /* ListBinding: template list → record type */
   gboolean has_views;
+  char    *empty_resource;      /* the empty state, made when first shown */
 };
 
 HelderService      *helder_page_get_service        (HelderPage      *self);
@@ -58,6 +59,8 @@ void                helder_page_show_error         (HelderPage      *self,
                                                     const GError    *error);
 
 void                helder_page_class_set_template (HelderPageClass *klass,
+                                                    const char      *resource);
+void                helder_page_class_set_empty    (HelderPageClass *klass,
                                                     const char      *resource);
 void                helder_page_class_set_views    (HelderPageClass *klass);
 void                helder_page_class_bind_list    (HelderPageClass *klass,

@@ -29,15 +29,28 @@ surface_rendered (GSignalInvocationHint *hint,
   return !drawn;
 }
 
+/* @widget and the widgets under it */
+static guint
+count_widgets (GtkWidget *widget)
+{
+  guint n = 1;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child);
+  return n;
+}
+
 static void
 quit_after_paint (GdkFrameClock *frame_clock,
                   GtkWidget     *window)
 {
+  gint64 now = g_get_monotonic_time ();
+
   if (!drawn)
     return;
   g_signal_handlers_disconnect_by_func (frame_clock, quit_after_paint, window);
-  g_print ("first frame at %" G_GINT64_FORMAT " us (monotonic), renderer %s\n", g_get_monotonic_time (),
-           G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
+  g_print ("first frame at %" G_GINT64_FORMAT " us (monotonic), renderer %s, %u widgets\n", now,
+           G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))), count_widgets (window));
   g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
 }
 

@@ -16,7 +16,8 @@
  *   - OpenGL forced for both (GSK_RENDERER=gl).
  *
  * Each child prints the monotonic time of its first frame (the first
- * frame clock cycle in which its window was drawn) and its renderer; the
+ * frame clock cycle in which its window was drawn), its renderer and how
+ * many widgets its window held then; the
  * benchmark reads the time to that frame from its own start of the child,
  * and the child's CPU time and peak memory (RSS) from the kernel when it
  * exits.  It prints medians with their range, the ratio of the medians and
@@ -42,6 +43,7 @@ typedef struct
   double cpu_ms;           /* user + system, to exit */
   double peak_mb;          /* peak RSS */
   char   renderer[64];
+  guint  widgets;          /* in the window at its first frame */
 } Run;
 
 static int
@@ -82,7 +84,7 @@ load_average (void)
 }
 
 /* Runs @argv with @envp until it exits; its output is read for the line
- * "first frame at T us (monotonic), renderer NAME". */
+ * "first frame at T us (monotonic), renderer NAME, N widgets". */
 static Run
 run_child (char **argv,
            char **envp)
@@ -123,7 +125,8 @@ run_child (char **argv,
     }
   line = strstr (output->str, "first frame at ");
   if (line == NULL ||
-      sscanf (line, "first frame at %" G_GINT64_FORMAT " us (monotonic), renderer %63s", &frame, run.renderer) != 2)
+      sscanf (line, "first frame at %" G_GINT64_FORMAT " us (monotonic), renderer %63[^,\n], %u widgets",
+              &frame, run.renderer, &run.widgets) != 3)
     {
       g_printerr ("%s did not say when it drew its first frame\n", argv[0]);
       exit (1);
@@ -211,6 +214,7 @@ compare (const char *title,
   load_after = load_average ();
 
   g_print ("%s: both drew with %s; median of %d runs each, in turns (min-max)\n", title, h.renderer, runs);
+  g_print ("  %-15s helder %7u, bare %7u\n", "widgets", h.widgets, b.widgets);
   print_figure ("first frame", "ms", h_frame, b_frame);
   print_figure ("CPU to exit", "ms", h_cpu, b_cpu);
   print_figure ("peak RSS", "MB", h_peak, b_peak);

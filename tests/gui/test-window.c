@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "gui-test-app.h"
+#include "planner/helder-priorities-view.h"
 #include "store/helder-store-sync.h"
 
 static gboolean
@@ -224,6 +225,90 @@ test_hidden_parts_made_when_needed (void)
   gtk_menu_button_popdown (sync);
 }
 
+static gboolean
+first_frame_drawn (gpointer data)
+{
+  return helder_application_get_first_frame_drawn (test_app);
+}
+
+/* With a priority in the store the first frame shows the ledger with
+ * "Choose a Priority": the planner's empty state, the ledger's form and
+ * its "No Priorities Found" are made only when first needed, and then
+ * work as ever. */
+static void
+test_ledger_parts_made_when_needed (void)
+{
+  g_autofree char *path = g_build_filename (test_data_dir, "hidden-ledger.db", NULL);
+  g_autoptr(HelderRecord) priority = helder_record_new (HELDER_TYPE_PRIORITY);
+  g_autoptr(HelderRecord) stored = NULL;
+  HelderPrioritiesView *view;
+  GtkWindow *window;
+  GtkWidget *planner, *theme, *search;
+  GtkStack *planner_stack, *detail_stack, *list_stack;
+  HelderStore *store;
+
+  helder_test_close_windows ();
+  g_remove (path);
+  g_assert_true (helder_application_open_store (test_app, path, NULL));
+  store = helder_application_get_store (test_app);
+  g_object_set (priority, "title", "Betaalbaar wonen", "rank", 1, NULL);
+  g_assert_true (helder_store_save (store, priority, NULL));
+  g_application_activate (G_APPLICATION (test_app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (test_app));
+  g_assert_true (helder_test_wait_for (window_is_mapped, window));
+  g_assert_true (helder_test_wait_for (first_frame_drawn, NULL));
+
+  planner = helder_test_page (HELDER_WINDOW (window), "planner");
+  planner_stack = GTK_STACK (helder_test_find_by_id (planner, "stack"));
+  view = HELDER_PRIORITIES_VIEW (helder_test_find_by_id (planner, "priorities_view"));
+  detail_stack = GTK_STACK (helder_test_find_by_id (GTK_WIDGET (view), "detail_stack"));
+  list_stack = GTK_STACK (helder_test_find_by_id (GTK_WIDGET (view), "list_stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (planner_stack), ==, "content");
+  g_assert_null (gtk_stack_get_child_by_name (planner_stack, "empty"));
+  g_assert_null (helder_test_find_by_id (planner, "new_button"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (detail_stack), ==, "none");
+  g_assert_null (gtk_stack_get_child_by_name (detail_stack, "detail"));
+  g_assert_null (helder_test_find_by_id (GTK_WIDGET (view), "title_row"));
+  g_assert_null (gtk_stack_get_child_by_name (list_stack, "no-results"));
+  g_assert_true (helder_test_shows_text (HELDER_WINDOW (window), "Choose a Priority"));
+
+  /* Selected: the form shows the priority and saves an edit */
+  g_assert_true (helder_priorities_view_select (view, helder_record_get_id (priority)));
+  helder_test_iterate (20);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (detail_stack), ==, "detail");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (helder_test_find_by_id (GTK_WIDGET (view), "title_row"))),
+                   ==, "Betaalbaar wonen");
+  g_assert_true (helder_test_shows_text (HELDER_WINDOW (window), "Place 1 of 1"));
+  theme = helder_test_find_by_id (GTK_WIDGET (view), "theme_row");
+  gtk_editable_set_text (GTK_EDITABLE (theme), "Wonen");
+  g_signal_emit_by_name (theme, "apply");
+  helder_test_iterate (50);
+  stored = helder_store_load (store, HELDER_TYPE_PRIORITY, helder_record_get_id (priority), NULL);
+  g_assert_cmpstr (helder_record_get_text (stored, "theme"), ==, "Wonen");
+  /* its status buttons follow the priority's status */
+  g_assert_true (gtk_widget_get_visible (helder_test_find_by_id (GTK_WIDGET (view), "pause_button")));
+  g_assert_false (gtk_widget_get_visible (helder_test_find_by_id (GTK_WIDGET (view), "reactivate_button")));
+
+  /* A search that finds nothing says so; cleared, the list is back */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "ledger.find", NULL));
+  search = helder_test_find_by_id (GTK_WIDGET (view), "search_entry");
+  gtk_editable_set_text (GTK_EDITABLE (search), "zwembad");
+  helder_test_iterate (300);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "no-results");
+  g_assert_true (helder_test_shows_text (HELDER_WINDOW (window), "No Priorities Found"));
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  helder_test_iterate (300);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "list");
+
+  /* The last record gone: the planner's empty state, with its New */
+  g_assert_true (helder_store_delete (store, stored, NULL));
+  helder_test_iterate (100);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (planner_stack), ==, "empty");
+  g_assert_true (helder_test_shows_text (HELDER_WINDOW (window), "Plan Your Communication"));
+  g_assert_true (gtk_widget_get_visible (helder_test_find_by_id (planner, "new_button")));
+  g_assert_true (gtk_widget_get_visible (helder_test_find_by_id (planner, "example_button")));
+}
+
 static void
 test_corrupt_store_reported (void)
 {
@@ -267,6 +352,7 @@ main (int   argc,
   helder_test_add_isolated ("/window/new-item", test_new_item);
   helder_test_add_isolated ("/window/size-remembered", test_size_remembered);
   helder_test_add_isolated ("/window/hidden-parts-made-when-needed", test_hidden_parts_made_when_needed);
+  helder_test_add_isolated ("/window/ledger-parts-made-when-needed", test_ledger_parts_made_when_needed);
   helder_test_add_isolated ("/window/store/corrupt", test_corrupt_store_reported);
   helder_test_add_isolated ("/window/sync/conflict", test_conflict_shown_and_resolved);
   return helder_test_app_main (&argc, &argv);

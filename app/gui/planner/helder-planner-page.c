@@ -354,6 +354,7 @@ helder_planner_page_class_init (HelderPlannerPageClass *klass)
   page_class->open_record = helder_planner_page_open_record;
   page_class->can_open = helder_planner_page_can_open;
   g_type_ensure (HELDER_TYPE_CALENDAR_VIEW);
+  helder_page_class_set_empty (page_class, "/nl/hltsamen/Helder/ui/helder-planner-empty.ui");
   helder_page_class_set_template (page_class, "/nl/hltsamen/Helder/ui/helder-planner-page.ui");
   helder_page_class_set_views (page_class);
   helder_page_class_bind_list (page_class, "priorities_view", HELDER_TYPE_PRIORITY);

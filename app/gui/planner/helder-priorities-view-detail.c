@@ -76,21 +76,21 @@ set_field_error (HelderPrioritiesView *self,
   if (message != NULL)
     {
       gtk_widget_add_css_class (row, "error");
-      gtk_label_set_text (self->field_error, message);
-      gtk_widget_set_visible (GTK_WIDGET (self->field_error), TRUE);
+      gtk_label_set_text (self->form->field_error, message);
+      gtk_widget_set_visible (GTK_WIDGET (self->form->field_error), TRUE);
       gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
                                    GTK_ACCESSIBLE_INVALID_TRUE, -1);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
-      g_object_set_data (G_OBJECT (self->field_error), "row", row);
+      g_object_set_data (G_OBJECT (self->form->field_error), "row", row);
       return;
     }
   gtk_widget_remove_css_class (row, "error");
   gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
   gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-  if (g_object_get_data (G_OBJECT (self->field_error), "row") == row)
+  if (g_object_get_data (G_OBJECT (self->form->field_error), "row") == row)
     {
-      gtk_widget_set_visible (GTK_WIDGET (self->field_error), FALSE);
-      g_object_set_data (G_OBJECT (self->field_error), "row", NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->form->field_error), FALSE);
+      g_object_set_data (G_OBJECT (self->form->field_error), "row", NULL);
     }
 }
 
@@ -144,7 +144,7 @@ on_field_apply (HelderPrioritiesView *self,
 static void
 on_owner_selected (HelderPrioritiesView *self)
 {
-  guint index = adw_combo_row_get_selected (self->owner_row);
+  guint index = adw_combo_row_get_selected (self->form->owner_row);
   g_autoptr(GError) error = NULL;
   const char *owner;
 
@@ -154,18 +154,18 @@ on_owner_selected (HelderPrioritiesView *self)
   if (!helder_plan_ledger_set_field (plan (self), helder_record_get_id (self->shown), "owner", owner, &error))
     {
       if (error->domain == HELDER_LEDGER_ERROR)
-        set_field_error (self, GTK_WIDGET (self->owner_row), error->message);
+        set_field_error (self, GTK_WIDGET (self->form->owner_row), error->message);
       else
         helder_priorities_view_report (self, _("Could not save the priority"), error);
       return;
     }
-  set_field_error (self, GTK_WIDGET (self->owner_row), NULL);
+  set_field_error (self, GTK_WIDGET (self->form->owner_row), NULL);
 }
 
 static char *
 rationale_text (HelderPrioritiesView *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->rationale_view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->form->rationale_view);
   GtkTextIter start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -180,10 +180,10 @@ on_rationale_changed (HelderPrioritiesView *self)
   g_autoptr(GError) error = NULL;
   gboolean valid = helder_ledger_check_field ("rationale", text, &error);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->rationale_save),
+  gtk_widget_set_sensitive (GTK_WIDGET (self->form->rationale_save),
                             valid && self->shown != NULL && g_strcmp0 (text, was) != 0);
   if (!self->loading)
-    set_field_error (self, GTK_WIDGET (self->rationale_view), valid ? NULL : error->message);
+    set_field_error (self, GTK_WIDGET (self->form->rationale_view), valid ? NULL : error->message);
 }
 
 static void
@@ -197,7 +197,7 @@ on_rationale_save (HelderPrioritiesView *self)
   if (!helder_plan_ledger_set_field (plan (self), helder_record_get_id (self->shown), "rationale", text, &error))
     {
       if (error->domain == HELDER_LEDGER_ERROR)
-        set_field_error (self, GTK_WIDGET (self->rationale_view), error->message);
+        set_field_error (self, GTK_WIDGET (self->form->rationale_view), error->message);
       else
         helder_priorities_view_report (self, _("Could not save the priority"), error);
       return;
@@ -216,27 +216,53 @@ on_hanger_activated (HelderPrioritiesView *self,
     gtk_widget_activate_action (GTK_WIDGET (self), "planner.show-record", "(ss)", type, id);
 }
 
-void
-helder_priorities_view_detail_class_init (GtkWidgetClass *widget_class)
+/* The form, made when a priority is first shown */
+static void
+ensure_form (HelderPrioritiesView *self)
 {
-  gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_field_apply);
-  gtk_widget_class_bind_template_callback (widget_class, on_owner_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_rationale_save);
-  gtk_widget_class_bind_template_callback (widget_class, on_hanger_activated);
+  HelderPriorityForm *form;
+  AdwEntryRow *rows[4];
+  const char *fields[] = { "title", "theme", "quarters", "source_clause" };
+  GtkListBox *hangers[3];
+
+  if (self->form != NULL)
+    return;
+  form = self->form = helder_priority_form_new ();
+  rows[0] = form->title_row;
+  rows[1] = form->theme_row;
+  rows[2] = form->quarters_row;
+  rows[3] = form->clause_row;
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_object_set_data (G_OBJECT (rows[i]), "ledger-field", (gpointer) fields[i]);
+      g_signal_connect_object (rows[i], "changed", G_CALLBACK (on_field_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (rows[i], "apply", G_CALLBACK (on_field_apply), self, G_CONNECT_SWAPPED);
+    }
+  adw_combo_row_set_model (form->owner_row, G_LIST_MODEL (self->owners));
+  g_signal_connect_object (form->owner_row, "notify::selected", G_CALLBACK (on_owner_selected), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (form->rationale_view), "changed",
+                           G_CALLBACK (on_rationale_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (form->rationale_save, "clicked", G_CALLBACK (on_rationale_save), self,
+                           G_CONNECT_SWAPPED);
+  hangers[0] = form->hanging_topics;
+  hangers[1] = form->hanging_messages;
+  hangers[2] = form->hanging_works;
+  for (guint i = 0; i < G_N_ELEMENTS (hangers); i++)
+    g_signal_connect_object (hangers[i], "row-activated", G_CALLBACK (on_hanger_activated), self,
+                             G_CONNECT_SWAPPED);
+  /* Back to the list: only where the leaflet shows one column */
+  g_object_bind_property (self->leaflet, "folded", form->back_button, "visible", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (form->back_button, "clicked", G_CALLBACK (helder_priorities_view_back), self,
+                           G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->detail_stack, GTK_WIDGET (form), "detail");
+  helder_priorities_view_update_form_actions (self);
 }
 
 void
 helder_priorities_view_detail_init (HelderPrioritiesView *self)
 {
-  g_object_set_data (G_OBJECT (self->title_row), "ledger-field", (gpointer) "title");
-  g_object_set_data (G_OBJECT (self->theme_row), "ledger-field", (gpointer) "theme");
-  g_object_set_data (G_OBJECT (self->quarters_row), "ledger-field", (gpointer) "quarters");
-  g_object_set_data (G_OBJECT (self->clause_row), "ledger-field", (gpointer) "source_clause");
   self->owners = gtk_string_list_new (NULL);
-  adw_combo_row_set_model (self->owner_row, G_LIST_MODEL (self->owners));
-  g_signal_connect_object (gtk_text_view_get_buffer (self->rationale_view), "changed",
-                           G_CALLBACK (on_rationale_changed), self, G_CONNECT_SWAPPED);
 }
 
 /* The owner choice: "No owner", then the organisation's users */
@@ -245,6 +271,9 @@ select_owner (HelderPrioritiesView *self)
 {
   const char *owner = self->shown ? helder_record_get_text (self->shown, "owner") : NULL;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->owners)), found = 0;
+
+  if (self->form == NULL)
+    return;
 
   for (guint i = 1; owner != NULL && *owner != '\0' && i < n; i++)
     if (g_str_equal (gtk_string_list_get_string (self->owners, i), owner))
@@ -256,7 +285,7 @@ select_owner (HelderPrioritiesView *self)
       found = n;
     }
   self->loading = TRUE;
-  adw_combo_row_set_selected (self->owner_row, found);
+  adw_combo_row_set_selected (self->form->owner_row, found);
   self->loading = FALSE;
 }
 
@@ -370,17 +399,17 @@ helder_priorities_view_update_hangers (HelderPrioritiesView *self)
 {
   g_auto(HelderLedgerHangers) hangers = { 0 };
 
-  if (self->shown == NULL || self->service == NULL)
+  if (self->shown == NULL || self->service == NULL || self->form == NULL)
     return;
   helder_priorities_view_ensure_lists (self);
   helder_ledger_hangers_collect (&hangers, helder_record_get_id (self->shown),
                                  G_LIST_MODEL (self->topics), G_LIST_MODEL (self->messages),
                                  G_LIST_MODEL (self->works));
-  fill_hangers (self->hanging_topics, self->topics_group, hangers.topics, _("Topics"),
+  fill_hangers (self->form->hanging_topics, self->form->topics_group, hangers.topics, _("Topics"),
                 _("No topics name this priority yet."));
-  fill_hangers (self->hanging_messages, self->messages_group, hangers.messages, _("Messages"),
+  fill_hangers (self->form->hanging_messages, self->form->messages_group, hangers.messages, _("Messages"),
                 _("No messages about this priority or its topics yet."));
-  fill_hangers (self->hanging_works, self->works_group, hangers.works, _("Works"),
+  fill_hangers (self->form->hanging_works, self->form->works_group, hangers.works, _("Works"),
                 _("No works linked through its messages."));
 }
 
@@ -434,8 +463,8 @@ helder_priorities_view_show (HelderPrioritiesView *self,
   g_autoptr(HelderRecord) was = self->shown ? g_object_ref (self->shown) : NULL;
   gboolean same = was != NULL && priority != NULL &&
                   g_strcmp0 (helder_record_get_id (was), helder_record_get_id (priority)) == 0;
-  AdwEntryRow *rows[] = { self->title_row, self->theme_row, self->quarters_row, self->clause_row };
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->rationale_view);
+  AdwEntryRow *rows[4];
+  GtkTextBuffer *buffer;
   const char *status;
   guint position = 0, n;
   g_autofree char *place = NULL;
@@ -453,22 +482,28 @@ helder_priorities_view_show (HelderPrioritiesView *self,
       return;
     }
 
+  ensure_form (self);
+  rows[0] = self->form->title_row;
+  rows[1] = self->form->theme_row;
+  rows[2] = self->form->quarters_row;
+  rows[3] = self->form->clause_row;
+  buffer = gtk_text_view_get_buffer (self->form->rationale_view);
   helder_priorities_view_ensure_lists (self);
   self->loading = TRUE;
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
-  set_label (self->detail_title, text_or_empty (helder_record_get_title (priority)));
+  set_label (self->form->detail_title, text_or_empty (helder_record_get_title (priority)));
   n = self->priorities ? g_list_model_get_n_items (G_LIST_MODEL (self->priorities)) : 0;
   if (self->priorities != NULL)
     helder_record_list_lookup (self->priorities, helder_record_get_id (priority), &position);
   /* TRANSLATORS: a priority's place in the ledger */
   place = g_strdup_printf (_("Place %u of %u"), position + 1, n);
-  set_label (self->rank_label, place);
+  set_label (self->form->rank_label, place);
   status = helder_record_get_text (priority, "status");
-  set_label (self->status_label, helder_ledger_status_label (status));
-  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "paused");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "done");
+  set_label (self->form->status_label, helder_ledger_status_label (status));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->form->status_label), "paused");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->form->status_label), "done");
   if (g_strcmp0 (status, "paused") == 0 || g_strcmp0 (status, "done") == 0)
-    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), status);
+    gtk_widget_add_css_class (GTK_WIDGET (self->form->status_label), status);
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     show_entry (self, rows[i], was, priority, same);
@@ -479,12 +514,12 @@ helder_priorities_view_show (HelderPrioritiesView *self,
 
     if ((!same || g_str_equal (text, old)) && !g_str_equal (text, value))
       gtk_text_buffer_set_text (buffer, value, -1);
-    gtk_text_view_set_editable (self->rationale_view, may);
-    gtk_widget_set_visible (GTK_WIDGET (self->rationale_save), may);
+    gtk_text_view_set_editable (self->form->rationale_view, may);
+    gtk_widget_set_visible (GTK_WIDGET (self->form->rationale_save), may);
   }
-  gtk_widget_set_sensitive (GTK_WIDGET (self->owner_row), may);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->form->owner_row), may);
   if (!same)
-    gtk_widget_set_visible (GTK_WIDGET (self->field_error), FALSE);
+    gtk_widget_set_visible (GTK_WIDGET (self->form->field_error), FALSE);
   self->loading = FALSE;
   select_owner (self);
   on_rationale_changed (self);

@@ -1,4 +1,4 @@
-/* helder-priorities-view-private.h: what the ledger view's two files share
+/* helder-priorities-view-private.h: what the ledger view's files share
  *
  * Copyright 2026 The Helder authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,6 +10,40 @@
 #include "plan/helder-plan-ledger.h"
 
 G_BEGIN_DECLS
+
+#define HELDER_TYPE_PRIORITY_FORM (helder_priority_form_get_type ())
+G_DECLARE_FINAL_TYPE (HelderPriorityForm, helder_priority_form, HELDER, PRIORITY_FORM, AdwBin)
+
+/* The detail column's widgets (helder-priority-form.c) */
+struct _HelderPriorityForm
+{
+  AdwBin               parent_instance;
+
+  GtkWidget           *back_button;
+  GtkLabel            *detail_title;
+  GtkLabel            *rank_label;
+  GtkLabel            *status_label;
+  GtkLabel            *field_error;
+  AdwEntryRow         *title_row;
+  AdwEntryRow         *theme_row;
+  AdwComboRow         *owner_row;
+  AdwEntryRow         *quarters_row;
+  AdwEntryRow         *clause_row;
+  AdwPreferencesGroup *status_group;
+  GtkButton           *rationale_save;
+  GtkTextView         *rationale_view;
+  GtkWidget           *pause_button;
+  GtkWidget           *finish_button;
+  GtkWidget           *reactivate_button;
+  AdwPreferencesGroup *topics_group;
+  AdwPreferencesGroup *messages_group;
+  AdwPreferencesGroup *works_group;
+  GtkListBox          *hanging_topics;
+  GtkListBox          *hanging_messages;
+  GtkListBox          *hanging_works;
+};
+
+HelderPriorityForm *helder_priority_form_new (void);
 
 struct _HelderPrioritiesView
 {
@@ -26,28 +60,9 @@ struct _HelderPrioritiesView
 
   /* template widgets: the detail */
   GtkStack            *detail_stack;
-  GtkLabel            *detail_title;
-  GtkLabel            *rank_label;
-  GtkLabel            *status_label;
-  GtkLabel            *field_error;
-  AdwEntryRow         *title_row;
-  AdwEntryRow         *theme_row;
-  AdwComboRow         *owner_row;
-  AdwEntryRow         *quarters_row;
-  AdwEntryRow         *clause_row;
-  AdwPreferencesGroup *fields_group;
-  AdwPreferencesGroup *status_group;
-  GtkButton           *rationale_save;
-  GtkTextView         *rationale_view;
-  GtkWidget           *pause_button;
-  GtkWidget           *finish_button;
-  GtkWidget           *reactivate_button;
-  AdwPreferencesGroup *topics_group;
-  AdwPreferencesGroup *messages_group;
-  AdwPreferencesGroup *works_group;
-  GtkListBox          *hanging_topics;
-  GtkListBox          *hanging_messages;
-  GtkListBox          *hanging_works;
+
+  /* the detail's form: NULL until a priority is first shown */
+  HelderPriorityForm  *form;
 
   /* owned */
   HelderService       *service;
@@ -68,8 +83,11 @@ struct _HelderPrioritiesView
   gboolean             role_changed; /* show again, though the record is the same */
 };
 
+/* helder-priorities-view.c */
+void     helder_priorities_view_update_form_actions (HelderPrioritiesView *self);
+void     helder_priorities_view_back          (HelderPrioritiesView *self);
+
 /* helder-priorities-view-detail.c */
-void     helder_priorities_view_detail_class_init (GtkWidgetClass    *widget_class);
 void     helder_priorities_view_detail_init    (HelderPrioritiesView *self);
 void     helder_priorities_view_show           (HelderPrioritiesView *self,
                                                 HelderRecord         *priority);

@@ -85,12 +85,25 @@ actions_update (HelderPrioritiesView *self)
                                  may && helder_ledger_may_transition (status, HELDER_LEDGER_FINISH, NULL));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.reactivate",
                                  may && helder_ledger_may_transition (status, HELDER_LEDGER_REACTIVATE, NULL));
-  gtk_widget_set_visible (self->pause_button, helder_ledger_may_transition (status, HELDER_LEDGER_PAUSE, NULL));
-  gtk_widget_set_visible (self->finish_button, helder_ledger_may_transition (status, HELDER_LEDGER_FINISH, NULL));
-  gtk_widget_set_visible (self->reactivate_button,
-                          helder_ledger_may_transition (status, HELDER_LEDGER_REACTIVATE, NULL));
-  gtk_widget_set_visible (GTK_WIDGET (self->status_group), helder_priorities_view_may_edit (self));
   gtk_widget_set_visible (self->hint_label, helder_priorities_view_may_edit (self));
+  helder_priorities_view_update_form_actions (self);
+}
+
+/* The form's buttons for the selected priority's status (once made) */
+void
+helder_priorities_view_update_form_actions (HelderPrioritiesView *self)
+{
+  HelderRecord *priority = selected (self);
+  const char *status = priority ? helder_record_get_text (priority, "status") : NULL;
+
+  if (self->form == NULL)
+    return;
+  gtk_widget_set_visible (self->form->pause_button, helder_ledger_may_transition (status, HELDER_LEDGER_PAUSE, NULL));
+  gtk_widget_set_visible (self->form->finish_button,
+                          helder_ledger_may_transition (status, HELDER_LEDGER_FINISH, NULL));
+  gtk_widget_set_visible (self->form->reactivate_button,
+                          helder_ledger_may_transition (status, HELDER_LEDGER_REACTIVATE, NULL));
+  gtk_widget_set_visible (GTK_WIDGET (self->form->status_group), helder_priorities_view_may_edit (self));
 }
 
 /* The list's rows */
@@ -370,6 +383,17 @@ on_list_changed (HelderPrioritiesView *self)
   gboolean empty_search = g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0 &&
                           self->search != NULL && *self->search != '\0';
 
+  if (empty_search && gtk_stack_get_child_by_name (self->list_stack, "no-results") == NULL)
+    {
+      GtkWidget *none = adw_status_page_new ();
+
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (none), "edit-find-symbolic");
+      adw_status_page_set_title (ADW_STATUS_PAGE (none), _("No Priorities Found"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (none),
+                                       _("Try other words: the search looks in titles, themes, owners and clauses."));
+      gtk_widget_add_css_class (none, "compact");
+      gtk_stack_add_named (self->list_stack, none, "no-results");
+    }
   gtk_stack_set_visible_child_name (self->list_stack, empty_search ? "no-results" : "list");
   if (self->selected_id != NULL && find_in_filtered (self, self->selected_id, &position))
     {
@@ -543,8 +567,8 @@ find_activated (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-static void
-on_back_clicked (HelderPrioritiesView *self)
+void
+helder_priorities_view_back (HelderPrioritiesView *self)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
@@ -664,6 +688,8 @@ helder_priorities_view_dispose (GObject *object)
       adw_bin_set_child (ADW_BIN (self), NULL);
       gtk_widget_dispose_template (GTK_WIDGET (self), HELDER_TYPE_PRIORITIES_VIEW);
     }
+  /* went with the detail stack */
+  self->form = NULL;
 
   G_OBJECT_CLASS (helder_priorities_view_parent_class)->dispose (object);
 }
@@ -747,34 +773,10 @@ helder_priorities_view_class_init (HelderPrioritiesViewClass *klass)
   CHILD (list_view);
   CHILD (hint_label);
   CHILD (detail_stack);
-  CHILD (detail_title);
-  CHILD (rank_label);
-  CHILD (status_label);
-  CHILD (field_error);
-  CHILD (title_row);
-  CHILD (theme_row);
-  CHILD (owner_row);
-  CHILD (quarters_row);
-  CHILD (clause_row);
-  CHILD (fields_group);
-  CHILD (status_group);
-  CHILD (rationale_save);
-  CHILD (rationale_view);
-  CHILD (pause_button);
-  CHILD (finish_button);
-  CHILD (reactivate_button);
-  CHILD (topics_group);
-  CHILD (messages_group);
-  CHILD (works_group);
-  CHILD (hanging_topics);
-  CHILD (hanging_messages);
-  CHILD (hanging_works);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
-  helder_priorities_view_detail_class_init (widget_class);
 
   gtk_widget_class_install_action (widget_class, "ledger.move-up", NULL, move_activated);
   gtk_widget_class_install_action (widget_class, "ledger.move-down", NULL, move_activated);
