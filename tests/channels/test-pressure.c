@@ -10,6 +10,7 @@
 
 #include "channels-fixture.h"
 #include "channels/helder-contact-pressure.h"
+#include "plan/helder-plan-messages.h"
 
 static GListStore *messages;
 static HelderChannelSettings *settings;
@@ -362,6 +363,162 @@ test_year_boundary (void)
   g_assert_cmpuint (c.count, ==, 1);
 }
 
+/* Following changes one message at a time gives what counting every
+ * message anew gives: moves within and across weeks (and years), edits
+ * of audiences, areas and urgency, deletions and new messages. */
+static void
+assert_same_pressure (HelderContactPressure *a,
+                      HelderContactPressure *b)
+{
+  guint n_audiences = helder_channel_settings_get_n_audiences (settings);
+  guint n_channels = helder_channel_settings_get_n_channels (settings);
+  g_autofree guint *load_a = g_new0 (guint, n_channels);
+  g_autofree guint *load_b = g_new0 (guint, n_channels);
+
+  g_assert_cmpuint (helder_contact_pressure_get_first (a), ==, helder_contact_pressure_get_first (b));
+  g_assert_cmpuint (helder_contact_pressure_get_last (a), ==, helder_contact_pressure_get_last (b));
+  g_assert_cmpuint (helder_contact_pressure_count_over (a), ==, helder_contact_pressure_count_over (b));
+  for (HelderWeek week = helder_contact_pressure_get_first (b); week != 0 && week <= helder_contact_pressure_get_last (b);
+       week += 7)
+    {
+      helder_contact_pressure_channel_load (a, week, NULL, load_a);
+      helder_contact_pressure_channel_load (b, week, NULL, load_b);
+      g_assert_cmpmem (load_a, n_channels * sizeof (guint), load_b, n_channels * sizeof (guint));
+      for (guint audience = 0; audience < n_audiences; audience++)
+        {
+          g_autoptr(GPtrArray) in_a = helder_contact_pressure_messages_in (a, week, audience);
+          g_autoptr(GPtrArray) in_b = helder_contact_pressure_messages_in (b, week, audience);
+          HelderPressureCell x, y;
+
+          helder_contact_pressure_get_cell (a, week, audience, &x);
+          helder_contact_pressure_get_cell (b, week, audience, &y);
+          g_assert_cmpuint (x.count, ==, y.count);
+          g_assert_cmpuint (x.exempt, ==, y.exempt);
+          g_assert_cmpint (x.over, ==, y.over);
+          g_assert_cmpuint (in_a->len, ==, in_b->len);
+          for (guint i = 0; i < in_a->len; i++)
+            g_assert_cmpstr (helder_record_get_id (in_a->pdata[i]), ==, helder_record_get_id (in_b->pdata[i]));
+        }
+    }
+}
+
+/* As the store gives an edited record: a new object */
+static HelderRecord *
+copy_message (HelderRecord *message)
+{
+  HelderRecord *copy = helder_record_new (HELDER_TYPE_MESSAGE);
+  g_autoptr(JsonObject) data = helder_record_to_json_data (message);
+
+  helder_record_set_id (copy, helder_record_get_id (message));
+  g_assert_true (helder_record_set_from_json_data (copy, data, NULL));
+  return copy;
+}
+
+static void
+test_update (void)
+{
+  static const char *audiences[] = { "inwoners", "jongeren", "omwonenden", "ondernemers", "inwoners,jongeren" };
+  static const char *areas[] = { NULL, NULL, NULL, "00000000-0000-4000-8000-aaaaaaaaaaa1",
+                                 "00000000-0000-4000-8000-aaaaaaaaaaa2" };
+  g_autoptr(GListStore) area_list = g_list_store_new (HELDER_TYPE_AREA);
+  g_autoptr(HelderRecord) wijk = helder_record_new (HELDER_TYPE_AREA);
+  g_autoptr(HelderRecord) street = helder_record_new (HELDER_TYPE_AREA);
+  g_autoptr(HelderContactPressure) p = NULL;
+  GRand *rand = g_rand_new_with_seed (53);
+  GDate first;
+
+  setup ();
+  helder_record_set_id (wijk, areas[3]);
+  g_object_set (wijk, "name", "Centrum", "kind", "wijk", NULL);
+  helder_record_set_id (street, areas[4]);
+  g_object_set (street, "name", "Hoofdstraat", "kind", "straat", "parent", areas[3], NULL);
+  g_list_store_append (area_list, wijk);
+  g_list_store_append (area_list, street);
+  g_date_clear (&first, 1);
+  /* Eight weeks around a year with 53 */
+  g_date_set_dmy (&first, 7, 12, 2026);
+  for (guint i = 0; i < 60; i++)
+    {
+      GDate day = first;
+      g_autofree char *date = NULL;
+
+      g_date_add_days (&day, g_rand_int_range (rand, 0, 56));
+      date = helder_date_to_iso (&day);
+      add_message (i % 3 ? "Nieuws" : "Afval", date, audiences[g_rand_int_range (rand, 0, G_N_ELEMENTS (audiences))],
+                   areas[g_rand_int_range (rand, 0, G_N_ELEMENTS (areas))], g_rand_int_range (rand, 1, 4),
+                   g_rand_int_range (rand, 0, 8) == 0);
+    }
+  p = helder_contact_pressure_new (settings, G_LIST_MODEL (messages), G_LIST_MODEL (area_list));
+  for (guint step = 0; step < 300; step++)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (messages));
+      guint which = g_rand_int_range (rand, 0, n);
+      g_autoptr(HelderRecord) now = g_list_model_get_item (G_LIST_MODEL (messages), which);
+      g_autofree char *id = g_strdup (helder_record_get_id (now));
+      g_autoptr(HelderContactPressure) fresh = NULL;
+      guint what = g_rand_int_range (rand, 0, 10);
+
+      if (what == 0 && n > 10)
+        {
+          /* deleted */
+          g_list_store_remove (messages, which);
+          helder_contact_pressure_update (p, id, NULL);
+        }
+      else if (what == 1)
+        {
+          /* a new one */
+          GDate day = first;
+          g_autofree char *date = NULL;
+          HelderRecord *added;
+
+          g_date_add_days (&day, g_rand_int_range (rand, 0, 56));
+          date = helder_date_to_iso (&day);
+          added = add_message ("Nieuw", date, audiences[g_rand_int_range (rand, 0, G_N_ELEMENTS (audiences))],
+                               areas[g_rand_int_range (rand, 0, G_N_ELEMENTS (areas))], 1, FALSE);
+          helder_contact_pressure_update (p, helder_record_get_id (added), added);
+        }
+      else
+        {
+          /* edited, as the store does: a new record in its place */
+          g_autoptr(HelderRecord) edited = copy_message (now);
+          GDate day, end;
+
+          /* (one without a date gets one again) */
+          if (!helder_message_get_window (now, &day, &end))
+            day = first;
+          if (what < 7)
+            {
+              int shift = g_rand_int_range (rand, -9, 10);
+
+              if (shift >= 0)
+                g_date_add_days (&day, shift);
+              else
+                g_date_subtract_days (&day, -shift);
+              {
+                g_autofree char *date = helder_date_to_iso (&day);
+
+                g_object_set (edited, "window-start", date, NULL);
+              }
+            }
+          else if (what == 7)
+            {
+              g_auto(GStrv) ids = fixture_audience_ids (settings, audiences[g_rand_int_range (rand, 0, 5)]);
+
+              g_object_set (edited, "audiences", ids, NULL);
+            }
+          else if (what == 8)
+            g_object_set (edited, "urgency", g_rand_int_range (rand, 1, 4), NULL);
+          else
+            g_object_set (edited, "window-start", NULL, NULL);   /* no date: not counted */
+          g_list_store_splice (messages, which, 1, (gpointer *) &edited, 1);
+          helder_contact_pressure_update (p, id, edited);
+        }
+      fresh = helder_contact_pressure_new (settings, G_LIST_MODEL (messages), G_LIST_MODEL (area_list));
+      assert_same_pressure (p, fresh);
+    }
+  g_rand_free (rand);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -381,6 +538,7 @@ main (int   argc,
   g_test_add_func ("/channels/pressure/check", test_check);
   g_test_add_func ("/channels/pressure/channel-load", test_channel_load);
   g_test_add_func ("/channels/pressure/year-boundary", test_year_boundary);
+  g_test_add_func ("/channels/pressure/update", test_update);
   result = g_test_run ();
   g_clear_object (&messages);
   g_clear_pointer (&settings, helder_channel_settings_unref);

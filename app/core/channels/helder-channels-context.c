@@ -39,6 +39,8 @@ struct _HelderChannelsContext
   GHashTable            *chosen;        /* message id → gboolean per channel */
   HelderTextLevels      *levels;        /* the texts' levels, shared per store */
   GHashTable            *texts;         /* document id → message id, of the texts asked for */
+  GHashTable            *moved;         /* ids of the messages written since the pressure was counted */
+  gboolean               moved_all;     /* or every message (a pull without ids) */
   guint                  rebuild_id;
   gboolean               settings_stale;
   gboolean               pressure_stale;
@@ -84,11 +86,34 @@ settings_changed (HelderChannelsContext *self)
 }
 
 static void
-messages_changed (HelderChannelsContext *self)
+areas_changed (HelderChannelsContext *self)
 {
   self->pressure_stale = TRUE;
   schedule (self);
 }
+
+/* The messages' list follows the store; the pressure follows the
+ * messages the store names, one by one, when they are few. */
+static void
+messages_written (HelderChannelsContext *self,
+                  const char            *type_name,
+                  const char * const    *ids)
+{
+  /* (a paused list reads them later: the pressure then counts anew) */
+  if (ids == NULL || self->paused)
+    self->moved_all = TRUE;
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    g_hash_table_add (self->moved, g_strdup (ids[i]));
+}
+
+static void
+messages_changed (HelderChannelsContext *self)
+{
+  schedule (self);
+}
+
+/* At most this many written messages are counted one by one */
+#define MAX_MOVED 64
 
 /**
  * helder_channels_context_flush:
@@ -111,6 +136,21 @@ helder_channels_context_flush (HelderChannelsContext *self)
       g_hash_table_remove_all (self->advice);
       g_hash_table_remove_all (self->chosen);
     }
+  if (self->pressure != NULL && !self->pressure_stale &&
+      (self->moved_all || g_hash_table_size (self->moved) > MAX_MOVED))
+    self->pressure_stale = TRUE;
+  if (!self->pressure_stale && self->pressure != NULL && g_hash_table_size (self->moved) > 0)
+    {
+      GHashTableIter iter;
+      gpointer id;
+
+      g_hash_table_iter_init (&iter, self->moved);
+      while (g_hash_table_iter_next (&iter, &id, NULL))
+        helder_contact_pressure_update (self->pressure, id, helder_record_list_lookup (self->messages, id, NULL));
+      g_hash_table_remove_all (self->advice);
+    }
+  g_hash_table_remove_all (self->moved);
+  self->moved_all = FALSE;
   if (self->pressure_stale || self->pressure == NULL)
     {
       g_clear_pointer (&self->pressure, helder_contact_pressure_free);
@@ -164,10 +204,13 @@ helder_channels_context_new (HelderChannelsService *service)
   self->service = g_object_ref (service);
   self->messages = helder_channels_service_messages (service);
   g_signal_connect_object (self->messages, "items-changed", G_CALLBACK (messages_changed), self, G_CONNECT_SWAPPED);
+  /* (connected after the list, which follows the same signal) */
+  g_signal_connect_object (helder_service_get_store (HELDER_SERVICE (service)), "records-changed::message",
+                           G_CALLBACK (messages_written), self, G_CONNECT_SWAPPED);
   self->channels = watch (self, HELDER_TYPE_CHANNEL, G_CALLBACK (settings_changed));
   self->audiences = watch (self, HELDER_TYPE_AUDIENCE, G_CALLBACK (settings_changed));
   self->settings_records = watch (self, HELDER_TYPE_SETTING, G_CALLBACK (settings_changed));
-  self->areas = watch (self, HELDER_TYPE_AREA, G_CALLBACK (messages_changed));
+  self->areas = watch (self, HELDER_TYPE_AREA, G_CALLBACK (areas_changed));
   self->levels = helder_text_levels_for_store (helder_service_get_store (HELDER_SERVICE (service)));
   g_signal_connect_object (self->levels, "changed", G_CALLBACK (levels_changed), self, G_CONNECT_SWAPPED);
   return self;
@@ -199,6 +242,7 @@ helder_channels_context_finalize (GObject *object)
   g_hash_table_unref (self->advice);
   g_hash_table_unref (self->chosen);
   g_hash_table_unref (self->texts);
+  g_hash_table_unref (self->moved);
   g_clear_pointer (&self->pressure, helder_contact_pressure_free);
   g_clear_pointer (&self->settings, helder_channel_settings_unref);
 
@@ -237,6 +281,7 @@ helder_channels_context_init (HelderChannelsContext *self)
                                         (GDestroyNotify) helder_channel_advice_free);
   self->chosen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->moved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 HelderChannelsService *
@@ -278,7 +323,7 @@ helder_channels_context_get_pressure (HelderChannelsContext *self)
 {
   g_return_val_if_fail (HELDER_IS_CHANNELS_CONTEXT (self), NULL);
 
-  if (self->pressure == NULL || self->pressure_stale)
+  if (self->pressure == NULL || self->pressure_stale || self->moved_all || g_hash_table_size (self->moved) > 0)
     helder_channels_context_flush (self);
   return self->pressure;
 }
@@ -392,7 +437,7 @@ helder_channels_context_set_paused (HelderChannelsContext *self,
     helder_record_list_set_paused (self->toolkits, paused);
   if (paused)
     g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  else if (self->settings_stale || self->pressure_stale)
+  else if (self->settings_stale || self->pressure_stale || self->moved_all || g_hash_table_size (self->moved) > 0)
     schedule (self);
 }
 

@@ -25,7 +25,7 @@
 struct _HelderContactPressure
 {
   HelderChannelSettings *settings;
-  GPtrArray  *messages;      /* Entry */
+  GHashTable *messages;      /* id → Entry */
   GHashTable *weeks;         /* HelderWeek → Week */
   GHashTable *area_ids;      /* area id → index + 1 */
   GArray     *area_parent;   /* int per area index: its parent's index or -1 */
@@ -365,6 +365,82 @@ count_cell (HelderContactPressure *self,
   *exempt = best > whole ? best_exempt : whole_exempt;
 }
 
+/* A week's messages in the order of their first day, then their title */
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  HelderRecord *x = (*(Entry * const *) a)->record, *y = (*(Entry * const *) b)->record;
+  int order = g_strcmp0 (helder_record_get_text (x, "window_start"), helder_record_get_text (y, "window_start"));
+
+  if (order == 0)
+    order = g_strcmp0 (helder_record_get_title (x), helder_record_get_title (y));
+  return order != 0 ? order : g_strcmp0 (helder_record_get_id (x), helder_record_get_id (y));
+}
+
+static Week *
+ensure_week (HelderContactPressure *self,
+             HelderWeek             week)
+{
+  Week *w = g_hash_table_lookup (self->weeks, GUINT_TO_POINTER (week));
+
+  if (w == NULL)
+    {
+      guint n_audiences = MAX (helder_channel_settings_get_n_audiences (self->settings), 1);
+
+      w = g_new0 (Week, 1);
+      w->entries = g_ptr_array_new ();
+      w->count = g_new0 (guint, n_audiences);
+      w->exempt = g_new0 (guint, n_audiences);
+      g_hash_table_insert (self->weeks, GUINT_TO_POINTER (week), w);
+    }
+  return w;
+}
+
+static guint
+count_over (HelderContactPressure *self,
+            Week                  *w)
+{
+  guint n_audiences = helder_channel_settings_get_n_audiences (self->settings), over = 0;
+
+  for (guint a = 0; a < n_audiences; a++)
+    if (w->count[a] - w->exempt[a] > (guint) helder_channel_settings_get_budget (self->settings, a))
+      over++;
+  return over;
+}
+
+/* Counts @w's cells (again) and what is over */
+static void
+count_week (HelderContactPressure *self,
+            Week                  *w)
+{
+  guint n_audiences = helder_channel_settings_get_n_audiences (self->settings);
+
+  self->n_over -= count_over (self, w);
+  for (guint a = 0; a < n_audiences; a++)
+    count_cell (self, w->entries, NULL, a, -1, &w->count[a], &w->exempt[a]);
+  self->n_over += count_over (self, w);
+  g_clear_pointer (&w->channel_load, g_free);
+}
+
+/* The first and last week with a message */
+static void
+find_span (HelderContactPressure *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  self->first = self->last = 0;
+  g_hash_table_iter_init (&iter, self->weeks);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      HelderWeek week = GPOINTER_TO_UINT (key);
+
+      self->first = self->first == 0 ? week : MIN (self->first, week);
+      self->last = MAX (self->last, week);
+    }
+}
+
 /**
  * helder_contact_pressure_new:
  * @messages: (element-type HelderMessage): the planned messages
@@ -379,7 +455,6 @@ helder_contact_pressure_new (HelderChannelSettings *settings,
                              GListModel            *areas)
 {
   HelderContactPressure *self;
-  guint n_audiences;
   GHashTableIter iter;
   gpointer value;
 
@@ -387,10 +462,9 @@ helder_contact_pressure_new (HelderChannelSettings *settings,
   g_return_val_if_fail (G_IS_LIST_MODEL (messages), NULL);
 
   helder_channel_settings_seal (settings);
-  n_audiences = helder_channel_settings_get_n_audiences (settings);
   self = g_new0 (HelderContactPressure, 1);
   self->settings = helder_channel_settings_ref (settings);
-  self->messages = g_ptr_array_new_with_free_func (entry_free);
+  self->messages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, entry_free);
   self->weeks = g_hash_table_new_full (NULL, NULL, NULL, week_free);
   self->area_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->area_parent = g_array_new (FALSE, FALSE, sizeof (int));
@@ -401,22 +475,12 @@ helder_contact_pressure_new (HelderChannelSettings *settings,
       g_autoptr(HelderRecord) message = g_list_model_get_item (messages, i);
       HelderWeek week = helder_week_from_date (helder_record_get_text (message, "window_start"));
       Entry *entry;
-      Week *w;
 
-      if (week == 0)
+      if (week == 0 || g_hash_table_contains (self->messages, helder_record_get_id (message)))
         continue;
       entry = entry_new (self, message, week);
-      g_ptr_array_add (self->messages, entry);
-      w = g_hash_table_lookup (self->weeks, GUINT_TO_POINTER (week));
-      if (w == NULL)
-        {
-          w = g_new0 (Week, 1);
-          w->entries = g_ptr_array_new ();
-          g_hash_table_insert (self->weeks, GUINT_TO_POINTER (week), w);
-        }
-      g_ptr_array_add (w->entries, entry);
-      self->first = self->first == 0 ? week : MIN (self->first, week);
-      self->last = MAX (self->last, week);
+      g_hash_table_replace (self->messages, g_strdup (helder_record_get_id (message)), entry);
+      g_ptr_array_add (ensure_week (self, week)->entries, entry);
     }
 
   g_hash_table_iter_init (&iter, self->weeks);
@@ -424,16 +488,66 @@ helder_contact_pressure_new (HelderChannelSettings *settings,
     {
       Week *w = value;
 
-      w->count = g_new0 (guint, MAX (n_audiences, 1));
-      w->exempt = g_new0 (guint, MAX (n_audiences, 1));
-      for (guint a = 0; a < n_audiences; a++)
-        {
-          count_cell (self, w->entries, NULL, a, -1, &w->count[a], &w->exempt[a]);
-          if (w->count[a] - w->exempt[a] > (guint) helder_channel_settings_get_budget (settings, a))
-            self->n_over++;
-        }
+      g_ptr_array_sort (w->entries, compare_entries);
+      count_week (self, w);
     }
+  find_span (self);
   return self;
+}
+
+/**
+ * helder_contact_pressure_update:
+ * @id: a message's id
+ * @message: (nullable): the message as it is now, %NULL when it is gone
+ *
+ * Follows one message's change (made, edited, moved, deleted) by
+ * counting only the week it left and the week it went to: a drag in the
+ * Kalender does not count a year of messages again.
+ */
+void
+helder_contact_pressure_update (HelderContactPressure *self,
+                                const char            *id,
+                                HelderRecord          *message)
+{
+  HelderWeek week = 0;
+  Entry *old, *entry;
+  Week *w;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (id != NULL);
+  g_return_if_fail (message == NULL || HELDER_IS_MESSAGE (message));
+
+  if (message != NULL)
+    week = helder_week_from_date (helder_record_get_text (message, "window_start"));
+  if ((old = g_hash_table_lookup (self->messages, id)) != NULL)
+    {
+      HelderWeek was = old->week;
+
+      w = g_hash_table_lookup (self->weeks, GUINT_TO_POINTER (was));
+      g_ptr_array_remove (w->entries, old);
+      g_hash_table_remove (self->messages, id);
+      if (w->entries->len == 0)
+        {
+          self->n_over -= count_over (self, w);
+          g_hash_table_remove (self->weeks, GUINT_TO_POINTER (was));
+        }
+      else if (was != week)
+        count_week (self, w);
+    }
+  if (week != 0)
+    {
+      guint position = 0;
+
+      entry = entry_new (self, message, week);
+      g_hash_table_replace (self->messages, g_strdup (id), entry);
+      w = ensure_week (self, week);
+      /* (in order, as a week counted from scratch has them) */
+      while (position < w->entries->len && compare_entries (&w->entries->pdata[position], &entry) < 0)
+        position++;
+      g_ptr_array_insert (w->entries, position, entry);
+      count_week (self, w);
+    }
+  find_span (self);
 }
 
 void
@@ -442,7 +556,7 @@ helder_contact_pressure_free (HelderContactPressure *self)
   if (self == NULL)
     return;
   g_hash_table_unref (self->weeks);
-  g_ptr_array_unref (self->messages);
+  g_hash_table_unref (self->messages);
   g_hash_table_unref (self->area_ids);
   g_array_unref (self->area_parent);
   helder_channel_settings_unref (self->settings);
@@ -548,6 +662,7 @@ helder_contact_pressure_channel_load (HelderContactPressure *self,
           g_autoptr(HelderChannelChoice) choice = helder_channel_choice_parse (helder_record_get_text (e->record, "channels"));
 
           helder_channel_choice_to_chosen (choice, self->settings, chosen);
+          g_free (e->chosen);
           e->chosen = g_new0 (guint8, MAX (n, 1));
           for (guint c = 0; c < n; c++)
             {

@@ -42,6 +42,9 @@ HelderContactPressure *helder_contact_pressure_new          (HelderChannelSettin
                                                              GListModel            *messages,
                                                              GListModel            *areas);
 void                   helder_contact_pressure_free         (HelderContactPressure *self);
+void                   helder_contact_pressure_update       (HelderContactPressure *self,
+                                                             const char            *id,
+                                                             HelderRecord          *message);
 
 HelderChannelSettings *helder_contact_pressure_get_settings (HelderContactPressure *self);
 HelderWeek             helder_contact_pressure_get_first    (HelderContactPressure *self);
