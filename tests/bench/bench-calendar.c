@@ -15,7 +15,11 @@
  *   - a drag-move: from the drop (the week's message-dropped, as its drop
  *     target emits it: the store write, the view's update) to the next
  *     painted frame, over 20 moves of 10 messages by a day, a week or
- *     back, in the month view and in the week view.
+ *     back, in the month view and in the week view.  The message is
+ *     selected first, untimed, as pressing its chip to drag it does (the
+ *     press focuses the chip, and the focus selects it: the pane shows it
+ *     while it is dragged); the keyboard's move acts on the focused chip
+ *     too.  BENCH_PHASES=1 prints each move's parts.
  * Each with the main thread's and the whole process's CPU time: on a
  * shared machine the wall-clock time holds the waits for a core as well,
  * so the load is printed before and after.
@@ -40,12 +44,48 @@
 #define N_MEETINGS 100
 #define RUNS       12
 #define MOVES      20
+#define DRAG_MS    400   /* from the press to the drop */
 
 typedef struct
 {
   gint64 start;
+  gint64 before;     /* the frame began */
+  gint64 laid_out;   /* its layout done */
+  gint64 drawn;      /* its snapshot and rendering done */
   gint64 painted;
+  double changed_cpu;   /* the main thread's CPU time when the change was made */
+  double before_cpu;    /* and when the frame began */
 } Frame;
+
+static double thread_cpu_ms (void);
+
+static void
+before_paint (GdkFrameClock *clock,
+              Frame         *frame)
+{
+  if (frame->before == 0)
+    {
+      frame->before = g_get_monotonic_time ();
+      frame->before_cpu = thread_cpu_ms ();
+    }
+}
+
+/* (connected after GTK's own: they run when its layout and paint are done) */
+static void
+on_layout (GdkFrameClock *clock,
+           Frame         *frame)
+{
+  if (frame->laid_out == 0)
+    frame->laid_out = g_get_monotonic_time ();
+}
+
+static void
+on_paint (GdkFrameClock *clock,
+          Frame         *frame)
+{
+  if (frame->drawn == 0)
+    frame->drawn = g_get_monotonic_time ();
+}
 
 static void
 after_paint (GdkFrameClock *clock,
@@ -77,6 +117,9 @@ static double cpu_ms[MOVES];
 static guint  n_cpu;
 static double process_ms[MOVES];
 static guint  n_process;
+static double layout_ms[MOVES];
+static double paint_ms[MOVES];
+static guint  n_phases;
 
 static double
 cpu_clock_ms (clockid_t clock)
@@ -120,9 +163,14 @@ report (const char *what,
   qsort (built_ms, n, sizeof (double), compare_doubles);
   qsort (cpu_ms, n, sizeof (double), compare_doubles);
   qsort (process_ms, n, sizeof (double), compare_doubles);
+  qsort (layout_ms, n, sizeof (double), compare_doubles);
+  qsort (paint_ms, n, sizeof (double), compare_doubles);
   g_print ("%-30s wall median %6.1f ms, longest %6.1f ms (target %.0f ms); CPU median: main thread %5.1f ms, "
-           "process %5.1f ms; the change itself (store, widgets; wall) %5.1f ms\n", what, times[n / 2],
-           times[n - 1], target, cpu_ms[n / 2], process_ms[n / 2], built_ms[n / 2]);
+           "process %5.1f ms; the change itself (store, widgets; wall) %5.1f ms; the frame's layout %4.1f ms, "
+           "its snapshot and rendering %4.1f ms\n", what, times[n / 2],
+           times[n - 1], target, cpu_ms[n / 2], process_ms[n / 2], built_ms[n / 2], layout_ms[n / 2],
+           paint_ms[n / 2]);
+  n_phases = 0;
   n_built = 0;
   n_cpu = 0;
   n_process = 0;
@@ -205,7 +253,7 @@ time_frame (GtkWidget *window,
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
   Frame frame = { 0 };
-  gulong handler;
+  gulong handler, before_handler, layout_handler, paint_handler;
   double cpu;
 
   double process;
@@ -214,15 +262,30 @@ time_frame (GtkWidget *window,
   cpu = thread_cpu_ms ();
   process = process_cpu_ms ();
   handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint), &frame);
+  before_handler = g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint), &frame);
+  layout_handler = g_signal_connect (clock, "layout", G_CALLBACK (on_layout), &frame);
+  paint_handler = g_signal_connect (clock, "paint", G_CALLBACK (on_paint), &frame);
   frame.start = g_get_monotonic_time ();
   last_start = frame.start;
   change (data);
   built_ms[n_built++ % MOVES] = (g_get_monotonic_time () - frame.start) / 1000.0;
+  frame.changed_cpu = thread_cpu_ms ();
   gtk_widget_queue_draw (window);
   g_assert_true (helder_test_wait_for (painted, &frame));
   cpu_ms[n_cpu++ % MOVES] = thread_cpu_ms () - cpu;
   process_ms[n_process++ % MOVES] = process_cpu_ms () - process;
   g_signal_handler_disconnect (clock, handler);
+  g_signal_handler_disconnect (clock, before_handler);
+  g_signal_handler_disconnect (clock, layout_handler);
+  g_signal_handler_disconnect (clock, paint_handler);
+  if (g_getenv ("BENCH_PHASES"))
+    g_print ("  change %.1f wait %.1f (busy %.1f) layout %.1f paint %.1f after %.1f\n", built_ms[(n_built - 1) % MOVES],
+             (frame.before - frame.start) / 1000.0 - built_ms[(n_built - 1) % MOVES],
+             frame.before_cpu - frame.changed_cpu,
+             (frame.laid_out - frame.before) / 1000.0, (frame.drawn - frame.laid_out) / 1000.0,
+             (frame.painted - frame.drawn) / 1000.0);
+  layout_ms[n_phases % MOVES] = frame.laid_out && frame.before ? (frame.laid_out - frame.before) / 1000.0 : 0;
+  paint_ms[n_phases++ % MOVES] = frame.drawn && frame.laid_out ? (frame.drawn - frame.laid_out) / 1000.0 : 0;
   return (frame.painted - frame.start) / 1000.0;
 }
 
@@ -317,6 +380,8 @@ time_moves (GtkWidget          *window,
         g_ptr_array_add (ids, g_strdup (helder_record_get_id (message)));
     }
   g_assert_cmpuint (ids->len, >, 0);
+  if (g_getenv ("BENCH_PHASES"))
+    g_print ("  %s from %.6f\n", what, g_get_monotonic_time () / 1e6);
   for (guint i = 0; i < MOVES; i++)
     {
       const char *id = ids->pdata[(i / 2) % ids->len];
@@ -338,6 +403,10 @@ time_moves (GtkWidget          *window,
       g_free (step->target);
       step->target = helder_date_to_iso (&first);
       step->id = id;
+      /* (the press that starts the drag, and the drag itself: the last
+       * move's toast has come in by the time the pointer lets go) */
+      helder_calendar_view_select_message (view, id);
+      helder_test_iterate (DRAG_MS);
       times[i] = time_frame (window, drop, step);
       /* It did move, and shows */
       after = helder_store_load (store, HELDER_TYPE_MESSAGE, id, NULL);
@@ -346,6 +415,8 @@ time_moves (GtkWidget          *window,
         g_assert_nonnull (helder_calendar_view_find_chip (view, id));
     }
   g_clear_pointer (&step->target, g_free);
+  if (g_getenv ("BENCH_PHASES"))
+    g_print ("  %s until %.6f\n", what, g_get_monotonic_time () / 1e6);
   report (what, times, MOVES, 16);
 }
 

@@ -720,6 +720,126 @@ test_week_lanes (void)
     }
 }
 
+/* Lanes that stay: a message moved by a day moves sideways and the rest
+ * keep their lanes; two that overlap never share one; never more than
+ * two lanes beyond the fewest. */
+static void
+assert_lanes_sound (GArray *items,
+                    guint   n_lanes)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      HelderWeekItem *a = &g_array_index (items, HelderWeekItem, i);
+
+      g_assert_cmpuint (a->lane, <, n_lanes);
+      for (guint j = i + 1; j < items->len; j++)
+        {
+          HelderWeekItem *b = &g_array_index (items, HelderWeekItem, j);
+
+          if (a->lane == b->lane)
+            g_assert_true (a->last_day < b->first_day || b->last_day < a->first_day);
+        }
+    }
+}
+
+static guint
+lane_of (GArray     *items,
+         const char *id)
+{
+  for (guint i = 0; i < items->len; i++)
+    if (g_str_equal (helder_record_get_id (g_array_index (items, HelderWeekItem, i).record), id))
+      return g_array_index (items, HelderWeekItem, i).lane;
+  g_assert_not_reached ();
+}
+
+static void
+test_week_lanes_kept (void)
+{
+  g_autoptr(GHashTable) lanes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) spans = g_array_new (FALSE, TRUE, sizeof (HelderDaySpan));
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  GRand *rand = g_rand_new_with_seed (7);
+  GDate monday;
+  guint32 first;
+  guint n_repacked = 0;
+
+  g_date_clear (&monday, 1);
+  g_date_set_dmy (&monday, 11, 1, 2027);
+  first = g_date_get_julian (&monday);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Bericht %02u", i);
+      HelderRecord *message = dated (title, "2027-01-11", NULL);
+      HelderDaySpan span = { message, };
+
+      span.first = first - 3 + g_rand_int_range (rand, 0, 10);
+      span.last = span.first + g_rand_int_range (rand, 0, 5);
+      g_ptr_array_add (records, message);
+      g_array_append_val (spans, span);
+    }
+
+  /* The first time, or for a new week: the fewest lanes, as packed */
+  {
+    guint packed_lanes, kept_lanes;
+    g_autoptr(GArray) packed = helder_week_lanes_of_spans (&monday, spans, &packed_lanes);
+    g_autoptr(GArray) kept = helder_week_lanes_keeping (&monday, spans, lanes, &kept_lanes);
+
+    g_assert_cmpuint (kept_lanes, ==, packed_lanes);
+    g_assert_cmpuint (kept->len, ==, packed->len);
+    for (guint i = 0; i < kept->len; i++)
+      g_assert_cmpuint (g_array_index (kept, HelderWeekItem, i).lane, ==,
+                        g_array_index (packed, HelderWeekItem, i).lane);
+  }
+
+  for (guint step = 0; step < 200; step++)
+    {
+      guint which = g_rand_int_range (rand, 0, spans->len);
+      HelderDaySpan *span = &g_array_index (spans, HelderDaySpan, which);
+      int shift = g_rand_boolean (rand) ? 1 : -1;
+      g_autoptr(GArray) before = helder_week_lanes_keeping (&monday, spans, lanes, NULL);
+      g_autoptr(GArray) after = NULL;
+      g_autoptr(GArray) packed = NULL;
+      guint n_lanes, fewest;
+      guint moved_out = 0;
+
+      span->first += shift;
+      span->last += shift;
+      after = helder_week_lanes_keeping (&monday, spans, lanes, &n_lanes);
+      packed = helder_week_lanes_of_spans (&monday, spans, &fewest);
+      assert_lanes_sound (after, n_lanes);
+      g_assert_cmpuint (n_lanes, <=, fewest + 2);
+      /* Every other message of the week keeps its lane, unless the week
+       * was packed anew */
+      for (guint i = 0; i < before->len; i++)
+        {
+          HelderRecord *record = g_array_index (before, HelderWeekItem, i).record;
+          gboolean in_after = FALSE;
+
+          if (record == span->record)
+            continue;
+          for (guint j = 0; j < after->len; j++)
+            in_after |= g_array_index (after, HelderWeekItem, j).record == record;
+          if (in_after && g_array_index (before, HelderWeekItem, i).lane !=
+                          lane_of (after, helder_record_get_id (record)))
+            moved_out++;
+        }
+      {
+        gboolean repacked = TRUE;
+
+        for (guint j = 0; j < after->len; j++)
+          repacked &= g_array_index (after, HelderWeekItem, j).lane == g_array_index (packed, HelderWeekItem, j).lane;
+        if (!repacked)
+          g_assert_cmpuint (moved_out, ==, 0);
+        else
+          n_repacked++;
+      }
+    }
+  g_test_message ("%u of 200 moves packed the week anew", n_repacked);
+  /* Mostly kept: packing anew is the exception */
+  g_assert_cmpuint (n_repacked, <, 100);
+  g_rand_free (rand);
+}
+
 static void
 test_format (void)
 {
@@ -753,6 +873,7 @@ main (int   argc,
   g_test_add_func ("/messages/filter", test_filter);
   g_test_add_func ("/messages/month-layout", test_month_layout);
   g_test_add_func ("/messages/week-lanes", test_week_lanes);
+  g_test_add_func ("/messages/week-lanes-kept", test_week_lanes_kept);
   g_test_add_func ("/messages/day-index", test_day_index);
   g_test_add_func ("/messages/format", test_format);
 

@@ -491,13 +491,11 @@ by_first_then_longest (gconstpointer a,
  *
  * Returns: (transfer full) (element-type HelderWeekItem)
  */
-GArray *
-helder_week_lanes_of_spans (const GDate *monday,
-                            GArray      *spans,
-                            guint       *n_lanes)
+static GArray *
+week_items (const GDate *monday,
+            GArray      *spans)
 {
   GArray *items = g_array_new (FALSE, TRUE, sizeof (HelderWeekItem));
-  g_autoptr(GArray) lane_ends = g_array_new (FALSE, TRUE, sizeof (int));
   gint64 week = g_date_get_julian (monday);
 
   for (guint i = 0; spans != NULL && i < spans->len; i++)
@@ -515,6 +513,14 @@ helder_week_lanes_of_spans (const GDate *monday,
       g_array_append_val (items, item);
     }
   g_array_sort (items, by_first_then_longest);
+  return items;
+}
+
+/* Each item in the first lane free from its first day on: the fewest lanes */
+static guint
+pack_lanes (GArray *items)
+{
+  g_autoptr(GArray) lane_ends = g_array_new (FALSE, TRUE, sizeof (int));
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -529,8 +535,138 @@ helder_week_lanes_of_spans (const GDate *monday,
       g_array_index (lane_ends, int, lane) = item->last_day;
       item->lane = lane;
     }
+  return lane_ends->len;
+}
+
+/**
+ * helder_week_lanes_of_spans:
+ * @monday: the week's first day
+ * @spans: (element-type HelderDaySpan): records and their days (a day index's query)
+ * @n_lanes: (out) (optional): how many lanes the week needs
+ *
+ * Like helder_week_lanes(), for days already read.
+ *
+ * Returns: (transfer full) (element-type HelderWeekItem)
+ */
+GArray *
+helder_week_lanes_of_spans (const GDate *monday,
+                            GArray      *spans,
+                            guint       *n_lanes)
+{
+  GArray *items = week_items (monday, spans);
+  guint lanes = pack_lanes (items);
+
   if (n_lanes != NULL)
-    *n_lanes = lane_ends->len;
+    *n_lanes = lanes;
+  return items;
+}
+
+/* A lane as helder_week_lanes_keeping() keeps it: the lane and the days */
+#define LANE_HINT(lane, first, last) GUINT_TO_POINTER (((lane) + 1) | ((guint) (first) << 24) | ((guint) (last) << 28))
+#define HINT_LANE(hint) ((GPOINTER_TO_UINT (hint) & 0xffffff) - 1)
+#define HINT_SAME_DAYS(hint, item) ((GPOINTER_TO_UINT (hint) >> 24) == ((item)->first_day | ((item)->last_day << 4)))
+
+static guint8
+day_mask (const HelderWeekItem *item)
+{
+  return (guint8) (((1u << (item->last_day + 1)) - 1) & ~((1u << item->first_day) - 1));
+}
+
+/* Puts @item in @lane if its days are free there */
+static gboolean
+take_lane (GByteArray     *used,
+           HelderWeekItem *item,
+           guint           lane)
+{
+  guint8 mask = day_mask (item);
+
+  if (lane >= used->len)
+    {
+      guint n = used->len;
+
+      g_byte_array_set_size (used, lane + 1);
+      memset (used->data + n, 0, lane + 1 - n);
+    }
+  if ((used->data[lane] & mask) != 0)
+    return FALSE;
+  used->data[lane] |= mask;
+  item->lane = lane;
+  return TRUE;
+}
+
+/**
+ * helder_week_lanes_keeping:
+ * @monday: the week's first day
+ * @spans: (element-type HelderDaySpan): records and their days
+ * @lanes: (element-type utf8 gpointer): the lanes the week showed, by
+ *   record id, as this function leaves them; emptied for another week
+ * @n_lanes: (out) (optional): how many lanes the week needs
+ *
+ * Like helder_week_lanes_of_spans(), but what stays where it was keeps its
+ * lane: a message moved by a day moves sideways, and the messages around
+ * it stay put, instead of the whole week shuffling.  Unchanged items keep
+ * their lane first, then changed ones where they fit, then the rest in
+ * the first lane free on all their days.  When that needs more than two
+ * lanes beyond the fewest possible, the week is packed anew.
+ *
+ * Returns: (transfer full) (element-type HelderWeekItem)
+ */
+GArray *
+helder_week_lanes_keeping (const GDate *monday,
+                           GArray      *spans,
+                           GHashTable  *lanes,
+                           guint       *n_lanes)
+{
+  GArray *items = week_items (monday, spans);
+  g_autoptr(GByteArray) used = g_byte_array_new ();
+  g_autofree gboolean *placed = g_new0 (gboolean, items->len + 1);
+  guint fewest, n;
+
+  g_return_val_if_fail (lanes != NULL, items);
+
+  /* Kept, unchanged; kept, changed; new */
+  for (guint pass = 0; pass < 3; pass++)
+    for (guint i = 0; i < items->len; i++)
+      {
+        HelderWeekItem *item = &g_array_index (items, HelderWeekItem, i);
+        gpointer hint = g_hash_table_lookup (lanes, helder_record_get_id (item->record));
+
+        if (placed[i])
+          continue;
+        if (pass < 2)
+          {
+            if (hint == NULL || HINT_SAME_DAYS (hint, item) != (pass == 0))
+              continue;
+            placed[i] = take_lane (used, item, HINT_LANE (hint));
+          }
+        else
+          for (guint lane = 0; !placed[i]; lane++)
+            placed[i] = take_lane (used, item, lane);
+      }
+  n = used->len;
+  while (n > 0 && used->data[n - 1] == 0)
+    n--;
+  {
+    g_autoptr(GArray) packed = g_array_copy (items);
+
+    fewest = pack_lanes (packed);
+    if (n > fewest + 2)
+      {
+        g_array_unref (items);
+        items = g_steal_pointer (&packed);
+        n = fewest;
+      }
+  }
+  g_hash_table_remove_all (lanes);
+  for (guint i = 0; i < items->len; i++)
+    {
+      HelderWeekItem *item = &g_array_index (items, HelderWeekItem, i);
+
+      g_hash_table_insert (lanes, g_strdup (helder_record_get_id (item->record)),
+                           LANE_HINT (item->lane, item->first_day, item->last_day));
+    }
+  if (n_lanes != NULL)
+    *n_lanes = n;
   return items;
 }
 

@@ -120,6 +120,10 @@ GArray             *helder_week_lanes                  (const GDate         *mon
 GArray             *helder_week_lanes_of_spans         (const GDate         *monday,
                                                         GArray              *spans,
                                                         guint               *n_lanes);
+GArray             *helder_week_lanes_keeping          (const GDate         *monday,
+                                                        GArray              *spans,
+                                                        GHashTable          *lanes,
+                                                        guint               *n_lanes);
 void                helder_week_monday                 (const GDate         *date,
                                                         GDate               *monday);
 char               *helder_format_day                  (const GDate         *date,

@@ -187,7 +187,9 @@ update_filter_label (HelderCalendarView *self)
   else
     /* Translators: the filter button with the number of filters set */
     label = g_strdup_printf (ngettext ("%u Filter", "%u Filters", n), n);
-  gtk_menu_button_set_label (self->filter_button, label);
+  /* (a menu button makes its child anew for every label it is given) */
+  if (g_strcmp0 (gtk_menu_button_get_label (self->filter_button), label) != 0)
+    gtk_menu_button_set_label (self->filter_button, label);
 }
 
 static GtkWidget *
@@ -282,9 +284,11 @@ lookup_message (HelderCalendarView *self,
   return message;
 }
 
+/* The selected chip; the pane shows its message when @with_pane */
 static void
-set_selected (HelderCalendarView *self,
-              const char         *id)
+select_chip (HelderCalendarView *self,
+             const char         *id,
+             gboolean            with_pane)
 {
   GtkWidget *old = self->selected_id ? find_chip (self, self->selected_id) : NULL;
   GtkWidget *chip;
@@ -299,9 +303,19 @@ set_selected (HelderCalendarView *self,
   if ((chip = find_chip (self, id)) != NULL)
     gtk_widget_add_css_class (chip, "selected");
   message = lookup_message (self, id);
-  helder_message_pane_set_message (self->pane, message);
-  adw_flap_set_reveal_flap (self->flap, message != NULL);
+  if (with_pane)
+    {
+      helder_message_pane_set_message (self->pane, message);
+      adw_flap_set_reveal_flap (self->flap, message != NULL);
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.move", message != NULL);
+}
+
+static void
+set_selected (HelderCalendarView *self,
+              const char         *id)
+{
+  select_chip (self, id, TRUE);
 }
 
 void
@@ -450,12 +464,27 @@ on_message_dropped (HelderCalendarView *self,
                     const char         *new_start)
 {
   HelderRecord *message = lookup_message (self, id);
+  g_autofree char *moved = g_strdup (id);
   GDate start, end, target;
 
   if (message == NULL || !helder_message_get_window (message, &start, &end) ||
       !helder_date_from_iso (new_start, &target))
     return;
-  set_selected (self, id);
+  /* A message dropped that the pane did not show: the pane shows it once
+   * it moved, not before and again after */
+  if (g_strcmp0 (self->selected_id, id) != 0)
+    {
+      g_autoptr(HelderRecord) before = g_object_ref (message);
+
+      select_chip (self, id, FALSE);
+      move_message (self, before, g_date_days_between (&start, &target), TRUE);
+      if (g_strcmp0 (self->selected_id, moved) == 0)
+        {
+          helder_message_pane_set_message (self->pane, lookup_message (self, moved));
+          adw_flap_set_reveal_flap (self->flap, lookup_message (self, moved) != NULL);
+        }
+      return;
+    }
   move_message (self, message, g_date_days_between (&start, &target), TRUE);
 }
 

@@ -58,6 +58,7 @@ struct _HelderCalendarWeek
   gboolean    compact;
   int         hover_day;
   char       *signature;    /* what the grid shows now */
+  GHashTable *message_lanes; /* the week view: message id → its lane, kept while the week shows */
   guint       lanes;        /* compact: how many lanes fit */
 };
 
@@ -649,7 +650,13 @@ helder_calendar_week_show (HelderCalendarWeek          *self,
 
   works = helder_week_lanes_of_spans (monday, content->works, &n_works);
   meetings = helder_week_lanes_of_spans (monday, content->meetings, &n_meetings);
-  messages = helder_week_lanes_of_spans (monday, content->messages, &n_messages);
+  /* The week view keeps each message's lane: a move moves one chip, not the week */
+  if (!g_date_valid (&self->monday) || g_date_compare (&self->monday, monday) != 0)
+    g_hash_table_remove_all (self->message_lanes);
+  if (self->compact)
+    messages = helder_week_lanes_of_spans (monday, content->messages, &n_messages);
+  else
+    messages = helder_week_lanes_keeping (monday, content->messages, self->message_lanes, &n_messages);
   {
     /* A week that would show the same keeps its widgets: a move
      * rebuilds the weeks it touches, not the month */
@@ -795,6 +802,7 @@ helder_calendar_week_finalize (GObject *object)
   g_clear_pointer (&self->widgets, g_hash_table_unref);
   g_clear_pointer (&self->pending_old, g_hash_table_unref);
   g_clear_pointer (&self->pending_records, g_ptr_array_unref);
+  g_clear_pointer (&self->message_lanes, g_hash_table_unref);
   g_free (self->signature);
 
   G_OBJECT_CLASS (helder_calendar_week_parent_class)->finalize (object);
@@ -863,6 +871,7 @@ helder_calendar_week_init (HelderCalendarWeek *self)
   self->widgets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->pending_old = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->pending_records = g_ptr_array_new_with_free_func (g_object_unref);
+  self->message_lanes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->hover_day = -1;
   self->grid = gtk_grid_new ();
   gtk_grid_set_column_homogeneous (GTK_GRID (self->grid), TRUE);

@@ -558,6 +558,16 @@ build_fields (HelderMessagePane *self)
 
 /* Showing the message's values */
 
+/* An entry's text, when it differs (setting it resets the cursor and
+ * lays the text out again) */
+static void
+set_text_if_changed (GtkWidget  *editable,
+                     const char *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (editable)), text ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (editable), text ? text : "");
+}
+
 static void
 update_field (HelderMessagePane *self,
               Field             *field)
@@ -569,7 +579,7 @@ update_field (HelderMessagePane *self,
     {
     case FIELD_ENTRY:
       if (!gtk_widget_has_focus (field->widget) && !gtk_widget_is_focus (field->widget))
-        gtk_editable_set_text (GTK_EDITABLE (field->widget), helder_record_get_text (message, name) ?: "");
+        set_text_if_changed (field->widget, helder_record_get_text (message, name));
       break;
     case FIELD_DATE:
       {
@@ -578,7 +588,10 @@ update_field (HelderMessagePane *self,
 
         if (helder_date_from_iso (helder_record_get_text (message, name), &date))
           label = helder_format_day (&date, FALSE);
-        gtk_menu_button_set_label (GTK_MENU_BUTTON (field->widget), label ? label : _("Choose a day"));
+        /* (a menu button makes its child anew for every label it is given) */
+        if (g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (field->widget)),
+                       label ? label : _("Choose a day")) != 0)
+          gtk_menu_button_set_label (GTK_MENU_BUTTON (field->widget), label ? label : _("Choose a day"));
       }
       break;
     case FIELD_CHECKS:
@@ -600,7 +613,9 @@ update_field (HelderMessagePane *self,
         if (n > 3)
           /* Translators: the rest of a list, after three names */
           g_string_append_printf (summary, _(" and %u more"), n - 3);
-        adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (field->widget), n ? summary->str : _("None"));
+        if (g_strcmp0 (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (field->widget)),
+                       n ? summary->str : _("None")) != 0)
+          adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (field->widget), n ? summary->str : _("None"));
       }
       break;
     case FIELD_LINK:
@@ -640,7 +655,7 @@ update_values (HelderMessagePane *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->title_row), may_edit);
   self->updating = TRUE;
   if (!gtk_widget_has_focus (GTK_WIDGET (self->title_row)))
-    gtk_editable_set_text (GTK_EDITABLE (self->title_row), helder_record_get_title (self->message) ?: "");
+    set_text_if_changed (GTK_WIDGET (self->title_row), helder_record_get_title (self->message));
   for (guint i = 0; i < self->field_widgets->len; i++)
     update_field (self, &g_array_index (self->field_widgets, Field, i));
   helder_message_pane_update_status (self);
