@@ -54,6 +54,8 @@ struct _HelderCalendarWeek
   char       *pending_selected;
   guint       pending_row;
   guint       pending_id;
+  GdkFrameClock *pending_clock;  /* waited on for the frame that shows the first lanes */
+  gulong      pending_paint_handler;
   GDate       monday;
   gboolean    compact;
   int         hover_day;
@@ -572,6 +574,9 @@ clear_pending (HelderCalendarWeek *self,
   gpointer key, widget;
 
   g_clear_handle_id (&self->pending_id, g_source_remove);
+  if (self->pending_clock != NULL)
+    g_clear_signal_handler (&self->pending_paint_handler, self->pending_clock);
+  g_clear_object (&self->pending_clock);
   g_clear_pointer (&self->pending, g_array_unref);
   g_ptr_array_set_size (self->pending_records, 0);
   g_clear_pointer (&self->pending_selected, g_free);
@@ -618,13 +623,21 @@ place_pending (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+first_lanes_painted (HelderCalendarWeek *self)
+{
+  g_clear_signal_handler (&self->pending_paint_handler, self->pending_clock);
+  g_clear_object (&self->pending_clock);
+  self->pending_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, place_pending, self, NULL);
+}
+
 /* Whether lanes are still to come (for tests and the benchmark) */
 gboolean
 helder_calendar_week_is_complete (HelderCalendarWeek *self)
 {
   g_return_val_if_fail (HELDER_IS_CALENDAR_WEEK (self), TRUE);
 
-  return self->pending_id == 0;
+  return self->pending_id == 0 && self->pending_paint_handler == 0;
 }
 
 /**
@@ -717,8 +730,17 @@ helder_calendar_week_show (HelderCalendarWeek          *self,
       for (guint i = 0; i < self->pending->len; i++)
         g_ptr_array_add (self->pending_records, g_object_ref (g_array_index (self->pending, HelderWeekItem, i).record));
       self->pending_selected = g_strdup (content->selected_id);
-      /* After the frame (drawn at GDK_PRIORITY_REDRAW) */
-      self->pending_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, place_pending, self, NULL);
+      /* After the frame that shows the first lanes: an idle alone may
+       * run while the frame clock waits for its next frame, and delay it */
+      self->pending_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+      if (self->pending_clock != NULL)
+        {
+          g_object_ref (self->pending_clock);
+          self->pending_paint_handler = g_signal_connect_swapped (self->pending_clock, "after-paint",
+                                                                  G_CALLBACK (first_lanes_painted), self);
+        }
+      else
+        self->pending_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, place_pending, self, NULL);
     }
 
   for (guint d = 0; d < 7; d++)
