@@ -467,11 +467,15 @@ main (int   argc,
 
   step.view = view;
   g_date_clear (&step.day, 1);
+  if (g_getenv ("BENCH_PHASES"))
+    g_print ("  months from %.6f\n", g_get_monotonic_time () / 1e6);
   for (guint i = 0; i < RUNS; i++)
     {
       g_date_set_dmy (&step.day, 15, i + 1, 2027);
       times[i] = time_frame (window, go, &step);
     }
+  if (g_getenv ("BENCH_PHASES"))
+    g_print ("  months until %.6f\n", g_get_monotonic_time () / 1e6);
   report ("month view to first frame", times, RUNS, 50);
   for (guint i = 0; i < RUNS; i++)
     times[i] = time_frame (window, nothing, &step);

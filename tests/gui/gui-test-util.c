@@ -168,6 +168,9 @@ collect_texts (GtkWidget *widget,
     }
   if (gtk_widget_get_tooltip_text (widget) != NULL)
     g_ptr_array_add (texts, g_strdup (gtk_widget_get_tooltip_text (widget)));
+  /* (a tooltip asked for when it shows keeps its text here: helder_widget_set_tooltip()) */
+  if (g_object_get_data (G_OBJECT (widget), "helder-tooltip") != NULL)
+    g_ptr_array_add (texts, g_strdup (g_object_get_data (G_OBJECT (widget), "helder-tooltip")));
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;

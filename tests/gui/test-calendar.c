@@ -13,6 +13,7 @@
 #include "planner/helder-calendar-agenda.h"
 #include "planner/helder-calendar-filter.h"
 #include "planner/helder-calendar-month.h"
+#include "helder-tooltip.h"
 #include "planner/helder-calendar-view.h"
 #include "planner/helder-calendar-week.h"
 #include "planner/helder-message-pane.h"
@@ -144,7 +145,8 @@ test_month_shows_messages (void)
   g_assert_cmpuint (g_date_get_day (&monday), ==, 11);
   g_assert_cmpuint (column_of (chip), ==, 3);
   /* The accessible name says what and when */
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (chip), ==, "Raadsinformatie, Draft, on Thursday 14 January 2027");
+  g_assert_cmpstr (helder_widget_get_tooltip (chip), ==, "Raadsinformatie, Draft, on Thursday 14 January 2027");
+  g_assert_true (gtk_widget_get_has_tooltip (chip));
 
   chip = helder_calendar_view_find_chip (view, helder_record_get_id (window_message));
   g_assert_nonnull (chip);

@@ -17,6 +17,7 @@
 #include "channels/helder-pressure-view.h"
 #include "channels/helder-channels-service.h"
 #include "service/helder-session.h"
+#include "helder-tooltip.h"
 
 /* Messages of data/example-data/24-kanalen.json and the base file */
 #define ENDELAAN  "d1a8b039-b408-4340-b1dc-f4bb8210198a"
@@ -313,7 +314,7 @@ test_pressure (void)
   g_assert_nonnull (cell);
   g_assert_true (gtk_widget_has_css_class (cell, "over"));
   g_assert_true (g_str_has_suffix (gtk_button_get_label (GTK_BUTTON (cell)), "!"));
-  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (cell), g_object_get_data (G_OBJECT (cell), "accessible-label")));
+  g_assert_true (g_str_has_prefix (helder_widget_get_tooltip (cell), g_object_get_data (G_OBJECT (cell), "accessible-label")));
   g_assert_true (gtk_widget_get_focusable (cell) || gtk_widget_get_can_focus (cell));
   g_signal_emit_by_name (cell, "clicked");
   helder_test_iterate (100);

@@ -12,6 +12,7 @@
 
 #include "helder-channel-matrix-view.h"
 #include "helder-pressure-view.h"
+#include "helder-tooltip.h"
 
 /* A heat map: a row per ISO week from the first planned message to the
  * last, a column per audience.  Each cell is a flat button (focusable,
@@ -110,7 +111,7 @@ cell_clicked (HelderPressureView *self,
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Exempt: urgent or legally required"));
       gtk_widget_add_css_class (open, "flat");
       gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (open, open_label);
+      helder_widget_set_tooltip (open, open_label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL, open_label, -1);
       g_object_set_data_full (G_OBJECT (open), "message-id", g_strdup (helder_record_get_id (message)), g_free);
       g_signal_connect_object (open, "clicked", G_CALLBACK (open_clicked), self, G_CONNECT_SWAPPED);
@@ -208,7 +209,7 @@ rebuild (HelderPressureView *self)
           /* Translators: audience, week, count, exempt, budget, and "over the budget" or nothing */
           name = g_strdup_printf (_("%s, %s: %u messages (%u exempt), budget %u%s"), info->name, w, cell.count,
                                   cell.exempt, cell.budget, cell.over ? _(", over the budget") : "");
-          gtk_widget_set_tooltip_text (button, name);
+          helder_widget_set_tooltip (button, name);
           gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
           g_object_set_data_full (G_OBJECT (button), "accessible-label", g_strdup (name), g_free);
           g_object_set_data (G_OBJECT (button), "week", GUINT_TO_POINTER (week));

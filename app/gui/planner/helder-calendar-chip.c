@@ -13,6 +13,7 @@
 
 #include "helder-calendar-chip.h"
 #include "helder-calendar-week.h"
+#include "helder-tooltip.h"
 #include "plan/helder-plan-messages.h"
 
 /* The widgets a week shows, made from a record: the week places them,
@@ -134,7 +135,7 @@ helder_calendar_works_band (const HelderWeekItem *item)
 
   gtk_widget_add_css_class (band, "calendar-works");
   helder_calendar_mark_continuation (band, item);
-  gtk_widget_set_tooltip_text (band, tooltip);
+  helder_widget_set_tooltip (band, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (band), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   return band;
 }
@@ -174,7 +175,7 @@ helder_calendar_meeting_chip (const HelderWeekItem *item,
                               ? NULL : gremium, !compact);
 
   gtk_widget_add_css_class (chip, "calendar-council");
-  gtk_widget_set_tooltip_text (chip, tooltip);
+  helder_widget_set_tooltip (chip, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   return chip;
 }

@@ -22,4 +22,5 @@ GtkWidget *helder_calendar_works_band        (const HelderWeekItem *item);
 GtkWidget *helder_calendar_meeting_chip      (const HelderWeekItem *item,
                                               gboolean              compact);
 
+
 G_END_DECLS

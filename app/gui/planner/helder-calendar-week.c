@@ -16,6 +16,7 @@
 #include "helder-calendar-chip.h"
 #include "helder-calendar-week.h"
 #include "plan/helder-plan-messages.h"
+#include "helder-tooltip.h"
 
 /* A week is a grid of seven homogeneous columns, modelled on a row of
  * GNOME Calendar's month view: each day a background cell spanning all
@@ -61,6 +62,7 @@ struct _HelderCalendarWeek
   int         hover_day;
   char       *signature;    /* what the grid shows now */
   GHashTable *message_lanes; /* the week view: message id → its lane, kept while the week shows */
+  GPtrArray  *spares;       /* keys of the chips whose messages left the week: to show others */
   guint       lanes;        /* compact: how many lanes fit */
 };
 
@@ -234,26 +236,62 @@ on_more_clicked (GtkButton          *button,
   g_signal_emit (self, signals[MORE], 0, g_object_get_data (G_OBJECT (button), "day"));
 }
 
+static void set_class (GtkWidget *widget, const char *name, gboolean on);
+
+/* What a message chip shows: everything that comes from its message.
+ * A chip made for one message may show another (a month's weeks take
+ * the chips of the messages they no longer show). */
+static void
+configure_chip (HelderCalendarWeek   *self,
+                GtkWidget            *chip,
+                const HelderWeekItem *item)
+{
+  HelderMessageStatus status = helder_message_get_status (item->record);
+  g_autofree char *description = helder_calendar_describe_message (item->record);
+  g_autofree char *css = g_strconcat ("status-", helder_message_status_to_string (status), NULL);
+  const char *was = g_object_get_data (G_OBJECT (chip), "status-class");
+  GtkWidget *box = gtk_button_get_child (GTK_BUTTON (chip));
+  GtkWidget *label = gtk_widget_get_last_child (box);
+  const char *title = helder_record_get_title (item->record);
+
+  if (g_strcmp0 (was, css) != 0)
+    {
+      if (was != NULL)
+        gtk_widget_remove_css_class (chip, was);
+      gtk_widget_add_css_class (chip, css);
+      g_object_set_data_full (G_OBJECT (chip), "status-class", g_steal_pointer (&css), g_free);
+    }
+  gtk_image_set_from_icon_name (GTK_IMAGE (gtk_widget_get_first_child (box)), helder_message_status_icon_name (status));
+  if (self->compact)
+    gtk_label_set_text (GTK_LABEL (label), title);
+  else
+    {
+      g_autofree char *markup = g_markup_printf_escaped ("%s\n<span font_size=\"smaller\" fgalpha=\"75%%\">%s</span>",
+                                                         title, helder_message_status_label (status));
+
+      gtk_label_set_markup (GTK_LABEL (label), markup);
+    }
+  set_class (chip, "continues-before", item->starts_before);
+  set_class (chip, "continues-after", item->ends_after);
+  helder_widget_set_tooltip (chip, description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+}
+
 static GtkWidget *
 message_chip (HelderCalendarWeek          *self,
               const HelderWeekItem        *item,
               const HelderCalendarContent *content)
 {
   HelderMessageStatus status = helder_message_get_status (item->record);
-  g_autofree char *description = helder_calendar_describe_message (item->record);
-  g_autofree char *css = g_strconcat ("status-", helder_message_status_to_string (status), NULL);
   GtkWidget *chip = gtk_button_new ();
   GtkDragSource *source = gtk_drag_source_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   gtk_button_set_child (GTK_BUTTON (chip),
-                        helder_calendar_chip_box (helder_message_status_icon_name (status), helder_record_get_title (item->record),
-                                  self->compact ? NULL : helder_message_status_label (status), FALSE));
+                        helder_calendar_chip_box (helder_message_status_icon_name (status), "",
+                                                  self->compact ? NULL : "", FALSE));
   gtk_widget_add_css_class (chip, "calendar-chip");
-  gtk_widget_add_css_class (chip, css);
-  helder_calendar_mark_continuation (chip, item);
-  gtk_widget_set_tooltip_text (chip, description);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  configure_chip (self, chip, item);
   g_signal_connect_object (chip, "clicked", G_CALLBACK (on_chip_clicked), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (focus, "enter", G_CALLBACK (on_chip_focus), self, 0);
   gtk_widget_add_controller (chip, focus);
@@ -298,6 +336,26 @@ place (HelderCalendarWeek *self,
     gtk_grid_layout_child_set_column_span (cell, columns);
   if (gtk_grid_layout_child_get_row_span (cell) != rows)
     gtk_grid_layout_child_set_row_span (cell, rows);
+}
+
+/* A chip of @old whose message this week no longer shows, for another */
+static GtkWidget *
+take_spare (HelderCalendarWeek *self,
+            GHashTable         *old)
+{
+  while (self->spares->len > 0)
+    {
+      g_autofree char *key = g_ptr_array_steal_index (self->spares, self->spares->len - 1);
+      gpointer stored, widget;
+
+      if (!g_hash_table_lookup_extended (old, key, &stored, &widget) || gtk_widget_has_focus (widget) ||
+          gtk_widget_is_focus (widget))
+        continue;
+      g_hash_table_steal (old, key);
+      g_free (stored);
+      return widget;
+    }
+  return NULL;
 }
 
 typedef GtkWidget *(*MakeFunc) (HelderCalendarWeek *, const HelderWeekItem *, const HelderCalendarContent *);
@@ -346,6 +404,7 @@ place_items (HelderCalendarWeek          *self,
       HelderWeekItem *item = &g_array_index (items, HelderWeekItem, i);
       g_autofree char *key = NULL;
       g_autofree char *look = NULL;
+      gboolean stale;
       GtkWidget *widget;
 
       if (item->lane >= shown)
@@ -360,12 +419,11 @@ place_items (HelderCalendarWeek          *self,
         continue;
       look = item_look (self, item);
       widget = g_hash_table_lookup (old, key);
-      if (widget != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "look"), look) != 0)
-        widget = NULL;
+      stale = widget != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "look"), look) != 0;
       /* A chip to make in a lane below the first comes after the frame
        * (one kept is only moved; the selected message at once: it may
        * need the focus) */
-      if (widget == NULL && deferred != NULL && item->lane >= FIRST_LANES &&
+      if ((widget == NULL || stale) && deferred != NULL && item->lane >= FIRST_LANES &&
           g_strcmp0 (content->selected_id, helder_record_get_id (item->record)) != 0)
         {
           HelderWeekItem later = *item;
@@ -374,18 +432,29 @@ place_items (HelderCalendarWeek          *self,
           g_array_append_val (deferred, later);
           continue;
         }
+      if (widget != NULL && stale && kind != 'm')
+        widget = NULL;
+      /* A message chip another message left: shown again for this one */
+      if (widget == NULL && kind == 'm')
+        widget = take_spare (self, old);
       if (widget != NULL)
         {
           g_hash_table_steal (old, key);
           gtk_widget_set_visible (widget, TRUE);
+          /* (only a message chip is kept when it shows another look) */
+          if (g_strcmp0 (g_object_get_data (G_OBJECT (widget), "look"), look) != 0)
+            {
+              configure_chip (self, widget, item);
+              g_object_set_data_full (G_OBJECT (widget), "look", g_steal_pointer (&look), g_free);
+            }
         }
       else
         {
           widget = make (self, item, content);
-          gtk_widget_set_margin_start (widget, item->starts_before ? 0 : 2);
-          gtk_widget_set_margin_end (widget, item->ends_after ? 0 : 2);
           g_object_set_data_full (G_OBJECT (widget), "look", g_steal_pointer (&look), g_free);
         }
+      gtk_widget_set_margin_start (widget, item->starts_before ? 0 : 2);
+      gtk_widget_set_margin_end (widget, item->ends_after ? 0 : 2);
       if (kind == 'm')
         {
           /* The newest copy of the message, for a drag and the pane */
@@ -471,7 +540,7 @@ update_more (HelderCalendarWeek *self,
                           day_name);
   gtk_button_set_label (GTK_BUTTON (more), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (more), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  gtk_widget_set_tooltip_text (more, name);
+  helder_widget_set_tooltip (more, name);
   g_object_set_data_full (G_OBJECT (more), "day", helder_date_to_iso (date), g_free);
 }
 
@@ -688,6 +757,20 @@ helder_calendar_week_show (HelderCalendarWeek          *self,
   self->widgets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   /* Lanes still to come take their part again: their kept widgets with the rest */
   clear_pending (self, old);
+  /* The chips of messages the week no longer shows show others */
+  {
+    g_autoptr(GHashTable) shown = g_hash_table_new (g_str_hash, g_str_equal);
+    GHashTableIter iter;
+    gpointer key;
+
+    for (guint i = 0; i < messages->len; i++)
+      g_hash_table_add (shown, (gpointer) helder_record_get_id (g_array_index (messages, HelderWeekItem, i).record));
+    g_ptr_array_set_size (self->spares, 0);
+    g_hash_table_iter_init (&iter, old);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      if (g_str_has_prefix (key, "m:") && !g_hash_table_contains (shown, (const char *) key + 2))
+        g_ptr_array_add (self->spares, g_strdup (key));
+  }
   deferred = g_array_new (FALSE, FALSE, sizeof (HelderWeekItem));
 
   {
@@ -825,6 +908,7 @@ helder_calendar_week_finalize (GObject *object)
   g_clear_pointer (&self->pending_old, g_hash_table_unref);
   g_clear_pointer (&self->pending_records, g_ptr_array_unref);
   g_clear_pointer (&self->message_lanes, g_hash_table_unref);
+  g_clear_pointer (&self->spares, g_ptr_array_unref);
   g_free (self->signature);
 
   G_OBJECT_CLASS (helder_calendar_week_parent_class)->finalize (object);
@@ -894,6 +978,7 @@ helder_calendar_week_init (HelderCalendarWeek *self)
   self->pending_old = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->pending_records = g_ptr_array_new_with_free_func (g_object_unref);
   self->message_lanes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->spares = g_ptr_array_new_with_free_func (g_free);
   self->hover_day = -1;
   self->grid = gtk_grid_new ();
   gtk_grid_set_column_homogeneous (GTK_GRID (self->grid), TRUE);

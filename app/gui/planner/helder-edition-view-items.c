@@ -12,6 +12,7 @@
 
 #include "helder-edition-view-private.h"
 #include "plan/helder-plan-works.h"
+#include "helder-tooltip.h"
 
 /* One row per item, in the edition's order.  What the advisor writes
  * goes into the content at once and to the store a moment after the
@@ -156,7 +157,7 @@ icon_button (const char *icon,
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
-  gtk_widget_set_tooltip_text (button, tooltip);
+  helder_widget_set_tooltip (button, tooltip);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
@@ -211,7 +212,7 @@ item_row (HelderEditionView *self,
   gtk_widget_set_margin_top (box, 10);
   gtk_widget_set_margin_bottom (box, 12);
 
-  gtk_widget_set_tooltip_text (handle, _("Drag to move"));
+  helder_widget_set_tooltip (handle, _("Drag to move"));
   gtk_widget_set_cursor_from_name (handle, "grab");
   gtk_widget_add_css_class (kind_label, "dim-label");
   gtk_widget_set_hexpand (kind_label, TRUE);

@@ -12,6 +12,7 @@
 
 #include "helder-priorities-view-private.h"
 #include "model/helder-record-format.h"
+#include "helder-tooltip.h"
 
 /* Each entry row saves its field when applied (the check button, or
  * Enter) through the ledger's service call, which checks it; while typing
@@ -376,7 +377,7 @@ fill_hangers (GtkListBox          *list,
       /* Single lines: cheap to measure; the full title in the tooltip */
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
-      gtk_widget_set_tooltip_text (row, helder_record_get_title (record));
+      helder_widget_set_tooltip (row, helder_record_get_title (record));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data (G_OBJECT (row), "record-type", (gpointer) helder_record_get_type_name (record));

@@ -19,6 +19,7 @@
 #include "model/helder-record-format.h"
 #include "plan/helder-plan-works.h"
 #include "service/helder-record-follower.h"
+#include "helder-tooltip.h"
 
 /* The list shows every works with a badge for its warnings (the
  * residents' letter, overlaps in one street), the detail column edits
@@ -152,7 +153,7 @@ update_row (HelderWorksView *self,
     g_string_append_printf (tip, "%s%s", i ? "\n" : "", ((HelderWorksWarning *) warnings->pdata[i])->title);
   n = g_strdup_printf ("%u", warnings ? warnings->len : 0);
   gtk_label_set_text (GTK_LABEL (count), n);
-  gtk_widget_set_tooltip_text (badge, tip->len ? tip->str : NULL);
+  helder_widget_set_tooltip (badge, tip->len ? tip->str : NULL);
   /* the row reads as one: title, where and when, what is wrong */
   label = tip->len ? g_strdup_printf ("%s, %s. %s", helder_record_get_title (works), sub, tip->str)
                    : g_strdup_printf ("%s, %s", helder_record_get_title (works), sub);
