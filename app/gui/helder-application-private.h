@@ -7,6 +7,7 @@
 #pragma once
 
 #include "helder-application.h"
+#include "plan/helder-plan-notifier.h"
 
 G_BEGIN_DECLS
 
@@ -44,6 +45,11 @@ struct _HelderApplication
   gboolean        sync_pending;
   guint           deferred_id;
   gulong          render_hook;
+
+  /* The planner's notices (helder-application-notices.c) */
+  HelderPlanNotifier *notifier;
+  int             notices_shown;    /* a notification service: -1 not known yet, 0 none, 1 there */
+  GHashTable     *notices_waiting;  /* id → GNotification, until it is known */
 };
 
 enum {
@@ -56,6 +62,13 @@ enum {
 };
 
 extern GParamSpec *helder_application_properties[N_PROPS];
+
+/* helder-application-notices.c */
+void helder_application_start_notices (HelderApplication *self);
+void helder_application_stop_notices  (HelderApplication *self);
+void helder_application_show_planner  (HelderApplication *self,
+                                       const char        *view,
+                                       const char        *record);
 
 /* helder-application-sync.c */
 void helder_application_replace_sync (HelderApplication *self,

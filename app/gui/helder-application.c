@@ -87,6 +87,7 @@ create_services (HelderApplication *self)
   g_autofree char *role = g_settings_get_string (self->settings, "server-role");
   HelderEditorService *editor;
 
+  helder_application_stop_notices (self);
   g_clear_pointer (&self->services, g_ptr_array_unref);
   g_clear_object (&self->session);
   self->session = helder_session_new (helder_store_get_user (self->store), helder_role_from_string (role));
@@ -99,6 +100,9 @@ create_services (HelderApplication *self)
   g_ptr_array_add (self->services, helder_library_service_new (self->store, self->session));
   helder_editor_service_set_analyzer (editor, self->analyzer);
   g_signal_connect_object (editor, "analyzer-wanted", G_CALLBACK (analyzer_wanted), self, G_CONNECT_SWAPPED);
+  /* (a store opened again, after a restore: its notices follow it) */
+  if (self->first_frame_drawn)
+    helder_application_start_notices (self);
 }
 
 /**
@@ -161,6 +165,7 @@ helder_application_open_store (HelderApplication  *self,
   /* Nothing syncs, and no service holds, a store that is gone. */
   if (self->sync != NULL)
     helder_application_replace_sync (self, NULL);
+  helder_application_stop_notices (self);
   g_clear_pointer (&self->services, g_ptr_array_unref);
   g_clear_object (&self->session);
   g_clear_object (&self->store);
@@ -407,8 +412,20 @@ quit (GSimpleAction *action,
     }
 }
 
+static void
+show_planner (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  const char *view, *record;
+
+  g_variant_get (parameter, "(&s&s)", &view, &record);
+  helder_application_show_planner (HELDER_APPLICATION (user_data), view, record);
+}
+
 static const GActionEntry app_actions[] = {
   { "load-example-data", load_example_data },
+  { "show-planner", show_planner, "(ss)" },
   { "preferences", show_preferences },
   { "about", show_about },
   { "quit", quit },
@@ -450,6 +467,7 @@ start_deferred (gpointer data)
   HelderApplication *self = data;
 
   self->deferred_id = 0;
+  helder_application_start_notices (self);
   if (self->sync_pending)
     {
       self->sync_pending = FALSE;
@@ -607,6 +625,7 @@ helder_application_dispose (GObject *object)
   HelderApplication *self = HELDER_APPLICATION (object);
 
   g_clear_handle_id (&self->deferred_id, g_source_remove);
+  helder_application_stop_notices (self);
   if (self->render_hook != 0)
     g_signal_remove_emission_hook (g_signal_lookup ("render", GDK_TYPE_SURFACE), self->render_hook);
   self->render_hook = 0;
@@ -710,6 +729,7 @@ helder_application_init (HelderApplication *self)
     { NULL }
   };
 
+  self->notices_shown = -1;
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Plan, weigh and write the communication of a municipality."));

@@ -11,6 +11,7 @@
 
 #include "gui-test-app.h"
 #include "helder-example-data.h"
+#include "planner/helder-calendar-view.h"
 #include "planner/helder-planner-page.h"
 #include "planner/helder-priorities-view.h"
 #include "planner/helder-radar-view.h"
@@ -897,6 +898,60 @@ test_review_from_priorities (void)
   }
 }
 
+/* What a notice opens when clicked (app.show-planner, its default
+ * action): the message in the calendar, a works, the omgevingsbeeld, the
+ * quarterly review. */
+static void
+test_notice_opens (void)
+{
+  HelderWindow *window = helder_test_open_window ("notice-opens.db");
+  HelderStore *store = helder_application_get_store (test_app);
+  g_autoptr(GListModel) messages = NULL;
+  g_autoptr(GListModel) works = NULL;
+  g_autoptr(HelderRecord) message = NULL;
+  g_autoptr(HelderRecord) one_works = NULL;
+  GtkWidget *page;
+  AdwViewStack *views;
+  GtkWidget *review;
+
+  g_action_group_activate_action (G_ACTION_GROUP (test_app), "load-example-data", NULL);
+  helder_test_iterate (100);
+  helder_test_page_state (window, "write");
+  messages = helder_store_list (store, HELDER_TYPE_MESSAGE, NULL);
+  works = helder_store_list (store, HELDER_TYPE_WORKS, NULL);
+  message = g_list_model_get_item (messages, 0);
+  one_works = g_list_model_get_item (works, 0);
+
+  g_action_group_activate_action (G_ACTION_GROUP (test_app), "show-planner",
+                                  g_variant_new ("(ss)", "message", helder_record_get_id (message)));
+  helder_test_iterate (200);
+  g_assert_cmpstr (helder_window_get_page (window), ==, "planner");
+  page = helder_test_page (window, "planner");
+  views = ADW_VIEW_STACK (helder_test_find_by_id (page, "views"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (views), ==, "messages");
+  {
+    HelderCalendarView *calendar = HELDER_CALENDAR_VIEW (adw_bin_get_child (ADW_BIN (adw_view_stack_get_visible_child (views))));
+
+    g_assert_cmpstr (helder_calendar_view_get_selected_id (calendar), ==, helder_record_get_id (message));
+  }
+
+  g_action_group_activate_action (G_ACTION_GROUP (test_app), "show-planner",
+                                  g_variant_new ("(ss)", "works", helder_record_get_id (one_works)));
+  helder_test_iterate (200);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (views), ==, "works");
+
+  g_action_group_activate_action (G_ACTION_GROUP (test_app), "show-planner", g_variant_new ("(ss)", "edition", ""));
+  helder_test_iterate (200);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (views), ==, "editions");
+
+  g_action_group_activate_action (G_ACTION_GROUP (test_app), "show-planner", g_variant_new ("(ss)", "review", ""));
+  helder_test_iterate (200);
+  review = GTK_WIDGET (helder_test_other_window (window));
+  g_assert_true (HELDER_IS_REVIEW_WINDOW (review));
+  gtk_window_destroy (GTK_WINDOW (review));
+  helder_test_iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -918,6 +973,7 @@ main (int   argc,
   helder_test_add_isolated ("/planner/new-selected", test_new_selected);
   helder_test_add_isolated ("/planner/quick-entry-refuses-person-data", test_quick_entry_refuses_person_data);
   helder_test_add_isolated ("/planner/review-from-priorities", test_review_from_priorities);
+  helder_test_add_isolated ("/planner/notice-opens", test_notice_opens);
   /* Only when asked: it runs `import` for each view */
   if (g_getenv ("HELDER_SCREENSHOT_DIR") != NULL)
     helder_test_add_isolated ("/planner/screenshots", test_screenshots);

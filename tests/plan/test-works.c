@@ -6,8 +6,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "helder-example-data.h"
 #include "plan/helder-plan-editions.h"
+#include "plan/helder-plan-messages.h"
+#include "plan/helder-plan-notifier.h"
 #include "plan/helder-plan-works.h"
 #include "store-fixture.h"
 
@@ -407,6 +411,109 @@ test_notices (void)
   g_assert_null (done);
 }
 
+static HelderRecord *
+message_by (const char *title,
+            const char *author,
+            const char *status)
+{
+  HelderRecord *message = helder_record_new (HELDER_TYPE_MESSAGE);
+
+  g_object_set (message, "title", title, "author", author, "status", status, "window-start", "2027-03-22", NULL);
+  return message;
+}
+
+/* Messages waiting for my approval: four eyes, and only for advisors
+ * and administrators. */
+static void
+test_approvals_notice (void)
+{
+  g_autoptr(GListStore) messages = g_list_store_new (HELDER_TYPE_MESSAGE);
+  g_autoptr(GListStore) events = g_list_store_new (HELDER_TYPE_MESSAGE_EVENT);
+  g_autoptr(HelderRecord) joost = message_by ("Afvalkalender", "joost", "review");
+  g_autoptr(HelderRecord) own = message_by ("Woonvisie", "sanne", "review");
+  g_autoptr(HelderRecord) draft = message_by ("Koningsdag", "joost", "draft");
+  g_autoptr(HelderRecord) sent_by_me = message_by ("Storing", "joost", "review");
+  g_autoptr(HelderRecord) event = helder_record_new (HELDER_TYPE_MESSAGE_EVENT);
+  g_autoptr(HelderPlanNotice) one = NULL, none = NULL, staff = NULL, other = NULL, many = NULL;
+
+  g_list_store_append (messages, joost);
+  g_list_store_append (messages, own);
+  g_list_store_append (messages, draft);
+  g_list_store_append (messages, sent_by_me);
+  /* Sanne sent Joost's "Storing" for review: she does not approve it either */
+  g_object_set (event, "message", helder_record_get_id (sent_by_me), "from-status", "draft", "to-status", "review",
+                "actor", "sanne", NULL);
+  g_list_store_append (events, event);
+
+  one = helder_approvals_notice (G_LIST_MODEL (messages), G_LIST_MODEL (events), "sanne", HELDER_SESSION_ROLE_ADVISOR);
+  g_assert_nonnull (one);
+  g_assert_cmpstr (one->id, ==, "approvals-waiting");
+  g_assert_cmpstr (one->title, ==, "1 message waits for your approval");
+  g_assert_cmpstr (one->body, ==, "“Afvalkalender”");
+  g_assert_cmpstr (one->view, ==, "message");
+  g_assert_cmpstr (one->record, ==, helder_record_get_id (joost));
+
+  staff = helder_approvals_notice (G_LIST_MODEL (messages), G_LIST_MODEL (events), "sanne", HELDER_SESSION_ROLE_STAFF);
+  g_assert_null (staff);
+  none = helder_approvals_notice (G_LIST_MODEL (messages), G_LIST_MODEL (events), NULL, HELDER_SESSION_ROLE_ADMIN);
+  g_assert_null (none);
+  /* Joost approves Sanne's, not his own */
+  other = helder_approvals_notice (G_LIST_MODEL (messages), G_LIST_MODEL (events), "joost", HELDER_SESSION_ROLE_ADMIN);
+  g_assert_nonnull (other);
+  g_assert_cmpstr (other->body, ==, "“Woonvisie”");
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Bericht %u", i);
+      g_autoptr(HelderRecord) more = message_by (title, "joost", "review");
+
+      g_list_store_append (messages, more);
+    }
+  many = helder_approvals_notice (G_LIST_MODEL (messages), G_LIST_MODEL (events), "sanne", HELDER_SESSION_ROLE_ADVISOR);
+  g_assert_cmpstr (many->title, ==, "5 messages wait for your approval");
+  g_assert_cmpstr (many->body, ==, "“Afvalkalender”, “Bericht 0”, “Bericht 1” and 2 others");
+  g_assert_cmpstr (many->record, ==, "");
+}
+
+/* The quarterly review, in the last two weeks of a quarter not closed. */
+static void
+test_review_notice (void)
+{
+  struct {
+    const char *today;
+    const char *last_closed;
+    HelderRole  role;
+    const char *id;           /* NULL: none */
+    const char *in_body;
+  } cases[] = {
+    { "2027-03-20", "2026-Q4", HELDER_SESSION_ROLE_ADVISOR, "review-due-2027-Q1", "in 11 days" },
+    { "2027-03-30", "2026-Q4", HELDER_SESSION_ROLE_ADMIN,   "review-due-2027-Q1", "in 1 day:" },
+    { "2027-03-31", NULL,      HELDER_SESSION_ROLE_ADVISOR, "review-due-2027-Q1", "ends today" },
+    { "2027-03-18", "2026-Q4", HELDER_SESSION_ROLE_ADVISOR, "review-due-2027-Q1", "in 13 days" },
+    { "2027-03-17", "2026-Q4", HELDER_SESSION_ROLE_ADVISOR, NULL, NULL },   /* 14 days: not yet */
+    { "2027-03-20", "2027-Q1", HELDER_SESSION_ROLE_ADVISOR, NULL, NULL },   /* closed already */
+    { "2027-03-20", "2026-Q4", HELDER_SESSION_ROLE_STAFF,   NULL, NULL },   /* staff do not close */
+    { "2026-12-25", "2026-Q3", HELDER_SESSION_ROLE_ADVISOR, "review-due-2026-Q4", "in 6 days" },
+    { "2027-01-02", "2026-Q3", HELDER_SESSION_ROLE_ADVISOR, NULL, NULL },   /* a new quarter, far from its end */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(HelderPlanNotice) notice = helder_review_notice (cases[i].today, cases[i].last_closed, cases[i].role);
+
+      g_test_message ("%s, last closed %s", cases[i].today, cases[i].last_closed);
+      if (cases[i].id == NULL)
+        {
+          g_assert_null (notice);
+          continue;
+        }
+      g_assert_nonnull (notice);
+      g_assert_cmpstr (notice->id, ==, cases[i].id);
+      g_assert_cmpstr (notice->view, ==, "review");
+      g_assert_nonnull (strstr (notice->body, cases[i].in_body));
+    }
+}
+
 static void
 test_format_day (void)
 {
@@ -642,6 +749,81 @@ test_example_data (PlanFixture   *fixture,
   g_assert_cmpuint (warnings->len, ==, 3);
 }
 
+/* The notifier follows the store: a notice shows once, shows again when
+ * its text changes, and is taken back when it no longer holds. */
+static void
+record_notice (const char       *id,
+               HelderPlanNotice *notice,
+               gpointer          data)
+{
+  g_ptr_array_add (data, g_strdup_printf ("%s %s%s%s", notice ? "show" : "withdraw", id,
+                                          notice ? " " : "", notice ? notice->title : ""));
+}
+
+static char *
+joined (GPtrArray *calls)
+{
+  g_autofree char **strv = g_new0 (char *, calls->len + 1);
+  char *text;
+
+  memcpy (strv, calls->pdata, calls->len * sizeof (char *));
+  text = g_strjoinv ("|", strv);
+  g_ptr_array_set_size (calls, 0);
+  return text;
+}
+
+static void
+test_notifier (PlanFixture   *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) calls = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(HelderPlanNotifier) notifier = NULL;
+  g_autoptr(HelderRecord) message = message_by ("Afvalkalender", "joost", "review");
+  g_autoptr(HelderRecord) second = message_by ("Woonvisie", "joost", "review");
+  g_autoptr(HelderRecord) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  save (fixture, message);
+  notifier = helder_plan_notifier_new (fixture->plan, record_notice, calls, NULL);
+  /* Saturday 20 March 2027: the quarter ends in 11 days; no edition day */
+  helder_plan_notifier_check (notifier, "2027-03-20");
+  text = joined (calls);
+  g_assert_cmpstr (text, ==, "show approvals-waiting 1 message waits for your approval|"
+                             "show review-due-2027-Q1 The quarterly review of Q1 2027 is due");
+  g_clear_pointer (&text, g_free);
+
+  /* The same: nothing again */
+  helder_plan_notifier_check (notifier, "2027-03-20");
+  g_assert_cmpuint (calls->len, ==, 0);
+
+  /* One more waiting: told again */
+  save (fixture, second);
+  helder_plan_notifier_check (notifier, "2027-03-20");
+  text = joined (calls);
+  g_assert_cmpstr (text, ==, "show approvals-waiting 2 messages wait for your approval");
+  g_clear_pointer (&text, g_free);
+
+  /* Both approved: taken back */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_clear_object (&stored);
+      stored = helder_service_load (HELDER_SERVICE (fixture->plan), HELDER_TYPE_MESSAGE,
+                                    helder_record_get_id (i == 0 ? message : second));
+      g_assert_true (helder_plan_service_step_message (fixture->plan, stored, HELDER_MESSAGE_APPROVED, NULL, &error));
+      g_assert_no_error (error);
+    }
+  helder_plan_notifier_check (notifier, "2027-03-20");
+  text = joined (calls);
+  g_assert_cmpstr (text, ==, "withdraw approvals-waiting");
+  g_clear_pointer (&text, g_free);
+
+  /* A new day, further from the quarter's end (a test's clock): the review is taken back */
+  helder_plan_notifier_check (notifier, "2027-03-10");
+  text = joined (calls);
+  g_assert_cmpstr (text, ==, "withdraw review-due-2027-Q1");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -661,6 +843,9 @@ main (int   argc,
   g_test_add_func ("/works/warnings", test_warnings);
   g_test_add_func ("/works/format-day", test_format_day);
   g_test_add_func ("/works/notices", test_notices);
+  g_test_add_func ("/works/notices/approvals", test_approvals_notice);
+  g_test_add_func ("/works/notices/review", test_review_notice);
+  g_test_add ("/works/service/notifier", PlanFixture, NULL, plan_setup, test_notifier, plan_teardown);
   g_test_add ("/works/service/settings", PlanFixture, NULL, plan_setup, test_service_settings, plan_teardown);
   g_test_add ("/works/service/warnings-and-letter", PlanFixture, NULL, plan_setup,
               test_service_warnings_and_letter, plan_teardown);

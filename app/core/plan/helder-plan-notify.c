@@ -13,10 +13,30 @@
 #include <glib/gi18n-lib.h>
 
 #include "helder-plan-editions.h"
+#include "helder-plan-messages.h"
+#include "helder-plan-quarter.h"
 #include "helder-plan-works.h"
 
-/* Decided here, sent by the views (GNotification): a notice has a
- * stable id, so sending it again replaces it instead of piling up. */
+/* Decided here, sent by the application (GNotification, through
+ * HelderPlanNotifier): a notice has a stable id, so sending it again
+ * replaces it instead of piling up, and what it opens when clicked. */
+
+static HelderPlanNotice *
+notice_new (char       *id,
+            char       *title,
+            char       *body,
+            const char *view,
+            const char *record)
+{
+  HelderPlanNotice *notice = g_new0 (HelderPlanNotice, 1);
+
+  notice->id = id;
+  notice->title = title;
+  notice->body = body;
+  notice->view = g_strdup (view);
+  notice->record = g_strdup (record ? record : "");
+  return notice;
+}
 
 void
 helder_plan_notice_free (HelderPlanNotice *notice)
@@ -26,6 +46,8 @@ helder_plan_notice_free (HelderPlanNotice *notice)
   g_free (notice->id);
   g_free (notice->title);
   g_free (notice->body);
+  g_free (notice->view);
+  g_free (notice->record);
   g_free (notice);
 }
 
@@ -63,12 +85,11 @@ helder_works_notices (GPtrArray *warnings,
       if (warning->kind != HELDER_WORKS_WARNING_LETTER || record == NULL ||
           warning->days_left > HELDER_WORKS_NOTICE_DAYS)
         continue;
-      notice = g_new0 (HelderPlanNotice, 1);
-      notice->id = g_strdup_printf ("works-letter-%s", warning->works);
-      notice->title = g_strdup_printf (warning->days_left < 0 ? _("Residents’ letter late: %s")
-                                                              : _("Residents’ letter due: %s"),
-                                       helder_record_get_title (record));
-      notice->body = g_strdup (warning->explanation);
+      notice = notice_new (g_strdup_printf ("works-letter-%s", warning->works),
+                           g_strdup_printf (warning->days_left < 0 ? _("Residents’ letter late: %s")
+                                                                   : _("Residents’ letter due: %s"),
+                                            helder_record_get_title (record)),
+                           g_strdup (warning->explanation), "works", warning->works);
       g_ptr_array_add (notices, notice);
     }
   return notices;
@@ -94,9 +115,117 @@ helder_editions_notice (const gboolean  days[8],
 
   if (!helder_editions_is_edition_day (days, today) || (sent != NULL && strncmp (sent, today, 10) >= 0))
     return NULL;
-  notice = g_new0 (HelderPlanNotice, 1);
-  notice->id = g_strdup_printf ("edition-due-%.10s", today);
-  notice->title = g_strdup (_("The omgevingsbeeld goes out today"));
-  notice->body = g_strdup (_("Write the duiding and mark the edition as sent in the planner."));
+  notice = notice_new (g_strdup_printf ("edition-due-%.10s", today),
+                       g_strdup (_("The omgevingsbeeld goes out today")),
+                       g_strdup (_("Write the duiding and mark the edition as sent in the planner.")),
+                       "edition", NULL);
   return notice;
+}
+
+/**
+ * helder_approvals_notice:
+ * @messages: (element-type HelderMessage): the messages
+ * @events: (element-type HelderMessageEvent) (nullable): their history,
+ *   for who sent each for review
+ * @login: (nullable): who sits at the desk
+ *
+ * Returns: (transfer full) (nullable): "messages wait for your
+ *   approval": those in review that @login may approve (four eyes: not
+ *   their own, and only for advisors and administrators)
+ */
+HelderPlanNotice *
+helder_approvals_notice (GListModel *messages,
+                         GListModel *events,
+                         const char *login,
+                         HelderRole  role)
+{
+  g_autoptr(GPtrArray) waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GString) body = NULL;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (messages), NULL);
+
+  if (login == NULL || *login == '\0' || role == HELDER_SESSION_ROLE_STAFF)
+    return NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (messages); i++)
+    {
+      g_autoptr(HelderRecord) message = g_list_model_get_item (messages, i);
+      g_autofree char *submitter = NULL;
+
+      if (helder_message_get_status (message) != HELDER_MESSAGE_REVIEW)
+        continue;
+      submitter = helder_message_find_submitter (message, events);
+      if (helder_message_may_step (message, HELDER_MESSAGE_APPROVED, login, role, submitter, NULL, NULL))
+        g_ptr_array_add (waiting, g_steal_pointer (&message));
+    }
+  if (waiting->len == 0)
+    return NULL;
+
+  body = g_string_new (NULL);
+  for (guint i = 0; i < waiting->len && i < 3; i++)
+    {
+      if (i > 0)
+        g_string_append (body, ", ");
+      /* Translators: a message's title, quoted */
+      g_string_append_printf (body, _("“%s”"), helder_record_get_title (waiting->pdata[i]));
+    }
+  if (waiting->len > 3)
+    {
+      g_string_append_c (body, ' ');
+      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "and %u other", "and %u others", waiting->len - 3),
+                              waiting->len - 3);
+    }
+  return notice_new (g_strdup ("approvals-waiting"),
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u message waits for your approval",
+                                                   "%u messages wait for your approval", waiting->len),
+                                      waiting->len),
+                     g_string_free (g_steal_pointer (&body), FALSE), "message",
+                     waiting->len == 1 ? helder_record_get_id (waiting->pdata[0]) : NULL);
+}
+
+/**
+ * helder_review_notice:
+ * @today: YYYY-MM-DD
+ * @last_closed: (nullable): the latest closed quarter ("2026-Q3")
+ *
+ * Returns: (transfer full) (nullable): "the quarterly review is due" in
+ *   the last HELDER_REVIEW_NOTICE_DAYS days of a quarter not closed yet,
+ *   for those who may close it (advisors and administrators)
+ */
+HelderPlanNotice *
+helder_review_notice (const char *today,
+                      const char *last_closed,
+                      HelderRole  role)
+{
+  g_autofree char *quarter = NULL;
+  g_autofree char *under_review = NULL;
+  g_autofree char *last_day = NULL;
+  g_autofree char *label = NULL;
+  GDate now, end;
+  int days_left;
+
+  g_return_val_if_fail (today != NULL, NULL);
+
+  if (role == HELDER_SESSION_ROLE_STAFF || (quarter = helder_quarter_for_iso_date (today)) == NULL)
+    return NULL;
+  under_review = helder_quarter_to_review (quarter, last_closed);
+  /* Today's quarter closed already: the next one is prepared, not due */
+  if (g_strcmp0 (under_review, quarter) != 0)
+    return NULL;
+  helder_quarter_bounds (quarter, NULL, &last_day);
+  if (!helder_date_from_iso (today, &now) || !helder_date_from_iso (last_day, &end))
+    return NULL;
+  days_left = g_date_days_between (&now, &end);
+  if (days_left < 0 || days_left >= HELDER_REVIEW_NOTICE_DAYS)
+    return NULL;
+  label = helder_quarter_label (quarter);
+  return notice_new (g_strdup_printf ("review-due-%s", quarter),
+                     /* Translators: the quarter, "Q4 2026" */
+                     g_strdup_printf (_("The quarterly review of %s is due"), label),
+                     days_left == 0
+                     ? g_strdup (_("The quarter ends today: keep, adjust or drop each topic and priority, then close it."))
+                     : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "The quarter ends in %d day: keep, adjust or drop each topic and priority, then close it.",
+                                                     "The quarter ends in %d days: keep, adjust or drop each topic and priority, then close it.",
+                                                     days_left), days_left),
+                     "review", NULL);
 }

@@ -102,15 +102,21 @@ char               *helder_works_format_day        (const char          *iso_dat
 int                 helder_works_iso_week          (const char          *iso_date);
 
 /* What the desktop is told (GNotification): one per works whose
- * residents' letter is late or due within HELDER_WORKS_NOTICE_DAYS, and
- * the edition due today. */
-#define HELDER_WORKS_NOTICE_DAYS 3
+ * residents' letter is late or due within HELDER_WORKS_NOTICE_DAYS, the
+ * edition due today, the approvals waiting for me and the quarterly
+ * review due within HELDER_REVIEW_NOTICE_DAYS of the quarter's end. */
+#define HELDER_WORKS_NOTICE_DAYS  3
+#define HELDER_REVIEW_NOTICE_DAYS 14
 
 typedef struct
 {
   char *id;     /* stable: the same notice replaces itself */
   char *title;
   char *body;
+  /* What clicking it opens: a record type of the planner ("message",
+   * "works"), "edition" or "review", and a record's id or "" */
+  char *view;
+  char *record;
 } HelderPlanNotice;
 
 GPtrArray          *helder_works_notices           (GPtrArray           *warnings,
@@ -118,6 +124,13 @@ GPtrArray          *helder_works_notices           (GPtrArray           *warning
 HelderPlanNotice   *helder_editions_notice         (const gboolean       days[8],
                                                     const char          *today,
                                                     HelderRecord        *last_sent);
+HelderPlanNotice   *helder_approvals_notice        (GListModel          *messages,
+                                                    GListModel          *events,
+                                                    const char          *login,
+                                                    HelderRole           role);
+HelderPlanNotice   *helder_review_notice           (const char          *today,
+                                                    const char          *last_closed,
+                                                    HelderRole           role);
 void                helder_plan_notice_free        (HelderPlanNotice    *notice);
 
 /* On the store, through the service */

@@ -53,7 +53,6 @@ struct _HelderEditionView
   HelderEditionContent  *content;    /* its items as being edited */
   GtkFileChooserNative  *chooser;
   char                  *draft_id;
-  char                  *notified_day;  /* the day the desktop was told of the edition */
   guint                  save_id;
   gboolean               editable;   /* a draft, and the role may */
   gboolean               filling;

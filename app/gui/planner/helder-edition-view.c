@@ -145,28 +145,6 @@ archive_search_changed (HelderEditionView *self)
   update_archive_state (self);
 }
 
-/* On an edition day whose edition has not gone out, the desktop is told
- * once a session. */
-static void
-send_notice (HelderEditionView *self)
-{
-  g_autofree char *today = helder_works_view_today ();
-  g_autoptr(HelderRecord) sent = NULL;
-  g_autoptr(HelderPlanNotice) notice = NULL;
-  gboolean days[8];
-
-  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL || helder_edition_view_plan (self) == NULL ||
-      g_strcmp0 (self->notified_day, today) == 0)
-    return;
-  helder_plan_service_editions_days (helder_edition_view_plan (self), days);
-  sent = helder_plan_service_last_edition (helder_edition_view_plan (self), TRUE);
-  notice = helder_editions_notice (days, today, sent);
-  g_free (self->notified_day);
-  self->notified_day = g_steal_pointer (&today);
-  if (notice != NULL)
-    helder_works_view_notify (GTK_WIDGET (self), notice);
-}
-
 /* The next edition */
 
 static HelderRecord *
@@ -648,7 +626,6 @@ helder_edition_view_finalize (GObject *object)
 
   g_clear_pointer (&self->content, helder_edition_content_free);
   g_free (self->draft_id);
-  g_free (self->notified_day);
 
   G_OBJECT_CLASS (helder_edition_view_parent_class)->finalize (object);
 }
@@ -755,7 +732,6 @@ helder_edition_view_init (HelderEditionView *self)
                            self, G_CONNECT_SWAPPED);
   /* the lists a new edition starts from are made when the view first shows */
   g_signal_connect (self, "map", G_CALLBACK (ensure_sources), NULL);
-  g_signal_connect (self, "map", G_CALLBACK (send_notice), NULL);
   folded_changed (self);
   update_actions (self);
 }

@@ -218,6 +218,30 @@ helder_planner_page_show_record (HelderPlannerPage *self,
   return TRUE;
 }
 
+/**
+ * helder_planner_page_show_view:
+ * @what: a record type ("message", "works") or "edition"
+ * @id: (nullable): a record of that type to show, or %NULL or ""
+ *
+ * Shows the planner's view for @what (a notice's target), with the record
+ * when there is one.
+ */
+void
+helder_planner_page_show_view (HelderPlannerPage *self,
+                               const char        *what,
+                               const char        *id)
+{
+  g_return_if_fail (HELDER_IS_PLANNER_PAGE (self));
+  g_return_if_fail (what != NULL);
+
+  if (id != NULL && *id != '\0' && helder_planner_page_show_record (self, what, id))
+    return;
+  if (g_str_equal (what, "edition"))
+    adw_view_stack_set_visible_child_name (self->views, "editions");
+  else if (kind_of_type (what) >= 0)
+    adw_view_stack_set_visible_child_name (self->views, view_kinds[kind_of_type (what)].view);
+}
+
 /* The quick entry is made when first opened, not before the first frame
  * (a builder makes it, so it keeps its id for the tests). */
 static void

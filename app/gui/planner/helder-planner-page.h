@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HelderPlannerPage, helder_planner_page, HELDER, PLANNER_PAGE, HelderPage)
 
+void     helder_planner_page_show_view   (HelderPlannerPage *self,
+                                         const char        *what,
+                                         const char        *id);
 gboolean helder_planner_page_show_record (HelderPlannerPage *self,
                                           const char        *type_name,
                                           const char        *id);

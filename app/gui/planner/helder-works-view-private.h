@@ -55,7 +55,6 @@ struct _HelderWorksView
   HelderRecordFollower *follower;
   GHashTable           *warnings;   /* works id → GPtrArray of HelderWorksWarning */
   GHashTable           *rows;       /* bound row widgets */
-  GHashTable           *notified;   /* ids of the notices sent this session */
   GPtrArray            *detail_rows;/* rows the form added to its groups */
   GPtrArray            *audience_checks;
   char                 *start;      /* the form's dates, YYYY-MM-DD */

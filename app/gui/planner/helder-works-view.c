@@ -286,91 +286,8 @@ update_list_state (HelderWorksView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->works_summary_label), summary != NULL);
 }
 
-/* Warnings */
-
-static void send_notices (HelderWorksView *self);
-
-/* Notices go out only where something shows them: GLib warns when no
- * notification service answers (a bare session, the tests).  The bus is
- * asked once, without waiting; notices sent before it answers wait. */
-static int notifier = -1;           /* -1: not known yet, 0: none, 1: there */
-static GPtrArray *waiting_notices;  /* of GNotification, with "app" and "id" set */
-
-static void
-flush_notices (void)
-{
-  for (guint i = 0; waiting_notices != NULL && i < waiting_notices->len; i++)
-    {
-      GNotification *n = waiting_notices->pdata[i];
-
-      if (notifier == 1)
-        g_application_send_notification (g_object_get_data (G_OBJECT (n), "app"),
-                                         g_object_get_data (G_OBJECT (n), "id"), n);
-    }
-  g_clear_pointer (&waiting_notices, g_ptr_array_unref);
-}
-
-static void
-names_listed (GObject      *bus,
-              GAsyncResult *result,
-              gpointer      data)
-{
-  g_autoptr(GVariant) reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (bus), result, NULL);
-  g_autofree const char **names = NULL;
-
-  notifier = 0;
-  if (reply != NULL)
-    {
-      /* GLib sends through the portal only inside a sandbox (or when
-       * told to); elsewhere a running portal does not carry notices. */
-      gboolean portal_carries = g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS) ||
-                                g_strcmp0 (g_getenv ("GTK_USE_PORTAL"), "1") == 0;
-
-      g_variant_get (reply, "(^a&s)", &names);
-      for (guint i = 0; names != NULL && names[i] != NULL; i++)
-        if (g_str_equal (names[i], "org.freedesktop.Notifications") ||
-            g_str_equal (names[i], "org.gtk.Notifications") ||
-            (portal_carries && g_str_equal (names[i], "org.freedesktop.portal.Desktop")))
-          notifier = 1;
-    }
-  flush_notices ();
-}
-
-/**
- * helder_works_view_notify:
- *
- * Sends @notice as the desktop notification of @widget's application.
- */
-void
-helder_works_view_notify (GtkWidget        *widget,
-                          HelderPlanNotice *notice)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GApplication *app = GTK_IS_WINDOW (root) ? G_APPLICATION (gtk_window_get_application (GTK_WINDOW (root))) : NULL;
-  GDBusConnection *bus = app ? g_application_get_dbus_connection (app) : NULL;
-  GNotification *notification;
-
-  if (app == NULL || !g_application_get_is_registered (app) || notifier == 0 || bus == NULL)
-    return;
-  notification = g_notification_new (notice->title);
-  g_notification_set_body (notification, notice->body);
-  if (notifier == 1)
-    {
-      g_application_send_notification (app, notice->id, notification);
-      g_object_unref (notification);
-      return;
-    }
-  g_object_set_data_full (G_OBJECT (notification), "app", g_object_ref (app), g_object_unref);
-  g_object_set_data_full (G_OBJECT (notification), "id", g_strdup (notice->id), g_free);
-  if (waiting_notices == NULL)
-    {
-      waiting_notices = g_ptr_array_new_with_free_func (g_object_unref);
-      g_dbus_connection_call (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
-                              "ListNames", NULL, G_VARIANT_TYPE ("(as)"), G_DBUS_CALL_FLAGS_NONE, 2000, NULL,
-                              names_listed, NULL);
-    }
-  g_ptr_array_add (waiting_notices, notification);
-}
+/* Warnings (the desktop is told of them by the application's
+ * HelderPlanNotifier, whichever page is open) */
 
 static void
 refresh_warnings (HelderWorksView *self)
@@ -403,42 +320,8 @@ refresh_warnings (HelderWorksView *self)
   while (g_hash_table_iter_next (&iter, &row, NULL))
     update_row (self, row);
   update_list_state (self);
-  send_notices (self);
   if (!self->filling)
     helder_works_view_fill_dynamic (self);
-}
-
-/* A late residents' letter is told to the desktop once a session (the
- * notice's id replaces an earlier one). */
-static void
-send_notices (HelderWorksView *self)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  if (self->works == NULL || gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
-    return;
-  g_hash_table_iter_init (&iter, self->warnings);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      HelderRecord *works = helder_record_list_lookup (self->works, key, NULL);
-      g_autoptr(GPtrArray) one = g_ptr_array_new ();
-      g_autoptr(GPtrArray) notices = NULL;
-
-      if (works == NULL)
-        continue;
-      g_ptr_array_add (one, works);
-      notices = helder_works_notices (value, one);
-      for (guint i = 0; i < notices->len; i++)
-        {
-          HelderPlanNotice *notice = notices->pdata[i];
-
-          if (g_hash_table_contains (self->notified, notice->id))
-            continue;
-          helder_works_view_notify (GTK_WIDGET (self), notice);
-          g_hash_table_add (self->notified, g_strdup (notice->id));
-        }
-    }
 }
 
 static gboolean
@@ -852,7 +735,6 @@ helder_works_view_finalize (GObject *object)
 
   g_hash_table_unref (self->warnings);
   g_hash_table_unref (self->rows);
-  g_hash_table_unref (self->notified);
   g_ptr_array_unref (self->detail_rows);
   g_ptr_array_unref (self->audience_checks);
   g_free (self->start);
@@ -960,7 +842,6 @@ helder_works_view_init (HelderWorksView *self)
 
   self->warnings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   self->rows = g_hash_table_new (g_direct_hash, g_direct_equal);
-  self->notified = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->detail_rows = g_ptr_array_new ();
   self->audience_checks = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -976,7 +857,6 @@ helder_works_view_init (HelderWorksView *self)
   g_signal_connect_object (gtk_text_view_get_buffer (self->works_description_view), "changed",
                            G_CALLBACK (helder_works_view_form_changed), self, G_CONNECT_SWAPPED);
   /* in a window now: what is late can be told */
-  g_signal_connect (self, "map", G_CALLBACK (send_notices), NULL);
   folded_changed (self);
   update_list_state (self);
 }

@@ -22,8 +22,6 @@ void           helder_works_view_set_service (HelderWorksView *self,
 gboolean       helder_works_view_select      (HelderWorksView *self,
                                               const char      *works_id);
 char          *helder_works_view_today       (void);
-void           helder_works_view_notify      (GtkWidget        *widget,
-                                              HelderPlanNotice *notice);
 gboolean       helder_works_view_export      (HelderWorksView *self,
                                               gboolean         csv,
                                               GFile           *file,
