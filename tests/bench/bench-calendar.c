@@ -403,8 +403,8 @@ time_moves (GtkWidget          *window,
       g_free (step->target);
       step->target = helder_date_to_iso (&first);
       step->id = id;
-      /* (the press that starts the drag, and the drag itself: the last
-       * move's toast has come in by the time the pointer lets go) */
+      /* (the press that starts the drag, and the drag itself: what the
+       * press changed is drawn by the time the pointer lets go) */
       helder_calendar_view_select_message (view, id);
       helder_test_iterate (DRAG_MS);
       times[i] = time_frame (window, drop, step);
