@@ -140,20 +140,35 @@ helder_approvals_notice (GListModel *messages,
                          HelderRole  role)
 {
   g_autoptr(GPtrArray) waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) submitters = NULL;
   g_autoptr(GString) body = NULL;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (messages), NULL);
 
   if (login == NULL || *login == '\0' || role == HELDER_SESSION_ROLE_STAFF)
     return NULL;
+  /* Who sent each message for review last, in one pass over the history
+   * (as helder_message_find_submitter() reads it, for every message) */
+  submitters = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; events != NULL && i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(HelderRecord) event = g_list_model_get_item (events, i);
+      const char *message = helder_record_get_text (event, "message");
+
+      if (message != NULL && g_strcmp0 (helder_record_get_text (event, "to_status"), "review") == 0 &&
+          g_strcmp0 (helder_record_get_text (event, "from_status"), "draft") == 0)
+        /* (the list holds the event, and so its texts) */
+        g_hash_table_insert (submitters, (gpointer) message, (gpointer) helder_record_get_text (event, "actor"));
+    }
   for (guint i = 0; i < g_list_model_get_n_items (messages); i++)
     {
       g_autoptr(HelderRecord) message = g_list_model_get_item (messages, i);
-      g_autofree char *submitter = NULL;
+      const char *submitter;
 
       if (helder_message_get_status (message) != HELDER_MESSAGE_REVIEW)
         continue;
-      submitter = helder_message_find_submitter (message, events);
+      if (!g_hash_table_lookup_extended (submitters, helder_record_get_id (message), NULL, (gpointer *) &submitter))
+        submitter = helder_record_get_text (message, "author");
       if (helder_message_may_step (message, HELDER_MESSAGE_APPROVED, login, role, submitter, NULL, NULL))
         g_ptr_array_add (waiting, g_steal_pointer (&message));
     }
