@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "plan/helder-plan-editions.h"
+#include "plan/helder-plan-notifier.h"
 #include "plan/helder-plan-works.h"
 #include "report/helder-edition-export.h"
 
@@ -19,7 +20,9 @@
  * store.  The pre-fill is timed twice: the rule on records in memory,
  * and the whole action (reading the store, the rule, saving the draft).
  * The works' warnings (late letters, overlaps) are timed as the
- * Werkzaamheden view runs them after a change.  Medians of ROUNDS, wall
+ * Werkzaamheden view runs them after a change, and so is one look of the
+ * application's notifier (works, edition, approvals, review; it looks a
+ * moment after each change, on the main loop).  Medians of ROUNDS, wall
  * time and the main thread's CPU time (which the machine's load does
  * not stretch). */
 
@@ -193,6 +196,15 @@ fill (HelderStore *store,
     g_error ("%s", error->message);
 }
 
+static void
+count_notice (const char       *id,
+              HelderPlanNotice *notice,
+              gpointer          data)
+{
+  if (notice != NULL)
+    (*(guint *) data)++;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -204,7 +216,8 @@ main (int   argc,
   g_autoptr(HelderSession) session = helder_session_new ("sanne", HELDER_SESSION_ROLE_ADVISOR);
   g_autoptr(HelderPlanService) plan = NULL;
   g_autoptr(GPtrArray) works_ids = g_ptr_array_new_with_free_func (g_free);
-  Timing rule, action, pdf, warnings, view_action, view_warnings;
+  Timing rule, action, pdf, warnings, view_action, view_warnings, notices;
+  guint n_notices = 0;
   HelderRecordList *lists[5];
   GType types[] = { HELDER_TYPE_TOPIC, HELDER_TYPE_SIGNAL, HELDER_TYPE_MESSAGE, HELDER_TYPE_WORKS,
                     HELDER_TYPE_COUNCIL_MEETING };
@@ -220,6 +233,7 @@ main (int   argc,
   timing_init (&warnings);
   timing_init (&view_action);
   timing_init (&view_warnings);
+  timing_init (&notices);
   helder_store_set_user (store, "sanne");
   plan = helder_plan_service_new (store, session);
   fill (store, works_ids);
@@ -304,6 +318,18 @@ main (int   argc,
       g_assert_true (helder_store_delete (store, edition, NULL));
     }
 
+  /* The application's notices: one look over the lists it holds */
+  {
+    g_autoptr(HelderPlanNotifier) notifier = helder_plan_notifier_new (plan, count_notice, &n_notices, NULL);
+
+    for (guint round = 0; round < rounds; round++)
+      {
+        timing_start (&notices);
+        helder_plan_notifier_check (notifier, TODAY);
+        timing_stop (&notices);
+      }
+  }
+
   g_print ("%u messages, %u works, %u topics, %u signals, %u council meetings\n",
            N_MESSAGES, N_WORKS, N_TOPICS, N_SIGNALS, N_MEETINGS);
   {
@@ -320,6 +346,12 @@ main (int   argc,
     g_print ("works warnings (letters, overlaps) from store     %s  (%u warnings)\n", t_warnings,
              n_warnings);
     g_print ("works warnings, as the view runs them (held lists) %s\n", t_view_warnings);
+    {
+      g_autofree char *t_notices = timing_format (&notices);
+
+      g_print ("planner notices, one look (warnings, edition, approvals, review) %s  (%u notices shown)\n",
+               t_notices, n_notices);
+    }
   }
 
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
