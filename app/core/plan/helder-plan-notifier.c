@@ -47,18 +47,6 @@ struct _HelderPlanNotifier
 
 G_DEFINE_FINAL_TYPE (HelderPlanNotifier, helder_plan_notifier, G_TYPE_OBJECT)
 
-static char *
-today_iso (void)
-{
-  const char *fixed = g_getenv ("HELDER_TODAY");
-  g_autoptr(GDateTime) now = NULL;
-
-  if (fixed != NULL && *fixed != '\0')
-    return g_strndup (fixed, 10);
-  now = g_date_time_new_now_local ();
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 static GPtrArray *
 records_of (GListModel *list)
 {
@@ -108,7 +96,7 @@ helder_plan_notifier_check (HelderPlanNotifier *self,
   HelderSession *session = helder_service_get_session (HELDER_SERVICE (self->plan));
   g_autoptr(GPtrArray) notices = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_plan_notice_free);
   g_autoptr(GHashTable) now = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *day = today != NULL ? g_strndup (today, 10) : today_iso ();
+  g_autofree char *day = today != NULL ? g_strndup (today, 10) : helder_plan_today ();
   GHashTableIter iter;
   gpointer id;
 

@@ -38,6 +38,24 @@ notice_new (char       *id,
   return notice;
 }
 
+/**
+ * helder_plan_today:
+ *
+ * Returns: (transfer full): today, YYYY-MM-DD; $HELDER_TODAY when set
+ *   (for demonstrations and tests of date rules)
+ */
+char *
+helder_plan_today (void)
+{
+  const char *fixed = g_getenv ("HELDER_TODAY");
+  g_autoptr(GDateTime) now = NULL;
+
+  if (fixed != NULL && *fixed != '\0')
+    return g_strndup (fixed, 10);
+  now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
 void
 helder_plan_notice_free (HelderPlanNotice *notice)
 {

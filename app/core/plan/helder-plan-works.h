@@ -132,6 +132,7 @@ HelderPlanNotice   *helder_review_notice           (const char          *today,
                                                     const char          *last_closed,
                                                     HelderRole           role);
 void                helder_plan_notice_free        (HelderPlanNotice    *notice);
+char               *helder_plan_today              (void);
 
 /* On the store, through the service */
 int                 helder_plan_service_works_lead_time  (HelderPlanService *self);

@@ -51,13 +51,7 @@ static GParamSpec *properties[N_PROPS];
 char *
 helder_works_view_today (void)
 {
-  const char *fixed = g_getenv ("HELDER_TODAY");
-  g_autoptr(GDateTime) now = NULL;
-
-  if (fixed != NULL && *fixed != '\0')
-    return g_strndup (fixed, 10);
-  now = g_date_time_new_now_local ();
-  return g_date_time_format (now, "%Y-%m-%d");
+  return helder_plan_today ();
 }
 
 HelderPlanService *
