@@ -93,7 +93,100 @@ helder_calendar_chip_box (const char *icon_name,
 }
 
 void
-helder_calendar_mark_continuation (GtkWidget            *widget,
+helder_calendar_set_class (GtkWidget  *widget,
+                           const char *name,
+                           gboolean    set)
+{
+  if (set)
+    gtk_widget_add_css_class (widget, name);
+  else
+    gtk_widget_remove_css_class (widget, name);
+}
+
+/**
+ * helder_calendar_item_look:
+ *
+ * Returns: (transfer full): what an item looks like, all but its place:
+ *   a widget that would look the same is kept (moved, not made again)
+ */
+char *
+helder_calendar_item_look (const HelderWeekItem *item,
+                           gboolean              compact)
+{
+  HelderRecord *record = item->record;
+
+  return g_strdup_printf ("%d%d %s %s %s %s %s %s", item->starts_before, item->ends_after,
+                          helder_record_get_title (record),
+                          helder_record_get_text (record, HELDER_IS_MESSAGE (record) ? "status" :
+                                                  HELDER_IS_WORKS (record) ? "location" : "gremium") ?: "",
+                          helder_record_get_text (record, HELDER_IS_MESSAGE (record) ? "window_start" :
+                                                  HELDER_IS_WORKS (record) ? "start_date" : "starts_at") ?: "",
+                          helder_record_get_text (record, HELDER_IS_MESSAGE (record) ? "window_end" :
+                                                  HELDER_IS_WORKS (record) ? "end_date" : "place") ?: "",
+                          HELDER_IS_MESSAGE (record) ? "" : helder_record_get_text (record, "title"),
+                          compact ? "c" : "");
+}
+
+/**
+ * helder_calendar_message_chip_show:
+ *
+ * What a message chip shows: everything that comes from its message.  A
+ * chip made for one message may show another (a month's weeks give the
+ * chips of the messages they no longer show to those that came).
+ */
+void
+helder_calendar_message_chip_show (GtkWidget            *chip,
+                                   const HelderWeekItem *item,
+                                   gboolean              compact)
+{
+  HelderMessageStatus status = helder_message_get_status (item->record);
+  g_autofree char *description = helder_calendar_describe_message (item->record);
+  g_autofree char *css = g_strconcat ("status-", helder_message_status_to_string (status), NULL);
+  const char *was = g_object_get_data (G_OBJECT (chip), "status-class");
+  GtkWidget *box = gtk_button_get_child (GTK_BUTTON (chip));
+  GtkWidget *label = gtk_widget_get_last_child (box);
+  const char *title = helder_record_get_title (item->record);
+
+  if (g_strcmp0 (was, css) != 0)
+    {
+      if (was != NULL)
+        gtk_widget_remove_css_class (chip, was);
+      gtk_widget_add_css_class (chip, css);
+      g_object_set_data_full (G_OBJECT (chip), "status-class", g_steal_pointer (&css), g_free);
+    }
+  gtk_image_set_from_icon_name (GTK_IMAGE (gtk_widget_get_first_child (box)), helder_message_status_icon_name (status));
+  if (compact)
+    gtk_label_set_text (GTK_LABEL (label), title);
+  else
+    {
+      g_autofree char *markup = g_markup_printf_escaped ("%s\n<span font_size=\"smaller\" fgalpha=\"75%%\">%s</span>",
+                                                         title, helder_message_status_label (status));
+
+      gtk_label_set_markup (GTK_LABEL (label), markup);
+    }
+  helder_calendar_set_class (chip, "continues-before", item->starts_before);
+  helder_calendar_set_class (chip, "continues-after", item->ends_after);
+  helder_widget_set_tooltip (chip, description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+}
+
+/* A message's chip, without what it does (the week connects that) */
+GtkWidget *
+helder_calendar_message_chip_new (const HelderWeekItem *item,
+                                  gboolean              compact)
+{
+  GtkWidget *chip = gtk_button_new ();
+
+  gtk_button_set_child (GTK_BUTTON (chip),
+                        helder_calendar_chip_box (helder_message_status_icon_name (helder_message_get_status (item->record)),
+                                                  "", compact ? NULL : "", FALSE));
+  gtk_widget_add_css_class (chip, "calendar-chip");
+  helder_calendar_message_chip_show (chip, item, compact);
+  return chip;
+}
+
+static void
+mark_continuation (GtkWidget            *widget,
                    const HelderWeekItem *item)
 {
   if (item->starts_before)
@@ -134,7 +227,7 @@ helder_calendar_works_band (const HelderWeekItem *item)
   GtkWidget *band = helder_calendar_chip_box ("mark-location-symbolic", helder_record_get_title (item->record), NULL, FALSE);
 
   gtk_widget_add_css_class (band, "calendar-works");
-  helder_calendar_mark_continuation (band, item);
+  mark_continuation (band, item);
   helder_widget_set_tooltip (band, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (band), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   return band;

@@ -16,8 +16,16 @@ GtkWidget *helder_calendar_chip_box          (const char           *icon_name,
                                               const char           *title,
                                               const char           *detail,
                                               gboolean              wrap);
-void       helder_calendar_mark_continuation (GtkWidget            *widget,
-                                              const HelderWeekItem *item);
+void       helder_calendar_set_class         (GtkWidget            *widget,
+                                              const char           *name,
+                                              gboolean              set);
+char      *helder_calendar_item_look         (const HelderWeekItem *item,
+                                              gboolean              compact);
+GtkWidget *helder_calendar_message_chip_new  (const HelderWeekItem *item,
+                                              gboolean              compact);
+void       helder_calendar_message_chip_show (GtkWidget            *chip,
+                                              const HelderWeekItem *item,
+                                              gboolean              compact);
 GtkWidget *helder_calendar_works_band        (const HelderWeekItem *item);
 GtkWidget *helder_calendar_meeting_chip      (const HelderWeekItem *item,
                                               gboolean              compact);

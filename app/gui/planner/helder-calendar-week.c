@@ -236,62 +236,15 @@ on_more_clicked (GtkButton          *button,
   g_signal_emit (self, signals[MORE], 0, g_object_get_data (G_OBJECT (button), "day"));
 }
 
-static void set_class (GtkWidget *widget, const char *name, gboolean on);
-
-/* What a message chip shows: everything that comes from its message.
- * A chip made for one message may show another (a month's weeks take
- * the chips of the messages they no longer show). */
-static void
-configure_chip (HelderCalendarWeek   *self,
-                GtkWidget            *chip,
-                const HelderWeekItem *item)
-{
-  HelderMessageStatus status = helder_message_get_status (item->record);
-  g_autofree char *description = helder_calendar_describe_message (item->record);
-  g_autofree char *css = g_strconcat ("status-", helder_message_status_to_string (status), NULL);
-  const char *was = g_object_get_data (G_OBJECT (chip), "status-class");
-  GtkWidget *box = gtk_button_get_child (GTK_BUTTON (chip));
-  GtkWidget *label = gtk_widget_get_last_child (box);
-  const char *title = helder_record_get_title (item->record);
-
-  if (g_strcmp0 (was, css) != 0)
-    {
-      if (was != NULL)
-        gtk_widget_remove_css_class (chip, was);
-      gtk_widget_add_css_class (chip, css);
-      g_object_set_data_full (G_OBJECT (chip), "status-class", g_steal_pointer (&css), g_free);
-    }
-  gtk_image_set_from_icon_name (GTK_IMAGE (gtk_widget_get_first_child (box)), helder_message_status_icon_name (status));
-  if (self->compact)
-    gtk_label_set_text (GTK_LABEL (label), title);
-  else
-    {
-      g_autofree char *markup = g_markup_printf_escaped ("%s\n<span font_size=\"smaller\" fgalpha=\"75%%\">%s</span>",
-                                                         title, helder_message_status_label (status));
-
-      gtk_label_set_markup (GTK_LABEL (label), markup);
-    }
-  set_class (chip, "continues-before", item->starts_before);
-  set_class (chip, "continues-after", item->ends_after);
-  helder_widget_set_tooltip (chip, description);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
-}
-
 static GtkWidget *
 message_chip (HelderCalendarWeek          *self,
               const HelderWeekItem        *item,
               const HelderCalendarContent *content)
 {
-  HelderMessageStatus status = helder_message_get_status (item->record);
-  GtkWidget *chip = gtk_button_new ();
+  GtkWidget *chip = helder_calendar_message_chip_new (item, self->compact);
   GtkDragSource *source = gtk_drag_source_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
-  gtk_button_set_child (GTK_BUTTON (chip),
-                        helder_calendar_chip_box (helder_message_status_icon_name (status), "",
-                                                  self->compact ? NULL : "", FALSE));
-  gtk_widget_add_css_class (chip, "calendar-chip");
-  configure_chip (self, chip, item);
   g_signal_connect_object (chip, "clicked", G_CALLBACK (on_chip_clicked), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (focus, "enter", G_CALLBACK (on_chip_focus), self, 0);
   gtk_widget_add_controller (chip, focus);
@@ -360,26 +313,6 @@ take_spare (HelderCalendarWeek *self,
 
 typedef GtkWidget *(*MakeFunc) (HelderCalendarWeek *, const HelderWeekItem *, const HelderCalendarContent *);
 
-/* What an item looks like, all but its place: a widget that would look
- * the same is kept (moved, not made again) */
-static char *
-item_look (HelderCalendarWeek   *self,
-           const HelderWeekItem *item)
-{
-  HelderRecord *record = item->record;
-
-  return g_strdup_printf ("%d%d %s %s %s %s %s %s", item->starts_before, item->ends_after,
-                          helder_record_get_title (record),
-                          helder_record_get_text (record, HELDER_IS_MESSAGE (record) ? "status" :
-                                                  HELDER_IS_WORKS (record) ? "location" : "gremium") ?: "",
-                          helder_record_get_text (record, HELDER_IS_MESSAGE (record) ? "window_start" :
-                                                  HELDER_IS_WORKS (record) ? "start_date" : "starts_at") ?: "",
-                          helder_record_get_text (record, HELDER_IS_MESSAGE (record) ? "window_end" :
-                                                  HELDER_IS_WORKS (record) ? "end_date" : "place") ?: "",
-                          HELDER_IS_MESSAGE (record) ? "" : helder_record_get_text (record, "title"),
-                          self->compact ? "c" : "");
-}
-
 /* Places @items from @row on, at most @max_lanes lanes (0: all); the
  * rest counts towards each of its days' overflow.  Widgets of @old that
  * show the same are taken from it and moved; the rest are made.  Returns
@@ -417,7 +350,7 @@ place_items (HelderCalendarWeek          *self,
       /* (the same record twice: shown once) */
       if (g_hash_table_contains (self->widgets, key))
         continue;
-      look = item_look (self, item);
+      look = helder_calendar_item_look (item, self->compact);
       widget = g_hash_table_lookup (old, key);
       stale = widget != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "look"), look) != 0;
       /* A chip to make in a lane below the first comes after the frame
@@ -444,7 +377,7 @@ place_items (HelderCalendarWeek          *self,
           /* (only a message chip is kept when it shows another look) */
           if (g_strcmp0 (g_object_get_data (G_OBJECT (widget), "look"), look) != 0)
             {
-              configure_chip (self, widget, item);
+              helder_calendar_message_chip_show (widget, item, self->compact);
               g_object_set_data_full (G_OBJECT (widget), "look", g_steal_pointer (&look), g_free);
             }
         }
@@ -483,17 +416,6 @@ static GtkWidget *
 make_meeting (HelderCalendarWeek *self, const HelderWeekItem *item, const HelderCalendarContent *content)
 {
   return helder_calendar_meeting_chip (item, self->compact);
-}
-
-static void
-set_class (GtkWidget  *widget,
-           const char *name,
-           gboolean    set)
-{
-  if (set)
-    gtk_widget_add_css_class (widget, name);
-  else
-    gtk_widget_remove_css_class (widget, name);
 }
 
 /* The day's number (and in the week view its weekday and month) */
@@ -833,13 +755,13 @@ helder_calendar_week_show (HelderCalendarWeek          *self,
 
       g_date_add_days (&date, d);
       today = g_date_compare (&date, &content->today) == 0;
-      set_class (self->days[d], "today", today);
-      set_class (self->days[d], "selected-day",
+      helder_calendar_set_class (self->days[d], "today", today);
+      helder_calendar_set_class (self->days[d], "selected-day",
                  g_date_valid (&content->selected_day) && g_date_compare (&date, &content->selected_day) == 0);
-      set_class (self->days[d], "other-month", content->month != 0 && g_date_get_month (&date) != content->month);
+      helder_calendar_set_class (self->days[d], "other-month", content->month != 0 && g_date_get_month (&date) != content->month);
       place (self, self->days[d], d, 0, 1, n_rows);
       update_header (self, d, &date);
-      set_class (self->headers[d], "today", today);
+      helder_calendar_set_class (self->headers[d], "today", today);
       update_more (self, d, &date, overflow[d]);
       place (self, self->more[d], d, n_rows - 1, 1, 1);
     }
