@@ -8,8 +8,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "helder-application-private.h"
 #include "helder-window.h"
 #include "plan/helder-plan-notifier.h"

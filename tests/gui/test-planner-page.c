@@ -11,6 +11,7 @@
 
 #include "gui-test-app.h"
 #include "helder-example-data.h"
+#include "helder-tooltip.h"
 #include "planner/helder-calendar-view.h"
 #include "planner/helder-planner-page.h"
 #include "planner/helder-priorities-view.h"
@@ -258,7 +259,7 @@ test_signal_log (void)
     g_assert_cmpuint (n, ==, 8);
     /* the tooltip is asked for when shown; its text is kept on the bar */
     g_assert_true (gtk_widget_get_has_tooltip (gtk_widget_get_last_child (weeks)));
-    g_assert_nonnull (strstr (g_object_get_data (G_OBJECT (gtk_widget_get_last_child (weeks)), "helder-week-tooltip"), "2 signals"));
+    g_assert_nonnull (strstr (helder_widget_get_tooltip (gtk_widget_get_last_child (weeks)), "2 signals"));
   }
 
   /* A signal that arrives (from sync) shows, counted */

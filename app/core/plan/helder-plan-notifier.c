@@ -34,6 +34,8 @@ struct _HelderPlanNotifier
   HelderRecordList  *messages;
   HelderRecordList  *events;
   HelderRecordList  *works;
+  /* (these three only say when to look again: what they hold is read
+   * through the service, as the planner's views read it) */
   HelderRecordList  *editions;
   HelderRecordList  *quarters;
   HelderRecordList  *settings;
@@ -55,24 +57,6 @@ records_of (GListModel *list)
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     g_ptr_array_add (records, g_list_model_get_item (list, i));
   return records;
-}
-
-static const char *
-last_closed_quarter (HelderPlanNotifier *self)
-{
-  const char *last = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->quarters)); i++)
-    {
-      g_autoptr(HelderRecord) quarter = g_list_model_get_item (G_LIST_MODEL (self->quarters), i);
-      const char *name = helder_record_get_text (quarter, "quarter");
-
-      /* (the records live in the list: the text stays) */
-      if (g_strcmp0 (helder_record_get_text (quarter, "status"), "closed") == 0 && helder_quarter_parse (name, NULL, NULL) &&
-          (last == NULL || g_strcmp0 (name, last) > 0))
-        last = name;
-    }
-  return last;
 }
 
 static void
@@ -107,10 +91,8 @@ helder_plan_notifier_check (HelderPlanNotifier *self,
     g_autoptr(GPtrArray) warnings = helder_plan_service_works_warnings_from (self->plan, G_LIST_MODEL (self->works),
                                                                              G_LIST_MODEL (self->messages), day);
     g_autoptr(GPtrArray) works = records_of (G_LIST_MODEL (self->works));
-    g_autoptr(GPtrArray) works_notices = helder_works_notices (warnings, works);
 
-    for (guint i = 0; i < works_notices->len; i++)
-      g_ptr_array_add (notices, g_ptr_array_steal_index (works_notices, i--));
+    g_ptr_array_extend_and_steal (notices, helder_works_notices (warnings, works));
   }
   {
     g_autoptr(HelderRecord) sent = helder_plan_service_last_edition (self->plan, TRUE);
@@ -121,7 +103,12 @@ helder_plan_notifier_check (HelderPlanNotifier *self,
   }
   add_notice (notices, helder_approvals_notice (G_LIST_MODEL (self->messages), G_LIST_MODEL (self->events),
                                                 helder_session_get_login (session), helder_session_get_role (session)));
-  add_notice (notices, helder_review_notice (day, last_closed_quarter (self), helder_session_get_role (session)));
+  {
+    g_autoptr(GPtrArray) closed = helder_plan_quarter_closed (self->plan);
+
+    add_notice (notices, helder_review_notice (day, closed->len > 0 ? helder_record_get_text (closed->pdata[0], "quarter")
+                                                                    : NULL, helder_session_get_role (session)));
+  }
 
   for (guint i = 0; i < notices->len; i++)
     {

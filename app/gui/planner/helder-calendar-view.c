@@ -284,6 +284,14 @@ lookup_message (HelderCalendarView *self,
   return message;
 }
 
+static void
+show_in_pane (HelderCalendarView *self,
+              HelderRecord       *message)
+{
+  helder_message_pane_set_message (self->pane, message);
+  adw_flap_set_reveal_flap (self->flap, message != NULL);
+}
+
 /* The selected chip; the pane shows its message when @with_pane */
 static void
 select_chip (HelderCalendarView *self,
@@ -304,10 +312,7 @@ select_chip (HelderCalendarView *self,
     gtk_widget_add_css_class (chip, "selected");
   message = lookup_message (self, id);
   if (with_pane)
-    {
-      helder_message_pane_set_message (self->pane, message);
-      adw_flap_set_reveal_flap (self->flap, message != NULL);
-    }
+    show_in_pane (self, message);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.move", message != NULL);
 }
 
@@ -465,27 +470,22 @@ on_message_dropped (HelderCalendarView *self,
 {
   HelderRecord *message = lookup_message (self, id);
   g_autofree char *moved = g_strdup (id);
+  g_autoptr(HelderRecord) before = NULL;
+  gboolean show_after;
   GDate start, end, target;
 
   if (message == NULL || !helder_message_get_window (message, &start, &end) ||
       !helder_date_from_iso (new_start, &target))
     return;
+  /* (the list lets go of it when the move is written) */
+  before = g_object_ref (message);
   /* A message dropped that the pane did not show: the pane shows it once
    * it moved, not before and again after */
-  if (g_strcmp0 (self->selected_id, id) != 0)
-    {
-      g_autoptr(HelderRecord) before = g_object_ref (message);
-
-      select_chip (self, id, FALSE);
-      move_message (self, before, g_date_days_between (&start, &target), TRUE);
-      if (g_strcmp0 (self->selected_id, moved) == 0)
-        {
-          helder_message_pane_set_message (self->pane, lookup_message (self, moved));
-          adw_flap_set_reveal_flap (self->flap, lookup_message (self, moved) != NULL);
-        }
-      return;
-    }
-  move_message (self, message, g_date_days_between (&start, &target), TRUE);
+  if ((show_after = g_strcmp0 (self->selected_id, id) != 0))
+    select_chip (self, id, FALSE);
+  move_message (self, before, g_date_days_between (&start, &target), TRUE);
+  if (show_after && g_strcmp0 (self->selected_id, moved) == 0)
+    show_in_pane (self, lookup_message (self, moved));
 }
 
 static void

@@ -181,7 +181,7 @@ update_next (HelderEditionView *self)
     }
   else
     {
-      g_autofree char *today = helder_works_view_today ();
+      g_autofree char *today = helder_plan_today ();
       g_autofree char *date = NULL, *day = NULL, *text = NULL;
       g_autoptr(HelderRecord) last = NULL;
       gboolean days[8];
@@ -382,7 +382,7 @@ new_edition (GtkWidget  *widget,
              GVariant   *parameter)
 {
   HelderEditionView *self = HELDER_EDITION_VIEW (widget);
-  g_autofree char *today = helder_works_view_today ();
+  g_autofree char *today = helder_plan_today ();
   g_autoptr(HelderRecord) edition = NULL;
   g_autoptr(GError) error = NULL;
   HelderEditionLists lists;

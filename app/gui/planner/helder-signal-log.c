@@ -15,6 +15,7 @@
 #include "helder-signal-log.h"
 #include "model/helder-record-format.h"
 #include "plan/helder-plan-signals.h"
+#include "helder-tooltip.h"
 
 /* What came in about a topic, newest first: date, channel and text, from
  * a live list (a signal a colleague logs appears as it syncs), with the
@@ -94,20 +95,6 @@ create_row (gpointer item,
   return row;
 }
 
-/* A week's tooltip, asked for when shown (setting one asks the display
- * where the pointer is, a round trip per bar) */
-static gboolean
-week_tooltip (GtkWidget  *widget,
-              int         x,
-              int         y,
-              gboolean    keyboard,
-              GtkTooltip *tooltip,
-              gpointer    data)
-{
-  gtk_tooltip_set_text (tooltip, g_object_get_data (G_OBJECT (widget), "helder-week-tooltip"));
-  return TRUE;
-}
-
 static void
 clear_box (GtkBox *box)
 {
@@ -142,11 +129,10 @@ week_bar (const HelderSignalCount *week,
   gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (GTK_BOX (box), bar);
   gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_set_has_tooltip (box, TRUE);
-  g_signal_connect (box, "query-tooltip", G_CALLBACK (week_tooltip), NULL);
+  /* (asked for when it shows: setting one asks the display where the pointer is) */
+  helder_widget_set_tooltip (box, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_widget_add_css_class (box, "signal-week");
-  g_object_set_data_full (G_OBJECT (box), "helder-week-tooltip", g_steal_pointer (&tooltip), g_free);
   return box;
 }
 

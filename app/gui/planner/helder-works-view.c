@@ -42,18 +42,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 
-/**
- * helder_works_view_today:
- *
- * Returns: (transfer full): today, YYYY-MM-DD; $HELDER_TODAY when set
- *   (for demonstrations and tests of date rules)
- */
-char *
-helder_works_view_today (void)
-{
-  return helder_plan_today ();
-}
-
 HelderPlanService *
 helder_works_view_plan (HelderWorksView *self)
 {
@@ -287,7 +275,7 @@ static void
 refresh_warnings (HelderWorksView *self)
 {
   g_autoptr(GPtrArray) all = NULL;
-  g_autofree char *today = helder_works_view_today ();
+  g_autofree char *today = helder_plan_today ();
   GHashTableIter iter;
   gpointer row;
 
@@ -471,7 +459,7 @@ plan_letter (GtkWidget  *widget,
   HelderRecord *works = self->follower ? helder_record_follower_get_base (self->follower) : NULL;
   g_autoptr(HelderRecord) letter = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *today = helder_works_view_today (), *day = NULL, *text = NULL;
+  g_autofree char *today = helder_plan_today (), *day = NULL, *text = NULL;
 
   if (works == NULL || helder_works_view_plan (self) == NULL)
     return;

@@ -21,7 +21,6 @@ void           helder_works_view_set_service (HelderWorksView *self,
                                               HelderService   *service);
 gboolean       helder_works_view_select      (HelderWorksView *self,
                                               const char      *works_id);
-char          *helder_works_view_today       (void);
 gboolean       helder_works_view_export      (HelderWorksView *self,
                                               gboolean         csv,
                                               GFile           *file,
