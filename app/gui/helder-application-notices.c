@@ -20,6 +20,8 @@
  * notification service answers (a bare session, the tests).  The bus is
  * asked once, without waiting; notices decided before it answers wait. */
 
+#define NOTIFIER_DELAY_SECONDS 2
+
 static GNotification *
 notification_for (HelderPlanNotice *notice)
 {
@@ -109,25 +111,38 @@ on_notice (const char       *id,
   g_hash_table_replace (self->notices_waiting, g_strdup (id), notification_for (notice));
 }
 
+static gboolean
+make_notifier (gpointer data)
+{
+  HelderApplication *self = data;
+  HelderService *plan = helder_application_get_service (self, HELDER_TYPE_PLAN_SERVICE);
+
+  self->notifier_id = 0;
+  if (self->notifier == NULL && plan != NULL)
+    self->notifier = helder_plan_notifier_new (HELDER_PLAN_SERVICE (plan), on_notice, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * helder_application_start_notices:
  *
  * After the first frame, with the store open: the planner's notices
- * follow the store from now on.
+ * follow the store from a moment later on (the lists they come from are
+ * read then, not while the window is still busy showing its first page).
  */
 void
 helder_application_start_notices (HelderApplication *self)
 {
-  HelderService *plan;
-
-  if (self->notifier != NULL || (plan = helder_application_get_service (self, HELDER_TYPE_PLAN_SERVICE)) == NULL)
+  if (self->notifier != NULL || self->notifier_id != 0 ||
+      helder_application_get_service (self, HELDER_TYPE_PLAN_SERVICE) == NULL)
     return;
-  self->notifier = helder_plan_notifier_new (HELDER_PLAN_SERVICE (plan), on_notice, self, NULL);
+  self->notifier_id = g_timeout_add_seconds (NOTIFIER_DELAY_SECONDS, make_notifier, self);
 }
 
 void
 helder_application_stop_notices (HelderApplication *self)
 {
+  g_clear_handle_id (&self->notifier_id, g_source_remove);
   g_clear_object (&self->notifier);
   g_clear_pointer (&self->notices_waiting, g_hash_table_unref);
 }

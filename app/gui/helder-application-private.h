@@ -48,6 +48,7 @@ struct _HelderApplication
 
   /* The planner's notices (helder-application-notices.c) */
   HelderPlanNotifier *notifier;
+  guint           notifier_id;      /* it is made a moment after the first frame */
   int             notices_shown;    /* a notification service: -1 not known yet, 0 none, 1 there */
   GHashTable     *notices_waiting;  /* id → GNotification, until it is known */
 };
