@@ -944,6 +944,8 @@ test_notice_opens (void)
   g_action_group_activate_action (G_ACTION_GROUP (test_app), "show-planner", g_variant_new ("(ss)", "edition", ""));
   helder_test_iterate (200);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (views), ==, "editions");
+  /* (the Omgevingsbeeld makes its own editions: no "New" in the header) */
+  g_assert_false (gtk_widget_get_visible (helder_test_find_by_id (page, "new_item_button")));
 
   g_action_group_activate_action (G_ACTION_GROUP (test_app), "show-planner", g_variant_new ("(ss)", "review", ""));
   helder_test_iterate (200);

@@ -102,16 +102,16 @@ actions_update (HelderPlannerPage *self)
 {
   HelderService *service = helder_page_get_service (HELDER_PAGE (self));
   int kind = kind_of_view (adw_view_stack_get_visible_child_name (self->views));
-  gboolean may;
+  gboolean may_new, may_signal;
 
-  may = kind >= 0 && view_kinds[kind].new_label != NULL && service != NULL &&
-                 helder_service_may_create (service, helder_record_type_from_name (view_kinds[kind].type_name));
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "planner.new", may);
-  may = service != NULL && helder_service_may_create (service, HELDER_TYPE_SIGNAL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "planner.add-signal", may);
-  gtk_widget_set_visible (GTK_WIDGET (self->signal_button), may);
-  gtk_widget_set_visible (self->new_item_button, may);
+  may_new = kind >= 0 && view_kinds[kind].new_label != NULL && service != NULL &&
+            helder_service_may_create (service, helder_record_type_from_name (view_kinds[kind].type_name));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "planner.new", may_new);
+  /* (the Omgevingsbeeld makes its editions itself: no "New" there) */
+  gtk_widget_set_visible (self->new_item_button, may_new);
+  may_signal = service != NULL && helder_service_may_create (service, HELDER_TYPE_SIGNAL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "planner.add-signal", may_signal);
+  gtk_widget_set_visible (GTK_WIDGET (self->signal_button), may_signal);
   /* The quarterly review goes over priorities and topics: from both */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "planner.review-quarter", HELDER_IS_PLAN_SERVICE (service));
   gtk_widget_set_visible (self->review_button, kind == 0 || kind == 1);
