@@ -31,6 +31,9 @@ GParamSpec *helder_application_properties[N_PROPS];
 static void load_analyzer (HelderApplication *self);
 static void analyzer_wanted (HelderApplication *self);
 
+/* Not unique here (tests and benchmarks run several side by side);
+ * helder's own start makes it unique on the user's data (see
+ * handle_local_options). */
 HelderApplication *
 helder_application_new (void)
 {
@@ -615,6 +618,12 @@ helder_application_handle_local_options (GApplication *application,
   g_variant_dict_lookup (options, "server", "s", &self->server_override);
   self->example_data = g_variant_dict_contains (options, "example-data");
   self->quit_after_first_frame = g_variant_dict_contains (options, "quit-after-first-frame");
+  /* Helder on the user's own data is one application: a second start
+   * shows its window, and the desktop reaches it by its name (a
+   * notification's click under GNOME Shell activates app.show-planner
+   * through it).  Another data folder is another Helder beside it. */
+  if (self->data_dir == NULL && !self->quit_after_first_frame)
+    g_application_set_flags (application, g_application_get_flags (application) & ~G_APPLICATION_NON_UNIQUE);
 
   return -1;
 }

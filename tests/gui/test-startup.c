@@ -347,6 +347,30 @@ test_prepare_renderer (void)
   g_assert_null (g_getenv ("GDK_DEBUG"));
 }
 
+/* On the user's own data Helder is one application (a second start
+ * shows its window; a notification's click reaches it by its name); a
+ * data folder of its own is another Helder beside it, and so are the
+ * tests' and benchmarks' applications. */
+static void
+test_unique_on_own_data (void)
+{
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(HelderApplication) app = helder_application_new ();
+      g_autoptr(GVariantDict) options = g_variant_dict_new (NULL);
+      int handled = 0;
+
+      g_assert_true (g_application_get_flags (G_APPLICATION (app)) & G_APPLICATION_NON_UNIQUE);
+      if (i == 1)
+        g_variant_dict_insert (options, "data-dir", "^ay", "/tmp/elsewhere");
+      else if (i == 2)
+        g_variant_dict_insert (options, "quit-after-first-frame", "b", TRUE);
+      g_signal_emit_by_name (app, "handle-local-options", options, &handled);
+      g_assert_cmpint (handled, ==, -1);
+      g_assert_cmpint (!!(g_application_get_flags (G_APPLICATION (app)) & G_APPLICATION_NON_UNIQUE), ==, i != 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -390,6 +414,7 @@ main (int   argc,
     }
 
   helder_test_add_isolated ("/startup/sync-after-first-frame", test_sync_after_first_frame);
+  g_test_add_func ("/startup/unique-on-own-data", test_unique_on_own_data);
   helder_test_add_isolated ("/startup/analyzer-when-editor-opens", test_analyzer_when_editor_opens);
   helder_test_add_isolated ("/startup/pages-made-when-shown", test_pages_made_when_shown);
   helder_test_add_isolated ("/startup/shortcuts-window", test_shortcuts_window);
