@@ -14,6 +14,7 @@
 #include "editor/helder-editor-service.h"
 #include "helder-application.h"
 #include "helder-conflicts-window.h"
+#include "helder-page-title.h"
 #include "helder-window.h"
 #include "library/helder-library-service.h"
 #include "plan/helder-plan-service.h"
@@ -34,7 +35,7 @@ struct _HelderWindow
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar;
   GtkStack             *page_stack;
-  AdwViewSwitcherTitle *page_title;
+  HelderPageTitle      *page_title;
   GtkMenuButton        *primary_menu_button;
   GMenuModel           *primary_menu;
   GtkLabel             *sync_label;
@@ -136,23 +137,32 @@ switcher_bar_revealed (AdwViewSwitcherBar *bar,
     adw_view_switcher_bar_set_stack (bar, helder_page_get_views (page));
 }
 
+/* Narrow: the header bar shows the title, the views switch below.  Bound
+ * once the page is first shown and its views are in the header bar, so
+ * that the title of the page before it does not reveal its bar. */
+static void
+follow_title (HelderWindow *self,
+              HelderPage   *page)
+{
+  AdwViewSwitcherBar *bar = helder_page_get_switcher_bar (page);
+
+  if (bar == NULL || g_object_get_data (G_OBJECT (bar), "helder-follows-title") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (bar), "helder-follows-title", GINT_TO_POINTER (TRUE));
+  g_signal_connect_object (bar, "notify::reveal", G_CALLBACK (switcher_bar_revealed), page, 0);
+  g_object_bind_property (self->page_title, "title-visible", bar, "reveal", G_BINDING_SYNC_CREATE);
+}
+
 static HelderPage *
 make_page (HelderWindow *self,
            guint         index)
 {
   HelderPage *page = made_page (self, index);
-  AdwViewSwitcherBar *bar;
 
   if (page != NULL)
     return page;
   page = g_object_new (pages[index].page_type (), "service", page_service (self, index), NULL);
   g_signal_connect_object (page, "notify::views", G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
-  /* Narrow: the header bar shows the title, the views switch below */
-  if ((bar = helder_page_get_switcher_bar (page)) != NULL)
-    {
-      g_signal_connect_object (bar, "notify::reveal", G_CALLBACK (switcher_bar_revealed), page, 0);
-      g_object_bind_property (self->page_title, "title-visible", bar, "reveal", G_BINDING_SYNC_CREATE);
-    }
   adw_bin_set_child (page_bin (self, index), GTK_WIDGET (page));
   return page;
 }
@@ -249,9 +259,10 @@ on_page_changed (HelderWindow *self)
     return;
   /* Shown for the first time: made now */
   page = make_page (self, index);
-  adw_view_switcher_title_set_title (self->page_title, gtk_stack_page_get_title (stack_page));
+  helder_page_title_set_title (self->page_title, gtk_stack_page_get_title (stack_page));
   /* A page of several views shows their switcher in the header bar */
-  adw_view_switcher_title_set_stack (self->page_title, helder_page_get_views (page));
+  helder_page_title_set_stack (self->page_title, helder_page_get_views (page));
+  follow_title (self, page);
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, index));
 }
 
@@ -640,7 +651,7 @@ helder_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   /* The header's switcher lets go of the page's views before they go */
   if (self->page_title != NULL)
-    adw_view_switcher_title_set_stack (self->page_title, NULL);
+    helder_page_title_set_stack (self->page_title, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HELDER_TYPE_WINDOW);
 
   G_OBJECT_CLASS (helder_window_parent_class)->dispose (object);
@@ -655,6 +666,7 @@ helder_window_class_init (HelderWindowClass *klass)
 
   object_class->dispose = helder_window_dispose;
   window_class->close_request = helder_window_close_request;
+  g_type_ensure (HELDER_TYPE_PAGE_TITLE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/hltsamen/Helder/ui/helder-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, toast_overlay);

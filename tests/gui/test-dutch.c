@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "gui-test-util.h"
+#include "helder-page-title.h"
 #include "helder-application.h"
 #include "helder-window.h"
 
@@ -24,11 +25,11 @@ visit_pages (HelderWindow *window,
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autofree char *where = g_strdup_printf ("%s (%s)", names[i], state);
-      AdwViewSwitcherTitle *title = ADW_VIEW_SWITCHER_TITLE (helder_test_find_by_id (GTK_WIDGET (window), "page_title"));
+      HelderPageTitle *title = HELDER_PAGE_TITLE (helder_test_find_by_id (GTK_WIDGET (window), "page_title"));
 
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", names[i]);
       helder_test_iterate (300);
-      g_assert_cmpstr (adw_view_switcher_title_get_title (title), ==, dutch[i]);
+      g_assert_cmpstr (helder_page_title_get_title (title), ==, dutch[i]);
       helder_test_assert_all_dutch (GTK_WIDGET (window), where);
     }
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "gui-test-app.h"
+#include "helder-page-title.h"
 #include "helder-example-data.h"
 #include "helder-tooltip.h"
 #include "planner/helder-calendar-view.h"
@@ -150,12 +151,12 @@ test_views_in_header (void)
   HelderWindow *window = helder_test_open_window ("planner-views.db");
   HelderStore *store = helder_application_get_store (test_app);
   g_autoptr(HelderRecord) priority = NULL;
-  AdwViewSwitcherTitle *title = ADW_VIEW_SWITCHER_TITLE (helder_test_find (window, "page_title"));
+  HelderPageTitle *title = HELDER_PAGE_TITLE (helder_test_find (window, "page_title"));
   AdwViewStack *views = ADW_VIEW_STACK (helder_test_find_by_id (helder_test_page (window, "planner"), "views"));
 
   /* An empty planner offers its first action, not views of nothing */
   g_assert_cmpstr (helder_test_page_state (window, "planner"), ==, "empty");
-  g_assert_null (adw_view_switcher_title_get_stack (title));
+  g_assert_null (helder_page_title_get_stack (title));
   /* A planner with only a message (counted, not read) has content */
   {
     g_autoptr(HelderRecord) message = helder_record_new (HELDER_TYPE_MESSAGE);
@@ -169,14 +170,54 @@ test_views_in_header (void)
   }
   priority = save_priority (store, "Betaalbaar wonen", 1);
   g_assert_cmpstr (helder_test_page_state (window, "planner"), ==, "content");
-  g_assert_true (adw_view_switcher_title_get_stack (title) == views);
+  g_assert_true (helder_page_title_get_stack (title) == views);
   adw_view_stack_set_visible_child_name (views, "works");
   helder_test_iterate (50);
   g_assert_true (helder_test_shows_text (window, "No works yet"));
   /* Schrijven has one view: the title only */
   helder_test_page_state (window, "write");
-  g_assert_null (adw_view_switcher_title_get_stack (title));
-  g_assert_cmpstr (adw_view_switcher_title_get_title (title), ==, "Write");
+  g_assert_null (helder_page_title_get_stack (title));
+  g_assert_cmpstr (helder_page_title_get_title (title), ==, "Write");
+}
+
+/* One switcher in the header bar where it fits; narrow, the page's title
+ * there and the views switch in the bar below, whose buttons are made
+ * only then. */
+static void
+test_switcher_narrow (void)
+{
+  HelderWindow *window = helder_test_open_window ("planner-narrow.db");
+  HelderStore *store = helder_application_get_store (test_app);
+  g_autoptr(HelderRecord) priority = save_priority (store, "Betaalbaar wonen", 1);
+  HelderPageTitle *title = HELDER_PAGE_TITLE (helder_test_find (window, "page_title"));
+  GtkWidget *page = GTK_WIDGET (helder_test_page (window, "planner"));
+  AdwViewSwitcherBar *bar = ADW_VIEW_SWITCHER_BAR (helder_test_find_by_id (page, "switcher_bar"));
+  AdwViewStack *views = ADW_VIEW_STACK (helder_test_find_by_id (page, "views"));
+  int widths[] = { 1100, 640, 1100 };
+
+  g_assert_cmpstr (helder_test_page_state (window, "planner"), ==, "content");
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      gboolean narrow = widths[i] < 800;
+
+      gtk_window_unmaximize (GTK_WINDOW (window));
+      gtk_window_set_default_size (GTK_WINDOW (window), widths[i], 720);
+      helder_test_iterate (300);
+      g_assert_true (helder_page_title_get_stack (title) == views);
+      g_assert_cmpint (helder_page_title_get_title_visible (title), ==, narrow);
+      g_assert_cmpint (adw_view_switcher_bar_get_reveal (bar), ==, narrow);
+      if (i == 0)
+        /* wide from the start: the bar's buttons were never made */
+        g_assert_null (adw_view_switcher_bar_get_stack (bar));
+      if (narrow)
+        {
+          g_assert_true (adw_view_switcher_bar_get_stack (bar) == views);
+          g_assert_cmpstr (helder_page_title_get_title (title), ==, "Planner");
+        }
+    }
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_maximize (GTK_WINDOW (window));
+  helder_test_iterate (100);
 }
 
 /* Staff do not plan: no "New Priority", and the action is off. */
@@ -967,6 +1008,7 @@ main (int   argc,
   helder_test_add_isolated ("/planner/message-opens-text", test_message_opens_text);
   helder_test_add_isolated ("/planner/row-follows-store", test_row_follows_store);
   helder_test_add_isolated ("/planner/views-in-header", test_views_in_header);
+  helder_test_add_isolated ("/planner/switcher-narrow", test_switcher_narrow);
   helder_test_add_isolated ("/planner/staff-sees-no-new", test_staff_sees_no_new);
   helder_test_add_isolated ("/planner/signal-log", test_signal_log);
   helder_test_add_isolated ("/planner/reorder-by-keyboard", test_reorder_by_keyboard);

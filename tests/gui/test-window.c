@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "gui-test-app.h"
+#include "helder-page-title.h"
 #include "planner/helder-priorities-view.h"
 #include "store/helder-store-sync.h"
 
@@ -28,12 +29,12 @@ test_pages_visit (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      AdwViewSwitcherTitle *title = ADW_VIEW_SWITCHER_TITLE (helder_test_find (window, "page_title"));
+      HelderPageTitle *title = HELDER_PAGE_TITLE (helder_test_find (window, "page_title"));
 
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", names[i]);
       helder_test_iterate (20);
       g_assert_cmpstr (helder_window_get_page (window), ==, names[i]);
-      g_assert_cmpstr (adw_view_switcher_title_get_title (title), ==, _(titles[i]));
+      g_assert_cmpstr (helder_page_title_get_title (title), ==, _(titles[i]));
       /* An empty store: each page shows its empty state with actions. */
       g_assert_cmpstr (helder_test_page_state (window, names[i]), ==, "empty");
     }
