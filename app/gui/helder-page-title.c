@@ -117,15 +117,18 @@ void
 helder_page_title_set_stack (HelderPageTitle *self,
                              AdwViewStack    *stack)
 {
+  gboolean switches;
+
   g_return_if_fail (HELDER_IS_PAGE_TITLE (self));
   g_return_if_fail (stack == NULL || ADW_IS_VIEW_STACK (stack));
 
   if (stack == adw_view_switcher_get_stack (self->switcher))
     return;
   adw_view_switcher_set_stack (self->switcher, stack);
-  if (has_views_to_switch (stack) != gtk_widget_get_visible (GTK_WIDGET (self->switcher)))
+  switches = has_views_to_switch (stack);
+  if (switches != gtk_widget_get_visible (GTK_WIDGET (self->switcher)))
     {
-      gtk_widget_set_visible (GTK_WIDGET (self->switcher), has_views_to_switch (stack));
+      gtk_widget_set_visible (GTK_WIDGET (self->switcher), switches);
       self->settled = FALSE;
     }
   update_title_visible (self);
